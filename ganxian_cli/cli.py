@@ -1,0 +1,250 @@
+"""The command line: parse options, call the core, write output. Nothing else lives here.
+
+Exit statuses: 0 ok, 1 the data has problems, 2 usage error, 3 internal error (a bug).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from enum import Enum
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from . import __version__
+from .errors import DataError, Problem, UsageError, escape_control
+
+EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+app = typer.Typer(
+    name="ganxian",
+    help="Track published progress figures: reports, 双过半 progress, validation.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+_debug = {"traceback": bool(os.environ.get("GANXIAN_TRACEBACK"))}
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class ValidateFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+class Color(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+class Lang(str, Enum):
+    zh = "zh"
+    en = "en"
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def handle_errors(command: F) -> F:
+    """Turn the core's exceptions into one message on stderr and an exit status."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except DataError as exc:
+            for problem in exc.problems:
+                err(problem.format())
+            raise typer.Exit(EXIT_DATA) from None
+        except UsageError as exc:
+            err(f"ganxian: error: {exc}")
+            raise typer.Exit(EXIT_USAGE) from None
+        except BrokenPipeError:
+            raise
+        except Exception as exc:
+            if hasattr(exc, "exit_code") or _debug["traceback"]:
+                raise  # typer's own exits, or the user asked for the traceback
+            err(f"ganxian: internal error: {type(exc).__name__}: {exc} (run with --traceback)")
+            raise typer.Exit(EXIT_INTERNAL) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def err(message: str) -> None:
+    """One line on stderr, control characters escaped."""
+    sys.stderr.write(escape_control(message) + "\n")
+
+
+def out(text: str) -> None:
+    """Machine output: plain writes, never through Rich."""
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def _version(value: bool) -> None:
+    if value:
+        out(f"ganxian {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+    traceback: Annotated[
+        bool, typer.Option("--traceback", help="Show a Python traceback on internal errors.")
+    ] = False,
+) -> None:
+    """Track published progress figures: reports, 双过半 progress, validation."""
+    if traceback:
+        _debug["traceback"] = True
+
+
+DataOption = Annotated[
+    str | None,
+    typer.Option(
+        "--data",
+        "-d",
+        help="Data file. Default: $GANXIAN_DATA, ./data/indicators.toml, then the packaged copy.",
+        show_default=False,
+    ),
+]
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+JsonFlag = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
+LangOption = Annotated[Lang, typer.Option("--lang", help="Labels in Chinese or English.")]
+ColorOption = Annotated[
+    Color, typer.Option("--color", help="Colour tables: auto (terminal, no NO_COLOR), always, never.")
+]
+
+
+@app.command()
+@handle_errors
+def report(
+    data: DataOption = None,
+    fmt: FormatOption = Format.table,
+    as_json: JsonFlag = False,
+    theme: Annotated[
+        list[str] | None, typer.Option("--theme", "-t", help="Only this theme (repeatable).")
+    ] = None,
+    period: Annotated[
+        str | None, typer.Option("--period", "-p", help="Only figures within this period, e.g. 2022 or 2022-01..2022-05.")
+    ] = None,
+    lang: LangOption = Lang.zh,
+    color: ColorOption = Color.auto,
+) -> None:
+    """Show every figure, grouped by theme."""
+    from .datafile import resolve_data_path
+    from .loader import load
+    from .periods import PeriodError, parse_period
+    from .report import select
+
+    path = resolve_data_path(data)
+    loaded = load(path)
+    dataset = loaded.dataset
+    themes = theme or []
+    unknown = [t for t in themes if t not in dataset.themes]
+    if unknown:
+        raise UsageError(f"unknown theme {unknown[0]!r} (known: {', '.join(dataset.themes)})")
+    try:
+        within = parse_period(period) if period else None
+    except PeriodError as exc:
+        raise UsageError(f"--period: {exc}") from None
+    rows = select(dataset, themes, within)
+    chosen = Format.json if as_json else fmt
+    if chosen is Format.table:
+        from .table import make_console, print_tables, report_tables
+
+        caption = ("数据文件: " if lang is Lang.zh else "Data file: ") + path
+        tables = report_tables(dataset, rows, lang.value, caption)
+        print_tables(tables, make_console(color.value))
+        return
+    err(f"ganxian: data from {path}")
+    if chosen is Format.json:
+        from .jsonout import dumps
+        from .report import report_document
+
+        out(dumps(report_document(dataset, rows)))
+    elif chosen is Format.csv:
+        from .report import to_csv
+
+        sys.stdout.write(to_csv(rows))
+    else:
+        from .report import to_markdown
+
+        out(to_markdown(dataset, rows, lang.value))
+
+
+@app.command()
+@handle_errors
+def validate(
+    files: Annotated[
+        list[str] | None,
+        typer.Argument(help="Data files ('-' for standard input). Default: as for --data.", show_default=False),
+    ] = None,
+    fmt: Annotated[ValidateFormat, typer.Option("--format", "-f", help="text, json or github.")] = ValidateFormat.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
+    source: Annotated[
+        str | None, typer.Option("--source", help="Source text every quote must appear in.")
+    ] = None,
+) -> None:
+    """Check data files: syntax, schema, units, quotes and the arithmetic the source states."""
+    from .datafile import resolve_data_path
+    from .validate import read_source_text, validate_file
+
+    paths = files or [resolve_data_path(None)]
+    if paths.count("-") > 1:
+        raise UsageError("standard input ('-') can be read only once")
+    source_text = read_source_text(source) if source else None
+    results = [(p, validate_file(p, source_text, strict)) for p in paths]
+    failed = any(r.failed for _p, r in results)
+    if fmt is ValidateFormat.json:
+        from .jsonout import dumps
+        from .validate import json_document
+
+        out(dumps(json_document(results)))
+    elif fmt is ValidateFormat.github:
+        from .validate import github_lines
+
+        for _path, result in results:
+            for line in github_lines(result.problems):
+                out(line)
+    else:
+        from .validate import summary, text_lines
+
+        for _path, result in results:
+            for line in text_lines(result, excerpt=sys.stdout.isatty()):
+                out(line)
+        out(summary([r for _p, r in results]))
+    if failed:
+        raise typer.Exit(EXIT_DATA)
+
+
+def main() -> None:
+    """Console-script entry point: run the app; a closed pipe ends quietly with status 0."""
+    try:
+        app()
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(EXIT_OK)
+
+
+def _silence_stdout() -> None:
+    # Point stdout at devnull so the interpreter's final flush does not raise again.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+__all__ = ["Problem", "app", "main"]

@@ -1,0 +1,71 @@
+"""Problem records and the two exception types the CLI turns into exit statuses.
+
+Exit statuses (documented in the README): 0 ok, 1 the data has problems, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+# Everything a terminal might act on: C0 controls but tab, DEL, C1 controls,
+# and the bidirectional overrides that can hide text.
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def escape_control(text: str) -> str:
+    """Show control characters as visible escapes (ESC -> \\x1b) so text cannot act on a terminal."""
+    return _CONTROL.sub(lambda m: _escape_one(m.group()), text)
+
+
+def _escape_one(ch: str) -> str:
+    code = ord(ch)
+    if ch == "\n":
+        return "\\n"
+    if ch == "\r":
+        return "\\r"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a data file, with where it stands."""
+
+    code: str
+    message: str
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+    path: str = ""
+    severity: Severity = "error"
+
+    def location(self) -> str:
+        parts = [self.file or "<data>"]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+    def format(self) -> str:
+        """`FILE:LINE:COL: error[CODE]: path: message`, control characters escaped."""
+        where = f"{self.path}: " if self.path else ""
+        text = f"{self.location()}: {self.severity}[{self.code}]: {where}{self.message}"
+        return escape_control(text)
+
+
+@dataclass
+class DataError(Exception):
+    """The data file cannot be used; carries every problem found."""
+
+    problems: list[Problem] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return "\n".join(p.format() for p in self.problems)
+
+
+class UsageError(Exception):
+    """The command was called wrongly: no such file, bad option value. Exit status 2."""

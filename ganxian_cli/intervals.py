@@ -1,0 +1,50 @@
+"""Interval arithmetic from printed precision: 58.33 means any value in [58.325, 58.335]."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal, localcontext
+
+
+@dataclass(frozen=True)
+class Interval:
+    lo: Decimal
+    hi: Decimal
+
+    @classmethod
+    def exact(cls, value: Decimal) -> Interval:
+        return cls(value, value)
+
+    @classmethod
+    def printed(cls, value: Decimal) -> Interval:
+        """The values that round to *value* at the precision it was printed with."""
+        exponent = value.as_tuple().exponent
+        step = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
+        half = step / 2
+        return cls(value - half, value + half)
+
+    @property
+    def mid(self) -> Decimal:
+        return (self.lo + self.hi) / 2
+
+    def __add__(self, other: Interval) -> Interval:
+        return Interval(self.lo + other.lo, self.hi + other.hi)
+
+    def __sub__(self, other: Interval) -> Interval:
+        return Interval(self.lo - other.hi, self.hi - other.lo)
+
+    def scale(self, factor: Decimal) -> Interval:
+        a, b = self.lo * factor, self.hi * factor
+        return Interval(min(a, b), max(a, b))
+
+    def divide(self, other: Interval) -> Interval | None:
+        """self / other, or None when *other* may be zero."""
+        if other.lo <= 0 <= other.hi:
+            return None
+        with localcontext() as ctx:
+            ctx.prec = 34
+            quotients = [a / b for a in (self.lo, self.hi) for b in (other.lo, other.hi)]
+        return Interval(min(quotients), max(quotients))
+
+    def overlaps(self, other: Interval) -> bool:
+        return self.lo <= other.hi and other.lo <= self.hi

@@ -1,0 +1,226 @@
+"""Read a data file into a Dataset, or fail with every problem found and where it stands.
+
+Steps: read bytes (size-capped) -> decode UTF-8 -> parse TOML with exact decimals -> validate
+against the models -> the checks every command relies on (references, units, duplicates).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import sys
+import tomllib
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from pydantic import ValidationError
+
+from .errors import DataError, Problem, UsageError
+from .locate import LineIndex
+from .models import Dataset
+
+MAX_FILE_BYTES = 4 * 1024 * 1024
+MAX_NESTING = 64
+STDIN = "-"
+
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)$")
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A dataset with the text it came from, for messages that point at lines."""
+
+    dataset: Dataset
+    name: str
+    text: str
+    index: LineIndex
+
+    def line_of(self, path: tuple[str | int, ...]) -> int | None:
+        return self.index.line_of(path)
+
+
+def read_bytes(path: str) -> bytes:
+    """Read a data file, or standard input for "-", refusing what is not a regular file."""
+    if path == STDIN:
+        data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+        _check_size(path, len(data))
+        return data
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise UsageError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise UsageError(f"{path}: is a directory, not a data file")
+    if not stat.S_ISREG(info.st_mode):
+        raise UsageError(f"{path}: not a regular file")
+    _check_size(path, info.st_size)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    _check_size(path, len(data))
+    return data
+
+
+def _check_size(name: str, size: int) -> None:
+    if size > MAX_FILE_BYTES:
+        limit = MAX_FILE_BYTES // (1024 * 1024)
+        raise DataError([Problem("G013", f"file larger than {limit} MiB; refusing to read", name)])
+
+
+def decode(data: bytes, name: str) -> str:
+    """UTF-8 text without a byte-order mark or NUL bytes."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        raise DataError(
+            [Problem("G011", "file starts with a byte-order mark; save it as UTF-8 without BOM", name, 1, 1)]
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        message = f"not valid UTF-8: byte 0x{data[exc.start]:02x} cannot start or continue a character"
+        raise DataError([Problem("G010", message, name, line, column)]) from None
+    nul = text.find("\x00")
+    if nul >= 0:
+        line = text.count("\n", 0, nul) + 1
+        column = nul - (text.rfind("\n", 0, nul) + 1) + 1
+        raise DataError([Problem("G012", "NUL byte in file", name, line, column)])
+    return text
+
+
+def parse_toml(text: str, name: str) -> dict[str, Any]:
+    """Parse TOML with floats as Decimal, turning every parser failure into a DataError."""
+    _check_nesting(text, name)
+    try:
+        return tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        m = _TOML_POSITION.search(message)
+        line = column = None
+        if m:
+            line, column = int(m.group(1)), int(m.group(2))
+            message = message[: m.start()].rstrip()
+        elif message.endswith("(at end of document)"):
+            line = text.count("\n") + 1
+            message = message.removesuffix("(at end of document)").rstrip() + " at end of file"
+        raise DataError([Problem("G020", f"TOML syntax: {message}", name, line, column)]) from None
+    except RecursionError:
+        raise DataError([Problem("G021", "nesting too deep", name)]) from None
+    except ValueError as exc:  # e.g. an integer beyond Python's digit limit
+        raise DataError([Problem("G021", f"value cannot be read: {exc}", name)]) from None
+
+
+def _check_nesting(text: str, name: str) -> None:
+    """Refuse absurd nesting of arrays and inline tables before the recursive parser sees it.
+
+    Strings are skipped line by line; a bracket inside a multi-line string can only make this
+    count higher, and the limit is far above what any data file needs.
+    """
+    depth = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        quote = ""
+        escaped = False
+        for ch in line:
+            if quote:
+                if escaped:
+                    escaped = False
+                elif ch == "\\" and quote == '"':
+                    escaped = True
+                elif ch == quote:
+                    quote = ""
+            elif ch in "\"'":
+                quote = ch
+            elif ch == "#":
+                break
+            elif ch in "[{":
+                depth += 1
+                if depth > MAX_NESTING:
+                    message = f"arrays or inline tables nested more than {MAX_NESTING} deep"
+                    raise DataError([Problem("G021", message, name, number)])
+            elif ch in "]}":
+                depth = max(0, depth - 1)
+
+
+def to_dataset(data: dict[str, Any], name: str, index: LineIndex) -> Dataset:
+    """Validate parsed TOML against the models; map every error to a path and line."""
+    try:
+        return Dataset.model_validate(data)
+    except ValidationError as exc:
+        problems = [_problem_from(error, data, name, index) for error in exc.errors()]
+        raise DataError(problems) from None
+
+
+def _problem_from(error: Any, data: dict[str, Any], name: str, index: LineIndex) -> Problem:
+    loc = _data_path(error["loc"], data)
+    message = str(error["msg"]).removeprefix("Value error, ")
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        message = "unknown field"
+    elif kind == "missing":
+        message = "missing field"
+    code = "G101" if "unknown unit" in message else "G100"
+    return Problem(code, message, name, index.line_of(loc), None, format_path(loc))
+
+
+def _data_path(loc: tuple[Any, ...], data: Any) -> tuple[str | int, ...]:
+    """Pydantic's error location with its own markers (dict keys, union tags) taken out."""
+    path: list[str | int] = []
+    current: Any = data
+    for segment in loc:
+        if segment == "[key]":
+            continue
+        if isinstance(current, dict) and segment not in current and current.get("kind") == segment:
+            continue  # the discriminator tag pydantic inserts for tagged unions
+        path.append(segment)
+        if isinstance(current, dict):
+            current = current.get(segment)
+        elif isinstance(current, list) and isinstance(segment, int) and segment < len(current):
+            current = current[segment]
+        else:
+            current = None
+    return tuple(path)
+
+
+def format_path(path: tuple[str | int, ...]) -> str:
+    """indicators.tax.observations[0].value"""
+    out = ""
+    for segment in path:
+        if isinstance(segment, int):
+            out += f"[{segment}]"
+        else:
+            out += f".{segment}" if out else str(segment)
+    return out
+
+
+def parse_text(text: str, name: str) -> Loaded:
+    """Parse and validate TOML text against the models, without the meaning checks."""
+    data = parse_toml(text, name)
+    index = LineIndex(text)
+    return Loaded(to_dataset(data, name, index), name, text, index)
+
+
+def load_text(text: str, name: str) -> Loaded:
+    """Parse and validate TOML text; refuse it if the checks every command needs fail."""
+    from .checks import essential_problems
+
+    loaded = parse_text(text, name)
+    problems = [p for p in essential_problems(loaded) if p.severity == "error"]
+    if problems:
+        raise DataError(problems)
+    return loaded
+
+
+def display_name(path: str) -> str:
+    return "<stdin>" if path == STDIN else path
+
+
+def load(path: str) -> Loaded:
+    """Read, decode, parse and validate the data file at *path* ("-" for standard input)."""
+    name = display_name(path)
+    return load_text(decode(read_bytes(path), name), name)

@@ -1,0 +1,63 @@
+"""Figure references used by targets and relations: INDICATOR[@PERIOD[#STATUS]]."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .models import Dataset, Figure, Indicator
+from .periods import Period, PeriodError, parse_period
+
+
+@dataclass(frozen=True)
+class FigureRef:
+    indicator: str
+    period: Period | None = None
+    status: str | None = None
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A figure found by reference, with its indicator and position in the file."""
+
+    ident: str
+    indicator: Indicator
+    index: int
+    figure: Figure
+
+    @property
+    def path(self) -> tuple[str | int, ...]:
+        return ("indicators", self.ident, "observations", self.index)
+
+
+class RefError(ValueError):
+    """A reference that names nothing, or more than one figure."""
+
+
+def parse_ref(text: str) -> FigureRef:
+    ident, _, rest = text.partition("@")
+    period_text, _, status = rest.partition("#")
+    try:
+        period = parse_period(period_text) if period_text else None
+    except PeriodError as exc:
+        raise RefError(str(exc)) from None
+    return FigureRef(ident, period, status or None)
+
+
+def resolve(dataset: Dataset, text: str) -> Resolved:
+    """The single figure *text* refers to, or RefError saying why there is none."""
+    ref = parse_ref(text)
+    indicator = dataset.indicators.get(ref.indicator)
+    if indicator is None:
+        raise RefError(f"unknown indicator {ref.indicator!r}")
+    found = [
+        Resolved(ref.indicator, indicator, i, f)
+        for i, f in enumerate(indicator.observations)
+        if (ref.period is None or f.period == ref.period)
+        and (ref.status is None or f.status == ref.status)
+    ]
+    if not found:
+        raise RefError(f"no figure {text!r}: {ref.indicator} has no figure for that period/status")
+    if len(found) > 1:
+        choices = ", ".join(f"{ref.indicator}@{r.figure.period}#{r.figure.status}" for r in found)
+        raise RefError(f"{text!r} matches {len(found)} figures; name one of: {choices}")
+    return found[0]

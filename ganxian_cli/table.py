@@ -1,0 +1,90 @@
+"""Rich tables for the terminal. Imported only when a table is drawn: Rich is slow to import.
+
+Data from the file always goes in as `Text` (never markup) with control characters escaped,
+so a name such as "[link=…]x" or one holding ESC shows literally.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from typing import IO, Literal
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from .errors import escape_control
+from .models import Dataset
+from .report import HEADERS, Lang, Row, cells, group
+
+ColorMode = Literal["auto", "always", "never"]
+
+STATUS_STYLE = {"actual": "", "forecast": "italic yellow", "target": "bold cyan"}
+
+
+def text(value: str, style: str = "") -> Text:
+    """Literal text: no markup, control characters shown as escapes."""
+    return Text(escape_control(value), style=style)
+
+
+def make_console(color: ColorMode = "auto", file: IO[str] | None = None, width: int | None = None) -> Console:
+    """A console that colours only a terminal (or when asked), and honours NO_COLOR."""
+    stream = file or sys.stdout
+    is_tty = stream.isatty()
+    if color == "always":
+        use_color = True
+    elif color == "never":
+        use_color = False
+    else:
+        use_color = (is_tty or bool(os.environ.get("FORCE_COLOR"))) and not os.environ.get("NO_COLOR")
+    return Console(
+        file=stream,
+        force_terminal=use_color,
+        no_color=not use_color,
+        color_system="standard" if use_color else None,
+        width=width,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        legacy_windows=False,
+        soft_wrap=False,
+    )
+
+
+def report_tables(dataset: Dataset, rows: Sequence[Row], lang: Lang, caption: str = "") -> list[Table]:
+    """One table per theme; the last carries *caption* (which file was read)."""
+    tables = []
+    with_subject = any(row.figure.subject for row in rows)
+    headers = HEADERS[lang]
+    for theme, theme_rows in group(rows):
+        t = dataset.themes.get(theme)
+        title = (t.name_en if lang == "en" else t.name) if t else theme
+        table = Table(title=text(title, "bold"), title_justify="left", show_lines=False)
+        table.add_column(headers[0], overflow="fold", ratio=3)
+        table.add_column(headers[1], no_wrap=True)
+        table.add_column(headers[2], justify="right", no_wrap=True)
+        table.add_column(headers[3], justify="right", no_wrap=True)
+        table.add_column(headers[4], no_wrap=True)
+        if with_subject:
+            table.add_column(headers[5], overflow="fold", ratio=2)
+        for row in theme_rows:
+            style = STATUS_STYLE[row.figure.status]
+            values = cells(row, lang)
+            shown = [text(v, style if n in (2, 4) else "") for n, v in enumerate(values)]
+            table.add_row(*(shown if with_subject else shown[:5]))
+        tables.append(table)
+    if tables and caption:
+        tables[-1].caption = text(caption, "dim")
+        tables[-1].caption_justify = "left"
+    return tables
+
+
+def print_tables(tables: Sequence[Table], console: Console) -> None:
+    """Print tables; off a terminal, as wide as they need so no figure is wrapped."""
+    if tables and not console.file.isatty():
+        needed = max(console.measure(t, options=console.options.update_width(10_000)).maximum for t in tables)
+        console.width = max(needed, 40)
+    for table in tables:
+        console.print(table)
