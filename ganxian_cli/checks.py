@@ -58,7 +58,11 @@ def check_themes(c: _Collector) -> None:
     for ident, indicator in c.loaded.dataset.indicators.items():
         if indicator.theme not in themes:
             known = ", ".join(themes) or "none declared"
-            c.add("G201", f"unknown theme {indicator.theme!r} (known: {known})", ("indicators", ident, "theme"))
+            c.add(
+                "G201",
+                f"unknown theme {indicator.theme!r} (known: {known})",
+                ("indicators", ident, "theme"),
+            )
 
 
 def check_values(c: _Collector) -> None:
@@ -69,12 +73,17 @@ def check_values(c: _Collector) -> None:
         if unit.family != base.family:
             c.add(
                 "G203",
-                f"unit {unit.symbol} does not measure the same thing as the indicator's {base.symbol}",
+                f"unit {unit.symbol} does not measure the same thing as "
+                f"the indicator's {base.symbol}",
                 _fig_path(ident, i, "unit"),
             )
             continue
         if unit.kind is Kind.COUNT and figure.value != figure.value.to_integral_value():
-            c.add("G204", f"a count must be a whole number, not {plain(figure.value)}", _fig_path(ident, i, "value"))
+            c.add(
+                "G204",
+                f"a count must be a whole number, not {plain(figure.value)}",
+                _fig_path(ident, i, "value"),
+            )
         if unit.kind is not Kind.RATE and figure.value < 0 and not indicator.signed:
             c.add(
                 "G205",
@@ -103,9 +112,17 @@ def check_references(c: _Collector) -> None:
         path: Path = ("targets", t)
         found = c.resolve(target.target, (*path, "target"))
         if found and found.figure.status == "forecast":
-            c.add("G207", f"{target.target!r} is a forecast; a target must be a target or actual figure", (*path, "target"))
+            c.add(
+                "G207",
+                f"{target.target!r} is a forecast; a target must be a target or actual figure",
+                (*path, "target"),
+            )
         if found and not found.figure.period.is_year:
-            c.add("G207", f"a target must cover a whole year, not {found.figure.period}", (*path, "target"))
+            c.add(
+                "G207",
+                f"a target must cover a whole year, not {found.figure.period}",
+                (*path, "target"),
+            )
         for field, unit_kind in (("actual", None), ("rate", "%"), ("gap", "个百分点")):
             ident = getattr(target, field)
             if ident is None:
@@ -114,9 +131,15 @@ def check_references(c: _Collector) -> None:
             if indicator is None:
                 c.add("G201", f"unknown indicator {ident!r}", (*path, field))
             elif unit_kind and indicator.unit != unit_kind:
-                c.add("G203", f"{ident} must be in {unit_kind}, not {indicator.unit}", (*path, field))
+                c.add(
+                    "G203", f"{ident} must be in {unit_kind}, not {indicator.unit}", (*path, field)
+                )
             elif found and field == "actual" and not _same_family(indicator, found):
-                c.add("G203", f"{ident} is not measured like the target {target.target}", (*path, field))
+                c.add(
+                    "G203",
+                    f"{ident} is not measured like the target {target.target}",
+                    (*path, field),
+                )
     for r, relation in enumerate(dataset.relations):
         for field, value in relation:
             if field in ("kind", "note") or value is None:
@@ -197,7 +220,11 @@ def _exponent(value: Decimal) -> int:
 def _check_ratio(c: _Collector, rate: Resolved, num: Resolved, den: Resolved, path: Path) -> None:
     unit = den.indicator.unit_of(den.figure)
     if num.indicator.unit_of(num.figure).family != unit.family:
-        c.add("G203", f"cannot divide {_shown(num)} by {_shown(den)}: different kinds of quantity", path)
+        c.add(
+            "G203",
+            f"cannot divide {_shown(num)} by {_shown(den)}: different kinds of quantity",
+            path,
+        )
         return
     computed = _interval(num, unit).divide(_interval(den, unit))
     if computed is None:
@@ -215,7 +242,7 @@ def _check_ratio(c: _Collector, rate: Resolved, num: Resolved, den: Resolved, pa
 
 def check_arithmetic(c: _Collector) -> None:
     dataset = c.loaded.dataset
-    for t, target in enumerate(dataset.targets):
+    for t in range(len(dataset.targets)):
         _check_target(c, dataset, t)
     for r, relation in enumerate(dataset.relations):
         path: Path = ("relations", r)
@@ -223,7 +250,11 @@ def check_arithmetic(c: _Collector) -> None:
             part, whole = resolve(dataset, relation.part), resolve(dataset, relation.whole)
             unit = whole.indicator.unit_of(whole.figure)
             if part.indicator.unit_of(part.figure).family != unit.family:
-                c.add("G203", f"{_shown(part)} is not a part of {_shown(whole)}: different kinds of quantity", path)
+                c.add(
+                    "G203",
+                    f"{_shown(part)} is not a part of {_shown(whole)}: different kinds of quantity",
+                    path,
+                )
                 continue
             if _interval(part, unit).lo > _interval(whole, unit).hi:
                 c.add("G302", f"part {_shown(part)} is larger than its whole {_shown(whole)}", path)
@@ -271,7 +302,8 @@ def _check_target(c: _Collector, dataset: Dataset, t: int) -> None:
                     "G304",
                     f"expected {plain(gap.figure.value)} points ahead of schedule, computed "
                     f"{_rounded(computed.mid, gap.figure.value)} from {plain(rate.figure.value)}% "
-                    f"- {_rounded(progress, Decimal('0.01'))}% time progress ({target.basis} basis)",
+                    f"- {_rounded(progress, Decimal('0.01'))}% time progress "
+                    f"({target.basis} basis)",
                     (*gap.path, "value"),
                 )
 

@@ -9,7 +9,7 @@ import functools
 import os
 import sys
 from collections.abc import Callable
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any, TypeVar
 
 import typer
@@ -31,26 +31,26 @@ app = typer.Typer(
 _debug = {"traceback": bool(os.environ.get("GANXIAN_TRACEBACK"))}
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
     markdown = "markdown"
 
 
-class ValidateFormat(str, Enum):
+class ValidateFormat(StrEnum):
     text = "text"
     json = "json"
     github = "github"
 
 
-class Color(str, Enum):
+class Color(StrEnum):
     auto = "auto"
     always = "always"
     never = "never"
 
 
-class Lang(str, Enum):
+class Lang(StrEnum):
     zh = "zh"
     en = "en"
 
@@ -126,7 +126,8 @@ FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output for
 JsonFlag = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
 LangOption = Annotated[Lang, typer.Option("--lang", help="Labels in Chinese or English.")]
 ColorOption = Annotated[
-    Color, typer.Option("--color", help="Colour tables: auto (terminal, no NO_COLOR), always, never.")
+    Color,
+    typer.Option("--color", help="Colour tables: auto (terminal, no NO_COLOR), always, never."),
 ]
 
 
@@ -140,7 +141,10 @@ def report(
         list[str] | None, typer.Option("--theme", "-t", help="Only this theme (repeatable).")
     ] = None,
     period: Annotated[
-        str | None, typer.Option("--period", "-p", help="Only figures within this period, e.g. 2022 or 2022-01..2022-05.")
+        str | None,
+        typer.Option(
+            "--period", "-p", help="Only figures within this period, e.g. 2022 or 2022-01..2022-05."
+        ),
     ] = None,
     lang: LangOption = Lang.zh,
     color: ColorOption = Color.auto,
@@ -192,9 +196,13 @@ def report(
 def validate(
     files: Annotated[
         list[str] | None,
-        typer.Argument(help="Data files ('-' for standard input). Default: as for --data.", show_default=False),
+        typer.Argument(
+            help="Data files ('-' for standard input). Default: as for --data.", show_default=False
+        ),
     ] = None,
-    fmt: Annotated[ValidateFormat, typer.Option("--format", "-f", help="text, json or github.")] = ValidateFormat.text,
+    fmt: Annotated[
+        ValidateFormat, typer.Option("--format", "-f", help="text, json or github.")
+    ] = ValidateFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
     source: Annotated[
         str | None, typer.Option("--source", help="Source text every quote must appear in.")
@@ -234,6 +242,8 @@ def validate(
 
 def main() -> None:
     """Console-script entry point: run the app; a closed pipe ends quietly with status 0."""
+    # No pydantic plugins in a CLI run: discovering them scans every installed package.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         app()
     except BrokenPipeError:

@@ -17,7 +17,7 @@ _CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u20
 
 
 def escape_control(text: str) -> str:
-    """Show control characters as visible escapes (ESC -> \\x1b) so text cannot act on a terminal."""
+    """Control characters as visible escapes (ESC -> \\x1b): text cannot act on a terminal."""
     return _CONTROL.sub(lambda m: _escape_one(m.group()), text)
 
 

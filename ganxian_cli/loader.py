@@ -77,14 +77,24 @@ def decode(data: bytes, name: str) -> str:
     """UTF-8 text without a byte-order mark or NUL bytes."""
     if data.startswith(b"\xef\xbb\xbf"):
         raise DataError(
-            [Problem("G011", "file starts with a byte-order mark; save it as UTF-8 without BOM", name, 1, 1)]
+            [
+                Problem(
+                    "G011",
+                    "file starts with a byte-order mark; save it as UTF-8 without BOM",
+                    name,
+                    1,
+                    1,
+                )
+            ]
         )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        message = f"not valid UTF-8: byte 0x{data[exc.start]:02x} cannot start or continue a character"
+        message = (
+            f"not valid UTF-8: byte 0x{data[exc.start]:02x} cannot start or continue a character"
+        )
         raise DataError([Problem("G010", message, name, line, column)]) from None
     nul = text.find("\x00")
     if nul >= 0:
@@ -165,7 +175,8 @@ def _problem_from(error: Any, data: dict[str, Any], name: str, index: LineIndex)
     elif kind == "missing":
         message = "missing field"
     code = "G101" if "unknown unit" in message else "G100"
-    return Problem(code, message, name, index.line_of(loc), None, format_path(loc))
+    # A problem at the top level (a missing table) is reported on line 1.
+    return Problem(code, message, name, index.line_of(loc) or 1, None, format_path(loc))
 
 
 def _data_path(loc: tuple[Any, ...], data: Any) -> tuple[str | int, ...]:

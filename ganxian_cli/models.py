@@ -48,7 +48,7 @@ def _period(value: object) -> Period:
     if isinstance(value, Period):
         return value
     if not isinstance(value, str):
-        raise ValueError("expected a period string such as \"2022-01..2022-05\"")
+        raise ValueError('expected a period string such as "2022-01..2022-05"')
     return parse_period(value)
 
 
@@ -91,50 +91,50 @@ Qualifier = Literal["exact", "more_than", "nearly", "about"]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, arbitrary_types_allowed=True, use_attribute_docstrings=True
-    )
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
 
 
 class Figure(_Model):
     """One quoted value of an indicator for one period."""
 
-    period: PeriodField
-    """The months the figure covers."""
-    value: Number
-    """The number exactly as printed in the source, in `unit`."""
-    unit: UnitSymbol | None = None
-    """The unit the source printed this figure in, when it differs from the indicator's."""
-    status: Status = "actual"
-    """actual, forecast (预计…) or target (全年目标, 年度计划)."""
-    qualifier: Qualifier = "exact"
-    """exact, more_than (余/多), nearly (近) or about (约)."""
-    yoy: Number | None = None
-    """Year-on-year growth in percent, where the source quotes it."""
-    subject: StrictStr | None = None
-    """The company, village or project the figure is about."""
-    quote: StrictStr | None = None
-    """The shortest verbatim clause of the source that contains the figure."""
-    note: StrictStr | None = None
-    """Free text for people editing the file."""
+    period: PeriodField = Field(description="The months the figure covers.")
+    value: Number = Field(description="The number exactly as printed in the source, in `unit`.")
+    unit: UnitSymbol | None = Field(
+        None,
+        description="The unit the source printed this figure in, if not the indicator's.",
+    )
+    status: Status = Field(
+        "actual", description="actual, forecast (预计…) or target (全年目标, 年度计划)."
+    )
+    qualifier: Qualifier = Field(
+        "exact", description="exact, more_than (余/多), nearly (近) or about (约)."
+    )
+    yoy: Number | None = Field(
+        None, description="Year-on-year growth in percent, where the source quotes it."
+    )
+    subject: StrictStr | None = Field(
+        None, description="The company, village or project the figure is about."
+    )
+    quote: StrictStr | None = Field(
+        None, description="The shortest verbatim clause of the source that contains the figure."
+    )
+    note: StrictStr | None = Field(None, description="Free text for people editing the file.")
 
 
 class Indicator(_Model):
     """A quantity tracked over periods, in one unit."""
 
-    name: Text
-    """Chinese name."""
-    name_en: Text
-    """English name."""
-    theme: Ident
-    """Key of the theme this indicator is grouped under."""
-    unit: UnitSymbol
-    """The unit its figures are printed in."""
-    signed: StrictBool = False
-    """True where an amount or count may be negative (profit, net change)."""
+    name: Text = Field(description="Chinese name.")
+    name_en: Text = Field(description="English name.")
+    theme: Ident = Field(description="Key of the theme this indicator is grouped under.")
+    unit: UnitSymbol = Field(description="The unit its figures are printed in.")
+    signed: StrictBool = Field(
+        False, description="True where an amount or count may be negative (profit, net change)."
+    )
     note: StrictStr | None = None
-    observations: Annotated[list[Figure], Field(min_length=1)]
-    """The figures, one per period and status."""
+    observations: Annotated[list[Figure], Field(min_length=1)] = Field(
+        description="The figures, one per period and status."
+    )
 
     def unit_of(self, figure: Figure) -> Unit:
         return get_unit(figure.unit or self.unit)
@@ -147,8 +147,9 @@ class Source(_Model):
     region_en: Text
     title: Text
     publisher: StrictStr | None = None
-    published: StrictStr | None = None
-    """Publication date or month as printed, e.g. 2022-06."""
+    published: StrictStr | None = Field(
+        None, description="Publication date or month as printed, e.g. 2022-06."
+    )
     url: StrictStr | None = None
     note: StrictStr | None = None
 
@@ -163,16 +164,21 @@ class Theme(_Model):
 class Target(_Model):
     """An annual target and the year-to-date actuals measured against it (双过半)."""
 
-    target: Ref
-    """The target figure (INDICATOR@PERIOD#STATUS)."""
-    actual: Ident
-    """The indicator whose year-to-date actual figures count towards the target."""
-    rate: Ident | None = None
-    """An indicator holding the completion rate the source quotes, in %."""
-    gap: Ident | None = None
-    """An indicator holding the lead over time progress the source quotes, in points."""
-    basis: Literal["months", "days"] = "months"
-    """How the source measures time progress for `gap`: months (5/12) or days (151/365)."""
+    target: Ref = Field(description="The target figure (INDICATOR@PERIOD#STATUS).")
+    actual: Ident = Field(
+        description="The indicator whose year-to-date actual figures count towards the target."
+    )
+    rate: Ident | None = Field(
+        None, description="An indicator holding the completion rate the source quotes, in %."
+    )
+    gap: Ident | None = Field(
+        None,
+        description="An indicator holding the quoted lead over time progress, in points.",
+    )
+    basis: Literal["months", "days"] = Field(
+        "months",
+        description="How the source measures time progress for `gap`: months or days.",
+    )
     note: StrictStr | None = None
 
 

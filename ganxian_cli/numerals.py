@@ -83,7 +83,8 @@ def compact(text: str) -> str:
 def shows(quote: str, value: Decimal, unit: Unit) -> bool:
     """Whether *quote* contains *value* printed with *unit* in any accepted spelling."""
     text = compact(quote)
-    return any(n + u in text for n in spellings(value) for u in unit_forms(unit))
+    numbers = spellings(value) + (spellings(-value) if value < 0 else [])  # 减少12户 for -12
+    return any(n + u in text for n in numbers for u in unit_forms(unit))
 
 
 def shows_growth(quote: str, value: Decimal) -> bool:

@@ -15,7 +15,7 @@ import calendar
 import re
 from dataclasses import dataclass
 
-_MONTH_EN = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+_MONTH_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 _QUARTER_ZH = {1: "一", 2: "二", 3: "三", 4: "四"}
 
 _YEAR = r"(\d{4})"

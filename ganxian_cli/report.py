@@ -41,15 +41,14 @@ class Row:
     unit: Unit
 
 
-def select(
-    dataset: Dataset, themes: Sequence[str] = (), period: Period | None = None
-) -> list[Row]:
+def select(dataset: Dataset, themes: Sequence[str] = (), period: Period | None = None) -> list[Row]:
     """Figures in theme order, then file order; filtered by theme and by a period they lie in."""
     order = {theme: n for n, theme in enumerate(dataset.themes)}
     rows = [
         Row(indicator.theme, ident, indicator, figure, indicator.unit_of(figure))
         for ident, indicator, _i, figure in dataset.figures()
-        if (not themes or indicator.theme in themes) and (period is None or _within(figure.period, period))
+        if (not themes or indicator.theme in themes)
+        and (period is None or _within(figure.period, period))
     ]
     return sorted(rows, key=lambda row: order.get(row.theme, len(order)))
 
@@ -188,8 +187,9 @@ def to_markdown(dataset: Dataset, rows: Sequence[Row], lang: Lang) -> str:
         out.append(f"## {md_escape(title)}\n")
         out.append("| " + " | ".join(headers) + " |")
         out.append("|" + "|".join(["---", "---", "---:", "---:", "---", "---"]) + "|")
-        for row in theme_rows:
-            out.append("| " + " | ".join(md_escape(c) for c in cells(row, lang)) + " |")
+        out.extend(
+            "| " + " | ".join(md_escape(c) for c in cells(row, lang)) + " |" for row in theme_rows
+        )
         out.append("")
     return "\n".join(out)
 

@@ -29,7 +29,17 @@ def text(value: str, style: str = "") -> Text:
     return Text(escape_control(value), style=style)
 
 
-def make_console(color: ColorMode = "auto", file: IO[str] | None = None, width: int | None = None) -> Console:
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        # `ganxian report | head` is a normal way to read: end quietly with status 0.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, self.file.fileno())
+        raise SystemExit(0)
+
+
+def make_console(
+    color: ColorMode = "auto", file: IO[str] | None = None, width: int | None = None
+) -> Console:
     """A console that colours only a terminal (or when asked), and honours NO_COLOR."""
     stream = file or sys.stdout
     is_tty = stream.isatty()
@@ -38,8 +48,10 @@ def make_console(color: ColorMode = "auto", file: IO[str] | None = None, width: 
     elif color == "never":
         use_color = False
     else:
-        use_color = (is_tty or bool(os.environ.get("FORCE_COLOR"))) and not os.environ.get("NO_COLOR")
-    return Console(
+        use_color = (is_tty or bool(os.environ.get("FORCE_COLOR"))) and not os.environ.get(
+            "NO_COLOR"
+        )
+    return _Console(
         file=stream,
         force_terminal=use_color,
         no_color=not use_color,
@@ -53,7 +65,9 @@ def make_console(color: ColorMode = "auto", file: IO[str] | None = None, width: 
     )
 
 
-def report_tables(dataset: Dataset, rows: Sequence[Row], lang: Lang, caption: str = "") -> list[Table]:
+def report_tables(
+    dataset: Dataset, rows: Sequence[Row], lang: Lang, caption: str = ""
+) -> list[Table]:
     """One table per theme; the last carries *caption* (which file was read)."""
     tables = []
     with_subject = any(row.figure.subject for row in rows)
@@ -84,7 +98,9 @@ def report_tables(dataset: Dataset, rows: Sequence[Row], lang: Lang, caption: st
 def print_tables(tables: Sequence[Table], console: Console) -> None:
     """Print tables; off a terminal, as wide as they need so no figure is wrapped."""
     if tables and not console.file.isatty():
-        needed = max(console.measure(t, options=console.options.update_width(10_000)).maximum for t in tables)
+        needed = max(
+            console.measure(t, options=console.options.update_width(10_000)).maximum for t in tables
+        )
         console.width = max(needed, 40)
     for table in tables:
         console.print(table)

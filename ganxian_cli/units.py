@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """What sort of quantity a unit measures; drives the whole-number and sign rules."""
 
     AMOUNT = "amount"  # money, area, mass, power: non-negative unless the indicator is signed
@@ -84,7 +84,7 @@ def get_unit(symbol: str) -> Unit:
         return UNITS[symbol]
     except KeyError:
         known = ", ".join(UNITS)
-        raise UnknownUnitError(f"unknown unit \"{symbol}\" (known: {known})") from None
+        raise UnknownUnitError(f'unknown unit "{symbol}" (known: {known})') from None
 
 
 def convert(value: Decimal, source: str, target: str) -> Decimal:

@@ -154,7 +154,12 @@ def json_document(results: Iterable[tuple[str, Result]]) -> dict[str, Any]:
         "kind": "validate",
         "status": "fail" if any(r.failed for _p, r in results) else "ok",
         "files": [
-            {"file": r.name, "status": "fail" if r.failed else "ok", "errors": r.errors, "warnings": r.warnings}
+            {
+                "file": r.name,
+                "status": "fail" if r.failed else "ok",
+                "errors": r.errors,
+                "warnings": r.warnings,
+            }
             for _p, r in results
         ],
         "errors": [problem_record(p) for _p, r in results for p in r.problems],

@@ -1,0 +1,62 @@
+"""Shared fixtures: paths, and a CLI runner with terminal settings pinned so output is stable."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ganxian_cli.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data" / "indicators.toml"
+TESTS = Path(__file__).resolve().parent
+GOLDEN = TESTS / "golden"
+SHARED = Path(os.environ.get("GANXIAN_SHARED", ROOT.parent / "shared"))
+
+# Environment a CI job may carry that changes how typer/Rich style output.
+_STYLE_VARS = (
+    "FORCE_COLOR",
+    "NO_COLOR",
+    "GITHUB_ACTIONS",
+    "TERM",
+    "COLUMNS",
+    "LINES",
+    "GANXIAN_DATA",
+)
+
+
+@pytest.fixture(autouse=True)
+def pinned_terminal(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    for name in _STYLE_VARS:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("TERM", "dumb")
+    yield
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def invoke(
+    runner: CliRunner,
+    *args: str,
+    input: str | bytes | None = None,
+    env: dict[str, str] | None = None,
+):
+    """Run the app in-process; return click's Result (stdout, stderr, exit_code)."""
+    return runner.invoke(app, list(args), input=input, env=env, catch_exceptions=False)
+
+
+def golden(name: str, actual: str) -> None:
+    """Compare *actual* with tests/golden/NAME; UPDATE_GOLDEN=1 rewrites the file instead."""
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf-8")
+    assert path.exists(), f"missing golden file {path}; run with UPDATE_GOLDEN=1 and review it"
+    assert actual == path.read_text(encoding="utf-8")
