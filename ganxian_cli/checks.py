@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 
 from .errors import Problem, Severity
 from .intervals import Interval
-from .models import Dataset, Figure, Indicator, PerRelation, ShareRelation, SumRelation
+from .models import Dataset, Figure, Indicator, ShareRelation, SumRelation
 from .numerals import plain, shows, shows_growth
-from .refs import RefError, Resolved, resolve
+from .refs import RefError, Resolved, pairs, resolve, resolve_all
 from .schedule import HUNDRED, time_progress
 from .units import Kind, Unit, get_unit
 
@@ -41,12 +41,14 @@ class _Collector:
             Problem(code, message, self.loaded.name, line, None, format_path(path), severity)
         )
 
-    def resolve(self, ref: str, path: Path) -> Resolved | None:
+    def resolve(self, ref: str, path: Path, single: bool = True) -> Resolved | None:
         try:
-            return resolve(self.loaded.dataset, ref)
+            if single:
+                return resolve(self.loaded.dataset, ref)
+            resolve_all(self.loaded.dataset, ref)
         except RefError as exc:
             self.add("G201", str(exc), path)
-            return None
+        return None
 
 
 def _fig_path(ident: str, index: int, *rest: str) -> Path:
@@ -147,7 +149,7 @@ def check_references(c: _Collector) -> None:
             refs = value if isinstance(value, list) else [value]
             for k, ref in enumerate(refs):
                 sub = (k,) if isinstance(value, list) else ()
-                c.resolve(ref, ("relations", r, field, *sub))
+                c.resolve(ref, ("relations", r, field, *sub), single=False)
 
 
 def _same_family(indicator: Indicator, found: Resolved) -> bool:
@@ -247,23 +249,44 @@ def check_arithmetic(c: _Collector) -> None:
     for r, relation in enumerate(dataset.relations):
         path: Path = ("relations", r)
         if isinstance(relation, ShareRelation):
-            part, whole = resolve(dataset, relation.part), resolve(dataset, relation.whole)
-            unit = whole.indicator.unit_of(whole.figure)
-            if part.indicator.unit_of(part.figure).family != unit.family:
-                c.add(
-                    "G203",
-                    f"{_shown(part)} is not a part of {_shown(whole)}: different kinds of quantity",
-                    path,
-                )
-                continue
-            if _interval(part, unit).lo > _interval(whole, unit).hi:
-                c.add("G302", f"part {_shown(part)} is larger than its whole {_shown(whole)}", path)
-            if relation.rate:
-                _check_ratio(c, resolve(dataset, relation.rate), part, whole, path)
+            _check_share(c, relation, path)
         elif isinstance(relation, SumRelation):
-            total = resolve(dataset, relation.total)
-            unit = total.indicator.unit_of(total.figure)
-            parts = [resolve(dataset, ref) for ref in relation.parts]
+            _check_sum(c, relation, path)
+        # PerRelation: a derived figure for comparison tables, nothing quoted to check
+
+
+def _check_share(c: _Collector, relation: ShareRelation, path: Path) -> None:
+    dataset = c.loaded.dataset
+    rates = resolve_all(dataset, relation.rate) if relation.rate else []
+    for part, whole in pairs(
+        resolve_all(dataset, relation.part), resolve_all(dataset, relation.whole)
+    ):
+        unit = whole.indicator.unit_of(whole.figure)
+        if part.indicator.unit_of(part.figure).family != unit.family:
+            c.add(
+                "G203",
+                f"{_shown(part)} is not a part of {_shown(whole)}: different kinds of quantity",
+                path,
+            )
+            continue
+        if _interval(part, unit).lo > _interval(whole, unit).hi:
+            c.add("G302", f"part {_shown(part)} is larger than its whole {_shown(whole)}", path)
+        for rate, _same in pairs(rates, [part]):
+            _check_ratio(c, rate, part, whole, path)
+
+
+def _check_sum(c: _Collector, relation: SumRelation, path: Path) -> None:
+    dataset = c.loaded.dataset
+    parts_by_ref = [resolve_all(dataset, ref) for ref in relation.parts]
+    for total in resolve_all(dataset, relation.total):
+        unit = total.indicator.unit_of(total.figure)
+        parts: list[Resolved] = []
+        for candidates in parts_by_ref:
+            matched = pairs(candidates, [total])
+            if len(matched) != 1:
+                break  # not every part has a figure for this period: nothing to add up
+            parts.append(matched[0][0])
+        else:
             if any(p.indicator.unit_of(p.figure).family != unit.family for p in parts):
                 c.add("G203", "cannot add figures of different kinds of quantity", path)
                 continue
@@ -278,8 +301,6 @@ def check_arithmetic(c: _Collector) -> None:
                     f"{unit.symbol} from {shown}",
                     path,
                 )
-        elif isinstance(relation, PerRelation):
-            continue  # a derived figure for comparison tables, nothing quoted to check
 
 
 def _check_target(c: _Collector, dataset: Dataset, t: int) -> None:

@@ -50,6 +50,25 @@ class Color(StrEnum):
     never = "never"
 
 
+class Status(StrEnum):
+    actual = "actual"
+    forecast = "forecast"
+    target = "target"
+
+
+class Qualifier(StrEnum):
+    exact = "exact"
+    more_than = "more_than"
+    nearly = "nearly"
+    about = "about"
+
+
+class SchemaKind(StrEnum):
+    data = "data"
+    report = "report"
+    validate = "validate"
+
+
 class Lang(StrEnum):
     zh = "zh"
     en = "en"
@@ -238,6 +257,98 @@ def validate(
         out(summary([r for _p, r in results]))
     if failed:
         raise typer.Exit(EXIT_DATA)
+
+
+@app.command()
+@handle_errors
+def fmt(
+    file: Annotated[
+        str | None, typer.Argument(help="Data file. Default: as for --data.", show_default=False)
+    ] = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="Change nothing; exit 1 with a diff if not canonical.")
+    ] = False,
+    drop_comments: Annotated[
+        bool, typer.Option("--drop-comments", help="Allow rewriting a file that has comments.")
+    ] = False,
+) -> None:
+    """Rewrite the data file in the canonical layout."""
+    from .datafile import resolve_data_path
+    from .store import format_file
+
+    change = format_file(resolve_data_path(file), check, drop_comments)
+    if check and change.diff:
+        out(change.diff)
+        err(change.summary)
+        raise typer.Exit(EXIT_DATA)
+    err(change.summary)
+
+
+@app.command()
+@handle_errors
+def record(
+    indicator: Annotated[str, typer.Argument(help="Indicator id, e.g. industrial_revenue.")],
+    period: Annotated[str, typer.Option("--period", "-p", help="e.g. 2022-01..2022-06.")],
+    value: Annotated[str, typer.Option("--value", "-v", help="The number exactly as printed.")],
+    unit: Annotated[
+        str | None, typer.Option("--unit", help="Unit as printed (a new indicator's unit).")
+    ] = None,
+    status: Annotated[
+        Status, typer.Option("--status", help="actual, forecast or target.")
+    ] = Status.actual,
+    qualifier: Annotated[
+        Qualifier, typer.Option("--qualifier", help="exact, more_than, nearly or about.")
+    ] = Qualifier.exact,
+    yoy: Annotated[str | None, typer.Option("--yoy", help="Year-on-year growth, %.")] = None,
+    subject: Annotated[str | None, typer.Option("--subject", help="Company or place.")] = None,
+    quote: Annotated[str | None, typer.Option("--quote", help="Verbatim source clause.")] = None,
+    note: Annotated[str | None, typer.Option("--note", help="Free text.")] = None,
+    name: Annotated[str | None, typer.Option("--name", help="New indicator: Chinese name.")] = None,
+    name_en: Annotated[
+        str | None, typer.Option("--name-en", help="New indicator: English name.")
+    ] = None,
+    theme: Annotated[str | None, typer.Option("--theme", help="New indicator: theme id.")] = None,
+    tracks: Annotated[
+        str | None,
+        typer.Option("--tracks", help="With --status target: the indicator of its actuals."),
+    ] = None,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Replace an existing figure for that period.")
+    ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", "-n", help="Print the diff; write nothing.")
+    ] = False,
+    data: DataOption = None,
+) -> None:
+    """Add or update one figure, validated before anything is written."""
+    from .datafile import resolve_data_path
+    from .record import NewFigure
+    from .store import record_figure
+
+    new = NewFigure(
+        indicator, period, value, unit, status.value, qualifier.value, yoy, subject, quote, note,
+        name, name_en, theme, tracks,
+    )  # fmt: skip
+    change = record_figure(resolve_data_path(data), new, replace, dry_run)
+    if dry_run:
+        out(change.diff or "(no change)")
+        return
+    sys.stderr.write(change.diff)
+    err(f"ganxian: {change.summary}")
+
+
+@app.command()
+@handle_errors
+def schema(
+    kind: Annotated[
+        SchemaKind, typer.Argument(help="data (the data file) or a JSON output: report, validate.")
+    ] = SchemaKind.data,
+) -> None:
+    """Print a JSON Schema: of the data file, or of a --format json output."""
+    from .jsonout import dumps
+    from .schemas import schema_for
+
+    out(dumps(schema_for(kind.value)))
 
 
 def main() -> None:

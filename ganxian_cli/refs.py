@@ -43,8 +43,8 @@ def parse_ref(text: str) -> FigureRef:
     return FigureRef(ident, period, status or None)
 
 
-def resolve(dataset: Dataset, text: str) -> Resolved:
-    """The single figure *text* refers to, or RefError saying why there is none."""
+def resolve_all(dataset: Dataset, text: str) -> list[Resolved]:
+    """Every figure *text* matches (at least one), or RefError saying why there is none."""
     ref = parse_ref(text)
     indicator = dataset.indicators.get(ref.indicator)
     if indicator is None:
@@ -57,6 +57,35 @@ def resolve(dataset: Dataset, text: str) -> Resolved:
     ]
     if not found:
         raise RefError(f"no figure {text!r}: {ref.indicator} has no figure for that period/status")
+    return found
+
+
+def pin(found: Resolved) -> str:
+    """The reference that names exactly this figure: INDICATOR@PERIOD#STATUS."""
+    return f"{found.ident}@{found.figure.period}#{found.figure.status}"
+
+
+def pairs(left: list[Resolved], right: list[Resolved]) -> list[tuple[Resolved, Resolved]]:
+    """Figures of two references that belong together.
+
+    Figures pair by period and status, so a relation between two indicators holds for every
+    month recorded later; two single figures pair with each other whatever their periods.
+    """
+    matched = [
+        (a, b)
+        for a in left
+        for b in right
+        if a.figure.period == b.figure.period and a.figure.status == b.figure.status
+    ]
+    if not matched and len(left) == 1 and len(right) == 1:
+        return [(left[0], right[0])]
+    return matched
+
+
+def resolve(dataset: Dataset, text: str) -> Resolved:
+    """The single figure *text* refers to, or RefError saying why there is none."""
+    found = resolve_all(dataset, text)
+    ref = parse_ref(text)
     if len(found) > 1:
         choices = ", ".join(f"{ref.indicator}@{r.figure.period}#{r.figure.status}" for r in found)
         raise RefError(f"{text!r} matches {len(found)} figures; name one of: {choices}")

@@ -1,0 +1,146 @@
+"""`ganxian record`: add or replace one figure (and, if asked, its indicator or target link)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from pydantic import ValidationError
+
+from .errors import DataError, Problem, UsageError
+from .models import Dataset
+from .periods import PeriodError, parse_period
+
+_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+
+
+@dataclass(frozen=True)
+class NewFigure:
+    """What the command line asked to record."""
+
+    indicator: str
+    period: str
+    value: str
+    unit: str | None = None
+    status: str = "actual"
+    qualifier: str = "exact"
+    yoy: str | None = None
+    subject: str | None = None
+    quote: str | None = None
+    note: str | None = None
+    name: str | None = None
+    name_en: str | None = None
+    theme: str | None = None
+    tracks: str | None = None
+
+
+def parse_number(text: str, option: str) -> Decimal:
+    """A decimal exactly as typed: 190.2 stays 190.2; no exponents, no thousands separators."""
+    if not _NUMBER.fullmatch(text.strip()):
+        raise UsageError(f"{option}: not a plain decimal number: {text!r} (e.g. 190.2 or -3.5)")
+    try:
+        return Decimal(text.strip())
+    except InvalidOperation:  # pragma: no cover - the pattern already guarantees a number
+        raise UsageError(f"{option}: not a number: {text!r}") from None
+
+
+def apply(dataset: Dataset, new: NewFigure, replace: bool) -> tuple[Dataset, str]:
+    """The dataset with the figure recorded, and a one-line description of the change."""
+    try:
+        period = parse_period(new.period)
+    except PeriodError as exc:
+        raise UsageError(f"--period: {exc}") from None
+    data = dataset.model_dump(mode="python", exclude_defaults=True)
+    indicators: dict[str, Any] = data.setdefault("indicators", {})
+    if new.indicator not in indicators:
+        indicators[new.indicator] = _new_indicator(new)
+        action = f"new indicator {new.indicator}"
+    else:
+        if new.name or new.name_en or new.theme:
+            raise UsageError(
+                f"{new.indicator} exists already; "
+                "--name, --name-en and --theme are only for new indicators"
+            )
+        action = f"{new.indicator}"
+    indicator = indicators[new.indicator]
+    figure = _figure(new, str(period), indicator["unit"])
+    observations: list[dict[str, Any]] = indicator["observations"]
+    same = [
+        i
+        for i, f in enumerate(observations)
+        if parse_period(str(f["period"])) == period
+        and f.get("status", "actual") == new.status
+        and f.get("subject") == new.subject
+    ]
+    if same and not replace:
+        old = observations[same[0]]
+        raise UsageError(
+            f"{new.indicator} already has a {new.status} figure for {period}: "
+            f"{old['value']}{old.get('unit', indicator['unit'])}; use --replace to change it"
+        )
+    if same:
+        observations[same[0]] = figure
+        action += f": replaced {new.status} figure for {period}"
+    else:
+        observations.append(figure)
+        action += f": added {new.status} figure for {period}"
+    if new.tracks:
+        if new.status != "target":
+            raise UsageError("--tracks links a target; use it with --status target")
+        ref = f"{new.indicator}@{period}#target"
+        data.setdefault("targets", [])
+        if not any(t["target"] == ref for t in data["targets"]):
+            data["targets"].append({"target": ref, "actual": new.tracks})
+            action += f", tracked by {new.tracks}"
+    try:
+        return Dataset.model_validate(data), action
+    except ValidationError as exc:
+        problems = [
+            Problem("G100", str(e["msg"]).removeprefix("Value error, "), path=_loc(e["loc"]))
+            for e in exc.errors()
+        ]
+        raise DataError(problems) from None
+
+
+def _loc(loc: tuple[Any, ...]) -> str:
+    return ".".join(str(x) for x in loc)
+
+
+def _new_indicator(new: NewFigure) -> dict[str, Any]:
+    missing = [
+        option
+        for option, value in (
+            ("--name", new.name),
+            ("--name-en", new.name_en),
+            ("--theme", new.theme),
+            ("--unit", new.unit),
+        )
+        if not value
+    ]
+    if missing:
+        raise UsageError(f"no indicator {new.indicator!r}; to create it give {', '.join(missing)}")
+    return {
+        "name": new.name,
+        "name_en": new.name_en,
+        "theme": new.theme,
+        "unit": new.unit,
+        "observations": [],
+    }
+
+
+def _figure(new: NewFigure, period: str, indicator_unit: str) -> dict[str, Any]:
+    figure: dict[str, Any] = {"period": period, "value": parse_number(new.value, "--value")}
+    if new.unit and new.unit != indicator_unit:
+        figure["unit"] = new.unit
+    if new.status != "actual":
+        figure["status"] = new.status
+    if new.qualifier != "exact":
+        figure["qualifier"] = new.qualifier
+    if new.yoy is not None:
+        figure["yoy"] = parse_number(new.yoy, "--yoy")
+    for key in ("subject", "quote", "note"):
+        if getattr(new, key):
+            figure[key] = getattr(new, key)
+    return figure
