@@ -133,7 +133,9 @@ def _check_nesting(text: str, name: str) -> None:
     count higher, and the limit is far above what any data file needs.
     """
     depth = 0
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(
+        text.split("\n"), start=1
+    ):  # TOML breaks lines at LF, not NEL or U+2028
         quote = ""
         escaped = False
         for ch in line:

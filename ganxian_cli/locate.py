@@ -61,7 +61,9 @@ class LineIndex:
         counts: dict[Path, int] = {}
         multiline: str | None = None
         depth = 0
-        for number, line in enumerate(text.splitlines(), start=1):
+        for number, line in enumerate(
+            text.split("\n"), start=1
+        ):  # TOML breaks lines at LF, not NEL or U+2028
             if multiline is not None:
                 if line.count(multiline) % 2 == 1:
                     multiline = None

@@ -105,7 +105,7 @@ def closest_passage(needle: str, haystack: str) -> str:
 
 def text_lines(result: Result, excerpt: bool = False) -> list[str]:
     """`FILE:LINE:COL: error[CODE]: path: message`, each with an excerpt when asked (a TTY)."""
-    lines = result.text.splitlines()
+    lines = result.text.split("\n")
     out = []
     for problem in result.problems:
         out.append(problem.format())

@@ -100,7 +100,9 @@ def comment_lines(text: str) -> list[int]:
     """Lines holding a TOML comment (a # outside strings)."""
     found: list[int] = []
     multiline = ""
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(
+        text.split("\n"), start=1
+    ):  # TOML breaks lines at LF, not NEL or U+2028
         pos, quote = 0, ""
         while pos < len(line):
             if multiline:
