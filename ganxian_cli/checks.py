@@ -277,6 +277,8 @@ def _check_share(c: _Collector, relation: ShareRelation, path: Path) -> None:
 
 def _check_sum(c: _Collector, relation: SumRelation, path: Path) -> None:
     dataset = c.loaded.dataset
+    if relation.total is None:
+        return  # parts only shown side by side: nothing quoted to check
     parts_by_ref = [resolve_all(dataset, ref) for ref in relation.parts]
     for total in resolve_all(dataset, relation.total):
         unit = total.indicator.unit_of(total.figure)

@@ -67,6 +67,8 @@ class SchemaKind(StrEnum):
     data = "data"
     report = "report"
     validate = "validate"
+    progress = "progress"
+    compare = "compare"
 
 
 class Lang(StrEnum):
@@ -188,10 +190,15 @@ def report(
     rows = select(dataset, themes, within)
     chosen = Format.json if as_json else fmt
     if chosen is Format.table:
-        from .table import make_console, print_tables, report_tables
+        from .progress import evaluate, headline, latest_as_of, section
+        from .table import make_console, print_tables, progress_renderables, report_tables
 
         caption = ("数据文件: " if lang is Lang.zh else "Data file: ") + path
-        tables = report_tables(dataset, rows, lang.value, caption)
+        tables: list[Any] = list(report_tables(dataset, rows, lang.value, caption))
+        results = evaluate(dataset)
+        if results and not themes and not period:
+            title = headline(results, latest_as_of(dataset), "months", lang.value)
+            tables += progress_renderables(section(results), title, lang.value)
         print_tables(tables, make_console(color.value))
         return
     err(f"ganxian: data from {path}")
@@ -205,9 +212,121 @@ def report(
 
         sys.stdout.write(to_csv(rows))
     else:
+        from .progress import evaluate, headline, latest_as_of, section
         from .report import to_markdown
+        from .sections import to_markdown as sections_markdown
 
-        out(to_markdown(dataset, rows, lang.value))
+        text = to_markdown(dataset, rows, lang.value)
+        results = evaluate(dataset)
+        if results and not themes and not period:
+            title = headline(results, latest_as_of(dataset), "months", lang.value)
+            text += "\n" + sections_markdown([section(results)], lang.value, title)
+        out(text)
+
+
+class BasisOption(StrEnum):
+    months = "months"
+    days = "days"
+
+
+@app.command()
+@handle_errors
+def progress(
+    data: DataOption = None,
+    fmt: FormatOption = Format.table,
+    as_json: JsonFlag = False,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of", help="Evaluate as of YYYY-MM. Default: the latest cut-off in the data."
+        ),
+    ] = None,
+    basis: Annotated[
+        BasisOption, typer.Option("--basis", help="Time progress by months (m/12) or days.")
+    ] = BasisOption.months,
+    lang: LangOption = Lang.zh,
+    color: ColorOption = Color.auto,
+) -> None:
+    """双过半 progress: every declared target against its year-to-date actual."""
+    from .datafile import resolve_data_path
+    from .loader import load
+    from .progress import document, evaluate, headline, latest_as_of, section
+
+    path = resolve_data_path(data)
+    dataset = load(path).dataset
+    when = _parse_as_of(as_of) if as_of else latest_as_of(dataset)
+    results = evaluate(dataset, when, basis.value)
+    title = headline(results, when, basis.value, lang.value)
+    chosen = Format.json if as_json else fmt
+    if chosen is Format.table:
+        from .table import make_console, print_tables, progress_renderables
+
+        print_tables(
+            progress_renderables(section(results), title, lang.value), make_console(color.value)
+        )
+        return
+    err(f"ganxian: data from {path}")
+    _write_sections(
+        chosen, [section(results)], lang, title, lambda: document(results, when, basis.value)
+    )
+
+
+def _parse_as_of(text: str) -> Any:
+    import re
+
+    from .progress import AsOf
+
+    m = re.fullmatch(r"(\d{4})-(\d{2})", text)
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        raise UsageError(f"--as-of: expected YYYY-MM with a month 01-12, not {text!r}")
+    return AsOf(int(m.group(1)), int(m.group(2)))
+
+
+def _write_sections(
+    chosen: Format, sections: list[Any], lang: Lang, title: str, doc: Callable[[], dict[str, Any]]
+) -> None:
+    from .jsonout import dumps
+    from .sections import to_csv, to_markdown
+
+    if chosen is Format.json:
+        out(dumps(doc()))
+    elif chosen is Format.csv:
+        sys.stdout.write(to_csv(sections))
+    else:
+        out(to_markdown(sections, lang.value, title))
+
+
+@app.command()
+@handle_errors
+def compare(
+    data: DataOption = None,
+    fmt: FormatOption = Format.table,
+    as_json: JsonFlag = False,
+    lang: LangOption = Lang.zh,
+    color: ColorOption = Color.auto,
+) -> None:
+    """Comparison tables: year on year, period on period, shares, per unit, forecasts."""
+    from .compare import compare as build
+    from .datafile import resolve_data_path
+    from .loader import load
+    from .models import SCHEMA_VERSION
+
+    path = resolve_data_path(data)
+    sections = build(load(path).dataset)
+    chosen = Format.json if as_json else fmt
+    if chosen is Format.table:
+        from .table import make_console, print_tables, section_table
+
+        tables = [section_table(s, lang.value) for s in sections if s.rows]
+        print_tables(tables, make_console(color.value))
+        return
+    err(f"ganxian: data from {path}")
+
+    def doc() -> dict[str, Any]:
+        body = {s.key: s.rows for s in sections}
+        return {"schema_version": SCHEMA_VERSION, "kind": "compare", **body}
+
+    _write_sections(chosen, sections, lang, "", doc)
 
 
 @app.command()
@@ -341,7 +460,10 @@ def record(
 @handle_errors
 def schema(
     kind: Annotated[
-        SchemaKind, typer.Argument(help="data (the data file) or a JSON output: report, validate.")
+        SchemaKind,
+        typer.Argument(
+            help="data (the data file) or a JSON output: report, validate, progress, compare."
+        ),
     ] = SchemaKind.data,
 ) -> None:
     """Print a JSON Schema: of the data file, or of a --format json output."""

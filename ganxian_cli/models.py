@@ -193,10 +193,12 @@ class ShareRelation(_Model):
 
 
 class SumRelation(_Model):
-    """A total that is the sum of its parts."""
+    """A total that is the sum of its parts (or parts to show side by side in one unit)."""
 
     kind: Literal["sum"]
-    total: Ref
+    total: Ref | None = Field(
+        None, description="The quoted total; without it, parts are shown side by side."
+    )
     parts: Annotated[list[Ref], Field(min_length=1, max_length=100)]
     note: StrictStr | None = None
 

@@ -146,7 +146,7 @@ CSV_COLUMNS = (
 )  # fmt: skip
 
 
-def _csv_text(value: object) -> str:
+def csv_text(value: object) -> str:
     """Plain numbers; text with control characters escaped and spreadsheet formulas defused."""
     if value is None:
         return ""
@@ -165,7 +165,7 @@ def to_csv(rows: Iterable[Row]) -> str:
     writer.writerow(CSV_COLUMNS)
     for row in rows:
         record = figure_record(row)
-        writer.writerow([_csv_text(record[column]) for column in CSV_COLUMNS])
+        writer.writerow([csv_text(record[column]) for column in CSV_COLUMNS])
     return buffer.getvalue()
 
 

@@ -115,6 +115,104 @@ VALIDATE: dict[str, Any] = {
 }
 
 
+_NUM_OR_NULL = {"type": ["number", "null"]}
+_RUN_RATE = {"type": "number", "description": "The pace so far carried forward, not a forecast."}
+_QUOTED = {
+    "type": ["object", "null"],
+    "required": ["quoted", "computed", "consistent"],
+    "additionalProperties": False,
+    "properties": {
+        "quoted": {"type": "number"},
+        "computed": {"type": "number"},
+        "consistent": {"type": "boolean"},
+    },
+}
+
+PROGRESS: dict[str, Any] = {
+    "$schema": DRAFT,
+    "title": "ganxian progress --format json",
+    "type": "object",
+    "required": [
+        "schema_version", "kind", "as_of", "basis", "on_track", "targets_total", "targets",
+    ],
+    "additionalProperties": False,
+    "properties": {
+        "schema_version": {"const": 1},
+        "kind": {"const": "progress"},
+        "as_of": {"type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}$"},
+        "basis": {"enum": ["months", "days"]},
+        "on_track": {"type": "integer", "minimum": 0},
+        "targets_total": {"type": "integer", "minimum": 0},
+        "targets": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": [
+                    "target", "indicator", "name", "name_en", "unit", "target_value",
+                    "actual_period", "actual_value", "completion_pct", "time_progress_pct",
+                    "gap_points", "verdict", "on_track", "needed_for_half", "needed_for_full",
+                    "pace_per_month", "pace_needed_for_half", "pace_needed_for_full",
+                    "projection_june", "projection_year", "quoted_rate", "quoted_gap",
+                ],
+                "properties": {
+                    "target": {"type": "string"},
+                    "indicator": {"type": "string"},
+                    "name": {"type": "string"},
+                    "name_en": {"type": "string"},
+                    "unit": {"type": "string"},
+                    "target_value": {"type": "number"},
+                    "actual_period": {"type": "string"},
+                    "actual_value": {"type": "number"},
+                    "completion_pct": _NUM_OR_NULL,
+                    "time_progress_pct": {"type": "number"},
+                    "gap_points": _NUM_OR_NULL,
+                    "verdict": {
+                        "enum": [
+                            "ahead", "on_pace", "behind", "half_reached", "half_not_reached",
+                            "met", "missed", None,
+                        ]
+                    },
+                    "on_track": {"type": "boolean"},
+                    "needed_for_half": {"type": "number"},
+                    "needed_for_full": {"type": "number"},
+                    "pace_per_month": {"type": "number"},
+                    "pace_needed_for_half": _NUM_OR_NULL,
+                    "pace_needed_for_full": _NUM_OR_NULL,
+                    "projection_june": _RUN_RATE,
+                    "projection_year": _RUN_RATE,
+                    "quoted_rate": _QUOTED,
+                    "quoted_gap": _QUOTED,
+                },
+            },
+        },
+    },
+}  # fmt: skip
+
+_ROWS = {"type": "array", "items": {"type": "object"}}
+
+COMPARE: dict[str, Any] = {
+    "$schema": DRAFT,
+    "title": "ganxian compare --format json",
+    "type": "object",
+    "required": [
+        "schema_version", "kind", "year_on_year", "period_on_period", "part_of_whole",
+        "per_unit", "side_by_side", "forecast_vs_actual",
+    ],
+    "additionalProperties": False,
+    "properties": {
+        "schema_version": {"const": 1},
+        "kind": {"const": "compare"},
+        "year_on_year": _ROWS,
+        "period_on_period": _ROWS,
+        "part_of_whole": _ROWS,
+        "per_unit": _ROWS,
+        "side_by_side": _ROWS,
+        "forecast_vs_actual": _ROWS,
+    },
+}  # fmt: skip
+
+
 def data_schema() -> dict[str, Any]:
     """The data file's schema, generated from the pydantic models."""
     from .models import Dataset
@@ -124,7 +222,7 @@ def data_schema() -> dict[str, Any]:
 
 
 def schema_for(kind: str) -> dict[str, Any]:
-    """The schema named *kind*: data, report or validate."""
+    """The schema named *kind*: data, report, validate, progress or compare."""
     if kind == "data":
         return data_schema()
-    return {"report": REPORT, "validate": VALIDATE}[kind]
+    return {"report": REPORT, "validate": VALIDATE, "progress": PROGRESS, "compare": COMPARE}[kind]

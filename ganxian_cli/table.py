@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import IO, Literal
 
 from rich.console import Console
@@ -18,6 +19,8 @@ from rich.text import Text
 from .errors import escape_control
 from .models import Dataset
 from .report import HEADERS, Lang, Row, cells, group
+from .schedule import HUNDRED
+from .sections import Section, row_cells
 
 ColorMode = Literal["auto", "always", "never"]
 
@@ -95,12 +98,59 @@ def report_tables(
     return tables
 
 
-def print_tables(tables: Sequence[Table], console: Console) -> None:
+def print_tables(tables: Sequence[Table | Text], console: Console) -> None:
     """Print tables; off a terminal, as wide as they need so no figure is wrapped."""
     if tables and not console.file.isatty():
-        needed = max(
-            console.measure(t, options=console.options.update_width(10_000)).maximum for t in tables
-        )
+        wide = console.options.update_width(10_000)
+        needed = max(console.measure(t, options=wide).maximum for t in tables)
         console.width = max(needed, 40)
     for table in tables:
         console.print(table)
+
+
+def progress_bar(completion: Decimal | None, time: Decimal, width: int = 20) -> Text:
+    """A bar filled to the completion, with ┃ where time progress stands."""
+    if completion is None:
+        return Text("—")
+    filled = round(min(max(completion, Decimal(0)), HUNDRED) / HUNDRED * width)
+    mark = min(width - 1, round(time / HUNDRED * width))
+    bar = Text()
+    style = "green" if completion >= time else "red"
+    for i in range(width):
+        if i == mark:
+            bar.append("┃", "bold")
+        else:
+            bar.append("█" if i < filled else "░", style if i < filled else "dim")
+    return bar
+
+
+def section_table(section: Section, lang: Lang, bar_after: str = "") -> Table:
+    """A Section as a Rich table; with *bar_after*, a progress bar column after that column."""
+    table = Table(title=text(section.title(lang), "bold"), title_justify="left")
+    for column in section.columns:
+        table.add_column(
+            column.label(lang),
+            justify="right" if column.numeric else "left",
+            no_wrap=column.numeric,
+            overflow="fold",
+        )
+        if column.key == bar_after:
+            table.add_column(
+                "进度(┃=序时)" if lang == "zh" else "Progress (┃ = time)", no_wrap=True
+            )
+    for row in section.rows:
+        cells: list[Text] = []
+        for column, value in zip(section.columns, row_cells(section, row, lang), strict=True):
+            cells.append(text(value))
+            if column.key == bar_after:
+                cells.append(progress_bar(row.get("completion"), row.get("time") or Decimal(0)))
+        table.add_row(*cells)
+    if section.note(lang):
+        table.caption = text(section.note(lang), "dim")
+        table.caption_justify = "left"
+    return table
+
+
+def progress_renderables(section: Section, headline: str, lang: Lang) -> list[Table | Text]:
+    """The 双过半 headline and its table."""
+    return [text(headline, "bold"), section_table(section, lang, bar_after="completion")]
