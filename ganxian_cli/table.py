@@ -99,11 +99,9 @@ def report_tables(
 
 
 def print_tables(tables: Sequence[Table | Text], console: Console) -> None:
-    """Print tables; off a terminal, as wide as they need so no figure is wrapped."""
-    if tables and not console.file.isatty():
-        wide = console.options.update_width(10_000)
-        needed = max(console.measure(t, options=wide).maximum for t in tables)
-        console.width = max(needed, 40)
+    """Print tables; off a terminal, at their natural width so no figure is ever wrapped."""
+    if not console.file.isatty() and not os.environ.get("COLUMNS"):
+        console.width = 10_000  # tables don't expand: each renders as wide as it needs
     for table in tables:
         console.print(table)
 
