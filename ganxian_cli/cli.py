@@ -381,8 +381,9 @@ def validate(
 @app.command()
 @handle_errors
 def fmt(
-    file: Annotated[
-        str | None, typer.Argument(help="Data file. Default: as for --data.", show_default=False)
+    files: Annotated[
+        list[str] | None,
+        typer.Argument(help="Data files. Default: as for --data.", show_default=False),
     ] = None,
     check: Annotated[
         bool, typer.Option("--check", help="Change nothing; exit 1 with a diff if not canonical.")
@@ -391,16 +392,19 @@ def fmt(
         bool, typer.Option("--drop-comments", help="Allow rewriting a file that has comments.")
     ] = False,
 ) -> None:
-    """Rewrite the data file in the canonical layout."""
+    """Rewrite data files in the canonical layout."""
     from .datafile import resolve_data_path
     from .store import format_file
 
-    change = format_file(resolve_data_path(file), check, drop_comments)
-    if check and change.diff:
-        out(change.diff)
+    unformatted = False
+    for path in files or [resolve_data_path(None)]:
+        change = format_file(path, check, drop_comments)
+        if check and change.diff:
+            out(change.diff)
+            unformatted = True
         err(change.summary)
+    if unformatted:
         raise typer.Exit(EXIT_DATA)
-    err(change.summary)
 
 
 @app.command()
