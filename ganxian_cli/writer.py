@@ -20,6 +20,7 @@ from typing import Any
 import tomli_w
 
 from .errors import DataError, Problem, UsageError
+from .loader import read_bytes
 from .models import Dataset
 from .refs import pin, resolve
 
@@ -162,6 +163,9 @@ def locked(path: str) -> Iterator[None]:
     The data file itself cannot carry the lock: it is replaced, and a lock on the old inode
     would not stop a writer that opened the new one.
     """
+    if not os.path.isfile(path):
+        read_bytes(path)  # raises the usual "no such file" / "is a directory" message
+        raise UsageError(f"{path}: not a regular file")
     lock_path = path + ".lock"
     try:
         fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)

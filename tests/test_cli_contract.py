@@ -1,0 +1,136 @@
+"""Cross-cutting promises of the command line: terminals, internal errors, escaping."""
+
+from __future__ import annotations
+
+import os
+import pty
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from ganxian_cli.cli import app
+from ganxian_cli.validate import text_lines, validate_file
+
+from .conftest import DATA, ROOT, invoke
+
+
+def _run_on_pty(args: list[str]) -> bytes:
+    """stdout of the CLI when it is a terminal."""
+    leader, follower = pty.openpty()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "FORCE_COLOR": "1", "COLUMNS": "100"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "ganxian_cli", *args],
+        stdout=follower,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    proc.wait(timeout=60)
+    os.close(leader)
+    return b"".join(chunks).replace(b"\r\n", b"\n")
+
+
+def test_json_is_the_same_on_a_terminal_and_in_a_pipe() -> None:
+    args = ["report", "--data", str(DATA), "--format", "json"]
+    piped = subprocess.run(
+        [sys.executable, "-m", "ganxian_cli", *args],
+        capture_output=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        check=True,
+    ).stdout
+    on_tty = _run_on_pty(args)
+    assert on_tty == piped
+    assert b"\x1b" not in on_tty
+
+
+def test_table_on_a_terminal_is_coloured() -> None:
+    assert b"\x1b[" in _run_on_pty(["report", "--data", str(DATA)])
+
+
+def test_internal_error_is_one_line_and_status_3(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ganxian_cli import report
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(report, "select", broken)
+    result = invoke(runner, "report", "--data", str(DATA), "--json")
+    assert result.exit_code == 3
+    assert result.stderr == "ganxian: internal error: RuntimeError: boom (run with --traceback)\n"
+    with pytest.raises(RuntimeError, match="boom"):
+        invoke(runner, "--traceback", "report", "--data", str(DATA), "--json")
+
+
+def test_messages_escape_control_characters(tmp_path: Path) -> None:
+    text = DATA.read_text(encoding="utf-8").replace(
+        'quote = "工业税收30478万元"', 'quote = "\\u001b[2J\\u001b]0;owned\\u0007工业税收3478万元"'
+    )
+    path = tmp_path / "x.toml"
+    path.write_text(text, encoding="utf-8")
+    result = validate_file(str(path))
+    lines = text_lines(result, excerpt=True)
+    assert any("\\x1b[2J\\x1b]0;owned\\x07" in line for line in lines)
+    assert not any("\x1b" in line or "\x07" in line for line in lines)
+
+
+def test_excerpt_marks_the_problem(tmp_path: Path) -> None:
+    path = tmp_path / "x.toml"
+    path.write_text("schema_version = 1\nsource = 3 3\n", encoding="utf-8")
+    lines = text_lines(validate_file(str(path)), excerpt=True)
+    assert lines == [
+        f"{path}:2:12: error[G020]: TOML syntax: "
+        "Expected newline or end of document after a statement",
+        "    2 | source = 3 3",
+        "      |            ^",
+    ]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=300))
+def test_report_on_arbitrary_bytes(data: bytes) -> None:
+    result = CliRunner().invoke(
+        app, ["report", "--data", "-", "--json"], input=data, catch_exceptions=False
+    )
+    assert result.exit_code in (0, 1)
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_record_on_a_missing_file_leaves_nothing_behind(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "none.toml"
+    result = invoke(runner, "record", "x", "-p", "2022", "-v", "1", "-d", str(path))
+    assert result.exit_code == 2 and "no such file" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_every_command_has_help_and_is_in_the_readme(runner: CliRunner) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for command in ("report", "progress", "compare", "validate", "record", "fmt", "schema"):
+        result = invoke(runner, command, "--help")
+        assert result.exit_code == 0 and "Usage:" in result.stdout
+        assert f"ganxian {command}" in readme
+
+
+def test_error_codes_are_documented() -> None:
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"^\| ([GW]\d{3}) \|", readme, flags=re.MULTILINE))
+    source = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "ganxian_cli").glob("*.py"))
+    used = set(re.findall(r'"([GW]\d{3})"', source))
+    assert documented == used
