@@ -18,7 +18,7 @@ from .models import Dataset, Figure, Indicator, ShareRelation, SumRelation
 from .numerals import plain, shows, shows_growth
 from .refs import RefError, Resolved, pairs, resolve, resolve_all
 from .schedule import HUNDRED, time_progress
-from .units import Kind, Unit, get_unit
+from .units import Kind, get_unit
 
 if TYPE_CHECKING:
     from .loader import Loaded
@@ -153,7 +153,7 @@ def check_references(c: _Collector) -> None:
 
 
 def _same_family(indicator: Indicator, found: Resolved) -> bool:
-    return get_unit(indicator.unit).family == found.indicator.unit_of(found.figure).family
+    return get_unit(indicator.unit).family == found.unit.family
 
 
 def check_provenance(c: _Collector) -> None:
@@ -195,21 +195,6 @@ def check_targets_have_actuals(c: _Collector) -> None:
 # --- arithmetic the source states -------------------------------------------------------------
 
 
-def _interval(found: Resolved, unit: Unit | None = None) -> Interval:
-    """The figure's value as an interval from its printed precision, in *unit* if given."""
-    figure_unit = found.indicator.unit_of(found.figure)
-    exact = figure_unit.kind is Kind.COUNT
-    value = found.figure.value
-    iv = Interval.exact(value) if exact else Interval.printed(value)
-    if unit is not None and unit.symbol != figure_unit.symbol:
-        iv = iv.scale(figure_unit.scale / unit.scale)
-    return iv
-
-
-def _shown(found: Resolved) -> str:
-    return plain(found.figure.value) + found.indicator.unit_of(found.figure).symbol
-
-
 def _rounded(value: Decimal, like: Decimal) -> str:
     return plain(value.quantize(Decimal(1).scaleb(_exponent(like))))
 
@@ -220,15 +205,15 @@ def _exponent(value: Decimal) -> int:
 
 
 def _check_ratio(c: _Collector, rate: Resolved, num: Resolved, den: Resolved, path: Path) -> None:
-    unit = den.indicator.unit_of(den.figure)
-    if num.indicator.unit_of(num.figure).family != unit.family:
+    unit = den.unit
+    if num.unit.family != unit.family:
         c.add(
             "G203",
-            f"cannot divide {_shown(num)} by {_shown(den)}: different kinds of quantity",
+            f"cannot divide {num.shown()} by {den.shown()}: different kinds of quantity",
             path,
         )
         return
-    computed = _interval(num, unit).divide(_interval(den, unit))
+    computed = num.span(unit).divide(den.span(unit))
     if computed is None:
         return  # a zero whole: no rate to check
     computed = computed.scale(HUNDRED)
@@ -261,16 +246,16 @@ def _check_share(c: _Collector, relation: ShareRelation, path: Path) -> None:
     for part, whole in pairs(
         resolve_all(dataset, relation.part), resolve_all(dataset, relation.whole)
     ):
-        unit = whole.indicator.unit_of(whole.figure)
-        if part.indicator.unit_of(part.figure).family != unit.family:
+        unit = whole.unit
+        if part.unit.family != unit.family:
             c.add(
                 "G203",
-                f"{_shown(part)} is not a part of {_shown(whole)}: different kinds of quantity",
+                f"{part.shown()} is not a part of {whole.shown()}: different kinds of quantity",
                 path,
             )
             continue
-        if _interval(part, unit).lo > _interval(whole, unit).hi:
-            c.add("G302", f"part {_shown(part)} is larger than its whole {_shown(whole)}", path)
+        if part.span(unit).lo > whole.span(unit).hi:
+            c.add("G302", f"part {part.shown()} is larger than its whole {whole.shown()}", path)
         for rate, _same in pairs(rates, [part]):
             _check_ratio(c, rate, part, whole, path)
 
@@ -281,7 +266,7 @@ def _check_sum(c: _Collector, relation: SumRelation, path: Path) -> None:
         return  # parts only shown side by side: nothing quoted to check
     parts_by_ref = [resolve_all(dataset, ref) for ref in relation.parts]
     for total in resolve_all(dataset, relation.total):
-        unit = total.indicator.unit_of(total.figure)
+        unit = total.unit
         parts: list[Resolved] = []
         for candidates in parts_by_ref:
             matched = pairs(candidates, [total])
@@ -289,17 +274,17 @@ def _check_sum(c: _Collector, relation: SumRelation, path: Path) -> None:
                 break  # not every part has a figure for this period: nothing to add up
             parts.append(matched[0][0])
         else:
-            if any(p.indicator.unit_of(p.figure).family != unit.family for p in parts):
+            if any(p.unit.family != unit.family for p in parts):
                 c.add("G203", "cannot add figures of different kinds of quantity", path)
                 continue
             summed = Interval.exact(Decimal(0))
             for p in parts:
-                summed = summed + _interval(p, unit)
-            if not summed.overlaps(_interval(total, unit)):
+                summed = summed + p.span(unit)
+            if not summed.overlaps(total.span(unit)):
                 shown = " + ".join(plain(p.figure.value) for p in parts)
                 c.add(
                     "G303",
-                    f"expected {_shown(total)}, computed {_rounded(summed.mid, total.figure.value)}"
+                    f"expected {total.shown()}, computed {_rounded(summed.mid, total.figure.value)}"
                     f"{unit.symbol} from {shown}",
                     path,
                 )

@@ -13,7 +13,6 @@ from itertools import pairwise
 from typing import Any
 
 from .models import Dataset, PerRelation, ShareRelation, SumRelation
-from .numerals import plain
 from .refs import Resolved, pairs, resolve, resolve_all
 from .schedule import HUNDRED
 from .sections import Column, Section
@@ -41,25 +40,12 @@ def _sig_digits(value: Decimal) -> int:
     return len(value.normalize().as_tuple().digits) if value else 1
 
 
-def _in(found: Resolved, unit: Unit) -> Decimal:
-    own = found.indicator.unit_of(found.figure)
-    return found.figure.value * own.scale / unit.scale
-
-
-def _unit(found: Resolved) -> Unit:
-    return found.indicator.unit_of(found.figure)
-
-
 def _label(found: Resolved) -> dict[str, str]:
     ind, period = found.indicator, found.figure.period
     return {
         "zh": f"{ind.name}({period.label('zh')})",
         "en": f"{ind.name_en} ({period.label('en')})",
     }
-
-
-def _shown(found: Resolved) -> str:
-    return plain(found.figure.value) + _unit(found).symbol
 
 
 NAME = Column("name", "指标", "Indicator")
@@ -73,7 +59,7 @@ def _period_label(found: Resolved) -> dict[str, str]:
 
 def _dated(found: Resolved) -> dict[str, str]:
     label = _period_label(found)
-    return {lang: f"{text}: {_shown(found)}" for lang, text in label.items()}
+    return {lang: f"{text}: {found.shown()}" for lang, text in label.items()}
 
 
 def yoy_section(dataset: Dataset) -> Section:
@@ -91,7 +77,7 @@ def yoy_section(dataset: Dataset) -> Section:
                 "period": str(figure.period),
                 "period_label": _period_label(found),
                 "value": figure.value,
-                "unit": _unit(found).symbol,
+                "unit": found.unit.symbol,
                 "yoy": figure.yoy,
                 "previous_implied": _q(previous, places),
                 "change_implied": _q(figure.value - previous, places),
@@ -130,7 +116,7 @@ def periods_section(dataset: Dataset) -> Section:
                 continue
             found.sort(key=lambda r: (r.figure.period.start, r.figure.period.end))
             for earlier, later in pairwise(found):
-                a, b = _in(earlier, base), _in(later, base)
+                a, b = earlier.value_in(base), later.value_in(base)
                 if a == b and earlier.figure.period == later.figure.period:
                     continue
                 places = max(_places(a), _places(b))
@@ -188,18 +174,18 @@ def shares_section(dataset: Dataset) -> Section:
         for part, whole in pairs(
             resolve_all(dataset, relation.part), resolve_all(dataset, relation.whole)
         ):
-            unit = _unit(whole)
-            if _unit(part).family != unit.family:
+            unit = whole.unit
+            if part.unit.family != unit.family:
                 continue
             quoted = [r.figure.value for r, _p in pairs(rates, [part])]
-            whole_value = _in(whole, unit)
+            whole_value = whole.value_in(unit)
             rows.append(
                 {
                     "part": _label(part),
                     "whole": _label(whole),
-                    "part_value": _shown(part),
-                    "whole_value": _shown(whole),
-                    "share_pct": _q(HUNDRED * _in(part, unit) / whole_value, 2)
+                    "part_value": part.shown(),
+                    "whole_value": whole.shown(),
+                    "share_pct": _q(HUNDRED * part.value_in(unit) / whole_value, 2)
                     if whole_value
                     else None,
                     "quoted_pct": quoted[0] if quoted else None,
@@ -242,17 +228,17 @@ def per_unit_section(dataset: Dataset) -> Section:
         ):
             if not count.figure.value:
                 continue
-            per, unit = _readable(amount.figure.value / count.figure.value, _unit(amount))
+            per, unit = _readable(amount.figure.value / count.figure.value, amount.unit)
             digits = min(
                 _sig_digits(amount.figure.value),
-                _sig_digits(count.figure.value) if _unit(count).kind is not Kind.COUNT else 99,
+                _sig_digits(count.figure.value) if count.unit.kind is not Kind.COUNT else 99,
             )
             rows.append(
                 {
                     "amount": _label(amount),
-                    "amount_value": _shown(amount),
+                    "amount_value": amount.shown(),
                     "count": _label(count),
-                    "count_value": _shown(count),
+                    "count_value": count.shown(),
                     "per_unit": _sig_round(per, digits),
                     "unit": unit.symbol,
                 }
@@ -285,24 +271,22 @@ def sums_section(dataset: Dataset) -> Section:
             for ref in relation.parts
         ]
         found = [p for p in parts if p is not None]
-        if not found or len({_unit(p).family for p in found}) != 1:
+        if not found or len({p.unit.family for p in found}) != 1:
             continue
         total_fig = resolve(dataset, relation.total) if relation.total else None
-        unit = (
-            _unit(total_fig) if total_fig else max((_unit(p) for p in found), key=lambda u: u.scale)
-        )
-        total = sum((_in(p, unit) for p in found), Decimal(0))  # exact: nothing to round
+        unit = total_fig.unit if total_fig else max((p.unit for p in found), key=lambda u: u.scale)
+        total = sum((p.value_in(unit) for p in found), Decimal(0))  # exact: nothing to round
         rows.extend(
             {
                 "item": _label(p),
-                "value": _shown(p),
-                "in_unit": _in(p, unit),
+                "value": p.shown(),
+                "in_unit": p.value_in(unit),
                 "unit": unit.symbol,
             }
             for p in found
         )
         label = {"zh": "合计", "en": "Total"}
-        quoted = _shown(total_fig) if total_fig else None
+        quoted = total_fig.shown() if total_fig else None
         rows.append({"item": label, "value": quoted, "in_unit": total, "unit": unit.symbol})
     return Section(
         "side_by_side",
@@ -344,7 +328,7 @@ def forecasts_section(dataset: Dataset) -> Section:
                 actual, relation = max(before, key=lambda a: a.figure.period.cutoff), "before"
             else:
                 continue
-            f, a = _in(forecast, unit), _in(actual, unit)
+            f, a = forecast.value_in(unit), actual.value_in(unit)
             rows.append(
                 {
                     "name": {"zh": indicator.name, "en": indicator.name_en},

@@ -128,14 +128,6 @@ def _quoted(
     return None
 
 
-def _span(found: Resolved, unit: Unit) -> Interval:
-    """A figure's possible values from its printed precision (counts are exact), in *unit*."""
-    own = found.indicator.unit_of(found.figure)
-    value = found.figure.value
-    span = Interval.exact(value) if own.kind is Kind.COUNT else Interval.printed(value)
-    return span.scale(own.scale / unit.scale)
-
-
 def evaluate(
     dataset: Dataset, as_of: AsOf | None = None, basis: Basis = "months"
 ) -> list[Progress]:
@@ -178,15 +170,15 @@ def _evaluate_one(
     rate_ident: str | None,
     gap_ident: str | None,
 ) -> Progress:
-    unit = goal.indicator.unit_of(goal.figure)
-    actual_unit = actual.indicator.unit_of(actual.figure)
+    unit = goal.unit
+    actual_unit = actual.unit
     goal_value = goal.figure.value
     done = actual.figure.value * actual_unit.scale / unit.scale
     cutoff = actual.figure.period.cutoff
     tp = time_progress(actual.figure.period, basis)
     completion = HUNDRED * done / goal_value if goal_value > 0 else None
     gap = completion - tp if completion is not None else None
-    ratio = _span(actual, unit).divide(_span(goal, unit))
+    ratio = actual.span(unit).divide(goal.span(unit))
     rate_span = ratio.scale(HUNDRED) if ratio else None
     gap_span = rate_span - Interval.exact(tp) if rate_span else None
     pace = done / cutoff

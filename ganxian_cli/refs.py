@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
+from .intervals import Interval
 from .models import Dataset, Figure, Indicator
+from .numerals import plain
 from .periods import Period, PeriodError, parse_period
+from .units import Kind, Unit
 
 
 @dataclass(frozen=True)
@@ -27,6 +31,27 @@ class Resolved:
     @property
     def path(self) -> tuple[str | int, ...]:
         return ("indicators", self.ident, "observations", self.index)
+
+    @property
+    def unit(self) -> Unit:
+        """The unit this figure was printed in."""
+        return self.indicator.unit_of(self.figure)
+
+    def value_in(self, unit: Unit) -> Decimal:
+        """The value converted exactly into *unit* (same family)."""
+        return self.figure.value * self.unit.scale / unit.scale
+
+    def span(self, unit: Unit | None = None) -> Interval:
+        """The values the printed figure may stand for (counts are exact), in *unit* if given."""
+        value = self.figure.value
+        span = Interval.exact(value) if self.unit.kind is Kind.COUNT else Interval.printed(value)
+        if unit is not None and unit.symbol != self.unit.symbol:
+            span = span.scale(self.unit.scale / unit.scale)
+        return span
+
+    def shown(self) -> str:
+        """The figure as printed: 58.33亿元."""
+        return plain(self.figure.value) + self.unit.symbol
 
 
 class RefError(ValueError):
