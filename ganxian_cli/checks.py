@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 
 from .errors import Problem, Severity
 from .intervals import Interval
-from .models import Dataset, Figure, Indicator, ShareRelation, SumRelation
+from .models import Dataset, Indicator, ShareRelation, SumRelation
 from .numerals import plain, shows, shows_growth
-from .refs import RefError, Resolved, pairs, resolve, resolve_all
+from .refs import RefError, Resolved, actual_for, pairs, resolve, resolve_all
 from .schedule import HUNDRED, time_progress
 from .units import Kind, get_unit
 
@@ -298,10 +298,10 @@ def _check_target(c: _Collector, dataset: Dataset, t: int) -> None:
         if figure.status != "actual" or figure.period.year != goal.figure.period.year:
             continue
         actual = Resolved(target.actual, actual_indicator, i, figure)
-        rate = _quoted(dataset, target.rate, figure)
+        rate = actual_for(dataset, target.rate, figure.period)
         if rate:
             _check_ratio(c, rate, actual, goal, ("targets", t))
-        gap = _quoted(dataset, target.gap, figure)
+        gap = actual_for(dataset, target.gap, figure.period)
         if gap and rate:
             progress = time_progress(figure.period, target.basis)
             computed = Interval.printed(rate.figure.value) - Interval.exact(progress)
@@ -314,17 +314,6 @@ def _check_target(c: _Collector, dataset: Dataset, t: int) -> None:
                     f"({target.basis} basis)",
                     (*gap.path, "value"),
                 )
-
-
-def _quoted(dataset: Dataset, ident: str | None, actual: Figure) -> Resolved | None:
-    """The quoted rate or gap figure for the same period as *actual*, if the file has one."""
-    if ident is None:
-        return None
-    indicator = dataset.indicators[ident]
-    for i, figure in enumerate(indicator.observations):
-        if figure.period == actual.period and figure.status == "actual":
-            return Resolved(ident, indicator, i, figure)
-    return None
 
 
 ESSENTIAL: tuple[Callable[[_Collector], None], ...] = (

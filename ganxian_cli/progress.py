@@ -18,7 +18,7 @@ from typing import Literal
 from .intervals import Interval
 from .models import Dataset, Figure
 from .numerals import plain
-from .refs import Resolved, resolve
+from .refs import Resolved, actual_for, resolve
 from .schedule import HUNDRED, Basis, time_progress
 from .sections import Column, Section
 from .units import Kind, Unit
@@ -119,13 +119,11 @@ def _quoted(
     span: Interval | None,
 ) -> Quoted | None:
     """The figure of *ident* for the actual's period, checked against what the inputs allow."""
-    if ident is None or computed is None or span is None:
+    quoted = actual_for(dataset, ident, actual.period)
+    if quoted is None or computed is None or span is None:
         return None
-    for figure in dataset.indicators[ident].observations:
-        if figure.period == actual.period and figure.status == "actual":
-            consistent = Interval.printed(figure.value).overlaps(span)
-            return Quoted(figure.value, round2(computed), consistent)
-    return None
+    consistent = Interval.printed(quoted.figure.value).overlaps(span)
+    return Quoted(quoted.figure.value, round2(computed), consistent)
 
 
 def evaluate(

@@ -107,6 +107,17 @@ def pairs(left: list[Resolved], right: list[Resolved]) -> list[tuple[Resolved, R
     return matched
 
 
+def actual_for(dataset: Dataset, ident: str | None, period: Period) -> Resolved | None:
+    """The actual figure of indicator *ident* for *period* (a quoted rate or gap), if any."""
+    if ident is None:
+        return None
+    indicator = dataset.indicators[ident]
+    for i, figure in enumerate(indicator.observations):
+        if figure.period == period and figure.status == "actual":
+            return Resolved(ident, indicator, i, figure)
+    return None
+
+
 def resolve(dataset: Dataset, text: str) -> Resolved:
     """The single figure *text* refers to, or RefError saying why there is none."""
     found = resolve_all(dataset, text)
