@@ -15,7 +15,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from . import __version__
-from .errors import DataError, Problem, UsageError, escape_control
+from .errors import DataError, UsageError, escape_control
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -170,15 +170,12 @@ def report(
     lang: LangOption = Lang.zh,
     color: ColorOption = Color.auto,
 ) -> None:
-    """Show every figure, grouped by theme."""
-    from .datafile import resolve_data_path
-    from .loader import load
+    """Show every figure, grouped by theme, then 双过半 progress (when not filtered)."""
     from .periods import PeriodError, parse_period
+    from .progress import latest
     from .report import select
 
-    path = resolve_data_path(data)
-    loaded = load(path)
-    dataset = loaded.dataset
+    path, dataset = _open(data)
     themes = theme or []
     unknown = [t for t in themes if t not in dataset.themes]
     if unknown:
@@ -188,17 +185,15 @@ def report(
     except PeriodError as exc:
         raise UsageError(f"--period: {exc}") from None
     rows = select(dataset, themes, within)
+    progress = None if themes or period else latest(dataset, lang.value)
     chosen = Format.json if as_json else fmt
     if chosen is Format.table:
-        from .progress import evaluate, headline, latest_as_of, section
         from .table import make_console, print_tables, progress_renderables, report_tables
 
         caption = ("数据文件: " if lang is Lang.zh else "Data file: ") + path
         tables: list[Any] = list(report_tables(dataset, rows, lang.value, caption))
-        results = evaluate(dataset)
-        if results and not themes and not period:
-            title = headline(results, latest_as_of(dataset), "months", lang.value)
-            tables += progress_renderables(section(results), title, lang.value)
+        if progress:
+            tables += progress_renderables(*progress, lang.value)
         print_tables(tables, make_console(color.value))
         return
     err(f"ganxian: data from {path}")
@@ -212,16 +207,22 @@ def report(
 
         sys.stdout.write(to_csv(rows))
     else:
-        from .progress import evaluate, headline, latest_as_of, section
         from .report import to_markdown
         from .sections import to_markdown as sections_markdown
 
         text = to_markdown(dataset, rows, lang.value)
-        results = evaluate(dataset)
-        if results and not themes and not period:
-            title = headline(results, latest_as_of(dataset), "months", lang.value)
-            text += "\n" + sections_markdown([section(results)], lang.value, title)
+        if progress:
+            text += "\n" + sections_markdown([progress[0]], lang.value, progress[1])
         out(text)
+
+
+def _open(data: str | None) -> tuple[str, Any]:
+    """The data file to read (see --data) and its validated dataset."""
+    from .datafile import resolve_data_path
+    from .loader import load
+
+    path = resolve_data_path(data)
+    return path, load(path).dataset
 
 
 class BasisOption(StrEnum):
@@ -248,13 +249,13 @@ def progress(
     color: ColorOption = Color.auto,
 ) -> None:
     """双过半 progress: every declared target against its year-to-date actual."""
-    from .datafile import resolve_data_path
-    from .loader import load
-    from .progress import document, evaluate, headline, latest_as_of, section
+    from .progress import document, evaluate, headline, latest_as_of, parse_as_of, section
 
-    path = resolve_data_path(data)
-    dataset = load(path).dataset
-    when = _parse_as_of(as_of) if as_of else latest_as_of(dataset)
+    path, dataset = _open(data)
+    try:
+        when = parse_as_of(as_of) if as_of else latest_as_of(dataset)
+    except ValueError as exc:
+        raise UsageError(f"--as-of: {exc}") from None
     results = evaluate(dataset, when, basis.value)
     title = headline(results, when, basis.value, lang.value)
     chosen = Format.json if as_json else fmt
@@ -269,17 +270,6 @@ def progress(
     _write_sections(
         chosen, [section(results)], lang, title, lambda: document(results, when, basis.value)
     )
-
-
-def _parse_as_of(text: str) -> Any:
-    import re
-
-    from .progress import AsOf
-
-    m = re.fullmatch(r"(\d{4})-(\d{2})", text)
-    if not m or not 1 <= int(m.group(2)) <= 12:
-        raise UsageError(f"--as-of: expected YYYY-MM with a month 01-12, not {text!r}")
-    return AsOf(int(m.group(1)), int(m.group(2)))
 
 
 def _write_sections(
@@ -307,12 +297,10 @@ def compare(
 ) -> None:
     """Comparison tables: year on year, period on period, shares, per unit, forecasts."""
     from .compare import compare as build
-    from .datafile import resolve_data_path
-    from .loader import load
     from .models import SCHEMA_VERSION
 
-    path = resolve_data_path(data)
-    sections = build(load(path).dataset)
+    path, dataset = _open(data)
+    sections = build(dataset)
     chosen = Format.json if as_json else fmt
     if chosen is Format.table:
         from .table import make_console, print_tables, section_table
@@ -494,4 +482,4 @@ def _silence_stdout() -> None:
     os.dup2(devnull, sys.stdout.fileno())
 
 
-__all__ = ["Problem", "app", "main"]
+__all__ = ["app", "main"]

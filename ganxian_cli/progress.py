@@ -354,3 +354,22 @@ def section(results: list[Progress]) -> Section:
         "Projections carry the pace so far forward and are not forecasts of record; "
         "“≠” marks a quoted figure that differs from the computed one beyond rounding.",
     )
+
+
+def parse_as_of(text: str) -> AsOf:
+    """YYYY-MM, month 01-12; ValueError otherwise."""
+    year, sep, month = text.partition("-")
+    if not (sep and len(year) == 4 and year.isdigit() and len(month) == 2 and month.isdigit()):
+        raise ValueError(f"expected YYYY-MM, not {text!r}")
+    if not 1 <= int(month) <= 12:
+        raise ValueError(f"no month {month} in {text!r} (01 to 12)")
+    return AsOf(int(year), int(month))
+
+
+def latest(dataset: Dataset, lang: str) -> tuple[Section, str] | None:
+    """The 双过半 table and headline as of the latest data, for the end of `report`."""
+    as_of = latest_as_of(dataset)
+    results = evaluate(dataset, as_of)
+    if not results:
+        return None
+    return section(results), headline(results, as_of, "months", lang)

@@ -10,7 +10,7 @@ import os
 import sys
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import IO, Literal
+from typing import IO, Any, Literal
 
 from rich.console import Console
 from rich.table import Table
@@ -149,6 +149,6 @@ def section_table(section: Section, lang: Lang, bar_after: str = "") -> Table:
     return table
 
 
-def progress_renderables(section: Section, headline: str, lang: Lang) -> list[Table | Text]:
+def progress_renderables(section: Section, headline: str, lang: Lang) -> list[Any]:
     """The 双过半 headline and its table."""
     return [text(headline, "bold"), section_table(section, lang, bar_after="completion")]

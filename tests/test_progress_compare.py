@@ -106,7 +106,9 @@ def test_no_targets_for_another_year(runner: CliRunner) -> None:
     result = invoke(runner, "progress", "--data", str(YEAR), "--as-of", "2030-06", "--json")
     assert json.loads(result.stdout)["targets"] == []
     bad = invoke(runner, "progress", "--data", str(YEAR), "--as-of", "2031-13")
-    assert bad.exit_code == 2 and "--as-of: expected YYYY-MM" in bad.stderr
+    assert bad.exit_code == 2 and "--as-of: no month 13 in '2031-13'" in bad.stderr
+    worse = invoke(runner, "progress", "--data", str(YEAR), "--as-of", "June")
+    assert worse.exit_code == 2 and "--as-of: expected YYYY-MM, not 'June'" in worse.stderr
 
 
 @given(
