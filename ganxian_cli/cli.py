@@ -212,7 +212,7 @@ def report(
 
         text = to_markdown(dataset, rows, lang.value)
         if progress:
-            text += "\n" + sections_markdown([progress[0]], lang.value, progress[1])
+            text += "\n" + sections_markdown(progress[0], lang.value, progress[1])
         out(text)
 
 
@@ -249,7 +249,7 @@ def progress(
     color: ColorOption = Color.auto,
 ) -> None:
     """双过半 progress: every declared target against its year-to-date actual."""
-    from .progress import document, evaluate, headline, latest_as_of, parse_as_of, section
+    from .progress import document, evaluate, headline, latest_as_of, parse_as_of, sections
 
     path, dataset = _open(data)
     try:
@@ -263,12 +263,12 @@ def progress(
         from .table import make_console, print_tables, progress_renderables
 
         print_tables(
-            progress_renderables(section(results), title, lang.value), make_console(color.value)
+            progress_renderables(sections(results), title, lang.value), make_console(color.value)
         )
         return
     err(f"ganxian: data from {path}")
     _write_sections(
-        chosen, [section(results)], lang, title, lambda: document(results, when, basis.value)
+        chosen, sections(results), lang, title, lambda: document(results, when, basis.value)
     )
 
 

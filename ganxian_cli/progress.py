@@ -302,14 +302,16 @@ def _quoted_text(quoted: Quoted | None) -> str | None:
     return f"{quoted.quoted}{mark}"
 
 
-def section(results: list[Progress]) -> Section:
-    """The progress table (bar drawn by the terminal view from `completion` and `time`)."""
-    rows = []
+def sections(results: list[Progress]) -> list[Section]:
+    """The progress table (the terminal view draws a bar from `completion` and `time`) and
+    the table of what is still needed, kept apart so each fits a terminal."""
+    main, needs = [], []
     for r in results:
         u = r.unit.symbol
-        rows.append(
+        name = {"zh": r.actual.indicator.name, "en": r.actual.indicator.name_en}
+        main.append(
             {
-                "name": {"zh": r.actual.indicator.name, "en": r.actual.indicator.name_en},
+                "name": name,
                 "period": {
                     "zh": r.actual.figure.period.label("zh"),
                     "en": r.actual.figure.period.label("en"),
@@ -318,42 +320,68 @@ def section(results: list[Progress]) -> Section:
                 "completion": _pct(r.completion),
                 "time": round2(r.time_progress),
                 "gap": _pct(r.gap),
+                "verdict": VERDICT_LABEL[r.verdict] if r.verdict else None,
+            }
+        )
+        needs.append(
+            {
+                "name": name,
+                "to_half": f"{_text(r.to_half, r.unit)}{u}",
+                "to_full": f"{_text(r.to_full, r.unit)}{u}",
+                "pace": _pct(r.pace_so_far),
+                "pace_to_half": _pct(r.pace_to_half),
+                "projection": f"{plain(round2(r.projection_june))} / "
+                f"{plain(round2(r.projection_year))}{u}",
                 "quoted": " / ".join(
                     t for t in (_quoted_text(r.quoted_rate), _quoted_text(r.quoted_gap)) if t
                 )
                 or None,
-                "verdict": VERDICT_LABEL[r.verdict] if r.verdict else None,
-                "to_half": f"{_text(r.to_half, r.unit)}{u}",
-                "to_full": f"{_text(r.to_full, r.unit)}{u}",
-                "pace": f"{plain(round2(r.pace_so_far))} → "
-                + (plain(round2(r.pace_to_half)) if r.pace_to_half is not None else "—"),
-                "projection": f"{plain(round2(r.projection_june))} / "
-                f"{plain(round2(r.projection_year))}{u}",
             }
         )
-    return Section(
-        "progress",
-        "双过半进度",
-        "双过半 progress",
-        (
-            Column("name", "目标", "Target"),
-            Column("period", "实际截至", "Actual to"),
-            Column("progress", "完成/目标", "Done/target", True),
-            Column("completion", "完成%", "Done %", True),
-            Column("time", "序时%", "Time %", True),
-            Column("gap", "差(百分点)", "Gap (pts)", True),
-            Column("quoted", "原文", "Quoted", True),
-            Column("verdict", "判断", "Verdict"),
-            Column("to_half", "距过半", "To half", True),
-            Column("to_full", "距全年", "To full", True),
-            Column("pace", "月均: 已完成→需", "Per month: so far → needed", True),
-            Column("projection", "按现速推算 6月/全年", "Run-rate projection Jun / Dec", True),
+    periods = {str(r.actual.figure.period) for r in results}
+    zh, en = "双过半进度", "双过半 progress"
+    shown_period = (Column("period", "实际截至", "Actual to"),)
+    if len(periods) == 1:  # one period for all: say it once, in the title
+        zh += f"({results[0].actual.figure.period.label('zh')})"
+        en += f" ({results[0].actual.figure.period.label('en')})"
+        shown_period = ()
+    return [
+        Section(
+            "progress",
+            zh,
+            en,
+            (
+                Column("name", "目标", "Target"),
+                *shown_period,
+                Column("progress", "完成/目标", "Done/target", True),
+                Column("completion", "完成%", "Done %", True),
+                Column("time", "序时%", "Time %", True),
+                Column("gap", "差(点)", "Gap (pts)", True),
+                Column("verdict", "判断", "Verdict"),
+            ),
+            main,
+            "进度条中 ┃ 标出序时进度。",
+            "┃ on the bar marks time progress.",
         ),
-        rows,
-        "推算值按1月以来的月均速度外推,仅为预测;“≠”表示原文数值与计算值相差超出舍入范围。",
-        "Projections carry the pace so far forward and are not forecasts of record; "
-        "“≠” marks a quoted figure that differs from the computed one beyond rounding.",
-    )
+        Section(
+            "still_needed",
+            "距双过半与全年目标",
+            "Still needed",
+            (
+                Column("name", "目标", "Target"),
+                Column("to_half", "距过半", "To half", True),
+                Column("to_full", "距全年", "To full", True),
+                Column("pace", "月均已完成", "Per month so far", True),
+                Column("pace_to_half", "过半需月均", "Per month for half", True),
+                Column("projection", "推算 6月/全年", "Run rate Jun / Dec", True),
+                Column("quoted", "原文完成率/超序时", "Quoted rate / gap", True),
+            ),
+            needs,
+            "推算值按1月以来的月均速度外推,不是预测;“≠”表示原文数值与计算值相差超出舍入范围。",
+            "Run rates carry the pace so far forward and are not forecasts; "
+            "“≠” marks a quoted figure that differs from the computed one beyond rounding.",
+        ),
+    ]
 
 
 def parse_as_of(text: str) -> AsOf:
@@ -366,10 +394,10 @@ def parse_as_of(text: str) -> AsOf:
     return AsOf(int(year), int(month))
 
 
-def latest(dataset: Dataset, lang: str) -> tuple[Section, str] | None:
-    """The 双过半 table and headline as of the latest data, for the end of `report`."""
+def latest(dataset: Dataset, lang: str) -> tuple[list[Section], str] | None:
+    """The 双过半 tables and headline as of the latest data, for the end of `report`."""
     as_of = latest_as_of(dataset)
     results = evaluate(dataset, as_of)
     if not results:
         return None
-    return section(results), headline(results, as_of, "months", lang)
+    return sections(results), headline(results, as_of, "months", lang)

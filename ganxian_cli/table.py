@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import IO, Any, Literal
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -99,14 +100,21 @@ def report_tables(
 
 
 def print_tables(tables: Sequence[Table | Text], console: Console) -> None:
-    """Print tables; off a terminal, at their natural width so no figure is ever wrapped."""
-    if not console.file.isatty() and not os.environ.get("COLUMNS"):
+    """Print tables so that no figure is ever wrapped or cut off.
+
+    Off a terminal a table renders at its natural width. On a terminal too narrow for a table's
+    minimum (its numbers at full width), the table is printed at that minimum and the terminal
+    wraps its lines: untidy, but nothing is lost.
+    """
+    terminal = console.file.isatty() or bool(os.environ.get("COLUMNS"))
+    if not terminal:
         console.width = 10_000  # tables don't expand: each renders as wide as it needs
     for table in tables:
-        console.print(table)
+        need = console.measure(table).minimum if terminal else 0
+        console.print(table, width=need if need > console.width else None, crop=False)
 
 
-def progress_bar(completion: Decimal | None, time: Decimal, width: int = 20) -> Text:
+def progress_bar(completion: Decimal | None, time: Decimal, width: int = 12) -> Text:
     """A bar filled to the completion, with ┃ where time progress stands."""
     if completion is None:
         return Text("—")
@@ -125,20 +133,22 @@ def progress_bar(completion: Decimal | None, time: Decimal, width: int = 20) -> 
 def section_table(section: Section, lang: Lang, bar_after: str = "") -> Table:
     """A Section as a Rich table; with *bar_after*, a progress bar column after that column."""
     table = Table(title=text(section.title(lang), "bold"), title_justify="left")
-    for column in section.columns:
+    texts = [row_cells(section, row, lang) for row in section.rows]
+    for n, column in enumerate(section.columns):
+        widest = max((cell_len(t[n]) for t in texts), default=0)
         table.add_column(
             column.label(lang),
             justify="right" if column.numeric else "left",
-            no_wrap=column.numeric,
             overflow="fold",
+            # numbers keep their full width (only their header may wrap); names give way,
+            # down to a few characters, in a narrow terminal
+            min_width=widest if column.numeric else min(widest, 8),
         )
         if column.key == bar_after:
-            table.add_column(
-                "进度(┃=序时)" if lang == "zh" else "Progress (┃ = time)", no_wrap=True
-            )
-    for row in section.rows:
+            table.add_column("进度" if lang == "zh" else "Progress", min_width=12)
+    for row, values in zip(section.rows, texts, strict=True):
         cells: list[Text] = []
-        for column, value in zip(section.columns, row_cells(section, row, lang), strict=True):
+        for column, value in zip(section.columns, values, strict=True):
             cells.append(text(value))
             if column.key == bar_after:
                 cells.append(progress_bar(row.get("completion"), row.get("time") or Decimal(0)))
@@ -149,6 +159,8 @@ def section_table(section: Section, lang: Lang, bar_after: str = "") -> Table:
     return table
 
 
-def progress_renderables(section: Section, headline: str, lang: Lang) -> list[Any]:
-    """The 双过半 headline and its table."""
-    return [text(headline, "bold"), section_table(section, lang, bar_after="completion")]
+def progress_renderables(sections: Sequence[Section], headline: str, lang: Lang) -> list[Any]:
+    """The 双过半 headline, the progress table with bars, then what is still needed."""
+    main, *rest = sections
+    tables = [section_table(main, lang, bar_after="completion")]
+    return [text(headline, "bold"), *tables, *(section_table(s, lang) for s in rest)]
