@@ -340,7 +340,7 @@ def sections(results: list[Progress]) -> list[Section]:
         )
     periods = {str(r.actual.figure.period) for r in results}
     zh, en = "双过半进度", "双过半 progress"
-    shown_period = (Column("period", "实际截至", "Actual to"),)
+    shown_period: tuple[Column, ...] = (Column("period", "实际截至", "Actual to"),)
     if len(periods) == 1:  # one period for all: say it once, in the title
         zh += f"({results[0].actual.figure.period.label('zh')})"
         en += f" ({results[0].actual.figure.period.label('en')})"
