@@ -172,7 +172,6 @@ def report(
 ) -> None:
     """Show every figure, grouped by theme, then 双过半 progress (when not filtered)."""
     from .periods import PeriodError, parse_period
-    from .progress import latest
     from .report import select
 
     path, dataset = _open(data)
@@ -185,8 +184,14 @@ def report(
     except PeriodError as exc:
         raise UsageError(f"--period: {exc}") from None
     rows = select(dataset, themes, within)
-    progress = None if themes or period else latest(dataset, lang.value)
     chosen = Format.json if as_json else fmt
+    # the 双过半 section ends the views people read, when nothing is filtered out
+    with_progress = chosen in (Format.table, Format.markdown) and not themes and not period
+    progress = None
+    if with_progress:
+        from .progress import latest
+
+        progress = latest(dataset, lang.value)
     if chosen is Format.table:
         from .table import make_console, print_tables, progress_renderables, report_tables
 

@@ -134,3 +134,41 @@ def test_error_codes_are_documented() -> None:
     source = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "ganxian_cli").glob("*.py"))
     used = set(re.findall(r'"([GW]\d{3})"', source))
     assert documented == used
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["report", "--format", "json"],
+        ["report", "--format", "csv"],
+        ["validate"],
+        ["progress", "--format", "json"],
+    ],
+)
+def test_machine_output_does_not_import_rich(args: list[str]) -> None:
+    """Start-up cost: Rich (and the table code) only load where a table is drawn."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-X",
+            "importtime",
+            "-m",
+            "ganxian_cli",
+            *args,
+            "--data" if args[0] != "validate" else str(DATA),
+        ]
+        + ([str(DATA)] if args[0] != "validate" else []),
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert result.returncode == 0, result.stderr
+    imported = {
+        line.split("|")[-1].strip()
+        for line in result.stderr.splitlines()
+        if line.startswith("import time:")
+    }
+    assert not {m for m in imported if m == "rich" or m.startswith("rich.")}
+    assert "ganxian_cli.table" not in imported
+    if args[0] == "report":
+        assert "ganxian_cli.progress" not in imported
