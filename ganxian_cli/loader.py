@@ -6,6 +6,7 @@ against the models -> the checks every command relies on (references, units, dup
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import stat
@@ -35,7 +36,11 @@ class Loaded:
     dataset: Dataset
     name: str
     text: str
-    index: LineIndex
+
+    @functools.cached_property
+    def index(self) -> LineIndex:
+        """Built on first use: a file without problems never needs it."""
+        return LineIndex(self.text)
 
     def line_of(self, path: tuple[str | int, ...]) -> int | None:
         return self.index.line_of(path)
@@ -159,11 +164,12 @@ def _check_nesting(text: str, name: str) -> None:
                 depth = max(0, depth - 1)
 
 
-def to_dataset(data: dict[str, Any], name: str, index: LineIndex) -> Dataset:
+def to_dataset(data: dict[str, Any], name: str, text: str) -> Dataset:
     """Validate parsed TOML against the models; map every error to a path and line."""
     try:
         return Dataset.model_validate(data)
     except ValidationError as exc:
+        index = LineIndex(text)
         problems = [_problem_from(error, data, name, index) for error in exc.errors()]
         raise DataError(problems) from None
 
@@ -214,8 +220,7 @@ def format_path(path: tuple[str | int, ...]) -> str:
 def parse_text(text: str, name: str) -> Loaded:
     """Parse and validate TOML text against the models, without the meaning checks."""
     data = parse_toml(text, name)
-    index = LineIndex(text)
-    return Loaded(to_dataset(data, name, index), name, text, index)
+    return Loaded(to_dataset(data, name, text), name, text)
 
 
 def load_text(text: str, name: str) -> Loaded:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from typing import Any
 
 from .checks import all_problems
@@ -92,6 +91,8 @@ def quotes_in_source(loaded: Loaded, source: str) -> list[Problem]:
 
 def closest_passage(needle: str, haystack: str) -> str:
     """The stretch of *haystack* around its longest run in common with *needle*."""
+    from difflib import SequenceMatcher  # only needed when a quote is missing
+
     if not needle or not haystack:
         return ""
     matcher = SequenceMatcher(None, haystack, needle, autojunk=False)
