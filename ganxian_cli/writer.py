@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import difflib
-import fcntl
 import os
 import stat
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from decimal import Decimal
@@ -156,6 +156,22 @@ def unified_diff(old: str, new: str, name: str) -> str:
     )
 
 
+def _lock(fd: int) -> None:
+    """Block until this process holds an exclusive lock on the open file *fd*."""
+    if sys.platform == "win32":
+        import msvcrt
+
+        while True:  # msvcrt.LK_LOCK gives up after 10 s; a writer may take longer
+            try:
+                msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
+                return
+            except OSError:
+                continue
+    import fcntl
+
+    fcntl.flock(fd, fcntl.LOCK_EX)
+
+
 @contextlib.contextmanager
 def locked(path: str) -> Iterator[None]:
     """Hold an exclusive lock on PATH.lock for a whole read-modify-write.
@@ -172,7 +188,7 @@ def locked(path: str) -> Iterator[None]:
     except OSError as exc:
         raise UsageError(f"{lock_path}: cannot create lock file: {exc.strerror or exc}") from None
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+        _lock(fd)
         yield
     finally:
         os.close(fd)  # closing releases the lock
@@ -212,8 +228,9 @@ def atomic_replace(path: str, text: str, check: Callable[[bytes], None]) -> None
                 f"{path}: not written, file unchanged: {exc.strerror or exc}"
             ) from None
         raise
-    dir_fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
+    if sys.platform != "win32":  # make the rename itself durable (not possible on Windows)
+        dir_fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
