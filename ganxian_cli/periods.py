@@ -46,10 +46,6 @@ class Period:
         return self.end
 
     @property
-    def months(self) -> int:
-        return self.end - self.start + 1
-
-    @property
     def is_year(self) -> bool:
         return self.start == 1 and self.end == 12
 

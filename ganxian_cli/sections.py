@@ -105,7 +105,3 @@ def to_csv(sections: Sequence[Section]) -> str:
                 ]
             )
     return buffer.getvalue()
-
-
-def json_rows(section: Section) -> list[dict[str, Any]]:
-    return section.rows
