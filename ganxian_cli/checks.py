@@ -204,14 +204,18 @@ def _exponent(value: Decimal) -> int:
     return exponent if isinstance(exponent, int) else 0
 
 
+def _comparable(c: _Collector, figures: list[Resolved], path: Path, verb: str) -> bool:
+    """True if all *figures* measure one kind of quantity; a G203 problem otherwise."""
+    if len({f.unit.family for f in figures}) == 1:
+        return True
+    shown = ", ".join(f.shown() for f in figures)
+    c.add("G203", f"cannot {verb} {shown}: different kinds of quantity", path)
+    return False
+
+
 def _check_ratio(c: _Collector, rate: Resolved, num: Resolved, den: Resolved, path: Path) -> None:
     unit = den.unit
-    if num.unit.family != unit.family:
-        c.add(
-            "G203",
-            f"cannot divide {num.shown()} by {den.shown()}: different kinds of quantity",
-            path,
-        )
+    if not _comparable(c, [num, den], path, "divide"):
         return
     computed = num.span(unit).divide(den.span(unit))
     if computed is None:
@@ -247,12 +251,7 @@ def _check_share(c: _Collector, relation: ShareRelation, path: Path) -> None:
         resolve_all(dataset, relation.part), resolve_all(dataset, relation.whole)
     ):
         unit = whole.unit
-        if part.unit.family != unit.family:
-            c.add(
-                "G203",
-                f"{part.shown()} is not a part of {whole.shown()}: different kinds of quantity",
-                path,
-            )
+        if not _comparable(c, [part, whole], path, "compare"):
             continue
         if part.span(unit).lo > whole.span(unit).hi:
             c.add("G302", f"part {part.shown()} is larger than its whole {whole.shown()}", path)
@@ -274,8 +273,7 @@ def _check_sum(c: _Collector, relation: SumRelation, path: Path) -> None:
                 break  # not every part has a figure for this period: nothing to add up
             parts.append(matched[0][0])
         else:
-            if any(p.unit.family != unit.family for p in parts):
-                c.add("G203", "cannot add figures of different kinds of quantity", path)
+            if not _comparable(c, [*parts, total], path, "add up"):
                 continue
             summed = Interval.exact(Decimal(0))
             for p in parts:

@@ -33,6 +33,11 @@ MUTATIONS: dict[str, tuple[str, str, str]] = {
     ),
     "G202-duplicate": ("G202", 'period = "2031-01..2031-04"', 'period = "2031-Q1"'),
     "G203-unit-family": ("G203", 'unit = "万元"', 'unit = "万亩"'),
+    "G203-relation-families": (
+        "G203",
+        'part = "projects_started_industry"\nwhole',
+        'part = "retail_sales@2031-Q1"\nwhole',
+    ),
     "G204-count-fraction": ("G204", "value = 12\n", "value = 12.5\n"),
     "G205-negative-amount": ("G205", "value = 9.6\n", "value = -9.6\n"),
     "G207-forecast-target": ("G207", "value = 40\nquote", 'value = 40\nstatus = "forecast"\nquote'),
