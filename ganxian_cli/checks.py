@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from .errors import Problem, Severity
 from .intervals import Interval
+from .locate import format_path
 from .models import Dataset, Indicator, ShareRelation, SumRelation
 from .numerals import plain, shows, shows_growth
 from .refs import RefError, Resolved, actual_for, pairs, resolve, resolve_all
@@ -34,8 +35,6 @@ class _Collector:
         self.problems: list[Problem] = []
 
     def add(self, code: str, message: str, path: Path, severity: Severity = "error") -> None:
-        from .loader import format_path
-
         line = self.loaded.line_of(path)
         self.problems.append(
             Problem(code, message, self.loaded.name, line, None, format_path(path), severity)

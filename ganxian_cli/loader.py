@@ -19,7 +19,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .errors import DataError, Problem, UsageError
-from .locate import LineIndex
+from .locate import LineIndex, format_path
 from .models import Dataset
 
 MAX_FILE_BYTES = 4 * 1024 * 1024
@@ -204,17 +204,6 @@ def _data_path(loc: tuple[Any, ...], data: Any) -> tuple[str | int, ...]:
         else:
             current = None
     return tuple(path)
-
-
-def format_path(path: tuple[str | int, ...]) -> str:
-    """indicators.tax.observations[0].value"""
-    out = ""
-    for segment in path:
-        if isinstance(segment, int):
-            out += f"[{segment}]"
-        else:
-            out += f".{segment}" if out else str(segment)
-    return out
 
 
 def parse_text(text: str, name: str) -> Loaded:

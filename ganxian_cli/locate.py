@@ -116,3 +116,14 @@ def _bracket_balance(text: str) -> int:
     text = _BASIC.sub("", _LITERAL.sub("", text))
     text = text.split("#", 1)[0]
     return text.count("[") + text.count("{") - text.count("]") - text.count("}")
+
+
+def format_path(path: tuple[str | int, ...]) -> str:
+    """indicators.tax.observations[0].value"""
+    out = ""
+    for segment in path:
+        if isinstance(segment, int):
+            out += f"[{segment}]"
+        else:
+            out += f".{segment}" if out else str(segment)
+    return out

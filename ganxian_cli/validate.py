@@ -9,7 +9,8 @@ from typing import Any
 
 from .checks import all_problems
 from .errors import DataError, Problem, UsageError, escape_control
-from .loader import Loaded, decode, display_name, format_path, parse_text, read_bytes
+from .loader import Loaded, decode, display_name, parse_text, read_bytes
+from .locate import format_path
 from .models import SCHEMA_VERSION
 from .numerals import compact
 
