@@ -48,7 +48,12 @@ def record_figure(path: str, new: NewFigure, replace: bool, dry_run: bool) -> Ch
         original = read_bytes(path)
         text = decode(original, path)
         refuse_comments(text, path)
-        dataset, summary = apply(load_text(text, path).dataset, new, replace)
+        current = load_text(text, path).dataset
+        dataset, summary = apply(current, new, replace)
+        if canonical_text(current) != text:
+            summary += (
+                " (the file was not in canonical layout: it is reformatted too, see the diff)"
+            )
         new_text = canonical_text(dataset)
         _check_text(new_text, path)
         diff = unified_diff(text, new_text, path)

@@ -76,6 +76,15 @@ def test_existing_figure_needs_replace(runner: CliRunner, data_file: Path) -> No
     assert "error[G303]" in replaced.stderr and data_file.read_bytes() == before
 
 
+def test_record_says_when_it_also_reformats(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "x.toml"
+    path.write_bytes(OTHER.read_bytes())  # valid, but not in canonical layout
+    result = invoke(runner, *RECORD, "--data", str(path))
+    assert result.exit_code == 0
+    assert "not in canonical layout: it is reformatted too" in result.stderr
+    assert invoke(runner, "fmt", "--check", str(path)).exit_code == 0
+
+
 def test_dry_run_prints_the_diff_and_writes_nothing(runner: CliRunner, data_file: Path) -> None:
     before = data_file.read_bytes()
     result = invoke(runner, *RECORD, "--dry-run", "--data", str(data_file))
