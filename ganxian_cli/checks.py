@@ -16,7 +16,7 @@ from .errors import Problem, Severity
 from .intervals import Interval
 from .locate import format_path
 from .models import Dataset, Indicator, ShareRelation, SumRelation
-from .numerals import plain, shows, shows_growth
+from .numerals import plain, printed_numbers, shows, shows_growth
 from .refs import RefError, Resolved, actual_for, pairs, resolve, resolve_all
 from .schedule import HUNDRED, time_progress
 from .units import Kind, get_unit
@@ -163,9 +163,11 @@ def check_provenance(c: _Collector) -> None:
             continue
         unit = indicator.unit_of(figure)
         if not shows(figure.quote, figure.value, unit):
+            found = printed_numbers(figure.quote, unit)
+            hint = f" (it shows {', '.join(found)})" if found else ""
             c.add(
                 "G210",
-                f"quote does not show {plain(figure.value)}{unit.symbol}: {figure.quote!r}",
+                f"quote does not show {plain(figure.value)}{unit.symbol}{hint}: {figure.quote!r}",
                 _fig_path(ident, i, "quote"),
             )
         if figure.yoy is not None and not shows_growth(figure.quote, figure.yoy):

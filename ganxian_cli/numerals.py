@@ -87,6 +87,14 @@ def shows(quote: str, value: Decimal, unit: Unit) -> bool:
     return any(n + u in text for n in numbers for u in unit_forms(unit))
 
 
+def printed_numbers(quote: str, unit: Unit) -> list[str]:
+    """The figures in *quote* printed with *unit* (for a hint when the expected one is absent)."""
+    text = compact(quote)
+    forms = sorted(set(unit_forms(unit)), key=len, reverse=True)
+    pattern = "(?:" + "|".join(re.escape(f) for f in forms) + ")"
+    return [m.group() for m in re.finditer(r"\d+(?:\.\d+)?" + pattern, text)]
+
+
 def shows_growth(quote: str, value: Decimal) -> bool:
     """Whether *quote* contains a growth rate *value* followed by %."""
     text = compact(quote)

@@ -83,8 +83,13 @@ def get_unit(symbol: str) -> Unit:
     try:
         return UNITS[symbol]
     except KeyError:
-        known = ", ".join(UNITS)
-        raise UnknownUnitError(f'unknown unit "{symbol}" (known: {known})') from None
+        pass
+    from difflib import get_close_matches  # only on the error path
+
+    known = ", ".join(UNITS)
+    close = get_close_matches(symbol, list(UNITS), n=1, cutoff=0.5)
+    hint = f"; did you mean {close[0]}?" if close else ""
+    raise UnknownUnitError(f'unknown unit "{symbol}" (known: {known}){hint}')
 
 
 def convert(value: Decimal, source: str, target: str) -> Decimal:
