@@ -172,3 +172,15 @@ def test_machine_output_does_not_import_rich(args: list[str]) -> None:
     assert "ganxian_cli.table" not in imported
     if args[0] == "report":
         assert "ganxian_cli.progress" not in imported
+
+
+def test_readme_data_example_is_a_valid_file(tmp_path: Path) -> None:
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = re.search(r"```toml\n(.*?)```", readme, flags=re.DOTALL)
+    assert example is not None
+    path = tmp_path / "example.toml"
+    path.write_text(example.group(1), encoding="utf-8")
+    result = validate_file(str(path))
+    assert result.problems == [], [p.format() for p in result.problems]
