@@ -360,8 +360,6 @@ def sections(results: list[Progress]) -> list[Section]:
                 Column("verdict", "判断", "Verdict"),
             ),
             main,
-            "进度条中 ┃ 标出序时进度。",
-            "┃ on the bar marks time progress.",
         ),
         Section(
             "still_needed",

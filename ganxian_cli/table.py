@@ -162,5 +162,9 @@ def section_table(section: Section, lang: Lang, bar_after: str = "") -> Table:
 def progress_renderables(sections: Sequence[Section], headline: str, lang: Lang) -> list[Any]:
     """The 双过半 headline, the progress table with bars, then what is still needed."""
     main, *rest = sections
-    tables = [section_table(main, lang, bar_after="completion")]
-    return [text(headline, "bold"), *tables, *(section_table(s, lang) for s in rest)]
+    table = section_table(main, lang, bar_after="completion")
+    table.caption = text(
+        "进度条中 ┃ 标出序时进度。" if lang == "zh" else "┃ on a bar marks time progress.", "dim"
+    )
+    table.caption_justify = "left"
+    return [text(headline, "bold"), table, *(section_table(s, lang) for s in rest)]
