@@ -347,8 +347,8 @@ def validate(
     if paths.count("-") > 1:
         raise UsageError("standard input ('-') can be read only once")
     source_text = read_source_text(source) if source else None
-    results = [(p, validate_file(p, source_text, strict)) for p in paths]
-    failed = any(r.failed for _p, r in results)
+    results = [validate_file(p, source_text, strict) for p in paths]
+    failed = any(r.failed for r in results)
     if fmt is ValidateFormat.json:
         from .jsonout import dumps
         from .validate import json_document
@@ -357,16 +357,16 @@ def validate(
     elif fmt is ValidateFormat.github:
         from .validate import github_lines
 
-        for _path, result in results:
+        for result in results:
             for line in github_lines(result.problems):
                 out(line)
     else:
         from .validate import summary, text_lines
 
-        for _path, result in results:
+        for result in results:
             for line in text_lines(result, excerpt=sys.stdout.isatty()):
                 out(line)
-        out(summary([r for _p, r in results]))
+        out(summary(results))
     if failed:
         raise typer.Exit(EXIT_DATA)
 

@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .errors import DataError, Problem, UsageError
+from .locate import format_path
 from .models import Dataset
 from .periods import PeriodError, parse_period
 
@@ -98,14 +99,10 @@ def apply(dataset: Dataset, new: NewFigure, replace: bool) -> tuple[Dataset, str
         return Dataset.model_validate(data), action
     except ValidationError as exc:
         problems = [
-            Problem("G100", str(e["msg"]).removeprefix("Value error, "), path=_loc(e["loc"]))
+            Problem("G100", str(e["msg"]).removeprefix("Value error, "), path=format_path(e["loc"]))
             for e in exc.errors()
         ]
         raise DataError(problems) from None
-
-
-def _loc(loc: tuple[Any, ...]) -> str:
-    return ".".join(str(x) for x in loc)
 
 
 def _new_indicator(new: NewFigure) -> dict[str, Any]:

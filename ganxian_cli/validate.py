@@ -148,13 +148,12 @@ def problem_record(problem: Problem) -> dict[str, Any]:
     }
 
 
-def json_document(results: Iterable[tuple[str, Result]]) -> dict[str, Any]:
+def json_document(results: Sequence[Result]) -> dict[str, Any]:
     """`validate --format json`: status, per-file counts and every problem."""
-    results = list(results)
     return {
         "schema_version": SCHEMA_VERSION,
         "kind": "validate",
-        "status": "fail" if any(r.failed for _p, r in results) else "ok",
+        "status": "fail" if any(r.failed for r in results) else "ok",
         "files": [
             {
                 "file": r.name,
@@ -162,9 +161,9 @@ def json_document(results: Iterable[tuple[str, Result]]) -> dict[str, Any]:
                 "errors": r.errors,
                 "warnings": r.warnings,
             }
-            for _p, r in results
+            for r in results
         ],
-        "errors": [problem_record(p) for _p, r in results for p in r.problems],
+        "errors": [problem_record(p) for r in results for p in r.problems],
     }
 
 
