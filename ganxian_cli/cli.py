@@ -171,8 +171,8 @@ def report(
     color: ColorOption = Color.auto,
 ) -> None:
     """Show every figure, grouped by theme, then 双过半 progress (when not filtered)."""
-    from .periods import PeriodError, parse_period
-    from .report import select
+    from .model.periods import PeriodError, parse_period
+    from .output.report import select
 
     path, dataset = _open(data)
     themes = theme or []
@@ -189,11 +189,11 @@ def report(
     with_progress = chosen in (Format.table, Format.markdown) and not themes and not period
     progress = None
     if with_progress:
-        from .progress import latest
+        from .analysis.progress import latest
 
         progress = latest(dataset, lang.value)
     if chosen is Format.table:
-        from .table import make_console, print_tables, progress_renderables, report_tables
+        from .output.table import make_console, print_tables, progress_renderables, report_tables
 
         caption = ("数据文件: " if lang is Lang.zh else "Data file: ") + path
         tables: list[Any] = list(report_tables(dataset, rows, lang.value, caption))
@@ -203,17 +203,17 @@ def report(
         return
     err(f"ganxian: data from {path}")
     if chosen is Format.json:
-        from .jsonout import dumps
-        from .report import report_document
+        from .output.jsonout import dumps
+        from .output.report import report_document
 
         out(dumps(report_document(dataset, rows)))
     elif chosen is Format.csv:
-        from .report import to_csv
+        from .output.report import to_csv
 
         sys.stdout.write(to_csv(rows))
     else:
-        from .report import to_markdown
-        from .sections import to_markdown as sections_markdown
+        from .output.report import to_markdown
+        from .output.sections import to_markdown as sections_markdown
 
         text = to_markdown(dataset, rows, lang.value)
         if progress:
@@ -223,11 +223,20 @@ def report(
 
 def _open(data: str | None) -> tuple[str, Any]:
     """The data file to read (see --data) and its validated dataset."""
-    from .datafile import resolve_data_path
-    from .loader import load
+    from .analysis.checks import essential_problems
+    from .datafile.loader import load
+    from .datafile.paths import resolve_data_path
 
     path = resolve_data_path(data)
-    return path, load(path).dataset
+    return path, load(path, essential_problems).dataset
+
+
+def _write_checks() -> Any:
+    """The checks `record` and `fmt` run before writing (a `datafile.store.Checks`)."""
+    from .analysis.checks import all_problems, essential_problems
+    from .datafile.store import Checks
+
+    return Checks(essential=essential_problems, complete=all_problems)
 
 
 class BasisOption(StrEnum):
@@ -254,7 +263,7 @@ def progress(
     color: ColorOption = Color.auto,
 ) -> None:
     """双过半 progress: every declared target against its year-to-date actual."""
-    from .progress import document, evaluate, headline, latest_as_of, parse_as_of, sections
+    from .analysis.progress import document, evaluate, headline, latest_as_of, parse_as_of, sections
 
     path, dataset = _open(data)
     try:
@@ -265,7 +274,7 @@ def progress(
     title = headline(results, when, basis.value, lang.value)
     chosen = Format.json if as_json else fmt
     if chosen is Format.table:
-        from .table import make_console, print_tables, progress_renderables
+        from .output.table import make_console, print_tables, progress_renderables
 
         print_tables(
             progress_renderables(sections(results), title, lang.value), make_console(color.value)
@@ -280,8 +289,8 @@ def progress(
 def _write_sections(
     chosen: Format, sections: list[Any], lang: Lang, title: str, doc: Callable[[], dict[str, Any]]
 ) -> None:
-    from .jsonout import dumps
-    from .sections import to_csv, to_markdown
+    from .output.jsonout import dumps
+    from .output.sections import to_csv, to_markdown
 
     if chosen is Format.json:
         out(dumps(doc()))
@@ -301,14 +310,14 @@ def compare(
     color: ColorOption = Color.auto,
 ) -> None:
     """Comparison tables: year on year, period on period, shares, per unit, forecasts."""
-    from .compare import compare as build
-    from .models import SCHEMA_VERSION
+    from .analysis.compare import compare as build
+    from .model.models import SCHEMA_VERSION
 
     path, dataset = _open(data)
     sections = build(dataset)
     chosen = Format.json if as_json else fmt
     if chosen is Format.table:
-        from .table import make_console, print_tables, section_table
+        from .output.table import make_console, print_tables, section_table
 
         tables = [section_table(s, lang.value) for s in sections if s.rows]
         print_tables(tables, make_console(color.value))
@@ -340,8 +349,8 @@ def validate(
     ] = None,
 ) -> None:
     """Check data files: syntax, schema, units, quotes and the arithmetic the source states."""
-    from .datafile import resolve_data_path
-    from .validate import read_source_text, validate_file
+    from .analysis.validation import read_source_text, validate_file
+    from .datafile.paths import resolve_data_path
 
     paths = files or [resolve_data_path(None)]
     if paths.count("-") > 1:
@@ -350,18 +359,18 @@ def validate(
     results = [validate_file(p, source_text, strict) for p in paths]
     failed = any(r.failed for r in results)
     if fmt is ValidateFormat.json:
-        from .jsonout import dumps
-        from .validate import json_document
+        from .output.jsonout import dumps
+        from .output.problems import json_document
 
         out(dumps(json_document(results)))
     elif fmt is ValidateFormat.github:
-        from .validate import github_lines
+        from .output.problems import github_lines
 
         for result in results:
             for line in github_lines(result.problems):
                 out(line)
     else:
-        from .validate import summary, text_lines
+        from .output.problems import summary, text_lines
 
         for result in results:
             for line in text_lines(result, excerpt=sys.stdout.isatty()):
@@ -386,12 +395,13 @@ def fmt(
     ] = False,
 ) -> None:
     """Rewrite data files in the canonical layout."""
-    from .datafile import resolve_data_path
-    from .store import format_file
+    from .datafile.paths import resolve_data_path
+    from .datafile.store import format_file
 
+    checks = _write_checks()
     unformatted = False
     for path in files or [resolve_data_path(None)]:
-        change = format_file(path, check, drop_comments)
+        change = format_file(path, check, drop_comments, checks)
         if check and change.diff:
             out(change.diff)
             unformatted = True
@@ -437,15 +447,15 @@ def record(
     data: DataOption = None,
 ) -> None:
     """Add or update one figure, validated before anything is written."""
-    from .datafile import resolve_data_path
-    from .record import NewFigure
-    from .store import record_figure
+    from .datafile.paths import resolve_data_path
+    from .datafile.record import NewFigure
+    from .datafile.store import record_figure
 
     new = NewFigure(
         indicator, period, value, unit, status.value, qualifier.value, yoy, subject, quote, note,
         name, name_en, theme, tracks,
     )  # fmt: skip
-    change = record_figure(resolve_data_path(data), new, replace, dry_run)
+    change = record_figure(resolve_data_path(data), new, replace, dry_run, _write_checks())
     if dry_run:
         out(change.diff or "(no change)")
         return
@@ -464,8 +474,8 @@ def schema(
     ] = SchemaKind.data,
 ) -> None:
     """Print a JSON Schema: of the data file, or of a --format json output."""
-    from .jsonout import dumps
-    from .schemas import schema_for
+    from .output.jsonout import dumps
+    from .output.schemas import schema_for
 
     out(dumps(schema_for(kind.value)))
 

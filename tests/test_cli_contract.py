@@ -13,8 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from ganxian_cli.analysis.validation import validate_file
 from ganxian_cli.cli import app
-from ganxian_cli.validate import text_lines, validate_file
+from ganxian_cli.output.problems import text_lines
 
 from .conftest import DATA, ROOT, invoke
 
@@ -64,7 +65,7 @@ def test_table_on_a_terminal_is_coloured() -> None:
 def test_internal_error_is_one_line_and_status_3(
     runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ganxian_cli import report
+    from ganxian_cli.output import report
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
@@ -131,7 +132,7 @@ def test_error_codes_are_documented() -> None:
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     documented = set(re.findall(r"^\| ([GW]\d{3}) \|", readme, flags=re.MULTILINE))
-    source = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "ganxian_cli").glob("*.py"))
+    source = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "ganxian_cli").rglob("*.py"))
     used = set(re.findall(r'"([GW]\d{3})"', source))
     assert documented == used
 
@@ -169,9 +170,9 @@ def test_machine_output_does_not_import_rich(args: list[str]) -> None:
         if line.startswith("import time:")
     }
     assert not {m for m in imported if m == "rich" or m.startswith("rich.")}
-    assert "ganxian_cli.table" not in imported
+    assert "ganxian_cli.output.table" not in imported
     if args[0] == "report":
-        assert "ganxian_cli.progress" not in imported
+        assert "ganxian_cli.analysis.progress" not in imported
 
 
 def test_readme_data_example_is_a_valid_file(tmp_path: Path) -> None:

@@ -1,7 +1,7 @@
 """Key paths to lines in hand-edited TOML: what error messages point at."""
 
-from ganxian_cli.locate import LineIndex
-from ganxian_cli.writer import comment_lines
+from ganxian_cli.datafile.locate import LineIndex
+from ganxian_cli.datafile.writer import comment_lines
 
 TEXT = '''schema_version = 1
 note = """a

@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from ganxian_cli.analysis.validation import validate_file
 from ganxian_cli.cli import app
-from ganxian_cli.validate import validate_file
 
 from .conftest import DATA, SHARED
 

@@ -2,9 +2,9 @@ from decimal import Decimal
 
 import pytest
 
-from ganxian_cli.numerals import chinese, shows, shows_growth
-from ganxian_cli.report import display_value
-from ganxian_cli.units import get_unit
+from ganxian_cli.model.numerals import chinese, shows, shows_growth
+from ganxian_cli.model.units import get_unit
+from ganxian_cli.output.report import display_value
 
 
 @pytest.mark.parametrize(

@@ -2,8 +2,8 @@ from decimal import Decimal
 
 import pytest
 
-from ganxian_cli.periods import Period, PeriodError, parse_period
-from ganxian_cli.units import UnknownUnitError, convert, get_unit
+from ganxian_cli.model.periods import Period, PeriodError, parse_period
+from ganxian_cli.model.units import UnknownUnitError, convert, get_unit
 
 
 @pytest.mark.parametrize(

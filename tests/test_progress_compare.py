@@ -11,11 +11,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from ganxian_cli.compare import compare
-from ganxian_cli.loader import load
-from ganxian_cli.periods import Period
-from ganxian_cli.progress import evaluate, round2
-from ganxian_cli.schedule import time_progress
+from ganxian_cli.analysis.compare import compare
+from ganxian_cli.analysis.progress import evaluate, round2
+from ganxian_cli.analysis.schedule import time_progress
+from ganxian_cli.datafile.loader import load
+from ganxian_cli.model.periods import Period
 
 from .conftest import DATA, ROOT, TESTS, golden, invoke
 
@@ -117,7 +117,7 @@ def test_no_targets_for_another_year(runner: CliRunner) -> None:
     st.integers(1, 12),
 )
 def test_completion_and_gap_agree(done: Decimal, goal: Decimal, month: int) -> None:
-    from ganxian_cli.models import Dataset
+    from ganxian_cli.model.models import Dataset
 
     data = {
         "schema_version": 1,

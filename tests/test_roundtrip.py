@@ -8,10 +8,10 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ganxian_cli.loader import parse_text
-from ganxian_cli.models import Dataset
-from ganxian_cli.units import UNITS
-from ganxian_cli.writer import canonical_data, canonical_text, comment_lines
+from ganxian_cli.datafile.loader import parse_text
+from ganxian_cli.datafile.writer import canonical_data, canonical_text, comment_lines
+from ganxian_cli.model.models import Dataset
+from ganxian_cli.model.units import UNITS
 
 idents = st.from_regex(r"[a-z][a-z0-9_]{0,12}", fullmatch=True)
 texts = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=24)

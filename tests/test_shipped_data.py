@@ -5,9 +5,9 @@ from decimal import Decimal
 
 import pytest
 
-from ganxian_cli.checks import all_problems
-from ganxian_cli.loader import load
-from ganxian_cli.numerals import shows, shows_growth
+from ganxian_cli.analysis.checks import all_problems
+from ganxian_cli.datafile.loader import load
+from ganxian_cli.model.numerals import shows, shows_growth
 
 from .conftest import DATA
 

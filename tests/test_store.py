@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from ganxian_cli import writer
-from ganxian_cli.loader import load
+from ganxian_cli.datafile import writer
+from ganxian_cli.datafile.loader import load
 
 from .conftest import DATA, ROOT, TESTS, invoke
 
@@ -239,7 +239,7 @@ def test_failed_write_leaves_the_original_intact(
 def test_write_refused_when_file_changed_behind_our_back(
     runner: CliRunner, data_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ganxian_cli import store
+    from ganxian_cli.datafile import store
 
     real = store.read_bytes
     calls = {"n": 0}

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from ganxian_cli.validate import validate_file
+from ganxian_cli.analysis.validation import validate_file
 
 from .conftest import DATA, TESTS, golden, invoke
 
@@ -205,7 +205,7 @@ def test_github_format_cannot_inject_commands(runner: CliRunner, tmp_path: Path)
 
 def test_github_escapes_line_breaks_and_percent() -> None:
     from ganxian_cli.errors import Problem
-    from ganxian_cli.validate import github_lines
+    from ganxian_cli.output.problems import github_lines
 
     problem = Problem("G210", "50%\n::add-mask::x\r\n\x1b[31m", "a,b:c.toml", 3, 2, "p")
     (line,) = github_lines([problem])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Literal
 
-from .periods import Period
+from ..model.periods import Period
 
 Basis = Literal["months", "days"]
 HUNDRED = Decimal(100)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 ENV_VAR = "GANXIAN_DATA"
 LOCAL = Path("data") / "indicators.toml"
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parent.parent
 
 
 def packaged_copy() -> Path:

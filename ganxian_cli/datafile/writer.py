@@ -19,10 +19,10 @@ from typing import Any
 
 import tomli_w
 
-from .errors import DataError, Problem, UsageError
+from ..errors import DataError, Problem, UsageError
+from ..model.models import Dataset
+from ..model.refs import pin, resolve
 from .loader import read_bytes
-from .models import Dataset
-from .refs import pin, resolve
 
 STATUS_ORDER = {"target": 0, "actual": 1, "forecast": 2}
 

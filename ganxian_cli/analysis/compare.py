@@ -12,11 +12,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from itertools import pairwise
 from typing import Any
 
-from .models import Dataset, PerRelation, ShareRelation, SumRelation
-from .refs import Resolved, pairs, resolve, resolve_all
+from ..model.models import Dataset, PerRelation, ShareRelation, SumRelation
+from ..model.refs import Resolved, pairs, resolve, resolve_all
+from ..model.units import UNITS, Kind, Unit
+from .results import Column, Section
 from .schedule import HUNDRED
-from .sections import Column, Section
-from .units import UNITS, Kind, Unit
 
 CENT = Decimal("0.01")
 

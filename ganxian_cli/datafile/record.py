@@ -9,10 +9,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .errors import DataError, Problem, UsageError
+from ..errors import DataError, Problem, UsageError
+from ..model.models import Dataset
+from ..model.periods import PeriodError, parse_period
 from .locate import format_path
-from .models import Dataset
-from .periods import PeriodError, parse_period
 
 _NUMBER = re.compile(r"-?\d+(\.\d+)?")
 

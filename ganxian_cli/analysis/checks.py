@@ -12,17 +12,17 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from .errors import Problem, Severity
-from .intervals import Interval
-from .locate import format_path
-from .models import Dataset, Indicator, ShareRelation, SumRelation
-from .numerals import plain, printed_numbers, shows, shows_growth
-from .refs import RefError, Resolved, actual_for, pairs, resolve, resolve_all
+from ..datafile.locate import format_path
+from ..errors import Problem, Severity
+from ..model.intervals import Interval
+from ..model.models import Dataset, Indicator, ShareRelation, SumRelation
+from ..model.numerals import plain, printed_numbers, shows, shows_growth
+from ..model.refs import RefError, Resolved, actual_for, pairs, resolve, resolve_all
+from ..model.units import Kind, get_unit
 from .schedule import HUNDRED, time_progress
-from .units import Kind, get_unit
 
 if TYPE_CHECKING:
-    from .loader import Loaded
+    from ..datafile.loader import Loaded
 
 Path = tuple[str | int, ...]
 

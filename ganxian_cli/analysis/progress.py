@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
-from .intervals import Interval
-from .models import Dataset, Figure
-from .numerals import plain
-from .refs import Resolved, actual_for, resolve
+from ..model.intervals import Interval
+from ..model.models import Dataset, Figure
+from ..model.numerals import plain
+from ..model.refs import Resolved, actual_for, resolve
+from ..model.units import Kind, Unit
+from .results import Column, Section
 from .schedule import HUNDRED, Basis, time_progress
-from .sections import Column, Section
-from .units import Kind, Unit
 
 AHEAD_POINTS = Decimal(5)
 CENT = Decimal("0.01")
@@ -278,7 +278,7 @@ def record(result: Progress) -> dict[str, object]:
 
 def document(results: list[Progress], as_of: AsOf | None, basis: Basis) -> dict[str, object]:
     """`progress --format json` (schema in docs/schemas/progress.schema.json)."""
-    from .models import SCHEMA_VERSION
+    from ..model.models import SCHEMA_VERSION
 
     return {
         "schema_version": SCHEMA_VERSION,

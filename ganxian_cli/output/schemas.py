@@ -215,7 +215,7 @@ COMPARE: dict[str, Any] = {
 
 def data_schema() -> dict[str, Any]:
     """The data file's schema, generated from the pydantic models."""
-    from .models import Dataset
+    from ..model.models import Dataset
 
     schema = Dataset.model_json_schema()
     return {"$schema": DRAFT, "title": "ganxian data file (indicators.toml)", **schema}

@@ -17,11 +17,12 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .errors import escape_control
-from .models import Dataset
+from ..analysis.results import Section
+from ..analysis.schedule import HUNDRED
+from ..errors import escape_control
+from ..model.models import Dataset
 from .report import HEADERS, Lang, Row, cells, group
-from .schedule import HUNDRED
-from .sections import Section, row_cells
+from .sections import row_cells
 
 ColorMode = Literal["auto", "always", "never"]
 

@@ -5,11 +5,18 @@ from __future__ import annotations
 import contextlib
 from dataclasses import dataclass
 
-from .checks import all_problems
-from .errors import DataError, UsageError
-from .loader import decode, load_text, parse_text, read_bytes
+from ..errors import DataError, UsageError
+from .loader import Checker, decode, load_text, parse_text, read_bytes
 from .record import NewFigure, apply
 from .writer import atomic_replace, canonical_text, locked, refuse_comments, unified_diff
+
+
+@dataclass(frozen=True)
+class Checks:
+    """The checks a write runs: *essential* on the file as found, *complete* on the result."""
+
+    essential: Checker
+    complete: Checker
 
 
 @dataclass(frozen=True)
@@ -21,26 +28,24 @@ class Change:
     written: bool
 
 
-def _check_text(text: str, name: str) -> None:
+def _check_text(text: str, name: str, checks: Checks) -> None:
     """Refuse text that does not load or has errors: nothing invalid is ever written."""
-    problems = [p for p in all_problems(parse_text(text, name)) if p.severity == "error"]
+    problems = [p for p in checks.complete(parse_text(text, name)) if p.severity == "error"]
     if problems:
         raise DataError(problems)
 
 
-def _check_bytes(data: bytes, name: str) -> None:
-    _check_text(decode(data, name), name)
-
-
-def _write(path: str, original: bytes, new_text: str) -> None:
+def _write(path: str, original: bytes, new_text: str, checks: Checks) -> None:
     if read_bytes(path) != original:
         raise UsageError(
             f"{path} changed while ganxian was working on it; nothing written, run again"
         )
-    atomic_replace(path, new_text, lambda data: _check_bytes(data, path))
+    atomic_replace(path, new_text, lambda data: _check_text(decode(data, path), path, checks))
 
 
-def record_figure(path: str, new: NewFigure, replace: bool, dry_run: bool) -> Change:
+def record_figure(
+    path: str, new: NewFigure, replace: bool, dry_run: bool, checks: Checks
+) -> Change:
     """Add or replace one figure; the result is validated before anything is written."""
     if path == "-":
         raise UsageError("record needs a file, not standard input")
@@ -48,21 +53,21 @@ def record_figure(path: str, new: NewFigure, replace: bool, dry_run: bool) -> Ch
         original = read_bytes(path)
         text = decode(original, path)
         refuse_comments(text, path)
-        current = load_text(text, path).dataset
+        current = load_text(text, path, checks.essential).dataset
         dataset, summary = apply(current, new, replace)
         if canonical_text(current) != text:
             summary += (
                 " (the file was not in canonical layout: it is reformatted too, see the diff)"
             )
         new_text = canonical_text(dataset)
-        _check_text(new_text, path)
+        _check_text(new_text, path, checks)
         diff = unified_diff(text, new_text, path)
         if not dry_run:
-            _write(path, original, new_text)
+            _write(path, original, new_text, checks)
     return Change(diff, summary, not dry_run)
 
 
-def format_file(path: str, check: bool, drop_comments: bool) -> Change:
+def format_file(path: str, check: bool, drop_comments: bool, checks: Checks) -> Change:
     """Rewrite the file in the canonical layout (or, with *check*, only say whether it is)."""
     if path == "-":
         raise UsageError("fmt needs a file, not standard input")
@@ -71,11 +76,11 @@ def format_file(path: str, check: bool, drop_comments: bool) -> Change:
         text = decode(original, path)
         if not drop_comments:
             refuse_comments(text, path)
-        new_text = canonical_text(load_text(text, path).dataset)
+        new_text = canonical_text(load_text(text, path, checks.essential).dataset)
         diff = unified_diff(text, new_text, path)
         if not diff:
             return Change("", f"{path}: already canonical", False)
         if check:
             return Change(diff, f"{path}: not in canonical layout; run `ganxian fmt {path}`", False)
-        _write(path, original, new_text)
+        _write(path, original, new_text, checks)
     return Change(diff, f"{path}: reformatted", True)

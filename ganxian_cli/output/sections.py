@@ -1,6 +1,6 @@
-"""Tabular results as values (`Section`), with Markdown and CSV renderers.
+"""Markdown and CSV renderers for `Section` results (see `analysis.results`).
 
-`progress` and `compare` build Sections; the Rich view lives in `table.py`, JSON in `jsonout`.
+The Rich view lives in `table.py`, JSON in `jsonout`.
 Cell values are kept raw (Decimal, str, None) for JSON and turned into text here.
 """
 
@@ -9,42 +9,12 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from .numerals import plain
+from ..analysis.results import Section
+from ..model.numerals import plain
 from .report import csv_text, md_escape
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str
-    zh: str
-    en: str
-    numeric: bool = False
-
-    def label(self, lang: str) -> str:
-        return self.en if lang == "en" else self.zh
-
-
-@dataclass(frozen=True)
-class Section:
-    """A titled table: raw rows for JSON, columns saying how to show them."""
-
-    key: str
-    zh: str
-    en: str
-    columns: tuple[Column, ...]
-    rows: list[dict[str, Any]] = field(default_factory=list)
-    note_zh: str = ""
-    note_en: str = ""
-
-    def title(self, lang: str) -> str:
-        return self.en if lang == "en" else self.zh
-
-    def note(self, lang: str) -> str:
-        return self.note_en if lang == "en" else self.note_zh
 
 
 def cell_text(value: Any) -> str:

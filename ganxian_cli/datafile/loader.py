@@ -12,15 +12,16 @@ import re
 import stat
 import sys
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from pydantic import ValidationError
 
-from .errors import DataError, Problem, UsageError
+from ..errors import DataError, Problem, UsageError
+from ..model.models import Dataset
 from .locate import LineIndex, format_path
-from .models import Dataset
 
 MAX_FILE_BYTES = 4 * 1024 * 1024
 MAX_NESTING = 64
@@ -187,6 +188,10 @@ def _problem_from(error: Any, data: dict[str, Any], name: str, index: LineIndex)
     return Problem(code, message, name, index.line_of(loc) or 1, None, format_path(loc))
 
 
+Checker = Callable[[Loaded], list[Problem]]
+"""A check run on a loaded file: the analysis layer supplies these, loading only calls them."""
+
+
 def _data_path(loc: tuple[Any, ...], data: Any) -> tuple[str | int, ...]:
     """Pydantic's error location with its own markers (dict keys, union tags) taken out."""
     path: list[str | int] = []
@@ -212,22 +217,28 @@ def parse_text(text: str, name: str) -> Loaded:
     return Loaded(to_dataset(data, name, text), name, text)
 
 
-def load_text(text: str, name: str) -> Loaded:
-    """Parse and validate TOML text; refuse it if the checks every command needs fail."""
-    from .checks import essential_problems
-
-    loaded = parse_text(text, name)
-    problems = [p for p in essential_problems(loaded) if p.severity == "error"]
-    if problems:
-        raise DataError(problems)
+def refuse_errors(loaded: Loaded, check: Checker | None) -> Loaded:
+    """*loaded* itself, unless *check* finds errors in it (then DataError with all of them)."""
+    if check is not None:
+        problems = [p for p in check(loaded) if p.severity == "error"]
+        if problems:
+            raise DataError(problems)
     return loaded
+
+
+def load_text(text: str, name: str, check: Checker | None = None) -> Loaded:
+    """Parse and validate TOML text; refuse it if *check* (run by the caller's choice) fails.
+
+    Loading knows nothing of the meaning checks: commands pass `analysis.checks`' functions.
+    """
+    return refuse_errors(parse_text(text, name), check)
 
 
 def display_name(path: str) -> str:
     return "<stdin>" if path == STDIN else path
 
 
-def load(path: str) -> Loaded:
+def load(path: str, check: Checker | None = None) -> Loaded:
     """Read, decode, parse and validate the data file at *path* ("-" for standard input)."""
     name = display_name(path)
-    return load_text(decode(read_bytes(path), name), name)
+    return load_text(decode(read_bytes(path), name), name, check)

@@ -6,7 +6,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from .numerals import plain
+from ..model.numerals import plain
 
 
 def dumps(value: Any, indent: int = 2) -> str:

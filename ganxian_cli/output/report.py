@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal
 
-from .errors import escape_control
-from .models import SCHEMA_VERSION, Dataset, Figure, Indicator
-from .numerals import plain
-from .periods import Period
-from .units import Unit
+from ..errors import escape_control
+from ..model.models import SCHEMA_VERSION, Dataset, Figure, Indicator
+from ..model.numerals import plain
+from ..model.periods import Period
+from ..model.units import Unit
 
 Lang = Literal["zh", "en"]
 

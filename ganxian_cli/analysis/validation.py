@@ -1,0 +1,102 @@
+"""`ganxian validate`: run every check on a file and collect its problems."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from ..datafile.loader import Loaded, decode, display_name, parse_text, read_bytes
+from ..datafile.locate import format_path
+from ..errors import DataError, Problem, UsageError
+from ..model.numerals import compact
+from .checks import all_problems
+
+
+@dataclass(frozen=True)
+class Result:
+    """The problems found in one file, and its text for excerpts."""
+
+    name: str
+    problems: list[Problem]
+    text: str = ""
+    figures: int = 0
+
+    @property
+    def errors(self) -> int:
+        return sum(p.severity == "error" for p in self.problems)
+
+    @property
+    def warnings(self) -> int:
+        return sum(p.severity == "warning" for p in self.problems)
+
+    @property
+    def failed(self) -> bool:
+        return self.errors > 0
+
+
+def read_source_text(path: str) -> str:
+    """The source text for --source (any UTF-8 text file)."""
+    try:
+        return read_bytes(path).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{path}: source text is not valid UTF-8 ({exc.reason})") from None
+    except DataError as exc:
+        raise UsageError(f"{path}: {exc.problems[0].message}") from None
+
+
+def validate_file(path: str, source: str | None = None, strict: bool = False) -> Result:
+    """Every problem of the file at *path*; a missing or unreadable file raises UsageError."""
+    name = display_name(path)
+    text = ""
+    try:
+        text = decode(read_bytes(path), name)
+        loaded = parse_text(text, name)
+    except DataError as exc:
+        return Result(name, _strict(exc.problems, strict), text)
+    problems = all_problems(loaded)
+    if source is not None:
+        problems += quotes_in_source(loaded, source)
+    return Result(name, _strict(problems, strict), text, sum(1 for _ in loaded.dataset.figures()))
+
+
+def _strict(problems: list[Problem], strict: bool) -> list[Problem]:
+    if not strict:
+        return problems
+    return [dataclasses.replace(p, severity="error") for p in problems]
+
+
+def quotes_in_source(loaded: Loaded, source: str) -> list[Problem]:
+    """G211 for each quote that is not verbatim in *source* (white space ignored)."""
+    haystack = compact(source)
+    problems = []
+    for ident, _indicator, i, figure in loaded.dataset.figures():
+        if figure.quote is None or compact(figure.quote) in haystack:
+            continue
+        path = ("indicators", ident, "observations", i, "quote")
+        closest = closest_passage(compact(figure.quote), haystack)
+        problems.append(
+            Problem(
+                "G211",
+                f"quote not found in the source; closest passage: {closest!r}",
+                loaded.name,
+                loaded.line_of(path),
+                None,
+                format_path(path),
+            )
+        )
+    return problems
+
+
+def closest_passage(needle: str, haystack: str) -> str:
+    """The stretch of *haystack* around its longest run in common with *needle*."""
+    from difflib import SequenceMatcher  # only needed when a quote is missing
+
+    if not needle or not haystack:
+        return ""
+    matcher = SequenceMatcher(None, haystack, needle, autojunk=False)
+    match = matcher.find_longest_match(0, len(haystack), 0, len(needle))
+    start = max(0, match.a - match.b)
+    return haystack[start : start + len(needle)]
+
+
+# --- output ------------------------------------------------------------------------------------

@@ -1,0 +1,97 @@
+"""`ganxian validate` output: problems as text lines, a JSON document and GitHub commands."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from ..analysis.validation import Result
+from ..errors import Problem, escape_control
+from ..model.models import SCHEMA_VERSION
+
+
+def text_lines(result: Result, excerpt: bool = False) -> list[str]:
+    """`FILE:LINE:COL: error[CODE]: path: message`, each with an excerpt when asked (a TTY)."""
+    lines = result.text.split("\n")
+    out = []
+    for problem in result.problems:
+        out.append(problem.format())
+        if excerpt and problem.line and 0 < problem.line <= len(lines):
+            gutter = f"{problem.line:>5} | "
+            source = escape_control(lines[problem.line - 1])
+            out.append(gutter + source)
+            indent = len(source) - len(source.lstrip())
+            start = (problem.column - 1) if problem.column else indent
+            width = 1 if problem.column else max(1, len(source.strip()))
+            out.append(" " * (len(gutter) - 2) + "| " + " " * start + "^" * width)
+    return out
+
+
+def summary(results: Sequence[Result]) -> str:
+    errors = sum(r.errors for r in results)
+    warnings = sum(r.warnings for r in results)
+    files = len(results)
+    noun = "file" if files == 1 else "files"
+    if errors == 0:
+        figures = sum(r.figures for r in results)
+        return f"ok: {files} {noun}, {figures} figures, {warnings} warning{'s' * (warnings != 1)}"
+    return (
+        f"failed: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)} "
+        f"in {files} {noun}"
+    )
+
+
+def problem_record(problem: Problem) -> dict[str, Any]:
+    return {
+        "file": problem.file,
+        "line": problem.line,
+        "column": problem.column,
+        "path": problem.path,
+        "code": problem.code,
+        "message": problem.message,
+        "severity": problem.severity,
+    }
+
+
+def json_document(results: Sequence[Result]) -> dict[str, Any]:
+    """`validate --format json`: status, per-file counts and every problem."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "kind": "validate",
+        "status": "fail" if any(r.failed for r in results) else "ok",
+        "files": [
+            {
+                "file": r.name,
+                "status": "fail" if r.failed else "ok",
+                "errors": r.errors,
+                "warnings": r.warnings,
+            }
+            for r in results
+        ],
+        "errors": [problem_record(p) for r in results for p in r.problems],
+    }
+
+
+def _gh_data(text: str) -> str:
+    escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return escape_control(escaped)
+
+
+def _gh_property(text: str) -> str:
+    return _gh_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_lines(problems: Iterable[Problem]) -> list[str]:
+    """GitHub Actions workflow commands; data escaped so no message can start a command."""
+    lines = []
+    for p in problems:
+        props = [f"file={_gh_property(p.file or '')}"]
+        if p.line is not None:
+            props.append(f"line={p.line}")
+        if p.column is not None:
+            props.append(f"col={p.column}")
+        props.append(f"title={_gh_property(p.code)}")
+        where = f"{p.path}: " if p.path else ""
+        kind = "warning" if p.severity == "warning" else "error"
+        lines.append(f"::{kind} {','.join(props)}::{_gh_data(where + p.message)}")
+    return lines

@@ -1,0 +1,122 @@
+"""The package tree is the architecture: imports point down the layers, never up.
+
+Layers, bottom to top: errors < model < datafile < analysis < output < cli. Every import a module
+makes (at the top or inside a function) is read from its source, so lazy imports count too.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "ganxian_cli"
+RANK = {"errors": 0, "model": 1, "datafile": 2, "analysis": 3, "output": 4, "cli": 5}
+TOP_LEVEL_ALLOWED = {"__init__", "__main__", "cli", "errors"}
+
+
+def _modules() -> list[Path]:
+    return sorted(p for p in PACKAGE.rglob("*.py"))
+
+
+def _dotted(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts)
+
+
+def _layer(dotted: str) -> str | None:
+    parts = dotted.split(".")
+    if len(parts) < 2:
+        return None
+    return "cli" if parts[1] in {"cli", "__main__"} else parts[1]
+
+
+def _imports(path: Path) -> list[tuple[str, int]]:
+    """Absolute names of everything *path* imports, with the line."""
+    return _imports_of(path.read_text(encoding="utf-8"), _dotted(path))
+
+
+def _imports_of(source: str, dotted: str) -> list[tuple[str, int]]:
+    package = dotted.removesuffix(".__init__") if dotted.endswith("__init__") else dotted
+    package = package if dotted.endswith("__init__") else dotted.rsplit(".", 1)[0]
+    found: list[tuple[str, int]] = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found.extend((alias.name, node.lineno) for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")
+                base = base[: len(base) - (node.level - 1)]
+                module = ".".join([*base, node.module] if node.module else base)
+            else:
+                module = node.module or ""
+            found.append((module, node.lineno))
+            if module.count(".") <= 1 and module.startswith("ganxian_cli"):
+                found.extend((f"{module}.{alias.name}", node.lineno) for alias in node.names)
+    return found
+
+
+def test_every_module_sits_in_a_layer() -> None:
+    for path in _modules():
+        dotted = _dotted(path)
+        layer = _layer(dotted)
+        if dotted.count(".") == 1:
+            assert path.stem in TOP_LEVEL_ALLOWED, f"{dotted}: put it in a layer package"
+        else:
+            assert layer in RANK, f"{dotted}: unknown package"
+
+
+@pytest.mark.parametrize("path", _modules(), ids=lambda p: _dotted(p))
+def test_imports_point_down(path: Path) -> None:
+    own = _layer(_dotted(path))
+    if own is None or own not in RANK:
+        return  # the package's own __init__
+    for name, line in _imports(path):
+        target = _layer(name) if name.startswith("ganxian_cli.") else None
+        if target is None or target not in RANK:
+            continue
+        assert RANK[target] <= RANK[own], f"{_dotted(path)}:{line} imports {name} (upwards)"
+
+
+@pytest.mark.parametrize(
+    ("library", "allowed"),
+    [
+        ("typer", {"ganxian_cli.cli"}),
+        ("click", {"ganxian_cli.cli"}),
+        ("rich", {"ganxian_cli.output.table"}),
+    ],
+)
+def test_libraries_stay_in_their_layer(library: str, allowed: set[str]) -> None:
+    users = {
+        _dotted(path)
+        for path in _modules()
+        for name, _ in _imports(path)
+        if name == library or name.startswith(library + ".")
+    }
+    assert users <= allowed, f"{library} imported by {sorted(users - allowed)}"
+    if library != "click":
+        assert users, f"nothing imports {library}: update this test"
+
+
+def _upward(source: str, dotted: str) -> list[str]:
+    own = _layer(dotted)
+    assert own is not None
+    return [
+        name
+        for name, _ in _imports_of(source, dotted)
+        if name.startswith("ganxian_cli.") and RANK.get(_layer(name) or "", -1) > RANK[own]
+    ]
+
+
+def test_the_checker_finds_upward_imports() -> None:
+    """Relative, absolute and function-level imports are all resolved and judged."""
+    model = "ganxian_cli.model.fake"
+    assert _upward("from ..output.table import make_console\n", model) == [
+        "ganxian_cli.output.table"
+    ]
+    assert _upward("def f():\n    from ganxian_cli.analysis import checks\n", model) == [
+        "ganxian_cli.analysis",
+        "ganxian_cli.analysis.checks",
+    ]
+    assert _upward("from .units import get_unit\nfrom ..errors import Problem\n", model) == []
