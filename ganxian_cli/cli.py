@@ -185,11 +185,18 @@ def report(
         raise UsageError(f"--period: {exc}") from None
     rows = select(dataset, themes, within)
     chosen = Format.json if as_json else fmt
-    # the 双过半 section ends the views people read, when nothing is filtered out
-    with_progress = chosen in (Format.table, Format.markdown) and not themes and not period
+    if chosen is not Format.table:
+        err(f"ganxian: data from {path}")
+    if not rows:
+        asked = [f"--period {period}"] if period else []
+        asked += [f"--theme {','.join(themes)}"] if themes else []
+        err(f"ganxian: no figure matches {' and '.join(asked)}")
+        if chosen in (Format.table, Format.markdown):
+            return
+    # the 双过半 section follows the figures when nothing is filtered out
     progress = None
-    if with_progress:
-        from .analysis.progress import latest
+    if not themes and not period:
+        from .analysis.progress_view import latest
 
         progress = latest(dataset, lang.value)
     if chosen is Format.table:
@@ -198,19 +205,24 @@ def report(
         caption = ("数据文件: " if lang is Lang.zh else "Data file: ") + path
         tables: list[Any] = list(report_tables(dataset, rows, lang.value, caption))
         if progress:
-            tables += progress_renderables(*progress, lang.value)
+            tables += progress_renderables(progress[0], progress[1], lang.value)
         print_tables(tables, make_console(color.value))
         return
-    err(f"ganxian: data from {path}")
     if chosen is Format.json:
         from .output.jsonout import dumps
         from .output.report import report_document
 
-        out(dumps(report_document(dataset, rows)))
+        out(
+            dumps(
+                report_document(
+                    dataset, rows, progress and (progress[0][0], progress[2]), lang.value
+                )
+            )
+        )
     elif chosen is Format.csv:
         from .output.report import to_csv
 
-        sys.stdout.write(to_csv(rows))
+        sys.stdout.write(to_csv(rows, progress and progress[0][0], lang.value))
     else:
         from .output.report import to_markdown
         from .output.sections import to_markdown as sections_markdown
@@ -263,7 +275,8 @@ def progress(
     color: ColorOption = Color.auto,
 ) -> None:
     """双过半 progress: every declared target against its year-to-date actual."""
-    from .analysis.progress import document, evaluate, headline, latest_as_of, parse_as_of, sections
+    from .analysis.progress import early_data_warnings, evaluate, latest_as_of, parse_as_of
+    from .analysis.progress_view import headline, sections, summary
 
     path, dataset = _open(data)
     try:
@@ -271,19 +284,34 @@ def progress(
     except ValueError as exc:
         raise UsageError(f"--as-of: {exc}") from None
     results = evaluate(dataset, when, basis.value)
-    title = headline(results, when, basis.value, lang.value)
     chosen = Format.json if as_json else fmt
-    if chosen is Format.table:
-        from .output.table import make_console, print_tables, progress_renderables
+    if chosen is not Format.table:
+        err(f"ganxian: data from {path}")
+    if not results:
+        err(f"ganxian: no target has year-to-date data {_as_of_text(when)}")
+    for warning in early_data_warnings(results):
+        err(f"ganxian: {warning}")
+    found = sections(results)
+    title = headline(results, when, basis.value, lang.value)
 
-        print_tables(
-            progress_renderables(sections(results), title, lang.value), make_console(color.value)
-        )
+    def doc() -> dict[str, Any]:
+        targets = found[0].records(lang.value)
+        head = summary(results, when, basis.value)
+        return {"schema_version": 2, "kind": "progress", "lang": lang.value, **head,
+                "targets": targets}  # fmt: skip
+
+    if not results and chosen in (Format.table, Format.markdown):
         return
-    err(f"ganxian: data from {path}")
-    _write_sections(
-        chosen, sections(results), lang, title, lambda: document(results, when, basis.value)
-    )
+    if chosen is Format.table:
+        from .output.table import make_console, print_fitted, progress_renderables
+
+        print_fitted(progress_renderables(found, title, lang.value), make_console(color.value))
+        return
+    _write_sections(chosen, found if chosen is not Format.csv else found[:1], lang, title, doc)
+
+
+def _as_of_text(when: Any) -> str:
+    return f"up to {when}" if when else "(no targets declared, or no actuals for them)"
 
 
 def _write_sections(
@@ -295,7 +323,7 @@ def _write_sections(
     if chosen is Format.json:
         out(dumps(doc()))
     elif chosen is Format.csv:
-        sys.stdout.write(to_csv(sections))
+        sys.stdout.write(to_csv(sections, lang.value))
     else:
         out(to_markdown(sections, lang.value, title))
 
@@ -311,22 +339,27 @@ def compare(
 ) -> None:
     """Comparison tables: year on year, period on period, shares, per unit, forecasts."""
     from .analysis.compare import compare as build
-    from .model.models import SCHEMA_VERSION
 
     path, dataset = _open(data)
     sections = build(dataset)
     chosen = Format.json if as_json else fmt
+    if chosen is not Format.table:
+        err(f"ganxian: data from {path}")
+    if not any(s.rows for s in sections):
+        err(
+            "ganxian: nothing to compare: no growth rates, relations, cumulative figures "
+            "or forecasts"
+        )
     if chosen is Format.table:
-        from .output.table import make_console, print_tables, section_table
+        from .output.table import make_console, print_fitted, section_table
 
         tables = [section_table(s, lang.value) for s in sections if s.rows]
-        print_tables(tables, make_console(color.value))
+        print_fitted(tables, make_console(color.value))
         return
-    err(f"ganxian: data from {path}")
 
     def doc() -> dict[str, Any]:
-        body = {s.key: s.rows for s in sections}
-        return {"schema_version": SCHEMA_VERSION, "kind": "compare", **body}
+        body = {s.key: s.records(lang.value) for s in sections}
+        return {"schema_version": 2, "kind": "compare", "lang": lang.value, **body}
 
     _write_sections(chosen, sections, lang, "", doc)
 

@@ -171,8 +171,6 @@ def test_machine_output_does_not_import_rich(args: list[str]) -> None:
     }
     assert not {m for m in imported if m == "rich" or m.startswith("rich.")}
     assert "ganxian_cli.output.table" not in imported
-    if args[0] == "report":
-        assert "ganxian_cli.analysis.progress" not in imported
 
 
 def test_readme_data_example_is_a_valid_file(tmp_path: Path) -> None:

@@ -1,65 +1,66 @@
-"""Comparison tables an analyst builds by hand, from the relations the data file declares.
+"""Comparison tables an analyst builds by hand, from the figures and the declared relations.
 
 Units convert within a family first (30478万元 = 3.0478亿元); figures of different families are
-never combined. Derived numbers are rounded for reading: percentages to 0.01, amounts to two
-more decimals than their inputs, per-unit figures to the significant digits of their inputs.
+never combined. Every derived number carries its inputs' qualifier and status and is rounded to
+the precision their printed bounds justify (see `derived`). Period on period compares only
+periods of the same length; a single month two cumulative figures imply is derived and marked.
+Rates change in 个百分点, never in percent of a percentage.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from decimal import ROUND_HALF_UP, Decimal
-from itertools import pairwise
+from decimal import Decimal
 from typing import Any
 
+from ..model.intervals import Interval
 from ..model.models import Dataset, PerRelation, ShareRelation, SumRelation
-from ..model.refs import Resolved, pairs, resolve, resolve_all
+from ..model.numerals import plain
+from ..model.refs import Resolved, resolve_all
 from ..model.units import UNITS, Kind, Unit
-from .results import Column, Section
+from .derived import AMOUNT_PLACES, Num, combine_status, marked
+from .figure_index import Entry, FigureIndex, Key
+from .results import Column, Section, both
 from .schedule import HUNDRED
 
-CENT = Decimal("0.01")
+STATUS_MARK = {
+    "zh": {"forecast": "(预计)", "target": "(目标)"},
+    "en": {"forecast": " (forecast)", "target": " (target)"},
+}
 
 
-def _q(value: Decimal, places: int) -> Decimal:
-    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+def show(num: Num | None, unit: str = "") -> dict[str, str] | None:
+    """约94.29% (预计) / ~94.29% (forecast): qualifier and status marked, in both languages."""
+    if num is None:
+        return None
+    text = plain(num.shown()) + unit
+    return {
+        lang: marked(text, num.qualifier, lang) + STATUS_MARK[lang].get(num.status, "")
+        for lang in ("zh", "en")
+    }
 
 
-def _places(value: Decimal) -> int:
-    exponent = value.as_tuple().exponent
-    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
-
-
-def _sig_round(value: Decimal, digits: int) -> Decimal:
-    if value == 0:
-        return value
-    return _q(value, max(0, digits - 1 - value.adjusted()))
-
-
-def _sig_digits(value: Decimal) -> int:
-    return len(value.normalize().as_tuple().digits) if value else 1
+def _name(found: Resolved) -> dict[str, str]:
+    ind, subject = found.indicator, found.figure.subject
+    extra = f"({subject})" if subject else ""
+    return both(ind.name + extra, ind.name_en + (f" ({subject})" if subject else ""))
 
 
 def _label(found: Resolved) -> dict[str, str]:
     ind, period = found.indicator, found.figure.period
-    return {
-        "zh": f"{ind.name}({period.label('zh')})",
-        "en": f"{ind.name_en} ({period.label('en')})",
-    }
+    return both(f"{ind.name}({period.label('zh')})", f"{ind.name_en} ({period.label('en')})")
+
+
+def _period_label(period: Any) -> dict[str, str]:
+    return both(period.label("zh"), period.label("en"))
 
 
 NAME = Column("name", "指标", "Indicator")
-PERIOD = Column("period_label", "时期", "Period")
-
-
-def _period_label(found: Resolved) -> dict[str, str]:
-    period = found.figure.period
-    return {"zh": period.label("zh"), "en": period.label("en")}
-
-
-def _dated(found: Resolved) -> dict[str, str]:
-    label = _period_label(found)
-    return {lang: f"{text}: {found.shown()}" for lang, text in label.items()}
+STATUS_LABEL = {
+    "actual": both("实际", "actual"),
+    "forecast": both("预计", "forecast"),
+    "target": both("目标", "target"),
+}
 
 
 def yoy_section(dataset: Dataset) -> Section:
@@ -68,19 +69,30 @@ def yoy_section(dataset: Dataset) -> Section:
         if figure.yoy is None:
             continue
         found = Resolved(ident, indicator, index, figure)
-        previous = figure.value / (1 + figure.yoy / HUNDRED)
-        places = _places(figure.value)
+        value = Num.of(found)
+        growth = Num(figure.yoy, Interval.printed(figure.yoy)).scale(Decimal("0.01"))
+        factor = Num.exact(Decimal(1)) + growth
+        previous = (
+            value.divide(factor, AMOUNT_PLACES, fixed=False) if factor.value > 0 else None
+        )  # growth of -100 % or less has no base
+        change = value - previous if previous else None
         rows.append(
             {
                 "indicator": ident,
-                "name": {"zh": indicator.name, "en": indicator.name_en},
+                "name": _name(found),
                 "period": str(figure.period),
-                "period_label": _period_label(found),
+                "period_label": _period_label(figure.period),
+                "status": figure.status,
+                "qualifier": figure.qualifier,
                 "value": figure.value,
                 "unit": found.unit.symbol,
-                "yoy": figure.yoy,
-                "previous_implied": _q(previous, places),
-                "change_implied": _q(figure.value - previous, places),
+                "yoy_pct": figure.yoy,
+                "previous_implied": previous.shown() if previous else None,
+                "change_implied": change.shown() if change else None,
+                "implied_qualifier": previous.qualifier if previous else None,
+                "d_value": show(value),
+                "d_previous": show(previous),
+                "d_change": show(change),
             }
         )
     return Section(
@@ -89,80 +101,191 @@ def yoy_section(dataset: Dataset) -> Section:
         "Year on year",
         (
             NAME,
-            PERIOD,
-            Column("value", "数值", "Value", True),
+            Column("period_label", "时期", "Period"),
+            Column("d_value", "数值", "Value", True),
             Column("unit", "单位", "Unit"),
-            Column("yoy", "同比%", "YoY %", True),
-            Column("previous_implied", "上年同期(推算)", "Previous year (derived)", True),
-            Column("change_implied", "增量(推算)", "Change (derived)", True),
+            Column("yoy_pct", "同比%", "YoY %", True),
+            Column("d_previous", "上年同期(推算)", "Previous year (derived)", True),
+            Column("d_change", "增量(推算)", "Change (derived)", True),
         ),
         rows,
         "上年同期 = 数值 ÷ (1 + 同比);官方增速按同口径计算,推算值仅供参考。",
         "Previous year = value / (1 + growth); official growth uses a same-scope base (同口径), "
         "so the derived figures are approximate.",
-    )
+        ("indicator", "name", "period", "status", "qualifier", "value", "unit", "yoy_pct",
+         "previous_implied", "change_implied", "implied_qualifier"),
+    )  # fmt: skip
 
 
-def periods_section(dataset: Dataset) -> Section:
+def _entry_name(index: FigureIndex, key: Key) -> dict[str, str]:
+    ind = index.dataset.indicators[key[0]]
+    extra_zh, extra_en = (f"({key[2]})", f" ({key[2]})") if key[2] else ("", "")
+    return both(ind.name + extra_zh, ind.name_en + extra_en)
+
+
+def derived_section(index: FigureIndex) -> Section:
+    """Single periods implied by two cumulative figures (1–6月 − 1–5月 = 6月)."""
     rows = []
-    for ident, indicator in dataset.indicators.items():
-        groups: dict[tuple[str, str | None, int], list[Resolved]] = defaultdict(list)
-        for index, figure in enumerate(indicator.observations):
-            key = (figure.status, figure.subject, figure.period.year)
-            groups[key].append(Resolved(ident, indicator, index, figure))
-        base = UNITS[indicator.unit]
-        for (status, _subject, _year), found in groups.items():
-            if status == "target":
-                continue
-            found.sort(key=lambda r: (r.figure.period.start, r.figure.period.end))
-            for earlier, later in pairwise(found):
-                a, b = earlier.value_in(base), later.value_in(base)
-                if a == b and earlier.figure.period == later.figure.period:
-                    continue
-                places = max(_places(a), _places(b))
-                months = later.figure.period.cutoff - earlier.figure.period.cutoff
-                cumulative = (
-                    earlier.figure.period.is_year_to_date and later.figure.period.is_year_to_date
-                )
-                rows.append(
-                    {
-                        "indicator": ident,
-                        "name": {"zh": indicator.name, "en": indicator.name_en},
-                        "status": status,
-                        "from": str(earlier.figure.period),
-                        "to": str(later.figure.period),
-                        "from_label": _period_label(earlier),
-                        "to_label": _period_label(later),
-                        "from_value": _q(a, places),
-                        "to_value": _q(b, places),
-                        "unit": base.symbol,
-                        "change": _q(b - a, places),
-                        "change_pct": _q(HUNDRED * (b - a) / a, 2) if a else None,
-                        "monthly_pace": _q((b - a) / months, places + 2)
-                        if cumulative and months > 0
-                        else None,
-                    }
-                )
+    for key, by_period in index.derived.items():
+        unit = UNITS[index.dataset.indicators[key[0]].unit]
+        for period, e in by_period.items():
+            assert e.later and e.earlier
+            rows.append(
+                {
+                    "indicator": key[0],
+                    "name": _entry_name(index, key),
+                    "status": key[1],
+                    "subject": key[2],
+                    "period": str(period),
+                    "period_label": _period_label(period),
+                    "from_period": str(e.later.figure.period),
+                    "minus_period": str(e.earlier.figure.period),
+                    "value": e.num.shown(),
+                    "unit": unit.symbol,
+                    "qualifier": e.num.qualifier,
+                    "d_value": show(e.num, unit.symbol),
+                    "d_how": {
+                        lang: f"{e.later.figure.period.label(lang)} − "
+                        f"{e.earlier.figure.period.label(lang)}"
+                        for lang in ("zh", "en")
+                    },
+                }
+            )
     return Section(
-        "period_on_period",
-        "环比(同一指标不同时期)",
-        "Period on period",
+        "derived_periods",
+        "由累计值推算的单期数",
+        "Single periods derived from cumulative figures",
         (
             NAME,
-            Column("status", "状态", "Status"),
-            Column("from_label", "由", "From"),
-            Column("to_label", "至", "To"),
-            Column("from_value", "前值", "Earlier", True),
-            Column("to_value", "后值", "Later", True),
-            Column("unit", "单位", "Unit"),
-            Column("change", "变化", "Change", True),
-            Column("change_pct", "变化%", "Change %", True),
-            Column("monthly_pace", "月均增量", "Per month", True),
+            Column("period_label", "时期", "Period"),
+            Column("d_value", "推算值", "Derived", True),
+            Column("d_how", "推算方法", "From"),
         ),
         rows,
-        "月均增量仅对自1月起的累计值计算。",
-        "The monthly pace is given for cumulative (from January) figures only.",
-    )
+        "两个累计值之差;精度按两者的印刷精度确定。",
+        "The difference of two cumulative figures, to the precision both were printed with.",
+        ("indicator", "name", "status", "subject", "period", "from_period", "minus_period",
+         "value", "unit", "qualifier"),
+    )  # fmt: skip
+
+
+def _ordinal(year: int, month: int) -> int:
+    return year * 12 + month - 1
+
+
+def periods_section(index: FigureIndex) -> Section:
+    """Each period against the one before it of the same length (printed or derived)."""
+    rows = []
+    for key in sorted(set(index.printed) | set(index.derived), key=str):
+        if key[1] == "target":
+            continue
+        unit = UNITS[index.dataset.indicators[key[0]].unit]
+        entries = index.entries(key)
+        by_start = {(_ordinal(e.period.year, e.period.start), _length(e)): e for e in entries}
+        for later in entries:
+            length = _length(later)
+            if length == 12:
+                continue  # year against year is year on year, not 环比
+            earlier = by_start.get(
+                (_ordinal(later.period.year, later.period.start) - length, length)
+            )
+            if earlier is None:
+                continue
+            rows.append(_period_row(index, key, unit, earlier, later))
+    return Section(
+        "period_on_period",
+        "环比(相同长度的相邻时期)",
+        "Period on period (adjacent periods of the same length)",
+        (
+            NAME,
+            Column("d_status", "状态", "Status"),
+            Column("d_from", "由", "From"),
+            Column("d_to", "至", "To"),
+            Column("d_change", "变化", "Change", True),
+            Column("d_change_pct", "变化%", "Change %", True),
+        ),
+        rows,
+        "“(推算)”为两个累计值之差;比率的变化以个百分点计。",
+        "“(derived)” marks the difference of two cumulative figures; rates change in points.",
+        ("indicator", "name", "status", "subject", "months", "from_period", "to_period",
+         "from_value", "from_derived", "to_value", "to_derived", "unit", "change",
+         "change_unit", "change_pct", "qualifier"),
+    )  # fmt: skip
+
+
+def _length(e: Entry) -> int:
+    return e.period.end - e.period.start + 1
+
+
+def _period_row(index: FigureIndex, key: Key, unit: Unit, a: Entry, b: Entry) -> dict[str, Any]:
+    rate = unit.kind is Kind.RATE
+    change = b.num - a.num
+    pct = None
+    if not rate and a.num.value > 0:
+        ratio = change.divide(a.num)
+        pct = ratio.scale(HUNDRED) if ratio else None
+    change_unit = "个百分点" if rate else unit.symbol
+
+    def dated(e: Entry) -> dict[str, str]:
+        shown = show(e.num, unit.symbol) or both("", "")
+        tag = both("(推算)", " (derived)") if e.derived else both("", "")
+        return {lang: f"{e.period.label(lang)}: {shown[lang]}{tag[lang]}" for lang in ("zh", "en")}
+
+    return {
+        "indicator": key[0],
+        "name": _entry_name(index, key),
+        "status": key[1],
+        "subject": key[2],
+        "months": _length(b),
+        "from_period": str(a.period),
+        "to_period": str(b.period),
+        "from_value": a.num.shown(),
+        "from_derived": a.derived,
+        "to_value": b.num.shown(),
+        "to_derived": b.derived,
+        "unit": unit.symbol,
+        "change": change.shown(),
+        "change_unit": change_unit,
+        "change_pct": pct.shown() if pct else None,
+        "qualifier": change.qualifier,
+        "d_status": STATUS_LABEL[key[1]],
+        "d_from": dated(a),
+        "d_to": dated(b),
+        "d_change": show(change, change_unit),
+        "d_change_pct": show(pct),
+    }
+
+
+def _pairs(left: list[Resolved], right: list[Resolved]) -> list[tuple[Resolved, Resolved]]:
+    """Figures of two references paired by period and status (single figures: each other)."""
+    by_key: dict[tuple[Any, str], list[Resolved]] = defaultdict(list)
+    for b in right:
+        by_key[(b.figure.period, b.figure.status)].append(b)
+    matched = [(a, b) for a in left for b in by_key.get((a.figure.period, a.figure.status), [])]
+    if not matched and len(left) == 1 and len(right) == 1:
+        return [(left[0], right[0])]
+    return matched
+
+
+def _side(prefix: str, found: Resolved) -> dict[str, Any]:
+    f = found.figure
+    return {
+        f"{prefix}_indicator": found.ident,
+        f"{prefix}_name": _label(found),
+        f"{prefix}_period": str(f.period),
+        f"{prefix}_value": f.value,
+        f"{prefix}_unit": found.unit.symbol,
+        f"{prefix}_status": f.status,
+        f"{prefix}_qualifier": f.qualifier,
+        f"d_{prefix}": show(Num.of(found), found.unit.symbol),
+    }
+
+
+def _side_fields(prefix: str) -> tuple[str, ...]:
+    return tuple(
+        f"{prefix}_{k}" for k in ("indicator", "name", "period", "value", "unit", "status",
+                                  "qualifier")
+    )  # fmt: skip
 
 
 def shares_section(dataset: Dataset) -> Section:
@@ -171,24 +294,26 @@ def shares_section(dataset: Dataset) -> Section:
         if not isinstance(relation, ShareRelation):
             continue
         rates = resolve_all(dataset, relation.rate) if relation.rate else []
-        for part, whole in pairs(
+        for part, whole in _pairs(
             resolve_all(dataset, relation.part), resolve_all(dataset, relation.whole)
         ):
             unit = whole.unit
             if part.unit.family != unit.family:
                 continue
-            quoted = [r.figure.value for r, _p in pairs(rates, [part])]
-            whole_value = whole.value_in(unit)
+            quoted = [r.figure.value for r, _p in _pairs(rates, [part])]
+            ratio = Num.of(part, unit).divide(Num.of(whole, unit))
+            share = ratio.scale(HUNDRED) if ratio else None
             rows.append(
                 {
                     "part": _label(part),
                     "whole": _label(whole),
-                    "part_value": part.shown(),
-                    "whole_value": whole.shown(),
-                    "share_pct": _q(HUNDRED * part.value_in(unit) / whole_value, 2)
-                    if whole_value
-                    else None,
+                    **_side("part", part),
+                    **_side("whole", whole),
+                    "share_pct": share.shown() if share else None,
+                    "share_qualifier": share.qualifier if share else None,
+                    "status": combine_status(part.figure.status, whole.figure.status),
                     "quoted_pct": quoted[0] if quoted else None,
+                    "d_share": show(share),
                 }
             )
     return Section(
@@ -197,25 +322,24 @@ def shares_section(dataset: Dataset) -> Section:
         "Part of whole",
         (
             Column("part", "部分", "Part"),
-            Column("part_value", "部分数值", "Part value", True),
+            Column("d_part", "部分数值", "Part value", True),
             Column("whole", "整体", "Whole"),
-            Column("whole_value", "整体数值", "Whole value", True),
-            Column("share_pct", "占比%", "Share %", True),
+            Column("d_whole", "整体数值", "Whole value", True),
+            Column("d_share", "占比%", "Share %", True),
             Column("quoted_pct", "原文%", "Quoted %", True),
         ),
         rows,
-    )
+        fields=(*_side_fields("part"), *_side_fields("whole"), "share_pct", "share_qualifier",
+                "status", "quoted_pct"),
+    )  # fmt: skip
 
 
-def _readable(value: Decimal, unit: Unit) -> tuple[Decimal, Unit]:
-    """*value* in the largest unit of its family that keeps it at 1 or more."""
+def _readable(num: Num, unit: Unit) -> tuple[Num, Unit]:
+    """*num* in the largest unit of its family that keeps it at 1 or more."""
     family = sorted((u for u in UNITS.values() if u.family == unit.family), key=lambda u: -u.scale)
-    base = value * unit.scale
-    for candidate in family:
-        if abs(base) >= candidate.scale:
-            return base / candidate.scale, candidate
-    smallest = family[-1]
-    return base / smallest.scale, smallest
+    base = abs(num.value) * unit.scale
+    chosen = next((u for u in family if base >= u.scale), family[-1])
+    return num.scale(unit.scale / chosen.scale), chosen
 
 
 def per_unit_section(dataset: Dataset) -> Section:
@@ -223,24 +347,24 @@ def per_unit_section(dataset: Dataset) -> Section:
     for relation in dataset.relations:
         if not isinstance(relation, PerRelation):
             continue
-        for amount, count in pairs(
+        for amount, count in _pairs(
             resolve_all(dataset, relation.amount), resolve_all(dataset, relation.count)
         ):
-            if not count.figure.value:
+            each = Num.of(amount).divide(Num.of(count), AMOUNT_PLACES, fixed=False)
+            if each is None:
                 continue
-            per, unit = _readable(amount.figure.value / count.figure.value, amount.unit)
-            digits = min(
-                _sig_digits(amount.figure.value),
-                _sig_digits(count.figure.value) if count.unit.kind is not Kind.COUNT else 99,
-            )
+            per, unit = _readable(each, amount.unit)
             rows.append(
                 {
                     "amount": _label(amount),
-                    "amount_value": amount.shown(),
                     "count": _label(count),
-                    "count_value": count.shown(),
-                    "per_unit": _sig_round(per, digits),
+                    **_side("amount", amount),
+                    **_side("count", count),
+                    "per_unit": per.shown(),
                     "unit": unit.symbol,
+                    "qualifier": per.qualifier,
+                    "status": per.status,
+                    "d_per": show(per, unit.symbol),
                 }
             )
     return Section(
@@ -249,16 +373,17 @@ def per_unit_section(dataset: Dataset) -> Section:
         "Per unit",
         (
             Column("amount", "总量", "Amount"),
-            Column("amount_value", "总量数值", "Amount value", True),
+            Column("d_amount", "总量数值", "Amount value", True),
             Column("count", "数量", "Count"),
-            Column("count_value", "数量数值", "Count value", True),
-            Column("per_unit", "平均每个", "Each", True),
-            Column("unit", "单位", "Unit"),
+            Column("d_count", "数量数值", "Count value", True),
+            Column("d_per", "平均每个", "Each", True),
         ),
         rows,
-        "平均值按输入的有效数字取舍。",
-        "Per-unit figures keep the significant digits of their inputs.",
-    )
+        "平均值按输入的印刷精度取舍;由约数或概数推算的标约/近/逾。",
+        "Per-unit figures keep the precision of their inputs; ~ ≤ ≥ mark approximate inputs.",
+        (*_side_fields("amount"), *_side_fields("count"), "per_unit", "unit", "qualifier",
+         "status"),
+    )  # fmt: skip
 
 
 def sums_section(dataset: Dataset) -> Section:
@@ -266,103 +391,136 @@ def sums_section(dataset: Dataset) -> Section:
     for relation in dataset.relations:
         if not isinstance(relation, SumRelation):
             continue
-        parts = [
-            resolve(dataset, ref) if len(resolve_all(dataset, ref)) == 1 else None
-            for ref in relation.parts
-        ]
-        found = [p for p in parts if p is not None]
+        found = [r for ref in relation.parts for r in _single(dataset, ref)]
         if not found or len({p.unit.family for p in found}) != 1:
             continue
-        total_fig = resolve(dataset, relation.total) if relation.total else None
-        unit = total_fig.unit if total_fig else max((p.unit for p in found), key=lambda u: u.scale)
-        total = sum((p.value_in(unit) for p in found), Decimal(0))  # exact: nothing to round
-        rows.extend(
-            {
-                "item": _label(p),
-                "value": p.shown(),
-                "in_unit": p.value_in(unit),
-                "unit": unit.symbol,
-            }
-            for p in found
+        total_fig = _single(dataset, relation.total) if relation.total else []
+        unit = (
+            total_fig[0].unit if total_fig else max((p.unit for p in found), key=lambda u: u.scale)
         )
-        label = {"zh": "合计", "en": "Total"}
-        quoted = total_fig.shown() if total_fig else None
-        rows.append({"item": label, "value": quoted, "in_unit": total, "unit": unit.symbol})
+        total: Num | None = None
+        for p in found:
+            num = Num.of(p, unit)
+            total = num if total is None else total + num
+            rows.append(_sum_row("part", _label(p), p.ident, p, num, unit))
+        assert total is not None
+        rows.append(
+            _sum_row(
+                "total",
+                both("合计", "Total"),
+                None,
+                total_fig[0] if total_fig else None,
+                total,
+                unit,
+            )
+        )
     return Section(
         "side_by_side",
         "同一单位并列",
         "Side by side in one unit",
         (
             Column("item", "项目", "Item"),
-            Column("value", "原文数值", "As printed", True),
-            Column("in_unit", "换算值", "Converted", True),
-            Column("unit", "单位", "Unit"),
+            Column("d_printed", "原文数值", "As printed", True),
+            Column("d_converted", "换算值", "Converted", True),
         ),
         rows,
-    )
+        "合计按各项的印刷精度取舍。",
+        "The total keeps the precision of its least precise part.",
+        ("row", "indicator", "name", "period", "status", "value", "unit", "qualifier",
+         "converted", "converted_unit", "converted_qualifier"),
+    )  # fmt: skip
 
 
-def forecasts_section(dataset: Dataset) -> Section:
+def _single(dataset: Dataset, ref: str) -> list[Resolved]:
+    found = resolve_all(dataset, ref)
+    return found if len(found) == 1 else []
+
+
+def _sum_row(
+    kind: str, label: dict[str, str], ident: str | None, printed: Resolved | None, num: Num,
+    unit: Unit,
+) -> dict[str, Any]:  # fmt: skip
+    return {
+        "row": kind,
+        "item": label,
+        "indicator": ident,
+        "name": label,
+        "period": str(printed.figure.period) if printed else None,
+        "status": num.status,
+        "value": printed.figure.value if printed else None,
+        "unit": printed.unit.symbol if printed else None,
+        "qualifier": printed.figure.qualifier if printed else None,
+        "converted": num.shown(),
+        "converted_unit": unit.symbol,
+        "converted_qualifier": num.qualifier,
+        "d_printed": show(Num.of(printed), printed.unit.symbol) if printed else None,
+        "d_converted": show(num, unit.symbol),
+    }
+
+
+def forecasts_section(index: FigureIndex) -> Section:
+    """Each forecast against the actual of the same period (printed, or derived)."""
     rows = []
-    for ident, indicator in dataset.indicators.items():
-        unit = UNITS[indicator.unit]
-        actuals = [
-            Resolved(ident, indicator, i, f)
-            for i, f in enumerate(indicator.observations)
-            if f.status == "actual"
-        ]
-        for index, figure in enumerate(indicator.observations):
-            if figure.status != "forecast":
+    for key, by_period in index.printed.items():
+        if key[1] != "forecast":
+            continue
+        unit = UNITS[index.dataset.indicators[key[0]].unit]
+        for period, forecast in by_period.items():
+            actual = index.get((key[0], "actual", key[2]), period)
+            if actual is None:
                 continue
-            forecast = Resolved(ident, indicator, index, figure)
-            same = [a for a in actuals if a.figure.period == figure.period]
-            before = [
-                a
-                for a in actuals
-                if a.figure.period.year == figure.period.year
-                and a.figure.period.cutoff < figure.period.start
-            ]
-            if same:
-                actual, relation = same[0], "outcome"
-            elif before:
-                actual, relation = max(before, key=lambda a: a.figure.period.cutoff), "before"
-            else:
-                continue
-            f, a = forecast.value_in(unit), actual.value_in(unit)
+            ratio = forecast.num.divide(actual.num)
+            pct = ratio.scale(HUNDRED) if ratio else None
+            difference = forecast.num - actual.num
+            tag = both("(推算)", " (derived)") if actual.derived else both("", "")
+            shown = show(actual.num, unit.symbol) or both("", "")
             rows.append(
                 {
-                    "name": {"zh": indicator.name, "en": indicator.name_en},
-                    "forecast": _dated(forecast),
-                    "actual": _dated(actual),
-                    "relation": {
-                        "zh": "实际结果" if relation == "outcome" else "此前实际",
-                        "en": "outcome" if relation == "outcome" else "earlier actual",
-                    },
-                    "ratio_pct": _q(HUNDRED * f / a, 2) if a else None,
+                    "indicator": key[0],
+                    "name": _entry_name(index, key),
+                    "period": str(period),
+                    "period_label": _period_label(period),
+                    "unit": unit.symbol,
+                    "forecast_value": forecast.num.shown(),
+                    "forecast_qualifier": forecast.num.qualifier,
+                    "actual_value": actual.num.shown(),
+                    "actual_qualifier": actual.num.qualifier,
+                    "actual_derived": actual.derived,
+                    "difference": difference.shown(),
+                    "ratio_pct": pct.shown() if pct else None,
+                    "ratio_qualifier": pct.qualifier if pct else None,
+                    "d_forecast": show(forecast.num, unit.symbol),
+                    "d_actual": {lang: shown[lang] + tag[lang] for lang in ("zh", "en")},
+                    "d_ratio": show(pct),
                 }
             )
     return Section(
         "forecast_vs_actual",
-        "预计与实际",
-        "Forecast against actual",
+        "预计与实际(同一时期)",
+        "Forecast against actual (same period)",
         (
             NAME,
-            Column("forecast", "预计", "Forecast"),
-            Column("actual", "实际", "Actual"),
-            Column("relation", "对照", "Compared with"),
-            Column("ratio_pct", "预计/实际%", "Forecast/actual %", True),
+            Column("period_label", "时期", "Period"),
+            Column("d_forecast", "预计", "Forecast", True),
+            Column("d_actual", "实际", "Actual", True),
+            Column("d_ratio", "预计/实际%", "Forecast/actual %", True),
         ),
         rows,
-    )
+        fields=("indicator", "name", "period", "unit", "forecast_value", "forecast_qualifier",
+                "actual_value", "actual_qualifier", "actual_derived", "difference",
+                "ratio_pct", "ratio_qualifier"),
+    )  # fmt: skip
 
 
 def compare(dataset: Dataset) -> list[Section]:
     """Every comparison section, in reading order."""
+    index = FigureIndex(dataset)
     return [
         yoy_section(dataset),
-        periods_section(dataset),
+        derived_section(index),
+        periods_section(index),
         shares_section(dataset),
         per_unit_section(dataset),
         sums_section(dataset),
-        forecasts_section(dataset),
+        forecasts_section(index),
     ]

@@ -1,6 +1,8 @@
-"""What `progress` and `compare` return: titled sections of raw rows, with column labels.
+"""What `progress` and `compare` return: titled sections of rows, with column labels.
 
-Rendering lives in `output` (Markdown, CSV, Rich tables, JSON); this module only holds the shape.
+A row holds two things: machine fields (`Section.fields`: plain numbers, units, periods,
+statuses, qualifiers, ids; a name may be a {"zh", "en"} pair) for JSON and CSV, and the display
+text the columns show (also per-language pairs). Rendering lives in `output`.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ class Column:
 
 @dataclass(frozen=True)
 class Section:
-    """A titled table: raw rows for JSON, columns saying how to show them."""
+    """A titled table: rows of machine fields and display text, columns saying what to show."""
 
     key: str
     zh: str
@@ -31,9 +33,25 @@ class Section:
     rows: list[dict[str, Any]] = field(default_factory=list)
     note_zh: str = ""
     note_en: str = ""
+    fields: tuple[str, ...] = ()
 
     def title(self, lang: str) -> str:
         return self.en if lang == "en" else self.zh
 
     def note(self, lang: str) -> str:
         return self.note_en if lang == "en" else self.note_zh
+
+    def records(self, lang: str) -> list[dict[str, Any]]:
+        """The machine fields of every row, names in *lang*."""
+        return [{key: pick(row.get(key), lang) for key in self.fields} for row in self.rows]
+
+
+def pick(value: Any, lang: str) -> Any:
+    """A per-language pair's text in *lang*; anything else as it is."""
+    if isinstance(value, dict) and set(value) == {"zh", "en"}:
+        return value["en" if lang == "en" else "zh"]
+    return value
+
+
+def both(zh: str, en: str) -> dict[str, str]:
+    return {"zh": zh, "en": en}

@@ -12,13 +12,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal
 
+from ..analysis.results import Section
 from ..errors import escape_control
-from ..model.models import SCHEMA_VERSION, Dataset, Figure, Indicator
+from ..model.models import Dataset, Figure, Indicator
 from ..model.numerals import plain
 from ..model.periods import Period
 from ..model.units import Unit
 
 Lang = Literal["zh", "en"]
+REPORT_SCHEMA_VERSION = 2  # 2: the 双过半 section (`progress`)
 
 STATUS_LABEL = {
     "zh": {"actual": "实际", "forecast": "预计", "target": "目标"},
@@ -126,10 +128,16 @@ def figure_record(row: Row) -> dict[str, Any]:
     }
 
 
-def report_document(dataset: Dataset, rows: Iterable[Row]) -> dict[str, Any]:
-    """The `report --format json` document (schema in docs/json-schemas)."""
+def report_document(
+    dataset: Dataset,
+    rows: Iterable[Row],
+    progress: tuple[Section, dict[str, Any]] | None = None,
+    lang: str = "zh",
+) -> dict[str, Any]:
+    """The `report --format json` document (schema in docs/schemas): the figures, then the
+    双过半 section (*progress*: the progress section and its summary) or null."""
     return {
-        "schema_version": SCHEMA_VERSION,
+        "schema_version": REPORT_SCHEMA_VERSION,
         "kind": "report",
         "source": source_info(dataset),
         "themes": [
@@ -137,6 +145,7 @@ def report_document(dataset: Dataset, rows: Iterable[Row]) -> dict[str, Any]:
             for key, theme in dataset.themes.items()
         ],
         "figures": [figure_record(row) for row in rows],
+        "progress": {**progress[1], "targets": progress[0].records(lang)} if progress else None,
     }
 
 
@@ -150,6 +159,8 @@ def csv_text(value: object) -> str:
     """Plain numbers; text with control characters escaped and spreadsheet formulas defused."""
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, Decimal):
         return plain(value)
     text = escape_control(str(value))
@@ -158,14 +169,21 @@ def csv_text(value: object) -> str:
     return text
 
 
-def to_csv(rows: Iterable[Row]) -> str:
-    """One row per figure with a header row; RFC 4180 quoting, LF line ends."""
+def to_csv(rows: Iterable[Row], progress: Section | None = None, lang: str = "zh") -> str:
+    """One row per figure with a header row, then one per 双过半 target (*progress*): a
+    `section` column first, then the figure columns, then the progress fields; RFC 4180 quoting,
+    LF line ends."""
+    extra = [k for k in progress.fields if k not in CSV_COLUMNS] if progress else []
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(["section", *CSV_COLUMNS, *extra])
     for row in rows:
         record = figure_record(row)
-        writer.writerow([csv_text(record[column]) for column in CSV_COLUMNS])
+        writer.writerow(
+            ["figure", *(csv_text(record[c]) for c in CSV_COLUMNS), *([""] * len(extra))]
+        )
+    for target in progress.records(lang) if progress else []:
+        writer.writerow(["progress", *(csv_text(target.get(c)) for c in (*CSV_COLUMNS, *extra))])
     return buffer.getvalue()
 
 

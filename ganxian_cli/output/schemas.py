@@ -22,10 +22,10 @@ REPORT: dict[str, Any] = {
     "$schema": DRAFT,
     "title": "ganxian report --format json",
     "type": "object",
-    "required": ["schema_version", "kind", "source", "themes", "figures"],
+    "required": ["schema_version", "kind", "source", "themes", "figures", "progress"],
     "additionalProperties": False,
     "properties": {
-        "schema_version": {"const": 1},
+        "schema_version": {"const": 2},
         "kind": {"const": "report"},
         "source": _SOURCE,
         "themes": {
@@ -67,6 +67,7 @@ REPORT: dict[str, Any] = {
                 },
             },
         },
+        "progress": "PROGRESS_SECTION",
     },
 }  # fmt: skip
 
@@ -115,101 +116,148 @@ VALIDATE: dict[str, Any] = {
 }
 
 
+_NUM = {"type": "number"}
 _NUM_OR_NULL = {"type": ["number", "null"]}
-_RUN_RATE = {"type": "number", "description": "The pace so far carried forward, not a forecast."}
-_QUOTED = {
-    "type": ["object", "null"],
-    "required": ["quoted", "computed", "consistent"],
-    "additionalProperties": False,
-    "properties": {
-        "quoted": {"type": "number"},
-        "computed": {"type": "number"},
-        "consistent": {"type": "boolean"},
-    },
+_STR = {"type": "string"}
+_BOOL = {"type": "boolean"}
+_BOOL_OR_NULL = {"type": ["boolean", "null"]}
+_STATUS = {"enum": ["actual", "forecast", "target"]}
+_QUALIFIER = {
+    "enum": ["exact", "more_than", "nearly", "about"],
+    "description": "Of a derived number: more_than a lower bound, nearly an upper one, about both.",
+}
+_QUALIFIER_OR_NULL = {"enum": [*_QUALIFIER["enum"], None]}
+_PERIOD = {"type": "string", "description": "2022, 2022-06, 2022-Q1, 2022-H1, 2022-01..2022-05"}
+_MONTH = {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$"}
+_RUN_RATE = {
+    "type": ["number", "null"],
+    "description": "The pace so far carried forward, not a forecast; null once that month is in "
+    "the data.",
+}
+
+
+def _object(properties: dict[str, Any]) -> dict[str, Any]:
+    """An object with exactly these fields, all required."""
+    return {
+        "type": "object",
+        "required": list(properties),
+        "additionalProperties": False,
+        "properties": properties,
+    }
+
+
+PROGRESS_TARGET = _object({
+    "target": _STR, "indicator": _STR,
+    "name": {"type": "string", "description": "In the language chosen with --lang."},
+    "unit": _STR,
+    "target_value": _NUM, "target_status": _STATUS, "target_qualifier": _QUALIFIER,
+    "actual_period": _PERIOD, "actual_value": _NUM, "actual_qualifier": _QUALIFIER,
+    "data_end": {**_MONTH, "description": "The month the actual covers; judged as of it."},
+    "data_ends_before_as_of": _BOOL,
+    "completion_pct": _NUM_OR_NULL, "completion_qualifier": _QUALIFIER_OR_NULL,
+    "time_progress_pct": _NUM,
+    "gap_points": {**_NUM_OR_NULL, "description": "Completion minus time progress, in points."},
+    "verdict": {"enum": ["ahead", "on_pace", "behind", "met", "missed", None]},
+    "on_track": _BOOL,
+    "half_reached": _BOOL_OR_NULL,
+    "needed_for_half": _NUM, "needed_for_full": _NUM, "needed_qualifier": _QUALIFIER,
+    "pace_per_month": _NUM, "pace_needed_for_half": _NUM_OR_NULL,
+    "pace_needed_for_full": _NUM_OR_NULL,
+    "projection_june": _RUN_RATE, "projection_year": _RUN_RATE,
+    "projection_capped": {**_BOOL, "description": "A count run past its planned list, capped."},
+    "quoted_rate": _NUM_OR_NULL, "quoted_rate_consistent": _BOOL_OR_NULL,
+    "quoted_gap": _NUM_OR_NULL, "quoted_gap_consistent": _BOOL_OR_NULL,
+})  # fmt: skip
+
+PROGRESS_SUMMARY = {
+    "as_of": {"type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}$"},
+    "basis": {"enum": ["months", "days"]},
+    "on_track": {"type": "integer", "minimum": 0},
+    "targets_total": {"type": "integer", "minimum": 0},
+    "targets": {"type": "array", "items": PROGRESS_TARGET},
 }
 
 PROGRESS: dict[str, Any] = {
     "$schema": DRAFT,
     "title": "ganxian progress --format json",
-    "type": "object",
-    "required": [
-        "schema_version", "kind", "as_of", "basis", "on_track", "targets_total", "targets",
-    ],
-    "additionalProperties": False,
-    "properties": {
-        "schema_version": {"const": 1},
+    **_object({
+        "schema_version": {"const": 2},
         "kind": {"const": "progress"},
-        "as_of": {"type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}$"},
-        "basis": {"enum": ["months", "days"]},
-        "on_track": {"type": "integer", "minimum": 0},
-        "targets_total": {"type": "integer", "minimum": 0},
-        "targets": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "additionalProperties": False,
-                "required": [
-                    "target", "indicator", "name", "name_en", "unit", "target_value",
-                    "actual_period", "actual_value", "completion_pct", "time_progress_pct",
-                    "gap_points", "verdict", "on_track", "needed_for_half", "needed_for_full",
-                    "pace_per_month", "pace_needed_for_half", "pace_needed_for_full",
-                    "projection_june", "projection_year", "quoted_rate", "quoted_gap",
-                ],
-                "properties": {
-                    "target": {"type": "string"},
-                    "indicator": {"type": "string"},
-                    "name": {"type": "string"},
-                    "name_en": {"type": "string"},
-                    "unit": {"type": "string"},
-                    "target_value": {"type": "number"},
-                    "actual_period": {"type": "string"},
-                    "actual_value": {"type": "number"},
-                    "completion_pct": _NUM_OR_NULL,
-                    "time_progress_pct": {"type": "number"},
-                    "gap_points": _NUM_OR_NULL,
-                    "verdict": {
-                        "enum": [
-                            "ahead", "on_pace", "behind", "half_reached", "half_not_reached",
-                            "met", "missed", None,
-                        ]
-                    },
-                    "on_track": {"type": "boolean"},
-                    "needed_for_half": {"type": "number"},
-                    "needed_for_full": {"type": "number"},
-                    "pace_per_month": {"type": "number"},
-                    "pace_needed_for_half": _NUM_OR_NULL,
-                    "pace_needed_for_full": _NUM_OR_NULL,
-                    "projection_june": _RUN_RATE,
-                    "projection_year": _RUN_RATE,
-                    "quoted_rate": _QUOTED,
-                    "quoted_gap": _QUOTED,
-                },
-            },
-        },
-    },
+        "lang": {"enum": ["zh", "en"]},
+        **PROGRESS_SUMMARY,
+    }),
 }  # fmt: skip
 
-_ROWS = {"type": "array", "items": {"type": "object"}}
+
+def _side(prefix: str) -> dict[str, Any]:
+    return {
+        f"{prefix}_indicator": _STR, f"{prefix}_name": _STR, f"{prefix}_period": _PERIOD,
+        f"{prefix}_value": _NUM, f"{prefix}_unit": _STR, f"{prefix}_status": _STATUS,
+        f"{prefix}_qualifier": _QUALIFIER,
+    }  # fmt: skip
+
+
+_NULLABLE_SUBJECT = {"type": ["string", "null"]}
+
+COMPARE_ROWS: dict[str, dict[str, Any]] = {
+    "year_on_year": _object({
+        "indicator": _STR, "name": _STR, "period": _PERIOD, "status": _STATUS,
+        "qualifier": _QUALIFIER, "value": _NUM, "unit": _STR,
+        "yoy_pct": _NUM, "previous_implied": _NUM_OR_NULL, "change_implied": _NUM_OR_NULL,
+        "implied_qualifier": _QUALIFIER_OR_NULL,
+    }),
+    "derived_periods": _object({
+        "indicator": _STR, "name": _STR, "status": _STATUS, "subject": _NULLABLE_SUBJECT,
+        "period": _PERIOD, "from_period": _PERIOD, "minus_period": _PERIOD, "value": _NUM,
+        "unit": _STR, "qualifier": _QUALIFIER,
+    }),
+    "period_on_period": _object({
+        "indicator": _STR, "name": _STR, "status": _STATUS, "subject": _NULLABLE_SUBJECT,
+        "months": {"type": "integer", "minimum": 1, "maximum": 11},
+        "from_period": _PERIOD, "to_period": _PERIOD,
+        "from_value": _NUM, "from_derived": _BOOL, "to_value": _NUM, "to_derived": _BOOL,
+        "unit": _STR, "change": _NUM,
+        "change_unit": {"type": "string", "description": "个百分点 for rates."},
+        "change_pct": {**_NUM_OR_NULL, "description": "Null for rates and from zero."},
+        "qualifier": _QUALIFIER,
+    }),
+    "part_of_whole": _object({
+        **_side("part"), **_side("whole"), "share_pct": _NUM_OR_NULL,
+        "share_qualifier": _QUALIFIER_OR_NULL, "status": _STATUS, "quoted_pct": _NUM_OR_NULL,
+    }),
+    "per_unit": _object({
+        **_side("amount"), **_side("count"), "per_unit": _NUM, "unit": _STR,
+        "qualifier": _QUALIFIER, "status": _STATUS,
+    }),
+    "side_by_side": _object({
+        "row": {"enum": ["part", "total"]}, "indicator": {"type": ["string", "null"]},
+        "name": _STR, "period": {"type": ["string", "null"]}, "status": _STATUS,
+        "value": {**_NUM_OR_NULL, "description": "As printed; null for a total not quoted."},
+        "unit": {"type": ["string", "null"]}, "qualifier": _QUALIFIER_OR_NULL,
+        "converted": _NUM, "converted_unit": _STR, "converted_qualifier": _QUALIFIER,
+    }),
+    "forecast_vs_actual": _object({
+        "indicator": _STR, "name": _STR, "period": _PERIOD, "unit": _STR,
+        "forecast_value": _NUM, "forecast_qualifier": _QUALIFIER,
+        "actual_value": _NUM, "actual_qualifier": _QUALIFIER, "actual_derived": _BOOL,
+        "difference": _NUM, "ratio_pct": _NUM_OR_NULL, "ratio_qualifier": _QUALIFIER_OR_NULL,
+    }),
+}  # fmt: skip
+
+REPORT["properties"]["progress"] = {
+    "description": "The 双过半 section, as in `progress` (null when figures are filtered).",
+    "anyOf": [{"type": "null"}, _object(PROGRESS_SUMMARY)],
+}
 
 COMPARE: dict[str, Any] = {
     "$schema": DRAFT,
     "title": "ganxian compare --format json",
-    "type": "object",
-    "required": [
-        "schema_version", "kind", "year_on_year", "period_on_period", "part_of_whole",
-        "per_unit", "side_by_side", "forecast_vs_actual",
-    ],
-    "additionalProperties": False,
-    "properties": {
-        "schema_version": {"const": 1},
+    **_object({
+        "schema_version": {"const": 2},
         "kind": {"const": "compare"},
-        "year_on_year": _ROWS,
-        "period_on_period": _ROWS,
-        "part_of_whole": _ROWS,
-        "per_unit": _ROWS,
-        "side_by_side": _ROWS,
-        "forecast_vs_actual": _ROWS,
-    },
+        "lang": {"enum": ["zh", "en"]},
+        **{key: {"type": "array", "items": row} for key, row in COMPARE_ROWS.items()},
+    }),
 }  # fmt: skip
 
 

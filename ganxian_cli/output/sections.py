@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from ..analysis.results import Section
+from ..analysis.results import Section, pick
 from ..model.numerals import plain
 from .report import csv_text, md_escape
 
@@ -30,13 +30,7 @@ def cell_text(value: Any) -> str:
 
 def row_cells(section: Section, row: dict[str, Any], lang: str) -> list[str]:
     """Text of one row; a column may hold a per-language pair {"zh": ..., "en": ...}."""
-    out = []
-    for column in section.columns:
-        value = row.get(column.key)
-        if isinstance(value, dict):
-            value = value.get(lang)
-        out.append(cell_text(value))
-    return out
+    return [cell_text(pick(row.get(column.key), lang)) for column in section.columns]
 
 
 def to_markdown(sections: Sequence[Section], lang: str, headline: str = "") -> str:
@@ -57,21 +51,16 @@ def to_markdown(sections: Sequence[Section], lang: str, headline: str = "") -> s
     return "\n".join(out)
 
 
-def to_csv(sections: Sequence[Section]) -> str:
-    """One row per row of every section: a `section` column, then the union of the columns."""
+def to_csv(sections: Sequence[Section], lang: str) -> str:
+    """One row per row of every section: a `section` column, then the union of the machine
+    fields (plain numbers, units, periods, statuses, qualifiers; names in *lang*)."""
     keys: list[str] = []
     for section in sections:
-        keys.extend(c.key for c in section.columns if c.key not in keys)
+        keys.extend(k for k in section.fields if k not in keys)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["section", *keys])
     for section in sections:
-        for row in section.rows:
-            values = [row.get(k) for k in keys]
-            writer.writerow(
-                [
-                    section.key,
-                    *(csv_text(v.get("en") if isinstance(v, dict) else v) for v in values),
-                ]
-            )
+        for record in section.records(lang):
+            writer.writerow([section.key, *(csv_text(record.get(k)) for k in keys)])
     return buffer.getvalue()

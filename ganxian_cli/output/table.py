@@ -13,7 +13,8 @@ from decimal import Decimal
 from typing import IO, Any, Literal
 
 from rich.cells import cell_len
-from rich.console import Console
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
@@ -131,41 +132,132 @@ def progress_bar(completion: Decimal | None, time: Decimal, width: int = 12) -> 
     return bar
 
 
-def section_table(section: Section, lang: Lang, bar_after: str = "") -> Table:
-    """A Section as a Rich table; with *bar_after*, a progress bar column after that column."""
-    table = Table(title=text(section.title(lang), "bold"), title_justify="left")
-    texts = [row_cells(section, row, lang) for row in section.rows]
+NAME_CELLS = 16  # a name column gives way down to this many cells (8 Chinese characters)
+
+
+class _Fit:
+    """The first of several layouts whose table fits the width it is given; the last otherwise.
+
+    Each layout is (the tables to measure, what to print); notes are printed as plain text that
+    wraps, so only the tables decide. Titles and notes are `Text` outside the tables, so no
+    line is padded with trailing spaces.
+    """
+
+    def __init__(self, layouts: list[tuple[list[Table], list[RenderableType]]]) -> None:
+        self.layouts = layouts
+
+    def _minimum(self, console: Console, options: ConsoleOptions, tables: list[Table]) -> int:
+        """The narrowest the tables can be drawn without squeezing a column below its minimum
+        (measured without the width limit, which would clamp the answer)."""
+        free = options.update_width(1_000_000)
+        return max((Measurement.get(console, free, t).minimum for t in tables), default=0)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for tables, shown in self.layouts:
+            if self._minimum(console, options, tables) <= options.max_width:
+                yield from shown
+                return
+        yield from self.layouts[-1][1]
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        widths = [self._minimum(console, options, tables) for tables, _s in self.layouts]
+        return Measurement(min(widths), max(widths))
+
+
+def _min_width(cells: list[str], numeric: bool) -> int:
+    """Numbers keep their full width; text gives way to NAME_CELLS, never below its longest word."""
+    widest = max((cell_len(c) for c in cells), default=0)
+    if numeric:
+        return widest
+    word = max((cell_len(w) for c in cells for w in c.split()), default=0)
+    return max(min(word, widest), min(widest, NAME_CELLS)) if word <= NAME_CELLS else NAME_CELLS
+
+
+def _wide(section: Section, lang: Lang, texts: list[list[str]], bar_after: str = "") -> Table:
+    table = Table()
     for n, column in enumerate(section.columns):
-        widest = max((cell_len(t[n]) for t in texts), default=0)
         table.add_column(
             column.label(lang),
             justify="right" if column.numeric else "left",
             overflow="fold",
-            # numbers keep their full width (only their header may wrap); names give way,
-            # down to a few characters, in a narrow terminal
-            min_width=widest if column.numeric else min(widest, 8),
+            no_wrap=column.numeric,
+            min_width=_min_width([t[n] for t in texts], column.numeric),
         )
         if column.key == bar_after:
-            table.add_column("进度" if lang == "zh" else "Progress", min_width=12)
+            table.add_column("进度" if lang == "zh" else "Progress", min_width=12, no_wrap=True)
     for row, values in zip(section.rows, texts, strict=True):
         cells: list[Text] = []
         for column, value in zip(section.columns, values, strict=True):
             cells.append(text(value))
             if column.key == bar_after:
-                cells.append(progress_bar(row.get("completion"), row.get("time") or Decimal(0)))
+                cells.append(
+                    progress_bar(row.get("bar_completion"), row.get("bar_time") or Decimal(0))
+                )
         table.add_row(*cells)
-    if section.note(lang):
-        table.caption = text(section.note(lang), "dim")
-        table.caption_justify = "left"
     return table
+
+
+def _stacked(section: Section, lang: Lang, texts: list[list[str]]) -> list[Table]:
+    """One two-column table per row (label, value): fits where the wide table does not."""
+    tables = []
+    for values in texts:
+        table = Table(show_header=False, title=None)
+        labels = [c.label(lang) for c in section.columns[1:]]
+        table.add_column(
+            overflow="fold", min_width=min(NAME_CELLS, max(map(cell_len, labels), default=0))
+        )
+        numbers = [v for c, v in zip(section.columns[1:], values[1:], strict=True) if c.numeric]
+        table.add_column(overflow="fold", min_width=max(map(cell_len, numbers), default=0))
+        for column, value in zip(section.columns[1:], values[1:], strict=True):
+            table.add_row(text(column.label(lang)), text(value))
+        tables.append(table)
+    return tables
+
+
+def _stacked_shown(
+    section: Section, lang: Lang, texts: list[list[str]], tables: list[Table]
+) -> list[RenderableType]:
+    shown: list[RenderableType] = [text(section.title(lang), "bold")]
+    for values, table in zip(texts, tables, strict=True):
+        shown += [text(values[0], "bold"), table]
+    return shown
+
+
+def section_table(section: Section, lang: Lang, bar_after: str = "", bar_note: str = "") -> _Fit:
+    """A Section as a Rich table as wide as there is room for: with a progress bar column after
+    *bar_after* if given, then without it, then one small table per row."""
+    texts = [row_cells(section, row, lang) for row in section.rows]
+    title = text(section.title(lang), "bold")
+    note = [text(section.note(lang), "dim")] if section.note(lang) else []
+    layouts: list[tuple[list[Table], list[RenderableType]]] = []
+    if bar_after:
+        table = _wide(section, lang, texts, bar_after)
+        layouts.append(([table], [title, table, text(bar_note, "dim"), *note]))
+    table = _wide(section, lang, texts)
+    layouts.append(([table], [title, table, *note]))
+    stacked = _stacked(section, lang, texts)
+    layouts.append((stacked, [*_stacked_shown(section, lang, texts, stacked), *note]))
+    return _Fit(layouts)
 
 
 def progress_renderables(sections: Sequence[Section], headline: str, lang: Lang) -> list[Any]:
     """The 双过半 headline, the progress table with bars, then what is still needed."""
     main, *rest = sections
-    table = section_table(main, lang, bar_after="completion")
-    table.caption = text(
-        "进度条中 ┃ 标出序时进度。" if lang == "zh" else "┃ on a bar marks time progress.", "dim"
-    )
-    table.caption_justify = "left"
-    return [text(headline, "bold"), table, *(section_table(s, lang) for s in rest)]
+    bar_note = "进度条中 ┃ 标出序时进度。" if lang == "zh" else "┃ on a bar marks time progress."
+    return [
+        text(headline, "bold"),
+        section_table(main, lang, "d_completion", bar_note),
+        *(section_table(s, lang) for s in rest if s.rows),
+    ]
+
+
+def print_fitted(renderables: Sequence[Any], console: Console) -> None:
+    """Print `progress`/`compare` output: each table in the widest layout that fits the terminal
+    (natural width off a terminal), lines without trailing spaces."""
+    terminal = console.file.isatty() or bool(os.environ.get("COLUMNS"))
+    if not terminal:
+        console.width = 10_000  # each table as wide as it needs
+    for renderable in renderables:
+        with console.capture() as capture:
+            console.print(renderable, crop=False)
+        console.file.write("\n".join(line.rstrip() for line in capture.get().split("\n")))

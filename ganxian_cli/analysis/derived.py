@@ -1,0 +1,162 @@
+"""Derived numbers that carry what their inputs carry: bounds, qualifier, status, precision.
+
+A printed figure stands for an interval: 58.33 for [58.325, 58.335]; counts and targets are
+exact; a qualified figure is wider, by one step of its last significant digit (约180.3 is
+180.2..180.4, 400余户 is 400..500, 近500家 is 400..500). Arithmetic on `Num` carries the
+interval, the qualifier (as a direction: 余 is a lower bound, 近 an upper one, 约 both) and
+the status (a forecast stays a forecast). `shown()` rounds to what the interval justifies.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, localcontext
+
+from ..model.intervals import Interval
+from ..model.refs import Resolved
+from ..model.units import Kind, Unit
+
+# qualifier -> (may the true value be above the shown one, below it)
+_DIRECTIONS = {
+    "exact": (False, False),
+    "more_than": (True, False),
+    "nearly": (False, True),
+    "about": (True, True),
+}
+_QUALIFIER = {v: k for k, v in _DIRECTIONS.items()}
+AMOUNT_PLACES = 10  # amounts: as many decimals as their bounds justify, up to the file's limit
+_STATUS_RANK = {"actual": 0, "target": 1, "forecast": 2}
+
+
+def combine_status(*statuses: str) -> str:
+    """A number derived from a forecast is a forecast; from a target (and no forecast), a target."""
+    return max(statuses, key=lambda s: _STATUS_RANK.get(s, 0), default="actual")
+
+
+def _step(value: Decimal) -> Decimal:
+    """One unit of the last significant digit: 180.3 -> 0.1, 400 -> 100, 0 -> 1."""
+    exponent = value.as_tuple().exponent
+    places = exponent if isinstance(exponent, int) else 0
+    if places >= 0 and value:
+        digits = str(abs(int(value)))
+        places = len(digits) - len(digits.rstrip("0"))
+    return Decimal(1).scaleb(places)
+
+
+def quantize(value: Decimal, places: int) -> Decimal:
+    """*value* rounded half up to *places* decimals (negative: to tens, hundreds…), any size."""
+    with localcontext() as ctx:
+        ctx.prec = max(28, value.adjusted() + places + 2)
+        rounded = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        return rounded if places >= 0 else Decimal(int(rounded))
+
+
+@dataclass(frozen=True)
+class Num:
+    """A number with the interval its inputs allow, a qualifier and a status."""
+
+    value: Decimal
+    span: Interval | None
+    qualifier: str = "exact"
+    status: str = "actual"
+    derived: bool = False
+    max_places: int = 2
+    fixed: bool = True  # exact values keep `max_places` decimals (90.00 %), else their own
+
+    @classmethod
+    def exact(cls, value: Decimal, status: str = "actual", max_places: int = 2) -> Num:
+        return cls(value, Interval.exact(value), "exact", status, False, max_places)
+
+    @classmethod
+    def of(cls, found: Resolved, unit: Unit | None = None) -> Num:
+        """A figure as printed (converted to *unit*): exact for counts and targets."""
+        figure = found.figure
+        value = figure.value
+        step = _step(value)
+        span = {
+            "about": Interval(value - step, value + step),
+            "nearly": Interval(value - step, value),
+            "more_than": Interval(value, value + step),
+        }.get(figure.qualifier)
+        if span is None:
+            exact = found.unit.kind is Kind.COUNT or figure.status == "target"
+            span = Interval.exact(value) if exact else Interval.printed(value)
+        target = unit or found.unit
+        if target.symbol != found.unit.symbol:
+            factor = found.unit.scale / target.scale
+            value, span = value * factor, span.scale(factor)
+        return cls(value, span, figure.qualifier, figure.status, False, AMOUNT_PLACES, False)
+
+    def _with(self, value: Decimal, span: Interval | None, qualifier: str, status: str) -> Num:
+        return Num(value, span, qualifier, status, True, self.max_places, self.fixed)
+
+    def __add__(self, other: Num) -> Num:
+        span = self.span + other.span if self.span and other.span else None
+        q = _merge(self.qualifier, other.qualifier, flip=False)
+        return self._with(
+            self.value + other.value, span, q, combine_status(self.status, other.status)
+        )
+
+    def __sub__(self, other: Num) -> Num:
+        span = self.span - other.span if self.span and other.span else None
+        q = _merge(self.qualifier, other.qualifier, flip=True)
+        return self._with(
+            self.value - other.value, span, q, combine_status(self.status, other.status)
+        )
+
+    def scale(self, factor: Decimal) -> Num:
+        span = self.span.scale(factor) if self.span else None
+        q = self.qualifier if factor >= 0 else _merge("exact", self.qualifier, flip=True)
+        return self._with(self.value * factor, span, q, self.status)
+
+    def divide(self, other: Num, places: int = 2, fixed: bool = True) -> Num | None:
+        """self / other, or None when *other* is zero."""
+        if not other.value:
+            return None
+        with localcontext() as ctx:
+            ctx.prec = 34
+            value = self.value / other.value
+        span = self.span.divide(other.span) if self.span and other.span else None
+        q = _merge(self.qualifier, other.qualifier, flip=True)
+        status = combine_status(self.status, other.status)
+        return Num(value, span, q, status, True, places, fixed)
+
+    @property
+    def places(self) -> int:
+        """Decimals the interval justifies, at most `max_places` (negative: round to tens…)."""
+        if self.span is None:
+            return self.max_places
+        width = self.span.hi - self.span.lo
+        if width > 0:  # the digit the bounds blur is the last shown, but keep one significant
+            keep = -self.value.adjusted() if self.value else self.max_places
+            return min(self.max_places, max(-width.adjusted(), keep))
+        return self.max_places if self.fixed else min(self.max_places, max(0, -_exp(self.value)))
+
+    def shown(self) -> Decimal:
+        """The value at the precision its inputs justify."""
+        return quantize(self.value, self.places)
+
+
+def _exp(value: Decimal) -> int:
+    exponent = value.normalize().as_tuple().exponent
+    return exponent if isinstance(exponent, int) else 0
+
+
+def _merge(left: str, right: str, flip: bool) -> str:
+    """The qualifier of f(left, right), f increasing in left and, unless *flip*, in right."""
+    up_l, down_l = _DIRECTIONS.get(left, (False, False))
+    up_r, down_r = _DIRECTIONS.get(right, (False, False))
+    if flip:
+        up_r, down_r = down_r, up_r
+    return _QUALIFIER[(up_l or up_r, down_l or down_r)]
+
+
+MARK = {
+    "zh": {"about": "约", "nearly": "近", "more_than": "逾"},
+    "en": {"about": "~", "nearly": "≤", "more_than": "≥"},
+}
+
+
+def marked(text: str, qualifier: str, lang: str) -> str:
+    """*text* with the mark of its qualifier in front: 约94 / ~94."""
+    return MARK["en" if lang == "en" else "zh"].get(qualifier, "") + text

@@ -1,0 +1,257 @@
+"""双过半 progress as values to show: machine records, display rows, the headline.
+
+Machine fields are plain (numbers at the precision their inputs justify, units, periods,
+statuses, qualifiers, ids); display text follows government usage: 超序时进度 N 个百分点 for any
+positive lead, 滞后序时进度 N 个百分点 for a negative one.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from ..model.models import Dataset
+from ..model.numerals import plain
+from .derived import Num, marked
+from .progress import AsOf, Progress, evaluate, latest_as_of, round2
+from .results import Column, Section, both
+from .schedule import Basis
+
+RECORD_FIELDS = (
+    "target", "indicator", "name", "unit",
+    "target_value", "target_status", "target_qualifier",
+    "actual_period", "actual_value", "actual_qualifier",
+    "data_end", "data_ends_before_as_of",
+    "completion_pct", "completion_qualifier", "time_progress_pct", "gap_points",
+    "verdict", "on_track", "half_reached",
+    "needed_for_half", "needed_for_full", "needed_qualifier",
+    "pace_per_month", "pace_needed_for_half", "pace_needed_for_full",
+    "projection_june", "projection_year", "projection_capped",
+    "quoted_rate", "quoted_rate_consistent", "quoted_gap", "quoted_gap_consistent",
+)  # fmt: skip
+
+
+def headline(results: list[Progress], as_of: AsOf | None, basis: Basis, lang: str) -> str:
+    """ "2 of 3 targets on pace for 双过半 (as of 2022-05, months basis)"."""
+    on = sum(r.on_track for r in results)
+    n = len(results)
+    when = str(as_of) if as_of else "—"
+    ends = sorted({str(r.data_end) for r in results if r.data_ends_early})
+    if ends:
+        when += ("; data end " if lang == "en" else ";部分数据截至 ") + ", ".join(ends)
+    if lang == "en":
+        basis_en = "months" if basis == "months" else "days"
+        return f"{on} of {n} targets on pace for 双过半 (as of {when}, time progress by {basis_en})"
+    basis_zh = "按月" if basis == "months" else "按天"
+    return f"双过半: {n} 项目标中 {on} 项进度达标(截至 {when},序时进度{basis_zh}计算)"
+
+
+def _shown(num: Num | None) -> Decimal | None:
+    return None if num is None else num.shown()
+
+
+def _text(num: Num | None, lang: str, unit: str = "") -> str:
+    if num is None:
+        return "—"
+    return marked(plain(num.shown()) + unit, num.qualifier, lang)
+
+
+def verdict_text(r: Progress, lang: str) -> str:
+    """超序时进度28.45个百分点 / ahead, +28.45 pts; in December 完成全年目标 / target met."""
+    if r.verdict is None or r.gap is None:
+        return "—"
+    en = lang == "en"
+    if r.verdict in ("met", "missed"):
+        met = r.verdict == "met"
+        return ("target met" if met else "target missed") if en else (
+            "完成全年目标" if met else "未完成全年目标")  # fmt: skip
+    points = _text(r.gap, lang).replace("-", "")
+    if en:
+        word = {"ahead": "ahead", "on_pace": "on pace", "behind": "behind"}[r.verdict]
+        sign = "-" if r.gap.value < 0 else "+"
+        text = f"{word}, {sign}{points} pts"
+    elif r.gap.value > 0:
+        text = f"超序时进度 {points} 个百分点"
+    elif r.gap.value < 0:
+        text = f"滞后序时进度 {points} 个百分点"
+    else:
+        text = "与序时进度持平"
+    if r.month >= 6 and r.half_reached is not None:
+        half = ("half reached" if r.half_reached else "half not reached") if en else (
+            "已过半" if r.half_reached else "未过半")  # fmt: skip
+        text += (", " if en else ",") + half
+    return text
+
+
+def record(r: Progress) -> dict[str, Any]:
+    """One target's machine fields (the name as a {"zh", "en"} pair)."""
+    ind = r.actual.indicator
+    return {
+        "target": r.target_ref,
+        "indicator": r.actual.ident,
+        "name": both(ind.name, ind.name_en),
+        "unit": r.unit.symbol,
+        "target_value": r.goal.shown(),
+        "target_status": r.target.figure.status,
+        "target_qualifier": r.goal.qualifier,
+        "actual_period": str(r.actual.figure.period),
+        "actual_value": r.done.shown(),
+        "actual_qualifier": r.done.qualifier,
+        "data_end": str(r.data_end),
+        "data_ends_before_as_of": r.data_ends_early,
+        "completion_pct": _shown(r.completion),
+        "completion_qualifier": r.completion.qualifier if r.completion else None,
+        "time_progress_pct": round2(r.time_progress),
+        "gap_points": _shown(r.gap),
+        "verdict": r.verdict,
+        "on_track": r.on_track,
+        "half_reached": r.half_reached,
+        "needed_for_half": r.to_half.shown(),
+        "needed_for_full": r.to_full.shown(),
+        "needed_qualifier": r.to_full.qualifier,
+        "pace_per_month": r.pace_so_far.shown(),
+        "pace_needed_for_half": _shown(r.pace_to_half),
+        "pace_needed_for_full": _shown(r.pace_to_full),
+        "projection_june": _shown(r.projection_june),
+        "projection_year": _shown(r.projection_year),
+        "projection_capped": r.projection_capped,
+        "quoted_rate": r.quoted_rate.quoted if r.quoted_rate else None,
+        "quoted_rate_consistent": r.quoted_rate.consistent if r.quoted_rate else None,
+        "quoted_gap": r.quoted_gap.quoted if r.quoted_gap else None,
+        "quoted_gap_consistent": r.quoted_gap.consistent if r.quoted_gap else None,
+    }
+
+
+def summary(results: list[Progress], as_of: AsOf | None, basis: Basis) -> dict[str, Any]:
+    """The header fields of `progress --format json` (and of report's progress section)."""
+    return {
+        "as_of": str(as_of) if as_of else None,
+        "basis": basis,
+        "on_track": sum(r.on_track for r in results),
+        "targets_total": len(results),
+    }
+
+
+def _quoted_text(quoted: Decimal | None, consistent: bool | None) -> str | None:
+    if quoted is None:
+        return None
+    return f"{plain(quoted)}{'' if consistent else ' ≠'}"
+
+
+def _projection_text(r: Progress, lang: str) -> str:
+    u = r.unit.symbol
+    cap = ("(上限)" if lang != "en" else " (cap)") if r.projection_capped else ""
+    if r.projection_june is None and r.projection_year is None:
+        return "—"
+    parts = [_text(r.projection_june, lang), _text(r.projection_year, lang)]
+    return " / ".join(parts) + u + cap
+
+
+def _display(r: Progress, row: dict[str, Any]) -> dict[str, Any]:
+    u = r.unit.symbol
+    mark = "*" if r.data_ends_early else ""
+    period = r.actual.figure.period
+    quoted = " / ".join(
+        t
+        for t in (
+            _quoted_text(row["quoted_rate"], row["quoted_rate_consistent"]),
+            _quoted_text(row["quoted_gap"], row["quoted_gap_consistent"]),
+        )
+        if t
+    )
+    return {
+        "d_name": row["name"],
+        "d_period": both(period.label("zh") + mark, period.label("en") + mark),
+        "d_progress": {
+            lang: f"{_text(r.done, lang)}/{_text(r.goal, lang)}{u}" for lang in ("zh", "en")
+        },
+        "d_completion": {lang: _text(r.completion, lang) for lang in ("zh", "en")},
+        "d_time": plain(round2(r.time_progress)),
+        "d_gap": {lang: _text(r.gap, lang) for lang in ("zh", "en")},
+        "d_verdict": {lang: verdict_text(r, lang) for lang in ("zh", "en")},
+        "d_to_half": {lang: _text(r.to_half, lang, u) for lang in ("zh", "en")},
+        "d_to_full": {lang: _text(r.to_full, lang, u) for lang in ("zh", "en")},
+        "d_pace": {lang: _text(r.pace_so_far, lang) for lang in ("zh", "en")},
+        "d_pace_to_half": {lang: _text(r.pace_to_half, lang) for lang in ("zh", "en")},
+        "d_projection": {lang: _projection_text(r, lang) for lang in ("zh", "en")},
+        "d_quoted": quoted or None,
+        "bar_completion": r.completion.value if r.completion else None,
+        "bar_time": r.time_progress,
+    }
+
+
+NAME = Column("d_name", "目标", "Target")
+PACE_TO_HALF = Column("d_pace_to_half", "过半需月均", "Per month for half", True)
+
+
+def sections(results: list[Progress]) -> list[Section]:
+    """The progress table (the terminal view draws a bar from `bar_completion`/`bar_time`) and
+    the table of what is still needed, kept apart so each fits a terminal."""
+    rows = []
+    for r in results:
+        row = record(r)
+        rows.append({**row, **_display(r, row)})
+    periods = {str(r.actual.figure.period) for r in results}
+    early = any(r.data_ends_early for r in results)
+    zh, en = "双过半进度", "双过半 progress"
+    shown_period: tuple[Column, ...] = (Column("d_period", "实际截至", "Actual to"),)
+    if len(periods) == 1 and not early:  # one period for all: say it once, in the title
+        zh += f"({results[0].actual.figure.period.label('zh')})"
+        en += f" ({results[0].actual.figure.period.label('en')})"
+        shown_period = ()
+    note_zh = "* 数据只到该月,按该月判断。" if early else ""
+    note_en = "* data end in that month; judged as of it." if early else ""
+    after_june = all(r.month >= 6 for r in results)
+    return [
+        Section(
+            "progress",
+            zh,
+            en,
+            (
+                NAME,
+                *shown_period,
+                Column("d_progress", "完成/目标", "Done/target", True),
+                Column("d_completion", "完成%", "Done %", True),
+                Column("d_time", "序时%", "Time %", True),
+                Column("d_verdict", "较序时进度", "Against time progress"),
+            ),
+            rows,
+            note_zh,
+            note_en,
+            RECORD_FIELDS,
+        ),
+        Section(
+            "still_needed",
+            "距双过半与全年目标",
+            "Still needed",
+            (
+                NAME,
+                *(() if after_june else (Column("d_to_half", "距过半", "To half", True),)),
+                Column("d_to_full", "距全年", "To full", True),
+                Column("d_pace", "月均已完成", "Per month so far", True),
+                *(() if after_june else (PACE_TO_HALF,)),
+                Column("d_projection", "推算 6月/全年", "Run rate Jun / Dec", True),
+                Column("d_quoted", "原文完成率/超序时", "Quoted rate / gap", True),
+            ),
+            rows,
+            "推算值按1月以来的月均速度外推,不是预测;计划项目数的推算不超过计划数;"
+            "“≠”表示原文数值与计算值相差超出舍入范围;约/近/逾表示由约数或概数推算。",
+            "Run rates carry the pace so far forward and are not forecasts; a count of planned "
+            "items is not run past the list; “≠” marks a quoted figure that differs from the "
+            "computed one beyond rounding; ~ ≤ ≥ mark numbers derived from approximate figures.",
+            RECORD_FIELDS,
+        ),
+    ]  # fmt: skip
+
+
+def latest(dataset: Dataset, lang: str) -> tuple[list[Section], str, dict[str, Any]] | None:
+    """The 双过半 tables, headline and summary as of the latest data, for `report`."""
+    as_of = latest_as_of(dataset)
+    results = evaluate(dataset, as_of)
+    if not results:
+        return None
+    return (
+        sections(results),
+        headline(results, as_of, "months", lang),
+        summary(results, as_of, "months"),
+    )
