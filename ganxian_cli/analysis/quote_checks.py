@@ -59,7 +59,8 @@ def _check_value(
         return
     signed = [o for o in found if _sign_fits(o, figure.value, unit)]
     if not signed:
-        c.add("G212", _sign_message(found[0], figure.value, shown), fig_path(ident, i, "value"))
+        message = _sign_message(found[0], figure.value, shown, "value")
+        c.add("G212", message, fig_path(ident, i, "value"))
         signed = found
     _check_qualifier(c, ident, i, figure.qualifier, signed, shown)
 
@@ -81,7 +82,7 @@ def _sign_fits(occ: Occurrence, value: Decimal, unit: Unit | None) -> bool:
     return not negative
 
 
-def _sign_message(occ: Occurrence, value: Decimal, shown: str) -> str:
+def _sign_message(occ: Occurrence, value: Decimal, shown: str, field: str) -> str:
     word = sign_word_at(occ)
     if value < 0:
         return (
@@ -90,7 +91,7 @@ def _sign_message(occ: Occurrence, value: Decimal, shown: str) -> str:
         )
     return (
         f"{shown} is positive but the quote says {word!r} before {occ.shown}; "
-        f"write it as {plain(-value)}"
+        f"write {field} = {plain(-value)}"
     )
 
 
@@ -108,7 +109,7 @@ def _check_growth(c: Collector, ident: str, i: int, yoy: Decimal, quote: str | N
     if not found:
         c.add("G210", f"quote does not show the growth {plain(yoy)}%: {quote!r}", path)
     elif not any(_sign_fits(o, yoy, None) for o in found):
-        c.add("G212", _sign_message(found[0], yoy, f"growth {plain(yoy)}%"), path)
+        c.add("G212", _sign_message(found[0], yoy, f"growth {plain(yoy)}%", "yoy"), path)
 
 
 def _check_qualifier(
@@ -125,14 +126,14 @@ def _check_qualifier(
         c.add(
             "G214",
             f"the quote says {said!r} next to {found[0].shown} ({meant}) but the figure is "
-            f"{qualifier}; set qualifier = {meant!r}",
+            f'{qualifier}; set qualifier = "{meant}"',
             path,
         )
     else:
         c.add(
             "G214",
             f"qualifier {qualifier} needs {EXPECTED[qualifier]} next to the figure, but the "
-            f"quote shows {found[0].shown} without them; set qualifier = 'exact' or fix the quote",
+            f'quote shows {found[0].shown} without them; set qualifier = "exact" or fix the quote',
             path,
         )
 

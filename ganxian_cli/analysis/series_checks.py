@@ -37,7 +37,7 @@ def check_cumulative(c: Collector) -> None:
             if later.span(base).hi >= earlier.span(base).lo:
                 continue
             signed = later.indicator.signed
-            what = "may fall only because the indicator is signed" if signed else "cannot fall"
+            what = "falls only on a net loss (the indicator is signed)" if signed else "cannot fall"
             c.add(
                 "W003" if signed else "G307",
                 f"year-to-date {later.shown()} for {later.figure.period} is below "
