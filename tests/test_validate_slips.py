@@ -156,3 +156,30 @@ def test_unknown_unit_suggested_by_meaning() -> None:
     assert suggest("噸", UNITS) == "吨"
     assert suggest("kW", UNITS) == "千瓦"
     assert suggest("xyz", UNITS) is None
+
+
+def test_problems_after_a_dropped_figure_point_at_their_own_lines(tmp_path: Path) -> None:
+    path = tmp_path / "r.toml"
+    text = BASE.replace("value = 157.56\n", "value = nan\n").replace("yoy = 13.1\n", "yoy = 3.1\n")
+    path.write_text(text, encoding="utf-8")
+    found = [(p.code, p.line, p.path) for p in validate_file(str(path)).problems]
+    lines = text.split("\n")
+    assert found == [
+        ("G100", lines.index("value = nan") + 1, "indicators.retail_sales.observations[0].value"),
+        ("G210", lines.index("yoy = 3.1") + 1, "indicators.retail_sales.observations[1].yoy"),
+    ]
+
+
+def test_a_broken_theme_does_not_hide_the_figures(tmp_path: Path) -> None:
+    path = tmp_path / "t.toml"
+    text = BASE.replace('name_en = "Economy"\n', "").replace("yoy = -13.9\n", "yoy = 13.9\n")
+    path.write_text(text, encoding="utf-8")
+    assert [p.code for p in validate_file(str(path)).problems] == ["G100", "G212"]
+
+
+def test_a_share_before_the_growth_is_not_the_growth(tmp_path: Path) -> None:
+    path = tmp_path / "s.toml"
+    old = '"实现营业收入80.5亿元,同比增长12.3%,利润总额5.2亿元,同比增长3.4%"\n'
+    text = BASE.replace(old, '"实现营业收入80.5亿元,占全省的9.5%,同比增长12.3%"\n', 1)
+    path.write_text(text, encoding="utf-8")
+    assert validate_file(str(path)).problems == []

@@ -55,6 +55,11 @@ def _collect(locs: list[tuple[Any, ...]], data: dict[str, Any]) -> _Drops | None
             drops.lists[head].add(loc[1])
         elif head == "source":
             data["source"] = dict(_PLACEHOLDER_SOURCE)
+        elif head == "themes" and len(loc) >= 3 and loc[2] != "[key]":
+            themes = data.get("themes")
+            if not isinstance(themes, dict):
+                return None
+            themes[loc[1]] = {"name": str(loc[1]), "name_en": str(loc[1])}
         else:
             return None  # schema_version, themes, a table of the wrong type: nothing to keep
     return drops
@@ -85,8 +90,9 @@ def prune(original: dict[str, Any]) -> Pruned | None:
         return None
     kept_figures: dict[str, list[int]] = {}
     for ident, indices in drops.figures.items():
-        figures = indicators.get(ident, {}).get("observations")
-        if not isinstance(figures, list):
+        indicator = indicators.get(ident)
+        figures = indicator.get("observations") if isinstance(indicator, dict) else None
+        if not isinstance(indicator, dict) or not isinstance(figures, list):
             drops.indicators.add(ident)
             continue
         kept = [i for i in range(len(figures)) if i not in indices]
@@ -94,7 +100,7 @@ def prune(original: dict[str, Any]) -> Pruned | None:
             drops.indicators.add(ident)
             continue
         kept_figures[ident] = kept
-        indicators[ident]["observations"] = [figures[i] for i in kept]
+        indicator["observations"] = [figures[i] for i in kept]
     for ident in drops.indicators:
         indicators.pop(ident, None)
     touched = drops.indicators | set(drops.figures)

@@ -148,6 +148,18 @@ def _qualifier_fits(qualifier: str, words: dict[str, str]) -> bool:
 
 _LIST_SEPARATORS = re.compile(r"[、和及与]")
 _CLAUSE_BREAKS = ",;:。!?()"
+_GROWTH_CONTEXT = (
+    "同比",
+    "增长",
+    "增速",
+    "增幅",
+    "下降",
+    "减少",
+    "回落",
+    "提高",
+    "比上年",
+    "比去年",
+)
 
 Entry = tuple[str, Indicator, int, Figure]
 
@@ -176,7 +188,9 @@ def _check_own_growth(c: Collector, text: str, entry: Entry) -> None:
     if len(values) != 1:
         return
     after = [(s, e, n) for s, e, n in number_tokens(text) if s >= values[0].end]
-    rate = next(((s, n) for s, e, n in after if text.startswith("%", e)), None)
+    rate = next(
+        ((s, n) for s, e, n in after if text.startswith("%", e) and _is_growth(text, s)), None
+    )
     if rate is None or rate[1] == abs(figure.yoy):
         return
     if not growth_occurrences(text, figure.yoy):
@@ -187,6 +201,12 @@ def _check_own_growth(c: Collector, text: str, entry: Entry) -> None:
         f"{plain(abs(figure.yoy))}% (that one belongs to another figure of the quote)",
         fig_path(ident, i, "yoy"),
     )
+
+
+def _is_growth(text: str, start: int) -> bool:
+    """Whether the rate at *start* is a growth (同比增长12%), not a share (占全年计划的70.11%)."""
+    clause = max(text.rfind(ch, 0, start) for ch in _CLAUSE_BREAKS) + 1
+    return any(word in text[clause:start] for word in _GROWTH_CONTEXT)
 
 
 def _check_respectively(c: Collector, text: str, entries: list[Entry]) -> None:
