@@ -182,8 +182,8 @@ def check_lists(c: Collector) -> None:
 def _check_own_growth(c: Collector, text: str, entry: Entry) -> None:
     """实现营业收入X亿元,同比增长Y%: Y is the first growth after X, not one of another clause."""
     ident, indicator, i, figure = entry
-    if figure.yoy is None or figure.quote is None:
-        return
+    if figure.yoy is None or figure.quote is None or text.count("%") < 2:
+        return  # with one rate in the quote, G210 alone says whether it is the growth
     values = occurrences(text, figure.value, indicator.unit_of(figure))
     if len(values) != 1:
         return

@@ -7,6 +7,7 @@ their ASCII forms.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -17,7 +18,6 @@ _DIGITS = "零一二三四五六七八九"
 _CHINESE_NUMERAL = set(_DIGITS + "两十百千万亿")
 _SPACE = re.compile(r"\s+")
 _APPROX = "余多"  # 300余名, 1.2万多亩, 6000多万元
-_PERCENT = ("%",)
 
 # Full-width digits and the punctuation a quote may carry, as their ASCII forms.
 _FULL_WIDTH = str.maketrans(
@@ -91,12 +91,17 @@ def spellings(value: Decimal) -> list[str]:
 
 def unit_forms(unit: Unit) -> list[str]:
     """The unit and its aliases, each also with 余/多 slipped in (300余名, 1.2万多亩)."""
+    return list(_unit_forms(unit))
+
+
+@functools.lru_cache(maxsize=256)
+def _unit_forms(unit: Unit) -> tuple[str, ...]:
     forms: list[str] = []
     for symbol in (unit.symbol, *unit.aliases):
         forms.append(symbol)
         for approx in _APPROX:
             forms.extend(symbol[:i] + approx + symbol[i:] for i in range(len(symbol) + 1))
-    return forms
+    return tuple(forms)
 
 
 def compact(text: str) -> str:
@@ -104,8 +109,12 @@ def compact(text: str) -> str:
     return _SPACE.sub("", text)
 
 
+@functools.lru_cache(maxsize=1024)
 def normalize(text: str) -> str:
-    """Text for matching: white space removed, full-width digits and punctuation as ASCII."""
+    """Text for matching: white space removed, full-width digits and punctuation as ASCII.
+
+    Cached: each check of a figure reads its quote, and one quote may serve several figures.
+    """
     return compact(text).translate(_FULL_WIDTH)
 
 
@@ -139,30 +148,41 @@ def _starts_token(text: str, start: int, spelling: str) -> bool:
     return not (before == "," and start >= 2 and text[start - 2].isdigit())
 
 
-def _find(text: str, numbers: list[str], units: list[str]) -> list[Occurrence]:
-    found: dict[tuple[int, int], Occurrence] = {}
+def _find(text: str, numbers: list[str], units: re.Pattern[str]) -> list[Occurrence]:
+    found: dict[int, Occurrence] = {}
     for number in numbers:
-        for unit in units:
-            needle = number + unit
-            at = text.find(needle)
-            while at >= 0:
-                if _starts_token(text, at, number):
-                    end = at + len(needle)
-                    key = (at, at + len(number))
-                    if key not in found or found[key].end < end:
-                        found[key] = Occurrence(text, at, at + len(number), end)
-                at = text.find(needle, at + 1)
+        at = text.find(number)
+        while at >= 0:
+            after = at + len(number)
+            unit = units.match(text, after)
+            if (
+                unit
+                and _starts_token(text, at, number)
+                and (at not in found or found[at].end < unit.end())
+            ):
+                found[at] = Occurrence(text, at, after, unit.end())
+            at = text.find(number, at + 1)
     return sorted(found.values(), key=lambda o: o.start)
+
+
+@functools.lru_cache(maxsize=256)
+def _unit_pattern(unit: Unit) -> re.Pattern[str]:
+    """The unit's forms, longest first, so a match takes the whole unit (万多亩, not 万)."""
+    forms = sorted(set(_unit_forms(unit)), key=len, reverse=True)
+    return re.compile("|".join(re.escape(f) for f in forms))
+
+
+_PERCENT = re.compile("%")
 
 
 def occurrences(quote: str, value: Decimal, unit: Unit) -> list[Occurrence]:
     """Every place *quote* shows *value* (its size; the sign is in the wording) with *unit*."""
-    return _find(normalize(quote), spellings(abs(value)), unit_forms(unit))
+    return _find(normalize(quote), spellings(abs(value)), _unit_pattern(unit))
 
 
 def growth_occurrences(quote: str, value: Decimal) -> list[Occurrence]:
     """Every place *quote* shows the growth rate *value* (its size) followed by %."""
-    return _find(normalize(quote), [plain(abs(value))], list(_PERCENT))
+    return _find(normalize(quote), [plain(abs(value))], _PERCENT)
 
 
 def shows(quote: str, value: Decimal, unit: Unit) -> bool:

@@ -65,12 +65,13 @@ def is_negative(word: str | None) -> bool:
 def qualifiers_at(occ: Occurrence) -> dict[str, str]:
     """The qualifier words touching *occ*, each with the qualifier it means."""
     found: dict[str, str] = {}
-    before = _BEFORE.search(occ.text, 0, occ.start)
+    window = occ.text[max(0, occ.start - 6) : occ.start]  # a word, two fillers, one before
+    before = _BEFORE.search(window)
     if before:
         word = before.group(1)
         at = before.start(1)
         excluded = _NOT_A_QUALIFIER.get(word, "")
-        if not (at > 0 and occ.text[at - 1] in excluded):
+        if not (at > 0 and window[at - 1] in excluded):
             found[word] = WORDS[word]
     for approx in "余多":
         if approx in occ.unit_form:
