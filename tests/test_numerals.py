@@ -71,3 +71,75 @@ def test_growth_in_quote() -> None:
 def test_display_value(value: str, unit: str, qualifier: str, zh: str, en: str) -> None:
     assert display_value(Decimal(value), get_unit(unit), qualifier, "zh") == zh
     assert display_value(Decimal(value), get_unit(unit), qualifier, "en") == en
+
+
+@pytest.mark.parametrize(
+    ("quote", "value", "unit", "shown"),
+    [
+        ("社会消费品零售总额67.6亿元", "7.6", "亿元", False),
+        ("社会消费品零售总额67.6亿元", "67.6", "亿元", True),
+        ("人均可支配收入17252元", "252", "元", False),
+        ("人均可支配收入17,252元", "252", "元", False),
+        ("人均可支配收入17,252元", "17252", "元", True),
+        ("收入0.6亿元", "6", "亿元", False),
+        ("零售总额１５７.５６亿元", "157.56", "亿元", True),
+        ("年产十一万吨", "1", "万吨", False),
+        ("年产十一万吨", "11", "万吨", True),
+        ("面积达1.2万亩", "2", "万亩", False),
+        ("利润0.00亿元", "-0.00", "亿元", True),
+    ],
+)
+def test_a_figure_matches_only_a_whole_number(
+    quote: str, value: str, unit: str, shown: bool
+) -> None:
+    assert shows(quote, Decimal(value), get_unit(unit)) is shown
+
+
+def test_growth_matches_only_a_whole_number() -> None:
+    assert not shows_growth("同比增长9.2%", Decimal(2))
+    assert shows_growth("同比增长９.２％", Decimal("9.2"))
+    assert not shows_growth("同比增长19.2%", Decimal("9.2"))
+
+
+@pytest.mark.parametrize(
+    ("quote", "value", "unit", "word"),
+    [
+        ("同比下降13.9%", "13.9", "%", "下降"),
+        ("同比负增长3.2%", "3.2", "%", "负增长"),
+        ("增速-3.2%", "3.2", "%", "-"),
+        ("下降2%后,同比增长5%", "5", "%", "增长"),  # the nearest word in the clause decides
+        ("下降2%,增速5%", "5", "%", None),  # a word of another clause does not
+        ("2031-12个", "12", "个", None),  # a hyphen after a digit is no minus
+    ],
+)
+def test_sign_word(quote: str, value: str, unit: str, word: str | None) -> None:
+    from ganxian_cli.model.numerals import occurrences
+    from ganxian_cli.model.wording import sign_word_at
+
+    (occ,) = occurrences(quote, Decimal(value), get_unit(unit))
+    assert sign_word_at(occ) == word
+
+
+@pytest.mark.parametrize(
+    ("quote", "value", "unit", "meaning"),
+    [
+        ("签约金额约达180.3亿元", "180.3", "亿元", {"about"}),
+        ("签约金额达237亿元", "237", "亿元", set()),
+        ("签约237亿元", "237", "亿元", set()),  # 签约 is not 约
+        ("总投资1349亿元左右", "1349", "亿元", {"about"}),
+        ("300余名干部", "300", "名", {"more_than"}),
+        ("1.2万多亩", "1.2", "万亩", {"more_than"}),
+        ("超10亿元以上项目15个", "10", "亿元", {"more_than"}),
+        ("超10亿元以上项目15个", "15", "个", set()),  # 以上 belongs to 10亿元
+        ("全村种植面积近千亩", "1000", "亩", {"nearly"}),
+        ("最近3个", "3", "个", set()),
+    ],
+)
+def test_qualifier_words_next_to_the_figure(
+    quote: str, value: str, unit: str, meaning: set[str]
+) -> None:
+    from ganxian_cli.model.numerals import occurrences
+    from ganxian_cli.model.wording import qualifiers_at
+
+    (occ,) = occurrences(quote, Decimal(value), get_unit(unit))
+    assert set(qualifiers_at(occ).values()) == meaning

@@ -8,53 +8,27 @@ Codes are stable and listed in the README.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from ..datafile.locate import format_path
-from ..errors import Problem, Severity
+from ..errors import Problem
 from ..model.intervals import Interval
 from ..model.models import Dataset, Indicator, ShareRelation, SumRelation
-from ..model.numerals import plain, printed_numbers, shows, shows_growth
+from ..model.numerals import plain
 from ..model.refs import RefError, Resolved, actual_for, pairs, resolve, resolve_all
 from ..model.units import Kind, get_unit
-from .schedule import HUNDRED, time_progress
+from .collector import Collector, Path, Remap, fig_path
+from .leads import Baselines, check_lead
+from .quote_checks import check_provenance
+from .schedule import HUNDRED
+from .series_checks import check_cumulative
 
 if TYPE_CHECKING:
     from ..datafile.loader import Loaded
 
-Path = tuple[str | int, ...]
 
-
-class _Collector:
-    """Builds problems that point at the line of a key path."""
-
-    def __init__(self, loaded: Loaded) -> None:
-        self.loaded = loaded
-        self.problems: list[Problem] = []
-
-    def add(self, code: str, message: str, path: Path, severity: Severity = "error") -> None:
-        line = self.loaded.line_of(path)
-        self.problems.append(
-            Problem(code, message, self.loaded.name, line, None, format_path(path), severity)
-        )
-
-    def resolve(self, ref: str, path: Path, single: bool = True) -> Resolved | None:
-        try:
-            if single:
-                return resolve(self.loaded.dataset, ref)
-            resolve_all(self.loaded.dataset, ref)
-        except RefError as exc:
-            self.add("G201", str(exc), path)
-        return None
-
-
-def _fig_path(ident: str, index: int, *rest: str) -> Path:
-    return ("indicators", ident, "observations", index, *rest)
-
-
-def check_themes(c: _Collector) -> None:
+def check_themes(c: Collector) -> None:
     themes = c.loaded.dataset.themes
     for ident, indicator in c.loaded.dataset.indicators.items():
         if indicator.theme not in themes:
@@ -66,7 +40,7 @@ def check_themes(c: _Collector) -> None:
             )
 
 
-def check_values(c: _Collector) -> None:
+def check_values(c: Collector) -> None:
     """Units within the indicator's family, whole counts, no negative amounts."""
     for ident, indicator, i, figure in c.loaded.dataset.figures():
         base = get_unit(indicator.unit)
@@ -76,25 +50,25 @@ def check_values(c: _Collector) -> None:
                 "G203",
                 f"unit {unit.symbol} does not measure the same thing as "
                 f"the indicator's {base.symbol}",
-                _fig_path(ident, i, "unit"),
+                fig_path(ident, i, "unit"),
             )
             continue
         if unit.kind is Kind.COUNT and figure.value != figure.value.to_integral_value():
             c.add(
                 "G204",
                 f"a count must be a whole number, not {plain(figure.value)}",
-                _fig_path(ident, i, "value"),
+                fig_path(ident, i, "value"),
             )
         if unit.kind is not Kind.RATE and figure.value < 0 and not indicator.signed:
             c.add(
                 "G205",
                 f"negative {unit.kind.value} {plain(figure.value)}{unit.symbol}; set signed = true "
                 "on the indicator if it can really be negative",
-                _fig_path(ident, i, "value"),
+                fig_path(ident, i, "value"),
             )
 
 
-def check_duplicates(c: _Collector) -> None:
+def check_duplicates(c: Collector) -> None:
     seen: Counter[tuple[str, str, str, str | None]] = Counter()
     for ident, _indicator, i, figure in c.loaded.dataset.figures():
         key = (ident, str(figure.period), figure.status, figure.subject)
@@ -103,11 +77,11 @@ def check_duplicates(c: _Collector) -> None:
             c.add(
                 "G202",
                 f"second {figure.status} figure of {ident} for {figure.period}; keep one",
-                _fig_path(ident, i),
+                fig_path(ident, i),
             )
 
 
-def check_references(c: _Collector) -> None:
+def check_references(c: Collector) -> None:
     dataset = c.loaded.dataset
     for t, target in enumerate(dataset.targets):
         path: Path = ("targets", t)
@@ -155,30 +129,7 @@ def _same_family(indicator: Indicator, found: Resolved) -> bool:
     return get_unit(indicator.unit).family == found.unit.family
 
 
-def check_provenance(c: _Collector) -> None:
-    """Each quote must show the figure as printed (and its growth rate, where given)."""
-    for ident, indicator, i, figure in c.loaded.dataset.figures():
-        if figure.quote is None:
-            c.add("W001", "figure has no quote", _fig_path(ident, i), "warning")
-            continue
-        unit = indicator.unit_of(figure)
-        if not shows(figure.quote, figure.value, unit):
-            found = printed_numbers(figure.quote, unit)
-            hint = f" (it shows {', '.join(found)})" if found else ""
-            c.add(
-                "G210",
-                f"quote does not show {plain(figure.value)}{unit.symbol}{hint}: {figure.quote!r}",
-                _fig_path(ident, i, "quote"),
-            )
-        if figure.yoy is not None and not shows_growth(figure.quote, figure.yoy):
-            c.add(
-                "G210",
-                f"quote does not show the growth {plain(figure.yoy)}%: {figure.quote!r}",
-                _fig_path(ident, i, "yoy"),
-            )
-
-
-def check_targets_have_actuals(c: _Collector) -> None:
+def check_targets_have_actuals(c: Collector) -> None:
     dataset = c.loaded.dataset
     for t, target in enumerate(dataset.targets):
         try:
@@ -205,7 +156,7 @@ def _exponent(value: Decimal) -> int:
     return exponent if isinstance(exponent, int) else 0
 
 
-def _comparable(c: _Collector, figures: list[Resolved], path: Path, verb: str) -> bool:
+def _comparable(c: Collector, figures: list[Resolved], path: Path, verb: str) -> bool:
     """True if all *figures* measure one kind of quantity; a G203 problem otherwise."""
     if len({f.unit.family for f in figures}) == 1:
         return True
@@ -214,7 +165,7 @@ def _comparable(c: _Collector, figures: list[Resolved], path: Path, verb: str) -
     return False
 
 
-def _check_ratio(c: _Collector, rate: Resolved, num: Resolved, den: Resolved, path: Path) -> None:
+def _check_ratio(c: Collector, rate: Resolved, num: Resolved, den: Resolved, path: Path) -> None:
     unit = den.unit
     if not _comparable(c, [num, den], path, "divide"):
         return
@@ -232,10 +183,11 @@ def _check_ratio(c: _Collector, rate: Resolved, num: Resolved, den: Resolved, pa
         )
 
 
-def check_arithmetic(c: _Collector) -> None:
+def check_arithmetic(c: Collector) -> None:
     dataset = c.loaded.dataset
+    baselines = Baselines()
     for t in range(len(dataset.targets)):
-        _check_target(c, dataset, t)
+        _check_target(c, dataset, t, baselines)
     for r, relation in enumerate(dataset.relations):
         path: Path = ("relations", r)
         if isinstance(relation, ShareRelation):
@@ -245,7 +197,7 @@ def check_arithmetic(c: _Collector) -> None:
         # PerRelation: a derived figure for comparison tables, nothing quoted to check
 
 
-def _check_share(c: _Collector, relation: ShareRelation, path: Path) -> None:
+def _check_share(c: Collector, relation: ShareRelation, path: Path) -> None:
     dataset = c.loaded.dataset
     rates = resolve_all(dataset, relation.rate) if relation.rate else []
     for part, whole in pairs(
@@ -260,7 +212,7 @@ def _check_share(c: _Collector, relation: ShareRelation, path: Path) -> None:
             _check_ratio(c, rate, part, whole, path)
 
 
-def _check_sum(c: _Collector, relation: SumRelation, path: Path) -> None:
+def _check_sum(c: Collector, relation: SumRelation, path: Path) -> None:
     dataset = c.loaded.dataset
     if relation.total is None:
         return  # parts only shown side by side: nothing quoted to check
@@ -289,7 +241,7 @@ def _check_sum(c: _Collector, relation: SumRelation, path: Path) -> None:
                 )
 
 
-def _check_target(c: _Collector, dataset: Dataset, t: int) -> None:
+def _check_target(c: Collector, dataset: Dataset, t: int, baselines: Baselines) -> None:
     target = dataset.targets[t]
     goal = resolve(dataset, target.target)
     actual_indicator = dataset.indicators[target.actual]
@@ -301,48 +253,49 @@ def _check_target(c: _Collector, dataset: Dataset, t: int) -> None:
         if rate:
             _check_ratio(c, rate, actual, goal, ("targets", t))
         gap = actual_for(dataset, target.gap, figure.period)
-        if gap and rate:
-            progress = time_progress(figure.period, target.basis)
-            computed = Interval.printed(rate.figure.value) - Interval.exact(progress)
-            if not computed.overlaps(Interval.printed(gap.figure.value)):
-                c.add(
-                    "G304",
-                    f"expected {plain(gap.figure.value)} points ahead of schedule, computed "
-                    f"{_rounded(computed.mid, gap.figure.value)} from {plain(rate.figure.value)}% "
-                    f"- {_rounded(progress, Decimal('0.01'))}% time progress "
-                    f"({target.basis} basis)",
-                    (*gap.path, "value"),
-                )
+        if gap:
+            check_lead(c, actual, goal, rate, gap, target.basis, baselines)
 
 
-ESSENTIAL: tuple[Callable[[_Collector], None], ...] = (
+ESSENTIAL: tuple[Callable[[Collector], None], ...] = (
     check_themes,
     check_values,
     check_duplicates,
     check_references,
 )
-FULL: tuple[Callable[[_Collector], None], ...] = (
-    *ESSENTIAL,
-    check_provenance,
+# Checks of each figure on its own and of series: they run whatever else is wrong.
+FIGURES: tuple[Callable[[Collector], None], ...] = (check_provenance, check_cumulative)
+# Checks that follow references: they need every reference to resolve.
+LINKED: tuple[Callable[[Collector], None], ...] = (
     check_targets_have_actuals,
     check_arithmetic,
 )
 
 
-def _run(loaded: Loaded, checks: Iterable[Callable[[_Collector], None]]) -> list[Problem]:
-    collector = _Collector(loaded)
-    for check in checks:
+def _run(loaded: Loaded, full: bool, remap: Remap | None = None) -> list[Problem]:
+    collector = Collector(loaded, remap)
+    broken = False
+    for check in ESSENTIAL:
+        before = len(collector.problems)
         check(collector)
-        if check is check_references and any(p.severity == "error" for p in collector.problems):
-            break  # arithmetic needs every reference to resolve
+        broken = any(p.severity == "error" for p in collector.problems[before:])
+    if full:
+        for check in FIGURES:
+            check(collector)
+        if not broken:  # the last essential check resolves every reference
+            for check in LINKED:
+                check(collector)
     return collector.problems
 
 
 def essential_problems(loaded: Loaded) -> list[Problem]:
     """Problems that make the data unusable for any command."""
-    return _run(loaded, ESSENTIAL)
+    return _run(loaded, full=False)
 
 
-def all_problems(loaded: Loaded) -> list[Problem]:
-    """Everything `ganxian validate` reports, in check order."""
-    return _run(loaded, FULL)
+def all_problems(loaded: Loaded, remap: Remap | None = None) -> list[Problem]:
+    """Everything `ganxian validate` reports, in check order.
+
+    *remap* maps paths of a dataset that validation pruned back to the file's paths.
+    """
+    return _run(loaded, full=True, remap=remap)

@@ -5,11 +5,14 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from ..datafile.loader import Loaded, decode, display_name, parse_text, read_bytes
+from ..datafile.loader import Loaded, decode, display_name, parse_toml, read_bytes, to_dataset
 from ..datafile.locate import format_path
 from ..errors import DataError, Problem, UsageError
-from ..model.numerals import compact
+from ..model.numerals import normalize
 from .checks import all_problems
+from .collector import Path, Remap
+from .pruning import prune
+from .syntax_hints import explain_syntax
 
 
 @dataclass(frozen=True)
@@ -45,17 +48,36 @@ def read_source_text(path: str) -> str:
 
 
 def validate_file(path: str, source: str | None = None, strict: bool = False) -> Result:
-    """Every problem of the file at *path*; a missing or unreadable file raises UsageError."""
+    """Every problem of the file at *path*; a missing or unreadable file raises UsageError.
+
+    Problems come in one run: figures (or tables) with schema problems are reported, then
+    dropped, and every other check runs on what remains.
+    """
     name = display_name(path)
     text = ""
     try:
         text = decode(read_bytes(path), name)
-        loaded = parse_text(text, name)
+        data = parse_toml(text, name)
     except DataError as exc:
-        return Result(name, _strict(exc.problems, strict), text)
-    problems = all_problems(loaded)
+        return Result(name, _strict(explain_syntax(exc.problems, text), strict), text)
+    schema: list[Problem] = []
+    remap = None
+    try:
+        dataset = to_dataset(data, name, text)
+    except DataError as exc:
+        schema = exc.problems
+        pruned = prune(data)
+        if pruned is None:
+            return Result(name, _strict(schema, strict), text)
+        try:
+            dataset = to_dataset(pruned.data, name, text)
+        except DataError:
+            return Result(name, _strict(schema, strict), text)
+        remap = pruned.remap
+    loaded = Loaded(dataset, name, text)
+    problems = schema + all_problems(loaded, remap)
     if source is not None:
-        problems += quotes_in_source(loaded, source)
+        problems += quotes_in_source(loaded, source, remap)
     return Result(name, _strict(problems, strict), text, sum(1 for _ in loaded.dataset.figures()))
 
 
@@ -65,15 +87,20 @@ def _strict(problems: list[Problem], strict: bool) -> list[Problem]:
     return [dataclasses.replace(p, severity="error") for p in problems]
 
 
-def quotes_in_source(loaded: Loaded, source: str) -> list[Problem]:
-    """G211 for each quote that is not verbatim in *source* (white space ignored)."""
-    haystack = compact(source)
+def quotes_in_source(loaded: Loaded, source: str, remap: Remap | None = None) -> list[Problem]:
+    """G211 for each quote that is not verbatim in *source*.
+
+    White space is ignored, and full-width digits and punctuation (，％：) equal their ASCII forms.
+    """
+    haystack = normalize(source)
     problems = []
     for ident, _indicator, i, figure in loaded.dataset.figures():
-        if figure.quote is None or compact(figure.quote) in haystack:
+        if figure.quote is None or normalize(figure.quote) in haystack:
             continue
-        path = ("indicators", ident, "observations", i, "quote")
-        closest = closest_passage(compact(figure.quote), haystack)
+        path: Path = ("indicators", ident, "observations", i, "quote")
+        if remap is not None:
+            path = remap(path)
+        closest = closest_passage(normalize(figure.quote), haystack)
         problems.append(
             Problem(
                 "G211",

@@ -1,16 +1,40 @@
-"""How a figure can appear in source text: 133.87亿元, 一万吨, 近千亩, 1.2万多亩, 50亿."""
+"""How a figure can appear in source text: 133.87亿元, 一万吨, 近千亩, 1.2万多亩, 50亿.
+
+A figure matches its quote only as a whole number token: 7.6 is not in 67.6亿元, 252 is not in
+17252元, 2% is not in 9.2%. Full-width digits and punctuation (１５７.５６, ，％：) count as
+their ASCII forms.
+"""
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 
 from .units import Unit
 
 _DIGITS = "零一二三四五六七八九"
+_CHINESE_NUMERAL = set(_DIGITS + "两十百千万亿")
 _SPACE = re.compile(r"\s+")
 _APPROX = "余多"  # 300余名, 1.2万多亩, 6000多万元
+
+# Full-width digits and the punctuation a quote may carry, as their ASCII forms.
+_FULL_WIDTH = str.maketrans(
+    {
+        **{chr(0xFF10 + d): str(d) for d in range(10)},
+        "．": ".",
+        "，": ",",
+        "％": "%",
+        "：": ":",
+        "；": ";",
+        "－": "-",
+        "−": "-",
+        "＋": "+",
+        "（": "(",
+        "）": ")",
+    }
+)
 
 
 def plain(value: Decimal) -> str:
@@ -67,12 +91,17 @@ def spellings(value: Decimal) -> list[str]:
 
 def unit_forms(unit: Unit) -> list[str]:
     """The unit and its aliases, each also with 余/多 slipped in (300余名, 1.2万多亩)."""
+    return list(_unit_forms(unit))
+
+
+@functools.lru_cache(maxsize=256)
+def _unit_forms(unit: Unit) -> tuple[str, ...]:
     forms: list[str] = []
     for symbol in (unit.symbol, *unit.aliases):
         forms.append(symbol)
         for approx in _APPROX:
             forms.extend(symbol[:i] + approx + symbol[i:] for i in range(len(symbol) + 1))
-    return forms
+    return tuple(forms)
 
 
 def compact(text: str) -> str:
@@ -80,28 +109,112 @@ def compact(text: str) -> str:
     return _SPACE.sub("", text)
 
 
+@functools.lru_cache(maxsize=1024)
+def normalize(text: str) -> str:
+    """Text for matching: white space removed, full-width digits and punctuation as ASCII.
+
+    Cached: each check of a figure reads its quote, and one quote may serve several figures.
+    """
+    return compact(text).translate(_FULL_WIDTH)
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """Where a number with its unit stands in a normalized quote."""
+
+    text: str  # the whole normalized quote
+    start: int  # first character of the number
+    number_end: int  # just after the number
+    end: int  # just after the unit (and any 余/多 inside it)
+
+    @property
+    def unit_form(self) -> str:
+        return self.text[self.number_end : self.end]
+
+    @property
+    def shown(self) -> str:
+        return self.text[self.start : self.end]
+
+
+def _starts_token(text: str, start: int, spelling: str) -> bool:
+    """No longer number runs into *spelling* from the left (67.6 is not 7.6, 1,252 not 252)."""
+    if start == 0:
+        return True
+    before = text[start - 1]
+    if spelling[0] in _CHINESE_NUMERAL:
+        return before not in _CHINESE_NUMERAL
+    if before.isdigit() or before == ".":
+        return False
+    return not (before == "," and start >= 2 and text[start - 2].isdigit())
+
+
+def _find(text: str, numbers: list[str], units: re.Pattern[str]) -> list[Occurrence]:
+    found: dict[int, Occurrence] = {}
+    for number in numbers:
+        at = text.find(number)
+        while at >= 0:
+            after = at + len(number)
+            unit = units.match(text, after)
+            if (
+                unit
+                and _starts_token(text, at, number)
+                and (at not in found or found[at].end < unit.end())
+            ):
+                found[at] = Occurrence(text, at, after, unit.end())
+            at = text.find(number, at + 1)
+    return sorted(found.values(), key=lambda o: o.start)
+
+
+@functools.lru_cache(maxsize=256)
+def _unit_pattern(unit: Unit) -> re.Pattern[str]:
+    """The unit's forms, longest first, so a match takes the whole unit (万多亩, not 万)."""
+    forms = sorted(set(_unit_forms(unit)), key=len, reverse=True)
+    return re.compile("|".join(re.escape(f) for f in forms))
+
+
+_PERCENT = re.compile("%")
+
+
+def occurrences(quote: str, value: Decimal, unit: Unit) -> list[Occurrence]:
+    """Every place *quote* shows *value* (its size; the sign is in the wording) with *unit*."""
+    return _find(normalize(quote), spellings(abs(value)), _unit_pattern(unit))
+
+
+def growth_occurrences(quote: str, value: Decimal) -> list[Occurrence]:
+    """Every place *quote* shows the growth rate *value* (its size) followed by %."""
+    return _find(normalize(quote), [plain(abs(value))], _PERCENT)
+
+
 def shows(quote: str, value: Decimal, unit: Unit) -> bool:
     """Whether *quote* contains *value* printed with *unit* in any accepted spelling."""
-    text = compact(quote)
-    numbers = spellings(value) + (spellings(-value) if value < 0 else [])  # 减少12户 for -12
-    return any(n + u in text for n in numbers for u in unit_forms(unit))
-
-
-def printed_numbers(quote: str, unit: Unit) -> list[str]:
-    """The figures in *quote* printed with *unit* (for a hint when the expected one is absent)."""
-    text = compact(quote)
-    forms = sorted(set(unit_forms(unit)), key=len, reverse=True)
-    pattern = "(?:" + "|".join(re.escape(f) for f in forms) + ")"
-    return [m.group() for m in re.finditer(r"\d+(?:\.\d+)?" + pattern, text)]
+    return bool(occurrences(quote, value, unit))
 
 
 def shows_growth(quote: str, value: Decimal) -> bool:
     """Whether *quote* contains a growth rate *value* followed by %."""
-    text = compact(quote)
-    return any(n + pct in text for n in _signed_spellings(value) for pct in ("%", "％"))
+    return bool(growth_occurrences(quote, value))
 
 
-def _signed_spellings(value: Decimal) -> Iterable[str]:
-    yield plain(value)
-    if value < 0:
-        yield plain(-value)  # 下降3.2% is quoted without the sign
+_NUMBER = re.compile(
+    r"(?<![\d.])(?<!\d,)\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\d.])(?<!\d,)\d+(?:\.\d+)?"
+)
+
+
+def printed_numbers(quote: str, unit: Unit) -> list[str]:
+    """The figures in *quote* printed with *unit* (for a hint when the expected one is absent)."""
+    text = normalize(quote)
+    forms = sorted(set(unit_forms(unit)), key=len, reverse=True)
+    out = []
+    for m in _NUMBER.finditer(text):
+        rest = text[m.end() :]
+        unit_text = next((f for f in forms if rest.startswith(f)), None)
+        if unit_text is not None:
+            out.append(m.group() + unit_text)
+    return out
+
+
+def number_tokens(text: str) -> list[tuple[int, int, Decimal]]:
+    """Every digit number in normalized *text*: start, end and value (separators dropped)."""
+    return [
+        (m.start(), m.end(), Decimal(m.group().replace(",", ""))) for m in _NUMBER.finditer(text)
+    ]

@@ -84,11 +84,11 @@ def get_unit(symbol: str) -> Unit:
         return UNITS[symbol]
     except KeyError:
         pass
-    from difflib import get_close_matches  # only on the error path
+    from .unit_hints import suggest  # only on the error path
 
     known = ", ".join(UNITS)
-    close = get_close_matches(symbol, list(UNITS), n=1, cutoff=0.5)
-    hint = f"; did you mean {close[0]}?" if close else ""
+    close = suggest(symbol, UNITS)
+    hint = f"; did you mean {close}?" if close else ""
     raise UnknownUnitError(f'unknown unit "{symbol}" (known: {known}){hint}')
 
 

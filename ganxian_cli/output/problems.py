@@ -11,20 +11,39 @@ from ..model.models import SCHEMA_VERSION
 
 
 def text_lines(result: Result, excerpt: bool = False) -> list[str]:
-    """`FILE:LINE:COL: error[CODE]: path: message`, each with an excerpt when asked (a TTY)."""
+    """`FILE:LINE:COL: error[CODE]: path: message`, each with an excerpt when asked (a TTY).
+
+    The marker sits under the right character by display width: a CJK character takes two
+    columns of a terminal.
+    """
     lines = result.text.split("\n")
     out = []
     for problem in result.problems:
         out.append(problem.format())
         if excerpt and problem.line and 0 < problem.line <= len(lines):
+            raw = lines[problem.line - 1]
             gutter = f"{problem.line:>5} | "
-            source = escape_control(lines[problem.line - 1])
+            source = escape_control(raw)
+            if problem.column and 0 < problem.column <= len(raw):
+                start = display_width(escape_control(raw[: problem.column - 1]))
+                width = display_width(escape_control(raw[problem.column - 1]))
+            else:
+                stripped = source.lstrip()
+                start = display_width(source[: len(source) - len(stripped)])
+                width = display_width(stripped.rstrip())
             out.append(gutter + source)
-            indent = len(source) - len(source.lstrip())
-            start = (problem.column - 1) if problem.column else indent
-            width = 1 if problem.column else max(1, len(source.strip()))
-            out.append(" " * (len(gutter) - 2) + "| " + " " * start + "^" * width)
+            out.append(" " * (len(gutter) - 2) + "| " + " " * start + "^" * max(1, width))
     return out
+
+
+def display_width(text: str) -> int:
+    """Terminal columns *text* takes: wide and full-width characters count two."""
+    import unicodedata
+
+    return sum(
+        0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        for ch in text
+    )
 
 
 def summary(results: Sequence[Result]) -> str:

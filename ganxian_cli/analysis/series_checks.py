@@ -1,0 +1,50 @@
+"""Checks across the months of one indicator: year-to-date totals cannot fall."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import pairwise
+
+from ..model.refs import Resolved
+from ..model.units import Kind, get_unit
+from .collector import Collector
+
+SeriesKey = tuple[str, str, str | None, int]
+
+
+def check_cumulative(c: Collector) -> None:
+    """A later year-to-date total of an amount or count below an earlier one (G307).
+
+    January–May 157.56亿元 then January–June 19.108亿元 is a slip: a cumulative flow that cannot
+    be negative only grows. Where the indicator is `signed` (profit) it can fall, so this is a
+    warning (W003). Figures are grouped once by indicator, status, subject and year.
+    """
+    series: dict[SeriesKey, list[Resolved]] = defaultdict(list)
+    for ident, indicator, i, figure in c.loaded.dataset.figures():
+        if figure.period.is_year_to_date and get_unit(indicator.unit).kind is not Kind.RATE:
+            key = (ident, figure.status, figure.subject, figure.period.year)
+            series[key].append(Resolved(ident, indicator, i, figure))
+    for found in series.values():
+        if len(found) < 2:
+            continue
+        found.sort(key=lambda r: r.figure.period.cutoff)
+        base = get_unit(found[0].indicator.unit)
+        for earlier, later in pairwise(found):
+            if earlier.unit.family != base.family or later.unit.family != base.family:
+                continue  # G203 says so
+            if later.figure.period.cutoff == earlier.figure.period.cutoff:
+                continue
+            if later.unit is earlier.unit and later.figure.value >= earlier.figure.value:
+                continue  # the common case, without interval arithmetic
+            if later.span(base).hi >= earlier.span(base).lo:
+                continue
+            signed = later.indicator.signed
+            what = "falls only on a net loss (the indicator is signed)" if signed else "cannot fall"
+            c.add(
+                "W003" if signed else "G307",
+                f"year-to-date {later.shown()} for {later.figure.period} is below "
+                f"{earlier.shown()} for {earlier.figure.period}: a cumulative total {what}; "
+                "check the digits and the unit, and whether it covers one month only",
+                (*later.path, "value"),
+                "warning" if signed else "error",
+            )

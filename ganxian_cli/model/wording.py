@@ -1,0 +1,82 @@
+"""What the words next to a number in a quote say about it: its sign and its qualifier.
+
+下降13.9% is a negative growth, 约1349亿元 is about, 300余名 is more than. Only the words next to
+the figure count: the nearest growth word before it in its clause, the words touching it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .numerals import Occurrence
+
+_CLAUSE_BREAK = re.compile(r"[,;:。!?()]")
+_GROWTH_WORD = re.compile(
+    r"负增长|下降|减少|回落|下滑|下跌|降低|缩减|减收|萎缩|增长|提高|增加|上升|提升|上涨|增收"
+)
+NEGATIVE_WORDS = {"负增长", "下降", "减少", "回落", "下滑", "下跌", "降低", "缩减", "减收", "萎缩"}
+
+# Qualifier words: before the number (约达180.3亿元: fillers such as 达 may stand between) …
+_FILLER = "达到为计共有了是"
+_BEFORE = re.compile(rf"(大约|约|将近|接近|近|超过|逾|超)[{_FILLER}]{{0,2}}$")
+_NOT_A_QUALIFIER = {"约": "签预节合制条履违特公邀", "近": "最附临靠就"}
+# … and after it (1349亿元左右, 10亿元以上, 300余名, 1.2万多亩).
+_AFTER = re.compile(r"^(以上|左右|有余|多|余)")
+WORDS = {
+    "大约": "about",
+    "约": "about",
+    "左右": "about",
+    "将近": "nearly",
+    "接近": "nearly",
+    "近": "nearly",
+    "超过": "more_than",
+    "逾": "more_than",
+    "超": "more_than",
+    "以上": "more_than",
+    "有余": "more_than",
+    "多": "more_than",
+    "余": "more_than",
+}
+EXPECTED = {
+    "more_than": "余/多/超过/以上",
+    "nearly": "近/将近",
+    "about": "约/左右",
+}
+
+
+def sign_word_at(occ: Occurrence) -> str | None:
+    """The minus sign right before *occ*, or the nearest growth word before it in its clause."""
+    text = occ.text
+    before = text[max(0, occ.start - 2) : occ.start]
+    if before.endswith("-") and not before[:-1].isdigit():
+        return "-"
+    clause_start = 0
+    for m in _CLAUSE_BREAK.finditer(text, 0, occ.start):
+        clause_start = m.end()
+    words = _GROWTH_WORD.findall(text, clause_start, occ.start)
+    return words[-1] if words else None
+
+
+def is_negative(word: str | None) -> bool:
+    """Whether a sign word (from `sign_word_at`) makes the number negative."""
+    return word == "-" or word in NEGATIVE_WORDS
+
+
+def qualifiers_at(occ: Occurrence) -> dict[str, str]:
+    """The qualifier words touching *occ*, each with the qualifier it means."""
+    found: dict[str, str] = {}
+    window = occ.text[max(0, occ.start - 6) : occ.start]  # a word, two fillers, one before
+    before = _BEFORE.search(window)
+    if before:
+        word = before.group(1)
+        at = before.start(1)
+        excluded = _NOT_A_QUALIFIER.get(word, "")
+        if not (at > 0 and window[at - 1] in excluded):
+            found[word] = WORDS[word]
+    for approx in "余多":
+        if approx in occ.unit_form:
+            found[approx] = "more_than"
+    after = _AFTER.match(occ.text[occ.end :])
+    if after:
+        found[after.group(1)] = WORDS[after.group(1)]
+    return found
