@@ -169,3 +169,21 @@ def progress_renderables(sections: Sequence[Section], headline: str, lang: Lang)
     )
     table.caption_justify = "left"
     return [text(headline, "bold"), table, *(section_table(s, lang) for s in rest)]
+
+
+def extract_table(headers: Sequence[str], rows: Sequence[Sequence[str]], caption: str) -> Table:
+    """The figures `ganxian extract` proposes, for review (cells are plain text)."""
+    table = Table(title=text("提取的数据 / Proposed figures", "bold"), title_justify="left")
+    for n, header in enumerate(headers):
+        numeric = header in ("#", "数值", "同比%", "行")
+        table.add_column(
+            header,
+            justify="right" if numeric else "left",
+            no_wrap=numeric or n in (4, 7),
+            overflow="fold",
+        )
+    for row in rows:
+        table.add_row(*(text(cell) for cell in row))
+    table.caption = text(caption, "dim")
+    table.caption_justify = "left"
+    return table

@@ -1,0 +1,77 @@
+"""Pair a proposed figure with an indicator of the data file, or propose a new one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ...model.models import Dataset
+from ...model.units import UNITS
+
+THRESHOLD = 0.45
+SAME_VALUE_BONUS = 0.5
+
+
+def bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)} or ({text} if text else set())
+
+
+def similarity(a: str, b: str) -> float:
+    """Dice coefficient of character bigrams: 0 (nothing shared) to 1 (same)."""
+    x, y = bigrams(a), bigrams(b)
+    if not x or not y:
+        return 0.0
+    return 2 * len(x & y) / (len(x) + len(y))
+
+
+@dataclass(frozen=True)
+class Match:
+    indicator: str
+    new: bool
+    theme: str
+
+
+class Matcher:
+    """Indicators of one dataset, indexed by unit family; new ids numbered per name."""
+
+    def __init__(self, dataset: Dataset | None) -> None:
+        self.dataset = dataset
+        self._new: dict[tuple[str, str], str] = {}
+        self._values: dict[str, set[tuple[Decimal, str]]] = {}
+        if dataset is not None:
+            for ident, indicator, _, figure in dataset.figures():
+                family = _family(figure.unit or indicator.unit)
+                scale = UNITS[figure.unit or indicator.unit].scale if family else Decimal(1)
+                self._values.setdefault(ident, set()).add(
+                    ((figure.value * scale).normalize(), family)
+                )
+
+    def match(self, name: str, value: Decimal, unit: str) -> Match:
+        family = _family(unit)
+        best, best_score, theme, theme_score = "", 0.0, "", 0.0
+        indicators = self.dataset.indicators if self.dataset else {}
+        scaled = (value * UNITS[unit].scale).normalize() if unit in UNITS else value
+        for ident, indicator in indicators.items():
+            score = similarity(name, indicator.name)
+            if score > theme_score:
+                theme, theme_score = indicator.theme, score
+            if _family(indicator.unit) != family:
+                continue
+            if (scaled, family) in self._values.get(ident, set()):
+                score += SAME_VALUE_BONUS
+            if score > best_score:
+                best, best_score = ident, score
+        if best and best_score >= THRESHOLD:
+            return Match(best, False, indicators[best].theme)
+        if not theme:
+            themes = list(self.dataset.themes) if self.dataset else []
+            theme = themes[0] if themes else "general"
+        key = (name, unit)
+        if key not in self._new:
+            self._new[key] = f"new_{len(self._new) + 1:02d}"
+        return Match(self._new[key], True, theme)
+
+
+def _family(unit: str) -> str:
+    found = UNITS.get(unit)
+    return found.family if found else unit

@@ -1,0 +1,101 @@
+"""`ganxian extract` output: JSON, the TOML draft `ganxian import` reads, and table rows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import tomli_w
+
+from ..analysis.extract import Extraction, Proposal
+from ..model.models import SCHEMA_VERSION
+from ..model.numerals import plain
+
+FIELDS = (
+    "value",
+    "unit",
+    "qualifier",
+    "yoy",
+    "period",
+    "status",
+    "name",
+    "subject",
+    "quote",
+    "indicator",
+    "new_indicator",
+    "theme",
+)
+HEADERS = ("#", "指标", "名称", "数值", "单位", "限定", "同比%", "时期", "状态", "行", "引文")
+QUALIFIER_ZH = {"exact": "", "more_than": "余/多", "nearly": "近", "about": "约"}
+STATUS_ZH = {"actual": "", "forecast": "预计", "target": "目标"}
+
+
+def figure_dict(p: Proposal) -> dict[str, Any]:
+    return {key: getattr(p, key) for key in FIELDS}
+
+
+def document(extraction: Extraction, article: str) -> dict[str, Any]:
+    """The --format json document (values as JSON numbers, digit for digit)."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "kind": "extract",
+        "article": article,
+        "published": extraction.published,
+        "figures": [figure_dict(p) for p in extraction.figures],
+    }
+
+
+def draft(extraction: Extraction, article: str) -> str:
+    """A TOML draft to review, edit and pass to `ganxian import`."""
+    head = [
+        "# ganxian import draft: check every figure against the article, delete the ones you",
+        "# do not want, fix what is wrong, then run `ganxian import THIS_FILE --dry-run`.",
+        "# A new indicator (new_indicator = true) needs name_en, and may get a better id.",
+        "",
+        tomli_w.dumps(
+            {
+                "schema_version": SCHEMA_VERSION,
+                "kind": "extract-draft",
+                "article": article,
+                "published": extraction.published,
+            }
+        ),
+    ]
+    chunks = ["\n".join(head)]
+    for p in extraction.figures:
+        entry: dict[str, Any] = {
+            "indicator": p.indicator,
+            "new_indicator": p.new_indicator,
+            "theme": p.theme,
+            "name": p.name,
+        }
+        if p.new_indicator:
+            entry["name_en"] = ""
+        entry |= {"value": p.value, "unit": p.unit, "period": p.period, "status": p.status}
+        entry["qualifier"] = p.qualifier
+        if p.yoy is not None:
+            entry["yoy"] = p.yoy
+        if p.subject:
+            entry["subject"] = p.subject
+        entry["quote"] = p.quote
+        chunks.append(f"# article line {p.line}\n[[figures]]\n{tomli_w.dumps(entry)}")
+    return "\n".join(chunks)
+
+
+def rows(extraction: Extraction) -> list[list[str]]:
+    """One row of plain cells per figure, for the review table."""
+    return [
+        [
+            str(n),
+            p.indicator + (" (新)" if p.new_indicator else ""),
+            p.name,
+            plain(p.value),
+            p.unit,
+            QUALIFIER_ZH[p.qualifier],
+            "" if p.yoy is None else plain(p.yoy),
+            p.period,
+            STATUS_ZH[p.status],
+            str(p.line),
+            p.quote,
+        ]
+        for n, p in enumerate(extraction.figures, start=1)
+    ]
