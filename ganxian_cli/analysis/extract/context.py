@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from .tokens import Token
 
-_BEFORE = re.compile(r"(约|大约|将近|接近|近|超过|逾|多达|超)(?:达到?|为|有)?$")
-_AFTER = re.compile(r"^(以上|左右|余)")
+_BEFORE = re.compile(r"(约|大约|将近|接近|近|超过|突破|逾|多达|超)(?:达到?|为|有)?$")
+_AFTER = re.compile(r"以上|左右|余")
 _QUALIFIER = {
     "约": "about",
     "大约": "about",
@@ -17,6 +17,7 @@ _QUALIFIER = {
     "接近": "nearly",
     "近": "nearly",
     "超过": "more_than",
+    "突破": "more_than",
     "逾": "more_than",
     "多达": "more_than",
     "超": "more_than",
@@ -25,9 +26,9 @@ _QUALIFIER = {
 }
 _FORECAST = re.compile(r"预计|预期|有望|将(?!近)")
 _TARGET = re.compile(r"计划|目标|力争|任务|全年|年度")
-_ACTUAL = re.compile(r"完成|累计|已|实际|实现.*\d")
+_ACTUAL = re.compile(r"完成|累计|已|实际|占")
 _GROWTH = re.compile(
-    r"(?:同比|比上年同期|较上年同期|比上年|较上年|比去年|较去年|环比)?(分别)?"
+    r"(环比)?(?:同比|比上年同期|较上年同期|比上年|较上年|比去年|较去年)?(分别)?"
     r"(增长|增加|提高|上升|上涨|下降|减少|回落|下滑|降低|下跌)了?(?:达到?|为)?$"
 )
 _DECLINE = {"下降", "减少", "回落", "下滑", "降低", "下跌"}
@@ -42,7 +43,7 @@ def qualifier(text: str, token: Token) -> str:
         return _QUALIFIER[before.group(1)]
     after = _AFTER.match(text, token.end)
     if after:
-        return _QUALIFIER[after.group(1)]
+        return _QUALIFIER[after.group()]
     return "exact"
 
 
@@ -69,6 +70,10 @@ class Growth:
 def growth(text: str, clause_start: int, token: Token) -> Growth | None:
     """The growth words just before a percentage, if any."""
     m = _GROWTH.search(text, max(clause_start, token.start - 12), token.start)
-    if m is None:
+    if m is None or m.group(1):  # 环比: on the month before, not year on year
         return None
-    return Growth(m.group(2) in _DECLINE, bool(m.group(1)))
+    return Growth(m.group(3) in _DECLINE, bool(m.group(2)))
+
+
+def decline_word(word: str) -> bool:
+    return word in _DECLINE

@@ -18,7 +18,8 @@ from .tokens import Token, Tokenizer
 
 _LABEL_AFTER = re.compile(r"(?:以上)?(?:的)?(?:项目|企业)")  # 100亿元项目1个: a class, not a figure
 _ANNUAL = re.compile(r"年产|种植")  # annual capacity, planted area: a whole year
-_LIST_JOIN = re.compile(r"[、和及与,，]")
+_STOCK = re.compile(r"^(?!.*(?:新增|增加|开工|签约|完成)).*达")
+_LIST_JOIN = re.compile(r"[、和及与,，](增长|增加|提高|上升|下降|减少|回落|下滑|降低)?")
 
 
 @dataclass(frozen=True)
@@ -125,14 +126,13 @@ def _figures(article: Article, tokens: list[Token]) -> list[_Figure]:
         sentence = article.sentence_span(token.start)
         clause = clauses.clause(text, token.start, *sentence)
         grow = context.growth(text, clause[0], token) if token.unit == "%" else None
-        continues = (
-            token.unit == "%"
-            and pending_list
-            and previous is pending_list[-1][0]
-            and _LIST_JOIN.fullmatch(text[previous.end : token.start]) is not None
-        )
-        if continues:
-            pending_list.append((token, pending_list[-1][1]))
+        continues = token.unit == "%" and pending_list and previous is pending_list[-1][0]
+        join = _LIST_JOIN.fullmatch(text[previous.end : token.start]) if continues else None
+        if join:
+            word = join.group(1)
+            pending_list.append(
+                (token, context.decline_word(word) if word else pending_list[-1][1])
+            )
         elif grow and grow.respectively:
             pending_list = [(token, grow.negative)]
         else:
@@ -203,6 +203,8 @@ def _proposal(
     lead = text[figure.clause[0] : token.start]
     if status == "target" or _ANNUAL.search(lead):
         period = Period(period.year, 1, 12)
+    elif period.start < period.end and _kind(token.unit) is Kind.COUNT and _STOCK.search(lead):
+        period = Period(period.year, period.end, period.end)  # 规上企业达142家: as at the end
     cut = next(
         (text[p.start : p.end] for p in phrases if figure.clause[0] <= p.start < token.start), ""
     )

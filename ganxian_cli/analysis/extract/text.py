@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．％～－", "0123456789.%~-")
 _SENTENCE_END = "。！？；;!?"
-_PARAGRAPH_END = "。！？!?”」』：:…"
+_PARAGRAPH_END = '。！？!?”」』：:…"'
 TITLE_MAX = 30  # a line this short without a sentence end is a title or a caption line
 
 
