@@ -126,8 +126,9 @@ def _figures(article: Article, tokens: list[Token]) -> list[_Figure]:
         sentence = article.sentence_span(token.start)
         clause = clauses.clause(text, token.start, *sentence)
         grow = context.growth(text, clause[0], token) if token.unit == "%" else None
-        continues = token.unit == "%" and pending_list and previous is pending_list[-1][0]
-        join = _LIST_JOIN.fullmatch(text[previous.end : token.start]) if continues else None
+        join = None
+        if token.unit == "%" and pending_list and previous is pending_list[-1][0]:
+            join = _LIST_JOIN.fullmatch(text[pending_list[-1][0].end : token.start])
         if join:
             word = join.group(1)
             pending_list.append(
