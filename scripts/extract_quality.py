@@ -134,11 +134,11 @@ def score(name: str, article: Path, expected: list[dict[str, Any]], published: s
         candidates = [
             i
             for i, p in enumerate(proposed)
-            if i not in used and abs(p.value) == e["value"] and p.unit == e["unit"]
+            if i not in used and p.value == e["value"] and p.unit == e["unit"]
         ]
         if e["qualifier"] != "exact":
             s.approx_total += 1
-        negative = e["yoy"] is not None and e["yoy"] < 0
+        negative = (e["yoy"] is not None and e["yoy"] < 0) or e["value"] < 0
         if negative:
             s.decline_total += 1
         if not candidates:
@@ -153,7 +153,7 @@ def score(name: str, article: Path, expected: list[dict[str, Any]], published: s
             s.approx_right += p.qualifier == e["qualifier"]
         s.yoy += p.yoy == e["yoy"]
         if negative:
-            s.decline_right += p.yoy == e["yoy"]
+            s.decline_right += p.yoy == e["yoy"] and p.value == e["value"]
         s.period += p.period == e["period"]
         s.status += p.status == e["status"]
         if (p.period, p.status, p.qualifier, p.yoy) != (

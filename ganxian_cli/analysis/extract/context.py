@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .tokens import Token
 
-_BEFORE = re.compile(r"(约|大约|将近|接近|近|超过|突破|逾|多达|超)(?:达到?|为|有)?$")
+_BEFORE = re.compile(r"(约|大约|将近|接近|近|超过|突破|不少于|不低于|逾|多达|超)(?:达到?|为|有)?$")
 _AFTER = re.compile(r"以上|左右|余")
 _QUALIFIER = {
     "约": "about",
@@ -18,14 +18,18 @@ _QUALIFIER = {
     "近": "nearly",
     "超过": "more_than",
     "突破": "more_than",
+    "不少于": "more_than",
+    "不低于": "more_than",
     "逾": "more_than",
     "多达": "more_than",
     "超": "more_than",
     "以上": "more_than",
     "余": "more_than",
 }
-_FORECAST = re.compile(r"预计|预期|有望|将(?!近)")
-_TARGET = re.compile(r"计划|目标|力争|任务|全年|年度")
+_FORECAST = re.compile(r"预计|预期|有望|测算|将(?!近)")
+_FORECAST_STRONG = re.compile(r"预计|预期|有望|测算")
+_TARGET_STRONG = re.compile(r"确保|力争|目标|任务|不少于|不低于")
+_TARGET = re.compile(r"计划|全年|年度")
 _ACTUAL = re.compile(r"完成|累计|已|实际|占")
 _GROWTH = re.compile(
     r"(环比)?(?:同比|比上年同期|较上年同期|比上年|较上年|比去年|较去年)?(分别)?"
@@ -50,6 +54,10 @@ def qualifier(text: str, token: Token) -> str:
 def status(text: str, sentence_start: int, clause: tuple[int, int], token: Token) -> str:
     """target (计划, 目标, 全年 … without 完成), forecast (预计, 将 …) or actual."""
     lead = text[clause[0] : token.start]
+    if _FORECAST_STRONG.search(lead):
+        return "forecast"
+    if _TARGET_STRONG.search(text, sentence_start, token.start):
+        return "target"
     if _TARGET.search(lead) and not _ACTUAL.search(lead):
         return "target"
     if _FORECAST.search(text, sentence_start, token.start) or _FORECAST.search(

@@ -17,7 +17,7 @@ from .text import Article, compact, in_caption
 from .tokens import Token, Tokenizer
 
 _LABEL_AFTER = re.compile(r"(?:以上)?(?:的)?(?:项目|企业)")  # 100亿元项目1个: a class, not a figure
-_ANNUAL = re.compile(r"年产|种植")  # annual capacity, planted area: a whole year
+_ANNUAL = re.compile(r"年产|种植|全年")  # annual capacity, planted area: a whole year
 _STOCK = re.compile(r"^(?!.*(?:新增|增加|开工|签约|完成)).*达")
 _LIST_JOIN = re.compile(r"[、和及与,，](增长|增加|提高|上升|下降|减少|回落|下滑|降低)?")
 

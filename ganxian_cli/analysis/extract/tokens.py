@@ -94,10 +94,12 @@ class Tokenizer:
         chinese = num[0] in CN_CHARS
         if bare and (chinese or ("\u4e00" <= after <= "\u9fff" and after != "的")):
             return None  # 千亿产业园, 3万人: a magnitude that is not money
+        before = text[m.start() - 1 : m.start()]
+        if before == "第":
+            return None  # 第18层, 第一: an ordinal, not an amount
         if chinese:
             n = chinese_number(num)
-            before = text[m.start() - 1 : m.start()]
-            if n is None or before == "第" or symbol == "元":
+            if n is None or symbol == "元":
                 return None  # 第一, 三元前驱体: an ordinal or a name, not an amount
             if (
                 n == 1

@@ -55,6 +55,8 @@ def phrases(text: str, year: int, month: int) -> list[Phrase]:
         period = _period(m, year, month)
         if period is None:
             continue
+        if m.start() and text[m.start() - 1] in "比较同":
+            continue  # 比上半年, 较上年: the base of a comparison
         if period.year > year or (period.year == year and period.start > month):
             continue  # 9月底, 2025年前: a deadline or a plan, not the period of a figure
         found.append(Phrase(m.start(), m.end(), period, m.lastgroup == "whole"))
