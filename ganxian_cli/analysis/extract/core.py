@@ -17,7 +17,7 @@ from .text import Article, compact, in_caption
 from .tokens import Token, Tokenizer
 
 _LABEL_AFTER = re.compile(r"(?:以上)?(?:的)?(?:项目|企业)")  # 100亿元项目1个: a class, not a figure
-_ANNUAL = re.compile(r"年产|种植|全年")  # annual capacity, planted area: a whole year
+_ANNUAL = re.compile(r"年产|种植|播种|全年")  # annual capacity, planted area: a whole year
 _STOCK = re.compile(r"^(?!.*(?:新增|增加|开工|签约|完成)).*达")
 _LIST_JOIN = re.compile(r"[、和及与,，](增长|增加|提高|上升|下降|减少|回落|下滑|降低)?")
 
@@ -125,7 +125,7 @@ def _figures(article: Article, tokens: list[Token]) -> list[_Figure]:
     for token in tokens:
         sentence = article.sentence_span(token.start)
         clause = clauses.clause(text, token.start, *sentence)
-        grow = context.growth(text, clause[0], token) if token.unit == "%" else None
+        grow = context.growth(text, clause[0], token) if _kind(token.unit) is Kind.RATE else None
         join = None
         if token.unit == "%" and pending_list and previous is pending_list[-1][0]:
             join = _LIST_JOIN.fullmatch(text[pending_list[-1][0].end : token.start])
@@ -139,7 +139,7 @@ def _figures(article: Article, tokens: list[Token]) -> list[_Figure]:
         else:
             _pair_list(figures, pending_list, sentence)
             pending_list = []
-            if grow and _attach(figures, token, grow.negative, sentence, text):
+            if grow and token.unit == "%" and _attach(figures, token, grow.negative, sentence, text):
                 previous = token
                 continue
             value = -token.value if grow and grow.negative else token.value
@@ -212,7 +212,7 @@ def _proposal(
     name = clauses.name(text, figure.clause[0], token.start, token.end, figure.clause[1], cut)
     subject = clauses.subject(text, figure.sentence[0], figure.clause[1])
     quote_end = clauses.clause(text, max(figure.last - 1, token.start), *figure.sentence)[1]
-    quote = article.verbatim(figure.clause[0], quote_end)
+    quote = article.quote(figure.clause[0], quote_end)
     found = matcher.match(name, abs(token.value), token.unit)
     line = bisect.bisect_right(line_starts, article.origin[token.start])
     return Proposal(

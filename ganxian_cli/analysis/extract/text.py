@@ -35,12 +35,10 @@ class Article:
         end = self.sentences[i + 1] if i + 1 < len(self.sentences) else len(self.text)
         return self.sentences[i], end
 
-    def verbatim(self, start: int, end: int) -> str:
-        """The original text of compact span [start, end), white space removed."""
-        if end <= start:
-            return ""
-        raw = self.original[self.origin[start] : self.origin[end - 1] + 1]
-        return "".join(raw.split())
+    def quote(self, start: int, end: int) -> str:
+        """The text of compact span [start, end): the original without white space, and with
+        full-width digits as ASCII so that `validate` sees the figure in it."""
+        return self.text[start:end]
 
 
 def compact(original: str) -> Article:

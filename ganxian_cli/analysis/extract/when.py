@@ -22,6 +22,7 @@ _PHRASES = re.compile(
             r"(?P<ytd>今年以来|年初以来|今年来|今年)",
             r"(?P<now>截至目前|截止目前|目前|当前|眼下|近日)",
             rf"(?P<monthend>(?:截至|截止)?(?:(?P<my>\d{{4}})年)?(?P<en>{_N})月(?:底|末))",
+            rf"(?P<asof>(?:截至|截止)(?:(?P<ay>\d{{4}})年)?(?P<an>{_N})月\d{{1,2}}[日号])",
             rf"(?P<month>(?:(?P<sy>\d{{4}})年)?(?P<mn>{_N})月份?(?![\d一二三四五六七八九十]*[日号]))",
             r"(?P<year>(?P<yy>\d{4})年(?!\d|[一二三四五六七八九十]+月))",
             r"(?P<whole>全年|年度)",
@@ -86,9 +87,10 @@ def _period(m: re.Match[str], year: int, month: int) -> Period | None:
         return Period(year, 1, month)
     if kind == "now":
         return Period(year, month, month)
-    if kind in ("monthend", "month"):
-        m_n = _int(groups["en"] if kind == "monthend" else groups["mn"])
-        y_text = groups["my"] if kind == "monthend" else groups["sy"]
+    if kind in ("monthend", "month", "asof"):
+        key = {"monthend": ("en", "my"), "month": ("mn", "sy"), "asof": ("an", "ay")}[kind]
+        m_n = _int(groups[key[0]])
+        y_text = groups[key[1]]
         y = int(y_text) if y_text else year
         return Period(y, m_n, m_n) if m_n and 1 <= m_n <= 12 else None
     if kind == "year":
