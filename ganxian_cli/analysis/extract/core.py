@@ -139,7 +139,8 @@ def _figures(article: Article, tokens: list[Token]) -> list[_Figure]:
         else:
             _pair_list(figures, pending_list, sentence)
             pending_list = []
-            if grow and token.unit == "%" and _attach(figures, token, grow.negative, sentence, text):
+            rate = grow is not None and token.unit == "%"
+            if grow and rate and _attach(figures, token, grow.negative, sentence, text):
                 previous = token
                 continue
             value = -token.value if grow and grow.negative else token.value
