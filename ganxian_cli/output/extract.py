@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import tomli_w
@@ -27,6 +28,11 @@ FIELDS = (
 HEADERS = ("#", "指标", "名称", "数值", "单位", "限定", "同比%", "时期", "状态", "行", "引文")
 QUALIFIER_ZH = {"exact": "", "more_than": "余/多", "nearly": "近", "about": "约"}
 STATUS_ZH = {"actual": "", "forecast": "预计", "target": "目标"}
+
+
+def _number(value: Decimal) -> Decimal | int:
+    """Whole numbers as TOML integers (tomli-w would write Decimal 13 as 13.0)."""
+    return int(value) if value.as_tuple().exponent == 0 else value
 
 
 def figure_dict(p: Proposal) -> dict[str, Any]:
@@ -70,10 +76,11 @@ def draft(extraction: Extraction, article: str) -> str:
         }
         if p.new_indicator:
             entry["name_en"] = ""
-        entry |= {"value": p.value, "unit": p.unit, "period": p.period, "status": p.status}
+        entry |= {"value": _number(p.value), "unit": p.unit, "period": p.period}
+        entry["status"] = p.status
         entry["qualifier"] = p.qualifier
         if p.yoy is not None:
-            entry["yoy"] = p.yoy
+            entry["yoy"] = _number(p.yoy)
         if p.subject:
             entry["subject"] = p.subject
         entry["quote"] = p.quote

@@ -38,7 +38,7 @@ def name(text: str, start: int, stop: int, after: int, after_limit: int, cut: st
     lead = text[start:stop]
     if cut:
         lead = lead.replace(cut, "")
-    lead = re.sub(r"[“”‘’\"'《》()（）\d.%]", "", lead)
+    lead = re.sub(r"[“”‘’\"'《》()（）]", "", lead)
     lead = _TAIL.sub("", _LEAD.sub("", lead))
     if len(lead) >= 2:
         return lead[-24:]

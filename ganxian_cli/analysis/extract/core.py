@@ -106,7 +106,21 @@ def extract(
     matcher = Matcher(dataset)
     line_starts = [0] + [m.end() for m in re.finditer("\n", original)]
     proposals = [_proposal(article, f, phrases, year, month, matcher, line_starts) for f in figures]
-    return Extraction(proposals, f"{year}-{month:02d}", how)
+    return Extraction(_distinct(proposals, matcher), f"{year}-{month:02d}", how)
+
+
+def _distinct(proposals: list[Proposal], matcher: Matcher) -> list[Proposal]:
+    """No two proposals for one indicator, period, status and subject: later ones get new ids."""
+    seen: set[tuple[str, str, str, str | None]] = set()
+    out: list[Proposal] = []
+    for p in proposals:
+        key = (p.indicator, p.period, p.status, p.subject)
+        if key in seen:
+            p = replace(p, indicator=matcher.fresh(), new_indicator=True)
+            key = (p.indicator, p.period, p.status, p.subject)
+        seen.add(key)
+        out.append(p)
+    return out
 
 
 def _kind(unit: str) -> Kind:

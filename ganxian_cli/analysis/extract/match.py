@@ -37,6 +37,7 @@ class Matcher:
     def __init__(self, dataset: Dataset | None) -> None:
         self.dataset = dataset
         self._new: dict[tuple[str, str], str] = {}
+        self._count = 0
         self._values: dict[str, set[tuple[Decimal, str]]] = {}
         if dataset is not None:
             for ident, indicator, _, figure in dataset.figures():
@@ -68,8 +69,13 @@ class Matcher:
             theme = themes[0] if themes else "general"
         key = (name, unit)
         if key not in self._new:
-            self._new[key] = f"new_{len(self._new) + 1:02d}"
+            self._new[key] = self.fresh()
         return Match(self._new[key], True, theme)
+
+    def fresh(self) -> str:
+        """An id for one more new indicator."""
+        self._count += 1
+        return f"new_{self._count:02d}"
 
 
 def _family(unit: str) -> str:
