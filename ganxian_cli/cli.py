@@ -523,7 +523,6 @@ def extract(
     """Propose every figure of an article, for review and `ganxian import`."""
     from .analysis.extract import MAX_ARTICLE_BYTES, read_article
     from .analysis.extract import extract as run
-    from .datafile.paths import resolve_data_path
 
     if article == "-":
         raw = sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1)
@@ -538,9 +537,7 @@ def extract(
     text, note = read_article(raw, name)
     if note:
         err(f"ganxian: {name}: {note}")
-    path, dataset = _open(data) if data or article != "-" else (None, None)
-    if data is None and path is None:
-        path, dataset = _open(resolve_data_path(None))
+    path, dataset = _open(data)
     result = run(text, dataset, published)
     err(f"ganxian: {len(result.figures)} figures; periods resolved with {result.published} "
         f"(from {result.published_from}); indicators from {path}")  # fmt: skip

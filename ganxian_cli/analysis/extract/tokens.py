@@ -41,14 +41,18 @@ def chinese_number(text: str) -> int | None:
     digit: int | None = None
     last_power = 10_000
     for ch in text:
+        if ch in "零〇":
+            if digit is not None:
+                return None
+            continue  # a place holder: 一百零五
         if ch in CN_DIGITS:
             if digit is not None:
                 return None  # two digits in a row: a list or a range, not a number
             digit = CN_DIGITS[ch]
         elif ch in CN_POWERS:
             power = CN_POWERS[ch]
-            if power >= last_power:
-                return None
+            if power >= last_power or (digit is None and total):
+                return None  # 百千, 千百: not one number
             total += (1 if digit is None else digit) * power
             digit, last_power = None, power
         else:
