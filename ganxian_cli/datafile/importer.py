@@ -91,8 +91,8 @@ def read_draft(path: str) -> list[DraftFigure]:
             continue
         found = _check_entry(entry)
         problems.extend(
-            Problem("G100", message, name, index.line_of(("figures", i, key)) or line, None,
-                    f"figures[{i}].{key}")
+            Problem("G101" if key == "unit" and "unknown unit" in message else "G100", message,
+                    name, index.line_of(("figures", i, key)) or line, None, f"figures[{i}].{key}")
             for key, message in found
         )  # fmt: skip
         figures.append(DraftFigure(i, line, entry))
