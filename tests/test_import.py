@@ -194,7 +194,7 @@ def test_missing_draft_is_a_usage_error(runner: CliRunner, data_file: Path, tmp_
 
 
 def test_extract_then_import_round_trip(runner: CliRunner, data_file: Path, tmp_path: Path) -> None:
-    """A whole article's draft, with names filled in, imports and validates; then it is all there."""
+    """A whole article's draft, names filled in, imports and validates; then it is all there."""
     article = ARTICLES / "county_industry.txt"
     extracted = invoke(
         runner,
