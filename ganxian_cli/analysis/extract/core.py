@@ -19,6 +19,10 @@ from .tokens import Token, Tokenizer
 _LABEL_AFTER = re.compile(r"(?:以上)?(?:的)?(?:项目|企业)")  # 100亿元项目1个: a class, not a figure
 _ANNUAL = re.compile(r"年产|种植|播种|全年")  # annual capacity, planted area: a whole year
 _STOCK = re.compile(r"^(?!.*(?:新增|增加|开工|签约|完成)).*达")
+_GROWTH_WORDS = re.compile(
+    r"同比|环比|比上年同期|较上年同期|比去年同期|较去年同期|比上年|较上年|比去年|较去年|分别|"
+    r"增长|增加|提高|上升|上涨|下降|减少|回落|下滑|降低|下跌|了|达到?|为|[,，、]"
+)
 _LIST_JOIN = re.compile(r"[、和及与,，](增长|增加|提高|上升|下降|减少|回落|下滑|降低)?")
 
 
@@ -173,7 +177,8 @@ def _attach(
     target = figures[-1]
     if target.sentence != sentence or target.yoy is not None or target.token.unit == "%":
         return False
-    if re.search(r"[;；。]", text[target.token.end : token.start]):
+    between = _GROWTH_WORDS.sub("", text[target.token.end : token.start])
+    if len(between) > 2:  # 28万吨,确保农民人均可支配收入增长7%: the growth of something else
         return False
     target.yoy = -token.value if negative else token.value
     target.last = token.end
