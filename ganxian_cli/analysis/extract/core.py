@@ -226,9 +226,10 @@ def _proposal(
         period = Period(period.year, 1, 12)
     elif period.start < period.end and _kind(token.unit) is Kind.COUNT and _STOCK.search(lead):
         period = Period(period.year, period.end, period.end)  # 规上企业达142家: as at the end
-    cut = next(
-        (text[p.start : p.end] for p in phrases if figure.clause[0] <= p.start < token.start), ""
-    )
+    first = bisect.bisect_left(phrases, figure.clause[0], key=lambda p: p.start)
+    cut = ""
+    if first < len(phrases) and phrases[first].start < token.start:
+        cut = text[phrases[first].start : phrases[first].end]
     name = clauses.name(text, figure.clause[0], token.start, token.end, figure.clause[1], cut)
     subject = clauses.subject(text, figure.sentence[0], figure.clause[1])
     quote_end = clauses.clause(text, max(figure.last - 1, token.start), *figure.sentence)[1]
@@ -254,15 +255,7 @@ def _proposal(
 
 def _period_before(phrases: list[when.Phrase], pos: int, paragraph: int) -> Period | None:
     """The last period phrase before *pos* in its paragraph (全年/年度 only set targets)."""
-    i = len(phrases)
-    lo, hi = 0, len(phrases)
-    while lo < hi:  # the first phrase starting after pos
-        mid = (lo + hi) // 2
-        if phrases[mid].start <= pos:
-            lo = mid + 1
-        else:
-            hi = mid
-    i = lo
+    i = bisect.bisect_right(phrases, pos, key=lambda p: p.start)
     while i > 0:  # back to the paragraph start: a few phrases at most
         i -= 1
         phrase = phrases[i]

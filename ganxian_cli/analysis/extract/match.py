@@ -18,7 +18,10 @@ def bigrams(text: str) -> set[str]:
 
 def similarity(a: str, b: str) -> float:
     """Dice coefficient of character bigrams: 0 (nothing shared) to 1 (same)."""
-    x, y = bigrams(a), bigrams(b)
+    return dice(bigrams(a), bigrams(b))
+
+
+def dice(x: set[str], y: set[str]) -> float:
     if not x or not y:
         return 0.0
     return 2 * len(x & y) / (len(x) + len(y))
@@ -39,7 +42,12 @@ class Matcher:
         self._new: dict[tuple[str, str], str] = {}
         self._count = 0
         self._values: dict[str, set[tuple[Decimal, str]]] = {}
+        self._names: list[tuple[str, set[str], str, str]] = []  # id, bigrams, family, theme
         if dataset is not None:
+            self._names = [
+                (ident, bigrams(i.name), _family(i.unit), i.theme)
+                for ident, i in dataset.indicators.items()
+            ]
             for ident, indicator, _, figure in dataset.figures():
                 family = _family(figure.unit or indicator.unit)
                 scale = UNITS[figure.unit or indicator.unit].scale if family else Decimal(1)
@@ -52,11 +60,12 @@ class Matcher:
         best, best_score, theme, theme_score = "", 0.0, "", 0.0
         indicators = self.dataset.indicators if self.dataset else {}
         scaled = (value * UNITS[unit].scale).normalize() if unit in UNITS else value
-        for ident, indicator in indicators.items():
-            score = similarity(name, indicator.name)
+        grams = bigrams(name)
+        for ident, names, indicator_family, indicator_theme in self._names:
+            score = dice(grams, names)
             if score > theme_score:
-                theme, theme_score = indicator.theme, score
-            if _family(indicator.unit) != family:
+                theme, theme_score = indicator_theme, score
+            if indicator_family != family:
                 continue
             if (scaled, family) in self._values.get(ident, set()):
                 score += SAME_VALUE_BONUS
