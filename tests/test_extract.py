@@ -271,7 +271,7 @@ def test_json_output(runner: CliRunner, tmp_path: Path) -> None:
     (figure,) = doc["figures"]
     assert set(figure) == {
         "value", "unit", "qualifier", "yoy", "period", "status", "name", "subject", "quote",
-        "indicator", "new_indicator", "theme",
+        "indicator", "new_indicator", "theme", "relation", "relates_to",
     }  # fmt: skip
     assert figure["value"] == Decimal("133.87") and '"value": 133.87' in result.stdout
     assert figure["yoy"] == Decimal("35.8") and figure["period"] == "2031-01..2031-05"
@@ -383,3 +383,34 @@ def test_no_rich_for_machine_formats() -> None:
         [sys.executable, "-c", code], input="新增企业19家。".encode(), capture_output=True, env=env
     )
     assert done.returncode == 0, done.stderr.decode()
+
+
+def test_rates_are_proposed_with_what_they_are_rates_of() -> None:
+    text = (
+        "1月至5月已开工22个,开工率达95.65%,完成年度计划投资额58.33亿元,完成年度计划投资率70.11%,"
+        "超序进度28.44个百分点。完成投资40.6亿元,占年度计划的56%。"
+    )
+    figures = extract(text, None, "2022-06").figures
+    related = [(str(p.value), p.relation, p.relates_to) for p in figures if p.relation]
+    ids = {str(p.value): p.indicator for p in figures}
+    assert related == [
+        ("95.65", "rate", ids["22"]),
+        ("70.11", "rate", ids["58.33"]),
+        ("28.44", "gap", ids["58.33"]),
+        ("56", "share", ids["40.6"]),
+    ]
+
+
+@pytest.mark.skipif(not SEED.exists(), reason=f"source article not found at {SEED}")
+def test_shipped_rates_link_to_the_shipped_targets(runner: CliRunner) -> None:
+    data = str(ROOT / "data" / "indicators.toml")
+    result = invoke(runner, "extract", str(SEED), "--data", data, "-f", "toml")
+    draft = tomllib.loads(result.stdout)
+    links = {
+        (f["indicator"], k, f[k]) for f in draft["figures"] for k in ("rate_of", "gap_of") if k in f
+    }
+    assert links == {
+        ("key_project_start_rate", "rate_of", "key_projects_started"),
+        ("key_project_completion_rate", "rate_of", "key_project_investment"),
+        ("key_project_schedule_lead", "gap_of", "key_project_investment"),
+    }

@@ -228,3 +228,82 @@ def test_unreviewed_draft_is_refused(runner: CliRunner, data_file: Path, tmp_pat
     )
     assert result.exit_code == 1 and "needs name_en" in result.stderr
     assert data_file.read_bytes() == before
+
+
+def test_rates_and_gaps_link_to_their_target(
+    runner: CliRunner, data_file: Path, tmp_path: Path
+) -> None:
+    draft = _draft(
+        tmp_path,
+        """[[figures]]
+indicator = "investment"
+new_indicator = true
+theme = "industry"
+name = "重点项目投资"
+name_en = "Key project investment"
+value = 72.5
+unit = "亿元"
+period = "2031"
+status = "target"
+tracks = "investment"
+quote = "年度计划投资72.5亿元"
+
+[[figures]]
+indicator = "investment"
+value = 40.6
+unit = "亿元"
+period = "2031-H1"
+quote = "完成投资40.6亿元"
+
+[[figures]]
+indicator = "completion_rate"
+new_indicator = true
+theme = "industry"
+name = "完成率"
+name_en = "Completion rate"
+value = 56
+unit = "%"
+period = "2031-H1"
+rate_of = "investment"
+quote = "占年度计划的56%"
+""",
+    )
+    result = invoke(runner, "import", str(draft), "--data", str(data_file))
+    assert result.exit_code == 0, result.stderr
+    assert "3 added, 0 replaced, 0 already present (skipped), 1 linked to targets" in result.stderr
+    text = data_file.read_text(encoding="utf-8")
+    assert 'rate = "completion_rate"' in text
+    assert invoke(runner, "validate", str(data_file)).exit_code == 0
+
+
+def test_a_rate_of_an_untracked_indicator_is_refused(
+    runner: CliRunner, data_file: Path, tmp_path: Path
+) -> None:
+    draft = _draft(
+        tmp_path,
+        """[[figures]]
+indicator = "enterprises"
+value = 217
+unit = "家"
+period = "2031-05"
+quote = "规上工业企业总数达到217家"
+
+[[figures]]
+indicator = "share"
+new_indicator = true
+theme = "industry"
+name = "占比"
+name_en = "Share"
+value = 50
+unit = "%"
+period = "2031-05"
+gap_of = "enterprises"
+""",
+    )
+    before = data_file.read_bytes()
+    result = invoke(runner, "import", str(draft), "--data", str(data_file))
+    assert result.exit_code == 1
+    assert f"{draft}:8: error[G100]: figures[1]: gap_of: no target is tracked by 'enterprises'" in (
+        result.stderr
+    )
+    assert data_file.read_bytes() == before

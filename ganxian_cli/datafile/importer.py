@@ -36,6 +36,8 @@ _KEYS: dict[str, type | tuple[type, ...]] = {
     "quote": str,
     "note": str,
     "tracks": str,
+    "rate_of": str,
+    "gap_of": str,
 }
 _REQUIRED = ("indicator", "value", "unit", "period")
 _STATUS = ("actual", "forecast", "target")
@@ -63,13 +65,15 @@ class Imported:
     replaced: int
     skipped: int
     written: bool
+    linked: int = 0
 
     @property
     def summary(self) -> str:
         verb = "written" if self.written else "nothing written"
+        links = f", {self.linked} linked to targets" if self.linked else ""
         return (
             f"{self.added} added, {self.replaced} replaced, {self.skipped} already present "
-            f"(skipped); {verb}"
+            f"(skipped){links}; {verb}"
         )
 
 
@@ -225,6 +229,39 @@ def merge(
     return dataset, added, replaced, skipped
 
 
+def link_rates(dataset: Dataset, figures: list[DraftFigure], draft: str) -> tuple[Dataset, int]:
+    """Set a target's `rate` or `gap` from figures with `rate_of`/`gap_of` = its actual's id."""
+    data = dataset.model_dump(mode="python", exclude_defaults=True)
+    targets: list[dict[str, Any]] = data.get("targets", [])
+    problems: list[Problem] = []
+    linked = 0
+    for figure in figures:
+        for key, field in (("rate_of", "rate"), ("gap_of", "gap")):
+            actual = figure.get(key)
+            if actual is None:
+                continue
+            ident = figure.get("indicator")
+            found = [t for t in targets if t["actual"] == actual]
+            if not found:
+                problems.append(
+                    _problem(draft, figure, f"{key}: no target is tracked by {actual!r}; "
+                             "give its target figure `tracks`, or remove the key")
+                )  # fmt: skip
+                continue
+            for target in found:
+                if target.get(field) not in (None, ident):
+                    problems.append(
+                        _problem(draft, figure, f"{key}: the target of {actual!r} already has "
+                                 f"{field} = {target[field]!r}")
+                    )  # fmt: skip
+                elif target.get(field) is None:
+                    target[field] = ident
+                    linked += 1
+    if problems:
+        raise DataError(problems)
+    return (Dataset.model_validate(data) if linked else dataset), linked
+
+
 def _at_draft_lines(
     problems: list[Problem], result: Dataset, figures: list[DraftFigure], draft: str
 ) -> list[Problem]:
@@ -260,7 +297,8 @@ def import_draft(path: str, draft: str, replace: bool, dry_run: bool, checks: Ch
         refuse_comments(text, path)
         current = load_text(text, path, checks.essential).dataset
         dataset, added, replaced, skipped = merge(current, figures, draft_name, replace)
-        new_text = canonical_text(dataset) if added or replaced else text
+        dataset, linked = link_rates(dataset, figures, draft_name)
+        new_text = canonical_text(dataset) if added or replaced or linked else text
         errors = [p for p in checks.complete(parse_text(new_text, path)) if p.severity == "error"]
         if errors:
             raise DataError(_at_draft_lines(errors, dataset, figures, draft_name))
@@ -279,4 +317,4 @@ def import_draft(path: str, draft: str, replace: bool, dry_run: bool, checks: Ch
                     raise DataError(problems)
 
             atomic_replace(path, new_text, check)
-    return Imported(diff, added, replaced, skipped, written)
+    return Imported(diff, added, replaced, skipped, written, linked)

@@ -24,6 +24,8 @@ FIELDS = (
     "indicator",
     "new_indicator",
     "theme",
+    "relation",
+    "relates_to",
 )
 HEADERS = ("#", "指标", "名称", "数值", "单位", "限定", "同比%", "时期", "状态", "行", "引文")
 QUALIFIER_ZH = {"exact": "", "more_than": "余/多", "nearly": "近", "about": "约"}
@@ -67,6 +69,7 @@ def draft(extraction: Extraction, article: str) -> str:
         ),
     ]
     chunks = ["\n".join(head)]
+    new = {p.indicator for p in extraction.figures if p.new_indicator}
     for p in extraction.figures:
         entry: dict[str, Any] = {
             "indicator": p.indicator,
@@ -84,7 +87,12 @@ def draft(extraction: Extraction, article: str) -> str:
         if p.subject:
             entry["subject"] = p.subject
         entry["quote"] = p.quote
-        chunks.append(f"# article line {p.line}\n[[figures]]\n{tomli_w.dumps(entry)}")
+        note = f"# article line {p.line}"
+        if p.relation in ("rate", "gap") and p.relates_to and p.relates_to not in new:
+            entry[f"{p.relation}_of"] = p.relates_to  # import links it to that target
+        elif p.relation and p.relates_to:
+            note += f"; a {p.relation} of {p.relates_to}"
+        chunks.append(f"{note}\n[[figures]]\n{tomli_w.dumps(entry)}")
     return "\n".join(chunks)
 
 
