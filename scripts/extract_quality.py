@@ -83,11 +83,7 @@ HEADER = [
 
 def _expected_from_toml(path: Path) -> list[dict[str, Any]]:
     with path.open("rb") as handle:
-        data = (
-            tomllib.load(handle, parse_float=Decimal)
-            if False
-            else tomllib.loads(handle.read().decode("utf-8"), parse_float=Decimal)
-        )
+        data = tomllib.load(handle, parse_float=Decimal)
     return [_defaults(f) for f in data["figures"]]
 
 

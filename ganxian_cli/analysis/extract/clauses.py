@@ -8,7 +8,7 @@ CLAUSE_END = set("，,；;。！？!?：:")
 WINDOW = 120  # a clause is never looked for further than this from its figure
 
 _SUBJECT = re.compile(
-    r"[\u4e00-\u9fff]{2,14}?(?:有限公司|股份公司|集团公司|集团|公司|医院|小区|[乡镇][\u4e00-\u9fff]{1,4}村)"
+    r"[\u4e00-\u9fff]{2,14}?(?:有限公司|股份公司|集团公司|集团|公司|医院|小区|[乡镇][\u4e00-\u9fff]{1,4}?村)"
 )
 _LEAD = re.compile(
     r"^(?:其中|同时|此外|另外|并|该区|该县|该市|该省|全区|全县|全市|全省|今年|目前|"
@@ -50,5 +50,5 @@ def subject(text: str, lower: int, upper: int) -> str | None:
     """The last company, park, village or project named in text[lower:upper]."""
     found = None
     for m in _SUBJECT.finditer(text, lower, upper):
-        found = m.group()
-    return found
+        found = m.group().rsplit("的", 1)[-1]  # 总投资100亿元的赣州寒锐…公司: the name after 的
+    return found if found and len(found) >= 3 else None

@@ -148,8 +148,16 @@ def _distinct(proposals: list[Proposal], matcher: Matcher) -> list[Proposal]:
     out: list[Proposal] = []
     for p in proposals:
         key = (p.indicator, p.period, p.status, p.subject)
-        if key in seen:
-            p = replace(p, indicator=matcher.fresh(), new_indicator=True)
+        if key in seen:  # the next best indicator that is free, else a new one
+            free = [
+                m
+                for m in matcher.ranked(p.name, abs(p.value), p.unit)
+                if not m.new and (m.indicator, p.period, p.status, p.subject) not in seen
+            ]
+            if free:
+                p = replace(p, indicator=free[0].indicator, new_indicator=False)
+            else:
+                p = replace(p, indicator=matcher.fresh(), new_indicator=True)
             key = (p.indicator, p.period, p.status, p.subject)
         seen.add(key)
         out.append(p)

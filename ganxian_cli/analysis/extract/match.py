@@ -56,8 +56,14 @@ class Matcher:
                 )
 
     def match(self, name: str, value: Decimal, unit: str) -> Match:
+        """The best indicator for the figure, or a new id (with the likeliest theme)."""
+        return self.ranked(name, value, unit)[0]
+
+    def ranked(self, name: str, value: Decimal, unit: str) -> list[Match]:
+        """Indicators that could hold the figure, best first; a new id last."""
         family = _family(unit)
-        best, best_score, theme, theme_score = "", 0.0, "", 0.0
+        scored: list[tuple[float, str]] = []
+        theme, theme_score = "", 0.0
         indicators = self.dataset.indicators if self.dataset else {}
         scaled = (value * UNITS[unit].scale).normalize() if unit in UNITS else value
         grams = bigrams(name)
@@ -69,17 +75,17 @@ class Matcher:
                 continue
             if (scaled, family) in self._values.get(ident, set()):
                 score += SAME_VALUE_BONUS
-            if score > best_score:
-                best, best_score = ident, score
-        if best and best_score >= THRESHOLD:
-            return Match(best, False, indicators[best].theme)
+            if score >= THRESHOLD:
+                scored.append((score, ident))
+        scored.sort(key=lambda s: -s[0])
+        found = [Match(ident, False, indicators[ident].theme) for _, ident in scored]
         if not theme:
             themes = list(self.dataset.themes) if self.dataset else []
             theme = themes[0] if themes else "general"
         key = (name, unit)
         if key not in self._new:
             self._new[key] = self.fresh()
-        return Match(self._new[key], True, theme)
+        return [*found, Match(self._new[key], True, theme)]
 
     def fresh(self) -> str:
         """An id for one more new indicator."""
