@@ -41,6 +41,7 @@ class Matcher:
         self.dataset = dataset
         self._new: dict[tuple[str, str], str] = {}
         self._count = 0
+        self._subjects: dict[str, set[str | None]] = {}
         self._values: dict[str, set[tuple[Decimal, str]]] = {}
         self._names: list[tuple[str, set[str], str, str]] = []  # id, bigrams, family, theme
         if dataset is not None:
@@ -49,6 +50,7 @@ class Matcher:
                 for ident, i in dataset.indicators.items()
             ]
             for ident, indicator, _, figure in dataset.figures():
+                self._subjects.setdefault(ident, set()).add(figure.subject)
                 family = _family(figure.unit or indicator.unit)
                 scale = UNITS[figure.unit or indicator.unit].scale if family else Decimal(1)
                 self._values.setdefault(ident, set()).add(
@@ -86,6 +88,13 @@ class Matcher:
         if key not in self._new:
             self._new[key] = self.fresh()
         return [*found, Match(self._new[key], True, theme)]
+
+    def subject(self, ident: str, found: str | None) -> str | None:
+        """The subject as the data file spells it, where the indicator's figures agree on one."""
+        subjects = self._subjects.get(ident)
+        if subjects is not None and len(subjects) == 1:
+            return next(iter(subjects))
+        return found
 
     def fresh(self) -> str:
         """An id for one more new indicator."""
