@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from .conftest import invoke
+from .conftest import ROOT, SHARED, invoke
 
 ARTICLES = Path(__file__).resolve().parent / "articles"
 
@@ -307,3 +307,18 @@ gap_of = "enterprises"
         result.stderr
     )
     assert data_file.read_bytes() == before
+
+
+SEED = SHARED / "seeds" / "000_011b906044fe82a3.txt"
+
+
+@pytest.mark.skipif(not SEED.exists(), reason=f"source article not found at {SEED}")
+def test_the_shipped_article_read_again_is_already_there(runner: CliRunner, tmp_path: Path) -> None:
+    data = tmp_path / "indicators.toml"
+    data.write_bytes((ROOT / "data" / "indicators.toml").read_bytes())
+    extracted = invoke(runner, "extract", str(SEED), "--data", str(data), "-f", "toml")
+    draft = _draft(tmp_path, extracted.stdout)
+    result = invoke(runner, "import", str(draft), "--data", str(data), "--dry-run")
+    assert result.exit_code == 0, result.stderr
+    # the three figures whose period a person chose otherwise (23个, 299.92亿元, 100亿元)
+    assert "3 added, 0 replaced, 65 already present (skipped); nothing written" in result.stderr
