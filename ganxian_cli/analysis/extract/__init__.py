@@ -3,7 +3,7 @@
 `source` decodes and refuses bad input, `text` compacts it with a map back to the original,
 `tokens` finds numbers with units, `when` resolves periods, `context` reads qualifiers, status
 and growth, `clauses` finds names, subjects and quotes, `match` pairs figures with indicators,
-and `core` puts them together.
+`rates` says what a rate is of, and `core` puts them together.
 """
 
 from .core import Extraction, Proposal, extract

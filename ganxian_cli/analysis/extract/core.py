@@ -13,6 +13,7 @@ from ...model.periods import Period
 from ...model.units import UNITS, Kind, Unit, get_unit
 from . import clauses, context, when
 from .match import Matcher
+from .rates import related
 from .text import Article, compact, in_caption
 from .tokens import Token, Tokenizer
 
@@ -112,34 +113,8 @@ def extract(
     matcher = Matcher(dataset)
     line_starts = [0] + [m.end() for m in re.finditer("\n", original)]
     proposals = [_proposal(article, f, phrases, year, month, matcher, line_starts) for f in figures]
-    proposals = _related(_distinct(proposals, matcher), figures, text)
+    proposals = related(_distinct(proposals, matcher), figures, text)
     return Extraction(proposals, f"{year}-{month:02d}", how)
-
-
-_GAP = re.compile(r"序时|序进度")
-_RATE = re.compile(r"率|完成.*计划的")
-
-
-def _related(proposals: list[Proposal], figures: list[_Figure], text: str) -> list[Proposal]:
-    """Rates (开工率, 占…的, 超序时进度) with the figure before them in the sentence they are of."""
-    out: list[Proposal] = []
-    last_amount: dict[tuple[int, int], str] = {}  # sentence -> indicator of its last non-rate
-    for p, f in zip(proposals, figures, strict=True):
-        if _kind(p.unit) is not Kind.RATE:
-            last_amount[f.sentence] = p.indicator
-            out.append(p)
-            continue
-        lead = text[f.clause[0] : f.token.start]
-        relation = None
-        if p.unit != "%" and _GAP.search(lead):
-            relation = "gap"
-        elif "占" in lead:
-            relation = "share"
-        elif _RATE.search(lead):
-            relation = "rate"
-        of = last_amount.get(f.sentence)
-        out.append(replace(p, relation=relation, relates_to=of) if relation and of else p)
-    return out
 
 
 def _distinct(proposals: list[Proposal], matcher: Matcher) -> list[Proposal]:
