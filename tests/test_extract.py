@@ -12,6 +12,8 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from ganxian_cli.analysis.extract import extract, read_article
@@ -419,3 +421,30 @@ def test_shipped_rates_link_to_the_shipped_targets(runner: CliRunner) -> None:
         ("key_project_completion_rate", "rate_of", "key_project_investment"),
         ("key_project_schedule_lead", "gap_of", "key_project_investment"),
     }
+
+
+_CHARS = (
+    "0123456789.,，。；、%％万亿元亩吨个家名余多约近超以上左右"
+    + "至月日年季度半上下今以来全计划预计同比增长下降"
+)
+_PHRASES = [
+    "1至5月",
+    "一至五月",
+    "截至目前",
+    "5月底",
+    "分别增长",
+    "和下降",
+    "“50”",
+    "\n\n",
+    " ",
+    "<p>",
+]
+_PIECES = st.sampled_from([*_CHARS, *_PHRASES])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_PIECES, max_size=60).map("".join))
+def test_any_text_gives_figures_or_nothing_never_an_exception(text: str) -> None:
+    for p in extract(text, None, "2031-06").figures:
+        assert p.quote and p.period and p.unit
+        assert p.value == p.value.to_integral_value() or p.unit not in ("个", "家")
