@@ -531,3 +531,84 @@ def _silence_stdout() -> None:
 
 
 __all__ = ["app", "main"]
+
+
+class ExtractFormat(StrEnum):
+    table = "table"
+    json = "json"
+    toml = "toml"
+
+
+@app.command()
+@handle_errors
+def extract(
+    article: Annotated[str, typer.Argument(help="The article's text ('-' for standard input).")],
+    data: DataOption = None,
+    published: Annotated[
+        str | None,
+        typer.Option("--published", help="YYYY-MM the article appeared (else its dates)."),
+    ] = None,
+    fmt: Annotated[
+        ExtractFormat, typer.Option("--format", "-f", help="table, json or toml (a draft).")
+    ] = ExtractFormat.table,
+    color: ColorOption = Color.auto,
+) -> None:
+    """Propose every figure of an article, for review and `ganxian import`."""
+    from .analysis.extract import MAX_ARTICLE_BYTES, read_article
+    from .analysis.extract import extract as run
+
+    if article == "-":
+        raw = sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1)
+    else:
+        from .datafile.loader import read_bytes
+
+        try:
+            raw = read_bytes(article)
+        except DataError:  # larger than a data file may be: say so as for an article
+            raw = b"\0" * (MAX_ARTICLE_BYTES + 1)
+    name = "<stdin>" if article == "-" else article
+    text, note = read_article(raw, name)
+    if note:
+        err(f"ganxian: {name}: {note}")
+    path, dataset = _open(data)
+    result = run(text, dataset, published)
+    err(f"ganxian: {len(result.figures)} figures; periods resolved with {result.published} "
+        f"(from {result.published_from}); indicators from {path}")  # fmt: skip
+    from .output import extract as render
+
+    if fmt is ExtractFormat.json:
+        from .output.jsonout import dumps
+
+        out(dumps(render.document(result, name)))
+    elif fmt is ExtractFormat.toml:
+        out(render.draft(result, name))
+    else:
+        from .output.table import extract_table, make_console, print_tables
+
+        caption = f"{name}: 时期按 {result.published} 推算; 指标来自 {path}"
+        table = extract_table(render.HEADERS, render.rows(result), caption)
+        print_tables([table], make_console(color.value))
+
+
+@app.command(name="import")
+@handle_errors
+def import_(
+    draft: Annotated[str, typer.Argument(help="A reviewed draft from `extract --format toml`.")],
+    data: DataOption = None,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Change figures already present with another value.")
+    ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", "-n", help="Print the diff; write nothing.")
+    ] = False,
+) -> None:
+    """Add every figure of a draft in one checked, all-or-nothing write."""
+    from .datafile.importer import import_draft
+    from .datafile.paths import resolve_data_path
+
+    result = import_draft(resolve_data_path(data), draft, replace, dry_run, _write_checks())
+    if dry_run:
+        out(result.diff or "(no change)")
+    else:
+        sys.stderr.write(result.diff)
+    err(f"ganxian: {result.summary}")

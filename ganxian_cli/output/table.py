@@ -261,3 +261,21 @@ def print_fitted(renderables: Sequence[Any], console: Console) -> None:
         with console.capture() as capture:
             console.print(renderable, crop=False)
         console.file.write("\n".join(line.rstrip() for line in capture.get().split("\n")))
+
+
+def extract_table(headers: Sequence[str], rows: Sequence[Sequence[str]], caption: str) -> Table:
+    """The figures `ganxian extract` proposes, for review (cells are plain text)."""
+    table = Table(title=text("提取的数据 / Proposed figures", "bold"), title_justify="left")
+    for n, header in enumerate(headers):
+        numeric = header in ("#", "数值", "同比%", "行")
+        table.add_column(
+            header,
+            justify="right" if numeric else "left",
+            no_wrap=numeric or n in (4, 7),
+            overflow="fold",
+        )
+    for row in rows:
+        table.add_row(*(text(cell) for cell in row))
+    table.caption = text(caption, "dim")
+    table.caption_justify = "left"
+    return table

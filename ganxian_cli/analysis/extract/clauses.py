@@ -1,0 +1,54 @@
+"""Clauses, names, subjects and quotes: the shortest verbatim text that shows a figure."""
+
+from __future__ import annotations
+
+import re
+
+CLAUSE_END = set("，,；;。！？!?：:")
+WINDOW = 120  # a clause is never looked for further than this from its figure
+
+_SUBJECT = re.compile(
+    r"[\u4e00-\u9fff]{2,14}?(?:有限公司|股份公司|集团公司|集团|公司|医院|小区|[乡镇][\u4e00-\u9fff]{1,4}?村)"
+)
+_LEAD = re.compile(
+    r"^(?:其中|同时|此外|另外|并|该区|该县|该市|该省|全区|全县|全市|全省|今年|目前|"
+    r"截至目前|共|累计|已经?|还|为|对|在|实现|完成|达到?|有|的|又|再|共计|预计到?|预计|将)+"
+)
+_TAIL = re.compile(
+    r"(?:达到?|为|约|近|将近|接近|共|超过|超|逾|是|有|的|了|至|到|已|可|计|预计|将|预)+$"
+)
+_NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]{1,12}")
+
+
+def clause(text: str, pos: int, lower: int, upper: int) -> tuple[int, int]:
+    """The clause around *pos*, inside [lower, upper) and within WINDOW of it."""
+    start = pos
+    floor = max(lower, pos - WINDOW)
+    while start > floor and text[start - 1] not in CLAUSE_END:
+        start -= 1
+    end = pos
+    ceiling = min(upper, pos + WINDOW)
+    while end < ceiling and text[end] not in CLAUSE_END:
+        end += 1
+    return start, end
+
+
+def name(text: str, start: int, stop: int, after: int, after_limit: int, cut: str) -> str:
+    """The phrase a figure measures: the clause's words before it, or the noun after it."""
+    lead = text[start:stop]
+    if cut:
+        lead = lead.replace(cut, "")
+    lead = re.sub(r"[“”‘’\"'《》()（）]", "", lead)
+    lead = _TAIL.sub("", _LEAD.sub("", lead))
+    if len(lead) >= 2:
+        return lead[-24:]
+    m = _NOUN_AFTER.match(text, after, after_limit)
+    return (lead + (m.group() if m else "")).strip() or lead
+
+
+def subject(text: str, lower: int, upper: int) -> str | None:
+    """The last company, park, village or project named in text[lower:upper]."""
+    found = None
+    for m in _SUBJECT.finditer(text, lower, upper):
+        found = m.group().rsplit("的", 1)[-1]  # 总投资100亿元的赣州寒锐…公司: the name after 的
+    return found if found and len(found) >= 3 else None

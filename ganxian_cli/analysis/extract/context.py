@@ -1,0 +1,87 @@
+"""What the words around a number say: 约/近/余 (qualifier), 预计/计划 (status), 同比增长/下降."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .tokens import Token
+
+_BEFORE = re.compile(r"(约|大约|将近|接近|近|超过|突破|不少于|不低于|逾|多达|超)(?:达到?|为|有)?$")
+_AFTER = re.compile(r"以上|左右|余")
+_QUALIFIER = {
+    "约": "about",
+    "大约": "about",
+    "左右": "about",
+    "将近": "nearly",
+    "接近": "nearly",
+    "近": "nearly",
+    "超过": "more_than",
+    "突破": "more_than",
+    "不少于": "more_than",
+    "不低于": "more_than",
+    "逾": "more_than",
+    "多达": "more_than",
+    "超": "more_than",
+    "以上": "more_than",
+    "余": "more_than",
+}
+_FORECAST = re.compile(r"预计|预期|有望|测算|将(?!近)")
+_FORECAST_STRONG = re.compile(r"预计|预期|有望|测算")
+_TARGET_STRONG = re.compile(r"确保|力争|目标|任务|不少于|不低于")
+_TARGET = re.compile(r"计划|全年|年度")
+_ACTUAL = re.compile(r"完成|累计|已|实际|占")
+_GROWTH = re.compile(
+    r"(环比)?(?:同比|比上年同期|较上年同期|比上年|较上年|比去年|较去年)?(分别)?"
+    r"(增长|增加|提高|上升|上涨|下降|减少|回落|下滑|降低|下跌)了?(?:达到?|为)?$"
+)
+_DECLINE = {"下降", "减少", "回落", "下滑", "降低", "下跌"}
+
+
+def qualifier(text: str, token: Token) -> str:
+    """exact, about (约, 左右), nearly (近, 将近) or more_than (余, 多, 超过, 以上)."""
+    if token.approx:
+        return "more_than"
+    before = _BEFORE.search(text, max(0, token.start - 6), token.start)
+    if before and text[max(0, before.start() - 1) : before.start()] != "最":
+        return _QUALIFIER[before.group(1)]
+    after = _AFTER.match(text, token.end)
+    if after:
+        return _QUALIFIER[after.group()]
+    return "exact"
+
+
+def status(text: str, sentence_start: int, clause: tuple[int, int], token: Token) -> str:
+    """target (计划, 目标, 全年 … without 完成), forecast (预计, 将 …) or actual."""
+    lead = text[clause[0] : token.start]
+    if _FORECAST_STRONG.search(lead):
+        return "forecast"
+    if _TARGET_STRONG.search(text, sentence_start, token.start):
+        return "target"
+    if _TARGET.search(lead) and not _ACTUAL.search(lead):
+        return "target"
+    if _FORECAST.search(text, sentence_start, token.start) or _FORECAST.search(
+        text, token.end, clause[1]
+    ):
+        return "forecast"
+    return "actual"
+
+
+@dataclass(frozen=True)
+class Growth:
+    """A growth rate next to a value: its sign, and whether it lists several (分别增长a、b)."""
+
+    negative: bool
+    respectively: bool
+
+
+def growth(text: str, clause_start: int, token: Token) -> Growth | None:
+    """The growth words just before a percentage, if any."""
+    m = _GROWTH.search(text, max(clause_start, token.start - 12), token.start)
+    if m is None or m.group(1):  # 环比: on the month before, not year on year
+        return None
+    return Growth(m.group(3) in _DECLINE, bool(m.group(2)))
+
+
+def decline_word(word: str) -> bool:
+    return word in _DECLINE

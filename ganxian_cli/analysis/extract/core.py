@@ -1,0 +1,281 @@
+"""Put the rules together: article text in, proposed figures out (linear in the text)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from ...errors import UsageError
+from ...model.models import Dataset
+from ...model.periods import Period
+from ...model.units import UNITS, Kind, Unit, get_unit
+from . import clauses, context, when
+from .match import Matcher
+from .rates import related
+from .text import Article, compact, in_caption
+from .tokens import Token, Tokenizer
+
+_LABEL_AFTER = re.compile(r"(?:以上)?(?:的)?(?:项目|企业)")  # 100亿元项目1个: a class, not a figure
+_ANNUAL = re.compile(r"年产|种植|播种|全年")  # annual capacity, planted area: a whole year
+_STOCK = re.compile(r"^(?!.*(?:新增|增加|开工|签约|完成)).*达")
+_GROWTH_WORDS = re.compile(
+    r"同比|环比|比上年同期|较上年同期|比去年同期|较去年同期|比上年|较上年|比去年|较去年|分别|"
+    r"增长|增加|提高|上升|上涨|下降|减少|回落|下滑|降低|下跌|了|达到?|为|[,，、]"
+)
+_LIST_JOIN = re.compile(r"[、和及与,，](增长|增加|提高|上升|下降|减少|回落|下滑|降低)?")
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """One proposed figure, ready for a draft."""
+
+    value: Decimal
+    unit: str
+    qualifier: str
+    yoy: Decimal | None
+    period: str
+    status: str
+    name: str
+    subject: str | None
+    quote: str
+    indicator: str
+    new_indicator: bool
+    theme: str
+    line: int  # line of the article the figure is printed on
+    relation: str | None = None  # rate, gap or share: a rate of the figure *relates_to*
+    relates_to: str | None = None
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Every proposed figure, and the year and month periods were resolved with."""
+
+    figures: list[Proposal]
+    published: str
+    published_from: str  # "--published", "text", "data file"
+
+
+@dataclass
+class _Figure:
+    token: Token
+    sentence: tuple[int, int]
+    clause: tuple[int, int]
+    yoy: Decimal | None = None
+    last: int = 0  # end of the last token of this figure (its growth rate)
+
+
+def catalogue(dataset: Dataset | None) -> list[Unit]:
+    """The units to look for: the catalogue and every unit the data file uses."""
+    units = dict(UNITS)
+    if dataset is not None:
+        for _, indicator, _, figure in dataset.figures():
+            for symbol in (indicator.unit, figure.unit):
+                if symbol and symbol not in units:
+                    units[symbol] = get_unit(symbol)
+    return list(units.values())
+
+
+def resolve_published(
+    text: str, published: str | None, dataset: Dataset | None
+) -> tuple[int, int, str]:
+    """Year and month of the article: --published, else its dates, else the data file's."""
+    if published is not None:
+        found = when.parse_published(published)
+        if found is None:
+            raise UsageError(f"--published: not a month: {published!r} (expected YYYY-MM)")
+        return (*found, "--published")
+    in_text = when.published_from(text)
+    if in_text:
+        return (*in_text, "text")
+    source = dataset.source.published if dataset else None
+    found = when.parse_published(source) if source else None
+    if found:
+        return (*found, "data file")
+    raise UsageError("cannot tell when the article was published: give --published YYYY-MM")
+
+
+def extract(
+    original: str, dataset: Dataset | None = None, published: str | None = None
+) -> Extraction:
+    """Propose every figure of *original*; *dataset* names indicators and adds units."""
+    article = compact(original)
+    text = article.text
+    year, month, how = resolve_published(text, published, dataset)
+    phrases = [p for p in when.phrases(text, year, month) if not in_caption(article, p.start)]
+    tokens = [
+        t
+        for t in Tokenizer(catalogue(dataset)).tokens(text)
+        if not (_kind(t.unit) is Kind.AMOUNT and _LABEL_AFTER.match(text, t.end))
+    ]
+    figures = _figures(article, tokens)
+    matcher = Matcher(dataset)
+    line_starts = [0] + [m.end() for m in re.finditer("\n", original)]
+    proposals = [_proposal(article, f, phrases, year, month, matcher, line_starts) for f in figures]
+    proposals = related(_distinct(proposals, matcher), figures, text)
+    return Extraction(proposals, f"{year}-{month:02d}", how)
+
+
+def _distinct(proposals: list[Proposal], matcher: Matcher) -> list[Proposal]:
+    """No two proposals for one indicator, period, status and subject: later ones get new ids."""
+    seen: set[tuple[str, str, str, str | None]] = set()
+    out: list[Proposal] = []
+    for p in proposals:
+        key = (p.indicator, p.period, p.status, p.subject)
+        if key in seen:  # the next best indicator that is free, else a new one
+            free = [
+                m
+                for m in matcher.ranked(p.name, abs(p.value), p.unit)
+                if not m.new and (m.indicator, p.period, p.status, p.subject) not in seen
+            ]
+            if free:
+                p = replace(p, indicator=free[0].indicator, new_indicator=False)
+            else:
+                p = replace(p, indicator=matcher.fresh(), new_indicator=True)
+            key = (p.indicator, p.period, p.status, p.subject)
+        seen.add(key)
+        out.append(p)
+    return out
+
+
+def _kind(unit: str) -> Kind:
+    try:
+        return get_unit(unit).kind
+    except ValueError:
+        return Kind.COUNT
+
+
+def _figures(article: Article, tokens: list[Token]) -> list[_Figure]:
+    """Tokens as figures; growth rates next to a value become that value's yoy."""
+    text = article.text
+    figures: list[_Figure] = []
+    pending_list: list[tuple[Token, bool]] = []  # 分别增长a、b、c: rates waiting for values
+    previous: Token | None = None
+    for token in tokens:
+        sentence = article.sentence_span(token.start)
+        clause = clauses.clause(text, token.start, *sentence)
+        grow = context.growth(text, clause[0], token) if _kind(token.unit) is Kind.RATE else None
+        join = None
+        if token.unit == "%" and pending_list and previous is pending_list[-1][0]:
+            join = _LIST_JOIN.fullmatch(text[pending_list[-1][0].end : token.start])
+        if join:
+            word = join.group(1)
+            pending_list.append(
+                (token, context.decline_word(word) if word else pending_list[-1][1])
+            )
+        elif grow and grow.respectively:
+            pending_list = [(token, grow.negative)]
+        else:
+            _pair_list(figures, pending_list, sentence)
+            pending_list = []
+            rate = grow is not None and token.unit == "%"
+            if grow and rate and _attach(figures, token, grow.negative, sentence, text):
+                previous = token
+                continue
+            value = -token.value if grow and grow.negative else token.value
+            figures.append(_Figure(replace(token, value=value), sentence, clause, last=token.end))
+        previous = token
+    _pair_list(figures, pending_list, None)
+    return figures
+
+
+def _attach(
+    figures: list[_Figure], token: Token, negative: bool, sentence: tuple[int, int], text: str
+) -> bool:
+    """Give the growth rate to the value just before it in the same sentence, if it has none."""
+    if not figures:
+        return False
+    target = figures[-1]
+    if target.sentence != sentence or target.yoy is not None or target.token.unit == "%":
+        return False
+    between = _GROWTH_WORDS.sub("", text[target.token.end : token.start])
+    if len(between) > 2:  # 28万吨,确保农民人均可支配收入增长7%: the growth of something else
+        return False
+    target.yoy = -token.value if negative else token.value
+    target.last = token.end
+    return True
+
+
+def _pair_list(
+    figures: list[_Figure], rates: list[tuple[Token, bool]], sentence: tuple[int, int] | None
+) -> None:
+    """Pair 分别增长 rates in order with the last values of their sentence that lack one."""
+    if not rates:
+        return
+    first = rates[0][0]
+    values = [
+        f
+        for f in figures
+        if f.token.end <= first.start
+        and f.yoy is None
+        and f.token.unit != "%"
+        and (sentence is None or f.sentence[0] <= first.start < f.sentence[1])
+        and f.sentence[0] <= first.start < f.sentence[1]
+    ][-len(rates) :]
+    if len(values) == len(rates):
+        for figure, (rate, negative) in zip(values, rates, strict=True):
+            figure.yoy = -rate.value if negative else rate.value
+            figure.last = max(figure.last, rate.end)
+
+
+def _proposal(
+    article: Article,
+    figure: _Figure,
+    phrases: list[when.Phrase],
+    year: int,
+    month: int,
+    matcher: Matcher,
+    line_starts: list[int],
+) -> Proposal:
+    text = article.text
+    token = figure.token
+    status = context.status(text, figure.sentence[0], figure.clause, token)
+    paragraph = article.paragraph_start(token.start)
+    period = _period_before(phrases, token.start, paragraph) or Period(year, month, month)
+    lead = text[figure.clause[0] : token.start]
+    if status == "target" or _ANNUAL.search(lead):
+        period = Period(period.year, 1, 12)
+    elif period.start < period.end and _kind(token.unit) is Kind.COUNT and _STOCK.search(lead):
+        period = Period(period.year, period.end, period.end)  # 规上企业达142家: as at the end
+    first = bisect.bisect_left(phrases, figure.clause[0], key=lambda p: p.start)
+    cut = ""
+    if first < len(phrases) and phrases[first].start < token.start:
+        cut = text[phrases[first].start : phrases[first].end]
+    name = clauses.name(text, figure.clause[0], token.start, token.end, figure.clause[1], cut)
+    subject = clauses.subject(text, figure.sentence[0], figure.clause[1])
+    quote_end = clauses.clause(text, max(figure.last - 1, token.start), *figure.sentence)[1]
+    quote = article.quote(figure.clause[0], quote_end)
+    found = matcher.match(name, abs(token.value), token.unit)
+    subject = matcher.subject(found.indicator, subject)
+    line = bisect.bisect_right(line_starts, article.origin[token.start])
+    return Proposal(
+        value=token.value,
+        unit=token.unit,
+        qualifier=context.qualifier(text, token),
+        yoy=figure.yoy,
+        period=str(period),
+        status=status,
+        name=name,
+        subject=subject,
+        quote=quote,
+        indicator=found.indicator,
+        new_indicator=found.new,
+        theme=found.theme,
+        line=line,
+    )
+
+
+def _period_before(phrases: list[when.Phrase], pos: int, paragraph: int) -> Period | None:
+    """The last period phrase before *pos* in its paragraph (全年/年度 only set targets)."""
+    i = bisect.bisect_right(phrases, pos, key=lambda p: p.start)
+    while i > 0:  # back to the paragraph start: a few phrases at most
+        i -= 1
+        phrase = phrases[i]
+        if phrase.end > pos:
+            continue
+        if phrase.start < paragraph:
+            return None
+        if not phrase.whole:
+            return phrase.period
+    return None

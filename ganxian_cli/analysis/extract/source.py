@@ -1,0 +1,87 @@
+"""Article bytes to text: UTF-8 or GBK, HTML stripped; empty, binary and huge input refused."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from ...errors import UsageError
+
+MAX_ARTICLE_BYTES = 1024 * 1024
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_HTML = re.compile(r"<\s*(html|body|div|p|br|span|head|meta|!doctype)\b", re.IGNORECASE)
+_BLOCK_TAGS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section"}
+
+
+def read_article(data: bytes, name: str) -> tuple[str, str]:
+    """The article's text and a note on how it was read ("" when plain UTF-8)."""
+    if len(data) > MAX_ARTICLE_BYTES:
+        limit = MAX_ARTICLE_BYTES // 1024
+        raise UsageError(f"{name}: larger than {limit} KiB; an article is expected, not refused")
+    if not data.strip():
+        raise UsageError(f"{name}: empty: no article text to read")
+    if b"\x00" in data[:4096] or _control_share(data[:4096]) > 0.05:
+        raise UsageError(f"{name}: binary data, not article text (save the article as text)")
+    text, note = _decode(data, name)
+    if _HTML.search(text[:4096]):
+        text = strip_html(text)
+        note = (note + "; " if note else "") + "HTML tags removed"
+    if not text.strip():
+        raise UsageError(f"{name}: no text left to read")
+    return text, note
+
+
+def _control_share(data: bytes) -> float:
+    controls = sum(1 for b in data if b < 32 and b not in (9, 10, 13))
+    return controls / max(1, len(data))
+
+
+def _decode(data: bytes, name: str) -> tuple[str, str]:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), ""
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        text = ""
+    if text and len(_CJK.findall(text)) >= max(1, len(text) // 10):
+        return text, "decoded as GBK (GB18030): not UTF-8"
+    line = data.count(b"\n", 0, utf8_error.start) + 1
+    raise UsageError(
+        f"{name}:{line}: neither UTF-8 nor GBK text (byte 0x{data[utf8_error.start]:02x}); "
+        "convert it to UTF-8"
+    )
+
+
+class _TextOnly(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self._skip += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._skip = max(0, self._skip - 1)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def strip_html(text: str) -> str:
+    """The text of an HTML page: tags, scripts and styles removed, blocks as paragraphs."""
+    parser = _TextOnly()
+    parser.feed(text)
+    parser.close()
+    return "".join(parser.parts)

@@ -1,0 +1,320 @@
+"""`ganxian import`: add every figure of a reviewed draft in one locked, atomic, checked write.
+
+All or nothing: problems are reported at the draft's own lines and nothing is written. A figure
+already present with the same value is skipped and counted; another value needs *replace*.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from ..errors import DataError, Problem, UsageError
+from ..model.models import Dataset
+from ..model.periods import PeriodError, parse_period
+from ..model.units import UnknownUnitError, get_unit
+from .loader import decode, load_text, parse_text, parse_toml, read_bytes
+from .locate import LineIndex
+from .record import NewFigure, apply
+from .store import Checks
+from .writer import atomic_replace, canonical_text, locked, refuse_comments, unified_diff
+
+_KEYS: dict[str, type | tuple[type, ...]] = {
+    "indicator": str,
+    "new_indicator": bool,
+    "theme": str,
+    "name": str,
+    "name_en": str,
+    "value": (int, Decimal),
+    "unit": str,
+    "period": str,
+    "status": str,
+    "qualifier": str,
+    "yoy": (int, Decimal),
+    "subject": str,
+    "quote": str,
+    "note": str,
+    "tracks": str,
+    "rate_of": str,
+    "gap_of": str,
+}
+_REQUIRED = ("indicator", "value", "unit", "period")
+_STATUS = ("actual", "forecast", "target")
+_QUALIFIER = ("exact", "more_than", "nearly", "about")
+
+
+@dataclass(frozen=True)
+class DraftFigure:
+    """One figure of a draft and the line its table starts on."""
+
+    index: int
+    line: int
+    fields: dict[str, Any]
+
+    def get(self, key: str) -> Any:
+        return self.fields.get(key)
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What an import did (or, with dry run, would do)."""
+
+    diff: str
+    added: int
+    replaced: int
+    skipped: int
+    written: bool
+    linked: int = 0
+
+    @property
+    def summary(self) -> str:
+        verb = "written" if self.written else "nothing written"
+        links = f", {self.linked} linked to targets" if self.linked else ""
+        return (
+            f"{self.added} added, {self.replaced} replaced, {self.skipped} already present "
+            f"(skipped){links}; {verb}"
+        )
+
+
+def read_draft(path: str) -> list[DraftFigure]:
+    """The draft's figures, or DataError with every problem at the draft's lines."""
+    name = "<stdin>" if path == "-" else path
+    text = decode(read_bytes(path), name)
+    data = parse_toml(text, name)
+    index = LineIndex(text)
+    problems: list[Problem] = []
+    entries = data.get("figures")
+    if not isinstance(entries, list) or not entries:
+        raise DataError([Problem("G100", "no [[figures]] in the draft", name, 1, None, "figures")])
+    figures: list[DraftFigure] = []
+    for i, entry in enumerate(entries):
+        line = index.line_of(("figures", i)) or 1
+        if not isinstance(entry, dict):
+            problems.append(Problem("G100", "expected a table", name, line, None, f"figures[{i}]"))
+            continue
+        found = _check_entry(entry)
+        problems.extend(
+            Problem("G101" if key == "unit" and "unknown unit" in message else "G100", message,
+                    name, index.line_of(("figures", i, key)) or line, None, f"figures[{i}].{key}")
+            for key, message in found
+        )  # fmt: skip
+        figures.append(DraftFigure(i, line, entry))
+    if problems:
+        raise DataError(problems)
+    return figures
+
+
+def _check_entry(entry: dict[str, Any]) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    for key, value in entry.items():
+        kind = _KEYS.get(key)
+        if kind is None:
+            found.append((key, f"unknown field (known: {', '.join(_KEYS)})"))
+        elif (isinstance(value, bool) and kind is not bool) or not isinstance(value, kind):
+            found.append((key, "wrong type"))
+    found.extend((key, "missing field") for key in _REQUIRED if key not in entry)
+    if found:
+        return found
+    try:
+        parse_period(entry["period"])
+    except PeriodError as exc:
+        found.append(("period", str(exc)))
+    try:
+        get_unit(entry["unit"])
+    except UnknownUnitError as exc:
+        found.append(("unit", str(exc)))
+    if entry.get("status", "actual") not in _STATUS:
+        found.append(("status", f"expected one of {', '.join(_STATUS)}"))
+    if entry.get("qualifier", "exact") not in _QUALIFIER:
+        found.append(("qualifier", f"expected one of {', '.join(_QUALIFIER)}"))
+    return found
+
+
+def _same(dataset: Dataset, figure: DraftFigure) -> tuple[Decimal, str] | None:
+    """The value and unit already recorded for the figure's indicator, period, status, subject."""
+    indicator = dataset.indicators.get(figure.get("indicator"))
+    if indicator is None:
+        return None
+    period = parse_period(figure.get("period"))
+    status = figure.get("status") or "actual"
+    for existing in indicator.observations:
+        if (existing.period, existing.status, existing.subject) == (
+            period,
+            status,
+            figure.get("subject"),
+        ):
+            return existing.value, existing.unit or indicator.unit
+    return None
+
+
+def _new_figure(dataset: Dataset, figure: DraftFigure) -> NewFigure:
+    ident = figure.get("indicator")
+    is_new = ident not in dataset.indicators
+    value = figure.get("value")
+    yoy = figure.get("yoy")
+    return NewFigure(
+        indicator=ident,
+        period=figure.get("period"),
+        value=str(value),
+        unit=figure.get("unit"),
+        status=figure.get("status") or "actual",
+        qualifier=figure.get("qualifier") or "exact",
+        yoy=None if yoy is None else str(yoy),
+        subject=figure.get("subject"),
+        quote=figure.get("quote"),
+        note=figure.get("note"),
+        name=figure.get("name") if is_new else None,
+        name_en=figure.get("name_en") if is_new else None,
+        theme=figure.get("theme") if is_new else None,
+        tracks=figure.get("tracks"),
+    )
+
+
+def _problem(draft: str, figure: DraftFigure, message: str, code: str = "G100") -> Problem:
+    return Problem(code, message, draft, figure.line, None, f"figures[{figure.index}]")
+
+
+def merge(
+    dataset: Dataset, figures: list[DraftFigure], draft: str, replace: bool
+) -> tuple[Dataset, int, int, int]:
+    """The dataset with the draft's figures in: (dataset, added, replaced, skipped)."""
+    problems: list[Problem] = []
+    added = replaced = skipped = 0
+    for figure in figures:
+        ident = figure.get("indicator")
+        if ident not in dataset.indicators:
+            missing = [k for k in ("name", "name_en", "theme") if not figure.get(k)]
+            if missing:
+                problems.append(
+                    _problem(draft, figure, f"new indicator {ident!r} needs {', '.join(missing)}")
+                )
+                continue
+            if figure.get("theme") not in dataset.themes:
+                known = ", ".join(dataset.themes)
+                problems.append(
+                    _problem(
+                        draft, figure, f"unknown theme {figure.get('theme')!r} (known: {known})"
+                    )
+                )
+                continue
+        same = _same(dataset, figure)
+        if same is not None and same == (Decimal(figure.get("value")), figure.get("unit")):
+            skipped += 1
+            continue
+        if same is not None and not replace:
+            problems.append(
+                _problem(
+                    draft,
+                    figure,
+                    f"{ident} already has {same[0]}{same[1]} for {figure.get('period')}; "
+                    "give --replace to change it",
+                )
+            )
+            continue
+        try:
+            dataset, _ = apply(dataset, _new_figure(dataset, figure), replace)
+        except UsageError as exc:
+            problems.append(_problem(draft, figure, str(exc)))
+            continue
+        except DataError as exc:
+            problems.extend(_problem(draft, figure, p.message, p.code) for p in exc.problems)
+            continue
+        if same is None:
+            added += 1
+        else:
+            replaced += 1
+    if problems:
+        raise DataError(problems)
+    return dataset, added, replaced, skipped
+
+
+def link_rates(dataset: Dataset, figures: list[DraftFigure], draft: str) -> tuple[Dataset, int]:
+    """Set a target's `rate` or `gap` from figures with `rate_of`/`gap_of` = its actual's id."""
+    data = dataset.model_dump(mode="python", exclude_defaults=True)
+    targets: list[dict[str, Any]] = data.get("targets", [])
+    problems: list[Problem] = []
+    linked = 0
+    for figure in figures:
+        for key, field in (("rate_of", "rate"), ("gap_of", "gap")):
+            actual = figure.get(key)
+            if actual is None:
+                continue
+            ident = figure.get("indicator")
+            found = [t for t in targets if t["actual"] == actual]
+            if not found:
+                problems.append(
+                    _problem(draft, figure, f"{key}: no target is tracked by {actual!r}; "
+                             "give its target figure `tracks`, or remove the key")
+                )  # fmt: skip
+                continue
+            for target in found:
+                if target.get(field) not in (None, ident):
+                    problems.append(
+                        _problem(draft, figure, f"{key}: the target of {actual!r} already has "
+                                 f"{field} = {target[field]!r}")
+                    )  # fmt: skip
+                elif target.get(field) is None:
+                    target[field] = ident
+                    linked += 1
+    if problems:
+        raise DataError(problems)
+    return (Dataset.model_validate(data) if linked else dataset), linked
+
+
+def _at_draft_lines(
+    problems: list[Problem], result: Dataset, figures: list[DraftFigure], draft: str
+) -> list[Problem]:
+    """Problems in figures the draft brought, moved to the draft's lines."""
+    where: dict[str, DraftFigure] = {}
+    for figure in figures:
+        indicator = result.indicators.get(figure.get("indicator"))
+        if indicator is None:
+            continue
+        period = parse_period(figure.get("period"))
+        for k, existing in enumerate(indicator.observations):
+            if existing.period == period and existing.subject == figure.get("subject"):
+                where[f"indicators.{figure.get('indicator')}.observations[{k}]"] = figure
+    moved: list[Problem] = []
+    for p in problems:
+        prefix = next((k for k in where if p.path == k or p.path.startswith(k + ".")), None)
+        if prefix is None:
+            moved.append(p)
+        else:
+            moved.append(_problem(draft, where[prefix], p.message, p.code))
+    return moved
+
+
+def import_draft(path: str, draft: str, replace: bool, dry_run: bool, checks: Checks) -> Imported:
+    """Merge the draft into the data file at *path*: every figure or none."""
+    if path == "-":
+        raise UsageError("import needs a data file, not standard input")
+    figures = read_draft(draft)
+    draft_name = "<stdin>" if draft == "-" else draft
+    with locked(path):
+        original = read_bytes(path)
+        text = decode(original, path)
+        refuse_comments(text, path)
+        current = load_text(text, path, checks.essential).dataset
+        dataset, added, replaced, skipped = merge(current, figures, draft_name, replace)
+        dataset, linked = link_rates(dataset, figures, draft_name)
+        new_text = canonical_text(dataset) if added or replaced or linked else text
+        errors = [p for p in checks.complete(parse_text(new_text, path)) if p.severity == "error"]
+        if errors:
+            raise DataError(_at_draft_lines(errors, dataset, figures, draft_name))
+        diff = unified_diff(text, new_text, path)
+        written = bool(diff) and not dry_run
+        if written:
+            if read_bytes(path) != original:
+                raise UsageError(
+                    f"{path} changed while ganxian was working on it; nothing written, run again"
+                )
+
+            def check(data: bytes) -> None:
+                result = checks.complete(parse_text(decode(data, path), path))
+                problems = [p for p in result if p.severity == "error"]
+                if problems:
+                    raise DataError(problems)
+
+            atomic_replace(path, new_text, check)
+    return Imported(diff, added, replaced, skipped, written, linked)

@@ -1,0 +1,116 @@
+"""`ganxian extract` output: JSON, the TOML draft `ganxian import` reads, and table rows."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import tomli_w
+
+from ..analysis.extract import Extraction, Proposal
+from ..model.models import SCHEMA_VERSION
+from ..model.numerals import plain
+
+FIELDS = (
+    "value",
+    "unit",
+    "qualifier",
+    "yoy",
+    "period",
+    "status",
+    "name",
+    "subject",
+    "quote",
+    "indicator",
+    "new_indicator",
+    "theme",
+    "relation",
+    "relates_to",
+)
+HEADERS = ("#", "指标", "名称", "数值", "单位", "限定", "同比%", "时期", "状态", "行", "引文")
+QUALIFIER_ZH = {"exact": "", "more_than": "余/多", "nearly": "近", "about": "约"}
+STATUS_ZH = {"actual": "", "forecast": "预计", "target": "目标"}
+
+
+def _number(value: Decimal) -> Decimal | int:
+    """Whole numbers as TOML integers (tomli-w would write Decimal 13 as 13.0)."""
+    return int(value) if value.as_tuple().exponent == 0 else value
+
+
+def figure_dict(p: Proposal) -> dict[str, Any]:
+    return {key: getattr(p, key) for key in FIELDS}
+
+
+def document(extraction: Extraction, article: str) -> dict[str, Any]:
+    """The --format json document (values as JSON numbers, digit for digit)."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "kind": "extract",
+        "article": article,
+        "published": extraction.published,
+        "figures": [figure_dict(p) for p in extraction.figures],
+    }
+
+
+def draft(extraction: Extraction, article: str) -> str:
+    """A TOML draft to review, edit and pass to `ganxian import`."""
+    head = [
+        "# ganxian import draft: check every figure against the article, delete the ones you",
+        "# do not want, fix what is wrong, then run `ganxian import THIS_FILE --dry-run`.",
+        "# A new indicator (new_indicator = true) needs name_en, and may get a better id.",
+        "",
+        tomli_w.dumps(
+            {
+                "schema_version": SCHEMA_VERSION,
+                "kind": "extract-draft",
+                "article": article,
+                "published": extraction.published,
+            }
+        ),
+    ]
+    chunks = ["\n".join(head)]
+    new = {p.indicator for p in extraction.figures if p.new_indicator}
+    for p in extraction.figures:
+        entry: dict[str, Any] = {
+            "indicator": p.indicator,
+            "new_indicator": p.new_indicator,
+            "theme": p.theme,
+            "name": p.name,
+        }
+        if p.new_indicator:
+            entry["name_en"] = ""
+        entry |= {"value": _number(p.value), "unit": p.unit, "period": p.period}
+        entry["status"] = p.status
+        entry["qualifier"] = p.qualifier
+        if p.yoy is not None:
+            entry["yoy"] = _number(p.yoy)
+        if p.subject:
+            entry["subject"] = p.subject
+        entry["quote"] = p.quote
+        note = f"# article line {p.line}"
+        if p.relation in ("rate", "gap") and p.relates_to and p.relates_to not in new:
+            entry[f"{p.relation}_of"] = p.relates_to  # import links it to that target
+        elif p.relation and p.relates_to:
+            note += f"; a {p.relation} of {p.relates_to}"
+        chunks.append(f"{note}\n[[figures]]\n{tomli_w.dumps(entry)}")
+    return "\n".join(chunks)
+
+
+def rows(extraction: Extraction) -> list[list[str]]:
+    """One row of plain cells per figure, for the review table."""
+    return [
+        [
+            str(n),
+            p.indicator + (" (新)" if p.new_indicator else ""),
+            p.name,
+            plain(p.value),
+            p.unit,
+            QUALIFIER_ZH[p.qualifier],
+            "" if p.yoy is None else plain(p.yoy),
+            p.period,
+            STATUS_ZH[p.status],
+            str(p.line),
+            p.quote,
+        ]
+        for n, p in enumerate(extraction.figures, start=1)
+    ]
