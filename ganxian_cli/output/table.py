@@ -15,6 +15,7 @@ from typing import IO, Any, Literal
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.measure import Measurement
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
@@ -152,16 +153,63 @@ class _Fit:
         free = options.update_width(1_000_000)
         return max((Measurement.get(console, free, t).minimum for t in tables), default=0)
 
+    def _drawn(
+        self, console: Console, options: ConsoleOptions, tables: list[Table]
+    ) -> dict[int, list[Segment]] | None:
+        """The tables drawn at the width given, or None when a line would not fit (Rich lets a
+        table overflow rather than squeeze a column below its minimum)."""
+        if self._minimum(console, options, tables) > options.max_width:
+            return None
+        drawn = {}
+        for table in tables:
+            segments = list(console.render(table, options))
+            lines = Segment.split_lines(segments)  # uncropped, unlike render_lines
+            if any(Segment.get_line_length(line) > options.max_width for line in lines):
+                return None
+            drawn[id(table)] = segments
+        return drawn
+
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        for tables, shown in self.layouts:
-            if self._minimum(console, options, tables) <= options.max_width:
-                yield from shown
-                return
-        yield from self.layouts[-1][1]
+        for n, (tables, shown) in enumerate(self.layouts):
+            last = n == len(self.layouts) - 1
+            drawn = {} if last else self._drawn(console, options, tables)
+            if drawn is None:
+                continue
+            for item in shown:
+                if id(item) in drawn:
+                    yield from drawn[id(item)]
+                else:
+                    yield item
+            return
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         widths = [self._minimum(console, options, tables) for tables, _s in self.layouts]
         return Measurement(min(widths), max(widths))
+
+
+class _Trimmed:
+    """Text whose wrapped lines carry no trailing spaces (Rich keeps the space it wraps at)."""
+
+    def __init__(self, text: Text) -> None:
+        self.text = text
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for line in console.render_lines(self.text, options, pad=False):
+            while line and not line[-1].text.rstrip():
+                line = line[:-1]
+            if line:
+                last = line[-1]
+                line = [*line[:-1], Segment(last.text.rstrip(), last.style)]
+            yield from line
+            yield Segment.line()
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.text)
+
+
+def trimmed(value: str, style: str = "") -> _Trimmed:
+    """Literal text (see `text`) that wraps without trailing spaces."""
+    return _Trimmed(text(value, style))
 
 
 def _min_width(cells: list[str], numeric: bool) -> int:
@@ -179,8 +227,7 @@ def _wide(section: Section, lang: Lang, texts: list[list[str]], bar_after: str =
         table.add_column(
             column.label(lang),
             justify="right" if column.numeric else "left",
-            overflow="fold",
-            no_wrap=column.numeric,
+            overflow="fold",  # numbers never fold: their column is at least as wide as they are
             min_width=_min_width([t[n] for t in texts], column.numeric),
         )
         if column.key == bar_after:
@@ -217,9 +264,9 @@ def _stacked(section: Section, lang: Lang, texts: list[list[str]]) -> list[Table
 def _stacked_shown(
     section: Section, lang: Lang, texts: list[list[str]], tables: list[Table]
 ) -> list[RenderableType]:
-    shown: list[RenderableType] = [text(section.title(lang), "bold")]
+    shown: list[RenderableType] = [trimmed(section.title(lang), "bold")]
     for values, table in zip(texts, tables, strict=True):
-        shown += [text(values[0], "bold"), table]
+        shown += [trimmed(values[0], "bold"), table]
     return shown
 
 
@@ -227,12 +274,12 @@ def section_table(section: Section, lang: Lang, bar_after: str = "", bar_note: s
     """A Section as a Rich table as wide as there is room for: with a progress bar column after
     *bar_after* if given, then without it, then one small table per row."""
     texts = [row_cells(section, row, lang) for row in section.rows]
-    title = text(section.title(lang), "bold")
-    note = [text(section.note(lang), "dim")] if section.note(lang) else []
+    title = trimmed(section.title(lang), "bold")
+    note = [trimmed(section.note(lang), "dim")] if section.note(lang) else []
     layouts: list[tuple[list[Table], list[RenderableType]]] = []
     if bar_after:
         table = _wide(section, lang, texts, bar_after)
-        layouts.append(([table], [title, table, text(bar_note, "dim"), *note]))
+        layouts.append(([table], [title, table, trimmed(bar_note, "dim"), *note]))
     table = _wide(section, lang, texts)
     layouts.append(([table], [title, table, *note]))
     stacked = _stacked(section, lang, texts)
@@ -245,7 +292,7 @@ def progress_renderables(sections: Sequence[Section], headline: str, lang: Lang)
     main, *rest = sections
     bar_note = "进度条中 ┃ 标出序时进度。" if lang == "zh" else "┃ on a bar marks time progress."
     return [
-        text(headline, "bold"),
+        trimmed(headline, "bold"),
         section_table(main, lang, "d_completion", bar_note),
         *(section_table(s, lang) for s in rest if s.rows),
     ]
@@ -259,5 +306,5 @@ def print_fitted(renderables: Sequence[Any], console: Console) -> None:
         console.width = 10_000  # each table as wide as it needs
     for renderable in renderables:
         with console.capture() as capture:
-            console.print(renderable, crop=False)
+            console.print(renderable, crop=False)  # too narrow even for a stacked table: overflow
         console.file.write("\n".join(line.rstrip() for line in capture.get().split("\n")))
