@@ -150,3 +150,110 @@ def test_period_on_period_pairs_periods_of_one_length(spans: list[tuple[int, int
         a, b = parse_period(row["from_period"]), parse_period(row["to_period"])
         assert a.end - a.start == b.end - b.start
         assert b.start == a.end + 1
+
+
+EXTREMES = """schema_version = 1
+[source]
+region = "极值县"
+region_en = "Extreme County"
+title = "t"
+[themes.t]
+name = "t"
+name_en = "t"
+[indicators.big]
+name = "大"
+name_en = "big"
+theme = "t"
+unit = "亿元"
+[[indicators.big.observations]]
+period = "2040-01..2040-03"
+value = 99999999999999
+yoy = -100
+[[indicators.big.observations]]
+period = "2040"
+value = 0
+status = "target"
+[indicators.tiny]
+name = "小"
+name_en = "tiny"
+theme = "t"
+unit = "万元"
+[[indicators.tiny.observations]]
+period = "2040-01..2040-03"
+value = 0.0000000001
+yoy = -99.99
+[[indicators.tiny.observations]]
+period = "2040"
+value = 999999999999999
+status = "target"
+[[targets]]
+target = "big@2040#target"
+actual = "big"
+[[targets]]
+target = "tiny@2040#target"
+actual = "tiny"
+[[relations]]
+kind = "share"
+part = "big@2040-01..2040-03"
+whole = "tiny@2040-01..2040-03"
+[[relations]]
+kind = "per"
+amount = "big@2040-01..2040-03"
+count = "tiny@2040-01..2040-03"
+"""
+
+
+def test_the_extremes_of_issue_13_give_numbers_not_crashes(tmp_path, runner) -> None:
+    """yoy -100, a share of 99999999999999亿元 over 0.0000000001万元, targets of 0 and 10^15."""
+    import json
+
+    from .conftest import invoke
+
+    path = tmp_path / "x.toml"
+    path.write_text(EXTREMES, encoding="utf-8")
+    for command in ("progress", "compare"):
+        for fmt in ("json", "csv", "markdown", "table"):
+            result = invoke(runner, command, "--data", str(path), "--format", fmt)
+            assert result.exit_code == 0, result.stderr
+    doc = json.loads(invoke(runner, "compare", "--data", str(path), "--json").stdout)
+    (share,) = doc["part_of_whole"]
+    assert 9.99e29 < share["share_pct"] <= 1e30  # about 10^22 yuan over 10^-6 yuan, in percent
+    assert doc["year_on_year"][0]["previous_implied"] is None  # no base after a -100 % fall
+    progress = json.loads(invoke(runner, "progress", "--data", str(path), "--json").stdout)
+    zero, huge = progress["targets"]
+    assert zero["completion_pct"] is None and huge["completion_pct"] == 0
+
+
+def _many(n: int) -> Dataset:
+    indicators = {
+        f"i{k}": {
+            "unit": "万元",
+            "observations": [
+                *(_figure(f"2040-{m:02d}", Decimal(m + k)) for m in range(1, 7)),
+                *(_figure(f"2040-01..2040-{m:02d}", Decimal(m * k + 1)) for m in range(2, 6)),
+                _figure("2040", Decimal(10**6), status="target"),
+            ],
+        }
+        for k in range(n)
+    }
+    return _dataset(
+        indicators,
+        targets=[{"target": f"i{k}@2040#target", "actual": f"i{k}"} for k in range(n)],
+        relations=[{"kind": "share", "part": f"i{k}", "whole": f"i{k + 1}"} for k in range(n - 1)],
+    )
+
+
+def test_compare_and_progress_stay_near_linear() -> None:
+    """Four times the figures and relations take about four times as long, not sixteen."""
+    import time
+
+    def cost(n: int) -> float:
+        dataset = _many(n)
+        start = time.process_time()
+        sections(evaluate(dataset))
+        compare(dataset)
+        return time.process_time() - start
+
+    cost(5)  # warm up
+    small, large = min(cost(12) for _ in range(2)), cost(48)
+    assert large / small < 8, (small, large)
