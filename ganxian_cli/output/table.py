@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
 from typing import IO, Any, Literal
 
@@ -221,14 +222,22 @@ def _min_width(cells: list[str], numeric: bool) -> int:
     return max(min(word, widest), min(widest, NAME_CELLS)) if word <= NAME_CELLS else NAME_CELLS
 
 
-def _wide(section: Section, lang: Lang, texts: list[list[str]], bar_after: str = "") -> Table:
+def _wide(
+    section: Section, lang: Lang, texts: list[list[str]], bar_after: str = "", tight: bool = False
+) -> Table:
+    """One row per row; *tight*: number columns no wider than their numbers (headers wrap)."""
     table = Table()
     for n, column in enumerate(section.columns):
+        least = _min_width([t[n] for t in texts], column.numeric)
+        words = max(map(cell_len, column.label(lang).split()), default=0)
         table.add_column(
             column.label(lang),
             justify="right" if column.numeric else "left",
             overflow="fold",  # numbers never fold: their column is at least as wide as they are
-            min_width=_min_width([t[n] for t in texts], column.numeric),
+            min_width=least,
+            max_width=max(least, words, min(cell_len(column.label(lang)), 10))
+            if tight and column.numeric
+            else None,
         )
         if column.key == bar_after:
             table.add_column("进度" if lang == "zh" else "Progress", min_width=12, no_wrap=True)
@@ -270,6 +279,11 @@ def _stacked_shown(
     return shown
 
 
+def _columns(section: Section, keep: list[int]) -> Section:
+    """*section* with only the columns at the positions *keep*."""
+    return replace(section, columns=tuple(section.columns[i] for i in keep))
+
+
 def section_table(section: Section, lang: Lang, bar_after: str = "", bar_note: str = "") -> _Fit:
     """A Section as a Rich table as wide as there is room for: with a progress bar column after
     *bar_after* if given, then without it, then one small table per row."""
@@ -282,6 +296,13 @@ def section_table(section: Section, lang: Lang, bar_after: str = "", bar_note: s
         layouts.append(([table], [title, table, trimmed(bar_note, "dim"), *note]))
     table = _wide(section, lang, texts)
     layouts.append(([table], [title, table, *note]))
+    if len(section.columns) > 4:  # split: the name, then half the columns in each table
+        first, *rest = range(len(section.columns))
+        half = (len(rest) + 1) // 2
+        parts = [[first, *rest[:half]], [first, *rest[half:]]]
+        split = [_wide(_columns(section, part), lang, [[t[i] for i in part] for t in texts],
+                       tight=True) for part in parts]  # fmt: skip
+        layouts.append((split, [title, split[0], split[1], *note]))
     stacked = _stacked(section, lang, texts)
     layouts.append((stacked, [*_stacked_shown(section, lang, texts, stacked), *note]))
     return _Fit(layouts)
