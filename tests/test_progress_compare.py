@@ -327,16 +327,17 @@ def test_machine_output_has_plain_fields(runner: CliRunner) -> None:
 
 def test_outputs_match_their_schemas(runner: CliRunner) -> None:
     jsonschema = pytest.importorskip("jsonschema")
-    schemas = {k: json.loads(invoke(runner, "schema", k).stdout) for k in ("progress", "compare")}
+    validators = {
+        k: jsonschema.Draft202012Validator(json.loads(invoke(runner, "schema", k).stdout))
+        for k in ("progress", "compare", "report")
+    }
     for data in ALL_DATA:
-        for kind, schema in schemas.items():
+        for kind in ("progress", "compare"):
             for lang in ("zh", "en") if data == OCTOBER else ("zh",):
-                doc = json.loads(
-                    invoke(runner, kind, "--data", str(data), "--json", "--lang", lang).stdout
-                )
-                jsonschema.validate(doc, schema)
+                args = (kind, "--data", str(data), "--json", "--lang", lang)
+                validators[kind].validate(json.loads(invoke(runner, *args).stdout))
     report = json.loads(invoke(runner, "report", "--data", str(DATA), "--json").stdout)
-    jsonschema.validate(report, json.loads(invoke(runner, "schema", "report").stdout))
+    validators["report"].validate(report)
     assert report["progress"]["targets"][0]["completion_pct"] == 70.12
 
 

@@ -271,7 +271,7 @@ def _side(prefix: str, found: Resolved) -> dict[str, Any]:
     f = found.figure
     return {
         f"{prefix}_indicator": found.ident,
-        f"{prefix}_name": _label(found),
+        f"{prefix}_name": _name(found),
         f"{prefix}_period": str(f.period),
         f"{prefix}_value": f.value,
         f"{prefix}_unit": found.unit.symbol,
@@ -402,18 +402,11 @@ def sums_section(dataset: Dataset) -> Section:
         for p in found:
             num = Num.of(p, unit)
             total = num if total is None else total + num
-            rows.append(_sum_row("part", _label(p), p.ident, p, num, unit))
+            rows.append(_sum_row("part", _label(p), _name(p), p.ident, p, num, unit))
         assert total is not None
-        rows.append(
-            _sum_row(
-                "total",
-                both("合计", "Total"),
-                None,
-                total_fig[0] if total_fig else None,
-                total,
-                unit,
-            )
-        )
+        label = both("合计", "Total")
+        quoted = total_fig[0] if total_fig else None
+        rows.append(_sum_row("total", label, label, None, quoted, total, unit))
     return Section(
         "side_by_side",
         "同一单位并列",
@@ -437,14 +430,14 @@ def _single(dataset: Dataset, ref: str) -> list[Resolved]:
 
 
 def _sum_row(
-    kind: str, label: dict[str, str], ident: str | None, printed: Resolved | None, num: Num,
-    unit: Unit,
+    kind: str, label: dict[str, str], name: dict[str, str], ident: str | None,
+    printed: Resolved | None, num: Num, unit: Unit,
 ) -> dict[str, Any]:  # fmt: skip
     return {
         "row": kind,
         "item": label,
         "indicator": ident,
-        "name": label,
+        "name": name,
         "period": str(printed.figure.period) if printed else None,
         "status": num.status,
         "value": printed.figure.value if printed else None,

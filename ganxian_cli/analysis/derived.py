@@ -24,6 +24,7 @@ _DIRECTIONS = {
     "about": (True, True),
 }
 _QUALIFIER = {v: k for k, v in _DIRECTIONS.items()}
+UNKNOWN_PLACES = 2
 AMOUNT_PLACES = 10  # amounts: as many decimals as their bounds justify, up to the file's limit
 _STATUS_RANK = {"actual": 0, "target": 1, "forecast": 2}
 
@@ -124,8 +125,8 @@ class Num:
     @property
     def places(self) -> int:
         """Decimals the interval justifies, at most `max_places` (negative: round to tens…)."""
-        if self.span is None:
-            return self.max_places
+        if self.span is None:  # bounds unknown (a divisor that may be zero): be modest
+            return min(self.max_places, UNKNOWN_PLACES)
         width = self.span.hi - self.span.lo
         if width > 0:  # the digit the bounds blur is the last shown, but keep one significant
             keep = -self.value.adjusted() if self.value else self.max_places

@@ -262,7 +262,7 @@ def parse_as_of(text: str) -> AsOf:
     return AsOf(int(year), int(month))
 
 
-def early_data_warnings(results: list[Progress], lang: str = "en") -> list[str]:
+def early_data_warnings(results: list[Progress]) -> list[str]:
     """One line per target whose data end before the month asked about."""
     return [
         f"warning: {r.actual.ident}: data end in {r.data_end}; judged as of {r.data_end}, "

@@ -9,12 +9,14 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
 from typing import IO, Any, Literal
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.measure import Measurement
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
@@ -152,16 +154,63 @@ class _Fit:
         free = options.update_width(1_000_000)
         return max((Measurement.get(console, free, t).minimum for t in tables), default=0)
 
+    def _drawn(
+        self, console: Console, options: ConsoleOptions, tables: list[Table]
+    ) -> dict[int, list[Segment]] | None:
+        """The tables drawn at the width given, or None when a line would not fit (Rich lets a
+        table overflow rather than squeeze a column below its minimum)."""
+        if self._minimum(console, options, tables) > options.max_width:
+            return None
+        drawn = {}
+        for table in tables:
+            segments = list(console.render(table, options))
+            lines = Segment.split_lines(segments)  # uncropped, unlike render_lines
+            if any(Segment.get_line_length(line) > options.max_width for line in lines):
+                return None
+            drawn[id(table)] = segments
+        return drawn
+
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        for tables, shown in self.layouts:
-            if self._minimum(console, options, tables) <= options.max_width:
-                yield from shown
-                return
-        yield from self.layouts[-1][1]
+        for n, (tables, shown) in enumerate(self.layouts):
+            last = n == len(self.layouts) - 1
+            drawn = {} if last else self._drawn(console, options, tables)
+            if drawn is None:
+                continue
+            for item in shown:
+                if id(item) in drawn:
+                    yield from drawn[id(item)]
+                else:
+                    yield item
+            return
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         widths = [self._minimum(console, options, tables) for tables, _s in self.layouts]
         return Measurement(min(widths), max(widths))
+
+
+class _Trimmed:
+    """Text whose wrapped lines carry no trailing spaces (Rich keeps the space it wraps at)."""
+
+    def __init__(self, text: Text) -> None:
+        self.text = text
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for line in console.render_lines(self.text, options, pad=False):
+            while line and not line[-1].text.rstrip():
+                line = line[:-1]
+            if line:
+                last = line[-1]
+                line = [*line[:-1], Segment(last.text.rstrip(), last.style)]
+            yield from line
+            yield Segment.line()
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.text)
+
+
+def trimmed(value: str, style: str = "") -> _Trimmed:
+    """Literal text (see `text`) that wraps without trailing spaces."""
+    return _Trimmed(text(value, style))
 
 
 def _min_width(cells: list[str], numeric: bool) -> int:
@@ -173,15 +222,22 @@ def _min_width(cells: list[str], numeric: bool) -> int:
     return max(min(word, widest), min(widest, NAME_CELLS)) if word <= NAME_CELLS else NAME_CELLS
 
 
-def _wide(section: Section, lang: Lang, texts: list[list[str]], bar_after: str = "") -> Table:
+def _wide(
+    section: Section, lang: Lang, texts: list[list[str]], bar_after: str = "", tight: bool = False
+) -> Table:
+    """One row per row; *tight*: number columns no wider than their numbers (headers wrap)."""
     table = Table()
     for n, column in enumerate(section.columns):
+        least = _min_width([t[n] for t in texts], column.numeric)
+        words = max(map(cell_len, column.label(lang).split()), default=0)
         table.add_column(
             column.label(lang),
             justify="right" if column.numeric else "left",
-            overflow="fold",
-            no_wrap=column.numeric,
-            min_width=_min_width([t[n] for t in texts], column.numeric),
+            overflow="fold",  # numbers never fold: their column is at least as wide as they are
+            min_width=least,
+            max_width=max(least, words, min(cell_len(column.label(lang)), 10))
+            if tight and column.numeric
+            else None,
         )
         if column.key == bar_after:
             table.add_column("进度" if lang == "zh" else "Progress", min_width=12, no_wrap=True)
@@ -217,24 +273,36 @@ def _stacked(section: Section, lang: Lang, texts: list[list[str]]) -> list[Table
 def _stacked_shown(
     section: Section, lang: Lang, texts: list[list[str]], tables: list[Table]
 ) -> list[RenderableType]:
-    shown: list[RenderableType] = [text(section.title(lang), "bold")]
+    shown: list[RenderableType] = [trimmed(section.title(lang), "bold")]
     for values, table in zip(texts, tables, strict=True):
-        shown += [text(values[0], "bold"), table]
+        shown += [trimmed(values[0], "bold"), table]
     return shown
+
+
+def _columns(section: Section, keep: list[int]) -> Section:
+    """*section* with only the columns at the positions *keep*."""
+    return replace(section, columns=tuple(section.columns[i] for i in keep))
 
 
 def section_table(section: Section, lang: Lang, bar_after: str = "", bar_note: str = "") -> _Fit:
     """A Section as a Rich table as wide as there is room for: with a progress bar column after
     *bar_after* if given, then without it, then one small table per row."""
     texts = [row_cells(section, row, lang) for row in section.rows]
-    title = text(section.title(lang), "bold")
-    note = [text(section.note(lang), "dim")] if section.note(lang) else []
+    title = trimmed(section.title(lang), "bold")
+    note = [trimmed(section.note(lang), "dim")] if section.note(lang) else []
     layouts: list[tuple[list[Table], list[RenderableType]]] = []
     if bar_after:
         table = _wide(section, lang, texts, bar_after)
-        layouts.append(([table], [title, table, text(bar_note, "dim"), *note]))
+        layouts.append(([table], [title, table, trimmed(bar_note, "dim"), *note]))
     table = _wide(section, lang, texts)
     layouts.append(([table], [title, table, *note]))
+    if len(section.columns) > 4:  # split: the name, then half the columns in each table
+        first, *rest = range(len(section.columns))
+        half = (len(rest) + 1) // 2
+        parts = [[first, *rest[:half]], [first, *rest[half:]]]
+        split = [_wide(_columns(section, part), lang, [[t[i] for i in part] for t in texts],
+                       tight=True) for part in parts]  # fmt: skip
+        layouts.append((split, [title, split[0], split[1], *note]))
     stacked = _stacked(section, lang, texts)
     layouts.append((stacked, [*_stacked_shown(section, lang, texts, stacked), *note]))
     return _Fit(layouts)
@@ -245,7 +313,7 @@ def progress_renderables(sections: Sequence[Section], headline: str, lang: Lang)
     main, *rest = sections
     bar_note = "进度条中 ┃ 标出序时进度。" if lang == "zh" else "┃ on a bar marks time progress."
     return [
-        text(headline, "bold"),
+        trimmed(headline, "bold"),
         section_table(main, lang, "d_completion", bar_note),
         *(section_table(s, lang) for s in rest if s.rows),
     ]
@@ -259,7 +327,7 @@ def print_fitted(renderables: Sequence[Any], console: Console) -> None:
         console.width = 10_000  # each table as wide as it needs
     for renderable in renderables:
         with console.capture() as capture:
-            console.print(renderable, crop=False)
+            console.print(renderable, crop=False)  # too narrow even for a stacked table: overflow
         console.file.write("\n".join(line.rstrip() for line in capture.get().split("\n")))
 
 
