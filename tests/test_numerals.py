@@ -87,6 +87,10 @@ def test_display_value(value: str, unit: str, qualifier: str, zh: str, en: str) 
         ("年产十一万吨", "11", "万吨", True),
         ("面积达1.2万亩", "2", "万亩", False),
         ("利润0.00亿元", "-0.00", "亿元", True),
+        ("提高3个百分点", "3", "个", False),  # not 3个 of a longer unit
+        ("提高3个百分点", "3", "个百分点", True),
+        ("产量5万吨", "5", "万元", False),  # 万 stands for 万元, but not inside 万吨
+        ("产量6000多万吨", "6000", "万元", False),
     ],
 )
 def test_a_figure_matches_only_a_whole_number(
