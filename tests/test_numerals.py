@@ -87,6 +87,10 @@ def test_display_value(value: str, unit: str, qualifier: str, zh: str, en: str) 
         ("年产十一万吨", "11", "万吨", True),
         ("面积达1.2万亩", "2", "万亩", False),
         ("利润0.00亿元", "-0.00", "亿元", True),
+        ("提高3个百分点", "3", "个", False),  # not 3个 of a longer unit
+        ("提高3个百分点", "3", "个百分点", True),
+        ("产量5万吨", "5", "万元", False),  # 万 stands for 万元, but not inside 万吨
+        ("产量6000多万吨", "6000", "万元", False),
     ],
 )
 def test_a_figure_matches_only_a_whole_number(
@@ -110,6 +114,8 @@ def test_growth_matches_only_a_whole_number() -> None:
         ("下降2%后,同比增长5%", "5", "%", "增长"),  # the nearest word in the clause decides
         ("下降2%,增速5%", "5", "%", None),  # a word of another clause does not
         ("2031-12个", "12", "个", None),  # a hyphen after a digit is no minus
+        ("净利润亏损1.2亿元", "1.2", "亿元", "亏损"),
+        ("降幅收窄至3.2%", "3.2", "%", "降幅"),
     ],
 )
 def test_sign_word(quote: str, value: str, unit: str, word: str | None) -> None:
@@ -133,6 +139,9 @@ def test_sign_word(quote: str, value: str, unit: str, word: str | None) -> None:
         ("超10亿元以上项目15个", "15", "个", set()),  # 以上 belongs to 10亿元
         ("全村种植面积近千亩", "1000", "亩", {"nearly"}),
         ("最近3个", "3", "个", set()),
+        ("建成3个多功能厅", "3", "个", set()),
+        ("用时3个多月", "3", "个", {"more_than"}),
+        ("贷款余额12亿元", "12", "亿元", set()),
     ],
 )
 def test_qualifier_words_next_to_the_figure(

@@ -183,3 +183,13 @@ def test_a_share_before_the_growth_is_not_the_growth(tmp_path: Path) -> None:
     text = BASE.replace(old, '"实现营业收入80.5亿元,占全省的9.5%,同比增长12.3%"\n', 1)
     path.write_text(text, encoding="utf-8")
     assert validate_file(str(path)).problems == []
+
+
+def test_one_baseline_named_two_ways(tmp_path: Path) -> None:
+    path = tmp_path / "b.toml"
+    text = _plant([("value = 12.3\n", "value = 13.3\n"), ("全市整体进度12.3", "全市进度13.3")])
+    path.write_text(text, encoding="utf-8")
+    assert [p.code for p in validate_file(str(path)).problems] == ["G306"]
+    other = _plant([("value = 12.3\n", "value = 13.3\n"), ("全市整体进度12.3", "去年同期13.3")])
+    path.write_text(other, encoding="utf-8")
+    assert validate_file(str(path)).problems == []  # another baseline: nothing to compare

@@ -21,6 +21,7 @@ from .schedule import HUNDRED, Basis, time_progress
 
 _COMPARED = re.compile(r"(?:快于|高于|超过|超出|领先|高出|慢于|低于|落后于?)([^,;:。]*)$")
 _TIME = ("时间", "序时", "时序", "序进度")
+_FILLER_WORDS = re.compile("整体|总体|平均|进度|水平|的")
 TWO_PLACES = Decimal("0.01")
 
 
@@ -48,6 +49,11 @@ def baseline_of(gap: Resolved) -> str | None:
     return phrase
 
 
+def _baseline_key(phrase: str) -> str:
+    """One key for the ways an article names one baseline: 全市整体进度, 全市进度, 全市平均水平."""
+    return _FILLER_WORDS.sub("", phrase) or phrase
+
+
 def completion(actual: Resolved, goal: Resolved) -> Interval | None:
     """Actual ÷ target in %, from the printed amounts; None for a zero target."""
     unit = goal.unit
@@ -69,7 +75,7 @@ class Baselines:
             return
         implied = done - Interval.printed(gap.figure.value)
         how = f"{basis_text} - {plain(gap.figure.value)}"
-        key = (gap.figure.period, phrase)
+        key = (gap.figure.period, _baseline_key(phrase))
         if key not in self.seen:
             self.seen[key] = (implied, how)
             return

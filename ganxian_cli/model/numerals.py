@@ -167,9 +167,22 @@ def _find(text: str, numbers: list[str], units: re.Pattern[str]) -> list[Occurre
 
 @functools.lru_cache(maxsize=256)
 def _unit_pattern(unit: Unit) -> re.Pattern[str]:
-    """The unit's forms, longest first, so a match takes the whole unit (万多亩, not 万)."""
+    """The unit's forms, longest first, so a match takes the whole unit (万多亩, not 万).
+
+    A form is not matched where it begins a longer known unit: 3个 is not in 3个百分点, 5万 (万元)
+    not in 5万吨, 100万千瓦 not in 100万千瓦时.
+    """
+    from .units import UNITS
+
+    symbols = {s for u in UNITS.values() for s in (u.symbol, *u.aliases)}
     forms = sorted(set(_unit_forms(unit)), key=len, reverse=True)
-    return re.compile("|".join(re.escape(f) for f in forms))
+    parts = []
+    for form in forms:
+        bare = form.lstrip(_APPROX)  # 多万 ends like 万: guard it as 万
+        longer = sorted(s[len(bare) :] for s in symbols if s.startswith(bare) and s != bare)
+        guard = f"(?!{'|'.join(re.escape(r) for r in longer)})" if longer else ""
+        parts.append(re.escape(form) + guard)
+    return re.compile("|".join(parts))
 
 
 _PERCENT = re.compile("%")

@@ -11,17 +11,20 @@ import re
 from .numerals import Occurrence
 
 _CLAUSE_BREAK = re.compile(r"[,;:。!?()]")
-_GROWTH_WORD = re.compile(
-    r"负增长|下降|减少|回落|下滑|下跌|降低|缩减|减收|萎缩|增长|提高|增加|上升|提升|上涨|增收"
+NEGATIVE_WORDS = (
+    *("负增长", "下降", "减少", "回落", "下滑", "下跌", "降低", "缩减", "减收", "萎缩"),
+    *("降幅", "亏损"),
 )
-NEGATIVE_WORDS = {"负增长", "下降", "减少", "回落", "下滑", "下跌", "降低", "缩减", "减收", "萎缩"}
+_POSITIVE_WORDS = ("增长", "提高", "增加", "上升", "提升", "上涨", "增收", "增幅")
+_GROWTH_WORD = re.compile("|".join((*NEGATIVE_WORDS, *_POSITIVE_WORDS)))
 
 # Qualifier words: before the number (约达180.3亿元: fillers such as 达 may stand between) …
 _FILLER = "达到为计共有了是"
 _BEFORE = re.compile(rf"(大约|约|将近|接近|近|超过|逾|超)[{_FILLER}]{{0,2}}$")
 _NOT_A_QUALIFIER = {"约": "签预节合制条履违特公邀", "近": "最附临靠就"}
 # … and after it (1349亿元左右, 10亿元以上, 300余名, 1.2万多亩).
-_AFTER = re.compile(r"^(以上|左右|有余|多|余)")
+# 多 and 余 after the unit only where they are not the start of a word (3个多功能厅, 余额).
+_AFTER = re.compile(r"(以上|左右|有余|多(?!功能|元|样|种|彩|媒体|方|措|家|个|项)|余(?!额|量|下))")
 WORDS = {
     "大约": "about",
     "约": "about",
@@ -73,10 +76,14 @@ def qualifiers_at(occ: Occurrence) -> dict[str, str]:
         excluded = _NOT_A_QUALIFIER.get(word, "")
         if not (at > 0 and window[at - 1] in excluded):
             found[word] = WORDS[word]
+    form = occ.unit_form
     for approx in "余多":
-        if approx in occ.unit_form:
-            found[approx] = "more_than"
-    after = _AFTER.match(occ.text[occ.end :])
+        if approx not in form:
+            continue
+        if form.endswith(approx) and not _AFTER.match(occ.text, occ.end - 1):
+            continue  # 3个多功能厅: 多 starts the next word
+        found[approx] = "more_than"
+    after = _AFTER.match(occ.text, occ.end)
     if after:
         found[after.group(1)] = WORDS[after.group(1)]
     return found
