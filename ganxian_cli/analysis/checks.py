@@ -18,7 +18,8 @@ from ..model.intervals import Interval
 from ..model.models import Dataset, Indicator, ShareRelation, SumRelation
 from ..model.numerals import plain, printed_numbers, shows, shows_growth
 from ..model.refs import RefError, Resolved, actual_for, pairs, resolve, resolve_all
-from ..model.units import Kind, get_unit
+from ..model.units import Kind
+from .model_checks import extend
 from .schedule import HUNDRED, time_progress
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ def check_themes(c: _Collector) -> None:
 def check_values(c: _Collector) -> None:
     """Units within the indicator's family, whole counts, no negative amounts."""
     for ident, indicator, i, figure in c.loaded.dataset.figures():
-        base = get_unit(indicator.unit)
+        base = indicator.base
         unit = indicator.unit_of(figure)
         if unit.family != base.family:
             c.add(
@@ -79,7 +80,8 @@ def check_values(c: _Collector) -> None:
                 _fig_path(ident, i, "unit"),
             )
             continue
-        if unit.kind is Kind.COUNT and figure.value != figure.value.to_integral_value():
+        whole = figure.value * unit.scale  # 1.2万人 is 12000 people
+        if unit.kind is Kind.COUNT and whole != whole.to_integral_value():
             c.add(
                 "G204",
                 f"a count must be a whole number, not {plain(figure.value)}",
@@ -95,9 +97,15 @@ def check_values(c: _Collector) -> None:
 
 
 def check_duplicates(c: _Collector) -> None:
-    seen: Counter[tuple[str, str, str, str | None]] = Counter()
+    seen: Counter[tuple[str, str, str, str | None, str | None]] = Counter()
     for ident, _indicator, i, figure in c.loaded.dataset.figures():
-        key = (ident, str(figure.period), figure.status, figure.subject)
+        key = (
+            ident,
+            str(figure.period),
+            figure.status,
+            figure.subject,
+            c.loaded.dataset.source_of(figure),
+        )
         seen[key] += 1
         if seen[key] == 2:
             c.add(
@@ -152,7 +160,7 @@ def check_references(c: _Collector) -> None:
 
 
 def _same_family(indicator: Indicator, found: Resolved) -> bool:
-    return get_unit(indicator.unit).family == found.unit.family
+    return indicator.base.family == found.unit.family
 
 
 def check_provenance(c: _Collector) -> None:
@@ -327,6 +335,9 @@ FULL: tuple[Callable[[_Collector], None], ...] = (
     check_targets_have_actuals,
     check_arithmetic,
 )
+
+
+ESSENTIAL, FULL = extend(ESSENTIAL, FULL)
 
 
 def _run(loaded: Loaded, checks: Iterable[Callable[[_Collector], None]]) -> list[Problem]:

@@ -110,7 +110,7 @@ def periods_section(dataset: Dataset) -> Section:
         for index, figure in enumerate(indicator.observations):
             key = (figure.status, figure.subject, figure.period.year)
             groups[key].append(Resolved(ident, indicator, index, figure))
-        base = UNITS[indicator.unit]
+        base = indicator.base
         for (status, _subject, _year), found in groups.items():
             if status == "target":
                 continue
@@ -209,7 +209,9 @@ def shares_section(dataset: Dataset) -> Section:
 
 def _readable(value: Decimal, unit: Unit) -> tuple[Decimal, Unit]:
     """*value* in the largest unit of its family that keeps it at 1 or more."""
-    family = sorted((u for u in UNITS.values() if u.family == unit.family), key=lambda u: -u.scale)
+    family = sorted(
+        {u for u in UNITS.values() if u.family == unit.family} | {unit}, key=lambda u: -u.scale
+    )
     base = value * unit.scale
     for candidate in family:
         if abs(base) >= candidate.scale:
@@ -305,7 +307,7 @@ def sums_section(dataset: Dataset) -> Section:
 def forecasts_section(dataset: Dataset) -> Section:
     rows = []
     for ident, indicator in dataset.indicators.items():
-        unit = UNITS[indicator.unit]
+        unit = indicator.base
         actuals = [
             Resolved(ident, indicator, i, f)
             for i, f in enumerate(indicator.observations)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -13,13 +13,17 @@ from pydantic import (
     Field,
     PlainSerializer,
     PlainValidator,
+    PrivateAttr,
     StrictBool,
     StrictStr,
+    ValidatorFunctionWrapHandler,
     WithJsonSchema,
+    field_validator,
+    model_validator,
 )
 
 from .periods import Period, parse_period
-from .units import Unit, get_unit
+from .units import UNITS, Unit, declare, declared, get_unit
 
 SCHEMA_VERSION = 1
 
@@ -119,6 +123,11 @@ class Figure(_Model):
         None, description="The shortest verbatim clause of the source that contains the figure."
     )
     note: StrictStr | None = Field(None, description="Free text for people editing the file.")
+    source: Ident | None = Field(
+        None,
+        description="Key of the [sources] article this figure is quoted from "
+        "(default: the only source).",
+    )
 
 
 class Indicator(_Model):
@@ -136,8 +145,19 @@ class Indicator(_Model):
         description="The figures, one per period and status."
     )
 
+    # the file's declared units, attached by Dataset; empty when it declares none
+    _declared: dict[str, Unit] = PrivateAttr(default_factory=dict)
+
+    def _lookup(self, symbol: str) -> Unit:
+        return self._declared.get(symbol) or get_unit(symbol)
+
+    @property
+    def base(self) -> Unit:
+        """The indicator's own unit."""
+        return self._lookup(self.unit)
+
     def unit_of(self, figure: Figure) -> Unit:
-        return get_unit(figure.unit or self.unit)
+        return self._lookup(figure.unit or self.unit)
 
 
 class Source(_Model):
@@ -152,6 +172,55 @@ class Source(_Model):
     )
     url: StrictStr | None = None
     note: StrictStr | None = None
+    text: StrictStr | None = Field(
+        None, description="A local copy of the article, relative to the data file's folder."
+    )
+
+
+Month = Annotated[
+    StrictStr,
+    Field(
+        pattern=r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$",
+        description="YYYY-MM (or YYYY-MM-DD)",
+    ),
+]
+
+
+class Article(_Model):
+    """One source article (`[sources.ID]`): figures name it with `source = "ID"`."""
+
+    title: Text
+    published: Month = Field(description="The month (or day) the article was published.")
+    url: StrictStr | None = None
+    publisher: StrictStr | None = None
+    region: Text | None = None
+    region_en: Text | None = None
+    note: StrictStr | None = None
+    text: StrictStr | None = Field(
+        None,
+        description="A local copy of the article, relative to the data file and inside its "
+        "folder; validate checks this source's quotes against it.",
+    )
+
+
+class UnitDeclaration(_Model):
+    """A unit the built-in catalogue lacks (`[units."万标箱"]`)."""
+
+    family: Text = Field(description="What it measures; a built-in family name or a new one.")
+    factor: Number = Field(
+        Decimal(1), description="Size of one of this unit in the family's base unit."
+    )
+    name_en: Text | None = None
+    kind: Literal["amount", "count"] | None = Field(
+        None, description="amount or count; default: as the family's built-in units, else amount."
+    )
+
+    @field_validator("factor")
+    @classmethod
+    def _positive(cls, value: Decimal) -> Decimal:
+        if value <= 0:
+            raise ValueError("factor must be greater than 0")
+        return value
 
 
 class Theme(_Model):
@@ -212,21 +281,114 @@ class PerRelation(_Model):
     note: StrictStr | None = None
 
 
-Relation = Annotated[ShareRelation | SumRelation | PerRelation, Field(discriminator="kind")]
+class WithinRelation(_Model):
+    """Parts whose sum may not exceed a whole (two parks inside a district's total)."""
+
+    kind: Literal["within"]
+    parts: Annotated[list[Ref], Field(min_length=1, max_length=100)]
+    whole: Ref
+    note: StrictStr | None = None
+
+
+Relation = Annotated[
+    ShareRelation | SumRelation | PerRelation | WithinRelation, Field(discriminator="kind")
+]
 
 
 class Dataset(_Model):
     """A whole data file."""
 
     schema_version: Literal[1]
-    source: Source
+    source: Source | None = Field(
+        None, description="The one source article (or use [sources.ID] for several)."
+    )
+    sources: dict[Ident, Article] = Field(
+        {}, description="Source articles by id; figures name theirs with `source`."
+    )
+    units: dict[Text, UnitDeclaration] = Field(
+        {}, description="Units beyond the built-in catalogue, by symbol."
+    )
     themes: dict[Ident, Theme]
     indicators: dict[Ident, Indicator]
     targets: list[Target] = []
     relations: list[Relation] = []
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _with_declared_units(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+        """Validate with the file's declared units known, then attach them to its indicators."""
+        units = _declared_units(data)
+        with declared(units):
+            dataset = handler(data)
+        if units and isinstance(dataset, Dataset):
+            for indicator in dataset.indicators.values():
+                indicator._declared = units
+        return dataset
+
+    @field_validator("units")
+    @classmethod
+    def _no_redefinition(cls, value: dict[str, UnitDeclaration]) -> dict[str, UnitDeclaration]:
+        clash = [symbol for symbol in value if symbol in UNITS]
+        if clash:
+            raise ValueError(f"unit {clash[0]} is built in and cannot be redefined")
+        return value
+
+    @model_validator(mode="after")
+    def _has_a_source(self) -> Dataset:
+        if self.source is None and not self.sources:
+            raise ValueError("missing field: give [source] or at least one [sources.ID] table")
+        return self
+
+    def lead_source(self) -> Source:
+        """The file's source for region and title: [source], else its latest-published article."""
+        if self.source is not None:
+            return self.source
+        by_date = sorted(self.sources.values(), key=lambda a: a.published, reverse=True)
+        article = by_date[0]
+        placed = next((a for a in by_date if a.region), article)
+        return Source.model_construct(  # an article may leave the region out
+            region=placed.region or "",
+            region_en=placed.region_en or placed.region or "",
+            title=article.title,
+            publisher=article.publisher,
+            published=article.published,
+            url=article.url,
+            note=article.note,
+        )
+
+    def source_of(self, figure: Figure) -> str | None:
+        """The id of the article *figure* comes from: its own, else the only one, else None."""
+        if figure.source is not None:
+            return figure.source
+        if self.source is None and len(self.sources) == 1:
+            return next(iter(self.sources))
+        return None
 
     def figures(self) -> Iterator[tuple[str, Indicator, int, Figure]]:
         """Every figure with its indicator id, indicator and index, in file order."""
         for ident, indicator in self.indicators.items():
             for index, figure in enumerate(indicator.observations):
                 yield ident, indicator, index, figure
+
+
+def _declared_units(data: Any) -> dict[str, Unit]:
+    """The well-formed `[units]` entries of raw data; the schema reports the rest."""
+    table = data.get("units") if isinstance(data, dict) else None
+    if not isinstance(table, dict):
+        return {}
+    units: dict[str, Unit] = {}
+    for symbol, spec in table.items():
+        if not isinstance(symbol, str) or symbol in UNITS or not isinstance(spec, dict):
+            continue
+        try:
+            declaration = UnitDeclaration.model_validate(spec)
+        except ValueError:
+            continue
+        units[symbol] = declare(
+            symbol,
+            declaration.family,
+            declaration.factor,
+            declaration.name_en,
+            declaration.kind,
+        )
+    return units

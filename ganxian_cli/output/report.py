@@ -39,18 +39,34 @@ class Row:
     indicator: Indicator
     figure: Figure
     unit: Unit
+    source: dict[str, str | None] | None = None  # the figure's article: id and title
 
 
 def select(dataset: Dataset, themes: Sequence[str] = (), period: Period | None = None) -> list[Row]:
     """Figures in theme order, then file order; filtered by theme and by a period they lie in."""
     order = {theme: n for n, theme in enumerate(dataset.themes)}
     rows = [
-        Row(indicator.theme, ident, indicator, figure, indicator.unit_of(figure))
+        Row(
+            indicator.theme,
+            ident,
+            indicator,
+            figure,
+            indicator.unit_of(figure),
+            _source(dataset, figure),
+        )
         for ident, indicator, _i, figure in dataset.figures()
         if (not themes or indicator.theme in themes)
         and (period is None or _within(figure.period, period))
     ]
     return sorted(rows, key=lambda row: order.get(row.theme, len(order)))
+
+
+def _source(dataset: Dataset, figure: Figure) -> dict[str, str | None] | None:
+    """The figure's article: its [sources] id and title; id null for the one [source] table."""
+    ident = dataset.source_of(figure)
+    if ident is not None:
+        return {"id": ident, "title": dataset.sources[ident].title}
+    return {"id": None, "title": dataset.source.title} if dataset.source else None
 
 
 def _within(inner: Period, outer: Period) -> bool:
@@ -100,7 +116,7 @@ def cells(row: Row, lang: Lang) -> tuple[str, str, str, str, str, str]:
 
 
 def source_info(dataset: Dataset) -> dict[str, Any]:
-    return dataset.source.model_dump(exclude_none=True)
+    return dataset.lead_source().model_dump(exclude_none=True, exclude={"text"})
 
 
 def figure_record(row: Row) -> dict[str, Any]:
@@ -123,6 +139,7 @@ def figure_record(row: Row) -> dict[str, Any]:
         "subject": f.subject,
         "quote": f.quote,
         "note": f.note,
+        "source": row.source,
     }
 
 

@@ -64,6 +64,18 @@ REPORT: dict[str, Any] = {
                     "subject": _NULLABLE_STR,
                     "quote": _NULLABLE_STR,
                     "note": _NULLABLE_STR,
+                    "source": {
+                        "description": "The figure's article: [sources] id (null for [source]).",
+                        "oneOf": [
+                            {"type": "null"},
+                            {
+                                "type": "object",
+                                "required": ["id", "title"],
+                                "properties": {"id": _NULLABLE_STR, "title": {"type": "string"}},
+                                "additionalProperties": False,
+                            },
+                        ],
+                    },
                 },
             },
         },
