@@ -74,8 +74,9 @@ PeriodField = Annotated[
     WithJsonSchema(
         {
             "type": "string",
-            "pattern": r"^\d{4}(-\d{2}(\.\.\d{4}-\d{2})?|-Q[1-4]|-H[12])?$",
-            "description": "2022, 2022-06, 2022-Q1, 2022-H1 or 2022-01..2022-05",
+            "pattern": r"^(\d{4}(-\d{2}(\.\.\d{4}-\d{2})?|-Q[1-4]|-H[12])?|undated)$",
+            "description": "2022, 2022-06, 2022-Q1, 2022-H1, 2022-01..2022-05, or undated "
+            "where the source states no year",
         }
     ),
 ]

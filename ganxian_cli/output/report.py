@@ -128,9 +128,9 @@ def figure_record(row: Row) -> dict[str, Any]:
         "name_en": row.indicator.name_en,
         "theme": row.theme,
         "period": str(f.period),
-        "year": f.period.year,
-        "start_month": f.period.start,
-        "end_month": f.period.end,
+        "year": f.period.year if f.period.is_dated else None,  # null: no year stated
+        "start_month": f.period.start if f.period.is_dated else None,
+        "end_month": f.period.end if f.period.is_dated else None,
         "status": f.status,
         "qualifier": f.qualifier,
         "value": f.value,
