@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..model.intervals import Interval
-from ..model.models import Dataset, Figure, WithinRelation
+from ..model.models import Dataset, Figure, LeadRelation, WithinRelation
 from ..model.numerals import compact, plain
 from ..model.refs import Resolved, pairs, parse_ref, resolve_all
 from ..model.units import Kind
@@ -89,6 +89,42 @@ def _check_within(c: _Collector, dataset: Dataset, relation: WithinRelation, pat
         if summed.lo > whole.span(unit).hi:
             shown = " + ".join(p.shown() for p in parts)
             c.add("G302", f"parts {shown} add up to more than their whole {whole.shown()}", path)
+
+
+def check_leads(c: _Collector) -> None:
+    """G305 where a quoted lead over a named baseline does not follow from the two rates."""
+    dataset = c.loaded.dataset
+    for r, relation in enumerate(dataset.relations):
+        if isinstance(relation, LeadRelation) and relation.rate and relation.baseline:
+            _check_lead(c, dataset, relation, ("relations", r))
+
+
+def _check_lead(c: _Collector, dataset: Dataset, relation: LeadRelation, path: Path) -> None:
+    assert relation.rate is not None and relation.baseline is not None
+    rates = resolve_all(dataset, relation.rate)
+    baselines = resolve_all(dataset, relation.baseline)
+    for lead in resolve_all(dataset, relation.lead):
+        for rate, _ in pairs(rates, [lead]):
+            for baseline, _ in pairs(baselines, [lead]):
+                if rate.unit.family != baseline.unit.family:
+                    shown = f"{rate.shown()} and {baseline.shown()}"
+                    c.add("G203", f"cannot subtract {shown}: different kinds of quantity", path)
+                    continue
+                computed = rate.span() - baseline.span(rate.unit)
+                if not computed.overlaps(lead.span()):
+                    c.add(
+                        "G305",
+                        f"expected a lead of {lead.shown()} over {relation.over}, computed "
+                        f"{plain(_like(computed.mid, lead.figure.value))} from {rate.shown()} - "
+                        f"{baseline.shown()}",
+                        (*lead.path, "value"),
+                    )
+
+
+def _like(value: Decimal, printed: Decimal) -> Decimal:
+    """*value* rounded to the decimal places *printed* was written with."""
+    exponent = printed.as_tuple().exponent
+    return value.quantize(Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0))
 
 
 # --- each quote against its own source's text ---------------------------------------------------
@@ -169,4 +205,5 @@ def _owner(dataset: Dataset, figure: Figure) -> str | None:
 def extend(essential: tuple[Check, ...], full: tuple[Check, ...]) -> tuple[tuple[Check, ...], ...]:
     """The checks tuples of `checks` with these added (essential ones to both)."""
     mine = (check_figure_sources, check_ranks)
-    return (*essential, *mine), (*full, *mine, check_within, check_quotes_in_sources)
+    later = (check_within, check_leads, check_quotes_in_sources)
+    return (*essential, *mine), (*full, *mine, *later)

@@ -146,6 +146,7 @@ def evaluate(
             and f.period.is_year_to_date
             and f.period.year == as_of.year
             and f.period.cutoff <= as_of.month
+            and not dataset.superseded(target.actual, i)
         ]
         if not candidates:
             continue

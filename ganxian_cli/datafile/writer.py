@@ -58,7 +58,8 @@ def canonical_data(dataset: Dataset) -> dict[str, Any]:
             range(len(indicator.observations)),
             key=lambda i: _figure_key(indicator.observations[i]),
         )
-        dumped["observations"] = [dumped["observations"][i] for i in order]
+        if order:
+            dumped["observations"] = [dumped["observations"][i] for i in order]
         data["indicators"][ident] = dumped
     return {k: v for k, v in _plain_data(data).items() if v not in ({}, [])}
 
@@ -80,11 +81,15 @@ def canonical_text(dataset: Dataset) -> str:
     for key, value in data.items():
         if key == "indicators":
             for ident, indicator in value.items():
-                observations = indicator.pop("observations")
+                observations = indicator.pop("observations", [])
+                withheld = indicator.pop("withheld", [])
                 chunks.append(_table(f"[indicators.{ident}]", indicator))
                 chunks.extend(
                     _table(f"[[indicators.{ident}.observations]]", figure)
                     for figure in observations
+                )
+                chunks.extend(
+                    _table(f"[[indicators.{ident}.withheld]]", figure) for figure in withheld
                 )
         elif key in ("themes", "sources", "units"):
             chunks.extend(_table(f"[{key}.{_key(ident)}]", table) for ident, table in value.items())

@@ -86,8 +86,9 @@ UnitSymbol = Annotated[StrictStr, AfterValidator(_unit)]
 Ref = Annotated[
     StrictStr,
     Field(
-        pattern=r"^[a-z][a-z0-9_]*(@[0-9A-Z.\-]+(#[a-z]+)?)?$",
-        description="INDICATOR, INDICATOR@PERIOD or INDICATOR@PERIOD#STATUS",
+        pattern=r"^[a-z][a-z0-9_]*(\{[^{}]*\})?(@([0-9A-Z.\-]+|undated)(#[a-z]+)?)?$",
+        description="INDICATOR, INDICATOR@PERIOD or INDICATOR@PERIOD#STATUS; "
+        "INDICATOR{SUBJECT}@… for the figure of one subject ({} for the one without)",
     ),
 ]
 
@@ -129,6 +130,22 @@ class Figure(_Model):
         description="Key of the [sources] article this figure is quoted from "
         "(default: the only source).",
     )
+    superseded: StrictBool = Field(
+        False,
+        description="True: this figure does not count. Of figures for the same months from "
+        "several articles, the latest published counts unless it is marked superseded.",
+    )
+
+
+class Withheld(_Model):
+    """A figure the source mentions without its number ("XX亿元"): shown, never computed with."""
+
+    period: PeriodField = Field(description="The months the figure covers.")
+    status: Status = "actual"
+    subject: StrictStr | None = None
+    quote: StrictStr | None = Field(None, description="The clause that withholds the number.")
+    note: StrictStr | None = None
+    source: Ident | None = None
 
 
 class Indicator(_Model):
@@ -142,9 +159,18 @@ class Indicator(_Model):
         False, description="True where an amount or count may be negative (profit, net change)."
     )
     note: StrictStr | None = None
-    observations: Annotated[list[Figure], Field(min_length=1)] = Field(
-        description="The figures, one per period and status."
+    observations: list[Figure] = Field(
+        [], description="The figures, one per period and status (at least one, or withheld)."
     )
+    withheld: list[Withheld] = Field(
+        [], description="Figures the source mentions without a number; arithmetic skips them."
+    )
+
+    @model_validator(mode="after")
+    def _has_figures(self) -> Indicator:
+        if not self.observations and not self.withheld:
+            raise ValueError("an indicator needs at least one figure in observations")
+        return self
 
     # the file's declared units, attached by Dataset; empty when it declares none
     _declared: dict[str, Unit] = PrivateAttr(default_factory=dict)
@@ -282,6 +308,22 @@ class PerRelation(_Model):
     note: StrictStr | None = None
 
 
+class LeadRelation(_Model):
+    """A quoted lead of a rate over a named baseline (高于全市0.8个百分点, 快于去年同期…)."""
+
+    kind: Literal["lead"]
+    lead: Ref = Field(description="The quoted lead, in 个百分点.")
+    over: Text = Field(
+        description="What the lead is over, as printed: 全市, 去年同期, 全市整体进度."
+    )
+    rate: Ref | None = Field(None, description="The rate that leads, where the source gives it.")
+    baseline: Ref | None = Field(
+        None,
+        description="The baseline's rate, where the source gives it; then the lead is checked.",
+    )
+    note: StrictStr | None = None
+
+
 class WithinRelation(_Model):
     """Parts whose sum may not exceed a whole (two parks inside a district's total)."""
 
@@ -292,7 +334,8 @@ class WithinRelation(_Model):
 
 
 Relation = Annotated[
-    ShareRelation | SumRelation | PerRelation | WithinRelation, Field(discriminator="kind")
+    ShareRelation | SumRelation | PerRelation | WithinRelation | LeadRelation,
+    Field(discriminator="kind"),
 ]
 
 
@@ -313,6 +356,8 @@ class Dataset(_Model):
     indicators: dict[Ident, Indicator]
     targets: list[Target] = []
     relations: list[Relation] = []
+    # (indicator, index) of figures that do not count; worked out once, on validation
+    _superseded: frozenset[tuple[str, int]] = PrivateAttr(frozenset())
 
     @model_validator(mode="wrap")
     @classmethod
@@ -321,9 +366,11 @@ class Dataset(_Model):
         units = _declared_units(data)
         with declared(units):
             dataset = handler(data)
-        if units and isinstance(dataset, Dataset):
+        if isinstance(dataset, Dataset):
             for indicator in dataset.indicators.values():
-                indicator._declared = units
+                if units:
+                    indicator._declared = units
+            dataset._superseded = frozenset(dataset._find_superseded())
         return dataset
 
     @field_validator("units")
@@ -357,7 +404,34 @@ class Dataset(_Model):
             note=article.note,
         )
 
-    def source_of(self, figure: Figure) -> str | None:
+    def superseded(self, ident: str, index: int) -> bool:
+        """Whether figure *index* of *ident* does not count: marked so, or a later article's
+        figure for the same months, status and subject replaces it."""
+        return (ident, index) in self._superseded
+
+    def _find_superseded(self) -> Iterator[tuple[str, int]]:
+        latest: dict[tuple[str, Period, str, str | None], tuple[str, int]] = {}
+        for ident, _indicator, i, figure in self.figures():
+            if figure.superseded:
+                yield ident, i
+                continue
+            key = (ident, figure.period, figure.status, figure.subject)
+            published = self._published(figure)
+            if key not in latest:
+                latest[key] = (published, i)
+            elif published > latest[key][0]:
+                yield ident, latest[key][1]
+                latest[key] = (published, i)
+            else:
+                yield ident, i
+
+    def _published(self, figure: Figure) -> str:
+        ident = self.source_of(figure)
+        if ident is not None and ident in self.sources:
+            return self.sources[ident].published
+        return self.source.published or "" if self.source else ""
+
+    def source_of(self, figure: Figure | Withheld) -> str | None:
         """The id of the article *figure* comes from: its own, else the only one, else None."""
         if figure.source is not None:
             return figure.source

@@ -13,13 +13,14 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from ..errors import escape_control
-from ..model.models import SCHEMA_VERSION, Dataset, Figure, Indicator
+from ..model.models import SCHEMA_VERSION, Dataset, Figure, Indicator, Withheld
 from ..model.numerals import plain
 from ..model.periods import Period
 from ..model.units import Unit
 
 Lang = Literal["zh", "en"]
 
+WITHHELD = {"zh": "未公开", "en": "withheld"}
 STATUS_LABEL = {
     "zh": {"actual": "实际", "forecast": "预计", "target": "目标"},
     "en": {"actual": "actual", "forecast": "forecast", "target": "target"},
@@ -40,6 +41,7 @@ class Row:
     figure: Figure
     unit: Unit
     source: dict[str, str | None] | None = None  # the figure's article: id and title
+    withheld: bool = False  # the source does not print the number ("XX亿元")
 
 
 def select(dataset: Dataset, themes: Sequence[str] = (), period: Period | None = None) -> list[Row]:
@@ -57,11 +59,41 @@ def select(dataset: Dataset, themes: Sequence[str] = (), period: Period | None =
         for ident, indicator, _i, figure in dataset.figures()
         if (not themes or indicator.theme in themes)
         and (period is None or _within(figure.period, period))
-    ]
+    ] + _withheld_rows(dataset, themes, period)
     return sorted(rows, key=lambda row: order.get(row.theme, len(order)))
 
 
-def _source(dataset: Dataset, figure: Figure) -> dict[str, str | None] | None:
+def _withheld_rows(dataset: Dataset, themes: Sequence[str], period: Period | None) -> list[Row]:
+    """Figures printed without a number, as rows whose value is shown as withheld."""
+    return [
+        Row(
+            indicator.theme,
+            ident,
+            indicator,
+            Figure.model_construct(
+                period=w.period,
+                value=Decimal(0),
+                status=w.status,
+                qualifier="exact",
+                yoy=None,
+                unit=None,
+                subject=w.subject,
+                quote=w.quote,
+                note=w.note,
+                source=w.source,
+            ),
+            indicator.base,
+            _source(dataset, w),
+            withheld=True,
+        )
+        for ident, indicator in dataset.indicators.items()
+        for w in indicator.withheld
+        if (not themes or indicator.theme in themes)
+        and (period is None or _within(w.period, period))
+    ]
+
+
+def _source(dataset: Dataset, figure: Figure | Withheld) -> dict[str, str | None] | None:
     """The figure's article: its [sources] id and title; id null for the one [source] table."""
     ident = dataset.source_of(figure)
     if ident is not None:
@@ -108,7 +140,7 @@ def cells(row: Row, lang: Lang) -> tuple[str, str, str, str, str, str]:
     return (
         name_of(row.indicator, lang),
         f.period.label(lang),
-        display_value(f.value, row.unit, f.qualifier, lang),
+        WITHHELD[lang] if row.withheld else display_value(f.value, row.unit, f.qualifier, lang),
         display_growth(f.yoy),
         STATUS_LABEL[lang][f.status],
         f.subject or "",
@@ -133,7 +165,8 @@ def figure_record(row: Row) -> dict[str, Any]:
         "end_month": f.period.end if f.period.is_dated else None,
         "status": f.status,
         "qualifier": f.qualifier,
-        "value": f.value,
+        "value": None if row.withheld else f.value,
+        "withheld": row.withheld,
         "unit": row.unit.symbol,
         "yoy": f.yoy,
         "subject": f.subject,

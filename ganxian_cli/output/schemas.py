@@ -45,7 +45,7 @@ REPORT: dict[str, Any] = {
                 "required": [
                     "indicator", "name", "name_en", "theme", "period", "year", "start_month",
                     "end_month", "status", "qualifier", "value", "unit", "yoy", "subject", "quote",
-                    "note",
+                    "note", "withheld",
                 ],
                 "properties": {
                     "indicator": {"type": "string"},
@@ -58,7 +58,8 @@ REPORT: dict[str, Any] = {
                     "end_month": {"type": ["integer", "null"], "minimum": 1, "maximum": 12},
                     "status": {"enum": ["actual", "forecast", "target"]},
                     "qualifier": {"enum": ["exact", "more_than", "nearly", "about"]},
-                    "value": {"type": "number", "description": "Exactly as printed in the source."},
+                    "value": {"type": ["number", "null"], "description": "null if withheld"},
+                    "withheld": {"type": "boolean", "description": "The source prints no number."},
                     "unit": {"type": "string"},
                     "yoy": {"type": ["number", "null"], "description": "Growth year on year, %."},
                     "subject": _NULLABLE_STR,
