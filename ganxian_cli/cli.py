@@ -395,12 +395,12 @@ def fmt(
     ] = False,
 ) -> None:
     """Rewrite data files in the canonical layout."""
-    from .datafile.paths import resolve_data_path
+    from .datafile.paths import resolve_write_path
     from .datafile.store import format_file
 
     checks = _write_checks()
     unformatted = False
-    for path in files or [resolve_data_path(None)]:
+    for path in [resolve_write_path(f) for f in files] if files else [resolve_write_path(None)]:
         change = format_file(path, check, drop_comments, checks)
         if check and change.diff:
             out(change.diff)
@@ -445,17 +445,42 @@ def record(
         bool, typer.Option("--dry-run", "-n", help="Print the diff; write nothing.")
     ] = False,
     data: DataOption = None,
+    source: Annotated[
+        str | None, typer.Option("--source", help="The figure's article: a [sources] id.")
+    ] = None,
+    source_title: Annotated[
+        str | None, typer.Option("--source-title", help="New --source: the article's title.")
+    ] = None,
+    source_published: Annotated[
+        str | None, typer.Option("--source-published", help="New --source: YYYY-MM.")
+    ] = None,
+    source_url: Annotated[
+        str | None, typer.Option("--source-url", help="New --source: its address.")
+    ] = None,
+    theme_name: Annotated[
+        str | None, typer.Option("--theme-name", help="New --theme: its Chinese name.")
+    ] = None,
+    theme_name_en: Annotated[
+        str | None, typer.Option("--theme-name-en", help="New --theme: its English name.")
+    ] = None,
+    rate: Annotated[
+        str | None, typer.Option("--rate", help="With --tracks: indicator of the quoted rate.")
+    ] = None,
+    gap: Annotated[
+        str | None, typer.Option("--gap", help="With --tracks: indicator of the quoted gap.")
+    ] = None,
 ) -> None:
     """Add or update one figure, validated before anything is written."""
-    from .datafile.paths import resolve_data_path
+    from .datafile.paths import resolve_write_path
     from .datafile.record import NewFigure
     from .datafile.store import record_figure
 
     new = NewFigure(
         indicator, period, value, unit, status.value, qualifier.value, yoy, subject, quote, note,
-        name, name_en, theme, tracks,
+        name, name_en, theme, tracks, source, source_title, source_published, source_url,
+        theme_name, theme_name_en, rate, gap,
     )  # fmt: skip
-    change = record_figure(resolve_data_path(data), new, replace, dry_run, _write_checks())
+    change = record_figure(resolve_write_path(data), new, replace, dry_run, _write_checks())
     if dry_run:
         out(change.diff or "(no change)")
         return
@@ -478,6 +503,24 @@ def schema(
     from .output.schemas import schema_for
 
     out(dumps(schema_for(kind.value)))
+
+
+@app.command()
+@handle_errors
+def init(
+    file: Annotated[str, typer.Argument(help="The new data file (never overwritten).")],
+    region: Annotated[str, typer.Option("--region", help="Region as printed, e.g. 江北县.")],
+    title: Annotated[str, typer.Option("--title", help="Title of the first article.")],
+    published: Annotated[str, typer.Option("--published", help="Its month, YYYY-MM.")],
+    region_en: Annotated[
+        str | None, typer.Option("--region-en", help="Region in English (default: --region).")
+    ] = None,
+) -> None:
+    """Start a new data file: one source article and a starter set of themes."""
+    from .datafile.starter import create, starter_text
+
+    create(file, starter_text(region, region_en, title, published))
+    err(f"ganxian: wrote {file}; add figures with `ganxian record ID --data {file} …`")
 
 
 def main() -> None:

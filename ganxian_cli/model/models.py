@@ -353,7 +353,7 @@ class Dataset(_Model):
         {}, description="Units beyond the built-in catalogue, by symbol."
     )
     themes: dict[Ident, Theme]
-    indicators: dict[Ident, Indicator]
+    indicators: dict[Ident, Indicator] = Field({}, description="The indicators, by id.")
     targets: list[Target] = []
     relations: list[Relation] = []
     # (indicator, index) of figures that do not count; worked out once, on validation
