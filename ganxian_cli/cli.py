@@ -143,6 +143,16 @@ DataOption = Annotated[
         show_default=False,
     ),
 ]
+DataManyOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--data",
+        "-d",
+        help="Data file or folder; repeat for several (then a region column). "
+        "Default: $GANXIAN_DATA, ./data/indicators.toml, then the packaged copy.",
+        show_default=False,
+    ),
+]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
 LangOption = Annotated[Lang, typer.Option("--lang", help="Labels in Chinese or English.")]
@@ -155,7 +165,7 @@ ColorOption = Annotated[
 @app.command()
 @handle_errors
 def report(
-    data: DataOption = None,
+    data: DataManyOption = None,
     fmt: FormatOption = Format.table,
     as_json: JsonFlag = False,
     theme: Annotated[
@@ -174,7 +184,11 @@ def report(
     from .model.periods import PeriodError, parse_period
     from .output.report import select
 
-    path, dataset = _open(data)
+    opened = _open_all(data)
+    if len(opened) > 1:
+        _report_many(opened, Format.json if as_json else fmt, lang, color, theme or [], period)
+        return
+    path, dataset = opened[0]
     themes = theme or []
     unknown = [t for t in themes if t not in dataset.themes]
     if unknown:
@@ -247,7 +261,7 @@ class BasisOption(StrEnum):
 @app.command()
 @handle_errors
 def progress(
-    data: DataOption = None,
+    data: DataManyOption = None,
     fmt: FormatOption = Format.table,
     as_json: JsonFlag = False,
     as_of: Annotated[
@@ -265,11 +279,16 @@ def progress(
     """双过半 progress: every declared target against its year-to-date actual."""
     from .analysis.progress import document, evaluate, headline, latest_as_of, parse_as_of, sections
 
-    path, dataset = _open(data)
+    opened = _open_all(data)
     try:
-        when = parse_as_of(as_of) if as_of else latest_as_of(dataset)
+        when = parse_as_of(as_of) if as_of else None
     except ValueError as exc:
         raise UsageError(f"--as-of: {exc}") from None
+    if len(opened) > 1:
+        _progress_many(opened, when, basis.value, Format.json if as_json else fmt, lang, color)
+        return
+    path, dataset = opened[0]
+    when = when or latest_as_of(dataset)
     results = evaluate(dataset, when, basis.value)
     title = headline(results, when, basis.value, lang.value)
     chosen = Format.json if as_json else fmt
@@ -303,7 +322,7 @@ def _write_sections(
 @app.command()
 @handle_errors
 def compare(
-    data: DataOption = None,
+    data: DataManyOption = None,
     fmt: FormatOption = Format.table,
     as_json: JsonFlag = False,
     lang: LangOption = Lang.zh,
@@ -313,8 +332,15 @@ def compare(
     from .analysis.compare import compare as build
     from .model.models import SCHEMA_VERSION
 
-    path, dataset = _open(data)
-    sections = build(dataset)
+    opened = _open_all(data)
+    if len(opened) > 1:
+        from .output.regions import merged, region_of, tagged
+
+        per_file = [tagged(build(d), region_of(d)) for _p, d in opened]
+        path, sections = ", ".join(p for p, _d in opened), merged(per_file)
+    else:
+        path, dataset = opened[0]
+        sections = build(dataset)
     chosen = Format.json if as_json else fmt
     if chosen is Format.table:
         from .output.table import make_console, print_tables, section_table
@@ -521,6 +547,97 @@ def init(
 
     create(file, starter_text(region, region_en, title, published))
     err(f"ganxian: wrote {file}; add figures with `ganxian record ID --data {file} …`")
+
+
+def _open_all(data: list[str] | None) -> list[tuple[str, Any]]:
+    """Every data file named by --data (repeated, or a folder), each with its dataset."""
+    from .datafile.paths import expand_data_paths
+
+    return [_open(p) for p in expand_data_paths(data)]
+
+
+def _report_many(
+    opened: list[tuple[str, Any]],
+    chosen: Format,
+    lang: Lang,
+    color: Color,
+    themes: list[str],
+    period: str | None,
+) -> None:
+    """`report` over several files: each file's figures with its region."""
+    from .model.periods import PeriodError, parse_period
+    from .output.regions import region_of, with_region
+    from .output.report import figure_record, report_document, select
+
+    try:
+        within = parse_period(period) if period else None
+    except PeriodError as exc:
+        raise UsageError(f"--period: {exc}") from None
+    per_file = [(p, d, select(d, themes, within), region_of(d)) for p, d in opened]
+    if chosen is Format.table:
+        from .output.table import make_console, print_tables, report_tables
+
+        tables: list[Any] = []
+        for path, dataset, rows, region in per_file:
+            caption = f"{region[lang.value]} · " + ("数据文件: " if lang is Lang.zh else "") + path
+            tables += report_tables(dataset, rows, lang.value, caption)
+        print_tables(tables, make_console(color.value))
+        return
+    err("ganxian: data from " + ", ".join(p for p, _d in opened))
+    if chosen is Format.markdown:
+        from .output.report import to_markdown
+
+        out("\n".join(f"# {r[lang.value]}\n\n" + to_markdown(d, rows, lang.value)
+                       for _p, d, rows, r in per_file))  # fmt: skip
+        return
+    records = [
+        record
+        for _p, _d, rows, region in per_file
+        for record in with_region([figure_record(row) for row in rows], region)
+    ]
+    if chosen is Format.json:
+        from .output.jsonout import dumps
+
+        doc = report_document(opened[0][1], [])
+        doc["figures"] = records
+        out(dumps(doc))
+    else:
+        from .output.regions import records_csv
+
+        sys.stdout.write(records_csv(records))
+
+
+def _progress_many(
+    opened: list[tuple[str, Any]], when: Any, basis: Any, chosen: Format, lang: Lang, color: Color
+) -> None:
+    """`progress` over several files: one table with a region column."""
+    from .analysis.progress import document, evaluate, headline, latest_as_of, record, sections
+    from .output.regions import merged, region_of, tagged, with_region
+
+    per_file = [(evaluate(d, when or latest_as_of(d), basis), region_of(d)) for _p, d in opened]
+    results = [r for found, _region in per_file for r in found]
+    latest = [latest_as_of(d) for _p, d in opened]
+    dated = [a for a in latest if a is not None]
+    shown = when or (max(dated, key=lambda a: (a.year, a.month)) if dated else None)
+    title = headline(results, shown, basis, lang.value)
+    table = merged([tagged(sections(found), region) for found, region in per_file])
+    if chosen is Format.table:
+        from .output.table import make_console, print_tables, progress_renderables
+
+        print_tables(progress_renderables(table, title, lang.value), make_console(color.value))
+        return
+    err("ganxian: data from " + ", ".join(p for p, _d in opened))
+
+    def doc() -> dict[str, Any]:
+        body = document(results, shown, basis)
+        body["targets"] = [
+            row
+            for found, region in per_file
+            for row in with_region([record(r) for r in found], region)
+        ]
+        return body
+
+    _write_sections(chosen, table, lang, title, doc)
 
 
 def main() -> None:

@@ -48,3 +48,22 @@ def resolve_write_path(option: str | None) -> str:
             "copy it and name the copy with --data"
         )
     return path
+
+
+def expand_data_paths(options: list[str] | None) -> list[str | None]:
+    """`--data` given several times or naming a folder: every file to read, in order (a folder's
+    `*.toml` files sorted by name); [None] when none was given (the default file)."""
+    from ..errors import UsageError
+
+    if not options:
+        return [None]
+    found: list[str | None] = []
+    for option in options:
+        if Path(option).is_dir():
+            files = sorted(str(p) for p in Path(option).glob("*.toml") if p.is_file())
+            if not files:
+                raise UsageError(f"{option}: is a directory without *.toml files (--data)")
+            found.extend(files)
+        else:
+            found.append(option)
+    return found
