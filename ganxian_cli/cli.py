@@ -210,6 +210,10 @@ def report(
         from .output.table import make_console, print_tables, progress_renderables, report_tables
 
         caption = ("数据文件: " if lang is Lang.zh else "Data file: ") + path
+        from .output.report import source_legend
+
+        legend = source_legend(dataset, lang.value)
+        caption += f" · {legend}" if legend else ""
         tables: list[Any] = list(report_tables(dataset, rows, lang.value, caption))
         if progress:
             tables += progress_renderables(*progress, lang.value)

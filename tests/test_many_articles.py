@@ -338,3 +338,13 @@ def test_the_latest_article_counts() -> None:
     )
     dataset = parse_text(marked, "marked.toml").dataset
     assert resolve(dataset, "output_value@2031-01..2031-05").figure.value == Decimal("88.4")
+
+
+def test_tables_name_each_figure_s_article(runner: CliRunner) -> None:
+    result = invoke(runner, "report", "--data", str(JUNE_JULY), "--format", "markdown")
+    assert "| 实际 \\[jun\\] |" in result.stdout
+    assert (
+        "来源: \\[jun\\] 江北县上半年工业经济运行简报(六月) (2031-06); \\[jul\\]" in result.stdout
+    )
+    table = invoke(runner, "report", "--data", str(JUNE_JULY), "--lang", "en")
+    assert "actual [jul]" in table.stdout.lower() and "Sources: [jun]" in table.stdout

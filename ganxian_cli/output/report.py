@@ -6,6 +6,7 @@ Nothing here draws to a terminal; the Rich table lives in `table.py`.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -42,6 +43,7 @@ class Row:
     unit: Unit
     source: dict[str, str | None] | None = None  # the figure's article: id and title
     withheld: bool = False  # the source does not print the number ("XX亿元")
+    mark: str = ""  # the article's id, shown where a file has several (see source_legend)
 
 
 def select(dataset: Dataset, themes: Sequence[str] = (), period: Period | None = None) -> list[Row]:
@@ -60,6 +62,8 @@ def select(dataset: Dataset, themes: Sequence[str] = (), period: Period | None =
         if (not themes or indicator.theme in themes)
         and (period is None or _within(figure.period, period))
     ] + _withheld_rows(dataset, themes, period)
+    if len(dataset.sources) > 1:
+        rows = [dataclasses.replace(r, mark=(r.source or {}).get("id") or "") for r in rows]
     return sorted(rows, key=lambda row: order.get(row.theme, len(order)))
 
 
@@ -142,9 +146,17 @@ def cells(row: Row, lang: Lang) -> tuple[str, str, str, str, str, str]:
         f.period.label(lang),
         WITHHELD[lang] if row.withheld else display_value(f.value, row.unit, f.qualifier, lang),
         display_growth(f.yoy),
-        STATUS_LABEL[lang][f.status],
+        STATUS_LABEL[lang][f.status] + (f" [{row.mark}]" if row.mark else ""),
         f.subject or "",
     )
+
+
+def source_legend(dataset: Dataset, lang: Lang) -> str:
+    """Which article each [id] beside a status stands for, where a file has several."""
+    if len(dataset.sources) < 2:
+        return ""
+    items = [f"[{key}] {a.title} ({a.published})" for key, a in dataset.sources.items()]
+    return ("来源: " if lang == "zh" else "Sources: ") + "; ".join(items)
 
 
 def source_info(dataset: Dataset) -> dict[str, Any]:
@@ -241,6 +253,9 @@ def to_markdown(dataset: Dataset, rows: Sequence[Row], lang: Lang) -> str:
             "| " + " | ".join(md_escape(c) for c in cells(row, lang)) + " |" for row in theme_rows
         )
         out.append("")
+    legend = source_legend(dataset, lang)
+    if legend:
+        out.append(md_escape(legend) + "\n")
     return "\n".join(out)
 
 
