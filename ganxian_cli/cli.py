@@ -499,6 +499,12 @@ def record(
     gap: Annotated[
         str | None, typer.Option("--gap", help="With --tracks: indicator of the quoted gap.")
     ] = None,
+    within: Annotated[
+        str | None, typer.Option("--within", help="Add a within relation: inside this figure.")
+    ] = None,
+    share_of: Annotated[
+        str | None, typer.Option("--share-of", help="Add a share relation: part of this figure.")
+    ] = None,
 ) -> None:
     """Add or update one figure, validated before anything is written."""
     from .datafile.paths import resolve_write_path
@@ -508,7 +514,7 @@ def record(
     new = NewFigure(
         indicator, period, value, unit, status.value, qualifier.value, yoy, subject, quote, note,
         name, name_en, theme, tracks, source, source_title, source_published, source_url,
-        theme_name, theme_name_en, rate, gap,
+        theme_name, theme_name_en, rate, gap, within, share_of,
     )  # fmt: skip
     change = record_figure(resolve_write_path(data), new, replace, dry_run, _write_checks())
     if dry_run:

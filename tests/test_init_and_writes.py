@@ -113,3 +113,21 @@ def test_an_installed_copy_named_explicitly_is_refused(
     with pytest.raises(UsageError, match="inside the installed package"):
         paths.resolve_write_path(str(shipped))
     assert paths.resolve_write_path(str(tmp_path / "mine.toml")) == str(tmp_path / "mine.toml")
+
+
+def test_record_adds_a_within_relation(runner: CliRunner, tmp_path: Path) -> None:
+    path = str(tmp_path / "w.toml")
+    invoke(runner, "init", path, *INIT, "--published", "2031-07")
+    new = ("--theme", "investment", "--unit", "个", "--period", "2031-H1", "--data", path)
+    invoke(runner, "record", "registered", *new, "--value", "67", "--name", "入库项目",
+           "--name-en", "Projects registered")  # fmt: skip
+    part = invoke(runner, "record", "industrial", *new, "--value", "28", "--name", "工业项目",
+                  "--name-en", "Industrial projects", "--within", "registered")  # fmt: skip
+    assert part.exit_code == 0 and "within registered" in part.stderr
+    text = Path(path).read_text(encoding="utf-8")
+    assert 'kind = "within"\nparts = [\n    "industrial@2031-H1#actual",\n]' in text
+    too_many = invoke(runner, "record", "other", *new, "--value", "68", "--name", "其他",
+                      "--name-en", "Other", "--within", "registered")  # fmt: skip
+    assert too_many.exit_code == 1 and "G302" in too_many.stderr  # 68 cannot be inside 67
+    assert Path(path).read_text(encoding="utf-8") == text
+    assert invoke(runner, "validate", path).exit_code == 0

@@ -43,6 +43,8 @@ class NewFigure:
     theme_name_en: str | None = None
     rate: str | None = None  # with tracks: the target's quoted completion rate
     gap: str | None = None  # with tracks: the target's quoted lead over time progress
+    within: str | None = None  # a reference: add a `within` relation, this figure inside it
+    share_of: str | None = None  # a reference: add a `share` relation, this figure its part
 
 
 def parse_number(text: str, option: str) -> Decimal:
@@ -190,7 +192,30 @@ def add_context(data: dict[str, Any], new: NewFigure) -> str:
 
 
 def apply_extras(data: dict[str, Any], new: NewFigure) -> str:
-    """The target's quoted rate and gap (with --tracks); say what was added."""
+    """Relations, and the target's quoted rate and gap (with --tracks); say what was added."""
+    return _add_relations(data, new) + _add_rate_gap(data, new)
+
+
+def _add_relations(data: dict[str, Any], new: NewFigure) -> str:
+    subject = f"{{{new.subject}}}" if new.subject else ""
+    ref = f"{new.indicator}{subject}@{parse_period(new.period)}#{new.status}"
+    added = ""
+    relations: list[dict[str, Any]] = data.setdefault("relations", [])
+    for kind, whole in (("within", new.within), ("share", new.share_of)):
+        if not whole:
+            continue
+        relation = (
+            {"kind": "within", "parts": [ref], "whole": whole}
+            if kind == "within"
+            else {"kind": "share", "part": ref, "whole": whole}
+        )
+        if relation not in relations:
+            relations.append(relation)
+            added += f", {kind} {whole}"
+    return added
+
+
+def _add_rate_gap(data: dict[str, Any], new: NewFigure) -> str:
     if not (new.rate or new.gap):
         return ""
     if not new.tracks:
