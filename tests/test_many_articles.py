@@ -348,3 +348,15 @@ def test_tables_name_each_figure_s_article(runner: CliRunner) -> None:
     )
     table = invoke(runner, "report", "--data", str(JUNE_JULY), "--lang", "en")
     assert "actual [jul]" in table.stdout.lower() and "Sources: [jun]" in table.stdout
+
+
+def test_a_source_text_that_is_no_regular_file_is_never_opened(tmp_path: Path) -> None:
+    import os
+
+    path = _copy_articles(tmp_path)
+    (path.parent / "jul.txt").unlink()
+    os.mkfifo(path.parent / "jul.txt")  # opening it would block
+    problems = all_problems(load(str(path)))
+    assert [(p.code, p.message) for p in problems] == [
+        ("G212", "source text 'jul.txt' is not a regular file")
+    ]

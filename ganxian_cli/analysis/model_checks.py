@@ -144,7 +144,8 @@ def source_text_path(data_file: str, text: str) -> str | None:
 def _read_text(c: _Collector, path: Path, data_file: str, text: str) -> str | None:
     """The source text, or None after a G212 problem (whose message never shows the content)."""
     if data_file == "<stdin>":
-        c.add("G212", "a source text cannot be read for standard input", path)
+        message = "source texts are not checked for standard input (name the file instead)"
+        c.add("G212", message, path, "warning")
         return None
     real = source_text_path(data_file, text)
     if real is None:
@@ -153,6 +154,9 @@ def _read_text(c: _Collector, path: Path, data_file: str, text: str) -> str | No
             f"source text {text!r} must be a relative path inside the data file's folder",
             path,
         )
+        return None
+    if not os.path.isfile(real):  # a folder or FIFO is never opened
+        c.add("G212", f"source text {text!r} is not a regular file", path)
         return None
     try:
         with open(real, "rb") as handle:
