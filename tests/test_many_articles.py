@@ -360,3 +360,17 @@ def test_a_source_text_that_is_no_regular_file_is_never_opened(tmp_path: Path) -
     assert [(p.code, p.message) for p in problems] == [
         ("G212", "source text 'jul.txt' is not a regular file")
     ]
+
+
+def test_compare_does_no_arithmetic_on_a_rank(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "rank.toml"
+    path.write_text(
+        _units_text('[[indicators.gdp_rank.observations]]\nperiod = "2033-Q1"',
+                    '[[indicators.gdp_rank.observations]]\nperiod = "2033-01..2033-02"\n'
+                    'value = 5\nquote = "居全市第5位"\n\n'
+                    '[[indicators.gdp_rank.observations]]\nperiod = "2033-Q1"'),
+        encoding="utf-8",
+    )  # fmt: skip
+    assert _codes(path) == []
+    doc = json.loads(invoke(runner, "compare", "--data", str(path), "--json").stdout)
+    assert not [r for r in doc["period_on_period"] if r["indicator"] == "gdp_rank"]

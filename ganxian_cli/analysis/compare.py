@@ -111,6 +111,8 @@ def periods_section(dataset: Dataset) -> Section:
             key = (figure.status, figure.subject, figure.period.year)
             groups[key].append(Resolved(ident, indicator, index, figure))
         base = indicator.base
+        if base.kind is Kind.RANK:
+            continue  # a rank (位) takes no arithmetic
         for (status, _subject, _year), found in groups.items():
             if status == "target":
                 continue
@@ -308,6 +310,8 @@ def forecasts_section(dataset: Dataset) -> Section:
     rows = []
     for ident, indicator in dataset.indicators.items():
         unit = indicator.base
+        if unit.kind is Kind.RANK:
+            continue  # a rank (位) takes no arithmetic
         actuals = [
             Resolved(ident, indicator, i, f)
             for i, f in enumerate(indicator.observations)
