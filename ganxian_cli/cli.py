@@ -143,6 +143,16 @@ DataOption = Annotated[
         show_default=False,
     ),
 ]
+DataManyOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--data",
+        "-d",
+        help="Data file or folder; repeat for several (then a region column). "
+        "Default: $GANXIAN_DATA, ./data/indicators.toml, then the packaged copy.",
+        show_default=False,
+    ),
+]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
 LangOption = Annotated[Lang, typer.Option("--lang", help="Labels in Chinese or English.")]
@@ -155,7 +165,7 @@ ColorOption = Annotated[
 @app.command()
 @handle_errors
 def report(
-    data: DataOption = None,
+    data: DataManyOption = None,
     fmt: FormatOption = Format.table,
     as_json: JsonFlag = False,
     theme: Annotated[
@@ -174,7 +184,11 @@ def report(
     from .model.periods import PeriodError, parse_period
     from .output.report import select
 
-    path, dataset = _open(data)
+    opened = _open_all(data)
+    if len(opened) > 1:
+        _report_many(opened, Format.json if as_json else fmt, lang, color, theme or [], period)
+        return
+    path, dataset = opened[0]
     themes = theme or []
     unknown = [t for t in themes if t not in dataset.themes]
     if unknown:
@@ -203,6 +217,10 @@ def report(
         from .output.table import make_console, print_tables, progress_renderables, report_tables
 
         caption = ("数据文件: " if lang is Lang.zh else "Data file: ") + path
+        from .output.report import source_legend
+
+        legend = source_legend(dataset, lang.value)
+        caption += f" · {legend}" if legend else ""
         tables: list[Any] = list(report_tables(dataset, rows, lang.value, caption))
         if progress:
             tables += progress_renderables(progress[0], progress[1], lang.value)
@@ -259,7 +277,7 @@ class BasisOption(StrEnum):
 @app.command()
 @handle_errors
 def progress(
-    data: DataOption = None,
+    data: DataManyOption = None,
     fmt: FormatOption = Format.table,
     as_json: JsonFlag = False,
     as_of: Annotated[
@@ -278,11 +296,16 @@ def progress(
     from .analysis.progress import early_data_warnings, evaluate, latest_as_of, parse_as_of
     from .analysis.progress_view import headline, sections, summary
 
-    path, dataset = _open(data)
+    opened = _open_all(data)
     try:
-        when = parse_as_of(as_of) if as_of else latest_as_of(dataset)
+        when = parse_as_of(as_of) if as_of else None
     except ValueError as exc:
         raise UsageError(f"--as-of: {exc}") from None
+    if len(opened) > 1:
+        _progress_many(opened, when, basis.value, Format.json if as_json else fmt, lang, color)
+        return
+    path, dataset = opened[0]
+    when = when or latest_as_of(dataset)
     results = evaluate(dataset, when, basis.value)
     chosen = Format.json if as_json else fmt
     if chosen is not Format.table:
@@ -331,7 +354,7 @@ def _write_sections(
 @app.command()
 @handle_errors
 def compare(
-    data: DataOption = None,
+    data: DataManyOption = None,
     fmt: FormatOption = Format.table,
     as_json: JsonFlag = False,
     lang: LangOption = Lang.zh,
@@ -340,8 +363,15 @@ def compare(
     """Comparison tables: year on year, period on period, shares, per unit, forecasts."""
     from .analysis.compare import compare as build
 
-    path, dataset = _open(data)
-    sections = build(dataset)
+    opened = _open_all(data)
+    if len(opened) > 1:
+        from .output.regions import merged, region_of, tagged
+
+        per_file = [tagged(build(d), region_of(d)) for _p, d in opened]
+        path, sections = ", ".join(p for p, _d in opened), merged(per_file)
+    else:
+        path, dataset = opened[0]
+        sections = build(dataset)
     chosen = Format.json if as_json else fmt
     if chosen is not Format.table:
         err(f"ganxian: data from {path}")
@@ -428,12 +458,12 @@ def fmt(
     ] = False,
 ) -> None:
     """Rewrite data files in the canonical layout."""
-    from .datafile.paths import resolve_data_path
+    from .datafile.paths import resolve_write_path
     from .datafile.store import format_file
 
     checks = _write_checks()
     unformatted = False
-    for path in files or [resolve_data_path(None)]:
+    for path in [resolve_write_path(f) for f in files] if files else [resolve_write_path(None)]:
         change = format_file(path, check, drop_comments, checks)
         if check and change.diff:
             out(change.diff)
@@ -478,17 +508,48 @@ def record(
         bool, typer.Option("--dry-run", "-n", help="Print the diff; write nothing.")
     ] = False,
     data: DataOption = None,
+    source: Annotated[
+        str | None, typer.Option("--source", help="The figure's article: a [sources] id.")
+    ] = None,
+    source_title: Annotated[
+        str | None, typer.Option("--source-title", help="New --source: the article's title.")
+    ] = None,
+    source_published: Annotated[
+        str | None, typer.Option("--source-published", help="New --source: YYYY-MM.")
+    ] = None,
+    source_url: Annotated[
+        str | None, typer.Option("--source-url", help="New --source: its address.")
+    ] = None,
+    theme_name: Annotated[
+        str | None, typer.Option("--theme-name", help="New --theme: its Chinese name.")
+    ] = None,
+    theme_name_en: Annotated[
+        str | None, typer.Option("--theme-name-en", help="New --theme: its English name.")
+    ] = None,
+    rate: Annotated[
+        str | None, typer.Option("--rate", help="With --tracks: indicator of the quoted rate.")
+    ] = None,
+    gap: Annotated[
+        str | None, typer.Option("--gap", help="With --tracks: indicator of the quoted gap.")
+    ] = None,
+    within: Annotated[
+        str | None, typer.Option("--within", help="Add a within relation: inside this figure.")
+    ] = None,
+    share_of: Annotated[
+        str | None, typer.Option("--share-of", help="Add a share relation: part of this figure.")
+    ] = None,
 ) -> None:
     """Add or update one figure, validated before anything is written."""
-    from .datafile.paths import resolve_data_path
+    from .datafile.paths import resolve_write_path
     from .datafile.record import NewFigure
     from .datafile.store import record_figure
 
     new = NewFigure(
         indicator, period, value, unit, status.value, qualifier.value, yoy, subject, quote, note,
-        name, name_en, theme, tracks,
+        name, name_en, theme, tracks, source, source_title, source_published, source_url,
+        theme_name, theme_name_en, rate, gap, within, share_of,
     )  # fmt: skip
-    change = record_figure(resolve_data_path(data), new, replace, dry_run, _write_checks())
+    change = record_figure(resolve_write_path(data), new, replace, dry_run, _write_checks())
     if dry_run:
         out(change.diff or "(no change)")
         return
@@ -511,6 +572,117 @@ def schema(
     from .output.schemas import schema_for
 
     out(dumps(schema_for(kind.value)))
+
+
+@app.command()
+@handle_errors
+def init(
+    file: Annotated[str, typer.Argument(help="The new data file (never overwritten).")],
+    region: Annotated[str, typer.Option("--region", help="Region as printed, e.g. 江北县.")],
+    title: Annotated[str, typer.Option("--title", help="Title of the first article.")],
+    published: Annotated[str, typer.Option("--published", help="Its month, YYYY-MM.")],
+    region_en: Annotated[
+        str | None, typer.Option("--region-en", help="Region in English (default: --region).")
+    ] = None,
+) -> None:
+    """Start a new data file: one source article and a starter set of themes."""
+    from .datafile.starter import create, starter_text
+
+    create(file, starter_text(region, region_en, title, published))
+    err(f"ganxian: wrote {file}; add figures with `ganxian record ID --data {file} …`")
+
+
+def _open_all(data: list[str] | None) -> list[tuple[str, Any]]:
+    """Every data file named by --data (repeated, or a folder), each with its dataset."""
+    from .datafile.paths import expand_data_paths
+
+    return [_open(p) for p in expand_data_paths(data)]
+
+
+def _report_many(
+    opened: list[tuple[str, Any]],
+    chosen: Format,
+    lang: Lang,
+    color: Color,
+    themes: list[str],
+    period: str | None,
+) -> None:
+    """`report` over several files: each file's figures with its region."""
+    from .model.periods import PeriodError, parse_period
+    from .output.regions import region_of, with_region
+    from .output.report import figure_record, report_document, select
+
+    try:
+        within = parse_period(period) if period else None
+    except PeriodError as exc:
+        raise UsageError(f"--period: {exc}") from None
+    per_file = [(p, d, select(d, themes, within), region_of(d)) for p, d in opened]
+    if chosen is Format.table:
+        from .output.table import make_console, print_tables, report_tables
+
+        tables: list[Any] = []
+        for path, dataset, rows, region in per_file:
+            caption = f"{region[lang.value]} · " + ("数据文件: " if lang is Lang.zh else "") + path
+            tables += report_tables(dataset, rows, lang.value, caption)
+        print_tables(tables, make_console(color.value))
+        return
+    err("ganxian: data from " + ", ".join(p for p, _d in opened))
+    if chosen is Format.markdown:
+        from .output.report import to_markdown
+
+        out("\n".join(f"# {r[lang.value]}\n\n" + to_markdown(d, rows, lang.value)
+                       for _p, d, rows, r in per_file))  # fmt: skip
+        return
+    records = [
+        record
+        for _p, _d, rows, region in per_file
+        for record in with_region([figure_record(row) for row in rows], region)
+    ]
+    if chosen is Format.json:
+        from .output.jsonout import dumps
+
+        doc = report_document(opened[0][1], [])
+        doc["figures"] = records
+        out(dumps(doc))
+    else:
+        from .output.regions import records_csv
+
+        sys.stdout.write(records_csv(records))
+
+
+def _progress_many(
+    opened: list[tuple[str, Any]], when: Any, basis: Any, chosen: Format, lang: Lang, color: Color
+) -> None:
+    """`progress` over several files: one table with a region column."""
+    from .analysis.progress import evaluate, latest_as_of
+    from .analysis.progress_view import headline, sections, summary
+    from .output.regions import merged, region_of, tagged, with_region
+
+    per_file = [(evaluate(d, when or latest_as_of(d), basis), region_of(d)) for _p, d in opened]
+    results = [r for found, _region in per_file for r in found]
+    latest = [latest_as_of(d) for _p, d in opened]
+    dated = [a for a in latest if a is not None]
+    shown = when or (max(dated, key=lambda a: (a.year, a.month)) if dated else None)
+    title = headline(results, shown, basis, lang.value)
+    table = merged([tagged(sections(found), region) for found, region in per_file])
+    if chosen is Format.table:
+        from .output.table import make_console, print_fitted, progress_renderables
+
+        print_fitted(progress_renderables(table, title, lang.value), make_console(color.value))
+        return
+    err("ganxian: data from " + ", ".join(p for p, _d in opened))
+
+    def doc() -> dict[str, Any]:
+        targets = [
+            row
+            for found, region in per_file
+            for row in with_region(sections(found)[0].records(lang.value), region)
+        ]
+        head = summary(results, shown, basis)
+        return {"schema_version": 2, "kind": "progress", "lang": lang.value, **head,
+                "targets": targets}  # fmt: skip
+
+    _write_sections(chosen, table if chosen is not Format.csv else table[:1], lang, title, doc)
 
 
 def main() -> None:

@@ -260,7 +260,8 @@ def test_shipped_article_matches_the_shipped_indicators(runner: CliRunner) -> No
     assert not any(f["new_indicator"] for f in figures)
     # every figure goes to its own indicator; only periods a person chose otherwise differ
     assert [p[0] for p in proposed] == [s[0] for s in shipped]
-    assert sum(p == s for p, s in zip(proposed, shipped, strict=True)) >= 64
+    # (the shipped file records 寒锐's capacities as `undated`; extract proposes the year)
+    assert sum(p == s for p, s in zip(proposed, shipped, strict=True)) >= 62
 
 
 # ---- the command, formats and bad input ------------------------------------------------------

@@ -17,9 +17,16 @@ from ..model.intervals import Interval
 from ..model.models import Dataset, Indicator, ShareRelation, SumRelation
 from ..model.numerals import plain
 from ..model.refs import RefError, Resolved, actual_for, pairs, resolve, resolve_all
-from ..model.units import Kind, get_unit
+from ..model.units import Kind
 from .collector import Collector, Path, Remap, fig_path
 from .leads import Baselines, check_lead
+from .model_checks import (
+    check_figure_sources,
+    check_leads,
+    check_quotes_in_sources,
+    check_ranks,
+    check_within,
+)
 from .quote_checks import check_provenance
 from .schedule import HUNDRED
 from .series_checks import check_cumulative
@@ -43,7 +50,7 @@ def check_themes(c: Collector) -> None:
 def check_values(c: Collector) -> None:
     """Units within the indicator's family, whole counts, no negative amounts."""
     for ident, indicator, i, figure in c.loaded.dataset.figures():
-        base = get_unit(indicator.unit)
+        base = indicator.base
         unit = indicator.unit_of(figure)
         if unit.family != base.family:
             c.add(
@@ -53,7 +60,8 @@ def check_values(c: Collector) -> None:
                 fig_path(ident, i, "unit"),
             )
             continue
-        if unit.kind is Kind.COUNT and figure.value != figure.value.to_integral_value():
+        whole = figure.value * unit.scale  # 1.2万人 is 12000 people
+        if unit.kind is Kind.COUNT and whole != whole.to_integral_value():
             c.add(
                 "G204",
                 f"a count must be a whole number, not {plain(figure.value)}",
@@ -69,9 +77,15 @@ def check_values(c: Collector) -> None:
 
 
 def check_duplicates(c: Collector) -> None:
-    seen: Counter[tuple[str, str, str, str | None]] = Counter()
+    seen: Counter[tuple[str, str, str, str | None, str | None]] = Counter()
     for ident, _indicator, i, figure in c.loaded.dataset.figures():
-        key = (ident, str(figure.period), figure.status, figure.subject)
+        key = (
+            ident,
+            str(figure.period),
+            figure.status,
+            figure.subject,
+            c.loaded.dataset.source_of(figure),
+        )
         seen[key] += 1
         if seen[key] == 2:
             c.add(
@@ -117,7 +131,7 @@ def check_references(c: Collector) -> None:
                 )
     for r, relation in enumerate(dataset.relations):
         for field, value in relation:
-            if field in ("kind", "note") or value is None:
+            if field in ("kind", "note", "over") or value is None:
                 continue
             refs = value if isinstance(value, list) else [value]
             for k, ref in enumerate(refs):
@@ -126,7 +140,7 @@ def check_references(c: Collector) -> None:
 
 
 def _same_family(indicator: Indicator, found: Resolved) -> bool:
-    return get_unit(indicator.unit).family == found.unit.family
+    return indicator.base.family == found.unit.family
 
 
 def check_targets_have_actuals(c: Collector) -> None:
@@ -262,13 +276,21 @@ ESSENTIAL: tuple[Callable[[Collector], None], ...] = (
     check_values,
     check_duplicates,
     check_references,
+    check_figure_sources,
+    check_ranks,
 )
 # Checks of each figure on its own and of series: they run whatever else is wrong.
-FIGURES: tuple[Callable[[Collector], None], ...] = (check_provenance, check_cumulative)
+FIGURES: tuple[Callable[[Collector], None], ...] = (
+    check_provenance,
+    check_quotes_in_sources,
+    check_cumulative,
+)
 # Checks that follow references: they need every reference to resolve.
 LINKED: tuple[Callable[[Collector], None], ...] = (
     check_targets_have_actuals,
     check_arithmetic,
+    check_within,
+    check_leads,
 )
 
 
@@ -278,11 +300,12 @@ def _run(loaded: Loaded, full: bool, remap: Remap | None = None) -> list[Problem
     for check in ESSENTIAL:
         before = len(collector.problems)
         check(collector)
-        broken = any(p.severity == "error" for p in collector.problems[before:])
+        if check is check_references:
+            broken = any(p.severity == "error" for p in collector.problems[before:])
     if full:
         for check in FIGURES:
             check(collector)
-        if not broken:  # the last essential check resolves every reference
+        if not broken:  # linked checks need every reference to resolve
             for check in LINKED:
                 check(collector)
     return collector.problems

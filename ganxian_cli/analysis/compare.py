@@ -127,7 +127,7 @@ def derived_section(index: FigureIndex) -> Section:
     """Single periods implied by two cumulative figures (1–6月 − 1–5月 = 6月)."""
     rows = []
     for key, by_period in index.derived.items():
-        unit = UNITS[index.dataset.indicators[key[0]].unit]
+        unit = index.dataset.indicators[key[0]].base
         for period, e in by_period.items():
             assert e.later and e.earlier
             rows.append(
@@ -179,7 +179,7 @@ def periods_section(index: FigureIndex) -> Section:
     for key in sorted(set(index.printed) | set(index.derived), key=str):
         if key[1] == "target":
             continue
-        unit = UNITS[index.dataset.indicators[key[0]].unit]
+        unit = index.dataset.indicators[key[0]].base
         entries = index.entries(key)
         by_start = {(_ordinal(e.period.year, e.period.start), _length(e)): e for e in entries}
         for later in entries:
@@ -336,7 +336,9 @@ def shares_section(dataset: Dataset) -> Section:
 
 def _readable(num: Num, unit: Unit) -> tuple[Num, Unit]:
     """*num* in the largest unit of its family that keeps it at 1 or more."""
-    family = sorted((u for u in UNITS.values() if u.family == unit.family), key=lambda u: -u.scale)
+    family = sorted(
+        {u for u in UNITS.values() if u.family == unit.family} | {unit}, key=lambda u: -u.scale
+    )
     base = abs(num.value) * unit.scale
     chosen = next((u for u in family if base >= u.scale), family[-1])
     return num.scale(unit.scale / chosen.scale), chosen
@@ -457,7 +459,7 @@ def forecasts_section(index: FigureIndex) -> Section:
     for key, by_period in index.printed.items():
         if key[1] != "forecast":
             continue
-        unit = UNITS[index.dataset.indicators[key[0]].unit]
+        unit = index.dataset.indicators[key[0]].base
         for period, forecast in by_period.items():
             actual = index.get((key[0], "actual", key[2]), period)
             if actual is None:

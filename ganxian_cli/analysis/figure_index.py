@@ -10,7 +10,7 @@ from itertools import pairwise
 from ..model.models import Dataset
 from ..model.periods import Period
 from ..model.refs import Resolved
-from ..model.units import UNITS, Kind
+from ..model.units import Kind
 from .derived import Num
 
 Key = tuple[str, str, str | None]  # indicator, status, subject
@@ -40,12 +40,14 @@ class FigureIndex:
         self.printed: dict[Key, dict[Period, Entry]] = defaultdict(dict)
         self.derived: dict[Key, dict[Period, Entry]] = defaultdict(dict)
         for ident, indicator, index, figure in dataset.figures():
+            unit = indicator.base
+            if unit.kind is Kind.RANK or dataset.superseded(ident, index):
+                continue  # a rank takes no arithmetic; a replaced figure does not count
             found = Resolved(ident, indicator, index, figure)
             key: Key = (ident, str(figure.status), figure.subject)
-            unit = UNITS[indicator.unit]
             self.printed[key][figure.period] = Entry(key, figure.period, Num.of(found, unit), found)
         for key, by_period in self.printed.items():
-            if key[1] == "target" or UNITS[self.dataset.indicators[key[0]].unit].kind is Kind.RATE:
+            if key[1] == "target" or self.dataset.indicators[key[0]].base.kind is Kind.RATE:
                 continue  # rates and targets do not subtract
             cumulative = sorted(
                 (e for e in by_period.values() if e.period.is_year_to_date),

@@ -108,7 +108,11 @@ def _year_to_date(dataset: Dataset, idents: set[str]) -> dict[tuple[str, int], l
     for ident in idents:
         indicator = dataset.indicators[ident]
         for i, f in enumerate(indicator.observations):
-            if f.status == "actual" and f.period.is_year_to_date:
+            if (
+                f.status == "actual"
+                and f.period.is_year_to_date
+                and not dataset.superseded(ident, i)
+            ):
                 index[(ident, f.period.year)].append(Resolved(ident, indicator, i, f))
     for found in index.values():
         found.sort(key=lambda r: r.figure.period.cutoff)

@@ -6,7 +6,7 @@ from collections import defaultdict
 from itertools import pairwise
 
 from ..model.refs import Resolved
-from ..model.units import Kind, get_unit
+from ..model.units import Kind
 from .collector import Collector
 
 SeriesKey = tuple[str, str, str | None, int]
@@ -21,14 +21,14 @@ def check_cumulative(c: Collector) -> None:
     """
     series: dict[SeriesKey, list[Resolved]] = defaultdict(list)
     for ident, indicator, i, figure in c.loaded.dataset.figures():
-        if figure.period.is_year_to_date and get_unit(indicator.unit).kind is not Kind.RATE:
+        if figure.period.is_year_to_date and indicator.base.kind not in (Kind.RATE, Kind.RANK):
             key = (ident, figure.status, figure.subject, figure.period.year)
             series[key].append(Resolved(ident, indicator, i, figure))
     for found in series.values():
         if len(found) < 2:
             continue
         found.sort(key=lambda r: r.figure.period.cutoff)
-        base = get_unit(found[0].indicator.unit)
+        base = found[0].indicator.base
         for earlier, later in pairwise(found):
             if earlier.unit.family != base.family or later.unit.family != base.family:
                 continue  # G203 says so

@@ -27,3 +27,43 @@ def resolve_data_path(option: str | None) -> str:
     if LOCAL.is_file():
         return str(LOCAL)
     return str(packaged_copy())
+
+
+def resolve_write_path(option: str | None) -> str:
+    """The file a write command (`record`, `fmt`, `init`) may change: as above, but never the
+    copy shipped inside the installed package."""
+    from ..errors import UsageError
+
+    path = option or os.environ.get(ENV_VAR) or (str(LOCAL) if LOCAL.is_file() else None)
+    if path is None:
+        raise UsageError(
+            "no data file to write: name one with --data FILE (or $GANXIAN_DATA), or run in a "
+            "folder holding data/indicators.toml; `ganxian init FILE` starts a new one. The copy "
+            "inside the installed package is never written"
+        )
+    installed = _PACKAGE / "data" / "indicators.toml"
+    if path != "-" and installed.is_file() and Path(path).resolve() == installed.resolve():
+        raise UsageError(
+            f"{path} is the copy inside the installed package and is never written; "
+            "copy it and name the copy with --data"
+        )
+    return path
+
+
+def expand_data_paths(options: list[str] | None) -> list[str | None]:
+    """`--data` given several times or naming a folder: every file to read, in order (a folder's
+    `*.toml` files sorted by name); [None] when none was given (the default file)."""
+    from ..errors import UsageError
+
+    if not options:
+        return [None]
+    found: list[str | None] = []
+    for option in options:
+        if Path(option).is_dir():
+            files = sorted(str(p) for p in Path(option).glob("*.toml") if p.is_file())
+            if not files:
+                raise UsageError(f"{option}: is a directory without *.toml files (--data)")
+            found.extend(files)
+        else:
+            found.append(option)
+    return found

@@ -35,6 +35,16 @@ class NewFigure:
     name_en: str | None = None
     theme: str | None = None
     tracks: str | None = None
+    source: str | None = None  # the figure's article ([sources] id)
+    source_title: str | None = None  # with source_published: add that article
+    source_published: str | None = None
+    source_url: str | None = None
+    theme_name: str | None = None  # with theme_name_en: add the theme
+    theme_name_en: str | None = None
+    rate: str | None = None  # with tracks: the target's quoted completion rate
+    gap: str | None = None  # with tracks: the target's quoted lead over time progress
+    within: str | None = None  # a reference: add a `within` relation, this figure inside it
+    share_of: str | None = None  # a reference: add a `share` relation, this figure its part
 
 
 def parse_number(text: str, option: str) -> Decimal:
@@ -54,6 +64,7 @@ def apply(dataset: Dataset, new: NewFigure, replace: bool) -> tuple[Dataset, str
     except PeriodError as exc:
         raise UsageError(f"--period: {exc}") from None
     data = dataset.model_dump(mode="python", exclude_defaults=True)
+    context = add_context(data, new)
     indicators: dict[str, Any] = data.setdefault("indicators", {})
     if new.indicator not in indicators:
         indicators[new.indicator] = _new_indicator(new)
@@ -74,6 +85,7 @@ def apply(dataset: Dataset, new: NewFigure, replace: bool) -> tuple[Dataset, str
         if parse_period(str(f["period"])) == period
         and f.get("status", "actual") == new.status
         and f.get("subject") == new.subject
+        and _same_source(data, f.get("source"), new.source)
     ]
     if same and not replace:
         old = observations[same[0]]
@@ -95,6 +107,7 @@ def apply(dataset: Dataset, new: NewFigure, replace: bool) -> tuple[Dataset, str
         if not any(t["target"] == ref for t in data["targets"]):
             data["targets"].append({"target": ref, "actual": new.tracks})
             action += f", tracked by {new.tracks}"
+    action += context + apply_extras(data, new)
     try:
         return Dataset.model_validate(data), action
     except ValidationError as exc:
@@ -137,7 +150,79 @@ def _figure(new: NewFigure, period: str, indicator_unit: str) -> dict[str, Any]:
         figure["qualifier"] = new.qualifier
     if new.yoy is not None:
         figure["yoy"] = parse_number(new.yoy, "--yoy")
-    for key in ("subject", "quote", "note"):
+    for key in ("subject", "quote", "note", "source"):
         if getattr(new, key):
             figure[key] = getattr(new, key)
     return figure
+
+
+def _same_source(data: dict[str, Any], old: str | None, new: str | None) -> bool:
+    """Whether two figures come from one article (a missing id means the only source)."""
+    sources = data.get("sources") or {}
+    only = next(iter(sources)) if len(sources) == 1 and "source" not in data else None
+    return (old or only) == (new or only)
+
+
+def add_context(data: dict[str, Any], new: NewFigure) -> str:
+    """Add the source and theme the figure needs, if asked; say what was added."""
+    added = ""
+    sources: dict[str, Any] = data.setdefault("sources", {})
+    if new.source and new.source not in sources:
+        if not (new.source_title and new.source_published):
+            known = ", ".join(sources) or "none"
+            raise UsageError(
+                f"no source {new.source!r} (known: {known}); to add it give --source-title "
+                "and --source-published"
+            )
+        if len(sources) == 1 and "source" not in data:  # its figures lose their default
+            (only,) = sources
+            for indicator in data.get("indicators", {}).values():
+                for figure in indicator.get("observations", []):
+                    figure.setdefault("source", only)
+        article = {"title": new.source_title, "published": new.source_published}
+        if new.source_url:
+            article["url"] = new.source_url
+        sources[new.source] = article
+        added += f", new source {new.source}"
+    themes: dict[str, Any] = data.setdefault("themes", {})
+    if new.theme and new.theme not in themes and new.theme_name and new.theme_name_en:
+        themes[new.theme] = {"name": new.theme_name, "name_en": new.theme_name_en}
+        added += f", new theme {new.theme}"
+    return added
+
+
+def apply_extras(data: dict[str, Any], new: NewFigure) -> str:
+    """Relations, and the target's quoted rate and gap (with --tracks); say what was added."""
+    return _add_relations(data, new) + _add_rate_gap(data, new)
+
+
+def _add_relations(data: dict[str, Any], new: NewFigure) -> str:
+    subject = f"{{{new.subject}}}" if new.subject else ""
+    ref = f"{new.indicator}{subject}@{parse_period(new.period)}#{new.status}"
+    added = ""
+    relations: list[dict[str, Any]] = data.setdefault("relations", [])
+    for kind, whole in (("within", new.within), ("share", new.share_of)):
+        if not whole:
+            continue
+        relation = (
+            {"kind": "within", "parts": [ref], "whole": whole}
+            if kind == "within"
+            else {"kind": "share", "part": ref, "whole": whole}
+        )
+        if relation not in relations:
+            relations.append(relation)
+            added += f", {kind} {whole}"
+    return added
+
+
+def _add_rate_gap(data: dict[str, Any], new: NewFigure) -> str:
+    if not (new.rate or new.gap):
+        return ""
+    if not new.tracks:
+        raise UsageError("--rate and --gap belong to a target: use them with --tracks")
+    for target in data.get("targets", []):
+        if target["target"].startswith(f"{new.indicator}@") and target["actual"] == new.tracks:
+            for key in ("rate", "gap"):
+                if getattr(new, key):
+                    target[key] = getattr(new, key)
+    return ", with its quoted " + " and ".join(k for k in ("rate", "gap") if getattr(new, k))

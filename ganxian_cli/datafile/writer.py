@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import json
 import os
+import re
 import stat
 import sys
 import tempfile
@@ -56,7 +58,8 @@ def canonical_data(dataset: Dataset) -> dict[str, Any]:
             range(len(indicator.observations)),
             key=lambda i: _figure_key(indicator.observations[i]),
         )
-        dumped["observations"] = [dumped["observations"][i] for i in order]
+        if order:
+            dumped["observations"] = [dumped["observations"][i] for i in order]
         data["indicators"][ident] = dumped
     return {k: v for k, v in _plain_data(data).items() if v not in ({}, [])}
 
@@ -71,26 +74,37 @@ def canonical_text(dataset: Dataset) -> str:
 
     Every table and array of tables gets its own header, short or long, so each figure has one
     obvious place in the file; the values themselves are formatted by tomli-w. Keys are bare
-    identifiers (the models enforce it), so headers need no quoting.
+    identifiers (the models enforce it), except declared unit symbols, which are quoted.
     """
     data = canonical_data(dataset)
     chunks = [tomli_w.dumps({k: v for k, v in data.items() if not isinstance(v, dict | list)})]
     for key, value in data.items():
         if key == "indicators":
             for ident, indicator in value.items():
-                observations = indicator.pop("observations")
+                observations = indicator.pop("observations", [])
+                withheld = indicator.pop("withheld", [])
                 chunks.append(_table(f"[indicators.{ident}]", indicator))
                 chunks.extend(
                     _table(f"[[indicators.{ident}.observations]]", figure)
                     for figure in observations
                 )
-        elif key == "themes":
-            chunks.extend(_table(f"[themes.{ident}]", theme) for ident, theme in value.items())
+                chunks.extend(
+                    _table(f"[[indicators.{ident}.withheld]]", figure) for figure in withheld
+                )
+        elif key in ("themes", "sources", "units"):
+            chunks.extend(_table(f"[{key}.{_key(ident)}]", table) for ident, table in value.items())
         elif isinstance(value, dict):
             chunks.append(_table(f"[{key}]", value))
         elif isinstance(value, list):
             chunks.extend(_table(f"[[{key}]]", item) for item in value)
     return "\n".join(chunks)
+
+
+def _key(key: str) -> str:
+    """A TOML key: bare when it can be, else a basic string (declared units: "万标箱")."""
+    if re.fullmatch(r"[A-Za-z0-9_-]+", key):
+        return key
+    return json.dumps(key, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
 def _table(header: str, body: dict[str, Any]) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -13,13 +13,17 @@ from pydantic import (
     Field,
     PlainSerializer,
     PlainValidator,
+    PrivateAttr,
     StrictBool,
     StrictStr,
+    ValidatorFunctionWrapHandler,
     WithJsonSchema,
+    field_validator,
+    model_validator,
 )
 
 from .periods import Period, parse_period
-from .units import Unit, get_unit
+from .units import UNITS, Unit, declare, declared, get_unit
 
 SCHEMA_VERSION = 1
 
@@ -70,8 +74,9 @@ PeriodField = Annotated[
     WithJsonSchema(
         {
             "type": "string",
-            "pattern": r"^\d{4}(-\d{2}(\.\.\d{4}-\d{2})?|-Q[1-4]|-H[12])?$",
-            "description": "2022, 2022-06, 2022-Q1, 2022-H1 or 2022-01..2022-05",
+            "pattern": r"^(\d{4}(-\d{2}(\.\.\d{4}-\d{2})?|-Q[1-4]|-H[12])?|undated)$",
+            "description": "2022, 2022-06, 2022-Q1, 2022-H1, 2022-01..2022-05, or undated "
+            "where the source states no year",
         }
     ),
 ]
@@ -81,8 +86,9 @@ UnitSymbol = Annotated[StrictStr, AfterValidator(_unit)]
 Ref = Annotated[
     StrictStr,
     Field(
-        pattern=r"^[a-z][a-z0-9_]*(@[0-9A-Z.\-]+(#[a-z]+)?)?$",
-        description="INDICATOR, INDICATOR@PERIOD or INDICATOR@PERIOD#STATUS",
+        pattern=r"^[a-z][a-z0-9_]*(\{[^{}]*\})?(@([0-9A-Z.\-]+|undated)(#[a-z]+)?)?$",
+        description="INDICATOR, INDICATOR@PERIOD or INDICATOR@PERIOD#STATUS; "
+        "INDICATOR{SUBJECT}@… for the figure of one subject ({} for the one without)",
     ),
 ]
 
@@ -119,6 +125,27 @@ class Figure(_Model):
         None, description="The shortest verbatim clause of the source that contains the figure."
     )
     note: StrictStr | None = Field(None, description="Free text for people editing the file.")
+    source: Ident | None = Field(
+        None,
+        description="Key of the [sources] article this figure is quoted from "
+        "(default: the only source).",
+    )
+    superseded: StrictBool = Field(
+        False,
+        description="True: this figure does not count. Of figures for the same months from "
+        "several articles, the latest published counts unless it is marked superseded.",
+    )
+
+
+class Withheld(_Model):
+    """A figure the source mentions without its number ("XX亿元"): shown, never computed with."""
+
+    period: PeriodField = Field(description="The months the figure covers.")
+    status: Status = "actual"
+    subject: StrictStr | None = None
+    quote: StrictStr | None = Field(None, description="The clause that withholds the number.")
+    note: StrictStr | None = None
+    source: Ident | None = None
 
 
 class Indicator(_Model):
@@ -132,12 +159,32 @@ class Indicator(_Model):
         False, description="True where an amount or count may be negative (profit, net change)."
     )
     note: StrictStr | None = None
-    observations: Annotated[list[Figure], Field(min_length=1)] = Field(
-        description="The figures, one per period and status."
+    observations: list[Figure] = Field(
+        [], description="The figures, one per period and status (at least one, or withheld)."
+    )
+    withheld: list[Withheld] = Field(
+        [], description="Figures the source mentions without a number; arithmetic skips them."
     )
 
+    @model_validator(mode="after")
+    def _has_figures(self) -> Indicator:
+        if not self.observations and not self.withheld:
+            raise ValueError("an indicator needs at least one figure in observations")
+        return self
+
+    # the file's declared units, attached by Dataset; empty when it declares none
+    _declared: dict[str, Unit] = PrivateAttr(default_factory=dict)
+
+    def _lookup(self, symbol: str) -> Unit:
+        return self._declared.get(symbol) or get_unit(symbol)
+
+    @property
+    def base(self) -> Unit:
+        """The indicator's own unit."""
+        return self._lookup(self.unit)
+
     def unit_of(self, figure: Figure) -> Unit:
-        return get_unit(figure.unit or self.unit)
+        return self._lookup(figure.unit or self.unit)
 
 
 class Source(_Model):
@@ -152,6 +199,55 @@ class Source(_Model):
     )
     url: StrictStr | None = None
     note: StrictStr | None = None
+    text: StrictStr | None = Field(
+        None, description="A local copy of the article, relative to the data file's folder."
+    )
+
+
+Month = Annotated[
+    StrictStr,
+    Field(
+        pattern=r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$",
+        description="YYYY-MM (or YYYY-MM-DD)",
+    ),
+]
+
+
+class Article(_Model):
+    """One source article (`[sources.ID]`): figures name it with `source = "ID"`."""
+
+    title: Text
+    published: Month = Field(description="The month (or day) the article was published.")
+    url: StrictStr | None = None
+    publisher: StrictStr | None = None
+    region: Text | None = None
+    region_en: Text | None = None
+    note: StrictStr | None = None
+    text: StrictStr | None = Field(
+        None,
+        description="A local copy of the article, relative to the data file and inside its "
+        "folder; validate checks this source's quotes against it.",
+    )
+
+
+class UnitDeclaration(_Model):
+    """A unit the built-in catalogue lacks (`[units."万标箱"]`)."""
+
+    family: Text = Field(description="What it measures; a built-in family name or a new one.")
+    factor: Number = Field(
+        Decimal(1), description="Size of one of this unit in the family's base unit."
+    )
+    name_en: Text | None = None
+    kind: Literal["amount", "count"] | None = Field(
+        None, description="amount or count; default: as the family's built-in units, else amount."
+    )
+
+    @field_validator("factor")
+    @classmethod
+    def _positive(cls, value: Decimal) -> Decimal:
+        if value <= 0:
+            raise ValueError("factor must be greater than 0")
+        return value
 
 
 class Theme(_Model):
@@ -212,21 +308,162 @@ class PerRelation(_Model):
     note: StrictStr | None = None
 
 
-Relation = Annotated[ShareRelation | SumRelation | PerRelation, Field(discriminator="kind")]
+class LeadRelation(_Model):
+    """A quoted lead of a rate over a named baseline (高于全市0.8个百分点, 快于去年同期…)."""
+
+    kind: Literal["lead"]
+    lead: Ref = Field(description="The quoted lead, in 个百分点.")
+    over: Text = Field(
+        description="What the lead is over, as printed: 全市, 去年同期, 全市整体进度."
+    )
+    rate: Ref | None = Field(None, description="The rate that leads, where the source gives it.")
+    baseline: Ref | None = Field(
+        None,
+        description="The baseline's rate, where the source gives it; then the lead is checked.",
+    )
+    note: StrictStr | None = None
+
+
+class WithinRelation(_Model):
+    """Parts whose sum may not exceed a whole (two parks inside a district's total)."""
+
+    kind: Literal["within"]
+    parts: Annotated[list[Ref], Field(min_length=1, max_length=100)]
+    whole: Ref
+    note: StrictStr | None = None
+
+
+Relation = Annotated[
+    ShareRelation | SumRelation | PerRelation | WithinRelation | LeadRelation,
+    Field(discriminator="kind"),
+]
 
 
 class Dataset(_Model):
     """A whole data file."""
 
     schema_version: Literal[1]
-    source: Source
+    source: Source | None = Field(
+        None, description="The one source article (or use [sources.ID] for several)."
+    )
+    sources: dict[Ident, Article] = Field(
+        {}, description="Source articles by id; figures name theirs with `source`."
+    )
+    units: dict[Text, UnitDeclaration] = Field(
+        {}, description="Units beyond the built-in catalogue, by symbol."
+    )
     themes: dict[Ident, Theme]
-    indicators: dict[Ident, Indicator]
+    indicators: dict[Ident, Indicator] = Field({}, description="The indicators, by id.")
     targets: list[Target] = []
     relations: list[Relation] = []
+    # (indicator, index) of figures that do not count; worked out once, on validation
+    _superseded: frozenset[tuple[str, int]] = PrivateAttr(frozenset())
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _with_declared_units(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+        """Validate with the file's declared units known, then attach them to its indicators."""
+        units = _declared_units(data)
+        with declared(units):
+            dataset = handler(data)
+        if isinstance(dataset, Dataset):
+            for indicator in dataset.indicators.values():
+                if units:
+                    indicator._declared = units
+            dataset._superseded = frozenset(dataset._find_superseded())
+        return dataset
+
+    @field_validator("units")
+    @classmethod
+    def _no_redefinition(cls, value: dict[str, UnitDeclaration]) -> dict[str, UnitDeclaration]:
+        clash = [symbol for symbol in value if symbol in UNITS]
+        if clash:
+            raise ValueError(f"unit {clash[0]} is built in and cannot be redefined")
+        return value
+
+    @model_validator(mode="after")
+    def _has_a_source(self) -> Dataset:
+        if self.source is None and not self.sources:
+            raise ValueError("missing field: give [source] or at least one [sources.ID] table")
+        return self
+
+    def lead_source(self) -> Source:
+        """The file's source for region and title: [source], else its latest-published article."""
+        if self.source is not None:
+            return self.source
+        by_date = sorted(self.sources.values(), key=lambda a: a.published, reverse=True)
+        article = by_date[0]
+        placed = next((a for a in by_date if a.region), article)
+        return Source.model_construct(  # an article may leave the region out
+            region=placed.region or "",
+            region_en=placed.region_en or placed.region or "",
+            title=article.title,
+            publisher=article.publisher,
+            published=article.published,
+            url=article.url,
+            note=article.note,
+        )
+
+    def superseded(self, ident: str, index: int) -> bool:
+        """Whether figure *index* of *ident* does not count: marked so, or a later article's
+        figure for the same months, status and subject replaces it."""
+        return (ident, index) in self._superseded
+
+    def _find_superseded(self) -> Iterator[tuple[str, int]]:
+        latest: dict[tuple[str, Period, str, str | None], tuple[str, int]] = {}
+        for ident, _indicator, i, figure in self.figures():
+            if figure.superseded:
+                yield ident, i
+                continue
+            key = (ident, figure.period, figure.status, figure.subject)
+            published = self._published(figure)
+            if key not in latest:
+                latest[key] = (published, i)
+            elif published > latest[key][0]:
+                yield ident, latest[key][1]
+                latest[key] = (published, i)
+            else:
+                yield ident, i
+
+    def _published(self, figure: Figure) -> str:
+        ident = self.source_of(figure)
+        if ident is not None and ident in self.sources:
+            return self.sources[ident].published
+        return self.source.published or "" if self.source else ""
+
+    def source_of(self, figure: Figure | Withheld) -> str | None:
+        """The id of the article *figure* comes from: its own, else the only one, else None."""
+        if figure.source is not None:
+            return figure.source
+        if self.source is None and len(self.sources) == 1:
+            return next(iter(self.sources))
+        return None
 
     def figures(self) -> Iterator[tuple[str, Indicator, int, Figure]]:
         """Every figure with its indicator id, indicator and index, in file order."""
         for ident, indicator in self.indicators.items():
             for index, figure in enumerate(indicator.observations):
                 yield ident, indicator, index, figure
+
+
+def _declared_units(data: Any) -> dict[str, Unit]:
+    """The well-formed `[units]` entries of raw data; the schema reports the rest."""
+    table = data.get("units") if isinstance(data, dict) else None
+    if not isinstance(table, dict):
+        return {}
+    units: dict[str, Unit] = {}
+    for symbol, spec in table.items():
+        if not isinstance(symbol, str) or symbol in UNITS or not isinstance(spec, dict):
+            continue
+        try:
+            declaration = UnitDeclaration.model_validate(spec)
+        except ValueError:
+            continue
+        units[symbol] = declare(
+            symbol,
+            declaration.family,
+            declaration.factor,
+            declaration.name_en,
+            declaration.kind,
+        )
+    return units

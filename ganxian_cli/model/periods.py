@@ -7,6 +7,7 @@ Syntax (documented in the README):
 - ``2022-Q1`` … ``2022-Q4`` a quarter
 - ``2022-H1``, ``2022-H2``  a half year
 - ``2022-01..2022-05``      a run of months; cumulative year to date when it starts in January
+- ``undated``               the source states no year (达产后年产值预计50亿): no period is invented
 """
 
 from __future__ import annotations
@@ -41,6 +42,11 @@ class Period:
     end: int
 
     @property
+    def is_dated(self) -> bool:
+        """False for the `undated` period of a figure whose source states no year."""
+        return self.year != 0
+
+    @property
     def cutoff(self) -> int:
         """The last month the period covers."""
         return self.end
@@ -61,6 +67,8 @@ class Period:
 
     def __str__(self) -> str:
         y, s, e = self.year, self.start, self.end
+        if not self.is_dated:
+            return UNDATED_TEXT
         if self.is_year:
             return f"{y}"
         if s == e:
@@ -75,6 +83,8 @@ class Period:
         """A reader's label: 2022年1—5月 / Jan–May 2022."""
         y, s, e = self.year, self.start, self.end
         text = str(self)
+        if not self.is_dated:
+            return "no year stated" if lang == "en" else "未注明年份"
         if lang == "en":
             if self.is_year:
                 return text
@@ -96,6 +106,8 @@ class Period:
 
 def parse_period(text: str) -> Period:
     """Parse the period syntax above; raise PeriodError with the reason."""
+    if text == UNDATED_TEXT:
+        return UNDATED
     for pattern, form in _PATTERNS:
         m = pattern.fullmatch(text)
         if m is None:
@@ -126,5 +138,11 @@ def parse_period(text: str) -> Period:
             raise PeriodError(f"no year 0 in {text!r}")
         return Period(year, start, end)
     raise PeriodError(
-        f"not a period: {text!r} (expected 2022, 2022-06, 2022-Q1, 2022-H1 or 2022-01..2022-05)"
+        f"not a period: {text!r} "
+        "(expected 2022, 2022-06, 2022-Q1, 2022-H1, 2022-01..2022-05 or undated)"
     )
+
+
+UNDATED_TEXT = "undated"
+UNDATED = Period(0, 0, 0)
+"""The period of a figure whose source states no year; it pairs and sorts with nothing dated."""

@@ -1,4 +1,4 @@
-"""Figure references used by targets and relations: INDICATOR[@PERIOD[#STATUS]]."""
+"""Figure references used by targets and relations: INDICATOR[{SUBJECT}][@PERIOD[#STATUS]]."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ class FigureRef:
     indicator: str
     period: Period | None = None
     status: str | None = None
+    subject: str | None = None  # gdp{南城市}@2031-H1: that subject's figure; gdp{}: no subject
 
 
 @dataclass(frozen=True)
@@ -60,12 +61,15 @@ class RefError(ValueError):
 
 def parse_ref(text: str) -> FigureRef:
     ident, _, rest = text.partition("@")
+    subject = None
+    if ident.endswith("}") and "{" in ident:
+        ident, _, subject = ident[:-1].partition("{")
     period_text, _, status = rest.partition("#")
     try:
         period = parse_period(period_text) if period_text else None
     except PeriodError as exc:
         raise RefError(str(exc)) from None
-    return FigureRef(ident, period, status or None)
+    return FigureRef(ident, period, status or None, subject)
 
 
 def resolve_all(dataset: Dataset, text: str) -> list[Resolved]:
@@ -79,15 +83,27 @@ def resolve_all(dataset: Dataset, text: str) -> list[Resolved]:
         for i, f in enumerate(indicator.observations)
         if (ref.period is None or f.period == ref.period)
         and (ref.status is None or f.status == ref.status)
+        and (ref.subject is None or (f.subject or "") == ref.subject)
     ]
     if not found:
         raise RefError(f"no figure {text!r}: {ref.indicator} has no figure for that period/status")
-    return found
+    counting = [r for r in found if not dataset.superseded(r.ident, r.index)]
+    return counting or found  # a figure a later article replaces does not count
 
 
 def pin(found: Resolved) -> str:
-    """The reference that names exactly this figure: INDICATOR@PERIOD#STATUS."""
-    return f"{found.ident}@{found.figure.period}#{found.figure.status}"
+    """The reference that names exactly this figure: INDICATOR@PERIOD#STATUS.
+
+    The subject is named too (INDICATOR{SUBJECT}@…) where without it the reference is ambiguous.
+    """
+    f = found.figure
+    same = [
+        g
+        for g in found.indicator.observations
+        if g.period == f.period and g.status == f.status and g is not f
+    ]
+    subject = f"{{{f.subject or ''}}}" if same else ""
+    return f"{found.ident}{subject}@{f.period}#{f.status}"
 
 
 def pairs(left: list[Resolved], right: list[Resolved]) -> list[tuple[Resolved, Resolved]]:
@@ -113,7 +129,11 @@ def actual_for(dataset: Dataset, ident: str | None, period: Period) -> Resolved 
         return None
     indicator = dataset.indicators[ident]
     for i, figure in enumerate(indicator.observations):
-        if figure.period == period and figure.status == "actual":
+        if (
+            figure.period == period
+            and figure.status == "actual"
+            and not dataset.superseded(ident, i)
+        ):
             return Resolved(ident, indicator, i, figure)
     return None
 

@@ -1,14 +1,19 @@
-"""The closed catalogue of units a figure may be printed in.
+"""The catalogue of units a figure may be printed in: built-in, plus those a file declares.
 
 Units of one family convert into each other by a fixed scale (30478 万元 = 3.0478 亿元);
-figures of different families are never combined.
+figures of different families are never combined. Energy (千瓦时) is not power (千瓦). A rank
+(位: 全省第3位) is a position, not a quantity: it takes no arithmetic.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from types import MappingProxyType
 
 
 class Kind(StrEnum):
@@ -17,6 +22,7 @@ class Kind(StrEnum):
     AMOUNT = "amount"  # money, area, mass, power: non-negative unless the indicator is signed
     COUNT = "count"  # firms, projects, people: whole numbers >= 0
     RATE = "rate"  # percentages and percentage points: any sign
+    RANK = "rank"  # a position (全省第3位): a whole number >= 1, no arithmetic
 
 
 @dataclass(frozen=True)
@@ -70,8 +76,56 @@ UNITS: dict[str, Unit] = {
         _u("层", "storeys", 1, _C, "storeys"),
         _u("名", "people", 1, _C, "people"),
         _u("人", "people", 1, _C, "people"),
+        _u("万人", "people", 10_000, _C, "×10k people", (), "万"),
+        _u("人次", "visits", 1, _C, "person-times"),
+        _u("万人次", "visits", 10_000, _C, "×10k person-times", (), "万"),
+        _u("宗", "cases", 1, _C, "cases (transactions)"),
+        _u("种", "kinds", 1, _C, "kinds"),
+        _u("只", "animals", 1, _C, "animals"),
+        _u("头", "livestock", 1, _C, "head"),
+        _u("万头", "livestock", 10_000, _C, "×10k head", (), "万"),
+        _u("辆", "vehicles", 1, _C, "vehicles"),
+        _u("套", "sets", 1, _C, "sets"),
+        _u("座", "structures", 1, _C, "structures"),
+        _u("所", "institutions", 1, _C, "institutions"),
+        _u("次", "times", 1, _C, "times"),
+        _u("千瓦时", "energy", 1, _A, "kWh", ("度",)),
+        _u("万千瓦时", "energy", 10_000, _A, "×10k kWh", ("万度",), "万"),
+        _u("亿千瓦时", "energy", 100_000_000, _A, "×100m kWh", ("亿度",), "亿"),
+        # 1 亩 = 10000/15 m², so the metric areas are exact decimals of 亩
+        _u("平方米", "area", "0.0015", _A, "m²"),
+        _u("公顷", "area", 15, _A, "ha"),
+        _u("平方公里", "area", 1500, _A, "km²"),
+        _u("公斤", "mass", "0.001", _A, "kg"),
+        _u("千克", "mass", "0.001", _A, "kg"),
+        _u("位", "rank", 1, Kind.RANK, "rank"),
+        _u("倍", "multiple", 1, _R, "times (multiple)"),
     )
 }
+BUILT_IN_FAMILIES: dict[str, Kind] = {u.family: u.kind for u in UNITS.values()}
+
+# Units a data file declares (`[units."万标箱"]`), visible while that file is validated.
+_DECLARED: ContextVar[Mapping[str, Unit]] = ContextVar(
+    "declared_units", default=MappingProxyType({})
+)
+
+
+@contextmanager
+def declared(units: Mapping[str, Unit]) -> Iterator[None]:
+    """Make *units* known to `get_unit` for the duration of the block."""
+    token = _DECLARED.set(units)
+    try:
+        yield
+    finally:
+        _DECLARED.reset(token)
+
+
+def declare(
+    symbol: str, family: str, factor: Decimal, name_en: str | None, kind: str | None
+) -> Unit:
+    """A file-declared unit; its kind follows a built-in family's unless given."""
+    chosen = Kind(kind) if kind else BUILT_IN_FAMILIES.get(family, Kind.AMOUNT)
+    return Unit(symbol, family, factor, chosen, name_en or symbol)
 
 
 class UnknownUnitError(ValueError):
@@ -80,21 +134,25 @@ class UnknownUnitError(ValueError):
 
 def get_unit(symbol: str) -> Unit:
     """Return the unit for *symbol*, or raise with the list of known units."""
-    try:
-        return UNITS[symbol]
-    except KeyError:
-        pass
+    unit = UNITS.get(symbol) or _DECLARED.get().get(symbol)
+    if unit is not None:
+        return unit
     from .unit_hints import suggest  # only on the error path
 
-    known = ", ".join(UNITS)
-    close = suggest(symbol, UNITS)
+    known_units = {**UNITS, **_DECLARED.get()}
+    known = ", ".join(known_units)
+    close = suggest(symbol, known_units)
     hint = f"; did you mean {close}?" if close else ""
-    raise UnknownUnitError(f'unknown unit "{symbol}" (known: {known}){hint}')
+    raise UnknownUnitError(
+        f'unknown unit "{symbol}" (known: {known}; declare others in [units]){hint}'
+    )
 
 
 def convert(value: Decimal, source: str, target: str) -> Decimal:
     """Convert *value* from unit *source* to unit *target* of the same family, exactly."""
     a, b = get_unit(source), get_unit(target)
+    if Kind.RANK in (a.kind, b.kind):
+        raise ValueError(f"cannot convert {source} to {target}: a rank takes no arithmetic")
     if a.family != b.family:
         raise ValueError(f"cannot convert {source} to {target}: different kinds of quantity")
     return value * a.scale / b.scale

@@ -20,7 +20,7 @@ _GROWTH_WORD = re.compile("|".join((*NEGATIVE_WORDS, *_POSITIVE_WORDS)))
 
 # Qualifier words: before the number (约达180.3亿元: fillers such as 达 may stand between) …
 _FILLER = "达到为计共有了是"
-_BEFORE = re.compile(rf"(大约|约|将近|接近|近|超过|逾|超)[{_FILLER}]{{0,2}}$")
+_BEFORE = re.compile(rf"(大约|约|将近|接近|近|超过|突破|不少于|不低于|逾|超)[{_FILLER}]{{0,2}}$")
 _NOT_A_QUALIFIER = {"约": "签预节合制条履违特公邀", "近": "最附临靠就"}
 # … and after it (1349亿元左右, 10亿元以上, 300余名, 1.2万多亩).
 # 多 and 余 after the unit only where they are not the start of a word (3个多功能厅, 余额).
@@ -33,6 +33,9 @@ WORDS = {
     "接近": "nearly",
     "近": "nearly",
     "超过": "more_than",
+    "突破": "more_than",
+    "不少于": "more_than",
+    "不低于": "more_than",
     "逾": "more_than",
     "超": "more_than",
     "以上": "more_than",
@@ -41,7 +44,7 @@ WORDS = {
     "余": "more_than",
 }
 EXPECTED = {
-    "more_than": "余/多/超过/以上",
+    "more_than": "余/多/超过/以上/突破/不少于",
     "nearly": "近/将近",
     "about": "约/左右",
 }

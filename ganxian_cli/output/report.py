@@ -6,6 +6,7 @@ Nothing here draws to a terminal; the Rich table lives in `table.py`.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from typing import Any, Literal
 
 from ..analysis.results import Section
 from ..errors import escape_control
-from ..model.models import Dataset, Figure, Indicator
+from ..model.models import Dataset, Figure, Indicator, Withheld
 from ..model.numerals import plain
 from ..model.periods import Period
 from ..model.units import Unit
@@ -22,6 +23,7 @@ from ..model.units import Unit
 Lang = Literal["zh", "en"]
 REPORT_SCHEMA_VERSION = 2  # 2: the 双过半 section (`progress`)
 
+WITHHELD = {"zh": "未公开", "en": "withheld"}
 STATUS_LABEL = {
     "zh": {"actual": "实际", "forecast": "预计", "target": "目标"},
     "en": {"actual": "actual", "forecast": "forecast", "target": "target"},
@@ -41,18 +43,68 @@ class Row:
     indicator: Indicator
     figure: Figure
     unit: Unit
+    source: dict[str, str | None] | None = None  # the figure's article: id and title
+    withheld: bool = False  # the source does not print the number ("XX亿元")
+    mark: str = ""  # the article's id, shown where a file has several (see source_legend)
 
 
 def select(dataset: Dataset, themes: Sequence[str] = (), period: Period | None = None) -> list[Row]:
     """Figures in theme order, then file order; filtered by theme and by a period they lie in."""
     order = {theme: n for n, theme in enumerate(dataset.themes)}
     rows = [
-        Row(indicator.theme, ident, indicator, figure, indicator.unit_of(figure))
+        Row(
+            indicator.theme,
+            ident,
+            indicator,
+            figure,
+            indicator.unit_of(figure),
+            _source(dataset, figure),
+        )
         for ident, indicator, _i, figure in dataset.figures()
         if (not themes or indicator.theme in themes)
         and (period is None or _within(figure.period, period))
-    ]
+    ] + _withheld_rows(dataset, themes, period)
+    if len(dataset.sources) > 1:
+        rows = [dataclasses.replace(r, mark=(r.source or {}).get("id") or "") for r in rows]
     return sorted(rows, key=lambda row: order.get(row.theme, len(order)))
+
+
+def _withheld_rows(dataset: Dataset, themes: Sequence[str], period: Period | None) -> list[Row]:
+    """Figures printed without a number, as rows whose value is shown as withheld."""
+    return [
+        Row(
+            indicator.theme,
+            ident,
+            indicator,
+            Figure.model_construct(
+                period=w.period,
+                value=Decimal(0),
+                status=w.status,
+                qualifier="exact",
+                yoy=None,
+                unit=None,
+                subject=w.subject,
+                quote=w.quote,
+                note=w.note,
+                source=w.source,
+            ),
+            indicator.base,
+            _source(dataset, w),
+            withheld=True,
+        )
+        for ident, indicator in dataset.indicators.items()
+        for w in indicator.withheld
+        if (not themes or indicator.theme in themes)
+        and (period is None or _within(w.period, period))
+    ]
+
+
+def _source(dataset: Dataset, figure: Figure | Withheld) -> dict[str, str | None] | None:
+    """The figure's article: its [sources] id and title; id null for the one [source] table."""
+    ident = dataset.source_of(figure)
+    if ident is not None:
+        return {"id": ident, "title": dataset.sources[ident].title}
+    return {"id": None, "title": dataset.source.title} if dataset.source else None
 
 
 def _within(inner: Period, outer: Period) -> bool:
@@ -94,15 +146,23 @@ def cells(row: Row, lang: Lang) -> tuple[str, str, str, str, str, str]:
     return (
         name_of(row.indicator, lang),
         f.period.label(lang),
-        display_value(f.value, row.unit, f.qualifier, lang),
+        WITHHELD[lang] if row.withheld else display_value(f.value, row.unit, f.qualifier, lang),
         display_growth(f.yoy),
-        STATUS_LABEL[lang][f.status],
+        STATUS_LABEL[lang][f.status] + (f" [{row.mark}]" if row.mark else ""),
         f.subject or "",
     )
 
 
+def source_legend(dataset: Dataset, lang: Lang) -> str:
+    """Which article each [id] beside a status stands for, where a file has several."""
+    if len(dataset.sources) < 2:
+        return ""
+    items = [f"[{key}] {a.title} ({a.published})" for key, a in dataset.sources.items()]
+    return ("来源: " if lang == "zh" else "Sources: ") + "; ".join(items)
+
+
 def source_info(dataset: Dataset) -> dict[str, Any]:
-    return dataset.source.model_dump(exclude_none=True)
+    return dataset.lead_source().model_dump(exclude_none=True, exclude={"text"})
 
 
 def figure_record(row: Row) -> dict[str, Any]:
@@ -114,17 +174,19 @@ def figure_record(row: Row) -> dict[str, Any]:
         "name_en": row.indicator.name_en,
         "theme": row.theme,
         "period": str(f.period),
-        "year": f.period.year,
-        "start_month": f.period.start,
-        "end_month": f.period.end,
+        "year": f.period.year if f.period.is_dated else None,  # null: no year stated
+        "start_month": f.period.start if f.period.is_dated else None,
+        "end_month": f.period.end if f.period.is_dated else None,
         "status": f.status,
         "qualifier": f.qualifier,
-        "value": f.value,
+        "value": None if row.withheld else f.value,
+        "withheld": row.withheld,
         "unit": row.unit.symbol,
         "yoy": f.yoy,
         "subject": f.subject,
         "quote": f.quote,
         "note": f.note,
+        "source": row.source,
     }
 
 
@@ -209,6 +271,9 @@ def to_markdown(dataset: Dataset, rows: Sequence[Row], lang: Lang) -> str:
             "| " + " | ".join(md_escape(c) for c in cells(row, lang)) + " |" for row in theme_rows
         )
         out.append("")
+    legend = source_legend(dataset, lang)
+    if legend:
+        out.append(md_escape(legend) + "\n")
     return "\n".join(out)
 
 

@@ -45,25 +45,40 @@ REPORT: dict[str, Any] = {
                 "required": [
                     "indicator", "name", "name_en", "theme", "period", "year", "start_month",
                     "end_month", "status", "qualifier", "value", "unit", "yoy", "subject", "quote",
-                    "note",
+                    "note", "withheld",
                 ],
                 "properties": {
                     "indicator": {"type": "string"},
                     "name": {"type": "string"},
                     "name_en": {"type": "string"},
                     "theme": {"type": "string"},
-                    "period": {"type": "string", "description": "2022, 2022-Q1, 2022-01..2022-05"},
-                    "year": {"type": "integer"},
-                    "start_month": {"type": "integer", "minimum": 1, "maximum": 12},
-                    "end_month": {"type": "integer", "minimum": 1, "maximum": 12},
+                    "period": {"type": "string", "description": "2022-01..2022-05 or undated"},
+                    "year": {"type": ["integer", "null"], "description": "null: undated"},
+                    "start_month": {"type": ["integer", "null"], "minimum": 1, "maximum": 12},
+                    "end_month": {"type": ["integer", "null"], "minimum": 1, "maximum": 12},
                     "status": {"enum": ["actual", "forecast", "target"]},
                     "qualifier": {"enum": ["exact", "more_than", "nearly", "about"]},
-                    "value": {"type": "number", "description": "Exactly as printed in the source."},
+                    "value": {"type": ["number", "null"], "description": "null if withheld"},
+                    "withheld": {"type": "boolean", "description": "The source prints no number."},
                     "unit": {"type": "string"},
                     "yoy": {"type": ["number", "null"], "description": "Growth year on year, %."},
                     "subject": _NULLABLE_STR,
                     "quote": _NULLABLE_STR,
                     "note": _NULLABLE_STR,
+                    "source": {
+                        "description": "The figure's article: [sources] id (null for [source]).",
+                        "oneOf": [
+                            {"type": "null"},
+                            {
+                                "type": "object",
+                                "required": ["id", "title"],
+                                "properties": {"id": _NULLABLE_STR, "title": {"type": "string"}},
+                                "additionalProperties": False,
+                            },
+                        ],
+                    },
+                    "region": {"type": "string", "description": "With several files."},
+                    "region_en": {"type": "string"},
                 },
             },
         },
@@ -168,6 +183,8 @@ PROGRESS_TARGET = _object({
     "quoted_rate": _NUM_OR_NULL, "quoted_rate_consistent": _BOOL_OR_NULL,
     "quoted_gap": _NUM_OR_NULL, "quoted_gap_consistent": _BOOL_OR_NULL,
 })  # fmt: skip
+PROGRESS_TARGET["properties"]["region"] = {"type": "string", "description": "With several files."}
+PROGRESS_TARGET["properties"]["region_en"] = {"type": "string"}
 
 PROGRESS_SUMMARY = {
     "as_of": {"type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}$"},

@@ -5,27 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...model.wording import WORDS
 from .tokens import Token
 
-_BEFORE = re.compile(r"(约|大约|将近|接近|近|超过|突破|不少于|不低于|逾|多达|超)(?:达到?|为|有)?$")
+_BEFORE = re.compile(r"(约|大约|将近|接近|近|超过|突破|不少于|不低于|逾|超)(?:达到?|为|有)?$")
 _AFTER = re.compile(r"以上|左右|余")
-_QUALIFIER = {
-    "约": "about",
-    "大约": "about",
-    "左右": "about",
-    "将近": "nearly",
-    "接近": "nearly",
-    "近": "nearly",
-    "超过": "more_than",
-    "突破": "more_than",
-    "不少于": "more_than",
-    "不低于": "more_than",
-    "逾": "more_than",
-    "多达": "more_than",
-    "超": "more_than",
-    "以上": "more_than",
-    "余": "more_than",
-}
+_QUALIFIER = WORDS  # one vocabulary with `validate`
 _FORECAST = re.compile(r"预计|预期|有望|测算|将(?!近)")
 _FORECAST_STRONG = re.compile(r"预计|预期|有望|测算")
 _TARGET_STRONG = re.compile(r"确保|力争|目标|任务|不少于|不低于")

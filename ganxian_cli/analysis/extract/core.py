@@ -89,7 +89,7 @@ def resolve_published(
     in_text = when.published_from(text)
     if in_text:
         return (*in_text, "text")
-    source = dataset.source.published if dataset else None
+    source = dataset.lead_source().published if dataset else None
     found = when.parse_published(source) if source else None
     if found:
         return (*found, "data file")

@@ -1,0 +1,199 @@
+"""Checks for the many-article model: sources, ranks, `within` relations, per-source quotes.
+
+Each check takes the collector and adds Problem records; `checks` puts them into its groups.
+Codes are listed in the README.
+"""
+
+from __future__ import annotations
+
+import os
+from decimal import Decimal
+
+from ..model.intervals import Interval
+from ..model.models import Dataset, Figure, LeadRelation, WithinRelation
+from ..model.numerals import compact, plain
+from ..model.refs import Resolved, pairs, parse_ref, resolve_all
+from ..model.units import Kind
+from .collector import Collector, Path
+
+
+def check_figure_sources(c: Collector) -> None:
+    """A figure names a declared source; with several sources, every figure names one."""
+    dataset = c.loaded.dataset
+    known = ", ".join(dataset.sources) or "none declared"
+    for ident, _indicator, i, figure in dataset.figures():
+        path: Path = ("indicators", ident, "observations", i)
+        if figure.source is not None and figure.source not in dataset.sources:
+            c.add("G201", f"unknown source {figure.source!r} (known: {known})", (*path, "source"))
+        elif dataset.source_of(figure) is None and dataset.source is None:
+            c.add("G201", f"several sources: name this figure's source (one of {known})", path)
+
+
+def check_ranks(c: Collector) -> None:
+    """A rank (位) is a position: no targets or relations over it; 1 or more, whole."""
+    dataset = c.loaded.dataset
+    ranks = {k for k, ind in dataset.indicators.items() if ind.base.kind is Kind.RANK}
+    for ident, indicator, i, figure in dataset.figures():
+        if indicator.base.kind is Kind.RANK and (
+            figure.value < 1 or figure.value != figure.value.to_integral_value()
+        ):
+            path: Path = ("indicators", ident, "observations", i, "value")
+            c.add("G204", f"a rank must be a whole number from 1, not {plain(figure.value)}", path)
+    if not ranks:
+        return
+    for t, target in enumerate(dataset.targets):
+        for field in ("target", "actual", "rate", "gap"):
+            ref = getattr(target, field)
+            if ref and parse_ref(ref).indicator in ranks:
+                c.add("G203", f"{ref} is a rank (位), which takes no arithmetic", ("targets", t))
+    for r, relation in enumerate(dataset.relations):
+        for _field, value in relation:
+            refs = value if isinstance(value, list) else [value]
+            for ref in refs:
+                if isinstance(ref, str) and parse_ref(ref).indicator in ranks:
+                    message = f"{ref} is a rank (位), which takes no arithmetic"
+                    c.add("G203", message, ("relations", r))
+
+
+def check_within(c: Collector) -> None:
+    """G302 where the parts of a `within` relation add up to more than their whole."""
+    dataset = c.loaded.dataset
+    for r, relation in enumerate(dataset.relations):
+        if isinstance(relation, WithinRelation):
+            _check_within(c, dataset, relation, ("relations", r))
+
+
+def _check_within(c: Collector, dataset: Dataset, relation: WithinRelation, path: Path) -> None:
+    parts_by_ref = [resolve_all(dataset, ref) for ref in relation.parts]
+    for whole in resolve_all(dataset, relation.whole):
+        unit = whole.unit
+        parts: list[Resolved] = []
+        for candidates in parts_by_ref:
+            parts += [part for part, _ in pairs(candidates, [whole])]
+        if not parts:
+            continue
+        if len({p.unit.family for p in [*parts, whole]}) != 1:
+            shown = ", ".join(f.shown() for f in [*parts, whole])
+            c.add("G203", f"cannot add up {shown}: different kinds of quantity", path)
+            continue
+        summed = Interval.exact(Decimal(0))
+        for part in parts:
+            summed = summed + part.span(unit)
+        if summed.lo > whole.span(unit).hi:
+            shown = " + ".join(p.shown() for p in parts)
+            c.add("G302", f"parts {shown} add up to more than their whole {whole.shown()}", path)
+
+
+def check_leads(c: Collector) -> None:
+    """G308 where a quoted lead over a named baseline does not follow from the two rates."""
+    dataset = c.loaded.dataset
+    for r, relation in enumerate(dataset.relations):
+        if isinstance(relation, LeadRelation) and relation.rate and relation.baseline:
+            _check_lead(c, dataset, relation, ("relations", r))
+
+
+def _check_lead(c: Collector, dataset: Dataset, relation: LeadRelation, path: Path) -> None:
+    assert relation.rate is not None and relation.baseline is not None
+    rates = resolve_all(dataset, relation.rate)
+    baselines = resolve_all(dataset, relation.baseline)
+    for lead in resolve_all(dataset, relation.lead):
+        for rate, _ in pairs(rates, [lead]):
+            for baseline, _ in pairs(baselines, [lead]):
+                if rate.unit.family != baseline.unit.family:
+                    shown = f"{rate.shown()} and {baseline.shown()}"
+                    c.add("G203", f"cannot subtract {shown}: different kinds of quantity", path)
+                    continue
+                computed = rate.span() - baseline.span(rate.unit)
+                if not computed.overlaps(lead.span()):
+                    c.add(
+                        "G308",
+                        f"expected a lead of {lead.shown()} over {relation.over}, computed "
+                        f"{plain(_like(computed.mid, lead.figure.value))} from {rate.shown()} - "
+                        f"{baseline.shown()}",
+                        (*lead.path, "value"),
+                    )
+
+
+def _like(value: Decimal, printed: Decimal) -> Decimal:
+    """*value* rounded to the decimal places *printed* was written with."""
+    exponent = printed.as_tuple().exponent
+    return value.quantize(Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0))
+
+
+# --- each quote against its own source's text ---------------------------------------------------
+
+
+def source_text_path(data_file: str, text: str) -> str | None:
+    """The path of a source's `text`, or None if it is absolute or leads out of the folder."""
+    if os.path.isabs(text) or text.startswith(("~", "\\")) or ":" in text:
+        return None
+    folder = os.path.realpath(os.path.dirname(os.path.abspath(data_file)))
+    path = os.path.realpath(os.path.join(folder, text))
+    if os.path.commonpath([folder, path]) != folder or path == folder:
+        return None
+    return path
+
+
+def _read_text(c: Collector, path: Path, data_file: str, text: str) -> str | None:
+    """The source text, or None after a G216 problem (whose message never shows the content)."""
+    if data_file == "<stdin>":
+        message = "source texts are not checked for standard input (name the file instead)"
+        c.add("G216", message, path, "warning")
+        return None
+    real = source_text_path(data_file, text)
+    if real is None:
+        c.add(
+            "G216",
+            f"source text {text!r} must be a relative path inside the data file's folder",
+            path,
+        )
+        return None
+    if not os.path.isfile(real):  # a folder or FIFO is never opened
+        c.add("G216", f"source text {text!r} is not a regular file", path)
+        return None
+    try:
+        with open(real, "rb") as handle:
+            data = handle.read(4 * 1024 * 1024 + 1)
+    except OSError as exc:
+        c.add("G216", f"cannot read source text {text!r}: {exc.strerror or 'error'}", path)
+        return None
+    if len(data) > 4 * 1024 * 1024:
+        c.add("G216", f"source text {text!r} is larger than 4 MiB", path)
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        c.add("G216", f"source text {text!r} is not valid UTF-8", path)
+        return None
+
+
+def check_quotes_in_sources(c: Collector) -> None:
+    """G211 for a quote missing from the text of its own source (where a text is given)."""
+    from .validation import closest_passage  # only once a source text is given
+
+    dataset = c.loaded.dataset
+    texts: dict[str | None, str] = {}
+    if dataset.source is not None and dataset.source.text:
+        found = _read_text(c, ("source", "text"), c.loaded.name, dataset.source.text)
+        if found is not None:
+            texts[None] = compact(found)
+    for ident, article in dataset.sources.items():
+        if article.text:
+            found = _read_text(c, ("sources", ident, "text"), c.loaded.name, article.text)
+            if found is not None:
+                texts[ident] = compact(found)
+    if not texts:
+        return
+    for ident, _indicator, i, figure in dataset.figures():
+        haystack = texts.get(_owner(dataset, figure))
+        if haystack is None or figure.quote is None or compact(figure.quote) in haystack:
+            continue
+        closest = closest_passage(compact(figure.quote), haystack)
+        path: Path = ("indicators", ident, "observations", i, "quote")
+        name = _owner(dataset, figure) or "source"
+        c.add("G211", f"quote not found in the text of {name}; closest passage: {closest!r}", path)
+
+
+def _owner(dataset: Dataset, figure: Figure) -> str | None:
+    """The source id of *figure*; None for the single [source] table."""
+    return dataset.source_of(figure)

@@ -1,0 +1,63 @@
+"""Several data files at once (`--data` twice, or a folder): outputs with a region column."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+from collections.abc import Sequence
+from typing import Any
+
+from ..analysis.results import Column, Section
+from ..model.models import Dataset
+
+REGION = Column("region", "地区", "Region")
+
+
+def region_of(dataset: Dataset) -> dict[str, str]:
+    """The region a file is about, from its source: {"zh": 江北县, "en": Jiangbei County}."""
+    source = dataset.lead_source()
+    return {"zh": source.region, "en": source.region_en or source.region}
+
+
+def tagged(sections: Sequence[Section], region: dict[str, str]) -> list[Section]:
+    """*sections* with a region column first and the region in every row."""
+    return [
+        dataclasses.replace(
+            s,
+            columns=(REGION, *s.columns),
+            rows=[{"region": region, **row} for row in s.rows],
+            fields=("region", *s.fields) if s.fields else (),
+        )
+        for s in sections
+    ]
+
+
+def merged(per_file: Sequence[Sequence[Section]]) -> list[Section]:
+    """Sections of the same key from several files as one section, rows in file order."""
+    out: dict[str, Section] = {}
+    for sections in per_file:
+        for s in sections:
+            if s.key in out:
+                out[s.key].rows.extend(s.rows)
+            else:
+                out[s.key] = dataclasses.replace(s, rows=list(s.rows))
+    return list(out.values())
+
+
+def with_region(records: list[dict[str, Any]], region: dict[str, str]) -> list[dict[str, Any]]:
+    """Flat JSON records (report figures, progress targets) with `region` and `region_en`."""
+    return [{**r, "region": region["zh"], "region_en": region["en"]} for r in records]
+
+
+def records_csv(records: list[dict[str, Any]]) -> str:
+    """Report figures of several files as CSV: the region columns first."""
+    from .report import CSV_COLUMNS, csv_text
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    columns = ["region", "region_en", *CSV_COLUMNS]
+    writer.writerow(columns)
+    for record in records:
+        writer.writerow([csv_text(record[c]) for c in columns])
+    return buffer.getvalue()

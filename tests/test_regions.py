@@ -1,0 +1,50 @@
+"""Several files at once: `--data` repeated or naming a folder gives a region column."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from jsonschema import validate as check_schema
+from typer.testing import CliRunner
+
+from ganxian_cli.output.schemas import schema_for
+
+from .conftest import TESTS, invoke
+
+DATA = TESTS / "data"
+TWO = ("--data", str(DATA / "progress_region.toml"), "--data", str(DATA / "other_region.toml"))
+
+
+def test_two_files_through_progress_have_a_region_column(runner: CliRunner) -> None:
+    result = invoke(runner, "progress", *TWO, "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    header, *rows = result.stdout.splitlines()
+    assert header.startswith("section,region,")
+    regions = {row.split(",")[1] for row in rows}
+    assert len(regions) == 2
+    doc = json.loads(invoke(runner, "progress", *TWO, "--json").stdout)
+    check_schema(doc, schema_for("progress"))
+    assert {t["region"] for t in doc["targets"]} == regions  # CSV in the default language
+    table = invoke(runner, "progress", *TWO, "--lang", "en")
+    assert table.exit_code == 0 and "Region" in table.stdout
+
+
+def test_a_folder_reads_every_toml_in_it(runner: CliRunner, tmp_path: Path) -> None:
+    for name in ("progress_region.toml", "relations_2032.toml"):
+        (tmp_path / name).write_bytes((DATA / name).read_bytes())
+    (tmp_path / "notes.txt").write_text("not data", encoding="utf-8")
+    result = invoke(runner, "report", "--data", str(tmp_path), "--json")
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(result.stdout)
+    check_schema(doc, schema_for("report"))
+    assert [f["region"] for f in doc["figures"]][-1] == "临川市"
+    assert len({f["region"] for f in doc["figures"]}) == 2
+    compare = json.loads(invoke(runner, "compare", "--data", str(tmp_path), "--json").stdout)
+    assert all("region" in row for rows in compare.values() if isinstance(rows, list)
+               for row in rows)  # fmt: skip
+
+
+def test_an_empty_folder_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
+    result = invoke(runner, "report", "--data", str(tmp_path))
+    assert result.exit_code == 2 and "without *.toml" in result.stderr
