@@ -52,3 +52,29 @@ def subject(text: str, lower: int, upper: int) -> str | None:
     for m in _SUBJECT.finditer(text, lower, upper):
         found = m.group().rsplit("的", 1)[-1]  # 总投资100亿元的赣州寒锐…公司: the name after 的
     return found if found and len(found) >= 3 else None
+
+
+_LIST_SPLIT = re.compile(r"[、和及与]")
+_COLLECTIVE = re.compile(r"[一二三四五六七八九十两\d]+[大个项类家条种][\u4e00-\u9fff]{0,6}$")
+
+
+def list_item_name(text: str, start: int, stop: int) -> str | None:
+    """The name of the n-th figure of "A、B和C分别实现产值a、b和c": B's name for b.
+
+    *start* is the clause start and *stop* the figure's start; None where the clause has no
+    分别 list or the counts do not line up.
+    """
+    lead = text[start:stop]
+    at = lead.find("分别")
+    if at < 0:
+        return None
+    items = [s for s in _LIST_SPLIT.split(_LEAD.sub("", lead[:at])) if s]
+    if items:
+        items[-1] = _COLLECTIVE.sub("", items[-1]) or items[-1]
+    after = lead[at + 2 :]
+    digits = re.search(r"[\d０-９]", after)
+    measure = after[: digits.start()] if digits else after
+    position = len(_LIST_SPLIT.findall(after[len(measure) :]))
+    if len(items) < 2 or position >= len(items):
+        return None
+    return items[position] + _LEAD.sub("", measure)

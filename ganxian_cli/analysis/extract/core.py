@@ -242,7 +242,9 @@ def _proposal(
     cut = ""
     if first < len(phrases) and phrases[first].start < token.start:
         cut = text[phrases[first].start : phrases[first].end]
-    name = clauses.name(text, figure.clause[0], token.start, token.end, figure.clause[1], cut)
+    name = clauses.list_item_name(text, figure.clause[0], token.start) or clauses.name(
+        text, figure.clause[0], token.start, token.end, figure.clause[1], cut
+    )
     subject = clauses.subject(text, figure.sentence[0], figure.clause[1])
     quote_end = clauses.clause(text, max(figure.last - 1, token.start), *figure.sentence)[1]
     quote = article.quote(figure.clause[0], quote_end)
