@@ -845,7 +845,7 @@ def main() -> None:
     # No pydantic plugins in a CLI run: discovering them scans every installed package.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
-        app()
+        app(prog_name="ganxian")  # also under `python -m ganxian_cli`, for completion scripts
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(EXIT_OK)

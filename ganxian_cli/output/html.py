@@ -65,6 +65,15 @@ def _t(text: str) -> str:
 
 
 def _table_html(table: Table) -> str:
+    keep = [n for n in range(len(table.headers)) if any(row[n] for row in table.rows)]
+    table = Table(
+        table.title,
+        [table.headers[n] for n in keep],
+        [[row[n] for n in keep] for row in table.rows],
+        [table.numeric[n] for n in keep],
+        table.classes,
+        table.note,
+    )
     head = "".join(f"<th>{_t(h)}</th>" for h in table.headers)
     body = []
     for n, row in enumerate(table.rows):
@@ -191,8 +200,8 @@ def page(
         f"<title>{_t(title)}</title><style>{CSS}</style></head><body>",
         f"<h1>{_t(title)}</h1>",
         f"<p><strong>{_t(headline)}</strong></p>" if headline else "",
-        *(_table_html(t) for t in tables),
         f'<h2>{charts_title}</h2>\n<div class="charts">\n{chart_html}</div>' if charts else "",
+        *(_table_html(t) for t in tables),
         "</body></html>\n",
     ]
     return "\n".join(p for p in parts if p)
