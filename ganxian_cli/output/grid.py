@@ -80,14 +80,20 @@ class Grid:
     columns: Sequence[Column]
     rows: list[list[Cell]] = field(default_factory=list)
     caption: str = ""
+    _widths: list[int] | None = field(default=None, repr=False, compare=False)
+    _counted: int = field(default=-1, repr=False, compare=False)
 
     def _natural(self) -> list[int]:
+        """Each column's widest text; computed once (rows are added before any layout)."""
+        if self._widths is not None and self._counted == len(self.rows):
+            return list(self._widths)
         widths = [cell_width(c.header) for c in self.columns]
         for row in self.rows:
             for n, cell in enumerate(row):
                 for text, _style in cell:
                     widths[n] = max(widths[n], cell_width(text))
-        return widths
+        self._widths, self._counted = widths, len(self.rows)
+        return list(widths)
 
     def _least(self, natural: list[int]) -> list[int]:
         return [

@@ -32,11 +32,23 @@ def theme_layouts(
         t = dataset.themes.get(theme)
         title = escape_control((t.name_en if lang == "en" else t.name) if t else theme)
         note = escape_control(caption) if n == len(themes) - 1 else ""
-        out.append([wide(title, theme_rows, lang, note), stacked(title, theme_rows, lang, note)])
+        texts = [[escape_control(v) for v in cells(row, lang)] for row in theme_rows]
+        out.append(
+            [
+                wide(title, theme_rows, lang, note, texts),
+                stacked(title, theme_rows, lang, note, texts),
+            ]
+        )
     return out
 
 
-def wide(title: str, rows: Sequence[Row], lang: Lang, caption: str = "") -> Grid:
+def wide(
+    title: str,
+    rows: Sequence[Row],
+    lang: Lang,
+    caption: str = "",
+    texts: Sequence[Sequence[str]] | None = None,
+) -> Grid:
     """One column per field; growth and subject only when some row has them."""
     with_yoy = any(r.figure.yoy is not None for r in rows)
     with_subject = any(r.figure.subject for r in rows)
@@ -51,15 +63,21 @@ def wide(title: str, rows: Sequence[Row], lang: Lang, caption: str = "") -> Grid
         Column(h[5], wrap=True, min_width=SUBJECT_MIN),
     ]
     grid = Grid(title, [c for c, k in zip(columns, keep, strict=True) if k], caption=caption)
-    for row in rows:
+    texts = texts or [[escape_control(v) for v in cells(row, lang)] for row in rows]
+    for row, values in zip(rows, texts, strict=True):
         style = STATUS_STYLE[row.figure.status]
-        values = [escape_control(v) for v in cells(row, lang)]
         shown: list[Cell] = [[(v, style if n in (2, 4) else "")] for n, v in enumerate(values)]
         grid.rows.append([c for c, k in zip(shown, keep, strict=True) if k])
     return grid
 
 
-def stacked(title: str, rows: Sequence[Row], lang: Lang, caption: str = "") -> Grid:
+def stacked(
+    title: str,
+    rows: Sequence[Row],
+    lang: Lang,
+    caption: str = "",
+    texts: Sequence[Sequence[str]] | None = None,
+) -> Grid:
     """The name with its period, status (when not actual) and subject on a dim line beneath."""
     with_yoy = any(r.figure.yoy is not None for r in rows)
     h = HEADERS[lang]
@@ -67,9 +85,9 @@ def stacked(title: str, rows: Sequence[Row], lang: Lang, caption: str = "") -> G
     if with_yoy:
         columns.append(Column(h[3], right=True))
     grid = Grid(title, columns, caption=caption)
-    for row in rows:
-        texts = [escape_control(v) for v in cells(row, lang)]
-        name, period, value, growth, subject = texts[0], texts[1], texts[2], texts[3], texts[5]
+    texts = texts or [[escape_control(v) for v in cells(row, lang)] for row in rows]
+    for row, values in zip(rows, texts, strict=True):
+        name, period, value, growth, subject = (values[i] for i in (0, 1, 2, 3, 5))
         style = STATUS_STYLE[row.figure.status]
         details = [period]
         if row.figure.status != "actual":

@@ -16,6 +16,7 @@ from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
@@ -23,7 +24,7 @@ from ..analysis.results import Section
 from ..analysis.schedule import HUNDRED
 from ..errors import escape_control
 from ..model.models import Dataset
-from .grid import Grid
+from .grid import Grid, Line
 from .report import Lang, Row
 from .report_grid import choose, theme_layouts
 from .sections import row_cells
@@ -84,14 +85,26 @@ class ReportTable:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = options.max_width
-        for line in choose(self.layouts, width).lines(width):
+        lines = choose(self.layouts, width).lines(width)
+        if console.no_color:  # one segment a line: Rich's cost is per segment
+            yield Segment("".join(f"{value}\n" for line in lines for value, _ in _ends(line)))
+            return
+        styles: dict[str, Style] = {}
+        for line in lines:
             for value, style in line:
-                yield Segment(value, console.get_style(style) if style else None)
+                if style and style not in styles:
+                    styles[style] = console.get_style(style)
+                yield Segment(value, styles[style] if style else None)
             yield Segment.line()
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         least = min(g.minimum_width() for g in self.layouts)
         return Measurement(least, self.layouts[0].natural_width())
+
+
+def _ends(line: Line) -> Line:
+    """A line as one plain segment."""
+    return [("".join(value for value, _ in line), "")]
 
 
 def report_tables(
