@@ -86,6 +86,11 @@ class Qualifier(StrEnum):
     about = "about"
 
 
+class By(StrEnum):
+    theme = "theme"
+    period = "period"
+
+
 class SchemaKind(StrEnum):
     data = "data"
     report = "report"
@@ -240,6 +245,12 @@ def report(
     output: OutputOption = None,
     quiet: QuietOption = False,
     bom: BomOption = False,
+    by: Annotated[
+        By,
+        typer.Option(
+            "--by", help="theme: a table per theme; period: indicators down, periods across."
+        ),
+    ] = By.theme,
 ) -> None:
     """Show every figure, grouped by theme, then 双过半 progress (when nothing is filtered out).
 
@@ -251,6 +262,7 @@ def report(
       ganxian report --lang en --theme 纾困减负
       ganxian report --period 2022-01..2022-05 --format csv --bom > figures.csv
       ganxian report --format html --output report.html
+      ganxian report --by period --theme industry
     """
     from .model.periods import PeriodError, parse_period
     from .output.report import select
@@ -271,6 +283,14 @@ def report(
         from .analysis.progress import latest
 
         progress = latest(dataset, lang.value)
+    if by == "period" and chosen is Format.table:
+        from .output.grid import plain_text
+        from .output.report_grid import period_matrix
+        from .output.section_grid import terminal_width
+
+        grid = period_matrix(rows, lang.value)
+        sys.stdout.write(plain_text(grid.lines(terminal_width(sys.stdout) or grid.natural_width())))
+        return
     if chosen is Format.table:
         from .output.table import make_console, print_tables, progress_renderables, report_tables
 

@@ -106,3 +106,12 @@ def test_wrap_breaks_words_and_cjk() -> None:
     assert wrap("Industrial operating revenue", 12) == ["Industrial", "operating", "revenue"]
     assert wrap("规模以上工业增加值", 8) == ["规模以上", "工业增加", "值"]
     assert wrap("Supercalifragilistic", 6) == ["Superc", "alifra", "gilist", "ic"]
+
+
+def test_report_by_period_is_a_matrix(runner: CliRunner) -> None:
+    other = str(TESTS / "data" / "progress_region.toml")
+    result = invoke(runner, "report", "--data", other, "--by", "period", "--lang", "en")
+    assert result.exit_code == 0, result.stderr
+    header, first = result.stdout.splitlines()[1], result.stdout.splitlines()[3]
+    assert header.index("Q1 2031") < header.index("H1 2031") < header.index("2031 ┃")
+    assert first.startswith("│ Industrial output") and first.count("billion yuan") == 6

@@ -108,3 +108,34 @@ def choose(layouts: Sequence[Grid], max_width: int) -> Grid:
         if grid.widths(max_width) is not None:
             return grid
     return min(layouts, key=lambda g: g.minimum_width())
+
+
+def period_matrix(rows: Sequence[Row], lang: Lang, title: str = "") -> Grid:
+    """Indicators down, periods across (`report --by period`): each actual figure once.
+
+    Forecasts and targets are left out (they would share a period with an actual); a period
+    column is headed by its label, in time order.
+    """
+    from ..model.periods import Period
+
+    actual = [r for r in rows if r.figure.status == "actual"]
+    periods: list[Period] = sorted(
+        {r.figure.period for r in actual}, key=lambda p: (p.year, p.end, p.start)
+    )
+    index = {p: n for n, p in enumerate(periods)}
+    h = HEADERS[lang]
+    columns = [Column(h[0], wrap=True, min_width=NAME_MIN)]
+    columns += [Column(p.label(lang), right=True) for p in periods]
+    grid = Grid(title, columns)
+    by_indicator: dict[tuple[str, str], list[str]] = {}
+    names: dict[tuple[str, str], str] = {}
+    for row in actual:
+        key = (row.ident, row.figure.subject or "")
+        if key not in by_indicator:
+            by_indicator[key] = [""] * len(periods)
+            subject = f" ({row.figure.subject})" if row.figure.subject else ""
+            names[key] = escape_control(cells(row, lang)[0] + subject)
+        by_indicator[key][index[row.figure.period]] = escape_control(cells(row, lang)[2])
+    for key, values in by_indicator.items():
+        grid.rows.append([[(names[key], "")], *([(v, "")] for v in values)])
+    return grid
