@@ -113,5 +113,5 @@ def test_report_by_period_is_a_matrix(runner: CliRunner) -> None:
     result = invoke(runner, "report", "--data", other, "--by", "period", "--lang", "en")
     assert result.exit_code == 0, result.stderr
     header, first = result.stdout.splitlines()[1], result.stdout.splitlines()[3]
-    assert header.index("Q1 2031") < header.index("H1 2031") < header.index("2031 ┃")
+    assert header.index("Q1 2031") < header.index("H1 2031") < header.index("   2031 ┃")
     assert first.startswith("│ Industrial output") and first.count("billion yuan") == 6
