@@ -106,6 +106,11 @@ def test_wrap_breaks_words_and_cjk() -> None:
     assert wrap("Industrial operating revenue", 12) == ["Industrial", "operating", "revenue"]
     assert wrap("规模以上工业增加值", 8) == ["规模以上", "工业增加", "值"]
     assert wrap("Supercalifragilistic", 6) == ["Superc", "alifra", "gilist", "ic"]
+    assert wrap("  2022 · forecast · 赣州寒锐新能源", 16) == [
+        "  2022 ·",
+        "  forecast · 赣",
+        "  州寒锐新能源",
+    ]
 
 
 def test_report_by_period_is_a_matrix(runner: CliRunner) -> None:

@@ -33,9 +33,16 @@ _TOKEN = re.compile(
 
 
 def wrap(text: str, width: int) -> list[str]:
-    """*text* in lines of at most *width* cells; a word longer than that is folded."""
+    """*text* in lines of at most *width* cells; a word longer than that is folded.
+
+    A leading indent is kept on every line (the detail lines of the stacked layout).
+    """
     if cell_width(text) <= width:
         return [text]
+    body = text.lstrip(" ")
+    indent = text[: len(text) - len(body)]
+    if indent and width > len(indent) + 4:
+        return [indent + line for line in wrap(body, width - len(indent))]
     lines: list[str] = []
     line = ""
     for space, word in _TOKEN.findall(text):
