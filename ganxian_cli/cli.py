@@ -713,12 +713,25 @@ def record(
         indicator, period, value, unit, status.value, qualifier.value, yoy, subject, quote, note,
         name, name_en, theme, tracks,
     )  # fmt: skip
-    change = record_figure(resolve_data_path(data), new, replace, dry_run, _write_checks())
+    try:
+        change = record_figure(resolve_data_path(data), new, replace, dry_run, _write_checks())
+    except UsageError as exc:
+        raise UsageError(_with_suggestions(str(exc), indicator, data)) from None
     if dry_run:
         out(change.diff or "(no change)")
         return
     sys.stderr.write(change.diff)
     err(f"ganxian: {change.summary}")
+
+
+def _with_suggestions(message: str, indicator: str, data: str | None) -> str:
+    """An unknown-indicator message with the closest known ids (read only on this error)."""
+    if not message.startswith(f"no indicator {indicator!r}"):
+        return message
+    from .analysis.catalog import suggest
+
+    close = suggest(_open(data)[1], indicator)
+    return f"{message}; or did you mean {' or '.join(close)}?" if close else message
 
 
 @app.command(short_help="Print the JSON Schema of the data file or of a JSON output.")

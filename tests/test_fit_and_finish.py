@@ -229,3 +229,13 @@ def test_quick_start_is_two_commands_without_python_or_system_pip() -> None:
 def test_pre_commit_hooks_take_any_toml_file() -> None:
     hooks = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
     assert hooks.count("types: [toml]") == 2 and "indicators[" not in hooks
+
+
+def test_record_suggests_the_closest_ids(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "indicators.toml"
+    path.write_bytes(DATA.read_bytes())
+    result = invoke(runner, "record", "industrial_revenu", "-p", "2022-06", "-v", "1",
+                    "--data", str(path))  # fmt: skip
+    assert result.exit_code == 2
+    assert "did you mean industrial_revenue (工业营业收入)" in result.stderr
+    assert path.read_bytes() == DATA.read_bytes()
