@@ -161,7 +161,9 @@ def test_html_is_self_contained(runner: CliRunner, tmp_path: Path) -> None:
     progress = tmp_path / "progress.html"
     invoke(runner, "progress", "--data", str(PROGRESS), "--lang", "en", "-f", "html", "-o",
            str(progress))  # fmt: skip
-    assert progress.read_text(encoding="utf-8").count("<svg") >= 1
+    english = progress.read_text(encoding="utf-8")
+    assert english.count("<svg") >= 1
+    assert "completion of 12 billion yuan" in english  # English amounts in English charts
 
 
 def _run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

@@ -120,3 +120,12 @@ def test_report_by_period_is_a_matrix(runner: CliRunner) -> None:
     header, first = result.stdout.splitlines()[1], result.stdout.splitlines()[3]
     assert header.index("Q1 2031") < header.index("H1 2031") < header.index("   2031 ┃")
     assert first.startswith("│ Industrial output") and first.count("billion yuan") == 6
+
+
+def test_unit_words_for_axes_and_columns() -> None:
+    from ganxian_cli.model.units import get_unit
+    from ganxian_cli.output.english import unit_words
+
+    assert unit_words(get_unit("亿元")) == "units of 100 million yuan"
+    assert unit_words(get_unit("万千瓦")) == "units of 10 MW"
+    assert unit_words(get_unit("个")) == "items" and unit_words(get_unit("%")) == "%"

@@ -74,3 +74,10 @@ def quantity(value: Decimal, unit: Unit, qualifier: str = "exact") -> str:
 def _exponent(unit: Unit) -> int:
     """The power of ten *unit* is of its family's base (万 -> 4, 亿 -> 8)."""
     return len(str(int(unit.scale))) - 1
+
+
+def unit_words(unit: Unit) -> str:
+    """What a column or axis of *unit* is counted in: "units of 100 million yuan", "items"."""
+    if unit.magnitude:
+        return f"units of {quantity(Decimal(1), unit)}"
+    return quantity(Decimal(2), unit)[1:].strip()

@@ -17,6 +17,8 @@ from ..analysis.results import Section
 from ..analysis.trend import TargetTrend, target_trends
 from ..errors import escape_control
 from ..model.models import Dataset
+from ..model.units import get_unit
+from .english import quantity, unit_words
 from .sections import row_cells
 
 FONTS = (
@@ -123,7 +125,7 @@ def target_chart(trend: TargetTrend, lang: str) -> str:
 
     en = lang == "en"
     name = trend.name_en if en else trend.name
-    goal = f"{trend.goal}{trend.unit}"
+    goal = quantity(trend.goal, get_unit(trend.unit)) if en else f"{trend.goal}{trend.unit}"
     title = f"{name}: {'completion of' if en else '完成'} {goal} ({trend.year})"
     chart = pygal.Line(**_config(title), range=(0, 110), allow_interruptions=True, dots_size=5)
     chart.x_labels = MONTHS_EN if en else [f"{m}月" for m in range(1, 13)]
@@ -159,7 +161,8 @@ def indicator_chart(dataset: Dataset, ident: str, lang: str) -> str:
     section = history(dataset, ident)
     indicator = dataset.indicators[ident]
     en = lang == "en"
-    title = f"{indicator.name_en if en else indicator.name} ({indicator.unit})"
+    unit = unit_words(get_unit(indicator.unit)) if en else indicator.unit
+    title = f"{indicator.name_en if en else indicator.name} ({unit})"
     chart = pygal.Bar(**_config(title), show_legend=False, print_values=True)
     chart.x_labels = [
         f"{row['label'][lang]} {row['status'] if en else _STATUS_ZH[row['status']]}"
