@@ -3,8 +3,6 @@
 Exit statuses: 0 ok, 1 the data has problems, 2 usage error, 3 internal error (a bug).
 """
 
-from __future__ import annotations
-
 import functools
 import os
 import sys
