@@ -3,8 +3,6 @@
 Exit statuses: 0 ok, 1 the data has problems, 2 usage error, 3 internal error (a bug).
 """
 
-from __future__ import annotations
-
 import functools
 import os
 import sys
@@ -19,10 +17,31 @@ from .errors import DataError, UsageError, escape_control
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
+HELP = """Track published progress figures: reports, 双过半 progress, validation.
+
+\b
+双过半 ("past half on both"): by 30 June, half the year has gone and at least half
+  of every annual target is done.
+序时进度 (time progress): the share of the year gone at the data's cut-off month,
+  e.g. January-May is 5/12 = 41.67%; completion above it is 超序时进度 (ahead).
+Qualifier words on figures: 余/多 more than (300余名 = over 300 people),
+  近 nearly (近千亩 = nearly 1,000 mu), 约/左右 about (约180.3亿元).
+
+\b
+Examples:
+  ganxian report --lang en            every figure, then 双过半 progress
+  ganxian list indicators --search 收入
+  ganxian history industrial_revenue
+  ganxian progress --format xlsx --output progress.xlsx
+
+Shell completion: ganxian --install-completion (bash, zsh, fish, PowerShell).
+Language: --lang, or GANXIAN_LANG=en for every command.
+"""
+
 app = typer.Typer(
     name="ganxian",
-    help="Track published progress figures: reports, 双过半 progress, validation.",
-    add_completion=False,
+    help=HELP,
+    context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
@@ -36,6 +55,8 @@ class Format(StrEnum):
     json = "json"
     csv = "csv"
     markdown = "markdown"
+    xlsx = "xlsx"
+    html = "html"
 
 
 class ValidateFormat(StrEnum):
@@ -61,6 +82,11 @@ class Qualifier(StrEnum):
     more_than = "more_than"
     nearly = "nearly"
     about = "about"
+
+
+class By(StrEnum):
+    theme = "theme"
+    period = "period"
 
 
 class SchemaKind(StrEnum):
@@ -129,7 +155,6 @@ def root(
         bool, typer.Option("--traceback", help="Show a Python traceback on internal errors.")
     ] = False,
 ) -> None:
-    """Track published progress figures: reports, 双过半 progress, validation."""
     if traceback:
         _debug["traceback"] = True
 
@@ -141,6 +166,7 @@ DataOption = Annotated[
         "-d",
         help="Data file. Default: $GANXIAN_DATA, ./data/indicators.toml, then the packaged copy.",
         show_default=False,
+        metavar="PATH",
     ),
 ]
 DataManyOption = Annotated[
@@ -151,56 +177,123 @@ DataManyOption = Annotated[
         help="Data file or folder; repeat for several (then a region column). "
         "Default: $GANXIAN_DATA, ./data/indicators.toml, then the packaged copy.",
         show_default=False,
+        metavar="PATH",
     ),
 ]
-FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+FormatOption = Annotated[
+    Format,
+    typer.Option(
+        "--format", "-f", help="Output format; xlsx and html need --output.", show_default=True
+    ),
+]
+OutputOption = Annotated[
+    str | None,
+    typer.Option(
+        "--output", "-o", help="File to write (xlsx, html).", show_default=False, metavar="PATH"
+    ),
+]
+QuietOption = Annotated[
+    bool, typer.Option("--quiet", "-q", help='No "data from …" line on stderr.')
+]
+BomOption = Annotated[
+    bool,
+    typer.Option("--bom", help="CSV with a UTF-8 byte-order mark (Excel/WPS on Chinese Windows)."),
+]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
-LangOption = Annotated[Lang, typer.Option("--lang", help="Labels in Chinese or English.")]
+LangOption = Annotated[
+    Lang,
+    typer.Option("--lang", envvar="GANXIAN_LANG", help="Labels in Chinese or English."),
+]
 ColorOption = Annotated[
     Color,
     typer.Option("--color", help="Colour tables: auto (terminal, no NO_COLOR), always, never."),
 ]
 
 
-@app.command()
+def _completer(kind: str) -> Callable[..., list[tuple[str, str]]]:
+    """Shell completion of ids, themes or periods, read from the data file only when asked."""
+
+    def complete(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+        try:
+            _path, dataset = _open(ctx.params.get("data"))
+        except Exception:  # completion never fails: it offers nothing
+            return []
+        from .analysis.catalog import completions
+
+        return [(v, h) for v, h in completions(dataset, kind) if v.startswith(incomplete)]
+
+    return complete
+
+
+@app.command(short_help="Every figure by theme, then 双过半 progress.")
 @handle_errors
 def report(
     data: DataManyOption = None,
     fmt: FormatOption = Format.table,
     as_json: JsonFlag = False,
     theme: Annotated[
-        list[str] | None, typer.Option("--theme", "-t", help="Only this theme (repeatable).")
+        list[str] | None,
+        typer.Option(
+            "--theme",
+            "-t",
+            help="Only this theme, by id or Chinese or English name (repeatable).",
+            autocompletion=_completer("themes"),
+        ),
     ] = None,
     period: Annotated[
         str | None,
         typer.Option(
-            "--period", "-p", help="Only figures within this period, e.g. 2022 or 2022-01..2022-05."
+            "--period",
+            "-p",
+            help="Only figures within this period, e.g. 2022 or 2022-01..2022-05.",
+            autocompletion=_completer("periods"),
         ),
     ] = None,
     lang: LangOption = Lang.zh,
     color: ColorOption = Color.auto,
+    output: OutputOption = None,
+    quiet: QuietOption = False,
+    bom: BomOption = False,
+    by: Annotated[
+        By,
+        typer.Option(
+            "--by", help="theme: a table per theme; period: indicators down, periods across."
+        ),
+    ] = By.theme,
 ) -> None:
-    """Show every figure, grouped by theme, then 双过半 progress (when not filtered)."""
+    """Show every figure, grouped by theme, then 双过半 progress (when nothing is filtered out).
+
+    Values read as printed: 300余名 is "more than 300", 近1000亩 "nearly 1,000 mu",
+    约180.3亿元 "about 18.03 billion yuan"; forecasts (预计) and targets (目标) are marked.
+
+    \b
+    Examples:
+      ganxian report --lang en --theme 纾困减负
+      ganxian report --period 2022-01..2022-05 --format csv --bom > figures.csv
+      ganxian report --format html --output report.html
+      ganxian report --by period --theme industry
+      ganxian report --data june.toml --data other_county.toml   # a region column
+    """
     from .model.periods import PeriodError, parse_period
     from .output.report import select
 
+    chosen = Format.json if as_json else fmt
+    _check_output(chosen, output, (Format.xlsx, Format.html))
     opened = _open_all(data)
     if len(opened) > 1:
-        _report_many(opened, Format.json if as_json else fmt, lang, color, theme or [], period)
+        if chosen in (Format.xlsx, Format.html):
+            raise UsageError(f"--format {chosen.value} takes one data file")
+        _report_many(opened, chosen, lang, color, theme or [], period)
         return
     path, dataset = opened[0]
-    themes = theme or []
-    unknown = [t for t in themes if t not in dataset.themes]
-    if unknown:
-        raise UsageError(f"unknown theme {unknown[0]!r} (known: {', '.join(dataset.themes)})")
+    themes = [_theme_id(dataset, t) for t in theme or []]
     try:
         within = parse_period(period) if period else None
     except PeriodError as exc:
         raise UsageError(f"--period: {exc}") from None
     rows = select(dataset, themes, within)
-    chosen = Format.json if as_json else fmt
     if chosen is not Format.table:
-        err(f"ganxian: data from {path}")
+        _data_from(path, quiet)
     if not rows:
         asked = [f"--period {period}"] if period else []
         asked += [f"--theme {','.join(themes)}"] if themes else []
@@ -213,12 +306,19 @@ def report(
         from .analysis.progress_view import latest
 
         progress = latest(dataset, lang.value)
+    if by == "period" and chosen is Format.table:
+        from .output.grid import plain_text
+        from .output.report_grid import period_matrix
+        from .output.section_grid import terminal_width
+
+        grid = period_matrix(rows, lang.value)
+        sys.stdout.write(plain_text(grid.lines(terminal_width(sys.stdout) or grid.natural_width())))
+        return
     if chosen is Format.table:
+        from .output.report import source_legend
         from .output.table import make_console, print_tables, progress_renderables, report_tables
 
         caption = ("数据文件: " if lang is Lang.zh else "Data file: ") + path
-        from .output.report import source_legend
-
         legend = source_legend(dataset, lang.value)
         caption += f" · {legend}" if legend else ""
         tables: list[Any] = list(report_tables(dataset, rows, lang.value, caption))
@@ -230,17 +330,30 @@ def report(
         from .output.jsonout import dumps
         from .output.report import report_document
 
-        out(
-            dumps(
-                report_document(
-                    dataset, rows, progress and (progress[0][0], progress[2]), lang.value
-                )
-            )
-        )
+        progress_part = progress and (progress[0][0], progress[2])
+        out(dumps(report_document(dataset, rows, progress_part, lang.value)))
     elif chosen is Format.csv:
         from .output.report import to_csv
 
-        sys.stdout.write(to_csv(rows, progress and progress[0][0], lang.value))
+        _write_csv(to_csv(rows, progress and progress[0][0], lang.value), bom)
+    elif chosen is Format.xlsx:
+        from .output.exports import report_sheets
+        from .output.xlsx import write_workbook
+
+        targets = progress[0][0].records(lang.value) if progress else None
+        write_workbook(_path(output), report_sheets(dataset, rows, lang.value, targets), lang.value)
+    elif chosen is Format.html:
+        from .output.exports import report_page_tables
+        from .output.html import page, section_table
+
+        page_tables = report_page_tables(dataset, rows, lang.value)
+        if progress:
+            page_tables += [section_table(s, lang.value) for s in progress[0] if s.rows]
+        _write_text(
+            _path(output),
+            page(_page_title(dataset, lang), page_tables, dataset, lang.value,
+                 progress[1] if progress else ""),
+        )  # fmt: skip
     else:
         from .output.report import to_markdown
         from .output.sections import to_markdown as sections_markdown
@@ -249,6 +362,52 @@ def report(
         if progress:
             text += "\n" + sections_markdown(progress[0], lang.value, progress[1])
         out(text)
+
+
+def _theme_id(dataset: Any, name: str) -> str:
+    """A theme given by id, or by its Chinese or English name."""
+    if name in dataset.themes:
+        return name
+    for key, theme in dataset.themes.items():
+        if name in (theme.name, theme.name_en) or name.casefold() == theme.name_en.casefold():
+            return str(key)
+    known = ", ".join(dataset.themes)
+    raise UsageError(f"unknown theme {name!r} (known: {known}, or their names)")
+
+
+def _check_output(chosen: Format, output: str | None, files: tuple[Format, ...]) -> None:
+    """xlsx and html are written to --output; other formats go to stdout."""
+    if chosen in (Format.xlsx, Format.html) and chosen not in files:
+        raise UsageError(f"--format {chosen.value} is not available for this command")
+    if chosen in files and not output:
+        raise UsageError(f"--format {chosen.value} needs --output FILE")
+
+
+def _path(output: str | None) -> str:
+    assert output is not None  # checked by _check_output
+    return output
+
+
+def _data_from(path: str, quiet: bool) -> None:
+    if not quiet:
+        err(f"ganxian: data from {path}")
+
+
+def _write_csv(text: str, bom: bool) -> None:
+    sys.stdout.write(("\ufeff" if bom else "") + text)
+
+
+def _write_text(path: str, text: str) -> None:
+    try:
+        with open(path, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from None
+
+
+def _page_title(dataset: Any, lang: Lang) -> str:
+    source = dataset.lead_source()
+    return f"{source.region_en if lang is Lang.en else source.region}: {source.title}"
 
 
 def _open(data: str | None) -> tuple[str, Any]:
@@ -274,7 +433,7 @@ class BasisOption(StrEnum):
     days = "days"
 
 
-@app.command()
+@app.command(short_help="双过半: each annual target against its year-to-date actual.")
 @handle_errors
 def progress(
     data: DataManyOption = None,
@@ -291,25 +450,43 @@ def progress(
     ] = BasisOption.months,
     lang: LangOption = Lang.zh,
     color: ColorOption = Color.auto,
+    output: OutputOption = None,
+    quiet: QuietOption = False,
+    bom: BomOption = False,
 ) -> None:
-    """双过半 progress: every declared target against its year-to-date actual."""
+    """双过半 progress: every declared target against its year-to-date actual.
+
+    Completion is actual ÷ target; 序时进度 (time progress) is the cut-off month ÷ 12, so
+    January-May is 41.67%; the gap is completion minus time progress in percentage points
+    (超序时进度 ahead, 滞后序时进度 behind). 双过半 is reached when half the target is done by
+    30 June. Each target is judged at the month its own data end.
+
+    \b
+    Examples:
+      ganxian progress --lang en
+      ganxian progress --as-of 2022-05 --basis days --format json
+      ganxian progress --format html --output progress.html
+    """
     from .analysis.progress import early_data_warnings, evaluate, latest_as_of, parse_as_of
     from .analysis.progress_view import headline, sections, summary
 
+    chosen = Format.json if as_json else fmt
+    _check_output(chosen, output, (Format.xlsx, Format.html))
     opened = _open_all(data)
     try:
         when = parse_as_of(as_of) if as_of else None
     except ValueError as exc:
         raise UsageError(f"--as-of: {exc}") from None
     if len(opened) > 1:
-        _progress_many(opened, when, basis.value, Format.json if as_json else fmt, lang, color)
+        if chosen in (Format.xlsx, Format.html):
+            raise UsageError(f"--format {chosen.value} takes one data file")
+        _progress_many(opened, when, basis.value, chosen, lang, color)
         return
     path, dataset = opened[0]
     when = when or latest_as_of(dataset)
     results = evaluate(dataset, when, basis.value)
-    chosen = Format.json if as_json else fmt
     if chosen is not Format.table:
-        err(f"ganxian: data from {path}")
+        _data_from(path, quiet)
     if not results:
         err(f"ganxian: no target has year-to-date data {_as_of_text(when)}")
     for warning in early_data_warnings(results):
@@ -330,7 +507,20 @@ def progress(
 
         print_fitted(progress_renderables(found, title, lang.value), make_console(color.value))
         return
-    _write_sections(chosen, found if chosen is not Format.csv else found[:1], lang, title, doc)
+    if chosen is Format.xlsx:
+        from .output.exports import section_sheets
+        from .output.xlsx import write_workbook
+
+        write_workbook(_path(output), section_sheets(found, lang.value), lang.value)
+        return
+    if chosen is Format.html:
+        from .output.html import page, section_table
+
+        tables = [section_table(s, lang.value) for s in found if s.rows]
+        html = page(_page_title(dataset, lang), tables, dataset, lang.value, title, False)
+        _write_text(_path(output), html)
+        return
+    _write_sections(chosen, found if chosen is not Format.csv else found[:1], lang, title, doc, bom)
 
 
 def _as_of_text(when: Any) -> str:
@@ -338,7 +528,12 @@ def _as_of_text(when: Any) -> str:
 
 
 def _write_sections(
-    chosen: Format, sections: list[Any], lang: Lang, title: str, doc: Callable[[], dict[str, Any]]
+    chosen: Format,
+    sections: list[Any],
+    lang: Lang,
+    title: str,
+    doc: Callable[[], dict[str, Any]],
+    bom: bool = False,
 ) -> None:
     from .output.jsonout import dumps
     from .output.sections import to_csv, to_markdown
@@ -346,12 +541,12 @@ def _write_sections(
     if chosen is Format.json:
         out(dumps(doc()))
     elif chosen is Format.csv:
-        sys.stdout.write(to_csv(sections, lang.value))
+        _write_csv(to_csv(sections, lang.value), bom)
     else:
         out(to_markdown(sections, lang.value, title))
 
 
-@app.command()
+@app.command(short_help="Year on year, period on period, shares, per firm, forecasts.")
 @handle_errors
 def compare(
     data: DataManyOption = None,
@@ -359,10 +554,25 @@ def compare(
     as_json: JsonFlag = False,
     lang: LangOption = Lang.zh,
     color: ColorOption = Color.auto,
+    output: OutputOption = None,
+    quiet: QuietOption = False,
+    bom: BomOption = False,
 ) -> None:
-    """Comparison tables: year on year, period on period, shares, per unit, forecasts."""
+    """Comparison tables: year on year, period on period, shares, per unit, forecasts.
+
+    Units are converted within a family first (30478万元 = 3.0478亿元); the implied
+    previous-year value (value ÷ (1 + growth)) is marked as derived. Only periods of the same
+    length are compared; a single month is derived from two cumulative figures.
+
+    \b
+    Examples:
+      ganxian compare --lang en
+      ganxian compare --format xlsx --output compare.xlsx
+    """
     from .analysis.compare import compare as build
 
+    chosen = Format.json if as_json else fmt
+    _check_output(chosen, output, (Format.xlsx,))
     opened = _open_all(data)
     if len(opened) > 1:
         from .output.regions import merged, region_of, tagged
@@ -372,9 +582,8 @@ def compare(
     else:
         path, dataset = opened[0]
         sections = build(dataset)
-    chosen = Format.json if as_json else fmt
     if chosen is not Format.table:
-        err(f"ganxian: data from {path}")
+        _data_from(path, quiet)
     if not any(s.rows for s in sections):
         err(
             "ganxian: nothing to compare: no growth rates, relations, cumulative figures "
@@ -386,21 +595,29 @@ def compare(
         tables = [section_table(s, lang.value) for s in sections if s.rows]
         print_fitted(tables, make_console(color.value))
         return
+    if chosen is Format.xlsx:
+        from .output.exports import section_sheets
+        from .output.xlsx import write_workbook
+
+        write_workbook(_path(output), section_sheets(sections, lang.value), lang.value)
+        return
 
     def doc() -> dict[str, Any]:
         body = {s.key: s.records(lang.value) for s in sections}
         return {"schema_version": 2, "kind": "compare", "lang": lang.value, **body}
 
-    _write_sections(chosen, sections, lang, "", doc)
+    _write_sections(chosen, sections, lang, "", doc, bom)
 
 
-@app.command()
+@app.command(short_help="Check data files for CI: exit 0 valid, 1 problems found.")
 @handle_errors
 def validate(
     files: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Data files ('-' for standard input). Default: as for --data.", show_default=False
+            help="Data files ('-' for standard input). Default: as for --data.",
+            show_default=False,
+            metavar="PATH...",
         ),
     ] = None,
     fmt: Annotated[
@@ -408,10 +625,18 @@ def validate(
     ] = ValidateFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
     source: Annotated[
-        str | None, typer.Option("--source", help="Source text every quote must appear in.")
+        str | None,
+        typer.Option("--source", help="Source text every quote must appear in.", metavar="PATH"),
     ] = None,
 ) -> None:
-    """Check data files: syntax, schema, units, quotes and the arithmetic the source states."""
+    """Check data files: syntax, schema, units, quotes and the arithmetic the source states.
+
+    \b
+    Examples:
+      ganxian validate data/indicators.toml
+      ganxian validate --format github --strict data/*.toml
+      ganxian validate --source article.txt
+    """
     from .analysis.validation import read_source_text, validate_file
     from .datafile.paths import resolve_data_path
 
@@ -443,12 +668,14 @@ def validate(
         raise typer.Exit(EXIT_DATA)
 
 
-@app.command()
+@app.command(short_help="Rewrite data files in the canonical layout (--check for CI).")
 @handle_errors
 def fmt(
     files: Annotated[
         list[str] | None,
-        typer.Argument(help="Data files. Default: as for --data.", show_default=False),
+        typer.Argument(
+            help="Data files. Default: as for --data.", show_default=False, metavar="PATH..."
+        ),
     ] = None,
     check: Annotated[
         bool, typer.Option("--check", help="Change nothing; exit 1 with a diff if not canonical.")
@@ -457,7 +684,13 @@ def fmt(
         bool, typer.Option("--drop-comments", help="Allow rewriting a file that has comments.")
     ] = False,
 ) -> None:
-    """Rewrite data files in the canonical layout."""
+    """Rewrite data files in the canonical layout.
+
+    \b
+    Examples:
+      ganxian fmt
+      ganxian fmt --check data/indicators.toml
+    """
     from .datafile.paths import resolve_write_path
     from .datafile.store import format_file
 
@@ -473,10 +706,16 @@ def fmt(
         raise typer.Exit(EXIT_DATA)
 
 
-@app.command()
+@app.command(short_help="Add or update one figure, validated before writing.")
 @handle_errors
 def record(
-    indicator: Annotated[str, typer.Argument(help="Indicator id, e.g. industrial_revenue.")],
+    indicator: Annotated[
+        str,
+        typer.Argument(
+            help="Indicator id, e.g. industrial_revenue.",
+            autocompletion=_completer("indicators"),
+        ),
+    ],
     period: Annotated[str, typer.Option("--period", "-p", help="e.g. 2022-01..2022-06.")],
     value: Annotated[str, typer.Option("--value", "-v", help="The number exactly as printed.")],
     unit: Annotated[
@@ -486,7 +725,10 @@ def record(
         Status, typer.Option("--status", help="actual, forecast or target.")
     ] = Status.actual,
     qualifier: Annotated[
-        Qualifier, typer.Option("--qualifier", help="exact, more_than, nearly or about.")
+        Qualifier,
+        typer.Option(
+            "--qualifier", help="exact, more_than (余/多), nearly (近) or about (约/左右)."
+        ),
     ] = Qualifier.exact,
     yoy: Annotated[str | None, typer.Option("--yoy", help="Year-on-year growth, %.")] = None,
     subject: Annotated[str | None, typer.Option("--subject", help="Company or place.")] = None,
@@ -539,7 +781,15 @@ def record(
         str | None, typer.Option("--share-of", help="Add a share relation: part of this figure.")
     ] = None,
 ) -> None:
-    """Add or update one figure, validated before anything is written."""
+    """Add or update one figure, validated before anything is written.
+
+    \b
+    Examples:
+      ganxian record industrial_revenue --period 2022-01..2022-06 --value 190.2 \\
+          --yoy 13.1 --quote "1至6月实现营业收入190.2亿元,同比增长13.1%"
+      ganxian record cadres_in_enterprises --period 2022-07 --value 300 \\
+          --qualifier more_than --quote "下沉300余名干部" --dry-run
+    """
     from .datafile.paths import resolve_write_path
     from .datafile.record import NewFigure
     from .datafile.store import record_figure
@@ -549,7 +799,10 @@ def record(
         name, name_en, theme, tracks, source, source_title, source_published, source_url,
         theme_name, theme_name_en, rate, gap, within, share_of,
     )  # fmt: skip
-    change = record_figure(resolve_write_path(data), new, replace, dry_run, _write_checks())
+    try:
+        change = record_figure(resolve_write_path(data), new, replace, dry_run, _write_checks())
+    except UsageError as exc:
+        raise UsageError(_with_suggestions(str(exc), indicator, data)) from None
     if dry_run:
         out(change.diff or "(no change)")
         return
@@ -557,7 +810,17 @@ def record(
     err(f"ganxian: {change.summary}")
 
 
-@app.command()
+def _with_suggestions(message: str, indicator: str, data: str | None) -> str:
+    """An unknown-indicator message with the closest known ids (read only on this error)."""
+    if not message.startswith(f"no indicator {indicator!r}"):
+        return message
+    from .analysis.catalog import suggest
+
+    close = suggest(_open(data)[1], indicator)
+    return f"{message}; or did you mean {' or '.join(close)}?" if close else message
+
+
+@app.command(short_help="Print the JSON Schema of the data file or of a JSON output.")
 @handle_errors
 def schema(
     kind: Annotated[
@@ -567,14 +830,20 @@ def schema(
         ),
     ] = SchemaKind.data,
 ) -> None:
-    """Print a JSON Schema: of the data file, or of a --format json output."""
+    """Print a JSON Schema: of the data file, or of a --format json output.
+
+    \b
+    Examples:
+      ganxian schema > data/indicators.schema.json
+      ganxian schema progress
+    """
     from .output.jsonout import dumps
     from .output.schemas import schema_for
 
     out(dumps(schema_for(kind.value)))
 
 
-@app.command()
+@app.command(short_help="Start a new data file for a region and article.")
 @handle_errors
 def init(
     file: Annotated[str, typer.Argument(help="The new data file (never overwritten).")],
@@ -685,12 +954,128 @@ def _progress_many(
     _write_sections(chosen, table if chosen is not Format.csv else table[:1], lang, title, doc)
 
 
+class ListKind(StrEnum):
+    indicators = "indicators"
+    themes = "themes"
+    periods = "periods"
+    targets = "targets"
+    sources = "sources"
+
+
+@app.command("list", short_help="Indicators, themes, periods, targets or sources in the data.")
+@handle_errors
+def list_(
+    kind: Annotated[
+        ListKind, typer.Argument(help="What to list.", show_default=True)
+    ] = ListKind.indicators,
+    search: Annotated[
+        str | None,
+        typer.Option(
+            "--search", "-s", help="Only rows whose id or names contain TEXT.", metavar="TEXT"
+        ),
+    ] = None,
+    data: DataOption = None,
+    fmt: FormatOption = Format.table,
+    as_json: JsonFlag = False,
+    lang: LangOption = Lang.zh,
+    quiet: QuietOption = False,
+    bom: BomOption = False,
+) -> None:
+    """List what the data file holds; --search matches ids, Chinese and English names.
+
+    \b
+    Examples:
+      ganxian list
+      ganxian list indicators --search revenue
+      ganxian list periods --format json
+    """
+    from .analysis.catalog import listing
+    from .model.models import SCHEMA_VERSION
+
+    chosen = Format.json if as_json else fmt
+    _check_output(chosen, None, ())
+    path, dataset = _open(data)
+    section = listing(dataset, kind.value, search or "")
+    if chosen is Format.table:
+        from .output.section_grid import write_sections
+
+        write_sections([section], lang.value)
+        return
+    _data_from(path, quiet)
+
+    def doc() -> dict[str, Any]:
+        return {"schema_version": SCHEMA_VERSION, "kind": "list", "of": kind.value,
+                "items": section.rows}  # fmt: skip
+
+    _write_sections(chosen, [section], lang, "", doc, bom)
+
+
+@app.command(short_help="One indicator across every period, with growth and bars.")
+@handle_errors
+def history(
+    indicator: Annotated[
+        str,
+        typer.Argument(
+            help="Indicator id (or its exact Chinese or English name).",
+            autocompletion=_completer("indicators"),
+            show_default=False,
+        ),
+    ],
+    data: DataOption = None,
+    fmt: FormatOption = Format.table,
+    as_json: JsonFlag = False,
+    lang: LangOption = Lang.zh,
+    output: OutputOption = None,
+    quiet: QuietOption = False,
+    bom: BomOption = False,
+) -> None:
+    """One indicator across every period and source: value, growth, a bar per period.
+
+    \b
+    Examples:
+      ganxian history industrial_revenue
+      ganxian history 工业营业收入 --lang en
+      ganxian history signed_amount --format xlsx --output signed.xlsx
+    """
+    from .analysis.catalog import resolve_indicator, unknown_indicator
+    from .analysis.history import history as build
+    from .model.models import SCHEMA_VERSION
+
+    chosen = Format.json if as_json else fmt
+    _check_output(chosen, output, (Format.xlsx,))
+    path, dataset = _open(data)
+    ident = resolve_indicator(dataset, indicator)
+    if ident is None:
+        raise UsageError(unknown_indicator(dataset, indicator))
+    section = build(dataset, ident)
+    if chosen is Format.table:
+        from .output.section_grid import write_sections
+
+        write_sections([section], lang.value)
+        return
+    _data_from(path, quiet)
+    if chosen is Format.xlsx:
+        from .output.exports import section_sheets
+        from .output.xlsx import write_workbook
+
+        write_workbook(_path(output), section_sheets([section], lang.value), lang.value)
+        return
+    ind = dataset.indicators[ident]
+
+    def doc() -> dict[str, Any]:
+        about = {"id": ident, "name": ind.name, "name_en": ind.name_en, "unit": ind.unit}
+        return {"schema_version": SCHEMA_VERSION, "kind": "history", "indicator": about,
+                "figures": section.rows}  # fmt: skip
+
+    _write_sections(chosen, [section], lang, "", doc, bom)
+
+
 def main() -> None:
     """Console-script entry point: run the app; a closed pipe ends quietly with status 0."""
     # No pydantic plugins in a CLI run: discovering them scans every installed package.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
-        app()
+        app(prog_name="ganxian")  # also under `python -m ganxian_cli`, for completion scripts
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(EXIT_OK)
@@ -711,7 +1096,7 @@ class ExtractFormat(StrEnum):
     toml = "toml"
 
 
-@app.command()
+@app.command(short_help="Propose every figure an article prints, for review.")
 @handle_errors
 def extract(
     article: Annotated[str, typer.Argument(help="The article's text ('-' for standard input).")],
@@ -762,7 +1147,7 @@ def extract(
         print_tables([table], make_console(color.value))
 
 
-@app.command(name="import")
+@app.command(name="import", short_help="Add a reviewed draft in one all-or-nothing write.")
 @handle_errors
 def import_(
     draft: Annotated[str, typer.Argument(help="A reviewed draft from `extract --format toml`.")],

@@ -64,7 +64,7 @@ def test_existing_figure_needs_replace(runner: CliRunner, data_file: Path) -> No
     )
     assert result.exit_code == 2
     assert (
-        "projects_started already has a actual figure for 2031-Q1: 12个; use --replace"
+        "projects_started already has an actual figure for 2031-Q1: 12个; use --replace"
         in result.stderr
     )
     assert data_file.read_bytes() == before

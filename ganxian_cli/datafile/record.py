@@ -90,7 +90,8 @@ def apply(dataset: Dataset, new: NewFigure, replace: bool) -> tuple[Dataset, str
     if same and not replace:
         old = observations[same[0]]
         raise UsageError(
-            f"{new.indicator} already has a {new.status} figure for {period}: "
+            f"{new.indicator} already has {'an' if new.status == 'actual' else 'a'} {new.status}"
+            f" figure for {period}: "
             f"{old['value']}{old.get('unit', indicator['unit'])}; use --replace to change it"
         )
     if same:

@@ -19,6 +19,7 @@ from ..model.models import Dataset, Figure, Indicator, Withheld
 from ..model.numerals import plain
 from ..model.periods import Period
 from ..model.units import Unit
+from .english import quantity
 
 Lang = Literal["zh", "en"]
 REPORT_SCHEMA_VERSION = 2  # 2: the 双过半 section (`progress`)
@@ -112,12 +113,10 @@ def _within(inner: Period, outer: Period) -> bool:
 
 
 def display_value(value: Decimal, unit: Unit, qualifier: str, lang: Lang = "zh") -> str:
-    """300余名, 1.2万多亩, 近1000亩, 约180.3亿元 / over 300 people, about 180.3 ×100m yuan."""
-    number = plain(value)
+    """300余名, 1.2万多亩, 近1000亩, 约180.3亿元 / over 300 people, about 18.03 billion yuan."""
     if lang == "en":
-        words = {"more_than": "over ", "nearly": "nearly ", "about": "about "}.get(qualifier, "")
-        sep = "" if unit.symbol == "%" else " "
-        return f"{words}{number}{sep}{unit.en}"
+        return quantity(value, unit, qualifier)
+    number = plain(value)
     if qualifier == "nearly":
         return f"近{number}{unit.symbol}"
     if qualifier == "about":

@@ -17,6 +17,7 @@ from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
@@ -24,12 +25,12 @@ from ..analysis.results import Section
 from ..analysis.schedule import HUNDRED
 from ..errors import escape_control
 from ..model.models import Dataset
-from .report import HEADERS, Lang, Row, cells, group
+from .grid import Grid, Line
+from .report import Lang, Row
+from .report_grid import choose, theme_layouts
 from .sections import row_cells
 
 ColorMode = Literal["auto", "always", "never"]
-
-STATUS_STYLE = {"actual": "", "forecast": "italic yellow", "target": "bold cyan"}
 
 
 def text(value: str, style: str = "") -> Text:
@@ -73,37 +74,48 @@ def make_console(
     )
 
 
+class ReportTable:
+    """One theme's figures: the widest of its layouts that fits the console (see report_grid).
+
+    Laid out in one pass by `grid`, not by Rich's Table, so a report costs time in proportion
+    to its rows; printed off a terminal at its natural width.
+    """
+
+    def __init__(self, layouts: Sequence[Grid]) -> None:
+        self.layouts = layouts
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        lines = choose(self.layouts, width).lines(width)
+        if console.no_color:  # one segment a line: Rich's cost is per segment
+            yield Segment("".join(f"{value}\n" for line in lines for value, _ in _ends(line)))
+            return
+        styles: dict[str, Style] = {}
+        for line in lines:
+            for value, style in line:
+                if style and style not in styles:
+                    styles[style] = console.get_style(style)
+                yield Segment(value, styles[style] if style else None)
+            yield Segment.line()
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        least = min(g.minimum_width() for g in self.layouts)
+        return Measurement(least, self.layouts[0].natural_width())
+
+
+def _ends(line: Line) -> Line:
+    """A line as one plain segment."""
+    return [("".join(value for value, _ in line), "")]
+
+
 def report_tables(
     dataset: Dataset, rows: Sequence[Row], lang: Lang, caption: str = ""
-) -> list[Table]:
+) -> list[ReportTable]:
     """One table per theme; the last carries *caption* (which file was read)."""
-    tables = []
-    with_subject = any(row.figure.subject for row in rows)
-    headers = HEADERS[lang]
-    for theme, theme_rows in group(rows):
-        t = dataset.themes.get(theme)
-        title = (t.name_en if lang == "en" else t.name) if t else theme
-        table = Table(title=text(title, "bold"), title_justify="left", show_lines=False)
-        table.add_column(headers[0], overflow="fold", ratio=3)
-        table.add_column(headers[1], no_wrap=True)
-        table.add_column(headers[2], justify="right", no_wrap=True)
-        table.add_column(headers[3], justify="right", no_wrap=True)
-        table.add_column(headers[4], no_wrap=True)
-        if with_subject:
-            table.add_column(headers[5], overflow="fold", ratio=2)
-        for row in theme_rows:
-            style = STATUS_STYLE[row.figure.status]
-            values = cells(row, lang)
-            shown = [text(v, style if n in (2, 4) else "") for n, v in enumerate(values)]
-            table.add_row(*(shown if with_subject else shown[:5]))
-        tables.append(table)
-    if tables and caption:
-        tables[-1].caption = text(caption, "dim")
-        tables[-1].caption_justify = "left"
-    return tables
+    return [ReportTable(layouts) for layouts in theme_layouts(dataset, rows, lang, caption)]
 
 
-def print_tables(tables: Sequence[Table | Text], console: Console) -> None:
+def print_tables(tables: Sequence[Table | Text | ReportTable], console: Console) -> None:
     """Print tables so that no figure is ever wrapped or cut off.
 
     Off a terminal a table renders at its natural width. On a terminal too narrow for a table's

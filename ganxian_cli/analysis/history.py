@@ -1,0 +1,55 @@
+"""One indicator across every period and source, for `ganxian history`.
+
+Rows are in period order (year, cut-off month, then length), each with its growth where quoted
+and its size against the largest figure of the indicator (in one unit) for a bar.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..model.models import Dataset
+from ..model.units import convert
+from .results import Column, Section
+
+_STATUS_ORDER = {"actual": 0, "forecast": 1, "target": 2}
+
+
+def history(dataset: Dataset, ident: str) -> Section:
+    """Every figure of indicator *ident* (which must exist) as a Section."""
+    indicator = dataset.indicators[ident]
+    figures = sorted(
+        indicator.observations,
+        key=lambda f: (f.period.year, f.period.end, -f.period.start, _STATUS_ORDER[f.status]),
+    )
+    common = [convert(f.value, indicator.unit_of(f).symbol, indicator.unit) for f in figures]
+    largest = max((abs(v) for v in common), default=Decimal(0))
+    rows = []
+    for figure, value in zip(figures, common, strict=True):
+        share = (abs(value) / largest * 100).quantize(Decimal("0.01")) if largest else None
+        rows.append(
+            {
+                "period": str(figure.period),
+                "label": {"zh": figure.period.label("zh"), "en": figure.period.label("en")},
+                "status": figure.status,
+                "qualifier": figure.qualifier,
+                "value": figure.value,
+                "unit": indicator.unit_of(figure).symbol,
+                "yoy": figure.yoy,
+                "share": share,
+                "subject": figure.subject,
+                "quote": figure.quote,
+            }
+        )
+    columns = (
+        Column("label", "时期", "Period"),
+        Column("status", "状态", "Status"),
+        Column("value", "数值", "Value", True),
+        Column("unit", "单位", "Unit"),
+        Column("yoy", "同比%", "YoY %", True),
+        Column("share", "占最大%", "% of largest", True),
+        Column("subject", "主体", "Subject"),
+    )
+    title_zh = f"{indicator.name}({ident})"
+    title_en = f"{indicator.name_en} ({ident})"
+    return Section("history", title_zh, title_en, columns, rows)

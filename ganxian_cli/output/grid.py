@@ -1,0 +1,178 @@
+"""A boxed text table laid out to a width, without Rich: one pass over the cells, no measuring.
+
+Numbers never wrap or get cut; text columns (names) wrap at word boundaries (any CJK character
+is a boundary) down to their minimum width. `widths` says whether a layout fits at all, so a
+caller can fall back to a narrower layout. Lines are lists of (text, style) segments and never
+end in spaces.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+Segment = tuple[str, str]  # text, style ("" for none)
+Line = list[Segment]
+Cell = list[Segment]  # the lines of one cell, each with its style
+
+
+@lru_cache(maxsize=4096)
+def cell_width(text: str) -> int:
+    """Terminal cells *text* takes: wide and full-width characters count two."""
+    if text.isascii():
+        return len(text)
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+_TOKEN = re.compile(
+    r"(\s*)([\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+)"
+)
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """*text* in lines of at most *width* cells; a word longer than that is folded.
+
+    A leading indent is kept on every line (the detail lines of the stacked layout).
+    """
+    if cell_width(text) <= width:
+        return [text]
+    body = text.lstrip(" ")
+    indent = text[: len(text) - len(body)]
+    if indent and width > len(indent) + 4:
+        return [indent + line for line in wrap(body, width - len(indent))]
+    lines: list[str] = []
+    line = ""
+    for space, word in _TOKEN.findall(text):
+        joined = line + (" " if space and line else "") + word
+        if cell_width(joined) <= width:
+            line = joined
+            continue
+        if line:
+            lines.append(line)
+        line = word
+        while cell_width(line) > width:  # fold a word wider than the column
+            cut = _fit(line, width)
+            lines.append(line[:cut])
+            line = line[cut:]
+    if line:
+        lines.append(line)
+    return lines or [""]
+
+
+def _fit(text: str, width: int) -> int:
+    used = 0
+    for n, char in enumerate(text):
+        used += cell_width(char)
+        if used > width:
+            return max(n, 1)
+    return len(text)
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    right: bool = False
+    wrap: bool = False  # may wrap (names, subjects); otherwise always shown whole
+    min_width: int = 0  # the narrowest a wrapping column may get
+
+
+@dataclass
+class Grid:
+    """A titled table of columns and rows of cells, with an optional caption."""
+
+    title: str
+    columns: Sequence[Column]
+    rows: list[list[Cell]] = field(default_factory=list)
+    caption: str = ""
+    _widths: list[int] | None = field(default=None, repr=False, compare=False)
+    _counted: int = field(default=-1, repr=False, compare=False)
+
+    def _natural(self) -> list[int]:
+        """Each column's widest text; computed once (rows are added before any layout)."""
+        if self._widths is not None and self._counted == len(self.rows):
+            return list(self._widths)
+        widths = [cell_width(c.header) for c in self.columns]
+        for row in self.rows:
+            for n, cell in enumerate(row):
+                for text, _style in cell:
+                    widths[n] = max(widths[n], cell_width(text))
+        self._widths, self._counted = widths, len(self.rows)
+        return list(widths)
+
+    def _least(self, natural: list[int]) -> list[int]:
+        return [
+            min(w, max(c.min_width, 1)) if c.wrap else w
+            for c, w in zip(self.columns, natural, strict=True)
+        ]
+
+    def chrome(self) -> int:
+        return 3 * len(self.columns) + 1
+
+    def natural_width(self) -> int:
+        return sum(self._natural()) + self.chrome()
+
+    def minimum_width(self) -> int:
+        return sum(self._least(self._natural())) + self.chrome()
+
+    def widths(self, max_width: int) -> list[int] | None:
+        """Column widths that fit *max_width*, or None when even the narrowest does not."""
+        widths = self._natural()
+        least = self._least(widths)
+        excess = sum(widths) + self.chrome() - max_width
+        if excess > sum(widths) - sum(least):
+            return None
+        while excess > 0:  # take from the widest text column that can still give
+            n = max(
+                (i for i, w in enumerate(widths) if w > least[i]),
+                key=lambda i: widths[i],
+            )
+            widths[n] -= 1
+            excess -= 1
+        return widths
+
+    def lines(self, max_width: int) -> list[Line]:
+        """The table at *max_width*, or at its minimum width when it cannot fit."""
+        widths = self.widths(max_width) or self._least(self._natural())
+        out: list[Line] = []
+        if self.title:
+            out.append([(self.title, "bold")])
+        out.append([(_rule("┏", "━", "┳", "┓", widths), "")])
+        header: list[Cell] = [[(c.header, "bold")] for c in self.columns]
+        out.extend(self._row(header, widths, "┃"))
+        out.append([(_rule("┡", "━", "╇", "┩", widths), "")])
+        for row in self.rows:
+            out.extend(self._row(row, widths, "│"))
+        out.append([(_rule("└", "─", "┴", "┘", widths), "")])
+        if self.caption:
+            out.append([(self.caption, "dim")])
+        return out
+
+    def _row(self, row: Sequence[Cell], widths: list[int], bar: str) -> list[Line]:
+        wrapped = [
+            [(part, style) for text, style in cell for part in wrap(text, width)]
+            for cell, width in zip(row, widths, strict=True)
+        ]
+        height = max(len(cell) for cell in wrapped)
+        lines: list[Line] = []
+        for i in range(height):
+            line: Line = [(bar, "")]
+            for column, cell, width in zip(self.columns, wrapped, widths, strict=True):
+                text, style = cell[i] if i < len(cell) else ("", "")
+                pad = " " * (width - cell_width(text))
+                line.append((" " + pad if column.right else " ", ""))
+                line.append((text, style))
+                line.append(((" " if column.right else pad + " ") + bar, ""))
+            lines.append(line)
+        return lines
+
+
+def _rule(left: str, fill: str, cross: str, right: str, widths: list[int]) -> str:
+    return left + cross.join(fill * (w + 2) for w in widths) + right
+
+
+def plain_text(lines: Sequence[Line]) -> str:
+    """Lines without styles, one per row of text."""
+    return "".join("".join(text for text, _ in line) + "\n" for line in lines)

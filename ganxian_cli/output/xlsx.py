@@ -1,0 +1,108 @@
+"""Spreadsheets (`--format xlsx --output FILE`): one sheet per table, written by XlsxWriter.
+
+Numbers are cells of type number (their printed decimals kept as the cell's format, so 40.00
+shows 40.00), units sit in their own column, every text cell (periods such as 2022-06 included)
+is written as text so Excel never turns it into a date, and the header row is frozen.
+XlsxWriter is imported only here, only when a workbook is written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from ..errors import UsageError, escape_control
+
+_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One table: a name and rows of plain values (Decimal, str, bool, None, {zh, en})."""
+
+    name: str
+    rows: Sequence[dict[str, Any]]
+
+
+def flatten(row: dict[str, Any], lang: str) -> dict[str, Any]:
+    """A {zh, en} pair becomes its text in *lang*; another nested object becomes key.sub."""
+    out: dict[str, Any] = {}
+    for key, value in row.items():
+        if isinstance(value, dict):
+            if set(value) == {"zh", "en"}:
+                out[key] = value[lang]
+            else:
+                out.update({f"{key}.{k}": v for k, v in value.items()})
+        else:
+            out[key] = value
+    return out
+
+
+def sheet_name(name: str, taken: set[str]) -> str:
+    """A legal, unique sheet name (31 characters, none of []:*?/\\)."""
+    base = _BAD_SHEET_CHARS.sub("_", escape_control(name)).strip("'") or "sheet"
+    base = base[:31]
+    candidate, n = base, 2
+    while candidate.casefold() in taken:
+        suffix = f" ({n})"
+        candidate, n = base[: 31 - len(suffix)] + suffix, n + 1
+    taken.add(candidate.casefold())
+    return candidate
+
+
+def _decimals(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def write_workbook(path: str, sheets: Sequence[Sheet], lang: str = "zh") -> None:
+    """Write *sheets* to the workbook at *path* (replacing it)."""
+    import xlsxwriter
+
+    workbook = xlsxwriter.Workbook(path, {"strings_to_numbers": False, "strings_to_formulas": False,
+                                          "strings_to_urls": False})  # fmt: skip
+    header = workbook.add_format({"bold": True})
+    number_formats: dict[int, Any] = {}
+    taken: set[str] = set()
+    for sheet in sheets:
+        rows = [flatten(row, lang) for row in sheet.rows]
+        keys: list[str] = []
+        for row in rows:
+            keys.extend(k for k in row if k not in keys)
+        ws = workbook.add_worksheet(sheet_name(sheet.name, taken))
+        widths = [len(k) for k in keys]
+        for col, key in enumerate(keys):
+            ws.write_string(0, col, key, header)
+        for r, row in enumerate(rows, start=1):
+            for col, key in enumerate(keys):
+                value = row.get(key)
+                if value is None:
+                    continue
+                if isinstance(value, bool):
+                    ws.write_boolean(r, col, value)
+                    text = "TRUE"
+                elif isinstance(value, Decimal | int):
+                    places = _decimals(Decimal(value))
+                    if places not in number_formats:
+                        fmt = "0." + "0" * places if places else "0"
+                        number_formats[places] = workbook.add_format({"num_format": fmt})
+                    ws.write_number(r, col, float(value), number_formats[places])
+                    text = str(value)
+                else:
+                    text = escape_control(str(value))
+                    ws.write_string(r, col, text)
+                widths[col] = max(widths[col], _display_width(text))
+        for col, width in enumerate(widths):
+            ws.set_column(col, col, min(width + 2, 60))
+        ws.freeze_panes(1, 0)
+    try:
+        workbook.close()
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from None
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if ord(c) > 0x2E80 else 1 for c in text)
