@@ -15,7 +15,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from . import __version__
-from .errors import DataError, UsageError, escape_control
+from .errors import DataError, OutputError, ReaderGone, UsageError, escape_control
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -28,7 +28,13 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-_debug = {"traceback": bool(os.environ.get("GANXIAN_TRACEBACK"))}
+
+def env_flag(value: str | None) -> bool:
+    """An on/off environment variable: unset, empty, 0, false, no and off mean off."""
+    return (value or "").strip().lower() not in ("", "0", "false", "no", "off")
+
+
+_debug = {"traceback": env_flag(os.environ.get("GANXIAN_TRACEBACK"))}
 
 
 class Format(StrEnum):
@@ -93,11 +99,18 @@ def handle_errors(command: F) -> F:
         except UsageError as exc:
             err(f"ganxian: error: {exc}")
             raise typer.Exit(EXIT_USAGE) from None
-        except BrokenPipeError:
-            raise
+        except OutputError as exc:
+            err(f"ganxian: error: cannot write output: {exc}")
+            raise typer.Exit(EXIT_USAGE) from None
+        except (BrokenPipeError, ReaderGone):
+            raise  # the reader has gone: main() ends quietly
         except Exception as exc:
-            if hasattr(exc, "exit_code") or _debug["traceback"]:
-                raise  # typer's own exits, or the user asked for the traceback
+            if hasattr(exc, "exit_code"):
+                raise  # typer's own exits
+            if _debug["traceback"]:
+                import traceback
+
+                traceback.print_exc()
             err(f"ganxian: internal error: {type(exc).__name__}: {exc} (run with --traceback)")
             raise typer.Exit(EXIT_INTERNAL) from None
 
@@ -180,7 +193,7 @@ def report(
     if unknown:
         raise UsageError(f"unknown theme {unknown[0]!r} (known: {', '.join(dataset.themes)})")
     try:
-        within = parse_period(period) if period else None
+        within = parse_period(period) if period is not None else None
     except PeriodError as exc:
         raise UsageError(f"--period: {exc}") from None
     rows = select(dataset, themes, within)
@@ -481,20 +494,41 @@ def schema(
 
 
 def main() -> None:
-    """Console-script entry point: run the app; a closed pipe ends quietly with status 0."""
+    """Console-script entry point: run the app with output that fails only with a message.
+
+    A reader that has gone (`| head`) ends the run quietly with status 0; a closed or full
+    stdout ends it with one message and status 2; so does an argument that is not UTF-8.
+    """
     # No pydantic plugins in a CLI run: discovering them scans every installed package.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    from .output.streams import set_up
+
+    stdout = set_up()
+    bad = next((a for a in sys.argv[1:] if _not_utf8(a)), None)
+    if bad is not None:
+        err(f"ganxian: error: argument '{bad}' is not valid UTF-8 text")
+        sys.exit(EXIT_USAGE)
     try:
-        app()
-    except BrokenPipeError:
-        _silence_stdout()
+        try:
+            app()
+        finally:
+            stdout.flush()
+    except (BrokenPipeError, ReaderGone):
+        stdout.silence()
         sys.exit(EXIT_OK)
+    except OutputError as exc:
+        stdout.silence()
+        err(f"ganxian: error: cannot write output: {exc}")
+        sys.exit(EXIT_USAGE)
 
 
-def _silence_stdout() -> None:
-    # Point stdout at devnull so the interpreter's final flush does not raise again.
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+def _not_utf8(text: str) -> bool:
+    """Bytes that are not UTF-8 reach Python as lone surrogates."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 __all__ = ["app", "main"]

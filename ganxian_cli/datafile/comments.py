@@ -12,16 +12,18 @@ import re
 
 _TOKEN = re.compile(
     r"""
-      (?P<mlb>\"\"\"(?:[^"\\]++|\\[\s\S]|"{1,2}+(?!"))*+"{3,5}+)   # multi-line basic string
-    | (?P<mll>'''(?:[^']++|'{1,2}+(?!'))*+'{3,5}+)                # multi-line literal string
-    | (?P<basic>"(?:[^"\\\n]++|\\[^\n])*+")                       # basic string
-    | (?P<literal>'[^'\n]*+')                                     # literal string
+      (?P<mlb>\"\"\"(?:[^"\\]++|\\[\s\S]|"{1,2}+(?!"))*+(?:"{3,5}+)?)  # multi-line basic string
+    | (?P<mll>'''(?:[^']++|'{1,2}+(?!'))*+(?:'{3,5}+)?)           # multi-line literal string
+    | (?P<basic>"(?:[^"\\\n]++|\\[^\n])*+"?)                      # basic string
+    | (?P<literal>'[^'\n]*+'?)                                    # literal string
     | (?P<comment>\#[^\n]*+)                                      # comment, to the line end
     | [^"'\#]++                                                   # anything else
-    | [\s\S]                                                      # a stray quote (invalid TOML)
+    | [\s\S]                                                      # a lone backslash
     """,
     re.VERBOSE,
 )
+# An unterminated string (invalid TOML) runs to the end of its line, or of the text: every
+# character is read once, whatever the input.
 
 
 def comment_offsets(text: str) -> list[int]:

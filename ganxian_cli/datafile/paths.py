@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ..errors import UsageError
+
 ENV_VAR = "GANXIAN_DATA"
 LOCAL = Path("data") / "indicators.toml"
 _PACKAGE = Path(__file__).resolve().parent.parent
@@ -19,7 +21,9 @@ def packaged_copy() -> Path:
 
 def resolve_data_path(option: str | None) -> str:
     """The path to read, following the order above."""
-    if option:
+    if option is not None:
+        if not option:
+            raise UsageError("--data: empty file name (leave --data out for the default file)")
         return option
     env = os.environ.get(ENV_VAR)
     if env:
