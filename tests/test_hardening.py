@@ -383,3 +383,11 @@ def test_unreadable_number_names_its_line_and_no_python(runner: CliRunner, tmp_p
     assert result.exit_code == 1
     assert result.stdout.startswith(f"{path}:2:5: error[G021]: a number with more than")
     assert "sys." not in result.stdout
+
+
+def test_record_negative_zero_is_zero(runner: CliRunner, data_file: Path) -> None:
+    """Issue 15: `--value -0.00` with a quote showing 0.00 is recorded (as 0.00), not G210."""
+    args = ["record", "net_new_firms", "-p", "2031-06", "-v", "-0.00", "--quote", "新增0.00户"]
+    result = invoke(runner, *args, "-d", str(data_file))
+    assert result.exit_code == 0, result.stderr
+    assert "+value = 0.00\n" in result.stderr

@@ -45,9 +45,10 @@ def parse_number(text: str, option: str) -> Decimal:
     if not _NUMBER.fullmatch(text.strip()):
         raise UsageError(f"{option}: not a plain decimal number: {text!r} (e.g. 190.2 or -3.5)")
     try:
-        return Decimal(text.strip())
+        number = Decimal(text.strip())
     except InvalidOperation:  # pragma: no cover - the pattern already guarantees a number
         raise UsageError(f"{option}: not a number: {text!r}") from None
+    return abs(number) if number.is_zero() else number  # -0.00 is 0.00, as a quote prints it
 
 
 def apply(dataset: Dataset, new: NewFigure, replace: bool, name: str) -> tuple[Dataset, str]:
