@@ -82,3 +82,17 @@ def test_reader_gone_before_output_ends_quietly_in_every_format() -> None:
         _out, err = proc.communicate(timeout=60)
         assert proc.returncode == 0, (fmt, err)
         assert err in (b"", b"ganxian: data from " + str(DATA).encode() + b"\n"), fmt
+
+
+@posix_only
+def test_file_name_that_is_not_utf8(tmp_path: os.PathLike[str]) -> None:
+    """A GBK-encoded file name under a UTF-8 locale: read, and shown escaped."""
+    name = os.path.join(os.fsencode(tmp_path), b"\xb2\xe2.toml")
+    with open(name, "wb") as handle:
+        handle.write(DATA.read_bytes())
+    env = {**os.environb, b"GANXIAN_DATA": name, b"PYTHONPATH": os.fsencode(ROOT)}
+    result = subprocess.run(
+        [*GANXIAN, "validate", "--format", "json"], env=env, capture_output=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert "\\udcb2\\udce2.toml" in result.stdout.decode("utf-8")
