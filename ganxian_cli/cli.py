@@ -118,8 +118,14 @@ def handle_errors(command: F) -> F:
 
 
 def err(message: str) -> None:
-    """One line on stderr, control characters escaped."""
-    sys.stderr.write(escape_control(message) + "\n")
+    """One line on stderr, control characters escaped; a closed or full stderr is no error."""
+    if sys.stderr is None:
+        return
+    try:
+        sys.stderr.write(escape_control(message) + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
 
 
 def out(text: str) -> None:
@@ -472,7 +478,8 @@ def record(
     if dry_run:
         out(change.diff or "(no change)")
         return
-    sys.stderr.write(change.diff)
+    for line in change.diff.splitlines():
+        err(line)
     err(f"ganxian: {change.summary}")
 
 
