@@ -74,7 +74,10 @@ def record_figure(
         before = read_snapshot(target)
         text = decode(before.data, path)
         loaded = _load(text, path, checks)
-        dataset, summary = apply(loaded.dataset, new, replace, path)
+        try:
+            dataset, summary = apply(loaded.dataset, new, replace, path)
+        except UsageError as exc:
+            raise UsageError(f"{path}: {exc}") from None  # name the file, as refusals do
         new_text = _canonical(dataset, loaded)
         if _canonical(loaded.dataset, loaded) != text:
             summary += (
