@@ -13,7 +13,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from . import __version__
-from .errors import DataError, UsageError, escape_control
+from .errors import DataError, OutputError, ReaderGone, UsageError, escape_control
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -47,7 +47,13 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-_debug = {"traceback": bool(os.environ.get("GANXIAN_TRACEBACK"))}
+
+def env_flag(value: str | None) -> bool:
+    """An on/off environment variable: unset, empty, 0, false, no and off mean off."""
+    return (value or "").strip().lower() not in ("", "0", "false", "no", "off")
+
+
+_debug = {"traceback": env_flag(os.environ.get("GANXIAN_TRACEBACK"))}
 
 
 class Format(StrEnum):
@@ -119,11 +125,18 @@ def handle_errors(command: F) -> F:
         except UsageError as exc:
             err(f"ganxian: error: {exc}")
             raise typer.Exit(EXIT_USAGE) from None
-        except BrokenPipeError:
-            raise
+        except OutputError as exc:
+            err(f"ganxian: error: cannot write output: {exc}")
+            raise typer.Exit(EXIT_USAGE) from None
+        except (BrokenPipeError, ReaderGone):
+            raise  # the reader has gone: main() ends quietly
         except Exception as exc:
-            if hasattr(exc, "exit_code") or _debug["traceback"]:
-                raise  # typer's own exits, or the user asked for the traceback
+            if hasattr(exc, "exit_code"):
+                raise  # typer's own exits
+            if _debug["traceback"]:
+                import traceback
+
+                traceback.print_exc()
             err(f"ganxian: internal error: {type(exc).__name__}: {exc} (run with --traceback)")
             raise typer.Exit(EXIT_INTERNAL) from None
 
@@ -131,8 +144,14 @@ def handle_errors(command: F) -> F:
 
 
 def err(message: str) -> None:
-    """One line on stderr, control characters escaped."""
-    sys.stderr.write(escape_control(message) + "\n")
+    """One line on stderr, control characters escaped; a closed or full stderr is no error."""
+    if sys.stderr is None:
+        return
+    try:
+        sys.stderr.write(escape_control(message) + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
 
 
 def out(text: str) -> None:
@@ -214,8 +233,9 @@ def _completer(kind: str) -> Callable[..., list[tuple[str, str]]]:
     """Shell completion of ids, themes or periods, read from the data file only when asked."""
 
     def complete(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+        data = ctx.params.get("data")
         try:
-            _path, dataset = _open(ctx.params.get("data"))
+            _path, dataset = _open(data[0] if isinstance(data, list) and data else data or None)
         except Exception:  # completion never fails: it offers nothing
             return []
         from .analysis.catalog import completions
@@ -288,7 +308,7 @@ def report(
     path, dataset = opened[0]
     themes = [_theme_id(dataset, t) for t in theme or []]
     try:
-        within = parse_period(period) if period else None
+        within = parse_period(period) if period is not None else None
     except PeriodError as exc:
         raise UsageError(f"--period: {exc}") from None
     rows = select(dataset, themes, within)
@@ -806,13 +826,14 @@ def record(
     if dry_run:
         out(change.diff or "(no change)")
         return
-    sys.stderr.write(change.diff)
+    for line in change.diff.splitlines():
+        err(line)
     err(f"ganxian: {change.summary}")
 
 
 def _with_suggestions(message: str, indicator: str, data: str | None) -> str:
     """An unknown-indicator message with the closest known ids (read only on this error)."""
-    if not message.startswith(f"no indicator {indicator!r}"):
+    if f"no indicator {indicator!r}" not in message:
         return message
     from .analysis.catalog import suggest
 
@@ -1071,20 +1092,41 @@ def history(
 
 
 def main() -> None:
-    """Console-script entry point: run the app; a closed pipe ends quietly with status 0."""
+    """Console-script entry point: run the app with output that fails only with a message.
+
+    A reader that has gone (`| head`) ends the run quietly with status 0; a closed or full
+    stdout ends it with one message and status 2; so does an argument that is not UTF-8.
+    """
     # No pydantic plugins in a CLI run: discovering them scans every installed package.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    from .output.streams import set_up
+
+    stdout = set_up()
+    bad = next((a for a in sys.argv[1:] if _not_utf8(a)), None)
+    if bad is not None:
+        err(f"ganxian: error: argument '{bad}' is not valid UTF-8 text")
+        sys.exit(EXIT_USAGE)
     try:
-        app(prog_name="ganxian")  # also under `python -m ganxian_cli`, for completion scripts
-    except BrokenPipeError:
-        _silence_stdout()
+        try:
+            app(prog_name="ganxian")  # also under `python -m ganxian_cli`, for completion scripts
+        finally:
+            stdout.flush()
+    except (BrokenPipeError, ReaderGone):
+        stdout.silence()
         sys.exit(EXIT_OK)
+    except OutputError as exc:
+        stdout.silence()
+        err(f"ganxian: error: cannot write output: {exc}")
+        sys.exit(EXIT_USAGE)
 
 
-def _silence_stdout() -> None:
-    # Point stdout at devnull so the interpreter's final flush does not raise again.
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+def _not_utf8(text: str) -> bool:
+    """Bytes that are not UTF-8 reach Python as lone surrogates."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 __all__ = ["app", "main"]

@@ -11,9 +11,14 @@ from typing import Literal
 
 Severity = Literal["error", "warning"]
 
-# Everything a terminal might act on: C0 controls but tab, DEL, C1 controls,
-# and the bidirectional overrides that can hide text.
-_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Characters that can act on a terminal or hide text: DEL, C1 controls, the bidirectional
+# marks, embeddings, overrides and isolates, zero-width characters and the Unicode line and
+# paragraph separators. Machine output escapes these too (JSON as \u202e).
+INVISIBLE = "\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff"
+INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
+# ...and, in messages, every C0 control but tab; lone surrogates (bytes of a file name or
+# argument that are not UTF-8) are shown as the byte they stand for.
+_CONTROL = re.compile(f"[\x00-\x08\x0a-\x1f{INVISIBLE}\udc80-\udcff]")
 
 
 def escape_control(text: str) -> str:
@@ -27,6 +32,8 @@ def _escape_one(ch: str) -> str:
         return "\\n"
     if ch == "\r":
         return "\\r"
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"\\x{code - 0xDC00:02x}"
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
@@ -69,3 +76,11 @@ class DataError(Exception):
 
 class UsageError(Exception):
     """The command was called wrongly: no such file, bad option value. Exit status 2."""
+
+
+class OutputError(Exception):
+    """Standard output cannot be written (closed, a full disk): status 2, one message."""
+
+
+class ReaderGone(Exception):
+    """The reader of standard output has gone (`| head`): the run ends quietly, status 0."""

@@ -74,8 +74,12 @@ def test_internal_error_is_one_line_and_status_3(
     result = invoke(runner, "report", "--data", str(DATA), "--json")
     assert result.exit_code == 3
     assert result.stderr == "ganxian: internal error: RuntimeError: boom (run with --traceback)\n"
-    with pytest.raises(RuntimeError, match="boom"):
-        invoke(runner, "--traceback", "report", "--data", str(DATA), "--json")
+    from ganxian_cli import cli
+
+    monkeypatch.setitem(cli._debug, "traceback", False)
+    shown = invoke(runner, "--traceback", "report", "--data", str(DATA), "--json")
+    assert shown.exit_code == 3  # the traceback is shown, the status stays
+    assert "Traceback (most recent call last)" in shown.stderr and "boom" in shown.stderr
 
 
 def test_messages_escape_control_characters(tmp_path: Path) -> None:

@@ -168,7 +168,7 @@ def test_data_is_never_markup_or_terminal_control(
         assert "A\\x1b[31mred\\x07\\r" in text
     elif fmt == "markdown":
         assert "\x1b" not in text
-        assert "\\[link=https://example.invalid\\]click\\[/link\\]" in text
+        assert "\\[link=https&#58;//example.invalid\\]click\\[/link\\]" in text
         assert "\\| col \\|" in text
     else:
         assert "\x1b" not in text

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from ganxian_cli.datafile import writer
+from ganxian_cli.datafile import atomic, writer
 from ganxian_cli.datafile.loader import load
 
 from .conftest import DATA, ROOT, TESTS, invoke
@@ -207,7 +207,7 @@ def _no_temp_files(folder: Path) -> bool:
     [
         ("os.replace", OSError(errno.EIO, "Input/output error")),
         ("os.fsync", OSError(errno.ENOSPC, "No space left on device")),
-        ("tempfile.mkstemp", PermissionError(errno.EACCES, "Permission denied")),
+        ("secrets.token_hex", PermissionError(errno.EACCES, "Permission denied")),
         ("os.chmod", KeyboardInterrupt()),
     ],
 )
@@ -224,7 +224,7 @@ def test_failed_write_leaves_the_original_intact(
     def fail(*args: object, **kwargs: object) -> None:
         raise error
 
-    monkeypatch.setattr(getattr(writer, module), name, fail)
+    monkeypatch.setattr(getattr(atomic, module), name, fail)
     if isinstance(error, KeyboardInterrupt):  # Ctrl-C halfway: 128 + SIGINT, like a shell
         assert invoke(runner, *RECORD, "-d", str(data_file)).exit_code == 130
     else:
@@ -239,21 +239,22 @@ def test_failed_write_leaves_the_original_intact(
 def test_write_refused_when_file_changed_behind_our_back(
     runner: CliRunner, data_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ganxian_cli.datafile import store
+    """An edit saved while the temporary copy is written (after the lock and the read) is kept."""
+    real = os.fsync
+    edit = "# an edit saved meanwhile\n"
 
-    real = store.read_bytes
-    calls = {"n": 0}
+    def edited_meanwhile(fd: int) -> None:
+        real(fd)
+        if not data_file.read_text(encoding="utf-8").endswith(edit):
+            with data_file.open("a", encoding="utf-8") as handle:
+                handle.write(edit)
 
-    def edited_meanwhile(path: str) -> bytes:
-        calls["n"] += 1
-        if calls["n"] == 2:  # the check just before writing
-            data_file.write_text(data_file.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-        return real(path)
-
-    monkeypatch.setattr(store, "read_bytes", edited_meanwhile)
+    monkeypatch.setattr(atomic.os, "fsync", edited_meanwhile)
     result = invoke(runner, *RECORD, "-d", str(data_file))
     assert result.exit_code == 2
     assert "changed while ganxian was working on it; nothing written" in result.stderr
+    assert data_file.read_text(encoding="utf-8").endswith(edit)
+    assert _no_temp_files(data_file.parent)
 
 
 def test_mode_is_kept(runner: CliRunner, data_file: Path) -> None:

@@ -14,11 +14,10 @@ from ..errors import DataError, Problem, UsageError
 from ..model.models import Dataset
 from ..model.periods import PeriodError, parse_period
 from ..model.units import UnknownUnitError, get_unit
-from .loader import decode, load_text, parse_text, parse_toml, read_bytes
+from .loader import Loaded, decode, parse_toml, read_bytes
 from .locate import LineIndex
 from .record import NewFigure, apply
-from .store import Checks
-from .writer import atomic_replace, canonical_text, locked, refuse_comments, unified_diff
+from .store import Checks, edit_file
 
 _KEYS: dict[str, type | tuple[type, ...]] = {
     "indicator": str,
@@ -213,7 +212,7 @@ def merge(
             )
             continue
         try:
-            dataset, _ = apply(dataset, _new_figure(dataset, figure), replace)
+            dataset, _ = apply(dataset, _new_figure(dataset, figure), replace, draft)
         except UsageError as exc:
             problems.append(_problem(draft, figure, str(exc)))
             continue
@@ -291,30 +290,24 @@ def import_draft(path: str, draft: str, replace: bool, dry_run: bool, checks: Ch
         raise UsageError("import needs a data file, not standard input")
     figures = read_draft(draft)
     draft_name = "<stdin>" if draft == "-" else draft
-    with locked(path):
-        original = read_bytes(path)
-        text = decode(original, path)
-        refuse_comments(text, path)
-        current = load_text(text, path, checks.essential).dataset
-        dataset, added, replaced, skipped = merge(current, figures, draft_name, replace)
+    counts: dict[str, int] = {}
+
+    def edit(loaded: Loaded) -> tuple[Dataset, str]:
+        dataset, added, replaced, skipped = merge(loaded.dataset, figures, draft_name, replace)
         dataset, linked = link_rates(dataset, figures, draft_name)
-        new_text = canonical_text(dataset) if added or replaced or linked else text
-        errors = [p for p in checks.complete(parse_text(new_text, path)) if p.severity == "error"]
-        if errors:
-            raise DataError(_at_draft_lines(errors, dataset, figures, draft_name))
-        diff = unified_diff(text, new_text, path)
-        written = bool(diff) and not dry_run
-        if written:
-            if read_bytes(path) != original:
-                raise UsageError(
-                    f"{path} changed while ganxian was working on it; nothing written, run again"
-                )
+        counts.update(added=added, replaced=replaced, skipped=skipped, linked=linked)
+        changed = added or replaced or linked
+        return (dataset if changed else loaded.dataset), "import"
 
-            def check(data: bytes) -> None:
-                result = checks.complete(parse_text(decode(data, path), path))
-                problems = [p for p in result if p.severity == "error"]
-                if problems:
-                    raise DataError(problems)
+    def locate(problems: list[Problem], dataset: Dataset) -> list[Problem]:
+        return _at_draft_lines(problems, dataset, figures, draft_name)
 
-            atomic_replace(path, new_text, check)
-    return Imported(diff, added, replaced, skipped, written, linked)
+    change = edit_file(path, edit, dry_run, checks, "import", locate)
+    return Imported(
+        change.diff,
+        counts["added"],
+        counts["replaced"],
+        counts["skipped"],
+        change.written,
+        counts["linked"],
+    )

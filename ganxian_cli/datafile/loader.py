@@ -50,9 +50,7 @@ class Loaded:
 def read_bytes(path: str) -> bytes:
     """Read a data file, or standard input for "-", refusing what is not a regular file."""
     if path == STDIN:
-        data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
-        _check_size(path, len(data))
-        return data
+        return _read_stdin()
     try:
         info = os.stat(path)
     except FileNotFoundError:
@@ -63,17 +61,31 @@ def read_bytes(path: str) -> bytes:
         raise UsageError(f"{path}: is a directory, not a data file")
     if not stat.S_ISREG(info.st_mode):
         raise UsageError(f"{path}: not a regular file")
-    _check_size(path, info.st_size)
+    check_size(path, info.st_size)
     try:
         with open(path, "rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise UsageError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    _check_size(path, len(data))
+    check_size(path, len(data))
     return data
 
 
-def _check_size(name: str, size: int) -> None:
+def _read_stdin() -> bytes:
+    stream = sys.stdin
+    if stream is None:
+        raise UsageError("standard input is closed; nothing to read for '-'")
+    try:
+        data = stream.buffer.read(MAX_FILE_BYTES + 1)
+    except (OSError, ValueError) as exc:
+        raise UsageError(
+            f"cannot read standard input: {getattr(exc, 'strerror', None) or exc}"
+        ) from None
+    check_size(display_name(STDIN), len(data))
+    return data
+
+
+def check_size(name: str, size: int) -> None:
     if size > MAX_FILE_BYTES:
         limit = MAX_FILE_BYTES // (1024 * 1024)
         raise DataError([Problem("G013", f"file larger than {limit} MiB; refusing to read", name)])
@@ -128,8 +140,21 @@ def parse_toml(text: str, name: str) -> dict[str, Any]:
         raise DataError([Problem("G020", f"TOML syntax: {message}", name, line, column)]) from None
     except RecursionError:
         raise DataError([Problem("G021", "nesting too deep", name)]) from None
-    except ValueError as exc:  # e.g. an integer beyond Python's digit limit
-        raise DataError([Problem("G021", f"value cannot be read: {exc}", name)]) from None
+    except ValueError:  # an integer beyond Python's digit limit
+        raise DataError([_unreadable_number(text, name)]) from None
+
+
+_LONG_DIGITS = re.compile(r"[0-9_]{1000,}")
+
+
+def _unreadable_number(text: str, name: str) -> Problem:
+    """G021 for a number too long to read, on its line when it can be found."""
+    limit = sys.get_int_max_str_digits() or 4300
+    m = _LONG_DIGITS.search(text)
+    line = text.count("\n", 0, m.start()) + 1 if m else None
+    column = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1 if m else None
+    message = f"a number with more than {limit} digits cannot be read"
+    return Problem("G021", message, name, line, column)
 
 
 def _check_nesting(text: str, name: str) -> None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ..errors import UsageError
+
 ENV_VAR = "GANXIAN_DATA"
 LOCAL = Path("data") / "indicators.toml"
 _PACKAGE = Path(__file__).resolve().parent.parent
@@ -19,7 +21,9 @@ def packaged_copy() -> Path:
 
 def resolve_data_path(option: str | None) -> str:
     """The path to read, following the order above."""
-    if option:
+    if option is not None:
+        if not option:
+            raise UsageError("--data: empty file name (leave --data out for the default file)")
         return option
     env = os.environ.get(ENV_VAR)
     if env:
@@ -34,6 +38,8 @@ def resolve_write_path(option: str | None) -> str:
     copy shipped inside the installed package."""
     from ..errors import UsageError
 
+    if option is not None and not option:
+        raise UsageError("--data: empty file name (leave --data out for the default file)")
     path = option or os.environ.get(ENV_VAR) or (str(LOCAL) if LOCAL.is_file() else None)
     if path is None:
         raise UsageError(
@@ -59,6 +65,8 @@ def expand_data_paths(options: list[str] | None) -> list[str | None]:
         return [None]
     found: list[str | None] = []
     for option in options:
+        if not option:
+            raise UsageError("--data: empty file name (leave --data out for the default file)")
         if Path(option).is_dir():
             files = sorted(str(p) for p in Path(option).glob("*.toml") if p.is_file())
             if not files:

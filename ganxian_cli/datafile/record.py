@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
+from dataclasses import replace as replace_fields
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -12,6 +14,7 @@ from pydantic import ValidationError
 from ..errors import DataError, Problem, UsageError
 from ..model.models import Dataset
 from ..model.periods import PeriodError, parse_period
+from ..model.refs import RefError, pin, resolve
 from .locate import format_path
 
 _NUMBER = re.compile(r"-?\d+(\.\d+)?")
@@ -52,18 +55,27 @@ def parse_number(text: str, option: str) -> Decimal:
     if not _NUMBER.fullmatch(text.strip()):
         raise UsageError(f"{option}: not a plain decimal number: {text!r} (e.g. 190.2 or -3.5)")
     try:
-        return Decimal(text.strip())
+        number = Decimal(text.strip())
     except InvalidOperation:  # pragma: no cover - the pattern already guarantees a number
         raise UsageError(f"{option}: not a number: {text!r}") from None
+    return abs(number) if number.is_zero() else number  # -0.00 is 0.00, as a quote prints it
 
 
-def apply(dataset: Dataset, new: NewFigure, replace: bool) -> tuple[Dataset, str]:
-    """The dataset with the figure recorded, and a one-line description of the change."""
+def apply(dataset: Dataset, new: NewFigure, replace: bool, name: str) -> tuple[Dataset, str]:
+    """The dataset with the figure recorded, and a one-line description of the change.
+
+    Targets are pinned to the figure they name first, so a figure recorded now (a forecast
+    for a target's year) cannot make a hand-written reference ambiguous.
+    """
     try:
         period = parse_period(new.period)
     except PeriodError as exc:
         raise UsageError(f"--period: {exc}") from None
+    new = replace_fields(new, subject=new.subject or None)  # --subject '' means no subject
     data = dataset.model_dump(mode="python", exclude_defaults=True)
+    for target in data.get("targets", []):
+        with contextlib.suppress(RefError):
+            target["target"] = pin(resolve(dataset, target["target"]))
     context = add_context(data, new)
     indicators: dict[str, Any] = data.setdefault("indicators", {})
     if new.indicator not in indicators:
@@ -112,11 +124,36 @@ def apply(dataset: Dataset, new: NewFigure, replace: bool) -> tuple[Dataset, str
     try:
         return Dataset.model_validate(data), action
     except ValidationError as exc:
-        problems = [
-            Problem("G100", str(e["msg"]).removeprefix("Value error, "), path=format_path(e["loc"]))
-            for e in exc.errors()
-        ]
-        raise DataError(problems) from None
+        raise DataError([_problem(e, name) for e in exc.errors()]) from None
+
+
+# The option that supplied each field of a recorded figure or new indicator.
+_OPTIONS = {
+    "value": "--value",
+    "unit": "--unit",
+    "yoy": "--yoy",
+    "subject": "--subject",
+    "quote": "--quote",
+    "note": "--note",
+    "name": "--name",
+    "name_en": "--name-en",
+    "theme": "--theme",
+    "period": "--period",
+    "status": "--status",
+    "qualifier": "--qualifier",
+    "actual": "--tracks",
+}
+
+
+def _problem(error: Any, name: str) -> Problem:
+    """A refused record, named as `validate` names it: the file, the option, the same code."""
+    loc = tuple(s for s in error["loc"] if s != "[key]")
+    message = str(error["msg"]).removeprefix("Value error, ")
+    field = next((s for s in reversed(loc) if isinstance(s, str) and s in _OPTIONS), None)
+    if field:
+        message = f"{_OPTIONS[field]}: {message}"
+    code = "G101" if "unknown unit" in message else "G100"
+    return Problem(code, message, name, path=format_path(loc))
 
 
 def _new_indicator(new: NewFigure) -> dict[str, Any]:

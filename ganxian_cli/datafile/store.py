@@ -1,14 +1,23 @@
-"""Read-modify-write of a data file under a lock: `record` and `fmt`."""
+"""Read-modify-write of a data file under a lock: `record` and `fmt`.
+
+Each write parses and validates the file as found once, builds the new text once, validates
+that text once, and then only compares bytes: the temporary copy against what was meant, the
+file on disk against what was read.
+"""
 
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..errors import DataError, UsageError
-from .loader import Checker, decode, load_text, parse_text, read_bytes
+from ..errors import DataError, Problem, UsageError
+from ..model.models import Dataset
+from ..model.refs import RefError
+from .atomic import atomic_replace, check_new_size, locked, read_snapshot, writable_target
+from .loader import Checker, Loaded, decode, parse_text, read_bytes, refuse_errors
 from .record import NewFigure, apply
-from .writer import atomic_replace, canonical_text, locked, refuse_comments, unified_diff
+from .writer import canonical_text, refuse_comments, unified_diff
 
 
 @dataclass(frozen=True)
@@ -35,52 +44,116 @@ def _check_text(text: str, name: str, checks: Checks) -> None:
         raise DataError(problems)
 
 
-def _write(path: str, original: bytes, new_text: str, checks: Checks) -> None:
-    if read_bytes(path) != original:
-        raise UsageError(
-            f"{path} changed while ganxian was working on it; nothing written, run again"
-        )
-    atomic_replace(path, new_text, lambda data: _check_text(decode(data, path), path, checks))
+def _canonical(dataset: Dataset, loaded: Loaded) -> str:
+    """The canonical text; a target that no longer names one figure is a refused write."""
+    try:
+        return canonical_text(dataset)
+    except RefError as exc:
+        line = None
+        for n, target in enumerate(dataset.targets):
+            with contextlib.suppress(IndexError):
+                if target.target in str(exc):
+                    line = loaded.line_of(("targets", n, "target"))
+                    break
+        raise DataError([Problem("G201", str(exc), loaded.name, line)]) from None
+
+
+def _load(text: str, path: str, checks: Checks) -> Loaded:
+    loaded = refuse_errors(parse_text(text, path), checks.essential)
+    refuse_comments(text, path)
+    return loaded
+
+
+Edit = Callable[[Loaded], tuple[Dataset, str]]
+"""A change to a data file: the loaded file in, the new dataset and a one-line summary out."""
+Located = Callable[[list[Problem], Dataset], list[Problem]]
+"""Moves problems of the result to where the user can fix them (e.g. a draft's lines)."""
+
+
+def edit_file(
+    path: str,
+    edit: Edit,
+    dry_run: bool,
+    checks: Checks,
+    command: str,
+    locate: Located | None = None,
+) -> Change:
+    """Run *edit* on the data file under its lock; validate the result, then write it atomically.
+
+    Nothing is written when the file has comments, the result has errors or grows past the cap,
+    or the file changed behind ganxian's back (`atomic.atomic_replace` checks just before the
+    rename). The diff and summary are returned either way.
+    """
+    if path == "-":
+        raise UsageError(f"{command} needs a file, not standard input")
+    target = writable_target(path)
+    with locked(target):
+        before = read_snapshot(target)
+        text = decode(before.data, path)
+        loaded = _load(text, path, checks)
+        try:
+            dataset, summary = edit(loaded)
+        except UsageError as exc:
+            raise UsageError(f"{path}: {exc}") from None  # name the file, as refusals do
+        if dataset is loaded.dataset:
+            return Change("", summary, False)
+        new_text = _canonical(dataset, loaded)
+        if _canonical(loaded.dataset, loaded) != text:
+            summary += (
+                " (the file was not in canonical layout: it is reformatted too, see the diff)"
+            )
+        data = new_text.encode("utf-8")
+        check_new_size(path, data)
+        try:
+            _check_text(new_text, path, checks)
+        except DataError as exc:
+            if locate is None:
+                raise
+            raise DataError(locate(exc.problems, dataset)) from None
+        diff = unified_diff(text, new_text, path)
+        written = bool(diff) and not dry_run
+        if written:
+            atomic_replace(target, data, before)
+    return Change(diff, summary, written)
 
 
 def record_figure(
     path: str, new: NewFigure, replace: bool, dry_run: bool, checks: Checks
 ) -> Change:
     """Add or replace one figure; the result is validated before anything is written."""
-    if path == "-":
-        raise UsageError("record needs a file, not standard input")
-    with locked(path):
-        original = read_bytes(path)
-        text = decode(original, path)
-        refuse_comments(text, path)
-        current = load_text(text, path, checks.essential).dataset
-        dataset, summary = apply(current, new, replace)
-        if canonical_text(current) != text:
-            summary += (
-                " (the file was not in canonical layout: it is reformatted too, see the diff)"
-            )
-        new_text = canonical_text(dataset)
-        _check_text(new_text, path, checks)
-        diff = unified_diff(text, new_text, path)
-        if not dry_run:
-            _write(path, original, new_text, checks)
-    return Change(diff, summary, not dry_run)
+    change = edit_file(
+        path, lambda loaded: apply(loaded.dataset, new, replace, path), dry_run, checks, "record"
+    )
+    return Change(change.diff, change.summary, not dry_run)
 
 
 def format_file(path: str, check: bool, drop_comments: bool, checks: Checks) -> Change:
     """Rewrite the file in the canonical layout (or, with *check*, only say whether it is)."""
     if path == "-":
         raise UsageError("fmt needs a file, not standard input")
-    with contextlib.nullcontext() if check else locked(path):  # --check only reads
-        original = read_bytes(path)
-        text = decode(original, path)
-        if not drop_comments:
-            refuse_comments(text, path)
-        new_text = canonical_text(load_text(text, path, checks.essential).dataset)
-        diff = unified_diff(text, new_text, path)
-        if not diff:
+    if check:  # --check only reads
+        text = decode(read_bytes(path), path)
+        new_text = _canonical_of(text, path, drop_comments, checks)
+        if new_text == text:
             return Change("", f"{path}: already canonical", False)
-        if check:
-            return Change(diff, f"{path}: not in canonical layout; run `ganxian fmt {path}`", False)
-        _write(path, original, new_text, checks)
-    return Change(diff, f"{path}: reformatted", True)
+        diff = unified_diff(text, new_text, path)
+        return Change(diff, f"{path}: not in canonical layout; run `ganxian fmt {path}`", False)
+    target = writable_target(path)
+    with locked(target):
+        before = read_snapshot(target)
+        text = decode(before.data, path)
+        new_text = _canonical_of(text, path, drop_comments, checks)
+        if new_text == text:
+            return Change("", f"{path}: already canonical", False)
+        data = new_text.encode("utf-8")
+        check_new_size(path, data)
+        _check_text(new_text, path, checks)
+        atomic_replace(target, data, before)
+    return Change(unified_diff(text, new_text, path), f"{path}: reformatted", True)
+
+
+def _canonical_of(text: str, path: str, drop_comments: bool, checks: Checks) -> str:
+    loaded = refuse_errors(parse_text(text, path), checks.essential)
+    if not drop_comments:
+        refuse_comments(text, path)
+    return _canonical(loaded.dataset, loaded)

@@ -2,29 +2,23 @@
 
 The canonical layout is what tomli-w writes for the dataset with defaults left out, themes in
 file order, indicators grouped by theme, figures by period. tomli-w cannot keep comments, so a
-file with comments is refused rather than silently stripped.
+file with comments is refused rather than silently stripped. `atomic` does the writing.
 """
 
 from __future__ import annotations
 
-import contextlib
 import difflib
 import json
-import os
 import re
-import stat
-import sys
-import tempfile
-from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any
 
 import tomli_w
 
-from ..errors import DataError, Problem, UsageError
+from ..errors import DataError, Problem, escape_control
 from ..model.models import Dataset
 from ..model.refs import pin, resolve
-from .loader import read_bytes
+from .comments import comment_lines
 
 STATUS_ORDER = {"target": 0, "actual": 1, "forecast": 2}
 
@@ -111,40 +105,6 @@ def _table(header: str, body: dict[str, Any]) -> str:
     return f"{header}\n{tomli_w.dumps(body)}"
 
 
-def comment_lines(text: str) -> list[int]:
-    """Lines holding a TOML comment (a # outside strings)."""
-    found: list[int] = []
-    multiline = ""
-    for number, line in enumerate(
-        text.split("\n"), start=1
-    ):  # TOML breaks lines at LF, not NEL or U+2028
-        pos, quote = 0, ""
-        while pos < len(line):
-            if multiline:
-                end = line.find(multiline, pos)
-                if end < 0:
-                    break
-                pos, multiline = end + 3, ""
-                continue
-            ch = line[pos]
-            if quote:
-                if ch == "\\" and quote == '"':
-                    pos += 1
-                elif ch == quote:
-                    quote = ""
-            elif line.startswith(('"""', "'''"), pos):
-                multiline = line[pos : pos + 3]
-                pos += 3
-                continue
-            elif ch in "\"'":
-                quote = ch
-            elif ch == "#":
-                found.append(number)
-                break
-            pos += 1
-    return found
-
-
 def refuse_comments(text: str, name: str) -> None:
     lines = comment_lines(text)
     if lines:
@@ -163,88 +123,20 @@ def refuse_comments(text: str, name: str) -> None:
 
 
 def unified_diff(old: str, new: str, name: str) -> str:
-    return "".join(
-        difflib.unified_diff(
-            old.splitlines(keepends=True), new.splitlines(keepends=True), f"a/{name}", f"b/{name}"
-        )
-    )
+    """A unified diff of two texts ("" when equal), control characters shown escaped.
 
-
-def _lock(fd: int) -> None:
-    """Block until this process holds an exclusive lock on the open file *fd*."""
-    if sys.platform == "win32":
-        import msvcrt
-
-        while True:  # msvcrt.LK_LOCK gives up after 10 s; a writer may take longer
-            try:
-                msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
-                return
-            except OSError:
-                continue
-    import fcntl
-
-    fcntl.flock(fd, fcntl.LOCK_EX)
-
-
-@contextlib.contextmanager
-def locked(path: str) -> Iterator[None]:
-    """Hold an exclusive lock on PATH.lock for a whole read-modify-write.
-
-    The data file itself cannot carry the lock: it is replaced, and a lock on the old inode
-    would not stop a writer that opened the new one.
+    Lines are split at LF only (as TOML does); each line's text, and the file name, are escaped
+    as in messages, so a data file cannot act on the terminal or CI log showing the diff.
     """
-    if not os.path.isfile(path):
-        read_bytes(path)  # raises the usual "no such file" / "is a directory" message
-        raise UsageError(f"{path}: not a regular file")
-    lock_path = path + ".lock"
-    try:
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
-    except OSError as exc:
-        raise UsageError(f"{lock_path}: cannot create lock file: {exc.strerror or exc}") from None
-    try:
-        _lock(fd)
-        yield
-    finally:
-        os.close(fd)  # closing releases the lock
+    if old == new:
+        return ""
+    shown = escape_control(name)
+    return "".join(difflib.unified_diff(_lines(old), _lines(new), f"a/{shown}", f"b/{shown}"))
 
 
-def atomic_replace(path: str, text: str, check: Callable[[bytes], None]) -> None:
-    """Replace PATH with TEXT so that readers see the old file or the new one, never a mix.
-
-    Writes a temporary file beside PATH, fsyncs it, gives it PATH's mode, re-reads and checks
-    those bytes with CHECK, renames it over PATH and fsyncs the folder. On any failure the
-    temporary file is removed and PATH is left exactly as it was.
-    """
-    folder = os.path.dirname(os.path.abspath(path))
-    mode = stat.S_IMODE(os.stat(path).st_mode)
-    data = text.encode("utf-8")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise UsageError(f"{folder}: cannot write here: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        with open(tmp, "rb") as handle:
-            written = handle.read()
-        if written != data:
-            raise OSError("the temporary file does not read back as written")
-        check(written)
-        os.replace(tmp, path)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        if isinstance(exc, OSError):
-            raise UsageError(
-                f"{path}: not written, file unchanged: {exc.strerror or exc}"
-            ) from None
-        raise
-    if sys.platform != "win32":  # make the rename itself durable (not possible on Windows)
-        dir_fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+def _lines(text: str) -> list[str]:
+    parts = text.split("\n")
+    lines = [escape_control(part) + "\n" for part in parts[:-1]]
+    if parts[-1]:
+        lines.append(escape_control(parts[-1]) + "\n\\ No newline at end of file\n")
+    return lines

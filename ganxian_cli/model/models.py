@@ -43,6 +43,8 @@ def _number(value: object) -> Decimal:
     if number != 0 and number.adjusted() >= MAX_INTEGER_DIGITS:
         raise ValueError(f"number too large (at most {MAX_INTEGER_DIGITS} digits)")
     exponent = number.as_tuple().exponent
+    if isinstance(exponent, int) and exponent >= MAX_INTEGER_DIGITS:  # 0e999999999 too
+        raise ValueError(f"number too large (at most {MAX_INTEGER_DIGITS} digits)")
     if isinstance(exponent, int) and exponent < -MAX_DECIMAL_PLACES:
         raise ValueError(f"too many decimal places (at most {MAX_DECIMAL_PLACES})")
     return number

@@ -1,28 +1,47 @@
-"""JSON text with Decimals written as JSON numbers, digit for digit (133.87, never 133.87000…)."""
+"""JSON text with Decimals written as JSON numbers, digit for digit (133.87, never 133.87000…).
+
+Strings go through the standard library's C string encoder, UTF-8 (not \\u-escaped) except for
+characters that could act on a terminal or hide text (bidi overrides, C1 controls, zero-width
+characters), which are written as \\u escapes: the JSON means the same, but shows them.
+"""
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
+from json.encoder import encode_basestring
 from typing import Any
 
+from ..errors import INVISIBLE_RE
 from ..model.numerals import plain
 
 
 def dumps(value: Any, indent: int = 2) -> str:
-    """Serialise dicts, lists, str, int, bool, None and finite Decimals; UTF-8, not \\u-escaped."""
+    """Serialise dicts, lists, str, int, bool, None and finite Decimals."""
     parts: list[str] = []
     _write(value, parts, indent, 0)
     return "".join(parts)
 
 
+def _string(text: str) -> str:
+    encoded: str = encode_basestring(text)
+    if INVISIBLE_RE.search(encoded):
+        encoded = INVISIBLE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
+    return encoded
+
+
 def _write(value: Any, out: list[str], indent: int, level: int) -> None:
-    if isinstance(value, Decimal):
+    if isinstance(value, str):
+        out.append(_string(value))
+    elif isinstance(value, Decimal):
         if not value.is_finite():
             raise ValueError(f"cannot write {value} as JSON")
         out.append(plain(value))
-    elif value is None or isinstance(value, bool | int | str):
-        out.append(json.dumps(value, ensure_ascii=False))
+    elif value is None:
+        out.append("null")
+    elif isinstance(value, bool):
+        out.append("true" if value else "false")
+    elif isinstance(value, int):
+        out.append(int.__repr__(value))
     elif isinstance(value, dict):
         if not value:
             out.append("{}")
@@ -30,7 +49,7 @@ def _write(value: Any, out: list[str], indent: int, level: int) -> None:
         pad = "\n" + " " * (indent * (level + 1))
         out.append("{")
         for n, (key, item) in enumerate(value.items()):
-            out.append(("," if n else "") + pad + json.dumps(str(key), ensure_ascii=False) + ": ")
+            out.append(("," if n else "") + pad + _string(str(key)) + ": ")
             _write(item, out, indent, level + 1)
         out.append("\n" + " " * (indent * level) + "}")
     elif isinstance(value, list | tuple):

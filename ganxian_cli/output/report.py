@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -225,7 +226,7 @@ def csv_text(value: object) -> str:
     if isinstance(value, Decimal):
         return plain(value)
     text = escape_control(str(value))
-    if text[:1] in ("=", "+", "-", "@"):
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
         text = "'" + text
     return text
 
@@ -251,9 +252,15 @@ def to_csv(rows: Iterable[Row], progress: Section | None = None, lang: str = "zh
 _MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|#~"})
 
 
+# GitHub links bare URLs (at their "://"), www. names, @mentions and :emoji: codes; an HTML
+# entity shows the same character but gives its autolinker nothing to start from.
+_MD_LINKISH = re.compile(r"(?i)&|@|:(?=//|[\w+-]+:)|\bw(?=ww\.)")
+
+
 def md_escape(text: str) -> str:
-    """Text as literal Markdown: no links, emphasis, HTML or broken table cells."""
-    return escape_control(text).translate(_MD_SPECIAL)
+    """Text as literal Markdown: no links, mentions, emoji, emphasis, HTML or broken cells."""
+    escaped = escape_control(text).translate(_MD_SPECIAL)
+    return _MD_LINKISH.sub(lambda m: f"&#{ord(m.group())};", escaped)
 
 
 def to_markdown(dataset: Dataset, rows: Sequence[Row], lang: Lang) -> str:

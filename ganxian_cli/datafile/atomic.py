@@ -1,0 +1,319 @@
+"""Replacing a data file safely: locked, atomic, same owner and mode, nothing left behind.
+
+`record` and `fmt` read the file once (`read_snapshot`), hold `PATH.lock` for the whole
+read-modify-write (`locked`) and replace it with `atomic_replace`, which refuses to write when
+the file changed since it was read, re-checking size, mtime, inode and bytes just before the
+rename. What is not promised (see the README): hard links keep the old text, and the last
+instant between that re-check and the rename stays open to an editor that ignores the lock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import secrets
+import signal
+import stat
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from types import FrameType
+
+from ..errors import DataError, Problem, UsageError
+from .loader import MAX_FILE_BYTES, check_size
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A file's bytes as read, with the metadata that a change or a rewrite would alter."""
+
+    data: bytes
+    size: int
+    mtime_ns: int
+    inode: int
+    device: int
+    mode: int
+    uid: int
+    gid: int
+
+    def same_file(self, info: os.stat_result) -> bool:
+        return (info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev) == (
+            self.size,
+            self.mtime_ns,
+            self.inode,
+            self.device,
+        )
+
+
+def writable_target(path: str) -> str:
+    """The regular file to rewrite for *path*: a symbolic link's final target, resolved.
+
+    Writing through the link keeps it a link and puts the figure into the real file; a path
+    that resolves to anything but a regular file (a device, /dev/stdin, a FIFO) is refused.
+    """
+    real = os.path.realpath(path)
+    try:
+        info = os.stat(real)
+    except FileNotFoundError:
+        raise UsageError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise UsageError(f"{path}: is a directory, not a data file")
+    if not stat.S_ISREG(info.st_mode):
+        raise UsageError(f"{path}: not a regular file")
+    return real
+
+
+def read_snapshot(path: str) -> Snapshot:
+    """Read *path* (a regular file) and its metadata through one open descriptor."""
+    try:
+        fd = os.open(path, os.O_RDONLY | _NONBLOCK | _NOFOLLOW)
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise UsageError(f"{path}: not a regular file")
+        check_size(path, info.st_size)
+        try:
+            data = handle.read(MAX_FILE_BYTES + 1)
+        except OSError as exc:
+            raise UsageError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    check_size(path, len(data))
+    return Snapshot(
+        data,
+        info.st_size,
+        info.st_mtime_ns,
+        info.st_ino,
+        info.st_dev,
+        stat.S_IMODE(info.st_mode),
+        info.st_uid,
+        info.st_gid,
+    )
+
+
+def check_new_size(path: str, data: bytes) -> None:
+    """Refuse to write what every command would then refuse to read (G013)."""
+    if len(data) > MAX_FILE_BYTES:
+        line = data.count(b"\n", 0, MAX_FILE_BYTES) + 1
+        limit = MAX_FILE_BYTES // (1024 * 1024)
+        message = f"the result would be larger than {limit} MiB (from this line on); not written"
+        raise DataError([Problem("G013", message, path, line)])
+
+
+def _lock(fd: int, lock_path: str) -> None:
+    """Block until this process holds an exclusive lock on the open file *fd*."""
+    if sys.platform == "win32":
+        import msvcrt
+
+        while True:  # msvcrt.LK_LOCK gives up after 10 s; a writer may take longer
+            try:
+                msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
+                return
+            except OSError:
+                continue
+    import fcntl
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+    except OSError as exc:
+        raise UsageError(
+            f"{lock_path}: cannot lock ({exc.strerror or exc}); this file system may not support "
+            "locks, and ganxian does not write without one"
+        ) from None
+
+
+def _open_lock(lock_path: str) -> int:
+    """The lock file, created if missing; never through a symbolic link.
+
+    A lock file another user created (and may not be writable) still locks: a shared lock on
+    a file opened for reading excludes like any other.
+    """
+    flags = os.O_CREAT | _NOFOLLOW
+    try:
+        return os.open(lock_path, os.O_RDWR | flags, 0o644)
+    except PermissionError:
+        with contextlib.suppress(OSError):
+            return os.open(lock_path, os.O_RDONLY | _NOFOLLOW)
+        raise UsageError(
+            f"{lock_path}: cannot open the lock file (permission denied); if no ganxian is "
+            "running, remove it"
+        ) from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise UsageError(
+                f"{lock_path}: the lock file is a symbolic link; remove it (ganxian never "
+                "follows one)"
+            ) from None
+        raise UsageError(f"{lock_path}: cannot create lock file: {exc.strerror or exc}") from None
+
+
+@contextlib.contextmanager
+def locked(path: str) -> Iterator[None]:
+    """Hold an exclusive lock on PATH.lock for a whole read-modify-write.
+
+    The data file itself cannot carry the lock: it is replaced, and a lock on the old inode
+    would not stop a writer that opened the new one.
+    """
+    lock_path = path + ".lock"
+    fd = _open_lock(lock_path)
+    try:
+        _lock(fd, lock_path)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def _require_writable(path: str, before: Snapshot) -> None:
+    if not before.mode & 0o222:
+        raise UsageError(f"{path}: is read-only (no write permission bits); not written")
+    if not os.access(path, os.W_OK):
+        raise UsageError(f"{path}: no permission to write it; not written")
+
+
+def _temp_name(path: str) -> str:
+    folder, base = os.path.split(path)
+    return os.path.join(folder, f".{base}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+
+
+def remove_stale_temps(path: str) -> list[str]:
+    """Delete temporary copies of *path* left by writers that died (SIGKILL, power loss).
+
+    They are named `.NAME.PID.RANDOM.tmp`; one whose process no longer exists is removed.
+    """
+    if sys.platform == "win32":  # os.kill(pid, 0) would terminate the process there
+        return []
+    folder, base = os.path.split(path)
+    prefix = f".{base}."
+    removed: list[str] = []
+    try:
+        names = [n for n in os.listdir(folder or ".") if n.startswith(prefix)]
+    except OSError:
+        return removed
+    for name in names:
+        pid_text = name[len(prefix) :].split(".")[0]
+        if not (name.endswith(".tmp") and pid_text.isdigit()) or _alive(int(pid_text)):
+            continue
+        with contextlib.suppress(OSError):
+            os.unlink(os.path.join(folder, name))
+            removed.append(name)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, but belongs to someone else
+    return True
+
+
+@contextlib.contextmanager
+def _terminate_cleanly() -> Iterator[None]:
+    """While the temporary file exists, SIGTERM and SIGHUP unwind (and clean up) like Ctrl-C."""
+
+    def unwind(signum: int, _frame: FrameType | None) -> None:
+        raise SystemExit(128 + signum)
+
+    signals = [s for s in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)) if s]
+    previous: dict[int, object] = {}
+    try:
+        for sig in signals:
+            previous[sig] = signal.signal(sig, unwind)
+    except ValueError:  # not the main thread: signals cannot be caught here
+        pass
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)  # type: ignore[arg-type]
+
+
+def _changed(path: str, before: Snapshot) -> bool:
+    try:
+        info = os.stat(path)
+        if not before.same_file(info):
+            return True
+        with open(path, "rb") as handle:
+            return handle.read(MAX_FILE_BYTES + 1) != before.data
+    except OSError:
+        return True
+
+
+def _write_temp(tmp: str, data: bytes, before: Snapshot, path: str) -> None:
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        info = os.fstat(fd)
+        if (info.st_uid, info.st_gid) != (before.uid, before.gid) and hasattr(os, "fchown"):
+            try:  # keep owner and group (root, or a user switching to one of their groups)
+                os.fchown(fd, before.uid, before.gid)
+            except PermissionError:
+                raise UsageError(
+                    f"{path}: owned by another user or group (uid {before.uid}, gid "
+                    f"{before.gid}); rewriting would take it over; not written"
+                ) from None
+        os.chmod(tmp, before.mode)
+        handle.write(data)
+        handle.flush()
+        os.fsync(fd)
+    with open(tmp, "rb") as handle:
+        if handle.read() != data:
+            raise OSError(errno.EIO, "the temporary file does not read back as written")
+
+
+def atomic_replace(path: str, data: bytes, before: Snapshot) -> None:
+    """Replace PATH with DATA so that readers see the old file or the new one, never a mix.
+
+    Writes a temporary file beside PATH with PATH's owner, group and mode, fsyncs it, reads it
+    back, checks that PATH is still what was read (size, mtime, inode, bytes), renames the
+    temporary file over PATH and fsyncs the folder. On any failure (or SIGTERM) the temporary
+    file is removed and PATH is left exactly as it was.
+    """
+    _require_writable(path, before)
+    remove_stale_temps(path)
+    tmp = ""
+    with _terminate_cleanly():
+        try:
+            tmp = _temp_name(path)
+            _write_temp(tmp, data, before, path)
+            if _changed(path, before):
+                raise UsageError(
+                    f"{path} changed while ganxian was working on it; nothing written, run again"
+                )
+            os.replace(tmp, path)
+        except BaseException as exc:
+            if tmp:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+            if isinstance(exc, OSError):
+                raise UsageError(
+                    f"{path}: not written, file unchanged: {exc.strerror or exc}"
+                ) from None
+            raise
+    _sync_folder(path)
+
+
+def _sync_folder(path: str) -> None:
+    """Make the rename itself durable (not possible on Windows)."""
+    if sys.platform == "win32":
+        return
+    try:
+        dir_fd = os.open(os.path.dirname(path) or ".", os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+    except OSError as exc:
+        if exc.errno == errno.EINVAL:  # the file system cannot sync folders: nothing to do
+            return
+        raise UsageError(
+            f"{path}: written, but its folder could not be synced ({exc.strerror or exc}): the "
+            "new text is in place, though a power cut now could still undo it"
+        ) from None
