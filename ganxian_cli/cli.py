@@ -480,6 +480,49 @@ def schema(
     out(dumps(schema_for(kind.value)))
 
 
+class ExportFormat(StrEnum):
+    sqlite = "sqlite"
+
+
+@app.command()
+@handle_errors
+def export(
+    output: Annotated[
+        str, typer.Option("--output", "-o", help="Database file to write (replaced atomically).")
+    ],
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="Export format.")
+    ] = ExportFormat.sqlite,
+    data: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--data",
+            "-d",
+            help="Data file, or folder of *.toml files (repeatable). Default: as for report.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Write data files to one SQLite database: figures, targets, relations, a progress view."""
+    from .analysis.checks import essential_problems
+    from .datafile.loader import load
+    from .datafile.paths import resolve_data_path
+    from .output.sqlite import export_sqlite
+
+    paths: list[str] = []
+    for option in data or [resolve_data_path(None)]:
+        if os.path.isdir(option):
+            found = sorted(e.path for e in os.scandir(option) if e.name.endswith(".toml"))
+            if not found:
+                raise UsageError(f"--data {option}: no .toml files in this folder")
+            paths += found
+        else:
+            paths.append(resolve_data_path(option))
+    datasets = [(path, load(path, essential_problems).dataset) for path in paths]
+    done = export_sqlite(datasets, output)
+    err(f"ganxian: wrote {done.figures} figures from {done.files} file(s) to {output} ({fmt})")
+
+
 def main() -> None:
     """Console-script entry point: run the app; a closed pipe ends quietly with status 0."""
     # No pydantic plugins in a CLI run: discovering them scans every installed package.

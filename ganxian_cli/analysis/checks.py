@@ -17,7 +17,16 @@ from ..errors import Problem, Severity
 from ..model.intervals import Interval
 from ..model.models import Dataset, Indicator, ShareRelation, SumRelation
 from ..model.numerals import plain, printed_numbers, shows, shows_growth
-from ..model.refs import RefError, Resolved, actual_for, pairs, resolve, resolve_all
+from ..model.refs import (
+    RefError,
+    Resolved,
+    actual_for,
+    actuals_in_year,
+    over_ceiling,
+    pairs,
+    resolve,
+    resolve_all,
+)
 from ..model.units import Kind, get_unit
 from .schedule import HUNDRED, time_progress
 
@@ -149,6 +158,8 @@ def check_references(c: _Collector) -> None:
             for k, ref in enumerate(refs):
                 sub = (k,) if isinstance(value, list) else ()
                 c.resolve(ref, ("relations", r, field, *sub), single=False)
+    if too_much := over_ceiling(dataset):
+        c.add("G208", too_much, ("relations",))
 
 
 def _same_family(indicator: Indicator, found: Resolved) -> bool:
@@ -292,11 +303,8 @@ def _check_sum(c: _Collector, relation: SumRelation, path: Path) -> None:
 def _check_target(c: _Collector, dataset: Dataset, t: int) -> None:
     target = dataset.targets[t]
     goal = resolve(dataset, target.target)
-    actual_indicator = dataset.indicators[target.actual]
-    for i, figure in enumerate(actual_indicator.observations):
-        if figure.status != "actual" or figure.period.year != goal.figure.period.year:
-            continue
-        actual = Resolved(target.actual, actual_indicator, i, figure)
+    for actual in actuals_in_year(dataset, target.actual, goal.figure.period.year):
+        figure = actual.figure
         rate = actual_for(dataset, target.rate, figure.period)
         if rate:
             _check_ratio(c, rate, actual, goal, ("targets", t))

@@ -18,7 +18,7 @@ from typing import Literal
 from ..model.intervals import Interval
 from ..model.models import Dataset, Figure
 from ..model.numerals import plain
-from ..model.refs import Resolved, actual_for, resolve
+from ..model.refs import Resolved, actual_for, actuals_in_year, resolve
 from ..model.units import Kind, Unit
 from .results import Column, Section
 from .schedule import HUNDRED, Basis, time_progress
@@ -138,14 +138,10 @@ def evaluate(
         goal = resolve(dataset, target.target)
         if goal.figure.period.year != as_of.year:
             continue
-        indicator = dataset.indicators[target.actual]
         candidates = [
-            Resolved(target.actual, indicator, i, f)
-            for i, f in enumerate(indicator.observations)
-            if f.status == "actual"
-            and f.period.is_year_to_date
-            and f.period.year == as_of.year
-            and f.period.cutoff <= as_of.month
+            r
+            for r in actuals_in_year(dataset, target.actual, as_of.year)
+            if r.figure.period.is_year_to_date and r.figure.period.cutoff <= as_of.month
         ]
         if not candidates:
             continue
