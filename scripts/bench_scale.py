@@ -37,15 +37,15 @@ def _q(text: str) -> str:
 
 
 def _period(year: int, month: int) -> str:
-    if month == 12:
-        return str(year)
-    return f"{year}-01" if month == 1 else f"{year}-01..{year}-{month:02d}"
+    """Year to date in canonical form (as `ganxian fmt` writes it): 2022-01, 2022-Q1, 2022-H1."""
+    special = {1: f"{year}-01", 3: f"{year}-Q1", 6: f"{year}-H1", 12: str(year)}
+    return special.get(month, f"{year}-01..{year}-{month:02d}")
 
 
 def _group(g: int, years: range, months: range) -> tuple[list[str], list[str], list[str]]:
     """Five indicators that add up and meet a target: a + b = total, its rate and lead."""
     prefix = f"g{g}_"
-    theme = f"t{g % 10}"
+    theme = "t0"  # one theme keeps the canonical (theme) order of indicators the file order
     out: list[str] = []
     figures: dict[str, list[tuple[str, Decimal, str | None]]] = {
         "a": [],
@@ -55,7 +55,6 @@ def _group(g: int, years: range, months: range) -> tuple[list[str], list[str], l
         "gap": [],
     }
     for year in years:
-        figures["total"].append((str(year), GOAL, "target"))
         for month in months:
             period = _period(year, month)
             a, b = Decimal(10 * month), Decimal(20 * month)
@@ -64,9 +63,13 @@ def _group(g: int, years: range, months: range) -> tuple[list[str], list[str], l
             gap = (rate - Decimal(100 * month) / 12).quantize(Decimal("0.01"))
             figures["a"].append((period, a, None))
             figures["b"].append((period, b, None))
+            if month == 12:  # canonical order: the year's target before its actual
+                figures["total"].append((str(year), GOAL, "target"))
             figures["total"].append((period, total, None))
             figures["rate"].append((period, rate, None))
             figures["gap"].append((period, gap, None))
+        if 12 not in months:
+            figures["total"].append((str(year), GOAL, "target"))
     units = {"a": "亿元", "b": "亿元", "total": "亿元", "rate": "%", "gap": "个百分点"}
     for key, rows in figures.items():
         ident = prefix + key
@@ -107,7 +110,10 @@ def _group(g: int, years: range, months: range) -> tuple[list[str], list[str], l
                 "[[relations]]",
                 'kind = "sum"',
                 f"total = {_q(prefix + 'total')}",
-                f"parts = [{_q(prefix + 'a')}, {_q(prefix + 'b')}]",
+                "parts = [",
+                f"    {_q(prefix + 'a')},",
+                f"    {_q(prefix + 'b')},",
+                "]",
                 "",
                 "[[relations]]",
                 'kind = "share"',
