@@ -1091,6 +1091,38 @@ def history(
     _write_sections(chosen, [section], lang, "", doc, bom)
 
 
+class ExportFormat(StrEnum):
+    sqlite = "sqlite"
+
+
+@app.command(short_help="Write data files to one SQLite database (figures, targets, progress).")
+@handle_errors
+def export(
+    output: Annotated[
+        str,
+        typer.Option(
+            "--output", "-o", help="Database file to write (replaced atomically).", metavar="PATH"
+        ),
+    ],
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="Export format.")
+    ] = ExportFormat.sqlite,
+    data: DataManyOption = None,
+) -> None:
+    """Write data files to one SQLite database: figures, targets, relations, a progress view.
+
+    \b
+    Examples:
+      ganxian export --output figures.db
+      ganxian export --output regions.db --data data/   # every *.toml in the folder
+    """
+    from .output.sqlite import export_sqlite
+
+    datasets = _open_all(data)
+    done = export_sqlite(datasets, output)
+    err(f"ganxian: wrote {done.figures} figures from {done.files} file(s) to {output} ({fmt})")
+
+
 def main() -> None:
     """Console-script entry point: run the app with output that fails only with a message.
 

@@ -16,7 +16,16 @@ from ..errors import Problem
 from ..model.intervals import Interval
 from ..model.models import Dataset, Indicator, ShareRelation, SumRelation
 from ..model.numerals import plain
-from ..model.refs import RefError, Resolved, actual_for, pairs, resolve, resolve_all
+from ..model.refs import (
+    RefError,
+    Resolved,
+    actual_for,
+    actuals_in_year,
+    over_ceiling,
+    pairs,
+    resolve,
+    resolve_all,
+)
 from ..model.units import Kind
 from .collector import Collector, Path, Remap, fig_path
 from .leads import Baselines, check_lead
@@ -137,6 +146,8 @@ def check_references(c: Collector) -> None:
             for k, ref in enumerate(refs):
                 sub = (k,) if isinstance(value, list) else ()
                 c.resolve(ref, ("relations", r, field, *sub), single=False)
+    if too_much := over_ceiling(dataset):
+        c.add("G208", too_much, ("relations",))
 
 
 def _same_family(indicator: Indicator, found: Resolved) -> bool:
@@ -258,11 +269,8 @@ def _check_sum(c: Collector, relation: SumRelation, path: Path) -> None:
 def _check_target(c: Collector, dataset: Dataset, t: int, baselines: Baselines) -> None:
     target = dataset.targets[t]
     goal = resolve(dataset, target.target)
-    actual_indicator = dataset.indicators[target.actual]
-    for i, figure in enumerate(actual_indicator.observations):
-        if figure.status != "actual" or figure.period.year != goal.figure.period.year:
-            continue
-        actual = Resolved(target.actual, actual_indicator, i, figure)
+    for actual in actuals_in_year(dataset, target.actual, goal.figure.period.year):
+        figure = actual.figure
         rate = actual_for(dataset, target.rate, figure.period)
         if rate:
             _check_ratio(c, rate, actual, goal, ("targets", t))

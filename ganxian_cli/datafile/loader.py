@@ -157,12 +157,34 @@ def _unreadable_number(text: str, name: str) -> Problem:
     return Problem("G021", message, name, line, column)
 
 
+# Everything but brackets outside strings and comments: plain runs, strings (to the end of
+# their line if unclosed, as `_report_nesting` reads them) and comments.
+_NOT_BRACKET = re.compile(r'[^"\'#\[\]{}]+|"[^"\\\n]*(?:\\[^\n][^"\\\n]*)*"?|\'[^\'\n]*\'?|#[^\n]*')
+_ONE_KIND = str.maketrans("{}", "[]")  # the scan counts any closer against any opener
+
+
 def _check_nesting(text: str, name: str) -> None:
     """Refuse absurd nesting of arrays and inline tables before the recursive parser sees it.
 
     Strings are skipped line by line; a bracket inside a multi-line string can only make this
-    count higher, and the limit is far above what any data file needs.
+    count higher, and the limit is far above what any data file needs. A regular expression
+    strips strings, comments and everything but brackets at C speed; only a file that goes too
+    deep is scanned again character by character, for the line to report.
     """
+    brackets = _NOT_BRACKET.sub("", text).translate(_ONE_KIND)
+    for _ in range(MAX_NESTING + 1):  # each round removes the innermost level of pairs
+        fewer = brackets.replace("[]", "")
+        if fewer == brackets:
+            break
+        brackets = fewer
+    else:
+        _report_nesting(text, name)  # still pairs after the limit's worth of rounds: too deep
+    if "[" in brackets:
+        _report_nesting(text, name)  # an unclosed bracket (a syntax error): count exactly
+
+
+def _report_nesting(text: str, name: str) -> None:
+    """Raise G021 at the line where nesting first goes past the limit."""
     depth = 0
     for number, line in enumerate(
         text.split("\n"), start=1

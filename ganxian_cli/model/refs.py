@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
+import weakref
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from .intervals import Interval
-from .models import Dataset, Figure, Indicator
+from .models import (
+    Dataset,
+    Figure,
+    Indicator,
+    LeadRelation,
+    PerRelation,
+    Relation,
+    ShareRelation,
+    SumRelation,
+    WithinRelation,
+)
 from .numerals import plain
 from .periods import Period, PeriodError, parse_period
 from .units import Kind, Unit
@@ -73,22 +88,11 @@ def parse_ref(text: str) -> FigureRef:
 
 
 def resolve_all(dataset: Dataset, text: str) -> list[Resolved]:
-    """Every figure *text* matches (at least one), or RefError saying why there is none."""
-    ref = parse_ref(text)
-    indicator = dataset.indicators.get(ref.indicator)
-    if indicator is None:
-        raise RefError(f"unknown indicator {ref.indicator!r}")
-    found = [
-        Resolved(ref.indicator, indicator, i, f)
-        for i, f in enumerate(indicator.observations)
-        if (ref.period is None or f.period == ref.period)
-        and (ref.status is None or f.status == ref.status)
-        and (ref.subject is None or (f.subject or "") == ref.subject)
-    ]
-    if not found:
-        raise RefError(f"no figure {text!r}: {ref.indicator} has no figure for that period/status")
-    counting = [r for r in found if not dataset.superseded(r.ident, r.index)]
-    return counting or found  # a figure a later article replaces does not count
+    """Every figure *text* matches (at least one), or RefError saying why there is none.
+
+    The list is shared by every caller asking for the same text: read it, do not change it.
+    """
+    return index_of(dataset).resolve_all(text)
 
 
 def pin(found: Resolved) -> str:
@@ -111,13 +115,19 @@ def pairs(left: list[Resolved], right: list[Resolved]) -> list[tuple[Resolved, R
 
     Figures pair by period and status, so a relation between two indicators holds for every
     month recorded later; two single figures pair with each other whatever their periods.
+    Pairs come in the order of *left*, then of *right*. The work is proportional to the shorter
+    list and the pairs found when the longer one came from `resolve_all` (its buckets are kept),
+    to both lists otherwise.
     """
-    matched = [
-        (a, b)
-        for a in left
-        for b in right
-        if a.figure.period == b.figure.period and a.figure.status == b.figure.status
-    ]
+    if len(left) <= len(right):
+        buckets = _buckets(right)
+        matched = [(a, b) for a in left for _j, b in buckets.get(_key(a), ())]
+    else:
+        buckets = _buckets(left)
+        found = [(i, j, a, b) for j, b in enumerate(right) for i, a in buckets.get(_key(b), ())]
+        if len(right) > 1:
+            found.sort(key=lambda item: (item[0], item[1]))
+        matched = [(a, b) for _i, _j, a, b in found]
     if not matched and len(left) == 1 and len(right) == 1:
         return [(left[0], right[0])]
     return matched
@@ -127,22 +137,316 @@ def actual_for(dataset: Dataset, ident: str | None, period: Period) -> Resolved 
     """The actual figure of indicator *ident* for *period* (a quoted rate or gap), if any."""
     if ident is None:
         return None
-    indicator = dataset.indicators[ident]
-    for i, figure in enumerate(indicator.observations):
-        if (
-            figure.period == period
-            and figure.status == "actual"
-            and not dataset.superseded(ident, i)
-        ):
-            return Resolved(ident, indicator, i, figure)
-    return None
+    found: list[Resolved] = index_of(dataset).matching(ident, period, "actual") or []
+    return next((r for r in found if not dataset.superseded(ident, r.index)), None)
+
+
+def actuals_in_year(dataset: Dataset, ident: str, year: int) -> list[Resolved]:
+    """The actual figures of indicator *ident* whose period lies in *year*, in file order
+    (a figure a later article replaces does not count)."""
+    found = index_of(dataset).actuals_in_year(ident, year)
+    return [r for r in found if not dataset.superseded(ident, r.index)]
 
 
 def resolve(dataset: Dataset, text: str) -> Resolved:
     """The single figure *text* refers to, or RefError saying why there is none."""
-    found = resolve_all(dataset, text)
-    ref = parse_ref(text)
-    if len(found) > 1:
-        choices = ", ".join(f"{ref.indicator}@{r.figure.period}#{r.figure.status}" for r in found)
-        raise RefError(f"{text!r} matches {len(found)} figures; name one of: {choices}")
-    return found[0]
+    return index_of(dataset).resolve(text)
+
+
+# --- the index: every figure once, looked up by key ----------------------------------------
+
+_Key = tuple[int, int, int, str]  # year, first and last month, status: hashed in C
+
+
+def _key(found: Resolved) -> _Key:
+    period = found.figure.period
+    return (period.year, period.start, period.end, found.figure.status)
+
+
+class Matches(list[Resolved]):
+    """The figures a reference names, with their positions bucketed by (period, status)."""
+
+    buckets: dict[_Key, list[tuple[int, Resolved]]] | None = None
+    counts: dict[_Key, int] | None = None
+
+    def key_counts(self) -> dict[_Key, int]:
+        """How many figures each (period, status) has, kept once computed."""
+        if self.counts is None:
+            self.counts = {key: len(found) for key, found in _buckets(self).items()}
+        return self.counts
+
+
+def _buckets(found: list[Resolved]) -> dict[_Key, list[tuple[int, Resolved]]]:
+    """*found*'s figures by (period, status), each with its position; kept on a Matches."""
+    cached = found.buckets if isinstance(found, Matches) else None
+    if cached is not None:
+        return cached
+    buckets: dict[_Key, list[tuple[int, Resolved]]] = {}
+    for i, item in enumerate(found):
+        buckets.setdefault(_key(item), []).append((i, item))
+    if isinstance(found, Matches):
+        found.buckets = buckets
+    return buckets
+
+
+class _Indicator:
+    """One indicator's figures as Resolved, in file order and grouped (each grouping on use)."""
+
+    def __init__(self, ident: str, indicator: Indicator) -> None:
+        self.all = Matches(
+            Resolved(ident, indicator, i, f) for i, f in enumerate(indicator.observations)
+        )
+        self._by_key: dict[_Key, Matches] | None = None
+        self._by_period: dict[Period, Matches] | None = None
+        self._by_year: dict[int, Matches] | None = None
+
+    @property
+    def by_key(self) -> dict[_Key, Matches]:
+        if self._by_key is None:
+            self._by_key = {}
+            for found in self.all:
+                _add(self._by_key, _key(found), found)
+        return self._by_key
+
+    @property
+    def by_period(self) -> dict[Period, Matches]:
+        if self._by_period is None:
+            self._by_period = {}
+            for found in self.all:
+                _add(self._by_period, found.figure.period, found)
+        return self._by_period
+
+    @property
+    def by_year(self) -> dict[int, Matches]:
+        if self._by_year is None:
+            self._by_year = {}
+            for found in self.all:
+                if found.figure.status == "actual":
+                    _add(self._by_year, found.figure.period.year, found)
+        return self._by_year
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection meanwhile: nothing built here forms a cycle."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _add(groups: dict[Any, Matches], key: object, found: Resolved) -> None:
+    group = groups.get(key)
+    if group is None:
+        group = groups[key] = Matches()
+    group.append(found)
+
+
+class FigureIndex:
+    """A dataset's figures indexed once, so every reference is a dictionary look-up.
+
+    Built on first use per dataset (see `index_of`). Datasets are frozen, so the index never
+    goes stale.
+    """
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = weakref.ref(dataset)  # the cache must not keep a dataset alive
+        self._indicators: dict[str, _Indicator] = {}
+        # Tens of thousands of small objects at once: without a pause the cyclic garbage
+        # collector walks the whole loaded file again and again (half the time of building).
+        with _collector_paused():
+            for ident in dataset.indicators:
+                self.indicator(ident)
+        self._refs: dict[str, Matches | RefError] = {}
+        self._single: dict[str, Resolved | RefError] = {}
+
+    def indicator(self, ident: str) -> _Indicator | None:
+        found = self._indicators.get(ident)
+        if found is None:
+            dataset = self.dataset()
+            indicator = dataset.indicators.get(ident) if dataset else None
+            if indicator is None:
+                return None
+            found = self._indicators[ident] = _Indicator(ident, indicator)
+        return found
+
+    def matching(self, ident: str, period: Period, status: str) -> Matches | None:
+        entry = self.indicator(ident)
+        return entry.by_key.get((period.year, period.start, period.end, status)) if entry else None
+
+    def actuals_in_year(self, ident: str, year: int) -> list[Resolved]:
+        entry = self.indicator(ident)
+        return entry.by_year.get(year, []) if entry else []
+
+    def resolve_all(self, text: str) -> Matches:
+        cached = self._refs.get(text)
+        if cached is None:
+            cached = self._refs[text] = self._lookup(text)
+        if isinstance(cached, RefError):
+            raise RefError(*cached.args)
+        return cached
+
+    def resolve(self, text: str) -> Resolved:
+        cached = self._single.get(text)
+        if cached is None:
+            try:
+                found = self.resolve_all(text)
+            except RefError as exc:
+                cached = exc
+            else:
+                cached = found[0] if len(found) == 1 else _ambiguous(text, found)
+            self._single[text] = cached
+        if isinstance(cached, RefError):
+            raise RefError(*cached.args)
+        return cached
+
+    def _lookup(self, text: str) -> Matches | RefError:
+        try:
+            ref = parse_ref(text)
+        except RefError as exc:
+            return exc
+        entry = self.indicator(ref.indicator)
+        if entry is None:
+            return RefError(f"unknown indicator {ref.indicator!r}")
+        if ref.period is None:
+            found = entry.all
+            if ref.status is not None:
+                found = Matches(r for r in found if r.figure.status == ref.status)
+        elif ref.status is None:
+            found = entry.by_period.get(ref.period, Matches())
+        else:
+            period = ref.period
+            key = (period.year, period.start, period.end, ref.status)
+            found = entry.by_key.get(key, Matches())
+        if ref.subject is not None:
+            found = Matches(r for r in found if (r.figure.subject or "") == ref.subject)
+        if not found:
+            return RefError(
+                f"no figure {text!r}: {ref.indicator} has no figure for that period/status"
+            )
+        dataset = self.dataset()
+        counting = Matches(
+            r for r in found if dataset is None or not dataset.superseded(r.ident, r.index)
+        )
+        return counting or found  # a figure a later article replaces does not count
+
+
+MAX_CHOICES = 20
+
+
+def _ambiguous(text: str, found: list[Resolved]) -> RefError:
+    shown = ", ".join(pin(r) for r in found[:MAX_CHOICES])
+    more = f" and {len(found) - MAX_CHOICES} more" if len(found) > MAX_CHOICES else ""
+    return RefError(f"{text!r} matches {len(found)} figures; name one of: {shown}{more}")
+
+
+_INDEXES: dict[int, FigureIndex] = {}
+
+
+def index_of(dataset: Dataset) -> FigureIndex:
+    """The dataset's FigureIndex, built once and dropped when the dataset is."""
+    key = id(dataset)
+    index = _INDEXES.get(key)
+    if index is None or index.dataset() is not dataset:
+        index = _INDEXES[key] = FigureIndex(dataset)
+        weakref.finalize(dataset, _INDEXES.pop, key, None)
+    return index
+
+
+# --- a ceiling on work ---------------------------------------------------------------------
+
+MAX_WORK = 250_000
+"""The most figure pairings a file's targets and relations may ask for (see `work`)."""
+
+
+def work(dataset: Dataset) -> int:
+    """How many figure pairings checking and comparing the targets and relations will make.
+
+    A relation between whole indicators pairs their figures period by period, and many
+    relations may name the same big indicators, so this can grow faster than the file: it is
+    counted from the index by (period, status), never by doing the work, and counting stops
+    once past MAX_WORK (about a second of checking).
+    References that do not resolve count nothing (they are reported on their own).
+    """
+    with _collector_paused():
+        return _work(dataset)
+
+
+def _work(dataset: Dataset) -> int:
+    index = index_of(dataset)
+    paired: dict[tuple[int, ...], int] = {}
+
+    def _paired(left: Matches, right: Matches, each: Matches | None = None) -> int:
+        key = (id(left), id(right), id(each))  # the lists live in the index meanwhile
+        if key not in paired:
+            paired[key] = _count_pairs(left, right, each)
+        return paired[key]
+
+    total = 0
+    for target in dataset.targets:
+        try:
+            year = resolve(dataset, target.target).figure.period.year
+        except RefError:
+            continue
+        total += 1 + len(index.actuals_in_year(target.actual, year))
+    for relation in dataset.relations:
+        if total > MAX_WORK:
+            break  # enough to refuse: counting the rest could itself take long
+        total += sum(len(_found(index, text)) for text in _refs_of(relation))
+        if isinstance(relation, SumRelation):
+            totals = _found(index, relation.total) if relation.total else _NOTHING
+            total += sum(_paired(totals, _found(index, part)) for part in relation.parts)
+        elif isinstance(relation, ShareRelation):
+            part, whole = _found(index, relation.part), _found(index, relation.whole)
+            rates = _found(index, relation.rate) if relation.rate else _NOTHING
+            total += _paired(part, whole, rates)
+        elif isinstance(relation, WithinRelation):
+            whole = _found(index, relation.whole)
+            total += sum(_paired(whole, _found(index, part)) for part in relation.parts)
+        elif isinstance(relation, LeadRelation):
+            lead = _found(index, relation.lead)
+            for quoted in (relation.rate, relation.baseline):
+                total += _paired(lead, _found(index, quoted)) if quoted else 0
+        elif isinstance(relation, PerRelation):
+            total += _paired(_found(index, relation.amount), _found(index, relation.count))
+    return total
+
+
+def over_ceiling(dataset: Dataset) -> str | None:
+    """Why checking this file's targets and relations would be too much work, if it would."""
+    if work(dataset) <= MAX_WORK:
+        return None
+    return (
+        f"targets and relations ask for more than {MAX_WORK:,} figure pairings; "
+        "name periods in their references or split the file"
+    )
+
+
+def _refs_of(relation: Relation) -> list[str]:
+    found: list[str] = []
+    for field, value in relation:
+        if field not in ("kind", "note", "over") and value is not None:
+            found += value if isinstance(value, list) else [value]
+    return found
+
+
+_NOTHING = Matches()  # one object, so counts kept by id() never meet a recycled one
+
+
+def _found(index: FigureIndex, text: str) -> Matches:
+    try:
+        return index.resolve_all(text)
+    except RefError:
+        return _NOTHING
+
+
+def _count_pairs(left: Matches, right: Matches, each: Matches | None = None) -> int:
+    """How many pairs `pairs(left, right)` finds, each looked up in *each* if given."""
+    a, b = left.key_counts(), right.key_counts()
+    if len(a) > len(b):
+        a, b = b, a
+    extra = each.key_counts() if each is not None else {}
+    return sum(n * b.get(key, 0) * (1 + extra.get(key, 0)) for key, n in a.items())
