@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from types import FrameType
 
 from ..errors import DataError, Problem, UsageError
-from .loader import MAX_FILE_BYTES, check_size
+from .loader import MAX_FILE_BYTES, check_size, stat_regular
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
@@ -56,16 +56,7 @@ def writable_target(path: str) -> str:
     that resolves to anything but a regular file (a device, /dev/stdin, a FIFO) is refused.
     """
     real = os.path.realpath(path)
-    try:
-        info = os.stat(real)
-    except FileNotFoundError:
-        raise UsageError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise UsageError(f"{path}: is a directory, not a data file")
-    if not stat.S_ISREG(info.st_mode):
-        raise UsageError(f"{path}: not a regular file")
+    stat_regular(real, path)
     return real
 
 

@@ -47,20 +47,28 @@ class Loaded:
         return self.index.line_of(path)
 
 
+def stat_regular(path: str, shown: str | None = None) -> os.stat_result:
+    """`os.stat` of *path*, refusing (UsageError, naming *shown* or *path*) a missing or
+    unreadable path, a directory, and anything else that is not a regular file."""
+    name = shown or path
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise UsageError(f"{name}: no such file") from None
+    except OSError as exc:
+        raise UsageError(f"{name}: cannot read: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise UsageError(f"{name}: is a directory, not a data file")
+    if not stat.S_ISREG(info.st_mode):
+        raise UsageError(f"{name}: not a regular file")
+    return info
+
+
 def read_bytes(path: str) -> bytes:
     """Read a data file, or standard input for "-", refusing what is not a regular file."""
     if path == STDIN:
         return _read_stdin()
-    try:
-        info = os.stat(path)
-    except FileNotFoundError:
-        raise UsageError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise UsageError(f"{path}: is a directory, not a data file")
-    if not stat.S_ISREG(info.st_mode):
-        raise UsageError(f"{path}: not a regular file")
+    info = stat_regular(path)
     check_size(path, info.st_size)
     try:
         with open(path, "rb") as handle:

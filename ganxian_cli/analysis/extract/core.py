@@ -13,7 +13,7 @@ from ...model.periods import Period
 from ...model.units import UNITS, Kind, Unit, get_unit
 from . import clauses, context, when
 from .match import Matcher
-from .rates import related
+from .rates import related, unit_kind
 from .text import Article, compact, in_caption
 from .tokens import Token, Tokenizer
 
@@ -107,7 +107,7 @@ def extract(
     tokens = [
         t
         for t in Tokenizer(catalogue(dataset)).tokens(text)
-        if not (_kind(t.unit) is Kind.AMOUNT and _LABEL_AFTER.match(text, t.end))
+        if not (unit_kind(t.unit) is Kind.AMOUNT and _LABEL_AFTER.match(text, t.end))
     ]
     figures = _figures(article, tokens)
     matcher = Matcher(dataset)
@@ -139,13 +139,6 @@ def _distinct(proposals: list[Proposal], matcher: Matcher) -> list[Proposal]:
     return out
 
 
-def _kind(unit: str) -> Kind:
-    try:
-        return get_unit(unit).kind
-    except ValueError:
-        return Kind.COUNT
-
-
 def _figures(article: Article, tokens: list[Token]) -> list[_Figure]:
     """Tokens as figures; growth rates next to a value become that value's yoy."""
     text = article.text
@@ -155,7 +148,9 @@ def _figures(article: Article, tokens: list[Token]) -> list[_Figure]:
     for token in tokens:
         sentence = article.sentence_span(token.start)
         clause = clauses.clause(text, token.start, *sentence)
-        grow = context.growth(text, clause[0], token) if _kind(token.unit) is Kind.RATE else None
+        grow = (
+            context.growth(text, clause[0], token) if unit_kind(token.unit) is Kind.RATE else None
+        )
         join = None
         if token.unit == "%" and pending_list and previous is pending_list[-1][0]:
             join = _LIST_JOIN.fullmatch(text[pending_list[-1][0].end : token.start])
@@ -236,7 +231,7 @@ def _proposal(
     lead = text[figure.clause[0] : token.start]
     if status == "target" or _ANNUAL.search(lead):
         period = Period(period.year, 1, 12)
-    elif period.start < period.end and _kind(token.unit) is Kind.COUNT and _STOCK.search(lead):
+    elif period.start < period.end and unit_kind(token.unit) is Kind.COUNT and _STOCK.search(lead):
         period = Period(period.year, period.end, period.end)  # 规上企业达142家: as at the end
     first = bisect.bisect_left(phrases, figure.clause[0], key=lambda p: p.start)
     cut = ""

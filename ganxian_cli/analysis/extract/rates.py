@@ -20,7 +20,7 @@ def related(proposals: list[Proposal], figures: list[_Figure], text: str) -> lis
     out: list[Proposal] = []
     last_amount: dict[tuple[int, int], str] = {}  # sentence -> indicator of its last non-rate
     for p, f in zip(proposals, figures, strict=True):
-        if _kind(p.unit) is not Kind.RATE:
+        if unit_kind(p.unit) is not Kind.RATE:
             last_amount[f.sentence] = p.indicator
             out.append(p)
             continue
@@ -37,7 +37,7 @@ def related(proposals: list[Proposal], figures: list[_Figure], text: str) -> lis
     return out
 
 
-def _kind(unit: str) -> Kind:
+def unit_kind(unit: str) -> Kind:
     try:
         return get_unit(unit).kind
     except ValueError:
