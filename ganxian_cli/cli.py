@@ -664,7 +664,19 @@ def validate(
     if paths.count("-") > 1:
         raise UsageError("standard input ('-') can be read only once")
     source_text = read_source_text(source) if source else None
-    results = [validate_file(p, source_text, strict) for p in paths]
+    unreadable = False
+    results = []
+    for p in paths:
+        try:
+            results.append(validate_file(p, source_text, strict))
+        except UsageError as exc:
+            if fmt is ValidateFormat.text:
+                raise
+            # machine formats still print their document, the unreadable file in it (G001)
+            from .analysis.validation import unreadable_result
+
+            results.append(unreadable_result(p, str(exc)))
+            unreadable = True
     failed = any(r.failed for r in results)
     if fmt is ValidateFormat.json:
         from .output.jsonout import dumps
@@ -684,6 +696,8 @@ def validate(
             for line in text_lines(result, excerpt=sys.stdout.isatty()):
                 out(line)
         out(summary(results))
+    if unreadable:
+        raise typer.Exit(EXIT_USAGE)
     if failed:
         raise typer.Exit(EXIT_DATA)
 
@@ -1235,9 +1249,9 @@ def import_(
 ) -> None:
     """Add every figure of a draft in one checked, all-or-nothing write."""
     from .datafile.importer import import_draft
-    from .datafile.paths import resolve_data_path
+    from .datafile.paths import resolve_write_path
 
-    result = import_draft(resolve_data_path(data), draft, replace, dry_run, _write_checks())
+    result = import_draft(resolve_write_path(data), draft, replace, dry_run, _write_checks())
     if dry_run:
         out(result.diff or "(no change)")
     else:

@@ -87,7 +87,12 @@ def test_init_wants_a_month(runner: CliRunner, tmp_path: Path, published: str) -
 
 @pytest.mark.parametrize(
     "args",
-    [("record", "x", "--period", "2031", "--value", "1"), ("fmt",), ("fmt", "--check")],
+    [
+        ("record", "x", "--period", "2031", "--value", "1"),
+        ("fmt",),
+        ("fmt", "--check"),
+        ("import", "draft.toml"),
+    ],
 )
 def test_write_commands_refuse_the_packaged_copy(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]

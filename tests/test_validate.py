@@ -256,3 +256,23 @@ def test_permission_denied(
     result = invoke(runner, "validate", str(path))
     assert result.exit_code == 2
     assert result.stderr == f"ganxian: error: {path}: cannot read: Permission denied\n"
+
+
+def test_json_with_a_missing_file_is_still_a_document(runner: CliRunner, tmp_path: Path) -> None:
+    """Scripts parse the output whatever happens: the unreadable file is in it, status 2."""
+    from jsonschema import validate as check_schema
+
+    from ganxian_cli.output.schemas import schema_for
+
+    missing = tmp_path / "missing.toml"
+    result = invoke(runner, "validate", "--format", "json", str(DATA), str(missing))
+    assert result.exit_code == 2
+    doc = json.loads(result.stdout)
+    check_schema(doc, schema_for("validate"))
+    assert doc["status"] == "fail"
+    assert [f["status"] for f in doc["files"]] == ["ok", "fail"]
+    assert [(e["code"], e["file"], e["message"]) for e in doc["errors"]] == [
+        ("G001", str(missing), "no such file")
+    ]
+    text = invoke(runner, "validate", str(missing))
+    assert text.exit_code == 2 and text.stdout == ""

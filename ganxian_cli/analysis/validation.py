@@ -127,3 +127,9 @@ def closest_passage(needle: str, haystack: str) -> str:
 
 
 # --- output ------------------------------------------------------------------------------------
+
+
+def unreadable_result(path: str, message: str) -> Result:
+    """A file that could not be read at all (missing, a folder, no permission): one G001."""
+    name = display_name(path)
+    return Result(name, [Problem("G001", message.removeprefix(f"{name}: "), name)])
