@@ -54,6 +54,11 @@ MUTATIONS: dict[str, tuple[str, str, str]] = {
         'parts = ["projects_started_industry"]',
     ),
     "W001-no-quote": ("W001", 'quote = "其他项目5个"\n', ""),
+    "W002-target-without-actual": (
+        "W002",
+        'period = "2031-01..2031-03"',
+        'period = "2031-03"',  # a single month is no year-to-date figure
+    ),
 }
 
 
