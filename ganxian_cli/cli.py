@@ -962,12 +962,15 @@ def _progress_many(
     from .analysis.progress_view import headline, sections, summary
     from .output.regions import merged, region_of, tagged, with_region
 
-    per_file = [(evaluate(d, when or latest_as_of(d), basis), region_of(d)) for _p, d in opened]
+    per_file = []
+    lines = []  # one headline per region: each file is judged at its own latest month
+    for _p, d in opened:
+        as_of = when or latest_as_of(d)
+        found, region = evaluate(d, as_of, basis), region_of(d)
+        per_file.append((found, region))
+        lines.append(f"{region[lang.value]}: {headline(found, as_of, basis, lang.value)}")
     results = [r for found, _region in per_file for r in found]
-    latest = [latest_as_of(d) for _p, d in opened]
-    dated = [a for a in latest if a is not None]
-    shown = when or (max(dated, key=lambda a: (a.year, a.month)) if dated else None)
-    title = headline(results, shown, basis, lang.value)
+    title = ("; " if lang is Lang.en else ";").join(lines)
     table = merged([tagged(sections(found), region) for found, region in per_file])
     if chosen is Format.table:
         from .output.table import make_console, print_fitted, progress_renderables
@@ -982,7 +985,7 @@ def _progress_many(
             for found, region in per_file
             for row in with_region(sections(found)[0].records(lang.value), region)
         ]
-        head = summary(results, shown, basis)
+        head = summary(results, when, basis)  # as_of null unless given: each file its own
         return {"schema_version": 2, "kind": "progress", "lang": lang.value, **head,
                 "targets": targets}  # fmt: skip
 

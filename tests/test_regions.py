@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from ganxian_cli.output.schemas import schema_for
 
-from .conftest import TESTS, invoke
+from .conftest import ROOT, TESTS, invoke
 
 DATA = TESTS / "data"
 TWO = ("--data", str(DATA / "progress_region.toml"), "--data", str(DATA / "other_region.toml"))
@@ -48,3 +48,22 @@ def test_a_folder_reads_every_toml_in_it(runner: CliRunner, tmp_path: Path) -> N
 def test_an_empty_folder_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
     result = invoke(runner, "report", "--data", str(tmp_path))
     assert result.exit_code == 2 and "without *.toml" in result.stderr
+
+
+def test_each_region_is_judged_at_its_own_month(runner: CliRunner) -> None:
+    """Two files of different years: one headline per region, never one summed headline."""
+    both = (
+        "--data",
+        str(ROOT / "data" / "indicators.toml"),
+        "--data",
+        str(DATA / "october_city.toml"),
+    )
+    table = invoke(runner, "progress", *both, "--lang", "en", "--color", "never")
+    assert table.exit_code == 0, table.stderr
+    head = table.stdout.splitlines()[0]
+    assert "2 of 3 targets on pace" in head and "(as of 2022-05" in head
+    assert "1 of 2 targets on pace" in head and "(as of 2033-10" in head
+    assert "5 targets" not in head and "Jan–May 2022" not in table.stdout.splitlines()[1]
+    doc = json.loads(invoke(runner, "progress", *both, "--json").stdout)
+    assert doc["as_of"] is None  # no single month speaks for both files
+    assert {t["data_end"] for t in doc["targets"]} == {"2022-05", "2033-10"}

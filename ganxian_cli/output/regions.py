@@ -38,11 +38,19 @@ def merged(per_file: Sequence[Sequence[Section]]) -> list[Section]:
     out: dict[str, Section] = {}
     for sections in per_file:
         for s in sections:
-            if s.key in out:
-                out[s.key].rows.extend(s.rows)
-            else:
+            if s.key not in out:
                 out[s.key] = dataclasses.replace(s, rows=list(s.rows))
+                continue
+            kept = out[s.key]
+            kept.rows.extend(s.rows)
+            if (kept.zh, kept.en) != (s.zh, s.en):  # files of different periods: no period
+                out[s.key] = dataclasses.replace(kept, zh=_general(kept.zh), en=_general(kept.en))
     return list(out.values())
+
+
+def _general(title: str) -> str:
+    """A section title without the period in its brackets: 双过半进度(2022年1—5月) → 双过半进度."""
+    return title.split("(")[0].split(" (")[0].strip()
 
 
 def with_region(records: list[dict[str, Any]], region: dict[str, str]) -> list[dict[str, Any]]:
