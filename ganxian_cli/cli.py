@@ -1249,12 +1249,30 @@ def import_(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", "-n", help="Print the diff; write nothing.")
     ] = False,
+    source: Annotated[
+        str | None,
+        typer.Option(
+            "--source", help="The [sources] id of the article: figures without one get it."
+        ),
+    ] = None,
 ) -> None:
-    """Add every figure of a draft in one checked, all-or-nothing write."""
+    """Add every figure of a draft in one checked, all-or-nothing write.
+
+    A figure already present with the same value is skipped; another value needs --replace.
+    With --source, the draft's figures belong to that article, so a later article's figures
+    for the same months are added beside the earlier ones (the latest article counts).
+
+    \b
+    Examples:
+      ganxian import draft.toml --data mine.toml --dry-run
+      ganxian import july.toml --data mine.toml --source jul
+    """
     from .datafile.importer import import_draft
     from .datafile.paths import resolve_write_path
 
-    result = import_draft(resolve_write_path(data), draft, replace, dry_run, _write_checks())
+    result = import_draft(
+        resolve_write_path(data), draft, replace, dry_run, _write_checks(), source
+    )
     if dry_run:
         out(result.diff or "(no change)")
     else:

@@ -323,3 +323,37 @@ def test_the_shipped_article_read_again_is_already_there(runner: CliRunner, tmp_
     # the figures whose period a person chose otherwise (23个, 299.92亿元, 100亿元) and the
     # three the shipped file records as undated (寒锐: the article gives them no year)
     assert "6 added, 0 replaced, 62 already present (skipped); nothing written" in result.stderr
+
+
+def test_a_later_article_is_imported_beside_the_earlier_one(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """--source jul: July's revision of January–May is added, June's figure kept, no --replace."""
+    import re
+    import shutil
+
+    from ganxian_cli.datafile.loader import load
+
+    folder = Path(__file__).resolve().parent / "data" / "articles"
+    for name in ("jun.txt", "jul.txt"):
+        shutil.copy(folder / name, tmp_path / name)
+    text = (folder / "june_july.toml").read_text(encoding="utf-8")
+    july = r'\n\[\[indicators\.output_value\.observations\]\]\n(?:(?!\n\n)[\s\S])*?source = "jul"\n'
+    data = tmp_path / "data.toml"
+    data.write_text(re.sub(july, "", text), encoding="utf-8")
+    assert invoke(runner, "validate", str(data)).exit_code == 0
+    draft = _draft(
+        tmp_path,
+        '[[figures]]\nindicator = "output_value"\nvalue = 88.6\nunit = "亿元"\n'
+        'period = "2031-01..2031-05"\nyoy = 7.6\n'
+        'quote = "1-5月规模以上工业总产值修订为88.6亿元,同比增长7.6%"\n',
+    )
+    without = invoke(runner, "import", str(draft), "--data", str(data), "--dry-run")
+    assert without.exit_code == 1 and "--replace" in without.stderr  # whose figure is it?
+    result = invoke(runner, "import", str(draft), "--data", str(data), "--source", "jul")
+    assert result.exit_code == 0, result.stderr
+    assert "1 added, 0 replaced" in result.stderr
+    figures = load(str(data)).dataset.indicators["output_value"].observations
+    jan_may = [(str(f.value), f.source) for f in figures if str(f.period) == "2031-01..2031-05"]
+    assert jan_may == [("88.4", "jun"), ("88.6", "jul")]
+    assert invoke(runner, "validate", str(data)).exit_code == 0  # checked against jul.txt

@@ -35,6 +35,7 @@ _KEYS: dict[str, type | tuple[type, ...]] = {
     "quote": str,
     "note": str,
     "tracks": str,
+    "source": str,
     "rate_of": str,
     "gap_of": str,
 }
@@ -130,24 +131,26 @@ def _check_entry(entry: dict[str, Any]) -> list[tuple[str, str]]:
     return found
 
 
-def _same(dataset: Dataset, figure: DraftFigure) -> tuple[Decimal, str] | None:
-    """The value and unit already recorded for the figure's indicator, period, status, subject."""
+def _same(dataset: Dataset, figure: DraftFigure, source: str | None) -> tuple[Decimal, str] | None:
+    """The value and unit already recorded for the figure's indicator, period, status, subject
+    and article (a later article's figure for the same months is another figure)."""
     indicator = dataset.indicators.get(figure.get("indicator"))
     if indicator is None:
         return None
     period = parse_period(figure.get("period"))
     status = figure.get("status") or "actual"
+    article = figure.get("source") or source
     for existing in indicator.observations:
         if (existing.period, existing.status, existing.subject) == (
             period,
             status,
             figure.get("subject"),
-        ):
+        ) and (article is None or dataset.source_of(existing) in (None, article)):
             return existing.value, existing.unit or indicator.unit
     return None
 
 
-def _new_figure(dataset: Dataset, figure: DraftFigure) -> NewFigure:
+def _new_figure(dataset: Dataset, figure: DraftFigure, source: str | None) -> NewFigure:
     ident = figure.get("indicator")
     is_new = ident not in dataset.indicators
     value = figure.get("value")
@@ -167,6 +170,7 @@ def _new_figure(dataset: Dataset, figure: DraftFigure) -> NewFigure:
         name_en=figure.get("name_en") if is_new else None,
         theme=figure.get("theme") if is_new else None,
         tracks=figure.get("tracks"),
+        source=figure.get("source") or source,
     )
 
 
@@ -175,7 +179,11 @@ def _problem(draft: str, figure: DraftFigure, message: str, code: str = "G100") 
 
 
 def merge(
-    dataset: Dataset, figures: list[DraftFigure], draft: str, replace: bool
+    dataset: Dataset,
+    figures: list[DraftFigure],
+    draft: str,
+    replace: bool,
+    source: str | None = None,
 ) -> tuple[Dataset, int, int, int]:
     """The dataset with the draft's figures in: (dataset, added, replaced, skipped)."""
     problems: list[Problem] = []
@@ -197,7 +205,7 @@ def merge(
                     )
                 )
                 continue
-        same = _same(dataset, figure)
+        same = _same(dataset, figure, source)
         if same is not None and same == (Decimal(figure.get("value")), figure.get("unit")):
             skipped += 1
             continue
@@ -212,7 +220,7 @@ def merge(
             )
             continue
         try:
-            dataset, _ = apply(dataset, _new_figure(dataset, figure), replace, draft)
+            dataset, _ = apply(dataset, _new_figure(dataset, figure, source), replace, draft)
         except UsageError as exc:
             problems.append(_problem(draft, figure, str(exc)))
             continue
@@ -284,7 +292,14 @@ def _at_draft_lines(
     return moved
 
 
-def import_draft(path: str, draft: str, replace: bool, dry_run: bool, checks: Checks) -> Imported:
+def import_draft(
+    path: str,
+    draft: str,
+    replace: bool,
+    dry_run: bool,
+    checks: Checks,
+    source: str | None = None,
+) -> Imported:
     """Merge the draft into the data file at *path*: every figure or none."""
     if path == "-":
         raise UsageError("import needs a data file, not standard input")
@@ -293,7 +308,9 @@ def import_draft(path: str, draft: str, replace: bool, dry_run: bool, checks: Ch
     counts: dict[str, int] = {}
 
     def edit(loaded: Loaded) -> tuple[Dataset, str]:
-        dataset, added, replaced, skipped = merge(loaded.dataset, figures, draft_name, replace)
+        dataset, added, replaced, skipped = merge(
+            loaded.dataset, figures, draft_name, replace, source
+        )
         dataset, linked = link_rates(dataset, figures, draft_name)
         counts.update(added=added, replaced=replaced, skipped=skipped, linked=linked)
         changed = added or replaced or linked
