@@ -72,9 +72,15 @@ def _exponent(unit: Unit) -> int | None:
 def _word(value: Decimal, unit: Unit) -> tuple[int, str] | None:
     """(power of ten of the word, the word) *value* in *unit* reads in: (9, "billion yuan")."""
     own = _exponent(unit)
-    if unit.family not in _SCALES or own is None:
+    if own is None:
         return None
-    base, steps = _SCALES[unit.family]
+    if unit.family in _SCALES:
+        base, steps = _SCALES[unit.family]
+    elif own and unit.en.startswith("×") and " " in unit.en:  # ×10k kWh, ×10k TEU (declared)
+        base = unit.en.split(" ", 1)[1]
+        steps = [(9, f"billion {base}"), (6, f"million {base}")]
+    else:
+        return None
     in_base = abs(value).scaleb(own)
     return next(((e, word) for e, word in steps if in_base >= Decimal(10) ** e), (0, base))
 
@@ -84,7 +90,7 @@ def number(value: Decimal, unit: Unit, like: Decimal | None = None) -> str:
     58.33 亿元 -> 5.833 (billion yuan); 30478 万元 -> 304.78 (million yuan); 22 个 -> 22."""
     word = _word(value if like is None else like, unit)
     if word is None:
-        return f"{value:f}" if unit.symbol == "%" or unit.symbol not in _NOUNS else grouped(value)
+        return f"{value:f}" if unit.symbol == "%" else grouped(value)
     return grouped(_shifted(value, (_exponent(unit) or 0) - word[0]))
 
 
