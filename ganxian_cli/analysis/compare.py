@@ -15,27 +15,38 @@ from typing import Any
 
 from ..model.intervals import Interval
 from ..model.models import Dataset, PerRelation, ShareRelation, SumRelation
-from ..model.numerals import plain
 from ..model.refs import Resolved, resolve_all
 from ..model.units import UNITS, Kind, Unit
-from .derived import AMOUNT_PLACES, Num, combine_status, marked
+from .derived import AMOUNT_PLACES, Num, amount_text, combine_status, marked
 from .figure_index import Entry, FigureIndex, Key
 from .results import Column, Section, both
 from .schedule import HUNDRED
 
+EN = ("en",)
 STATUS_MARK = {
     "zh": {"forecast": "(预计)", "target": "(目标)"},
     "en": {"forecast": " (forecast)", "target": " (target)"},
 }
 
 
-def show(num: Num | None, unit: str = "") -> dict[str, str] | None:
-    """约94.29% (预计) / ~94.29% (forecast): qualifier and status marked, in both languages."""
+def show(
+    num: Num | None,
+    unit: Unit | None = None,
+    like: Decimal | None = None,
+    unit_in: tuple[str, ...] = ("zh", "en"),
+) -> dict[str, str] | None:
+    """约180.3亿元(预计) / ~18.03 billion yuan (forecast): qualifier and status marked, in both
+    languages, in *unit* where *unit_in* says (in English in the word *like* takes: see
+    `amount_text`)."""
     if num is None:
         return None
-    text = plain(num.shown()) + unit
     return {
-        lang: marked(text, num.qualifier, lang) + STATUS_MARK[lang].get(num.status, "")
+        lang: marked(
+            amount_text(num.shown(), unit if lang in unit_in else None, lang, like),
+            num.qualifier,
+            lang,
+        )
+        + STATUS_MARK[lang].get(num.status, "")
         for lang in ("zh", "en")
     }
 
@@ -90,9 +101,10 @@ def yoy_section(dataset: Dataset) -> Section:
                 "previous_implied": previous.shown() if previous else None,
                 "change_implied": change.shown() if change else None,
                 "implied_qualifier": previous.qualifier if previous else None,
-                "d_value": show(value),
-                "d_previous": show(previous),
-                "d_change": show(change),
+                # Chinese shows the unit in its own column, English with each number
+                "d_value": show(value, found.unit, value.shown(), EN),
+                "d_previous": show(previous, found.unit, value.shown(), EN),
+                "d_change": show(change, found.unit, value.shown(), EN),
             }
         )
     return Section(
@@ -103,7 +115,7 @@ def yoy_section(dataset: Dataset) -> Section:
             NAME,
             Column("period_label", "时期", "Period"),
             Column("d_value", "数值", "Value", True),
-            Column("unit", "单位", "Unit"),
+            Column("unit", "单位", "Unit", only="zh"),
             Column("yoy_pct", "同比%", "YoY %", True),
             Column("d_previous", "上年同期(推算)", "Previous year (derived)", True),
             Column("d_change", "增量(推算)", "Change (derived)", True),
@@ -143,7 +155,7 @@ def derived_section(index: FigureIndex) -> Section:
                     "value": e.num.shown(),
                     "unit": unit.symbol,
                     "qualifier": e.num.qualifier,
-                    "d_value": show(e.num, unit.symbol),
+                    "d_value": show(e.num, unit),
                     "d_how": {
                         lang: f"{e.later.figure.period.label(lang)} − "
                         f"{e.earlier.figure.period.label(lang)}"
@@ -224,10 +236,10 @@ def _period_row(index: FigureIndex, key: Key, unit: Unit, a: Entry, b: Entry) ->
     if not rate and a.num.value > 0:
         ratio = change.divide(a.num)
         pct = ratio.scale(HUNDRED) if ratio else None
-    change_unit = "个百分点" if rate else unit.symbol
+    change_unit = UNITS["个百分点"] if rate else unit
 
     def dated(e: Entry) -> dict[str, str]:
-        shown = show(e.num, unit.symbol) or both("", "")
+        shown = show(e.num, unit) or both("", "")
         tag = both("(推算)", " (derived)") if e.derived else both("", "")
         return {lang: f"{e.period.label(lang)}: {shown[lang]}{tag[lang]}" for lang in ("zh", "en")}
 
@@ -245,7 +257,7 @@ def _period_row(index: FigureIndex, key: Key, unit: Unit, a: Entry, b: Entry) ->
         "to_derived": b.derived,
         "unit": unit.symbol,
         "change": change.shown(),
-        "change_unit": change_unit,
+        "change_unit": change_unit.symbol,
         "change_pct": pct.shown() if pct else None,
         "qualifier": change.qualifier,
         "d_status": STATUS_LABEL[key[1]],
@@ -277,7 +289,7 @@ def _side(prefix: str, found: Resolved) -> dict[str, Any]:
         f"{prefix}_unit": found.unit.symbol,
         f"{prefix}_status": f.status,
         f"{prefix}_qualifier": f.qualifier,
-        f"d_{prefix}": show(Num.of(found), found.unit.symbol),
+        f"d_{prefix}": show(Num.of(found), found.unit),
     }
 
 
@@ -366,7 +378,7 @@ def per_unit_section(dataset: Dataset) -> Section:
                     "unit": unit.symbol,
                     "qualifier": per.qualifier,
                     "status": per.status,
-                    "d_per": show(per, unit.symbol),
+                    "d_per": show(per, unit),
                 }
             )
     return Section(
@@ -400,15 +412,16 @@ def sums_section(dataset: Dataset) -> Section:
         unit = (
             total_fig[0].unit if total_fig else max((p.unit for p in found), key=lambda u: u.scale)
         )
-        total: Num | None = None
-        for p in found:
-            num = Num.of(p, unit)
-            total = num if total is None else total + num
-            rows.append(_sum_row("part", _label(p), _name(p), p.ident, p, num, unit))
-        assert total is not None
+        nums = [Num.of(p, unit) for p in found]
+        total = nums[0]
+        for num in nums[1:]:
+            total = total + num
+        like = total.shown()  # English: every converted figure in the word the total takes
+        for p, num in zip(found, nums, strict=True):
+            rows.append(_sum_row("part", _label(p), _name(p), p.ident, p, num, unit, like))
         label = both("合计", "Total")
         quoted = total_fig[0] if total_fig else None
-        rows.append(_sum_row("total", label, label, None, quoted, total, unit))
+        rows.append(_sum_row("total", label, label, None, quoted, total, unit, like))
     return Section(
         "side_by_side",
         "同一单位并列",
@@ -433,7 +446,7 @@ def _single(dataset: Dataset, ref: str) -> list[Resolved]:
 
 def _sum_row(
     kind: str, label: dict[str, str], name: dict[str, str], ident: str | None,
-    printed: Resolved | None, num: Num, unit: Unit,
+    printed: Resolved | None, num: Num, unit: Unit, total: Decimal,
 ) -> dict[str, Any]:  # fmt: skip
     return {
         "row": kind,
@@ -448,8 +461,8 @@ def _sum_row(
         "converted": num.shown(),
         "converted_unit": unit.symbol,
         "converted_qualifier": num.qualifier,
-        "d_printed": show(Num.of(printed), printed.unit.symbol) if printed else None,
-        "d_converted": show(num, unit.symbol),
+        "d_printed": show(Num.of(printed), printed.unit) if printed else None,
+        "d_converted": show(num, unit, total),
     }
 
 
@@ -468,7 +481,7 @@ def forecasts_section(index: FigureIndex) -> Section:
             pct = ratio.scale(HUNDRED) if ratio else None
             difference = forecast.num - actual.num
             tag = both("(推算)", " (derived)") if actual.derived else both("", "")
-            shown = show(actual.num, unit.symbol) or both("", "")
+            shown = show(actual.num, unit) or both("", "")
             rows.append(
                 {
                     "indicator": key[0],
@@ -484,7 +497,7 @@ def forecasts_section(index: FigureIndex) -> Section:
                     "difference": difference.shown(),
                     "ratio_pct": pct.shown() if pct else None,
                     "ratio_qualifier": pct.qualifier if pct else None,
-                    "d_forecast": show(forecast.num, unit.symbol),
+                    "d_forecast": show(forecast.num, unit),
                     "d_actual": {lang: shown[lang] + tag[lang] for lang in ("zh", "en")},
                     "d_ratio": show(pct),
                 }

@@ -12,7 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
+from ..model.english import number, unit_of
 from ..model.intervals import Interval
+from ..model.numerals import plain
 from ..model.refs import Resolved
 from ..model.units import Kind, Unit
 
@@ -161,3 +163,16 @@ MARK = {
 def marked(text: str, qualifier: str, lang: str) -> str:
     """*text* with the mark of its qualifier in front: 约94 / ~94."""
     return MARK["en" if lang == "en" else "zh"].get(qualifier, "") + text
+
+
+PER_MONTH = {"zh": "/月", "en": "/month"}
+
+
+def amount_text(value: Decimal, unit: Unit | None, lang: str, like: Decimal | None = None) -> str:
+    """58.33亿元 / 5.833 billion yuan; in English in the word *like* takes (one word for a row
+    or a column: 0.5/20 billion yuan), shifting the digits only. No unit: the digits."""
+    if unit is None:
+        return plain(value)
+    if lang != "en":
+        return plain(value) + unit.symbol
+    return number(value, unit, like) + unit_of(value, unit, like=like)

@@ -10,9 +10,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from ..model.english import number, unit_of
 from ..model.models import Dataset
 from ..model.numerals import plain
-from .derived import Num, marked
+from ..model.units import Unit
+from .derived import PER_MONTH, Num, amount_text, marked
 from .progress import AsOf, Progress, evaluate, latest_as_of, round2
 from .results import Column, Section, both
 from .schedule import Basis
@@ -50,14 +52,31 @@ def _shown(num: Num | None) -> Decimal | None:
     return None if num is None else num.shown()
 
 
-def _text(num: Num | None, lang: str, unit: str = "") -> str:
+def _text(num: Num | None, lang: str, unit: Unit | None = None, like: Decimal | None = None) -> str:
+    """The number, marked, in *unit* (in English in the word *like* takes: see `amount_text`)."""
     if num is None:
         return "—"
-    return marked(plain(num.shown()) + unit, num.qualifier, lang)
+    return marked(amount_text(num.shown(), unit, lang, like), num.qualifier, lang)
+
+
+def _pace(num: Num | None, r: Progress, lang: str) -> str:
+    """A pace per month: 11.67亿元/月 / 1.167 billion yuan/month."""
+    text = _text(num, lang, r.unit, r.goal.shown())
+    return text if num is None else text + PER_MONTH["en" if lang == "en" else "zh"]
+
+
+def _done_of_target(r: Progress, lang: str) -> str:
+    """58.33/83.19亿元 / 5.833/8.319 billion yuan: both in the target's word."""
+    if lang != "en":
+        return f"{_text(r.done, lang)}/{_text(r.goal, lang)}{r.unit.symbol}"
+    goal = r.goal.shown()
+    done = marked(number(r.done.shown(), r.unit, goal), r.done.qualifier, lang)
+    target = marked(number(goal, r.unit), r.goal.qualifier, lang)
+    return f"{done}/{target}{unit_of(goal, r.unit)}"
 
 
 def verdict_text(r: Progress, lang: str) -> str:
-    """超序时进度28.45个百分点 / ahead, +28.45 pts; in December 完成全年目标 / target met."""
+    """超序时进度28.45个百分点 / ahead, +28.45 points; in December 完成全年目标 / target met."""
     if r.verdict is None or r.gap is None:
         return "—"
     en = lang == "en"
@@ -69,7 +88,7 @@ def verdict_text(r: Progress, lang: str) -> str:
     if en:
         word = {"ahead": "ahead", "on_pace": "on pace", "behind": "behind"}[r.verdict]
         sign = "-" if r.gap.value < 0 else "+"
-        text = f"{word}, {sign}{points} pts"
+        text = f"{word}, {sign}{points} point{'' if r.gap.value in (1, -1) else 's'}"
     elif r.gap.value > 0:
         text = f"超序时进度 {points} 个百分点"
     elif r.gap.value < 0:
@@ -139,16 +158,24 @@ def _quoted_text(quoted: Decimal | None, consistent: bool | None) -> str | None:
 
 
 def _projection_text(r: Progress, lang: str) -> str:
-    u = r.unit.symbol
+    """70.00 / 139.99亿元 / 7.000 / 13.999 billion yuan: both in the target's word."""
     cap = ("(上限)" if lang != "en" else " (cap)") if r.projection_capped else ""
     if r.projection_june is None and r.projection_year is None:
         return "—"
-    parts = [_text(r.projection_june, lang), _text(r.projection_year, lang)]
-    return " / ".join(parts) + u + cap
+    goal = r.goal.shown()
+    parts = [_text(r.projection_june, lang, None), _text(r.projection_year, lang, None)]
+    if lang == "en":
+        parts = [
+            "—" if p is None else marked(number(p.shown(), r.unit, goal), p.qualifier, lang)
+            for p in (r.projection_june, r.projection_year)
+        ]
+        year = r.projection_year.shown() if r.projection_year else goal
+        return " / ".join(parts) + unit_of(year, r.unit, like=goal) + cap
+    return " / ".join(parts) + r.unit.symbol + cap
 
 
 def _display(r: Progress, row: dict[str, Any]) -> dict[str, Any]:
-    u = r.unit.symbol
+    u, goal = r.unit, r.goal.shown()
     mark = "*" if r.data_ends_early else ""
     period = r.actual.figure.period
     quoted = " / ".join(
@@ -162,17 +189,15 @@ def _display(r: Progress, row: dict[str, Any]) -> dict[str, Any]:
     return {
         "d_name": row["name"],
         "d_period": both(period.label("zh") + mark, period.label("en") + mark),
-        "d_progress": {
-            lang: f"{_text(r.done, lang)}/{_text(r.goal, lang)}{u}" for lang in ("zh", "en")
-        },
+        "d_progress": {lang: _done_of_target(r, lang) for lang in ("zh", "en")},
         "d_completion": {lang: _text(r.completion, lang) for lang in ("zh", "en")},
         "d_time": plain(round2(r.time_progress)),
         "d_gap": {lang: _text(r.gap, lang) for lang in ("zh", "en")},
         "d_verdict": {lang: verdict_text(r, lang) for lang in ("zh", "en")},
-        "d_to_half": {lang: _text(r.to_half, lang, u) for lang in ("zh", "en")},
-        "d_to_full": {lang: _text(r.to_full, lang, u) for lang in ("zh", "en")},
-        "d_pace": {lang: _text(r.pace_so_far, lang) for lang in ("zh", "en")},
-        "d_pace_to_half": {lang: _text(r.pace_to_half, lang) for lang in ("zh", "en")},
+        "d_to_half": {lang: _text(r.to_half, lang, u, goal) for lang in ("zh", "en")},
+        "d_to_full": {lang: _text(r.to_full, lang, u, goal) for lang in ("zh", "en")},
+        "d_pace": {lang: _pace(r.pace_so_far, r, lang) for lang in ("zh", "en")},
+        "d_pace_to_half": {lang: _pace(r.pace_to_half, r, lang) for lang in ("zh", "en")},
         "d_projection": {lang: _projection_text(r, lang) for lang in ("zh", "en")},
         "d_quoted": quoted or None,
         "bar_completion": r.completion.value if r.completion else None,

@@ -7,7 +7,7 @@ text the columns show (also per-language pairs). Rendering lives in `output`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 
@@ -17,6 +17,7 @@ class Column:
     zh: str
     en: str
     numeric: bool = False
+    only: str = ""  # shown in this language only ("zh": a unit English writes with the number)
 
     def label(self, lang: str) -> str:
         return self.en if lang == "en" else self.zh
@@ -40,6 +41,11 @@ class Section:
 
     def note(self, lang: str) -> str:
         return self.note_en if lang == "en" else self.note_zh
+
+    def shown(self, lang: str) -> Section:
+        """This section with the columns a table in *lang* shows."""
+        columns = tuple(c for c in self.columns if c.only in ("", lang))
+        return self if columns == self.columns else replace(self, columns=columns)
 
     def records(self, lang: str) -> list[dict[str, Any]]:
         """The machine fields of every row, names in *lang*."""

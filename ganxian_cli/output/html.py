@@ -53,6 +53,7 @@ class Table:
 
 
 def section_table(section: Section, lang: str) -> Table:
+    section = section.shown(lang)
     return Table(
         section.title(lang),
         [c.label(lang) for c in section.columns],

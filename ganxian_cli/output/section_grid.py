@@ -35,7 +35,9 @@ def bar(share: Any, width: int = BAR_WIDTH) -> str:
 def section_grid(section: Section, lang: str) -> Grid:
     """A Grid of *section*: text columns wrap, numbers and bars never do; empty columns go."""
     kept = [
-        c for c in section.columns if any(row.get(c.key) not in (None, "") for row in section.rows)
+        c
+        for c in section.shown(lang).columns
+        if any(row.get(c.key) not in (None, "") for row in section.rows)
     ]
     section = Section(section.key, section.zh, section.en, tuple(kept) or section.columns,
                       section.rows, section.note_zh, section.note_en)  # fmt: skip

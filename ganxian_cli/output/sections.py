@@ -38,6 +38,7 @@ def to_markdown(sections: Sequence[Section], lang: str, headline: str = "") -> s
     for section in sections:
         if not section.rows:
             continue
+        section = section.shown(lang)
         out.append(f"## {md_escape(section.title(lang))}\n")
         out.append("| " + " | ".join(c.label(lang) for c in section.columns) + " |")
         out.append("|" + "|".join("---:" if c.numeric else "---" for c in section.columns) + "|")

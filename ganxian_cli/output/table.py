@@ -299,6 +299,7 @@ def _columns(section: Section, keep: list[int]) -> Section:
 def section_table(section: Section, lang: Lang, bar_after: str = "", bar_note: str = "") -> _Fit:
     """A Section as a Rich table as wide as there is room for: with a progress bar column after
     *bar_after* if given, then without it, then one small table per row."""
+    section = section.shown(lang)
     texts = [row_cells(section, row, lang) for row in section.rows]
     title = trimmed(section.title(lang), "bold")
     note = [trimmed(section.note(lang), "dim")] if section.note(lang) else []

@@ -1,0 +1,122 @@
+"""Quantities as an English reader expects them: 304.78 million yuan, 10,000 t, 1 GW, 1 item.
+
+For display only: the data keep the unit they were printed in, and the number is shifted by
+whole powers of ten, never rounded, so 30478 万元 reads exactly 304.78 million yuan. Decimals
+a number was given to stay: 70.00 亿元 reads 7.000 billion yuan, 500 亿元 reads 50 billion.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .units import Unit
+
+# family -> (base unit, [(threshold exponent, word), …] largest first)
+_SCALES: dict[str, tuple[str, list[tuple[int, str]]]] = {
+    "money": ("yuan", [(9, "billion yuan"), (6, "million yuan")]),
+    "mass": ("t", [(6, "million t")]),
+    "area": ("mu", [(6, "million mu")]),
+    "power": ("kW", [(6, "GW"), (3, "MW")]),
+}
+
+# count units: (singular, plural)
+_NOUNS: dict[str, tuple[str, str]] = {
+    "家": ("firm", "firms"),
+    "户": ("household", "households"),
+    "个": ("item", "items"),
+    "项": ("item", "items"),
+    "条": ("item", "items"),
+    "件": ("case", "cases"),
+    "台": ("unit", "units"),
+    "层": ("storey", "storeys"),
+    "名": ("person", "people"),
+    "人": ("person", "people"),
+    "个百分点": ("point", "points"),
+}
+
+QUALIFIER_WORDS = {"more_than": "over ", "nearly": "nearly ", "about": "about "}
+
+
+def grouped(value: Decimal) -> str:
+    """Digits as written, thousands grouped with commas: 12000 -> 12,000; 13.387 stays."""
+    text = f"{value:f}"
+    sign, text = ("-", text[1:]) if text.startswith("-") else ("", text)
+    whole, dot, fraction = text.partition(".")
+    return f"{sign}{int(whole):,}{dot}{fraction}"
+
+
+def _shifted(value: Decimal, exponent: int) -> Decimal:
+    """*value* × 10**exponent exactly: the decimals *value* was given to are kept (70.00 亿 ->
+    7.000 billion), a whole number loses the zeros the shift leaves (500 亿 -> 50 billion)."""
+    result = value.scaleb(exponent)
+    if _whole(value):
+        result = result.normalize()
+    return result.quantize(Decimal(1)) if _whole(result) else result
+
+
+def _whole(value: Decimal) -> bool:
+    """Whether *value* is written without a decimal point (1.2E+3 too)."""
+    exponent = value.as_tuple().exponent
+    return isinstance(exponent, int) and exponent >= 0
+
+
+def _exponent(unit: Unit) -> int | None:
+    """The power of ten *unit* is of its family's base (万 -> 4, 亿 -> 8); None if no power."""
+    scale = unit.scale.normalize()
+    _sign, digits, exponent = scale.as_tuple()
+    if digits != (1,) or not isinstance(exponent, int) or exponent < 0:
+        return None
+    return exponent
+
+
+def _word(value: Decimal, unit: Unit) -> tuple[int, str] | None:
+    """(power of ten of the word, the word) *value* in *unit* reads in: (9, "billion yuan")."""
+    own = _exponent(unit)
+    if own is None:
+        return None
+    if unit.family in _SCALES:
+        base, steps = _SCALES[unit.family]
+    elif own and unit.en.startswith("×") and " " in unit.en:  # ×10k kWh, ×10k TEU (declared)
+        base = unit.en.split(" ", 1)[1]
+        steps = [(9, f"billion {base}"), (6, f"million {base}")]
+    else:
+        return None
+    in_base = abs(value).scaleb(own)
+    return next(((e, word) for e, word in steps if in_base >= Decimal(10) ** e), (0, base))
+
+
+def number(value: Decimal, unit: Unit, like: Decimal | None = None) -> str:
+    """The digits of *value* as English shows them in the word `unit_of(like or value)` gives:
+    58.33 亿元 -> 5.833 (billion yuan); 30478 万元 -> 304.78 (million yuan); 22 个 -> 22."""
+    word = _word(value if like is None else like, unit)
+    if word is None:
+        return f"{value:f}" if unit.symbol == "%" else grouped(value)
+    return grouped(_shifted(value, (_exponent(unit) or 0) - word[0]))
+
+
+def unit_of(
+    value: Decimal, unit: Unit, singular: bool | None = None, like: Decimal | None = None
+) -> str:
+    """What follows the digits of *value* (see `number`): " billion yuan", " items", "%".
+    The word is the one *like* takes if given; *singular* decides the noun (default: exactly 1)."""
+    word = _word(value if like is None else like, unit)
+    if word is not None:
+        return f" {word[1]}"
+    if unit.symbol in _NOUNS:
+        one, many = _NOUNS[unit.symbol]
+        return f" {one if (value == 1 if singular is None else singular) else many}"
+    return "%" if unit.symbol == "%" else f" {unit.en}"
+
+
+def quantity(value: Decimal, unit: Unit, qualifier: str = "exact") -> str:
+    """The English text of *value* in *unit*, with its qualifier word."""
+    words = QUALIFIER_WORDS.get(qualifier, "")
+    singular = value == 1 and qualifier == "exact"
+    return f"{words}{number(value, unit)}{unit_of(value, unit, singular)}"
+
+
+def unit_words(unit: Unit) -> str:
+    """What a column or axis of *unit* is counted in: "units of 100 million yuan", "items"."""
+    if unit.magnitude:
+        return f"units of {quantity(Decimal(1), unit)}"
+    return quantity(Decimal(2), unit)[1:].strip()
