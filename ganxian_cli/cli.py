@@ -202,7 +202,11 @@ DataManyOption = Annotated[
 FormatOption = Annotated[
     Format,
     typer.Option(
-        "--format", "-f", help="Output format; xlsx and html need --output.", show_default=True
+        "--format",
+        "-f",
+        help="Output format. xlsx (report, progress, compare, history) and html (report, "
+        "progress) need --output.",
+        show_default=True,
     ),
 ]
 OutputOption = Annotated[
