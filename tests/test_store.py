@@ -11,6 +11,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from ganxian_cli.datafile import atomic, writer
@@ -313,3 +315,44 @@ def test_outputs_match_their_schemas(runner: CliRunner, tmp_path: Path) -> None:
     jsonschema.validate(data, schema["data"])
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({**data, "extra": 1}, schema["data"])
+
+
+def _patched(text: str, diff: str) -> str:
+    """*text* with a unified diff applied (each hunk checked against the lines it names)."""
+    import re
+
+    lines = text.splitlines(keepends=True)
+    out: list[str] = []
+    at = 0
+    body = diff.splitlines(keepends=True)[2:]
+    for line in body:
+        m = re.match(r"@@ -(\d+)(?:,(\d+))? \+\d+(?:,\d+)? @@", line)
+        if m:
+            start = int(m.group(1)) - (0 if m.group(2) == "0" else 1)
+            out += lines[at:start]
+            at = start
+        elif line[0] in " -":
+            assert lines[at] == line[1:], (at, line)
+            at += 1
+            if line[0] == " ":
+                out.append(line[1:])
+        else:
+            out.append(line[1:])
+    return "".join(out + lines[at:])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(["a", "b", "c", "[x]", ""]), max_size=30),
+    st.lists(st.sampled_from(["a", "b", "c", "[x]", ""]), max_size=30),
+    st.lists(st.sampled_from(["a", "b", "c"]), max_size=12),
+)
+def test_diff_of_the_changed_middle_patches_old_into_new(
+    old: list[str], new: list[str], shared: list[str]
+) -> None:
+    """The diff trims what both texts share before calling difflib; it still turns a into b."""
+    a = "\n".join([*shared, *old, *shared]) + "\n"
+    b = "\n".join([*shared, *new, *shared]) + "\n"
+    diff = writer.unified_diff(a, b, "f")
+    assert (diff == "") == (a == b)
+    assert _patched(a, diff) == b

@@ -161,10 +161,8 @@ def check_targets_have_actuals(c: Collector) -> None:
             year = resolve(dataset, target.target).figure.period.year
         except RefError:
             continue
-        indicator = dataset.indicators.get(target.actual)
-        if indicator and not any(
-            f.status == "actual" and f.period.year == year and f.period.is_year_to_date
-            for f in indicator.observations
+        if target.actual in dataset.indicators and not any(
+            r.figure.period.is_year_to_date for r in actuals_in_year(dataset, target.actual, year)
         ):
             c.add("W002", f"target has no year-to-date actual in {year}", ("targets", t), "warning")
 

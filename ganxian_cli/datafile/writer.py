@@ -131,7 +131,33 @@ def unified_diff(old: str, new: str, name: str) -> str:
     if old == new:
         return ""
     shown = escape_control(name)
-    return "".join(difflib.unified_diff(_lines(old), _lines(new), f"a/{shown}", f"b/{shown}"))
+    a, b = _lines(old), _lines(new)
+    # difflib grows quadratically with the lines it compares: give it only the changed middle
+    # (with its context), then put the hunks back at their real line numbers.
+    head = 0
+    while head < min(len(a), len(b)) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    start = max(0, head - _CONTEXT)
+    a_mid = a[start : len(a) - max(0, tail - _CONTEXT)]
+    b_mid = b[start : len(b) - max(0, tail - _CONTEXT)]
+    lines = difflib.unified_diff(a_mid, b_mid, f"a/{shown}", f"b/{shown}", n=_CONTEXT)
+    return "".join(_shift(line, start) for line in lines)
+
+
+_CONTEXT = 3
+_HUNK = re.compile(r"^@@ -(\d+)(,\d+)? \+(\d+)(,\d+)? @@")
+
+
+def _shift(line: str, offset: int) -> str:
+    """A hunk header of a diff of a slice, moved *offset* lines down (other lines as they are)."""
+    m = _HUNK.match(line)
+    if m is None or offset == 0:
+        return line
+    a_start, b_start = int(m.group(1)) + offset, int(m.group(3)) + offset
+    return f"@@ -{a_start}{m.group(2) or ''} +{b_start}{m.group(4) or ''} @@" + line[m.end() :]
 
 
 def _lines(text: str) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import weakref
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -101,13 +102,24 @@ def pin(found: Resolved) -> str:
     The subject is named too (INDICATOR{SUBJECT}@…) where without it the reference is ambiguous.
     """
     f = found.figure
-    same = [
-        g
-        for g in found.indicator.observations
-        if g.period == f.period and g.status == f.status and g is not f
-    ]
+    same = _period_status_counts(found.indicator)[(f.period, f.status)] > 1
     subject = f"{{{f.subject or ''}}}" if same else ""
     return f"{found.ident}{subject}@{f.period}#{f.status}"
+
+
+_COUNTS: dict[int, tuple[weakref.ref[Indicator], Counter[tuple[Period, str]]]] = {}
+
+
+def _period_status_counts(indicator: Indicator) -> Counter[tuple[Period, str]]:
+    """How many figures *indicator* has per (period, status), counted once per indicator."""
+    key = id(indicator)
+    hit = _COUNTS.get(key)
+    if hit is not None and hit[0]() is indicator:
+        return hit[1]
+    counts = Counter((g.period, str(g.status)) for g in indicator.observations)
+    _COUNTS[key] = (weakref.ref(indicator), counts)
+    weakref.finalize(indicator, _COUNTS.pop, key, None)
+    return counts
 
 
 def pairs(left: list[Resolved], right: list[Resolved]) -> list[tuple[Resolved, Resolved]]:
