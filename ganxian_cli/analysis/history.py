@@ -52,4 +52,5 @@ def history(dataset: Dataset, ident: str) -> Section:
     )
     title_zh = f"{indicator.name}({ident})"
     title_en = f"{indicator.name_en} ({ident})"
-    return Section("history", title_zh, title_en, columns, rows)
+    fields = ("period", "status", "qualifier", "value", "unit", "yoy", "share", "subject", "quote")
+    return Section("history", title_zh, title_en, columns, rows, fields=fields)
