@@ -73,3 +73,15 @@ def test_json_of_several_files_meets_its_schema(runner: CliRunner, kind: str, la
     result = invoke(runner, kind, *data, "-f", "json", "--lang", lang)
     assert result.exit_code == 0, result.stderr
     jsonschema.validate(json.loads(result.stdout), schema)
+
+
+@pytest.mark.parametrize("what", ["indicators", "themes", "periods", "targets", "sources"])
+def test_list_csv_carries_the_rows(runner: CliRunner, what: str) -> None:
+    import csv
+    import io
+
+    data = DATA if what == "targets" else JUNE_JULY  # the articles file states no target
+    result = invoke(runner, "list", what, "--data", str(data), "-f", "csv", "--lang", "en")
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows and len(rows[0]) > 2, result.stdout
