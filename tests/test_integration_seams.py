@@ -85,3 +85,13 @@ def test_list_csv_carries_the_rows(runner: CliRunner, what: str) -> None:
     assert result.exit_code == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert rows and len(rows[0]) > 2, result.stdout
+
+
+def test_history_shows_withheld_figures(runner: CliRunner) -> None:
+    data = TESTS / "data" / "relations_2032.toml"
+    for lang, word in (("en", "Withheld"), ("zh", "未公布")):
+        for fmt in ("table", "markdown"):
+            args = ("history", "park_investment", "--data", str(data), "--lang", lang, "-f", fmt)
+            result = invoke(runner, *args, env={"COLUMNS": "200"})
+            assert result.exit_code == 0, result.stderr
+            assert word in result.stdout and "某新能源项目" in result.stdout, result.stdout
