@@ -116,8 +116,11 @@ def handle_errors(command: F) -> F:
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from .model.units import command_scope
+
         try:
-            return command(*args, **kwargs)
+            with command_scope():  # files' declared units, known until the command ends
+                return command(*args, **kwargs)
         except DataError as exc:
             for problem in exc.problems:
                 err(problem.format())
@@ -439,9 +442,15 @@ def _open(data: str | None) -> tuple[str, Any]:
     from .analysis.checks import essential_problems
     from .datafile.loader import load
     from .datafile.paths import resolve_data_path
+    from .model.units import bring_into_scope
 
     path = resolve_data_path(data)
-    return path, load(path, essential_problems).dataset
+    dataset = load(path, essential_problems).dataset
+    try:
+        bring_into_scope(dataset.declared_units)
+    except ValueError as exc:
+        raise UsageError(f"{path}: {exc}") from None
+    return path, dataset
 
 
 def _write_checks() -> Any:

@@ -17,6 +17,11 @@ from .results import Column, Section
 KINDS = ("indicators", "themes", "periods", "targets", "sources")
 
 
+def _keys(columns: tuple[Column, ...]) -> tuple[str, ...]:
+    """A listing's machine fields (CSV columns): every column it shows."""
+    return tuple(c.key for c in columns)
+
+
 def _indicators(dataset: Dataset) -> Section:
     rows = [
         {
@@ -37,7 +42,7 @@ def _indicators(dataset: Dataset) -> Section:
         Column("unit", "单位", "Unit"),
         Column("figures", "数据数", "Figures", True),
     )
-    return Section("indicators", "指标", "Indicators", columns, rows)
+    return Section("indicators", "指标", "Indicators", columns, rows, fields=_keys(columns))
 
 
 def _themes(dataset: Dataset) -> Section:
@@ -52,7 +57,7 @@ def _themes(dataset: Dataset) -> Section:
         Column("name_en", "英文名称", "English name"),
         Column("indicators", "指标数", "Indicators", True),
     )
-    return Section("themes", "主题", "Themes", columns, rows)
+    return Section("themes", "主题", "Themes", columns, rows, fields=_keys(columns))
 
 
 def _periods(dataset: Dataset) -> Section:
@@ -66,7 +71,7 @@ def _periods(dataset: Dataset) -> Section:
         Column("label", "说明", "Reads"),
         Column("figures", "数据数", "Figures", True),
     )
-    return Section("periods", "时期", "Periods", columns, rows)
+    return Section("periods", "时期", "Periods", columns, rows, fields=_keys(columns))
 
 
 def _targets(dataset: Dataset) -> Section:
@@ -82,7 +87,7 @@ def _targets(dataset: Dataset) -> Section:
         Column("gap", "原文超序时", "Quoted gap"),
         Column("basis", "序时口径", "Basis"),
     )
-    return Section("targets", "目标", "Targets", columns, rows)
+    return Section("targets", "目标", "Targets", columns, rows, fields=_keys(columns))
 
 
 def _sources(dataset: Dataset) -> Section:
@@ -107,7 +112,7 @@ def _sources(dataset: Dataset) -> Section:
         Column("publisher", "发布者", "Publisher"),
         Column("url", "网址", "URL"),
     )
-    return Section("sources", "来源", "Sources", columns, rows)
+    return Section("sources", "来源", "Sources", columns, rows, fields=_keys(columns))
 
 
 _BUILD: dict[str, Callable[[Dataset], Section]] = {

@@ -52,4 +52,15 @@ def history(dataset: Dataset, ident: str) -> Section:
     )
     title_zh = f"{indicator.name}({ident})"
     title_en = f"{indicator.name_en} ({ident})"
-    return Section("history", title_zh, title_en, columns, rows)
+    fields = ("period", "status", "qualifier", "value", "unit", "yoy", "share", "subject", "quote")
+    withheld = [(w.period, w.subject) for w in indicator.withheld]
+    note_zh = "未公布数值:" + "、".join(
+        f"{p.label('zh')}{f'({s})' if s else ''}" for p, s in withheld
+    )
+    note_en = "Withheld by the source: " + "; ".join(
+        f"{p.label('en')}{f' ({s})' if s else ''}" for p, s in withheld
+    )
+    return Section(
+        "history", title_zh, title_en, columns, rows,
+        note_zh if withheld else "", note_en if withheld else "", fields=fields,
+    )  # fmt: skip

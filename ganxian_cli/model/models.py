@@ -360,6 +360,13 @@ class Dataset(_Model):
     relations: list[Relation] = []
     # (indicator, index) of figures that do not count; worked out once, on validation
     _superseded: frozenset[tuple[str, int]] = PrivateAttr(frozenset())
+    # the file's `[units]` as catalogue entries, worked out on validation
+    _units: dict[str, Unit] = PrivateAttr(default_factory=dict)
+
+    @property
+    def declared_units(self) -> dict[str, Unit]:
+        """The units this file declares, by symbol."""
+        return self._units
 
     @model_validator(mode="wrap")
     @classmethod
@@ -372,6 +379,7 @@ class Dataset(_Model):
             for indicator in dataset.indicators.values():
                 if units:
                     indicator._declared = units
+            dataset._units = units
             dataset._superseded = frozenset(dataset._find_superseded())
         return dataset
 

@@ -120,6 +120,31 @@ def declared(units: Mapping[str, Unit]) -> Iterator[None]:
         _DECLARED.reset(token)
 
 
+@contextmanager
+def command_scope() -> Iterator[None]:
+    """A scope (one command run) that `bring_into_scope` adds files' declared units to."""
+    with declared(MappingProxyType({})):
+        yield
+
+
+def bring_into_scope(units: Mapping[str, Unit]) -> None:
+    """Make a loaded file's declared *units* known until the enclosing `command_scope` ends.
+
+    Two files that declare one symbol differently cannot be read together (ValueError).
+    """
+    current = _DECLARED.get()
+    for symbol, unit in units.items():
+        known = current.get(symbol)
+        if known is not None and (known.family, known.scale) != (unit.family, unit.scale):
+            raise ValueError(f"the files declare unit {symbol} differently")
+    _DECLARED.set(MappingProxyType({**current, **units}))
+
+
+def in_scope() -> Mapping[str, Unit]:
+    """The declared units known now, by symbol."""
+    return _DECLARED.get()
+
+
 def declare(
     symbol: str, family: str, factor: Decimal, name_en: str | None, kind: str | None
 ) -> Unit:

@@ -261,6 +261,12 @@ COMPARE_ROWS: dict[str, dict[str, Any]] = {
     }),
 }  # fmt: skip
 
+for _row in COMPARE_ROWS.values():  # `compare` of several files tags each row
+    _row["properties"]["region"] = {
+        "type": "string",
+        "description": "With several files: the row's region, in the output's language.",
+    }
+
 REPORT["properties"]["progress"] = {
     "description": "The 双过半 section, as in `progress` (null when figures are filtered).",
     "anyOf": [{"type": "null"}, _object(PROGRESS_SUMMARY)],

@@ -67,7 +67,11 @@ def history_grid(section: Section, lang: Lang) -> Grid:
     columns = [Column(h[1]), Column(h[4]), Column(h[2], right=True)]
     columns += [Column(h[3], right=True)] if with_yoy else []
     columns += [Column(h[5], wrap=True, min_width=WRAP_MIN)] if with_subject else []
-    grid = Grid(escape_control(section.title(lang)), [*columns, Column("", min_width=BAR_WIDTH)])
+    grid = Grid(
+        escape_control(section.title(lang)),
+        [*columns, Column("", min_width=BAR_WIDTH)],
+        caption=escape_control(section.note(lang)),  # figures the source withholds
+    )
     for row in section.rows:
         value = display_value(row["value"], get_unit(row["unit"]), row["qualifier"], lang)
         cells: list[Cell] = [

@@ -229,9 +229,24 @@ def _indicator_row(source_id: int, key: str, indicator: Indicator) -> tuple[Any,
     unit = get_unit(indicator.unit)
     return (
         source_id, key, indicator.theme, indicator.name, indicator.name_en, unit.symbol,
-        unit.family, _BASE[unit.family].symbol, unit.kind.value, int(indicator.signed),
+        unit.family, _base_symbol(unit), unit.kind.value, int(indicator.signed),
         indicator.note,
     )  # fmt: skip
+
+
+def _base_symbol(unit: Unit) -> str:
+    """The symbol of *unit*'s family base: built in, else a declared unit of scale 1, else the
+    family's name (a file may declare only 万标箱 of family "containers")."""
+    if unit.family in _BASE:
+        return _BASE[unit.family].symbol
+    if unit.scale == 1:
+        return unit.symbol
+    from ..model.units import in_scope
+
+    for other in in_scope().values():
+        if other.family == unit.family and other.scale == 1:
+            return other.symbol
+    return unit.family
 
 
 def _figure_row(
@@ -245,7 +260,7 @@ def _figure_row(
         figure_id, source_id, ident, index, str(period), period.year, period.start, period.end,
         f"{period.year:04d}-{period.start:02d}", f"{period.year:04d}-{period.end:02d}",
         figure.status, figure.qualifier, plain(figure.value), float(figure.value), unit.symbol,
-        plain(base), float(base), _BASE[unit.family].symbol,
+        plain(base), float(base), _base_symbol(unit),
         None if yoy is None else plain(yoy), None if yoy is None else float(yoy),
         figure.subject, figure.quote, figure.note,
     )  # fmt: skip

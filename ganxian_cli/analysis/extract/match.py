@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ...model.models import Dataset
-from ...model.units import UNITS
+from ...model.units import UNITS, Unit, in_scope
 
 THRESHOLD = 0.45
 SAME_VALUE_BONUS = 0.5
@@ -51,8 +51,8 @@ class Matcher:
             ]
             for ident, indicator, _, figure in dataset.figures():
                 self._subjects.setdefault(ident, set()).add(figure.subject)
-                family = _family(figure.unit or indicator.unit)
-                scale = UNITS[figure.unit or indicator.unit].scale if family else Decimal(1)
+                unit = indicator.unit_of(figure)  # built in or declared by the file
+                family, scale = unit.family, unit.scale
                 self._values.setdefault(ident, set()).add(
                     ((figure.value * scale).normalize(), family)
                 )
@@ -67,7 +67,8 @@ class Matcher:
         scored: list[tuple[float, str]] = []
         theme, theme_score = "", 0.0
         indicators = self.dataset.indicators if self.dataset else {}
-        scaled = (value * UNITS[unit].scale).normalize() if unit in UNITS else value
+        known = _known(unit)
+        scaled = (value * known.scale).normalize() if known else value
         grams = bigrams(name)
         for ident, names, indicator_family, indicator_theme in self._names:
             score = dice(grams, names)
@@ -102,6 +103,11 @@ class Matcher:
         return f"new_{self._count:02d}"
 
 
+def _known(unit: str) -> Unit | None:
+    """The built-in or (while a file is read) declared unit *unit*, if any."""
+    return UNITS.get(unit) or in_scope().get(unit)
+
+
 def _family(unit: str) -> str:
-    found = UNITS.get(unit)
+    found = _known(unit)
     return found.family if found else unit
