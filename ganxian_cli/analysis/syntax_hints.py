@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from ..datafile.loader import outside_strings
 from ..errors import Problem
 
 ASCII_FOR = {
@@ -29,23 +30,7 @@ ASCII_FOR = {
 
 def _first_full_width(line: str) -> int | None:
     """Index of the first full-width TOML character outside ASCII-quoted strings."""
-    quote = ""
-    escaped = False
-    for i, ch in enumerate(line):
-        if quote:
-            if escaped:
-                escaped = False
-            elif ch == "\\" and quote == '"':
-                escaped = True
-            elif ch == quote:
-                quote = ""
-        elif ch in "\"'":
-            quote = ch
-        elif ch == "#":
-            return None
-        elif ch in ASCII_FOR:
-            return i
-    return None
+    return next((i for i, ch in outside_strings(line) if ch in ASCII_FOR), None)
 
 
 def explain_syntax(problems: list[Problem], text: str) -> list[Problem]:

@@ -12,7 +12,7 @@ import re
 import stat
 import sys
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -191,27 +191,34 @@ def _check_nesting(text: str, name: str) -> None:
         _report_nesting(text, name)  # an unclosed bracket (a syntax error): count exactly
 
 
+def outside_strings(line: str) -> Iterator[tuple[int, str]]:
+    """Each character of one TOML line that stands outside a string, with its index, up to a
+    comment (a line scan: multi-line strings are not followed)."""
+    quote = ""
+    escaped = False
+    for i, ch in enumerate(line):
+        if quote:
+            if escaped:
+                escaped = False
+            elif ch == "\\" and quote == '"':
+                escaped = True
+            elif ch == quote:
+                quote = ""
+        elif ch in "\"'":
+            quote = ch
+        elif ch == "#":
+            return
+        else:
+            yield i, ch
+
+
 def _report_nesting(text: str, name: str) -> None:
     """Raise G021 at the line where nesting first goes past the limit."""
     depth = 0
-    for number, line in enumerate(
-        text.split("\n"), start=1
-    ):  # TOML breaks lines at LF, not NEL or U+2028
-        quote = ""
-        escaped = False
-        for ch in line:
-            if quote:
-                if escaped:
-                    escaped = False
-                elif ch == "\\" and quote == '"':
-                    escaped = True
-                elif ch == quote:
-                    quote = ""
-            elif ch in "\"'":
-                quote = ch
-            elif ch == "#":
-                break
-            elif ch in "[{":
+    # TOML breaks lines at LF, not NEL or U+2028
+    for number, line in enumerate(text.split("\n"), start=1):
+        for _i, ch in outside_strings(line):
+            if ch in "[{":
                 depth += 1
                 if depth > MAX_NESTING:
                     message = f"arrays or inline tables nested more than {MAX_NESTING} deep"
