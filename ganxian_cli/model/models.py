@@ -178,7 +178,13 @@ class Indicator(_Model):
     _declared: dict[str, Unit] = PrivateAttr(default_factory=dict)
 
     def _lookup(self, symbol: str) -> Unit:
-        return self._declared.get(symbol) or get_unit(symbol)
+        # built-ins first (a file cannot redefine them); the private mapping is read directly,
+        # since pydantic's attribute hook costs more than the lookup itself
+        unit = UNITS.get(symbol)
+        if unit is None:
+            private = self.__pydantic_private__ or {}
+            unit = private.get("_declared", {}).get(symbol) or get_unit(symbol)
+        return unit
 
     @property
     def base(self) -> Unit:
