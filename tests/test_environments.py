@@ -5,9 +5,11 @@ These run the real entry point in a subprocess, since they are about the process
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -96,3 +98,37 @@ def test_file_name_that_is_not_utf8(tmp_path: os.PathLike[str]) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "\\udcb2\\udce2.toml" in result.stdout.decode("utf-8")
+
+
+def test_quick_exit_delivers_all_output_and_keeps_the_status(tmp_path: Path) -> None:
+    """The entry point skips interpreter teardown: output must still arrive whole."""
+    # a large output, well past any pipe or stream buffer, read back through a pipe
+    big = subprocess.run(
+        [*GANXIAN, "report", "-f", "json"], env=ENV, capture_output=True, timeout=60
+    )
+    assert big.returncode == 0, big.stderr
+    inproc = subprocess.run(
+        [sys.executable, "-c", "from ganxian_cli.cli import main; main()", "report", "-f", "json"],
+        env=ENV,
+        capture_output=True,
+        timeout=60,
+    )
+    assert inproc.returncode == 0 and big.stdout == inproc.stdout  # same bytes, nothing lost
+    json.loads(big.stdout)
+    # statuses: 1 for data problems (validate lists them on stdout), 2 for usage
+    bad = tmp_path / "bad.toml"
+    bad.write_text("schema_version = 1\n[source]\n", encoding="utf-8")
+    failed = subprocess.run([*GANXIAN, "validate", str(bad)], env=ENV, capture_output=True)
+    assert failed.returncode == 1 and b"failed: 4 errors" in failed.stdout
+    usage = subprocess.run([*GANXIAN, "report", "--nope"], env=ENV, capture_output=True)
+    assert usage.returncode == 2 and b"--nope" in usage.stderr
+    # a write is in place when the process is gone
+    copy = tmp_path / "copy.toml"
+    copy.write_bytes(DATA.read_bytes())
+    recorded = subprocess.run(
+        [*GANXIAN, "record", "industrial_output", "-p", "2031", "-v", "1", "--data", str(copy)],
+        env=ENV,
+        capture_output=True,
+    )
+    assert recorded.returncode == 0, recorded.stderr
+    assert 'period = "2031"' in copy.read_text(encoding="utf-8")
