@@ -1,12 +1,16 @@
 """Measure `ganxian extract` against hand-checked figures: recall, precision, accuracy.
 
-    python scripts/extract_quality.py [-v]
+    python scripts/extract_quality.py [-v] [--wrap N]
 
 Articles: tests/articles/*.txt, each with NAME.expected.toml (`[[figures]]` with value, unit,
 and qualifier, yoy, period, status where not the default), plus the shipped source article
 (from $GANXIAN_SHARED/seeds or ../shared/seeds, when present) against data/indicators.toml.
 A figure is found when an extracted one has the same value and unit; qualifier, sign of growth,
 period and status are then compared on the found ones.
+
+--wrap N hard-wraps every line of each article at N characters first, as text copied out of a
+PDF or a fixed-width page comes: the extractor must still see one paragraph, not N-character
+titles.
 """
 
 from __future__ import annotations
@@ -121,8 +125,20 @@ def _overlap(a: str, b: str) -> int:
     return len(set(a) & set(b))
 
 
-def score(name: str, article: Path, expected: list[dict[str, Any]], published: str) -> Score:
+def hard_wrap(text: str, width: int) -> str:
+    """Every line cut into lines of *width* characters (the last one shorter)."""
+    lines = []
+    for line in text.split("\n"):
+        lines += [line[i : i + width] for i in range(0, len(line), width)] or [""]
+    return "\n".join(lines)
+
+
+def score(
+    name: str, article: Path, expected: list[dict[str, Any]], published: str, wrap: int = 0
+) -> Score:
     text, _ = read_article(article.read_bytes(), str(article))
+    if wrap:
+        text = hard_wrap(text, wrap)
     proposed = extract(text, None, published).figures
     used: set[int] = set()
     s = Score(name, len(expected), len(proposed), 0, 0, 0, 0, 0, 0, 0, 0, 0, [], [])
@@ -167,19 +183,19 @@ def score(name: str, article: Path, expected: list[dict[str, Any]], published: s
     return s
 
 
-def scores() -> list[Score]:
+def scores(wrap: int = 0) -> list[Score]:
     results: list[Score] = []
     for expected in sorted(ARTICLES.glob("*.expected.toml")):
         name = expected.name.removesuffix(".expected.toml")
         with expected.open("rb") as handle:
             published = tomllib.load(handle)["published"]
         results.append(
-            score(name, ARTICLES / f"{name}.txt", _expected_from_toml(expected), published)
+            score(name, ARTICLES / f"{name}.txt", _expected_from_toml(expected), published, wrap)
         )
     if SEED.exists():
         data = ROOT / "data" / "indicators.toml"
         results.append(
-            score("shipped (赣县区 2022-06)", SEED, _expected_from_data(data), "2022-06")
+            score("shipped (赣县区 2022-06)", SEED, _expected_from_data(data), "2022-06", wrap)
         )
     return results
 
@@ -191,7 +207,8 @@ def markdown(results: list[Score]) -> str:
 
 
 def main() -> None:
-    results = scores()
+    wrap = int(sys.argv[sys.argv.index("--wrap") + 1]) if "--wrap" in sys.argv else 0
+    results = scores(wrap)
     print(markdown(results))
     if "-v" in sys.argv:
         for r in results:

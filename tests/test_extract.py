@@ -238,6 +238,34 @@ def test_quality_on_the_test_articles() -> None:
             assert r.period / r.found >= 0.85, r.name  # type: ignore[attr-defined]
 
 
+@pytest.mark.parametrize("width", [16, 23, 30, 41])
+def test_hard_wrapped_articles_read_as_the_unwrapped(width: int) -> None:
+    """Text cut at a fixed width (from a PDF) is not read as a title a line: the same figures,
+    qualifiers and growth rates, and periods within 5 points of the unwrapped reading."""
+    quality = _quality()
+    unwrapped = {r.name: r for r in quality.scores()}  # type: ignore[attr-defined]
+    for r in quality.scores(width):
+        u = unwrapped[r.name]
+        assert (r.found, r.extracted, r.qualifier, r.yoy) == (
+            u.found,
+            u.extracted,
+            u.qualifier,
+            u.yoy,
+        )
+        assert r.period / r.found >= u.period / u.found - 0.05, (r.name, width, r.missed)
+
+
+def test_wrap_width_is_found_only_in_wrapped_text() -> None:
+    quality = _quality()
+    articles = sorted(ARTICLES.glob("*.txt")) + ([SEED] if SEED.exists() else [])
+    for path in articles:
+        text, _ = read_article(path.read_bytes(), str(path))
+        assert text_module.wrap_width(text) is None, path.name
+        for width in (16, 30, 41):
+            assert text_module.wrap_width(quality.hard_wrap(text, width)) == width, path.name
+    assert text_module.wrap_width("短\n" * 3) is None  # too few lines to tell
+
+
 @pytest.mark.skipif(not SEED.exists(), reason=f"source article not found at {SEED}")
 def test_every_figure_of_the_shipped_article() -> None:
     quality = _quality()

@@ -2,7 +2,10 @@
 
 White space is dropped (articles break lines mid-sentence: "分\\n\\n别挂点"), full-width digits,
 point and percent sign read as ASCII. A line break is a paragraph boundary only after a sentence
-end or a short title line; otherwise the broken sentence is joined again.
+end or a short title line; otherwise the broken sentence is joined again. Text hard-wrapped at a
+fixed width (copied out of a PDF or a fixed-width page) is recognised by most of its lines being
+about as long as its longest ones: there a break after a full line is a wrap, even after a
+sentence end, and only a line that stops short ends a paragraph, however short the wrap width.
 """
 
 from __future__ import annotations
@@ -14,6 +17,29 @@ _FULL_WIDTH = str.maketrans("０１２３４５６７８９．％～－", "01234
 _SENTENCE_END = "。！？；;!?"
 _PARAGRAPH_END = '。！？!?”」』：:…"'
 TITLE_MAX = 30  # a line this short without a sentence end is a title or a caption line
+# Hard-wrapped text: at least WRAPPED_SHARE of its lines (of at least WRAP_MIN_LINES) are "full",
+# that is at least FULL of the width most long lines reach (digits and Latin letters are narrower
+# than Chinese characters, so a full line may hold a few characters more or less).
+WRAPPED_SHARE = 0.5
+WRAP_MIN_LINES = 6
+FULL = 0.8
+
+
+def wrap_width(original: str) -> int | None:
+    """The width *original* is hard-wrapped at (in non-space characters), or None.
+
+    Most lines are full, and full lines mostly stop mid-sentence: text of one paragraph a line
+    may have paragraphs of like length, but they end in 。.
+    """
+    lines = [t for line in original.split("\n") if (t := "".join(line.split()))]
+    if len(lines) < WRAP_MIN_LINES:
+        return None
+    lengths = sorted(len(t) for t in lines)
+    width = lengths[(len(lengths) * 9) // 10 - 1]  # the 90th percentile: past stray long lines
+    full = [t for t in lines if FULL * width <= len(t) <= width / FULL]
+    mid_sentence = sum(1 for t in full if t[-1] not in _PARAGRAPH_END)
+    wrapped = len(full) >= WRAPPED_SHARE * len(lines) and mid_sentence * 2 > len(full)
+    return width if wrapped else None
 
 
 @dataclass
@@ -49,17 +75,27 @@ def compact(original: str) -> Article:
     captions: list[tuple[int, int]] = []
     line_start = 0  # compact offset where the current line began
     pending_break = False
+    spaced = False  # a blank line or an indent after the break
+    wrapped = wrap_width(original)
+    short = FULL * wrapped if wrapped else TITLE_MAX + 1  # a line shorter than this ends
     for index, ch in enumerate(original):
         if ch == "\n":
             if not pending_break and chars and chars[-1] == "摄":
                 captions.append((line_start, len(chars)))
+            spaced = pending_break
             pending_break = True
             continue
         if ch.isspace():
+            spaced = spaced or pending_break
             continue
         if pending_break:
             pending_break = False
-            ends = chars and (chars[-1] in _PARAGRAPH_END or len(chars) - line_start <= TITLE_MAX)
+            stops_short = len(chars) - line_start < short
+            # in wrapped text a full line ending a sentence (。) goes on with the paragraph unless
+            # a blank line or an indent follows
+            sentence_end = chars and chars[-1] in _PARAGRAPH_END and (spaced or not wrapped)
+            ends = chars and (stops_short or sentence_end)
+            spaced = False
             if ends and paragraphs[-1] != len(chars):
                 paragraphs.append(len(chars))
             line_start = len(chars)
