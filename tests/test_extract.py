@@ -166,6 +166,17 @@ def test_targets_and_forecasts_are_whole_years_or_their_period() -> None:
     ]
 
 
+def test_the_years_plan_is_the_year_not_the_year_to_date() -> None:
+    """今年共安排…45个 is the year's plan; 今年以来…新增 is the year to date."""
+    result = extract(
+        "全县今年共安排重点工业项目45个。今年以来,全县新增企业19家。", None, "2031-07"
+    ).figures
+    assert [(str(p.value), p.period) for p in result] == [
+        ("45", "2031"),
+        ("19", "2031-01..2031-07"),
+    ]
+
+
 def test_dates_labels_and_phone_numbers_are_not_figures() -> None:
     text = (
         "6月21日,记者来到小区。2025年前实现全覆盖,预计9月底完工,7月上旬封顶。"

@@ -18,7 +18,8 @@ from .text import Article, compact, in_caption
 from .tokens import Token, Tokenizer
 
 _LABEL_AFTER = re.compile(r"(?:以上)?(?:的)?(?:项目|企业)")  # 100亿元项目1个: a class, not a figure
-_ANNUAL = re.compile(r"年产|种植|播种|全年")  # annual capacity, planted area: a whole year
+# a whole year: annual capacity (年产), planted areas, the year's plan (今年共安排45个项目)
+_ANNUAL = re.compile(r"年产|种植|播种|全年|今年.{0,2}(?:安排|计划|确定|谋划|实施)")
 _STOCK = re.compile(r"^(?!.*(?:新增|增加|开工|签约|完成)).*达")
 _GROWTH_WORDS = re.compile(
     r"同比|环比|比上年同期|较上年同期|比去年同期|较去年同期|比上年|较上年|比去年|较去年|分别|"
