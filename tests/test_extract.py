@@ -177,6 +177,35 @@ def test_the_years_plan_is_the_year_not_the_year_to_date() -> None:
     ]
 
 
+def test_last_year_dates_only_its_own_sentence() -> None:
+    """去年全年… is the year before; the next sentence is not; 去年同期/与去年相比 are bases."""
+    result = extract(
+        "去年全年,全省完成投资4283亿元。全省新开工项目52个。"
+        "与去年相比,全省新增企业19家。比去年同期增加6家。",
+        None,
+        "2033-07",
+    ).figures
+    assert [(str(p.value), p.period) for p in result] == [
+        ("4283", "2032"),
+        ("52", "2033-07"),
+        ("19", "2033-07"),
+        ("6", "2033-07"),
+    ]
+
+
+def test_what_was_achieved_against_a_target_is_actual() -> None:
+    result = extract(
+        "1-9月,全市完成年度目标的78.6%,超序时进度3.6个百分点。全年目标任务120亿元。",
+        None,
+        "2034-10",
+    ).figures
+    assert [(str(p.value), p.period, p.status) for p in result] == [
+        ("78.6", "2034-01..2034-09", "actual"),
+        ("3.6", "2034-01..2034-09", "actual"),
+        ("120", "2034", "target"),
+    ]
+
+
 def test_dates_labels_and_phone_numbers_are_not_figures() -> None:
     text = (
         "6月21日,记者来到小区。2025年前实现全覆盖,预计9月底完工,7月上旬封顶。"

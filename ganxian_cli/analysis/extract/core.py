@@ -228,7 +228,9 @@ def _proposal(
     token = figure.token
     status = context.status(text, figure.sentence[0], figure.clause, token)
     paragraph = article.paragraph_start(token.start)
-    period = _period_before(phrases, token.start, paragraph) or Period(year, month, month)
+    period = _period_before(phrases, token.start, paragraph, figure.sentence[0]) or Period(
+        year, month, month
+    )
     lead = text[figure.clause[0] : token.start]
     if status == "target" or _ANNUAL.search(lead):
         period = Period(period.year, 1, 12)
@@ -264,8 +266,11 @@ def _proposal(
     )
 
 
-def _period_before(phrases: list[when.Phrase], pos: int, paragraph: int) -> Period | None:
-    """The last period phrase before *pos* in its paragraph (全年/年度 only set targets)."""
+def _period_before(
+    phrases: list[when.Phrase], pos: int, paragraph: int, sentence: int
+) -> Period | None:
+    """The last period phrase before *pos* in its paragraph (全年/年度 only set targets; 去年
+    only dates its own sentence)."""
     i = bisect.bisect_right(phrases, pos, key=lambda p: p.start)
     while i > 0:  # back to the paragraph start: a few phrases at most
         i -= 1
@@ -274,6 +279,8 @@ def _period_before(phrases: list[when.Phrase], pos: int, paragraph: int) -> Peri
             continue
         if phrase.start < paragraph:
             return None
+        if phrase.local and phrase.start < sentence:
+            continue
         if not phrase.whole:
             return phrase.period
     return None

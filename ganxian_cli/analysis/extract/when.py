@@ -17,6 +17,9 @@ _PHRASES = re.compile(
         (
             rf"(?P<range>(?:(?P<ry>\d{{4}})年|今年)?(?P<rs>{_N})月?{_TO}(?P<re>{_N})月(?:份)?(?!\d*日))",
             r"(?P<half>(?:(?P<hy>\d{4})年|今年)?(?P<hw>上|下)半年)",
+            # 去年全年, 去年建了30个: the year before, for its own sentence only; never
+            # the base of a comparison (去年同期, 与去年相比) nor 去年底 (a month)
+            r"(?P<lastyear>(?:去年|上年)(?:全年)?)(?!同期|相比|相较|底|末|[\d一二三四五六七八九十]+月)",
             r"(?P<quarters>前(?P<qn>[一二三])(?:个)?季度)",
             r"(?P<quarter>(?:(?P<qy>\d{4})年|今年)?(?:第)?(?P<q>[一二三四1-4])季度)",
             r"(?P<ytd>今年以来|年初以来|今年来|今年)",
@@ -35,12 +38,14 @@ _PUBLISHED = re.compile(r"(\d{4})-(\d{1,2})(?:-\d{1,2})?")
 
 @dataclass(frozen=True)
 class Phrase:
-    """A period phrase at compact offsets [start, end); *whole* marks 全年/年度 (targets)."""
+    """A period phrase at compact offsets [start, end); *whole* marks 全年/年度 (targets);
+    *local* one that dates only the figures of its own sentence (去年)."""
 
     start: int
     end: int
     period: Period
     whole: bool = False
+    local: bool = False
 
 
 def _int(text: str | None) -> int | None:
@@ -56,11 +61,12 @@ def phrases(text: str, year: int, month: int) -> list[Phrase]:
         period = _period(m, year, month)
         if period is None:
             continue
-        if m.start() and text[m.start() - 1] in "比较同":
-            continue  # 比上半年, 较上年: the base of a comparison
+        if m.start() and text[m.start() - 1] in "比较同与和":
+            continue  # 比上半年, 较上年, 与去年: the base of a comparison
         if period.year > year or (period.year == year and period.start > month):
             continue  # 9月底, 2025年前: a deadline or a plan, not the period of a figure
-        found.append(Phrase(m.start(), m.end(), period, m.lastgroup == "whole"))
+        kind = m.lastgroup
+        found.append(Phrase(m.start(), m.end(), period, kind == "whole", kind == "lastyear"))
     return found
 
 
@@ -76,6 +82,8 @@ def _period(m: re.Match[str], year: int, month: int) -> Period | None:
     if kind == "half":
         y = int(groups["hy"]) if groups["hy"] else year
         return Period(y, 1, 6) if groups["hw"] == "上" else Period(y, 7, 12)
+    if kind == "lastyear":
+        return Period(year - 1, 1, 12)
     if kind == "quarters":  # 前三季度
         n = _int(groups["qn"]) or 1
         return Period(year, 1, 3 * n)
