@@ -16,6 +16,7 @@ from ..errors import Problem
 from ..model.intervals import Interval
 from ..model.models import Dataset, Indicator, ShareRelation, SumRelation
 from ..model.numerals import plain
+from ..model.periods import Period
 from ..model.refs import (
     RefError,
     Resolved,
@@ -58,50 +59,59 @@ def check_themes(c: Collector) -> None:
 
 def check_values(c: Collector) -> None:
     """Units within the indicator's family, whole counts, no negative amounts."""
-    for ident, indicator, i, figure in c.loaded.dataset.figures():
+    for ident, indicator in c.loaded.dataset.indicators.items():
         base = indicator.base
-        unit = indicator.unit_of(figure)
-        if unit.family != base.family:
-            c.add(
-                "G203",
-                f"unit {unit.symbol} does not measure the same thing as "
-                f"the indicator's {base.symbol}",
-                fig_path(ident, i, "unit"),
-            )
-            continue
-        whole = figure.value * unit.scale  # 1.2万人 is 12000 people
-        if unit.kind is Kind.COUNT and whole != whole.to_integral_value():
-            c.add(
-                "G204",
-                f"a count must be a whole number, not {plain(figure.value)}",
-                fig_path(ident, i, "value"),
-            )
-        if unit.kind is not Kind.RATE and figure.value < 0 and not indicator.signed:
-            c.add(
-                "G205",
-                f"negative {unit.kind.value} {plain(figure.value)}{unit.symbol}; set signed = true "
-                "on the indicator if it can really be negative",
-                fig_path(ident, i, "value"),
-            )
+        for i, figure in enumerate(indicator.observations):
+            unit = base if figure.unit is None else indicator.unit_of(figure)
+            if unit.family != base.family:
+                c.add(
+                    "G203",
+                    f"unit {unit.symbol} does not measure the same thing as "
+                    f"the indicator's {base.symbol}",
+                    fig_path(ident, i, "unit"),
+                )
+                continue
+            value = figure.value
+            if unit.kind is Kind.COUNT:
+                whole = value * unit.scale  # 1.2万人 is 12000 people
+                if whole != whole.to_integral_value():
+                    c.add(
+                        "G204",
+                        f"a count must be a whole number, not {plain(value)}",
+                        fig_path(ident, i, "value"),
+                    )
+            if value < 0 and unit.kind is not Kind.RATE and not indicator.signed:
+                c.add(
+                    "G205",
+                    f"negative {unit.kind.value} {plain(value)}{unit.symbol}; set signed = true "
+                    "on the indicator if it can really be negative",
+                    fig_path(ident, i, "value"),
+                )
 
 
 def check_duplicates(c: Collector) -> None:
-    seen: Counter[tuple[str, str, str, str | None, str | None]] = Counter()
-    for ident, _indicator, i, figure in c.loaded.dataset.figures():
-        key = (
-            ident,
-            str(figure.period),
-            figure.status,
-            figure.subject,
-            c.loaded.dataset.source_of(figure),
-        )
-        seen[key] += 1
-        if seen[key] == 2:
-            c.add(
-                "G202",
-                f"second {figure.status} figure of {ident} for {figure.period}; keep one",
-                fig_path(ident, i),
-            )
+    """G202 for a second figure of one indicator with the same period, status, subject and
+    source. Keys are compared indicator by indicator; only an indicator with a repeat is
+    walked again to report each one where it stands."""
+    dataset = c.loaded.dataset
+    default = dataset.default_source()
+    for ident, indicator in dataset.indicators.items():
+        figures = indicator.observations
+        keys = [
+            (f.period, f.status, f.subject, default if f.source is None else f.source)
+            for f in figures
+        ]
+        if len(set(keys)) == len(keys):
+            continue
+        seen: Counter[tuple[Period, str, str | None, str | None]] = Counter()
+        for i, (figure, key) in enumerate(zip(figures, keys, strict=True)):
+            seen[key] += 1
+            if seen[key] == 2:
+                c.add(
+                    "G202",
+                    f"second {figure.status} figure of {ident} for {figure.period}; keep one",
+                    fig_path(ident, i),
+                )
 
 
 def check_references(c: Collector) -> None:
@@ -181,7 +191,11 @@ def _exponent(value: Decimal) -> int:
 
 def _comparable(c: Collector, figures: list[Resolved], path: Path, verb: str) -> bool:
     """True if all *figures* measure one kind of quantity; a G203 problem otherwise."""
-    if len({f.unit.family for f in figures}) == 1:
+    family = figures[0].unit.family
+    for f in figures:
+        if f.unit.family != family:
+            break
+    else:
         return True
     shown = ", ".join(f.shown() for f in figures)
     c.add("G203", f"cannot {verb} {shown}: different kinds of quantity", path)

@@ -20,6 +20,7 @@ from .collector import Collector
 from .schedule import HUNDRED, Basis, time_progress
 
 _COMPARED = re.compile(r"(?:快于|高于|超过|超出|领先|高出|慢于|低于|落后于?)([^,;:。]*)$")
+_COMPARING = re.compile("快于|高于|超过|超出|领先|高出|慢于|低于|落后")
 _TIME = ("时间", "序时", "时序", "序进度")
 _FILLER_WORDS = re.compile("整体|总体|平均|进度|水平|的")
 TWO_PLACES = Decimal("0.01")
@@ -37,6 +38,8 @@ def baseline_of(gap: Resolved) -> str | None:
     if quote is None:
         return None
     text = normalize(quote)
+    if _COMPARING.search(text) is None:
+        return None  # no comparing word anywhere (most leads are over time progress)
     found = occurrences(text, gap.figure.value, gap.unit)
     if not found:
         return None
@@ -69,10 +72,10 @@ class Baselines:
 
     seen: dict[tuple[Period, str], tuple[Interval, str]] = field(default_factory=dict)
 
-    def check(self, c: Collector, gap: Resolved, done: Interval, basis_text: str) -> None:
-        phrase = baseline_of(gap)
-        if phrase is None:
-            return
+    def check(
+        self, c: Collector, gap: Resolved, done: Interval, basis_text: str, phrase: str
+    ) -> None:
+        """Record the baseline the lead over *phrase* implies; G306 where two disagree."""
         implied = done - Interval.printed(gap.figure.value)
         how = f"{basis_text} - {plain(gap.figure.value)}"
         key = (gap.figure.period, _baseline_key(phrase))
@@ -117,8 +120,9 @@ def check_lead(
             f"{plain(actual.figure.value)} / {plain(goal.figure.value)} = "
             f"{rounded(computed.mid, TWO_PLACES)}%"
         )
-    if baseline_of(gap) is not None:
-        baselines.check(c, gap, done, basis_text)
+    phrase = baseline_of(gap)
+    if phrase is not None:
+        baselines.check(c, gap, done, basis_text, phrase)
         return
     progress = time_progress(gap.figure.period, basis)
     lead = done - Interval.exact(progress)

@@ -21,26 +21,33 @@ def check_figure_sources(c: Collector) -> None:
     """A figure names a declared source; with several sources, every figure names one."""
     dataset = c.loaded.dataset
     known = ", ".join(dataset.sources) or "none declared"
-    for ident, _indicator, i, figure in dataset.figures():
-        path: Path = ("indicators", ident, "observations", i)
-        if figure.source is not None and figure.source not in dataset.sources:
-            c.add("G201", f"unknown source {figure.source!r} (known: {known})", (*path, "source"))
-        elif dataset.source_of(figure) is None and dataset.source is None:
-            c.add("G201", f"several sources: name this figure's source (one of {known})", path)
+    # a figure that names no source needs one where the file has no [source] and not one article
+    must_name = dataset.source is None and dataset.default_source() is None
+    for ident, indicator in dataset.indicators.items():
+        for i, figure in enumerate(indicator.observations):
+            source = figure.source
+            if source is not None:
+                if source not in dataset.sources:
+                    path: Path = ("indicators", ident, "observations", i, "source")
+                    c.add("G201", f"unknown source {source!r} (known: {known})", path)
+            elif must_name:
+                message = f"several sources: name this figure's source (one of {known})"
+                c.add("G201", message, ("indicators", ident, "observations", i))
 
 
 def check_ranks(c: Collector) -> None:
     """A rank (位) is a position: no targets or relations over it; 1 or more, whole."""
     dataset = c.loaded.dataset
-    ranks = {k for k, ind in dataset.indicators.items() if ind.base.kind is Kind.RANK}
-    for ident, indicator, i, figure in dataset.figures():
-        if indicator.base.kind is Kind.RANK and (
-            figure.value < 1 or figure.value != figure.value.to_integral_value()
-        ):
-            path: Path = ("indicators", ident, "observations", i, "value")
-            c.add("G204", f"a rank must be a whole number from 1, not {plain(figure.value)}", path)
-    if not ranks:
+    ranked = [k for k, ind in dataset.indicators.items() if ind.base.kind is Kind.RANK]
+    for ident in ranked:
+        for i, figure in enumerate(dataset.indicators[ident].observations):
+            if figure.value < 1 or figure.value != figure.value.to_integral_value():
+                path: Path = ("indicators", ident, "observations", i, "value")
+                message = f"a rank must be a whole number from 1, not {plain(figure.value)}"
+                c.add("G204", message, path)
+    if not ranked:
         return
+    ranks = set(ranked)
     for t, target in enumerate(dataset.targets):
         for field in ("target", "actual", "rate", "gap"):
             ref = getattr(target, field)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..model.models import Figure, Indicator
+from ..model.models import Figure
 from ..model.numerals import (
     Occurrence,
     growth_occurrences,
@@ -27,37 +27,37 @@ _MINUS_100 = Decimal(-100)
 
 def check_provenance(c: Collector) -> None:
     """Each quote must show the figure as printed (and its growth rate, where given)."""
-    for ident, indicator, i, figure in c.loaded.dataset.figures():
-        if figure.quote is None:
-            c.add("W001", "figure has no quote", fig_path(ident, i), "warning")
-        else:
-            _check_value(c, ident, indicator, i, figure, figure.quote)
-        if figure.yoy is not None:
-            _check_growth(c, ident, i, figure.yoy, figure.quote)
+    for ident, indicator in c.loaded.dataset.indicators.items():
+        base = indicator.base
+        for i, figure in enumerate(indicator.observations):
+            if figure.quote is None:
+                c.add("W001", "figure has no quote", fig_path(ident, i), "warning")
+            else:
+                unit = base if figure.unit is None else indicator.unit_of(figure)
+                _check_value(c, ident, unit, i, figure, figure.quote)
+            if figure.yoy is not None:
+                _check_growth(c, ident, i, figure.yoy, figure.quote)
     check_lists(c)
 
 
-def _check_value(
-    c: Collector, ident: str, indicator: Indicator, i: int, figure: Figure, quote: str
-) -> None:
-    unit = indicator.unit_of(figure)
-    shown = plain(figure.value) + unit.symbol
-    found = occurrences(quote, figure.value, unit)
+def _check_value(c: Collector, ident: str, unit: Unit, i: int, figure: Figure, quote: str) -> None:
+    value = figure.value
+    found = occurrences(quote, value, unit)
     if not found:
         printed = printed_numbers(quote, unit)
         hint = f" (it shows {', '.join(printed)})" if printed else ""
         c.add(
             "G210",
-            f"quote does not show {shown}{hint}: {quote!r}",
+            f"quote does not show {plain(value)}{unit.symbol}{hint}: {quote!r}",
             fig_path(ident, i, "quote"),
         )
         return
-    signed = [o for o in found if _sign_fits(o, figure.value, unit)]
+    signed = [o for o in found if _sign_fits(o, value, unit)]
     if not signed:
-        message = _sign_message(found[0], figure.value, shown, "value")
+        message = _sign_message(found[0], value, plain(value) + unit.symbol, "value")
         c.add("G212", message, fig_path(ident, i, "value"))
         signed = found
-    _check_qualifier(c, ident, i, figure.qualifier, signed, shown)
+    _check_qualifier(c, ident, i, figure.qualifier, signed)
 
 
 def _sign_fits(occ: Occurrence, value: Decimal, unit: Unit | None) -> bool:
@@ -108,7 +108,7 @@ def _check_growth(c: Collector, ident: str, i: int, yoy: Decimal, quote: str | N
 
 
 def _check_qualifier(
-    c: Collector, ident: str, i: int, qualifier: str, found: list[Occurrence], shown: str
+    c: Collector, ident: str, i: int, qualifier: str, found: list[Occurrence]
 ) -> None:
     readings = [qualifiers_at(o) for o in found]
     if any(_qualifier_fits(qualifier, words) for words in readings):

@@ -19,8 +19,9 @@ class Interval:
     def printed(cls, value: Decimal) -> Interval:
         """The values that round to *value* at the precision it was printed with."""
         exponent = value.as_tuple().exponent
-        step = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
-        half = step / 2
+        if not isinstance(exponent, int):
+            exponent = 0
+        half = _HALVES.get(exponent) or _half_step(exponent)
         return cls(value - half, value + half)
 
     @property
@@ -48,3 +49,14 @@ class Interval:
 
     def overlaps(self, other: Interval) -> bool:
         return self.lo <= other.hi and other.lo <= self.hi
+
+
+_HALVES: dict[int, Decimal] = {}
+
+
+def _half_step(exponent: int) -> Decimal:
+    """Half a unit of the last printed place (0.005 for 58.33), worked out once per place."""
+    half = _HALVES.get(exponent)
+    if half is None:
+        half = _HALVES[exponent] = Decimal(1).scaleb(exponent) / 2
+    return half

@@ -6,10 +6,10 @@ import contextlib
 import gc
 import weakref
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, Generic, TypeVar, overload
 
 from .intervals import Interval
 from .models import (
@@ -27,6 +27,8 @@ from .numerals import plain
 from .periods import Period, PeriodError, parse_period
 from .units import Kind, Unit
 
+_Key = tuple[int, int, int, str]  # year, first and last month, status: hashed in C
+
 
 @dataclass(frozen=True)
 class FigureRef:
@@ -34,6 +36,32 @@ class FigureRef:
     period: Period | None = None
     status: str | None = None
     subject: str | None = None  # gdp{南城市}@2031-H1: that subject's figure; gdp{}: no subject
+
+
+_T = TypeVar("_T")
+
+
+class _Once(Generic[_T]):
+    """A property worked out on first use and then kept in the instance (frozen ones too).
+
+    `functools.cached_property` without its lock: on Python 3.11 taking the lock costs more
+    than working out a figure's unit, and nothing here is shared between threads.
+    """
+
+    def __init__(self, func: Callable[[Any], _T]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> _Once[_T]: ...
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> _T: ...
+    def __get__(self, instance: object | None, owner: type | None = None) -> _Once[_T] | _T:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.func(instance)
+        return value
 
 
 @dataclass(frozen=True)
@@ -49,10 +77,21 @@ class Resolved:
     def path(self) -> tuple[str | int, ...]:
         return ("indicators", self.ident, "observations", self.index)
 
-    @property
+    @_Once
     def unit(self) -> Unit:
-        """The unit this figure was printed in."""
+        """The unit this figure was printed in (looked up once)."""
         return self.indicator.unit_of(self.figure)
+
+    @_Once
+    def key(self) -> _Key:
+        """Year, first and last month, status: what pairs figures (hashed in C)."""
+        period = self.figure.period
+        return (period.year, period.start, period.end, self.figure.status)
+
+    @_Once
+    def _own_span(self) -> Interval:
+        value = self.figure.value
+        return Interval.exact(value) if self.unit.kind is Kind.COUNT else Interval.printed(value)
 
     def value_in(self, unit: Unit) -> Decimal:
         """The value converted exactly into *unit* (same family)."""
@@ -60,8 +99,7 @@ class Resolved:
 
     def span(self, unit: Unit | None = None) -> Interval:
         """The values the printed figure may stand for (counts are exact), in *unit* if given."""
-        value = self.figure.value
-        span = Interval.exact(value) if self.unit.kind is Kind.COUNT else Interval.printed(value)
+        span = self._own_span
         if unit is not None and unit.symbol != self.unit.symbol:
             span = span.scale(self.unit.scale / unit.scale)
         return span
@@ -149,15 +187,21 @@ def actual_for(dataset: Dataset, ident: str | None, period: Period) -> Resolved 
     """The actual figure of indicator *ident* for *period* (a quoted rate or gap), if any."""
     if ident is None:
         return None
-    found: list[Resolved] = index_of(dataset).matching(ident, period, "actual") or []
-    return next((r for r in found if not dataset.superseded(ident, r.index)), None)
+    found = index_of(dataset).matching(ident, period, "actual")
+    if not found:
+        return None
+    superseded = dataset.superseded_figures
+    if not superseded:
+        return found[0]
+    return next((r for r in found if (ident, r.index) not in superseded), None)
 
 
 def actuals_in_year(dataset: Dataset, ident: str, year: int) -> list[Resolved]:
     """The actual figures of indicator *ident* whose period lies in *year*, in file order
     (a figure a later article replaces does not count)."""
     found = index_of(dataset).actuals_in_year(ident, year)
-    return [r for r in found if not dataset.superseded(ident, r.index)]
+    superseded = dataset.superseded_figures
+    return [r for r in found if (ident, r.index) not in superseded] if superseded else list(found)
 
 
 def resolve(dataset: Dataset, text: str) -> Resolved:
@@ -167,12 +211,9 @@ def resolve(dataset: Dataset, text: str) -> Resolved:
 
 # --- the index: every figure once, looked up by key ----------------------------------------
 
-_Key = tuple[int, int, int, str]  # year, first and last month, status: hashed in C
-
 
 def _key(found: Resolved) -> _Key:
-    period = found.figure.period
-    return (period.year, period.start, period.end, found.figure.status)
+    return found.key
 
 
 class Matches(list[Resolved]):

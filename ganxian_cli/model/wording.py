@@ -56,6 +56,8 @@ def sign_word_at(occ: Occurrence) -> str | None:
     before = text[max(0, occ.start - 2) : occ.start]
     if before.endswith("-") and not before[:-1].isdigit():
         return "-"
+    if _GROWTH_WORD.search(text, 0, occ.start) is None:
+        return None  # no growth word before it at all (most quotes): no clause to find
     clause_start = 0
     for m in _CLAUSE_BREAK.finditer(text, 0, occ.start):
         clause_start = m.end()
