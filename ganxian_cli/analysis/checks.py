@@ -24,6 +24,7 @@ from ..model.refs import (
     actuals_in_year,
     over_ceiling,
     pairs,
+    partners,
     resolve,
     resolve_all,
 )
@@ -43,6 +44,9 @@ from .series_checks import check_cumulative
 
 if TYPE_CHECKING:
     from ..datafile.loader import Loaded
+
+
+_COUNT, _RATE = Kind.COUNT, Kind.RATE  # enum members read once, not per figure
 
 
 def check_themes(c: Collector) -> None:
@@ -72,7 +76,7 @@ def check_values(c: Collector) -> None:
                 )
                 continue
             value = figure.value
-            if unit.kind is Kind.COUNT:
+            if unit.kind is _COUNT:
                 whole = value * unit.scale  # 1.2万人 is 12000 people
                 if whole != whole.to_integral_value():
                     c.add(
@@ -80,7 +84,7 @@ def check_values(c: Collector) -> None:
                         f"a count must be a whole number, not {plain(value)}",
                         fig_path(ident, i, "value"),
                     )
-            if value < 0 and unit.kind is not Kind.RATE and not indicator.signed:
+            if value < 0 and unit.kind is not _RATE and not indicator.signed:
                 c.add(
                     "G205",
                     f"negative {unit.kind.value} {plain(value)}{unit.symbol}; set signed = true "
@@ -211,7 +215,7 @@ def _check_ratio(c: Collector, rate: Resolved, num: Resolved, den: Resolved, pat
         return  # a zero whole: no rate to check
     computed = computed.scale(HUNDRED)
     quoted = rate.figure.value
-    if not computed.overlaps(Interval.printed(quoted)):
+    if not computed.overlaps(rate.printed_span):
         c.add(
             "G301",
             f"expected {plain(quoted)} %, computed {_rounded(computed.mid, quoted)} % "
@@ -245,7 +249,7 @@ def _check_share(c: Collector, relation: ShareRelation, path: Path) -> None:
             continue
         if part.span(unit).lo > whole.span(unit).hi:
             c.add("G302", f"part {part.shown()} is larger than its whole {whole.shown()}", path)
-        for rate, _same in pairs(rates, [part]):
+        for rate in partners(rates, part):
             _check_ratio(c, rate, part, whole, path)
 
 
@@ -258,10 +262,10 @@ def _check_sum(c: Collector, relation: SumRelation, path: Path) -> None:
         unit = total.unit
         parts: list[Resolved] = []
         for candidates in parts_by_ref:
-            matched = pairs(candidates, [total])
+            matched = partners(candidates, total)
             if len(matched) != 1:
                 break  # not every part has a figure for this period: nothing to add up
-            parts.append(matched[0][0])
+            parts.append(matched[0])
         else:
             if not _comparable(c, [*parts, total], path, "add up"):
                 continue

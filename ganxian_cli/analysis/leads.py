@@ -76,7 +76,7 @@ class Baselines:
         self, c: Collector, gap: Resolved, done: Interval, basis_text: str, phrase: str
     ) -> None:
         """Record the baseline the lead over *phrase* implies; G306 where two disagree."""
-        implied = done - Interval.printed(gap.figure.value)
+        implied = done - gap.printed_span
         how = f"{basis_text} - {plain(gap.figure.value)}"
         key = (gap.figure.period, _baseline_key(phrase))
         if key not in self.seen:
@@ -109,7 +109,7 @@ def check_lead(
 ) -> None:
     """The quoted lead against the quoted rate, or against the amounts when none is quoted."""
     if rate is not None:
-        done = Interval.printed(rate.figure.value)
+        done = rate.printed_span
         basis_text = f"{plain(rate.figure.value)}%"
     else:
         computed = completion(actual, goal)
@@ -126,7 +126,7 @@ def check_lead(
         return
     progress = time_progress(gap.figure.period, basis)
     lead = done - Interval.exact(progress)
-    if lead.overlaps(Interval.printed(gap.figure.value)):
+    if lead.overlaps(gap.printed_span):
         return
     code = "G304" if rate is not None else "G305"
     c.add(

@@ -12,7 +12,7 @@ from decimal import Decimal
 from ..model.intervals import Interval
 from ..model.models import Dataset, Figure, LeadRelation, WithinRelation
 from ..model.numerals import compact, plain
-from ..model.refs import Resolved, pairs, parse_ref, resolve_all
+from ..model.refs import Resolved, parse_ref, partners, resolve_all
 from ..model.units import Kind
 from .collector import Collector, Path
 
@@ -76,7 +76,7 @@ def _check_within(c: Collector, dataset: Dataset, relation: WithinRelation, path
         unit = whole.unit
         parts: list[Resolved] = []
         for candidates in parts_by_ref:
-            parts += [part for part, _ in pairs(candidates, [whole])]
+            parts += partners(candidates, whole)
         if not parts:
             continue
         if len({p.unit.family for p in [*parts, whole]}) != 1:
@@ -104,8 +104,8 @@ def _check_lead(c: Collector, dataset: Dataset, relation: LeadRelation, path: Pa
     rates = resolve_all(dataset, relation.rate)
     baselines = resolve_all(dataset, relation.baseline)
     for lead in resolve_all(dataset, relation.lead):
-        for rate, _ in pairs(rates, [lead]):
-            for baseline, _ in pairs(baselines, [lead]):
+        for rate in partners(rates, lead):
+            for baseline in partners(baselines, lead):
                 if rate.unit.family != baseline.unit.family:
                     shown = f"{rate.shown()} and {baseline.shown()}"
                     c.add("G203", f"cannot subtract {shown}: different kinds of quantity", path)

@@ -12,13 +12,15 @@ from decimal import Decimal
 from ..model.models import Figure
 from ..model.numerals import (
     Occurrence,
+    digits_occurrence,
     growth_occurrences,
+    normalize,
     occurrences,
     plain,
     printed_numbers,
 )
 from ..model.units import Kind, Unit
-from ..model.wording import EXPECTED, is_negative, qualifiers_at, sign_word_at
+from ..model.wording import EXPECTED, is_negative, may_qualify, qualifiers_at, sign_word_at
 from .collector import Collector, fig_path
 from .list_checks import check_lists
 
@@ -42,6 +44,8 @@ def check_provenance(c: Collector) -> None:
 
 def _check_value(c: Collector, ident: str, unit: Unit, i: int, figure: Figure, quote: str) -> None:
     value = figure.value
+    if figure.qualifier == "exact" and _plainly_shown(quote, value, unit):
+        return
     found = occurrences(quote, value, unit)
     if not found:
         printed = printed_numbers(quote, unit)
@@ -60,6 +64,20 @@ def _check_value(c: Collector, ident: str, unit: Unit, i: int, figure: Figure, q
     _check_qualifier(c, ident, i, figure.qualifier, signed)
 
 
+def _plainly_shown(quote: str, value: Decimal, unit: Unit) -> bool:
+    """The common quote, settled without the full reading: an exact figure whose digits
+    first stand in the quote with its unit, no sign against it, no qualifier word anywhere.
+
+    True only where the full reading finds nothing wrong: that occurrence is one of the full
+    reading's, its sign fits and no qualifier word stands next to it. False decides nothing.
+    """
+    text = normalize(quote)
+    if may_qualify(text):
+        return False
+    occ = digits_occurrence(text, value, unit)
+    return occ is not None and _sign_fits(occ, value, unit)
+
+
 def _sign_fits(occ: Occurrence, value: Decimal, unit: Unit | None) -> bool:
     """A negative number needs 下降/减少/… or a minus; a positive one must not have them.
 
@@ -67,6 +85,8 @@ def _sign_fits(occ: Occurrence, value: Decimal, unit: Unit | None) -> bool:
     the name of what is counted (减少排放12万吨).
     """
     word = sign_word_at(occ)
+    if word is None:  # no sign either way (most quotes): only a negative value lacks one
+        return not value < 0
     negative = is_negative(word)
     if value < 0:
         return negative

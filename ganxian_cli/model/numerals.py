@@ -222,6 +222,24 @@ def occurrences(quote: str, value: Decimal, unit: Unit) -> list[Occurrence]:
     return _find(text, _spellings_in(text, abs(value)), _unit_pattern(unit))
 
 
+def digits_occurrence(text: str, value: Decimal, unit: Unit) -> Occurrence | None:
+    """The first place normalized *text* shows *value* in digits (no separators) with *unit*,
+    if the first place its digits stand is such an occurrence; else None.
+
+    What it returns is the occurrence `occurrences` finds there (only one spelling can start at
+    one place), at a fraction of the cost of looking for every spelling everywhere.
+    """
+    digits = plain(abs(value))
+    at = text.find(digits)
+    if at < 0:
+        return None
+    after = at + len(digits)
+    unit_match = _unit_pattern(unit).match(text, after)
+    if unit_match is None or not _starts_token(text, at, digits):
+        return None
+    return Occurrence(text, at, after, unit_match.end())
+
+
 def growth_occurrences(quote: str, value: Decimal) -> list[Occurrence]:
     """Every place *quote* shows the growth rate *value* (its size) followed by %."""
     return _find(normalize(quote), [plain(abs(value))], _PERCENT)

@@ -28,6 +28,7 @@ from .periods import Period, PeriodError, parse_period
 from .units import Kind, Unit
 
 _Key = tuple[int, int, int, str]  # year, first and last month, status: hashed in C
+_COUNT = Kind.COUNT  # an enum member read once: each `Kind.COUNT` is an attribute look-up
 
 
 @dataclass(frozen=True)
@@ -89,9 +90,13 @@ class Resolved:
         return (period.year, period.start, period.end, self.figure.status)
 
     @_Once
+    def printed_span(self) -> Interval:
+        """The values that round to the figure as printed, whatever its unit."""
+        return Interval.printed(self.figure.value)
+
+    @_Once
     def _own_span(self) -> Interval:
-        value = self.figure.value
-        return Interval.exact(value) if self.unit.kind is Kind.COUNT else Interval.printed(value)
+        return Interval.exact(self.figure.value) if self.unit.kind is _COUNT else self.printed_span
 
     def value_in(self, unit: Unit) -> Decimal:
         """The value converted exactly into *unit* (same family)."""
@@ -181,6 +186,17 @@ def pairs(left: list[Resolved], right: list[Resolved]) -> list[tuple[Resolved, R
     if not matched and len(left) == 1 and len(right) == 1:
         return [(left[0], right[0])]
     return matched
+
+
+def partners(left: list[Resolved], figure: Resolved) -> list[Resolved]:
+    """The figures of *left* that pair with *figure*: ``[a for a, _ in pairs(left, [figure])]``.
+
+    A single figure pairs with *figure* whatever its period (matched or not, `pairs` returns
+    it), so only a longer list is looked up, in its kept buckets.
+    """
+    if len(left) <= 1:
+        return list(left)
+    return [a for _i, a in _buckets(left).get(figure.key, ())]
 
 
 def actual_for(dataset: Dataset, ident: str | None, period: Period) -> Resolved | None:
@@ -381,9 +397,10 @@ class FigureIndex:
                 f"no figure {text!r}: {ref.indicator} has no figure for that period/status"
             )
         dataset = self.dataset()
-        counting = Matches(
-            r for r in found if dataset is None or not dataset.superseded(r.ident, r.index)
-        )
+        superseded = dataset.superseded_figures if dataset is not None else None
+        if not superseded:
+            return found  # nothing replaced (most files): the list itself, buckets kept with it
+        counting = Matches(r for r in found if (r.ident, r.index) not in superseded)
         return counting or found  # a figure a later article replaces does not count
 
 

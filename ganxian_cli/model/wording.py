@@ -92,3 +92,13 @@ def qualifiers_at(occ: Occurrence) -> dict[str, str]:
     if after:
         found[after.group(1)] = WORDS[after.group(1)]
     return found
+
+
+# Every qualifier word ends with one of these: a text without them has none (see `qualifiers_at`).
+_QUALIFIER_ENDS = re.compile("[" + "".join(sorted({word[-1] for word in WORDS})) + "]")
+
+
+def may_qualify(text: str) -> bool:
+    """False where normalized *text* holds no qualifier word at all, so `qualifiers_at` finds
+    none next to any number in it."""
+    return _QUALIFIER_ENDS.search(text) is not None
