@@ -20,8 +20,8 @@ from ..model.periods import Period
 from ..model.refs import (
     RefError,
     Resolved,
-    actual_for,
     actuals_in_year,
+    index_of,
     over_ceiling,
     pairs,
     partners,
@@ -285,12 +285,15 @@ def _check_sum(c: Collector, relation: SumRelation, path: Path) -> None:
 def _check_target(c: Collector, dataset: Dataset, t: int, baselines: Baselines) -> None:
     target = dataset.targets[t]
     goal = resolve(dataset, target.target)
+    index = index_of(dataset)
+    # `actual_for` of the rate and gap for each actual's period, looked up by its key
+    rates = index.actual_by_key(target.rate) if target.rate else {}
+    gaps = index.actual_by_key(target.gap) if target.gap else {}
     for actual in actuals_in_year(dataset, target.actual, goal.figure.period.year):
-        figure = actual.figure
-        rate = actual_for(dataset, target.rate, figure.period)
+        rate = rates.get(actual.key)
         if rate:
             _check_ratio(c, rate, actual, goal, ("targets", t))
-        gap = actual_for(dataset, target.gap, figure.period)
+        gap = gaps.get(actual.key)
         if gap:
             check_lead(c, actual, goal, rate, gap, target.basis, baselines)
 

@@ -110,19 +110,14 @@ def check_lead(
     """The quoted lead against the quoted rate, or against the amounts when none is quoted."""
     if rate is not None:
         done = rate.printed_span
-        basis_text = f"{plain(rate.figure.value)}%"
     else:
         computed = completion(actual, goal)
         if computed is None:
             return
         done = computed
-        basis_text = (
-            f"{plain(actual.figure.value)} / {plain(goal.figure.value)} = "
-            f"{rounded(computed.mid, TWO_PLACES)}%"
-        )
     phrase = baseline_of(gap)
     if phrase is not None:
-        baselines.check(c, gap, done, basis_text, phrase)
+        baselines.check(c, gap, done, _basis_text(actual, goal, rate, done), phrase)
         return
     progress = time_progress(gap.figure.period, basis)
     lead = done - Interval.exact(progress)
@@ -132,7 +127,17 @@ def check_lead(
     c.add(
         code,
         f"expected {plain(gap.figure.value)} points ahead of schedule, computed "
-        f"{rounded(lead.mid, gap.figure.value)} from {basis_text} "
+        f"{rounded(lead.mid, gap.figure.value)} from {_basis_text(actual, goal, rate, done)} "
         f"- {rounded(progress, TWO_PLACES)}% time progress ({basis} basis)",
         (*gap.path, "value"),
+    )
+
+
+def _basis_text(actual: Resolved, goal: Resolved, rate: Resolved | None, done: Interval) -> str:
+    """How the completion a lead is checked against was found, for messages."""
+    if rate is not None:
+        return f"{plain(rate.figure.value)}%"
+    return (
+        f"{plain(actual.figure.value)} / {plain(goal.figure.value)} = "
+        f"{rounded(done.mid, TWO_PLACES)}%"
     )

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, localcontext
+from decimal import Context, Decimal
+
+# Division to 34 digits: the default context (which ganxian never changes) with more digits,
+# kept rather than set up around each division.
+_PREC_34 = Context(prec=34)
 
 
 @dataclass(frozen=True)
@@ -42,9 +46,8 @@ class Interval:
         """self / other, or None when *other* may be zero."""
         if other.lo <= 0 <= other.hi:
             return None
-        with localcontext() as ctx:
-            ctx.prec = 34
-            quotients = [a / b for a in (self.lo, self.hi) for b in (other.lo, other.hi)]
+        lo, hi, div = other.lo, other.hi, _PREC_34.divide
+        quotients = [div(self.lo, lo), div(self.lo, hi), div(self.hi, lo), div(self.hi, hi)]
         return Interval(min(quotients), max(quotients))
 
     def overlaps(self, other: Interval) -> bool:

@@ -203,13 +203,11 @@ def actual_for(dataset: Dataset, ident: str | None, period: Period) -> Resolved 
     """The actual figure of indicator *ident* for *period* (a quoted rate or gap), if any."""
     if ident is None:
         return None
-    found = index_of(dataset).matching(ident, period, "actual")
-    if not found:
-        return None
-    superseded = dataset.superseded_figures
-    if not superseded:
-        return found[0]
-    return next((r for r in found if (ident, r.index) not in superseded), None)
+    return (
+        index_of(dataset)
+        .actual_by_key(ident)
+        .get((period.year, period.start, period.end, "actual"))
+    )
 
 
 def actuals_in_year(dataset: Dataset, ident: str, year: int) -> list[Resolved]:
@@ -268,6 +266,7 @@ class _Indicator:
         self._by_key: dict[_Key, Matches] | None = None
         self._by_period: dict[Period, Matches] | None = None
         self._by_year: dict[int, Matches] | None = None
+        self.first_actual: dict[_Key, Resolved] | None = None  # kept by FigureIndex
 
     @property
     def by_key(self) -> dict[_Key, Matches]:
@@ -345,6 +344,22 @@ class FigureIndex:
     def matching(self, ident: str, period: Period, status: str) -> Matches | None:
         entry = self.indicator(ident)
         return entry.by_key.get((period.year, period.start, period.end, status)) if entry else None
+
+    def actual_by_key(self, ident: str) -> dict[_Key, Resolved]:
+        """The first actual figure of *ident* that counts, by key: `actual_for` of every period
+        at once (a figure a later article replaces does not count)."""
+        entry = self.indicator(ident)
+        if entry is None:
+            return {}
+        if entry.first_actual is None:
+            dataset = self.dataset()
+            superseded = dataset.superseded_figures if dataset is not None else frozenset()
+            first: dict[_Key, Resolved] = {}
+            for found in entry.all:
+                if found.figure.status == "actual" and (ident, found.index) not in superseded:
+                    first.setdefault(found.key, found)
+            entry.first_actual = first
+        return entry.first_actual
 
     def actuals_in_year(self, ident: str, year: int) -> list[Resolved]:
         entry = self.indicator(ident)
