@@ -12,15 +12,21 @@ from decimal import Decimal
 from ..model.models import Figure
 from ..model.numerals import (
     Occurrence,
-    digits_occurrence,
     growth_occurrences,
     normalize,
     occurrences,
     plain,
     printed_numbers,
+    unit_pattern,
 )
 from ..model.units import Kind, Unit
-from ..model.wording import EXPECTED, is_negative, may_qualify, qualifiers_at, sign_word_at
+from ..model.wording import (
+    EXPECTED,
+    is_negative,
+    plainly_shown,
+    qualifiers_at,
+    sign_word_at,
+)
 from .collector import Collector, fig_path
 from .list_checks import check_lists
 
@@ -29,23 +35,33 @@ _MINUS_100 = Decimal(-100)
 
 def check_provenance(c: Collector) -> None:
     """Each quote must show the figure as printed (and its growth rate, where given)."""
+    lists = False  # whether any quote may hold a list of figures that `check_lists` reads
     for ident, indicator in c.loaded.dataset.indicators.items():
         base = indicator.base
+        base_units = unit_pattern(base)
         for i, figure in enumerate(indicator.observations):
-            if figure.quote is None:
+            quote = figure.quote
+            if quote is None:
                 c.add("W001", "figure has no quote", fig_path(ident, i), "warning")
             else:
                 unit = base if figure.unit is None else indicator.unit_of(figure)
-                _check_value(c, ident, unit, i, figure, figure.quote)
+                units = base_units if unit is base else unit_pattern(unit)
+                # the common quote in one look; anything else gets the full reading
+                if not (
+                    figure.qualifier == "exact"
+                    and plainly_shown(normalize(quote), figure.value, units)
+                ):
+                    _check_value(c, ident, unit, i, figure, quote)
+                lists = lists or "分" in quote  # 分别, which normalizing cannot make
             if figure.yoy is not None:
-                _check_growth(c, ident, i, figure.yoy, figure.quote)
-    check_lists(c)
+                lists = True
+                _check_growth(c, ident, i, figure.yoy, quote)
+    if lists:  # without a growth or a 分别 it has nothing to check
+        check_lists(c)
 
 
 def _check_value(c: Collector, ident: str, unit: Unit, i: int, figure: Figure, quote: str) -> None:
     value = figure.value
-    if figure.qualifier == "exact" and _plainly_shown(quote, value, unit):
-        return
     found = occurrences(quote, value, unit)
     if not found:
         printed = printed_numbers(quote, unit)
@@ -62,20 +78,6 @@ def _check_value(c: Collector, ident: str, unit: Unit, i: int, figure: Figure, q
         c.add("G212", message, fig_path(ident, i, "value"))
         signed = found
     _check_qualifier(c, ident, i, figure.qualifier, signed)
-
-
-def _plainly_shown(quote: str, value: Decimal, unit: Unit) -> bool:
-    """The common quote, settled without the full reading: an exact figure whose digits
-    first stand in the quote with its unit, no sign against it, no qualifier word anywhere.
-
-    True only where the full reading finds nothing wrong: that occurrence is one of the full
-    reading's, its sign fits and no qualifier word stands next to it. False decides nothing.
-    """
-    text = normalize(quote)
-    if may_qualify(text):
-        return False
-    occ = digits_occurrence(text, value, unit)
-    return occ is not None and _sign_fits(occ, value, unit)
 
 
 def _sign_fits(occ: Occurrence, value: Decimal, unit: Unit | None) -> bool:

@@ -194,7 +194,7 @@ def _spellings_in(text: str, value: Decimal) -> list[str]:
 
 
 @functools.lru_cache(maxsize=256)
-def _unit_pattern(unit: Unit) -> re.Pattern[str]:
+def unit_pattern(unit: Unit) -> re.Pattern[str]:
     """The unit's forms, longest first, so a match takes the whole unit (万多亩, not 万).
 
     A form is not matched where it begins a longer known unit: 3个 is not in 3个百分点, 5万 (万元)
@@ -219,25 +219,7 @@ _PERCENT = re.compile("%")
 def occurrences(quote: str, value: Decimal, unit: Unit) -> list[Occurrence]:
     """Every place *quote* shows *value* (its size; the sign is in the wording) with *unit*."""
     text = normalize(quote)
-    return _find(text, _spellings_in(text, abs(value)), _unit_pattern(unit))
-
-
-def digits_occurrence(text: str, value: Decimal, unit: Unit) -> Occurrence | None:
-    """The first place normalized *text* shows *value* in digits (no separators) with *unit*,
-    if the first place its digits stand is such an occurrence; else None.
-
-    What it returns is the occurrence `occurrences` finds there (only one spelling can start at
-    one place), at a fraction of the cost of looking for every spelling everywhere.
-    """
-    digits = plain(abs(value))
-    at = text.find(digits)
-    if at < 0:
-        return None
-    after = at + len(digits)
-    unit_match = _unit_pattern(unit).match(text, after)
-    if unit_match is None or not _starts_token(text, at, digits):
-        return None
-    return Occurrence(text, at, after, unit_match.end())
+    return _find(text, _spellings_in(text, abs(value)), unit_pattern(unit))
 
 
 def growth_occurrences(quote: str, value: Decimal) -> list[Occurrence]:

@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from operator import attrgetter
 from typing import Any, Generic, TypeVar, overload
 
 from .intervals import Interval
@@ -176,10 +177,10 @@ def pairs(left: list[Resolved], right: list[Resolved]) -> list[tuple[Resolved, R
     """
     if len(left) <= len(right):
         buckets = _buckets(right)
-        matched = [(a, b) for a in left for _j, b in buckets.get(_key(a), ())]
+        matched = [(a, b) for a in left for _j, b in buckets.get(a.key, ())]
     else:
         buckets = _buckets(left)
-        found = [(i, j, a, b) for j, b in enumerate(right) for i, a in buckets.get(_key(b), ())]
+        found = [(i, j, a, b) for j, b in enumerate(right) for i, a in buckets.get(b.key, ())]
         if len(right) > 1:
             found.sort(key=lambda item: (item[0], item[1]))
         matched = [(a, b) for _i, _j, a, b in found]
@@ -226,8 +227,7 @@ def resolve(dataset: Dataset, text: str) -> Resolved:
 # --- the index: every figure once, looked up by key ----------------------------------------
 
 
-def _key(found: Resolved) -> _Key:
-    return found.key
+_KEY = attrgetter("key")
 
 
 class Matches(list[Resolved]):
@@ -239,7 +239,10 @@ class Matches(list[Resolved]):
     def key_counts(self) -> dict[_Key, int]:
         """How many figures each (period, status) has, kept once computed."""
         if self.counts is None:
-            self.counts = {key: len(found) for key, found in _buckets(self).items()}
+            if self.buckets is not None:
+                self.counts = {key: len(found) for key, found in self.buckets.items()}
+            else:  # counted without bucketing: commands that never pair need no buckets
+                self.counts = dict(Counter(map(_KEY, self)))
         return self.counts
 
 
@@ -250,7 +253,12 @@ def _buckets(found: list[Resolved]) -> dict[_Key, list[tuple[int, Resolved]]]:
         return cached
     buckets: dict[_Key, list[tuple[int, Resolved]]] = {}
     for i, item in enumerate(found):
-        buckets.setdefault(_key(item), []).append((i, item))
+        key = item.key
+        bucket = buckets.get(key)
+        if bucket is None:
+            buckets[key] = [(i, item)]
+        else:
+            bucket.append((i, item))
     if isinstance(found, Matches):
         found.buckets = buckets
     return buckets
@@ -273,7 +281,7 @@ class _Indicator:
         if self._by_key is None:
             self._by_key = {}
             for found in self.all:
-                _add(self._by_key, _key(found), found)
+                _add(self._by_key, found.key, found)
         return self._by_key
 
     @property
