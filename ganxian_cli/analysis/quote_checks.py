@@ -52,7 +52,7 @@ def check_provenance(c: Collector) -> None:
                     and plainly_shown(normalize(quote), figure.value, units)
                 ):
                     _check_value(c, ident, unit, i, figure, quote)
-                lists = lists or "分" in quote  # 分别, which normalizing cannot make
+                lists = lists or "分别" in normalize(quote)
             if figure.yoy is not None:
                 lists = True
                 _check_growth(c, ident, i, figure.yoy, quote)

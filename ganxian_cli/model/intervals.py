@@ -22,9 +22,7 @@ class Interval:
     @classmethod
     def printed(cls, value: Decimal) -> Interval:
         """The values that round to *value* at the precision it was printed with."""
-        exponent = value.as_tuple().exponent
-        if not isinstance(exponent, int):
-            exponent = 0
+        exponent = places(value)
         half = _HALVES.get(exponent) or _half_step(exponent)
         return cls(value - half, value + half)
 
@@ -63,3 +61,17 @@ def _half_step(exponent: int) -> Decimal:
     if half is None:
         half = _HALVES[exponent] = Decimal(1).scaleb(exponent) / 2
     return half
+
+
+def places(value: Decimal) -> int:
+    """The exponent of *value*'s last printed digit (-2 for 58.33, 0 for 400 and for nan).
+
+    Read from the decimal's text where that is plain (most numbers): `as_tuple` builds a
+    tuple of every digit first.
+    """
+    text = str(value)
+    if "E" not in text and text[-1].isdigit():
+        point = text.find(".")
+        return point - len(text) + 1 if point >= 0 else 0
+    exponent = value.as_tuple().exponent
+    return exponent if isinstance(exponent, int) else 0
