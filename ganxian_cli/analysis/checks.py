@@ -269,7 +269,7 @@ def _check_sum(c: Collector, relation: SumRelation, path: Path) -> None:
         else:
             if not _comparable(c, [*parts, total], path, "add up"):
                 continue
-            summed = Interval.exact(Decimal(0))
+            summed = _NOTHING_YET
             for p in parts:
                 summed = summed + p.span(unit)
             if not summed.overlaps(total.span(unit)):
@@ -280,6 +280,9 @@ def _check_sum(c: Collector, relation: SumRelation, path: Path) -> None:
                     f"{unit.symbol} from {shown}",
                     path,
                 )
+
+
+_NOTHING_YET = Interval.exact(Decimal(0))  # a sum before its first part
 
 
 def _check_target(c: Collector, dataset: Dataset, t: int, baselines: Baselines) -> None:

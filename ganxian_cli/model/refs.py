@@ -75,6 +75,16 @@ class Resolved:
     index: int
     figure: Figure
 
+    @classmethod
+    def each_of(cls, ident: str, indicator: Indicator) -> Iterator[Resolved]:
+        """Every figure of *indicator*, in file order, its pairing key worked out as it is built
+        (what `key` would work out on first use)."""
+        for i, figure in enumerate(indicator.observations):
+            found = cls(ident, indicator, i, figure)
+            period = figure.period
+            found.__dict__["key"] = (period.year, period.start, period.end, figure.status)
+            yield found
+
     @property
     def path(self) -> tuple[str | int, ...]:
         return ("indicators", self.ident, "observations", self.index)
@@ -268,9 +278,7 @@ class _Indicator:
     """One indicator's figures as Resolved, in file order and grouped (each grouping on use)."""
 
     def __init__(self, ident: str, indicator: Indicator) -> None:
-        self.all = Matches(
-            Resolved(ident, indicator, i, f) for i, f in enumerate(indicator.observations)
-        )
+        self.all = Matches(Resolved.each_of(ident, indicator))
         self._by_key: dict[_Key, Matches] | None = None
         self._by_period: dict[Period, Matches] | None = None
         self._by_year: dict[int, Matches] | None = None
