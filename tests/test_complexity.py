@@ -289,14 +289,14 @@ def test_each_figure_is_looked_up_and_spanned_once(monkeypatch: pytest.MonkeyPat
     loaded = load_text(deep(4), "d.toml")
     figures = sum(len(i.observations) for i in loaded.dataset.indicators.values())
     calls: Counter[str] = Counter()
-    for owner, name in ((Indicator, "unit_of"), (Interval, "printed")):
+    for owner, name in ((Indicator, "_lookup"), (Interval, "printed")):
         method = getattr(owner, name)
 
         def counted(*args: Any, _method: Any = method, _name: str = name) -> Any:
             calls[_name] += 1
             return _method(*args)
 
-        monkeypatch.setattr(owner, name, counted if name == "unit_of" else staticmethod(counted))
+        monkeypatch.setattr(owner, name, counted if name == "_lookup" else staticmethod(counted))
     all_problems(loaded)
     assert 0 < calls["printed"] <= figures
-    assert 0 < calls["unit_of"] <= 2 * figures
+    assert 0 < calls["_lookup"] <= 2 * figures

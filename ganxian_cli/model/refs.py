@@ -77,12 +77,20 @@ class Resolved:
 
     @classmethod
     def each_of(cls, ident: str, indicator: Indicator) -> Iterator[Resolved]:
-        """Every figure of *indicator*, in file order, its pairing key worked out as it is built
-        (what `key` would work out on first use)."""
+        """Every figure of *indicator*, in file order, its pairing key and (for a figure in the
+        indicator's own unit) its unit set as it is built: what `key` and `unit` would work out
+        on first use."""
+        try:
+            base: Unit | None = indicator.base
+        except ValueError:  # a unit unknown here: left for `unit` to report when asked
+            base = None
         for i, figure in enumerate(indicator.observations):
             found = cls(ident, indicator, i, figure)
             period = figure.period
-            found.__dict__["key"] = (period.year, period.start, period.end, figure.status)
+            known = found.__dict__
+            known["key"] = (period.year, period.start, period.end, figure.status)
+            if base is not None and figure.unit is None:
+                known["unit"] = base
             yield found
 
     @property
