@@ -430,7 +430,7 @@ class Dataset(_Model):
         """(indicator, index) of every figure that does not count (see `superseded`)."""
         # read directly: pydantic's attribute hook for private attributes costs more than this
         private = self.__pydantic_private__
-        found: frozenset[tuple[str, int]] = private["_superseded"] if private else frozenset()
+        found: frozenset[tuple[str, int]] = (private or {}).get("_superseded", frozenset())
         return found
 
     def _find_superseded(self) -> Iterator[tuple[str, int]]:
