@@ -262,3 +262,41 @@ def test_the_shipped_file_is_far_below_the_ceiling() -> None:
 
     dataset = load_text(DATA.read_text(encoding="utf-8"), "d.toml").dataset
     assert 0 < refs.work(dataset) < refs.MAX_WORK // 1000
+
+
+def test_rates_and_gaps_are_keyed_once_per_indicator(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Targets look their rate and gap up by key: one table per indicator, not per target."""
+    loaded = load_text(deep(12), "d.toml")  # 12 targets naming the same rate and gap
+    built: Counter[str] = Counter()
+    keyed = refs.FigureIndex.actual_by_key
+
+    def counted(index: refs.FigureIndex, ident: str) -> dict[Any, refs.Resolved]:
+        entry = index.indicator(ident)
+        if entry is not None and entry.first_actual is None:
+            built[ident] += 1
+        return keyed(index, ident)
+
+    monkeypatch.setattr(refs.FigureIndex, "actual_by_key", counted)
+    assert not [p for p in all_problems(loaded) if p.severity == "error"]
+    assert built == {"r": 1, "g": 1}
+
+
+def test_each_figure_is_looked_up_and_spanned_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Units and printed spans are kept with each indexed figure, however many checks ask."""
+    from ganxian_cli.model.intervals import Interval
+    from ganxian_cli.model.models import Indicator
+
+    loaded = load_text(deep(4), "d.toml")
+    figures = sum(len(i.observations) for i in loaded.dataset.indicators.values())
+    calls: Counter[str] = Counter()
+    for owner, name in ((Indicator, "_lookup"), (Interval, "printed")):
+        method = getattr(owner, name)
+
+        def counted(*args: Any, _method: Any = method, _name: str = name) -> Any:
+            calls[_name] += 1
+            return _method(*args)
+
+        monkeypatch.setattr(owner, name, counted if name == "_lookup" else staticmethod(counted))
+    all_problems(loaded)
+    assert 0 < calls["printed"] <= figures
+    assert 0 < calls["_lookup"] <= 2 * figures

@@ -16,13 +16,15 @@ from ..errors import Problem
 from ..model.intervals import Interval
 from ..model.models import Dataset, Indicator, ShareRelation, SumRelation
 from ..model.numerals import plain
+from ..model.periods import Period
 from ..model.refs import (
     RefError,
     Resolved,
-    actual_for,
     actuals_in_year,
+    index_of,
     over_ceiling,
     pairs,
+    partners,
     resolve,
     resolve_all,
 )
@@ -44,6 +46,9 @@ if TYPE_CHECKING:
     from ..datafile.loader import Loaded
 
 
+_COUNT, _RATE = Kind.COUNT, Kind.RATE  # enum members read once, not per figure
+
+
 def check_themes(c: Collector) -> None:
     themes = c.loaded.dataset.themes
     for ident, indicator in c.loaded.dataset.indicators.items():
@@ -58,50 +63,59 @@ def check_themes(c: Collector) -> None:
 
 def check_values(c: Collector) -> None:
     """Units within the indicator's family, whole counts, no negative amounts."""
-    for ident, indicator, i, figure in c.loaded.dataset.figures():
+    for ident, indicator in c.loaded.dataset.indicators.items():
         base = indicator.base
-        unit = indicator.unit_of(figure)
-        if unit.family != base.family:
-            c.add(
-                "G203",
-                f"unit {unit.symbol} does not measure the same thing as "
-                f"the indicator's {base.symbol}",
-                fig_path(ident, i, "unit"),
-            )
-            continue
-        whole = figure.value * unit.scale  # 1.2万人 is 12000 people
-        if unit.kind is Kind.COUNT and whole != whole.to_integral_value():
-            c.add(
-                "G204",
-                f"a count must be a whole number, not {plain(figure.value)}",
-                fig_path(ident, i, "value"),
-            )
-        if unit.kind is not Kind.RATE and figure.value < 0 and not indicator.signed:
-            c.add(
-                "G205",
-                f"negative {unit.kind.value} {plain(figure.value)}{unit.symbol}; set signed = true "
-                "on the indicator if it can really be negative",
-                fig_path(ident, i, "value"),
-            )
+        for i, figure in enumerate(indicator.observations):
+            unit = base if figure.unit is None else indicator.unit_of(figure)
+            if unit.family != base.family:
+                c.add(
+                    "G203",
+                    f"unit {unit.symbol} does not measure the same thing as "
+                    f"the indicator's {base.symbol}",
+                    fig_path(ident, i, "unit"),
+                )
+                continue
+            value = figure.value
+            if unit.kind is _COUNT:
+                whole = value * unit.scale  # 1.2万人 is 12000 people
+                if whole != whole.to_integral_value():
+                    c.add(
+                        "G204",
+                        f"a count must be a whole number, not {plain(value)}",
+                        fig_path(ident, i, "value"),
+                    )
+            if value < 0 and unit.kind is not _RATE and not indicator.signed:
+                c.add(
+                    "G205",
+                    f"negative {unit.kind.value} {plain(value)}{unit.symbol}; set signed = true "
+                    "on the indicator if it can really be negative",
+                    fig_path(ident, i, "value"),
+                )
 
 
 def check_duplicates(c: Collector) -> None:
-    seen: Counter[tuple[str, str, str, str | None, str | None]] = Counter()
-    for ident, _indicator, i, figure in c.loaded.dataset.figures():
-        key = (
-            ident,
-            str(figure.period),
-            figure.status,
-            figure.subject,
-            c.loaded.dataset.source_of(figure),
-        )
-        seen[key] += 1
-        if seen[key] == 2:
-            c.add(
-                "G202",
-                f"second {figure.status} figure of {ident} for {figure.period}; keep one",
-                fig_path(ident, i),
-            )
+    """G202 for a second figure of one indicator with the same period, status, subject and
+    source. Keys are compared indicator by indicator; only an indicator with a repeat is
+    walked again to report each one where it stands."""
+    dataset = c.loaded.dataset
+    default = dataset.default_source()
+    for ident, indicator in dataset.indicators.items():
+        figures = indicator.observations
+        keys = [
+            (f.period, f.status, f.subject, default if f.source is None else f.source)
+            for f in figures
+        ]
+        if len(set(keys)) == len(keys):
+            continue
+        seen: Counter[tuple[Period, str, str | None, str | None]] = Counter()
+        for i, (figure, key) in enumerate(zip(figures, keys, strict=True)):
+            seen[key] += 1
+            if seen[key] == 2:
+                c.add(
+                    "G202",
+                    f"second {figure.status} figure of {ident} for {figure.period}; keep one",
+                    fig_path(ident, i),
+                )
 
 
 def check_references(c: Collector) -> None:
@@ -181,7 +195,11 @@ def _exponent(value: Decimal) -> int:
 
 def _comparable(c: Collector, figures: list[Resolved], path: Path, verb: str) -> bool:
     """True if all *figures* measure one kind of quantity; a G203 problem otherwise."""
-    if len({f.unit.family for f in figures}) == 1:
+    family = figures[0].unit.family
+    for f in figures:
+        if f.unit.family != family:
+            break
+    else:
         return True
     shown = ", ".join(f.shown() for f in figures)
     c.add("G203", f"cannot {verb} {shown}: different kinds of quantity", path)
@@ -197,7 +215,7 @@ def _check_ratio(c: Collector, rate: Resolved, num: Resolved, den: Resolved, pat
         return  # a zero whole: no rate to check
     computed = computed.scale(HUNDRED)
     quoted = rate.figure.value
-    if not computed.overlaps(Interval.printed(quoted)):
+    if not computed.overlaps(rate.printed_span):
         c.add(
             "G301",
             f"expected {plain(quoted)} %, computed {_rounded(computed.mid, quoted)} % "
@@ -231,7 +249,7 @@ def _check_share(c: Collector, relation: ShareRelation, path: Path) -> None:
             continue
         if part.span(unit).lo > whole.span(unit).hi:
             c.add("G302", f"part {part.shown()} is larger than its whole {whole.shown()}", path)
-        for rate, _same in pairs(rates, [part]):
+        for rate in partners(rates, part):
             _check_ratio(c, rate, part, whole, path)
 
 
@@ -244,14 +262,14 @@ def _check_sum(c: Collector, relation: SumRelation, path: Path) -> None:
         unit = total.unit
         parts: list[Resolved] = []
         for candidates in parts_by_ref:
-            matched = pairs(candidates, [total])
+            matched = partners(candidates, total)
             if len(matched) != 1:
                 break  # not every part has a figure for this period: nothing to add up
-            parts.append(matched[0][0])
+            parts.append(matched[0])
         else:
             if not _comparable(c, [*parts, total], path, "add up"):
                 continue
-            summed = Interval.exact(Decimal(0))
+            summed = _NOTHING_YET
             for p in parts:
                 summed = summed + p.span(unit)
             if not summed.overlaps(total.span(unit)):
@@ -264,15 +282,21 @@ def _check_sum(c: Collector, relation: SumRelation, path: Path) -> None:
                 )
 
 
+_NOTHING_YET = Interval.exact(Decimal(0))  # a sum before its first part
+
+
 def _check_target(c: Collector, dataset: Dataset, t: int, baselines: Baselines) -> None:
     target = dataset.targets[t]
     goal = resolve(dataset, target.target)
+    index = index_of(dataset)
+    # `actual_for` of the rate and gap for each actual's period, looked up by its key
+    rates = index.actual_by_key(target.rate) if target.rate else {}
+    gaps = index.actual_by_key(target.gap) if target.gap else {}
     for actual in actuals_in_year(dataset, target.actual, goal.figure.period.year):
-        figure = actual.figure
-        rate = actual_for(dataset, target.rate, figure.period)
+        rate = rates.get(actual.key)
         if rate:
             _check_ratio(c, rate, actual, goal, ("targets", t))
-        gap = actual_for(dataset, target.gap, figure.period)
+        gap = gaps.get(actual.key)
         if gap:
             check_lead(c, actual, goal, rate, gap, target.basis, baselines)
 

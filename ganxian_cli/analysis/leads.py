@@ -20,6 +20,7 @@ from .collector import Collector
 from .schedule import HUNDRED, Basis, time_progress
 
 _COMPARED = re.compile(r"(?:快于|高于|超过|超出|领先|高出|慢于|低于|落后于?)([^,;:。]*)$")
+_COMPARING = re.compile("快于|高于|超过|超出|领先|高出|慢于|低于|落后")
 _TIME = ("时间", "序时", "时序", "序进度")
 _FILLER_WORDS = re.compile("整体|总体|平均|进度|水平|的")
 TWO_PLACES = Decimal("0.01")
@@ -37,6 +38,8 @@ def baseline_of(gap: Resolved) -> str | None:
     if quote is None:
         return None
     text = normalize(quote)
+    if _COMPARING.search(text) is None:
+        return None  # no comparing word anywhere (most leads are over time progress)
     found = occurrences(text, gap.figure.value, gap.unit)
     if not found:
         return None
@@ -69,11 +72,11 @@ class Baselines:
 
     seen: dict[tuple[Period, str], tuple[Interval, str]] = field(default_factory=dict)
 
-    def check(self, c: Collector, gap: Resolved, done: Interval, basis_text: str) -> None:
-        phrase = baseline_of(gap)
-        if phrase is None:
-            return
-        implied = done - Interval.printed(gap.figure.value)
+    def check(
+        self, c: Collector, gap: Resolved, done: Interval, basis_text: str, phrase: str
+    ) -> None:
+        """Record the baseline the lead over *phrase* implies; G306 where two disagree."""
+        implied = done - gap.printed_span
         how = f"{basis_text} - {plain(gap.figure.value)}"
         key = (gap.figure.period, _baseline_key(phrase))
         if key not in self.seen:
@@ -106,29 +109,35 @@ def check_lead(
 ) -> None:
     """The quoted lead against the quoted rate, or against the amounts when none is quoted."""
     if rate is not None:
-        done = Interval.printed(rate.figure.value)
-        basis_text = f"{plain(rate.figure.value)}%"
+        done = rate.printed_span
     else:
         computed = completion(actual, goal)
         if computed is None:
             return
         done = computed
-        basis_text = (
-            f"{plain(actual.figure.value)} / {plain(goal.figure.value)} = "
-            f"{rounded(computed.mid, TWO_PLACES)}%"
-        )
-    if baseline_of(gap) is not None:
-        baselines.check(c, gap, done, basis_text)
+    phrase = baseline_of(gap)
+    if phrase is not None:
+        baselines.check(c, gap, done, _basis_text(actual, goal, rate, done), phrase)
         return
     progress = time_progress(gap.figure.period, basis)
     lead = done - Interval.exact(progress)
-    if lead.overlaps(Interval.printed(gap.figure.value)):
+    if lead.overlaps(gap.printed_span):
         return
     code = "G304" if rate is not None else "G305"
     c.add(
         code,
         f"expected {plain(gap.figure.value)} points ahead of schedule, computed "
-        f"{rounded(lead.mid, gap.figure.value)} from {basis_text} "
+        f"{rounded(lead.mid, gap.figure.value)} from {_basis_text(actual, goal, rate, done)} "
         f"- {rounded(progress, TWO_PLACES)}% time progress ({basis} basis)",
         (*gap.path, "value"),
+    )
+
+
+def _basis_text(actual: Resolved, goal: Resolved, rate: Resolved | None, done: Interval) -> str:
+    """How the completion a lead is checked against was found, for messages."""
+    if rate is not None:
+        return f"{plain(rate.figure.value)}%"
+    return (
+        f"{plain(actual.figure.value)} / {plain(goal.figure.value)} = "
+        f"{rounded(done.mid, TWO_PLACES)}%"
     )

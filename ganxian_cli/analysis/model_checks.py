@@ -12,7 +12,7 @@ from decimal import Decimal
 from ..model.intervals import Interval
 from ..model.models import Dataset, Figure, LeadRelation, WithinRelation
 from ..model.numerals import compact, plain
-from ..model.refs import Resolved, pairs, parse_ref, resolve_all
+from ..model.refs import Resolved, parse_ref, partners, resolve_all
 from ..model.units import Kind
 from .collector import Collector, Path
 
@@ -21,26 +21,33 @@ def check_figure_sources(c: Collector) -> None:
     """A figure names a declared source; with several sources, every figure names one."""
     dataset = c.loaded.dataset
     known = ", ".join(dataset.sources) or "none declared"
-    for ident, _indicator, i, figure in dataset.figures():
-        path: Path = ("indicators", ident, "observations", i)
-        if figure.source is not None and figure.source not in dataset.sources:
-            c.add("G201", f"unknown source {figure.source!r} (known: {known})", (*path, "source"))
-        elif dataset.source_of(figure) is None and dataset.source is None:
-            c.add("G201", f"several sources: name this figure's source (one of {known})", path)
+    # a figure that names no source needs one where the file has no [source] and not one article
+    must_name = dataset.source is None and dataset.default_source() is None
+    for ident, indicator in dataset.indicators.items():
+        for i, figure in enumerate(indicator.observations):
+            source = figure.source
+            if source is not None:
+                if source not in dataset.sources:
+                    path: Path = ("indicators", ident, "observations", i, "source")
+                    c.add("G201", f"unknown source {source!r} (known: {known})", path)
+            elif must_name:
+                message = f"several sources: name this figure's source (one of {known})"
+                c.add("G201", message, ("indicators", ident, "observations", i))
 
 
 def check_ranks(c: Collector) -> None:
     """A rank (位) is a position: no targets or relations over it; 1 or more, whole."""
     dataset = c.loaded.dataset
-    ranks = {k for k, ind in dataset.indicators.items() if ind.base.kind is Kind.RANK}
-    for ident, indicator, i, figure in dataset.figures():
-        if indicator.base.kind is Kind.RANK and (
-            figure.value < 1 or figure.value != figure.value.to_integral_value()
-        ):
-            path: Path = ("indicators", ident, "observations", i, "value")
-            c.add("G204", f"a rank must be a whole number from 1, not {plain(figure.value)}", path)
-    if not ranks:
+    ranked = [k for k, ind in dataset.indicators.items() if ind.base.kind is Kind.RANK]
+    for ident in ranked:
+        for i, figure in enumerate(dataset.indicators[ident].observations):
+            if figure.value < 1 or figure.value != figure.value.to_integral_value():
+                path: Path = ("indicators", ident, "observations", i, "value")
+                message = f"a rank must be a whole number from 1, not {plain(figure.value)}"
+                c.add("G204", message, path)
+    if not ranked:
         return
+    ranks = set(ranked)
     for t, target in enumerate(dataset.targets):
         for field in ("target", "actual", "rate", "gap"):
             ref = getattr(target, field)
@@ -69,7 +76,7 @@ def _check_within(c: Collector, dataset: Dataset, relation: WithinRelation, path
         unit = whole.unit
         parts: list[Resolved] = []
         for candidates in parts_by_ref:
-            parts += [part for part, _ in pairs(candidates, [whole])]
+            parts += partners(candidates, whole)
         if not parts:
             continue
         if len({p.unit.family for p in [*parts, whole]}) != 1:
@@ -97,8 +104,8 @@ def _check_lead(c: Collector, dataset: Dataset, relation: LeadRelation, path: Pa
     rates = resolve_all(dataset, relation.rate)
     baselines = resolve_all(dataset, relation.baseline)
     for lead in resolve_all(dataset, relation.lead):
-        for rate, _ in pairs(rates, [lead]):
-            for baseline, _ in pairs(baselines, [lead]):
+        for rate in partners(rates, lead):
+            for baseline in partners(baselines, lead):
                 if rate.unit.family != baseline.unit.family:
                     shown = f"{rate.shown()} and {baseline.shown()}"
                     c.add("G203", f"cannot subtract {shown}: different kinds of quantity", path)

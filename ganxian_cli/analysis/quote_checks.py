@@ -9,16 +9,24 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..model.models import Figure, Indicator
+from ..model.models import Figure
 from ..model.numerals import (
     Occurrence,
     growth_occurrences,
+    normalize,
     occurrences,
     plain,
     printed_numbers,
+    unit_pattern,
 )
 from ..model.units import Kind, Unit
-from ..model.wording import EXPECTED, is_negative, qualifiers_at, sign_word_at
+from ..model.wording import (
+    EXPECTED,
+    is_negative,
+    plainly_shown,
+    qualifiers_at,
+    sign_word_at,
+)
 from .collector import Collector, fig_path
 from .list_checks import check_lists
 
@@ -27,37 +35,49 @@ _MINUS_100 = Decimal(-100)
 
 def check_provenance(c: Collector) -> None:
     """Each quote must show the figure as printed (and its growth rate, where given)."""
-    for ident, indicator, i, figure in c.loaded.dataset.figures():
-        if figure.quote is None:
-            c.add("W001", "figure has no quote", fig_path(ident, i), "warning")
-        else:
-            _check_value(c, ident, indicator, i, figure, figure.quote)
-        if figure.yoy is not None:
-            _check_growth(c, ident, i, figure.yoy, figure.quote)
-    check_lists(c)
+    lists = False  # whether any quote may hold a list of figures that `check_lists` reads
+    for ident, indicator in c.loaded.dataset.indicators.items():
+        base = indicator.base
+        base_units = unit_pattern(base)
+        for i, figure in enumerate(indicator.observations):
+            quote = figure.quote
+            if quote is None:
+                c.add("W001", "figure has no quote", fig_path(ident, i), "warning")
+            else:
+                unit = base if figure.unit is None else indicator.unit_of(figure)
+                units = base_units if unit is base else unit_pattern(unit)
+                # the common quote in one look; anything else gets the full reading
+                if not (
+                    figure.qualifier == "exact"
+                    and plainly_shown(normalize(quote), figure.value, units)
+                ):
+                    _check_value(c, ident, unit, i, figure, quote)
+                lists = lists or "分别" in normalize(quote)
+            if figure.yoy is not None:
+                lists = True
+                _check_growth(c, ident, i, figure.yoy, quote)
+    if lists:  # without a growth or a 分别 it has nothing to check
+        check_lists(c)
 
 
-def _check_value(
-    c: Collector, ident: str, indicator: Indicator, i: int, figure: Figure, quote: str
-) -> None:
-    unit = indicator.unit_of(figure)
-    shown = plain(figure.value) + unit.symbol
-    found = occurrences(quote, figure.value, unit)
+def _check_value(c: Collector, ident: str, unit: Unit, i: int, figure: Figure, quote: str) -> None:
+    value = figure.value
+    found = occurrences(quote, value, unit)
     if not found:
         printed = printed_numbers(quote, unit)
         hint = f" (it shows {', '.join(printed)})" if printed else ""
         c.add(
             "G210",
-            f"quote does not show {shown}{hint}: {quote!r}",
+            f"quote does not show {plain(value)}{unit.symbol}{hint}: {quote!r}",
             fig_path(ident, i, "quote"),
         )
         return
-    signed = [o for o in found if _sign_fits(o, figure.value, unit)]
+    signed = [o for o in found if _sign_fits(o, value, unit)]
     if not signed:
-        message = _sign_message(found[0], figure.value, shown, "value")
+        message = _sign_message(found[0], value, plain(value) + unit.symbol, "value")
         c.add("G212", message, fig_path(ident, i, "value"))
         signed = found
-    _check_qualifier(c, ident, i, figure.qualifier, signed, shown)
+    _check_qualifier(c, ident, i, figure.qualifier, signed)
 
 
 def _sign_fits(occ: Occurrence, value: Decimal, unit: Unit | None) -> bool:
@@ -67,6 +87,8 @@ def _sign_fits(occ: Occurrence, value: Decimal, unit: Unit | None) -> bool:
     the name of what is counted (减少排放12万吨).
     """
     word = sign_word_at(occ)
+    if word is None:  # no sign either way (most quotes): only a negative value lacks one
+        return not value < 0
     negative = is_negative(word)
     if value < 0:
         return negative
@@ -108,7 +130,7 @@ def _check_growth(c: Collector, ident: str, i: int, yoy: Decimal, quote: str | N
 
 
 def _check_qualifier(
-    c: Collector, ident: str, i: int, qualifier: str, found: list[Occurrence], shown: str
+    c: Collector, ident: str, i: int, qualifier: str, found: list[Occurrence]
 ) -> None:
     readings = [qualifiers_at(o) for o in found]
     if any(_qualifier_fits(qualifier, words) for words in readings):

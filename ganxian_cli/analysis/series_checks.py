@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from itertools import pairwise
+from operator import attrgetter
 
-from ..model.refs import Resolved
+from ..model.refs import Resolved, index_of
 from ..model.units import Kind
 from .collector import Collector
 
-SeriesKey = tuple[str, str, str | None, int]
+SeriesKey = tuple[str, str | None, int]  # status, subject, year: one indicator's series
 
 
 def check_cumulative(c: Collector) -> None:
@@ -19,15 +19,33 @@ def check_cumulative(c: Collector) -> None:
     be negative only grows. Where the indicator is `signed` (profit) it can fall, so this is a
     warning (W003). Figures are grouped once by indicator, status, subject and year.
     """
-    series: dict[SeriesKey, list[Resolved]] = defaultdict(list)
-    for ident, indicator, i, figure in c.loaded.dataset.figures():
-        if figure.period.is_year_to_date and indicator.base.kind not in (Kind.RATE, Kind.RANK):
-            key = (ident, figure.status, figure.subject, figure.period.year)
-            series[key].append(Resolved(ident, indicator, i, figure))
+    dataset = c.loaded.dataset
+    index = index_of(dataset)
+    for ident, indicator in dataset.indicators.items():
+        if indicator.base.kind in (Kind.RATE, Kind.RANK):
+            continue
+        entry = index.indicator(ident)
+        series: dict[SeriesKey, list[Resolved]] = {}
+        for found in entry.all if entry else ():
+            figure = found.figure
+            if figure.period.start == 1:  # year to date
+                key = (figure.status, figure.subject, figure.period.year)
+                group = series.get(key)
+                if group is None:
+                    series[key] = [found]
+                else:
+                    group.append(found)
+        _check_series(c, series)
+
+
+_CUTOFF = attrgetter("figure.period.end")
+
+
+def _check_series(c: Collector, series: dict[SeriesKey, list[Resolved]]) -> None:
     for found in series.values():
         if len(found) < 2:
             continue
-        found.sort(key=lambda r: r.figure.period.cutoff)
+        found.sort(key=_CUTOFF)
         base = found[0].indicator.base
         for earlier, later in pairwise(found):
             if earlier.unit.family != base.family or later.unit.family != base.family:

@@ -11,8 +11,6 @@ from ..errors import DataError, Problem, UsageError
 from ..model.numerals import normalize
 from .checks import all_problems
 from .collector import Path, Remap
-from .pruning import prune
-from .syntax_hints import explain_syntax
 
 
 @dataclass(frozen=True)
@@ -59,12 +57,16 @@ def validate_file(path: str, source: str | None = None, strict: bool = False) ->
         text = decode(read_bytes(path), name)
         data = parse_toml(text, name)
     except DataError as exc:
+        from .syntax_hints import explain_syntax  # only for a file that does not parse
+
         return Result(name, _strict(explain_syntax(exc.problems, text), strict), text)
     schema: list[Problem] = []
     remap = None
     try:
         dataset = to_dataset(data, name, text)
     except DataError as exc:
+        from .pruning import prune  # only for a file with schema problems
+
         schema = exc.problems
         pruned = prune(data)
         if pruned is None:
@@ -78,7 +80,8 @@ def validate_file(path: str, source: str | None = None, strict: bool = False) ->
     problems = schema + all_problems(loaded, remap)
     if source is not None:
         problems += quotes_in_source(loaded, source, remap)
-    return Result(name, _strict(problems, strict), text, sum(1 for _ in loaded.dataset.figures()))
+    figures = sum(len(indicator.observations) for indicator in dataset.indicators.values())
+    return Result(name, _strict(problems, strict), text, figures)
 
 
 def _strict(problems: list[Problem], strict: bool) -> list[Problem]:

@@ -7,7 +7,6 @@ its nearest placed parent, which is still the right neighbourhood for a hand-edi
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 
@@ -29,6 +28,8 @@ def _parse_key(text: str, pos: int) -> tuple[list[str], int] | None:
             if m:
                 raw = m.group()
                 if raw.startswith('"'):
+                    import json  # a quoted key, read once a problem is to be located
+
                     try:
                         parts.append(json.loads(raw))
                     except ValueError:

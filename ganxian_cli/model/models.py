@@ -423,7 +423,15 @@ class Dataset(_Model):
     def superseded(self, ident: str, index: int) -> bool:
         """Whether figure *index* of *ident* does not count: marked so, or a later article's
         figure for the same months, status and subject replaces it."""
-        return (ident, index) in self._superseded
+        return (ident, index) in self.superseded_figures
+
+    @property
+    def superseded_figures(self) -> frozenset[tuple[str, int]]:
+        """(indicator, index) of every figure that does not count (see `superseded`)."""
+        # read directly: pydantic's attribute hook for private attributes costs more than this
+        private = self.__pydantic_private__
+        found: frozenset[tuple[str, int]] = (private or {}).get("_superseded", frozenset())
+        return found
 
     def _find_superseded(self) -> Iterator[tuple[str, int]]:
         latest: dict[tuple[str, Period, str, str | None], tuple[str, int]] = {}
@@ -451,6 +459,10 @@ class Dataset(_Model):
         """The id of the article *figure* comes from: its own, else the only one, else None."""
         if figure.source is not None:
             return figure.source
+        return self.default_source()
+
+    def default_source(self) -> str | None:
+        """The id of the article a figure that names none comes from: the only one, or None."""
         if self.source is None and len(self.sources) == 1:
             return next(iter(self.sources))
         return None

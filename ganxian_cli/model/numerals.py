@@ -8,9 +8,10 @@ their ASCII forms.
 from __future__ import annotations
 
 import functools
+import operator
 import re
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from .units import Unit
 
@@ -67,7 +68,11 @@ def chinese(value: Decimal) -> list[str]:
     """Chinese spellings of a whole number below 100 million: 3 -> 三, 1000 -> 一千, 千."""
     if value != value.to_integral_value() or not 0 < value < 100_000_000:
         return []
-    n = int(value)
+    return list(_chinese(int(value)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _chinese(n: int) -> tuple[str, ...]:
     high, low = divmod(n, 10_000)
     text = (_chinese_below_10000(high) + "万" if high else "") + (
         ("零" if high and low < 1000 else "") + _chinese_below_10000(low) if low else ""
@@ -77,7 +82,7 @@ def chinese(value: Decimal) -> list[str]:
         forms.append(text[1:])  # colloquial: 近千亩, 百亿
     if n == 2:
         forms.append("两")
-    return forms
+    return tuple(forms)
 
 
 def spellings(value: Decimal) -> list[str]:
@@ -109,17 +114,22 @@ def compact(text: str) -> str:
     return _SPACE.sub("", text)
 
 
-@functools.lru_cache(maxsize=1024)
+# What `normalize` changes: a quote without any of these is its own normal form.
+_TO_NORMALIZE = re.compile(r"\s|[" + re.escape("".join(map(chr, _FULL_WIDTH))) + "]")
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def normalize(text: str) -> str:
     """Text for matching: white space removed, full-width digits and punctuation as ASCII.
 
     Cached: each check of a figure reads its quote, and one quote may serve several figures.
     """
+    if _TO_NORMALIZE.search(text) is None:
+        return text  # the common case, without translating character by character
     return compact(text).translate(_FULL_WIDTH)
 
 
-@dataclass(frozen=True)
-class Occurrence:
+class Occurrence(NamedTuple):
     """Where a number with its unit stands in a normalized quote."""
 
     text: str  # the whole normalized quote
@@ -162,11 +172,29 @@ def _find(text: str, numbers: list[str], units: re.Pattern[str]) -> list[Occurre
             ):
                 found[at] = Occurrence(text, at, after, unit.end())
             at = text.find(number, at + 1)
-    return sorted(found.values(), key=lambda o: o.start)
+    if len(found) < 2:
+        return list(found.values())
+    return sorted(found.values(), key=_START)
+
+
+_START = operator.attrgetter("start")
+# Every spelling but the digits begins with one of these, or holds a separator (1,000).
+_CHINESE_START = re.compile("[一二三四五六七八九十两百千万]")
+
+
+def _spellings_in(text: str, value: Decimal) -> list[str]:
+    """The `spellings` of *value* that may stand in *text*: the rest cannot be found in it.
+
+    Only the digits are worked out for a text without a separator or a Chinese numeral that
+    can begin a spelling (most quotes), not the Chinese spellings that cannot be in it.
+    """
+    if "," in text or _CHINESE_START.search(text):
+        return spellings(value)
+    return [plain(value)]
 
 
 @functools.lru_cache(maxsize=256)
-def _unit_pattern(unit: Unit) -> re.Pattern[str]:
+def unit_pattern(unit: Unit) -> re.Pattern[str]:
     """The unit's forms, longest first, so a match takes the whole unit (万多亩, not 万).
 
     A form is not matched where it begins a longer known unit: 3个 is not in 3个百分点, 5万 (万元)
@@ -190,7 +218,8 @@ _PERCENT = re.compile("%")
 
 def occurrences(quote: str, value: Decimal, unit: Unit) -> list[Occurrence]:
     """Every place *quote* shows *value* (its size; the sign is in the wording) with *unit*."""
-    return _find(normalize(quote), spellings(abs(value)), _unit_pattern(unit))
+    text = normalize(quote)
+    return _find(text, _spellings_in(text, abs(value)), unit_pattern(unit))
 
 
 def growth_occurrences(quote: str, value: Decimal) -> list[Occurrence]:

@@ -6,10 +6,11 @@ import contextlib
 import gc
 import weakref
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from operator import attrgetter
+from typing import Any, Generic, TypeVar, overload
 
 from .intervals import Interval
 from .models import (
@@ -27,6 +28,9 @@ from .numerals import plain
 from .periods import Period, PeriodError, parse_period
 from .units import Kind, Unit
 
+_Key = tuple[int, int, int, str]  # year, first and last month, status: hashed in C
+_COUNT = Kind.COUNT  # an enum member read once: each `Kind.COUNT` is an attribute look-up
+
 
 @dataclass(frozen=True)
 class FigureRef:
@@ -34,6 +38,32 @@ class FigureRef:
     period: Period | None = None
     status: str | None = None
     subject: str | None = None  # gdp{南城市}@2031-H1: that subject's figure; gdp{}: no subject
+
+
+_T = TypeVar("_T")
+
+
+class _Once(Generic[_T]):
+    """A property worked out on first use and then kept in the instance (frozen ones too).
+
+    `functools.cached_property` without its lock: on Python 3.11 taking the lock costs more
+    than working out a figure's unit, and nothing here is shared between threads.
+    """
+
+    def __init__(self, func: Callable[[Any], _T]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> _Once[_T]: ...
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> _T: ...
+    def __get__(self, instance: object | None, owner: type | None = None) -> _Once[_T] | _T:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.func(instance)
+        return value
 
 
 @dataclass(frozen=True)
@@ -45,14 +75,47 @@ class Resolved:
     index: int
     figure: Figure
 
+    @classmethod
+    def each_of(cls, ident: str, indicator: Indicator) -> Iterator[Resolved]:
+        """Every figure of *indicator*, in file order, its pairing key and (for a figure in the
+        indicator's own unit) its unit set as it is built: what `key` and `unit` would work out
+        on first use."""
+        try:
+            base: Unit | None = indicator.base
+        except ValueError:  # a unit unknown here: left for `unit` to report when asked
+            base = None
+        for i, figure in enumerate(indicator.observations):
+            found = cls(ident, indicator, i, figure)
+            period = figure.period
+            known = found.__dict__
+            known["key"] = (period.year, period.start, period.end, figure.status)
+            if base is not None and figure.unit is None:
+                known["unit"] = base
+            yield found
+
     @property
     def path(self) -> tuple[str | int, ...]:
         return ("indicators", self.ident, "observations", self.index)
 
-    @property
+    @_Once
     def unit(self) -> Unit:
-        """The unit this figure was printed in."""
+        """The unit this figure was printed in (looked up once)."""
         return self.indicator.unit_of(self.figure)
+
+    @_Once
+    def key(self) -> _Key:
+        """Year, first and last month, status: what pairs figures (hashed in C)."""
+        period = self.figure.period
+        return (period.year, period.start, period.end, self.figure.status)
+
+    @_Once
+    def printed_span(self) -> Interval:
+        """The values that round to the figure as printed, whatever its unit."""
+        return Interval.printed(self.figure.value)
+
+    @_Once
+    def _own_span(self) -> Interval:
+        return Interval.exact(self.figure.value) if self.unit.kind is _COUNT else self.printed_span
 
     def value_in(self, unit: Unit) -> Decimal:
         """The value converted exactly into *unit* (same family)."""
@@ -60,8 +123,7 @@ class Resolved:
 
     def span(self, unit: Unit | None = None) -> Interval:
         """The values the printed figure may stand for (counts are exact), in *unit* if given."""
-        value = self.figure.value
-        span = Interval.exact(value) if self.unit.kind is Kind.COUNT else Interval.printed(value)
+        span = self._own_span
         if unit is not None and unit.symbol != self.unit.symbol:
             span = span.scale(self.unit.scale / unit.scale)
         return span
@@ -133,10 +195,10 @@ def pairs(left: list[Resolved], right: list[Resolved]) -> list[tuple[Resolved, R
     """
     if len(left) <= len(right):
         buckets = _buckets(right)
-        matched = [(a, b) for a in left for _j, b in buckets.get(_key(a), ())]
+        matched = [(a, b) for a in left for _j, b in buckets.get(a.key, ())]
     else:
         buckets = _buckets(left)
-        found = [(i, j, a, b) for j, b in enumerate(right) for i, a in buckets.get(_key(b), ())]
+        found = [(i, j, a, b) for j, b in enumerate(right) for i, a in buckets.get(b.key, ())]
         if len(right) > 1:
             found.sort(key=lambda item: (item[0], item[1]))
         matched = [(a, b) for _i, _j, a, b in found]
@@ -145,19 +207,34 @@ def pairs(left: list[Resolved], right: list[Resolved]) -> list[tuple[Resolved, R
     return matched
 
 
+def partners(left: list[Resolved], figure: Resolved) -> list[Resolved]:
+    """The figures of *left* that pair with *figure*: ``[a for a, _ in pairs(left, [figure])]``.
+
+    A single figure pairs with *figure* whatever its period (matched or not, `pairs` returns
+    it), so only a longer list is looked up, in its kept buckets.
+    """
+    if len(left) <= 1:
+        return list(left)
+    return [a for _i, a in _buckets(left).get(figure.key, ())]
+
+
 def actual_for(dataset: Dataset, ident: str | None, period: Period) -> Resolved | None:
     """The actual figure of indicator *ident* for *period* (a quoted rate or gap), if any."""
     if ident is None:
         return None
-    found: list[Resolved] = index_of(dataset).matching(ident, period, "actual") or []
-    return next((r for r in found if not dataset.superseded(ident, r.index)), None)
+    return (
+        index_of(dataset)
+        .actual_by_key(ident)
+        .get((period.year, period.start, period.end, "actual"))
+    )
 
 
 def actuals_in_year(dataset: Dataset, ident: str, year: int) -> list[Resolved]:
     """The actual figures of indicator *ident* whose period lies in *year*, in file order
     (a figure a later article replaces does not count)."""
     found = index_of(dataset).actuals_in_year(ident, year)
-    return [r for r in found if not dataset.superseded(ident, r.index)]
+    superseded = dataset.superseded_figures
+    return [r for r in found if (ident, r.index) not in superseded] if superseded else list(found)
 
 
 def resolve(dataset: Dataset, text: str) -> Resolved:
@@ -167,12 +244,8 @@ def resolve(dataset: Dataset, text: str) -> Resolved:
 
 # --- the index: every figure once, looked up by key ----------------------------------------
 
-_Key = tuple[int, int, int, str]  # year, first and last month, status: hashed in C
 
-
-def _key(found: Resolved) -> _Key:
-    period = found.figure.period
-    return (period.year, period.start, period.end, found.figure.status)
+_KEY = attrgetter("key")
 
 
 class Matches(list[Resolved]):
@@ -184,7 +257,10 @@ class Matches(list[Resolved]):
     def key_counts(self) -> dict[_Key, int]:
         """How many figures each (period, status) has, kept once computed."""
         if self.counts is None:
-            self.counts = {key: len(found) for key, found in _buckets(self).items()}
+            if self.buckets is not None:
+                self.counts = {key: len(found) for key, found in self.buckets.items()}
+            else:  # counted without bucketing: commands that never pair need no buckets
+                self.counts = dict(Counter(map(_KEY, self)))
         return self.counts
 
 
@@ -195,7 +271,12 @@ def _buckets(found: list[Resolved]) -> dict[_Key, list[tuple[int, Resolved]]]:
         return cached
     buckets: dict[_Key, list[tuple[int, Resolved]]] = {}
     for i, item in enumerate(found):
-        buckets.setdefault(_key(item), []).append((i, item))
+        key = item.key
+        bucket = buckets.get(key)
+        if bucket is None:
+            buckets[key] = [(i, item)]
+        else:
+            bucket.append((i, item))
     if isinstance(found, Matches):
         found.buckets = buckets
     return buckets
@@ -205,19 +286,18 @@ class _Indicator:
     """One indicator's figures as Resolved, in file order and grouped (each grouping on use)."""
 
     def __init__(self, ident: str, indicator: Indicator) -> None:
-        self.all = Matches(
-            Resolved(ident, indicator, i, f) for i, f in enumerate(indicator.observations)
-        )
+        self.all = Matches(Resolved.each_of(ident, indicator))
         self._by_key: dict[_Key, Matches] | None = None
         self._by_period: dict[Period, Matches] | None = None
         self._by_year: dict[int, Matches] | None = None
+        self.first_actual: dict[_Key, Resolved] | None = None  # kept by FigureIndex
 
     @property
     def by_key(self) -> dict[_Key, Matches]:
         if self._by_key is None:
             self._by_key = {}
             for found in self.all:
-                _add(self._by_key, _key(found), found)
+                _add(self._by_key, found.key, found)
         return self._by_key
 
     @property
@@ -289,6 +369,22 @@ class FigureIndex:
         entry = self.indicator(ident)
         return entry.by_key.get((period.year, period.start, period.end, status)) if entry else None
 
+    def actual_by_key(self, ident: str) -> dict[_Key, Resolved]:
+        """The first actual figure of *ident* that counts, by key: `actual_for` of every period
+        at once (a figure a later article replaces does not count)."""
+        entry = self.indicator(ident)
+        if entry is None:
+            return {}
+        if entry.first_actual is None:
+            dataset = self.dataset()
+            superseded = dataset.superseded_figures if dataset is not None else frozenset()
+            first: dict[_Key, Resolved] = {}
+            for found in entry.all:
+                if found.figure.status == "actual" and (ident, found.index) not in superseded:
+                    first.setdefault(found.key, found)
+            entry.first_actual = first
+        return entry.first_actual
+
     def actuals_in_year(self, ident: str, year: int) -> list[Resolved]:
         entry = self.indicator(ident)
         return entry.by_year.get(year, []) if entry else []
@@ -340,9 +436,10 @@ class FigureIndex:
                 f"no figure {text!r}: {ref.indicator} has no figure for that period/status"
             )
         dataset = self.dataset()
-        counting = Matches(
-            r for r in found if dataset is None or not dataset.superseded(r.ident, r.index)
-        )
+        superseded = dataset.superseded_figures if dataset is not None else None
+        if not superseded:
+            return found  # nothing replaced (most files): the list itself, buckets kept with it
+        counting = Matches(r for r in found if (r.ident, r.index) not in superseded)
         return counting or found  # a figure a later article replaces does not count
 
 

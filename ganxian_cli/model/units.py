@@ -37,6 +37,11 @@ class Unit:
     aliases: tuple[str, ...] = ()  # other ways the source prints it ("50亿" for 50 亿元)
     magnitude: str = ""  # the 万/亿 prefix a qualifier such as 多 may follow (1.2万多亩)
 
+    def __hash__(self) -> int:
+        # equal units have one symbol; hashing every field (a Decimal among them) made each
+        # cached look-up keyed by a unit cost more than the work it saves
+        return hash(self.symbol)
+
 
 def _u(
     symbol: str,

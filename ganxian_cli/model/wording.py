@@ -7,8 +7,9 @@ the figure count: the nearest growth word before it in its clause, the words tou
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
-from .numerals import Occurrence
+from .numerals import Occurrence, plain
 
 _CLAUSE_BREAK = re.compile(r"[,;:。!?()]")
 NEGATIVE_WORDS = (
@@ -56,6 +57,8 @@ def sign_word_at(occ: Occurrence) -> str | None:
     before = text[max(0, occ.start - 2) : occ.start]
     if before.endswith("-") and not before[:-1].isdigit():
         return "-"
+    if _GROWTH_WORD.search(text, 0, occ.start) is None:
+        return None  # no growth word before it at all (most quotes): no clause to find
     clause_start = 0
     for m in _CLAUSE_BREAK.finditer(text, 0, occ.start):
         clause_start = m.end()
@@ -90,3 +93,39 @@ def qualifiers_at(occ: Occurrence) -> dict[str, str]:
     if after:
         found[after.group(1)] = WORDS[after.group(1)]
     return found
+
+
+# Every qualifier word ends with one of these: a text without them has none (see `qualifiers_at`).
+_QUALIFIER_ENDS = re.compile("[" + "".join(sorted({word[-1] for word in WORDS})) + "]")
+_NOT_ALONE = frozenset("0123456789.,-")  # before a number: part of it, or its minus
+
+
+def plainly_shown(text: str, value: Decimal, units: re.Pattern[str]) -> bool:
+    """The common quote, read in one look: True where normalized *text* shows *value* as an
+    exact figure with its unit (*units* is the unit's `unit_pattern`) and nothing to say
+    against it, as the full reading would find.
+
+    That is: the digits of the value's size first stand in the text as a number of their own
+    with the unit after them; before them stands a minus (not after a digit) where the value is
+    negative, and otherwise nothing that could belong to the number or be its minus and no
+    growth word; and no qualifier word stands anywhere. `occurrences` finds that very
+    occurrence (only one spelling starts at one place), `sign_word_at` finds the minus or no
+    word, and `qualifiers_at` no word. False decides nothing.
+    """
+    if _QUALIFIER_ENDS.search(text) is not None:
+        return False
+    digits = plain(value)
+    negative = digits[0] == "-"
+    if negative:
+        digits = digits[1:]  # the size, as `plain(abs(value))` prints it
+    at = text.find(digits)
+    if at < 0 or units.match(text, at + len(digits)) is None:
+        return False
+    if at == 0:
+        return not negative
+    before = text[at - 1]
+    if negative:
+        return before == "-" and not (at >= 2 and text[at - 2].isdigit())
+    if before in _NOT_ALONE or before.isdigit():
+        return False
+    return _GROWTH_WORD.search(text, 0, at) is None
