@@ -21,12 +21,20 @@ from ..model.refs import pin, resolve
 from .comments import comment_lines
 
 STATUS_ORDER = {"target": 0, "actual": 1, "forecast": 2}
+_ONE = Decimal(1)
 
 
 def _plain_data(value: Any) -> Any:
     """Integral Decimals written without a point become ints again (30478 stays 30478)."""
-    if isinstance(value, Decimal):
-        return int(value) if value.as_tuple().exponent == 0 else value
+    kind = type(value)  # exact types first: a dump is made of them, and this runs on every value
+    if kind is dict:
+        return {k: _plain_data(v) for k, v in value.items()}
+    if kind is list:
+        return [_plain_data(v) for v in value]
+    if kind is str or kind is int or kind is bool or value is None:
+        return value
+    if isinstance(value, Decimal):  # exponent 0, without building the digit tuple
+        return int(value) if value.is_finite() and value.same_quantum(_ONE) else value
     if isinstance(value, dict):
         return {k: _plain_data(v) for k, v in value.items()}
     if isinstance(value, list):
@@ -35,7 +43,11 @@ def _plain_data(value: Any) -> Any:
 
 
 def canonical_data(dataset: Dataset) -> dict[str, Any]:
-    """The dataset as plain data in canonical order, defaults left out."""
+    """The dataset as plain data in canonical order, defaults left out.
+
+    This is exactly what `tomllib` reads back from `render` of it (tests/test_roundtrip.py),
+    so a write can check this data instead of parsing the text it is about to write.
+    """
     theme_order = {theme: n for n, theme in enumerate(dataset.themes)}
     indicators = sorted(
         dataset.indicators.items(),
@@ -45,15 +57,16 @@ def canonical_data(dataset: Dataset) -> dict[str, Any]:
     # A target names one figure for good: pin it, so figures recorded later cannot make it vague.
     for target in data.get("targets", []):
         target["target"] = pin(resolve(dataset, target["target"]))
+    dumped_indicators = data.get("indicators", {})
     data["indicators"] = {}
     for ident, indicator in indicators:
-        dumped = indicator.model_dump(mode="python", exclude_defaults=True)
-        order = sorted(
-            range(len(indicator.observations)),
-            key=lambda i: _figure_key(indicator.observations[i]),
-        )
-        if order:
-            dumped["observations"] = [dumped["observations"][i] for i in order]
+        dumped = dumped_indicators[ident]
+        observations = indicator.observations
+        if observations:
+            keys = [_figure_key(figure) for figure in observations]
+            order = sorted(range(len(observations)), key=keys.__getitem__)
+            if order != list(range(len(order))):
+                dumped["observations"] = [dumped["observations"][i] for i in order]
         data["indicators"][ident] = dumped
     return {k: v for k, v in _plain_data(data).items() if v not in ({}, [])}
 
@@ -64,27 +77,27 @@ def _figure_key(figure: Any) -> tuple[int, int, int, int, str]:
 
 
 def canonical_text(dataset: Dataset) -> str:
-    """The file text `ganxian fmt` writes.
+    """The file text `ganxian fmt` writes: `render` of `canonical_data`."""
+    return render(canonical_data(dataset))
+
+
+def render(data: dict[str, Any]) -> str:
+    """The text of canonical data (it is not changed).
 
     Every table and array of tables gets its own header, short or long, so each figure has one
-    obvious place in the file; the values themselves are formatted by tomli-w. Keys are bare
-    identifiers (the models enforce it), except declared unit symbols, which are quoted.
+    obvious place in the file; the values themselves are formatted as tomli-w formats them.
+    Keys are bare identifiers (the models enforce it), except declared unit symbols, which are
+    quoted.
     """
-    data = canonical_data(dataset)
     chunks = [tomli_w.dumps({k: v for k, v in data.items() if not isinstance(v, dict | list)})]
     for key, value in data.items():
         if key == "indicators":
             for ident, indicator in value.items():
-                observations = indicator.pop("observations", [])
-                withheld = indicator.pop("withheld", [])
-                chunks.append(_table(f"[indicators.{ident}]", indicator))
-                chunks.extend(
-                    _table(f"[[indicators.{ident}.observations]]", figure)
-                    for figure in observations
-                )
-                chunks.extend(
-                    _table(f"[[indicators.{ident}.withheld]]", figure) for figure in withheld
-                )
+                rest = {k: v for k, v in indicator.items() if k not in _FIGURE_LISTS}
+                chunks.append(_table(f"[indicators.{ident}]", rest))
+                for name in _FIGURE_LISTS:
+                    header = f"[[indicators.{ident}.{name}]]\n"
+                    chunks.extend(header + _dumps(figure) for figure in indicator.get(name, ()))
         elif key in ("themes", "sources", "units"):
             chunks.extend(_table(f"[{key}.{_key(ident)}]", table) for ident, table in value.items())
         elif isinstance(value, dict):
@@ -92,6 +105,9 @@ def canonical_text(dataset: Dataset) -> str:
         elif isinstance(value, list):
             chunks.extend(_table(f"[[{key}]]", item) for item in value)
     return "\n".join(chunks)
+
+
+_FIGURE_LISTS = ("observations", "withheld")
 
 
 def _key(key: str) -> str:
@@ -102,7 +118,43 @@ def _key(key: str) -> str:
 
 
 def _table(header: str, body: dict[str, Any]) -> str:
-    return f"{header}\n{tomli_w.dumps(body)}"
+    return f"{header}\n{_dumps(body)}"
+
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+# What tomli-w escapes in a basic string: quote, backslash, control characters but tab.
+_ESCAPED = re.compile(r'["\\\x00-\x08\x0a-\x1f\x7f]')
+
+
+def _dumps(body: dict[str, Any]) -> str:
+    """`tomli_w.dumps(body)`, written directly where every value is a plain scalar.
+
+    A table of bare keys and strings, integers, booleans and finite Decimals is one
+    `key = value` line per item, as tomli-w writes it; anything else (a string that needs
+    escapes, an array, a nested table) is left to tomli-w. tests/test_roundtrip.py checks that
+    both give the same text.
+    """
+    lines = []
+    for key, value in body.items():
+        kind = type(value)
+        if kind is str:
+            if _ESCAPED.search(value) is not None:
+                return tomli_w.dumps(body)
+            text = f'"{value}"'
+        elif kind is int:
+            text = str(value)
+        elif kind is bool:
+            text = "true" if value else "false"
+        elif kind is Decimal and value.is_finite():
+            text = str(value).lower()
+            if "." not in text and "e" not in text:
+                text += ".0"
+        else:
+            return tomli_w.dumps(body)
+        if _BARE_KEY.fullmatch(key) is None:
+            return tomli_w.dumps(body)
+        lines.append(f"{key} = {text}\n")
+    return "".join(lines)
 
 
 def refuse_comments(text: str, name: str) -> None:
@@ -131,24 +183,44 @@ def unified_diff(old: str, new: str, name: str) -> str:
     if old == new:
         return ""
     shown = escape_control(name)
-    a, b = _lines(old), _lines(new)
+    a_raw, b_raw = _raw_lines(old), _raw_lines(new)
     # difflib grows quadratically with the lines it compares: give it only the changed middle
-    # (with its context), then put the hunks back at their real line numbers.
+    # (with its context), then put the hunks back at their real line numbers. The shared head
+    # and tail are found on the raw lines (equal lines escape alike), then on escaped ones
+    # (escaping can make different lines look alike), so only the middle is escaped at all.
+    a_esc: dict[int, str] = {}
+    b_esc: dict[int, str] = {}
+
+    def same(i: int, j: int) -> bool:
+        if a_raw[i] == b_raw[j]:
+            return True
+        if i not in a_esc:
+            a_esc[i] = _escaped(a_raw[i])
+        if j not in b_esc:
+            b_esc[j] = _escaped(b_raw[j])
+        return a_esc[i] == b_esc[j]
+
+    shortest = min(len(a_raw), len(b_raw))
     head = 0
-    while head < min(len(a), len(b)) and a[head] == b[head]:
+    while head < shortest and a_raw[head] == b_raw[head]:
+        head += 1
+    while head < shortest and same(head, head):
         head += 1
     tail = 0
-    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+    while tail < shortest - head and a_raw[-1 - tail] == b_raw[-1 - tail]:
+        tail += 1
+    while tail < shortest - head and same(len(a_raw) - 1 - tail, len(b_raw) - 1 - tail):
         tail += 1
     start = max(0, head - _CONTEXT)
-    a_mid = a[start : len(a) - max(0, tail - _CONTEXT)]
-    b_mid = b[start : len(b) - max(0, tail - _CONTEXT)]
+    a_mid = [_escaped(line) for line in a_raw[start : len(a_raw) - max(0, tail - _CONTEXT)]]
+    b_mid = [_escaped(line) for line in b_raw[start : len(b_raw) - max(0, tail - _CONTEXT)]]
     lines = difflib.unified_diff(a_mid, b_mid, f"a/{shown}", f"b/{shown}", n=_CONTEXT)
     return "".join(_shift(line, start) for line in lines)
 
 
 _CONTEXT = 3
 _HUNK = re.compile(r"^@@ -(\d+)(,\d+)? \+(\d+)(,\d+)? @@")
+_NO_NEWLINE = "\n\\ No newline at end of file\n"
 
 
 def _shift(line: str, offset: int) -> str:
@@ -160,9 +232,18 @@ def _shift(line: str, offset: int) -> str:
     return f"@@ -{a_start}{m.group(2) or ''} +{b_start}{m.group(4) or ''} @@" + line[m.end() :]
 
 
-def _lines(text: str) -> list[str]:
-    parts = text.split("\n")
-    lines = [escape_control(part) + "\n" for part in parts[:-1]]
-    if parts[-1]:
-        lines.append(escape_control(parts[-1]) + "\n\\ No newline at end of file\n")
+def _raw_lines(text: str) -> list[str]:
+    """The lines of *text* split at LF, as `_escaped` takes them (the last one may be marked
+    as having no newline: no other line holds a LF, so it cannot look like one)."""
+    lines = text.split("\n")
+    last = lines.pop()
+    if last:
+        lines.append(last + _NO_NEWLINE)
     return lines
+
+
+def _escaped(line: str) -> str:
+    """A raw line as the diff shows it: escaped, with its newline."""
+    if line.endswith(_NO_NEWLINE):
+        return escape_control(line[: -len(_NO_NEWLINE)]) + _NO_NEWLINE
+    return escape_control(line) + "\n"

@@ -1,0 +1,227 @@
+"""The fast paths of `record`, `import` and `fmt` agree with the slow ones they replace.
+
+A write renders the canonical text without going through tomli-w for plain tables, validates
+the result from the data it rendered instead of parsing the text again, runs its checks without
+line numbers first, diffs only the changed middle, and looks for comments only on lines with a
+`#`. Each shortcut is compared here with the long way round, on every data file of the tests
+and on generated ones.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import re
+import tomllib
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+import tomli_w
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ganxian_cli.analysis.checks import all_problems, essential_problems
+from ganxian_cli.datafile import comments, store, writer
+from ganxian_cli.datafile.loader import Loaded, parse_text, to_dataset
+from ganxian_cli.errors import DataError, escape_control
+from ganxian_cli.model.models import Dataset
+
+from .conftest import DATA, SHARED, TESTS
+from .test_roundtrip import datasets
+
+FILES = sorted({DATA, *TESTS.rglob("*.toml")})
+LOADABLE: list[Path] = []
+for _path in FILES:
+    try:
+        parse_text(_path.read_text(encoding="utf-8"), str(_path))
+    except DataError:  # drafts and broken examples are not data files
+        continue
+    LOADABLE.append(_path)
+
+
+def _typed(value: Any) -> Any:
+    """*value* with every type and dict order spelled out: 1, 1.0 and True all differ."""
+    if isinstance(value, dict):
+        return ("dict", [(k, _typed(v)) for k, v in value.items()])
+    if isinstance(value, list):
+        return ("list", [_typed(v) for v in value])
+    return (type(value).__name__, str(value))
+
+
+def _loaded(path: Path) -> Loaded:
+    return parse_text(path.read_text(encoding="utf-8"), str(path))
+
+
+def _roundtrip(dataset: Dataset) -> None:
+    """render(data) reads back as exactly *data*; the dataset validated from *data* is the one
+    parsing the text gives; and tomli-w writes each table alike."""
+    data = writer.canonical_data(dataset)
+    text = writer.render(data)
+    assert _typed(tomllib.loads(text, parse_float=Decimal)) == _typed(data)
+    direct = to_dataset(data, "x", text)
+    parsed = parse_text(text, "x").dataset
+    assert direct == parsed
+    assert direct.model_dump() == parsed.model_dump()
+    assert sorted(direct._superseded) == sorted(parsed._superseded)
+    assert direct.declared_units == parsed.declared_units
+    assert text == _tomli_w_render(data)
+
+
+def _tomli_w_render(data: dict[str, Any]) -> str:
+    original = writer._dumps
+    writer._dumps = tomli_w.dumps  # type: ignore[assignment]
+    try:
+        return writer.render(data)
+    finally:
+        writer._dumps = original  # type: ignore[assignment]
+
+
+@pytest.mark.parametrize("path", LOADABLE, ids=[p.stem for p in LOADABLE])
+def test_every_file_round_trips_through_its_canonical_data(path: Path) -> None:
+    _roundtrip(_loaded(path).dataset)
+
+
+@settings(max_examples=60, deadline=None)
+@given(datasets())
+def test_generated_datasets_round_trip_through_their_canonical_data(dataset: Dataset) -> None:
+    _roundtrip(dataset)
+
+
+_keys = st.one_of(
+    st.from_regex(r"[a-z_]{1,8}", fullmatch=True), st.text(max_size=6), st.sampled_from(["a.b"])
+)
+_scalars = st.one_of(
+    st.text(),
+    st.text(alphabet='"\\\t\n\r\x00\x1f\x7f\x08\x0ca中'),
+    st.integers(),
+    st.booleans(),
+    st.decimals(allow_nan=True, allow_infinity=True),
+    st.lists(st.integers(), max_size=2),
+    st.dictionaries(st.text(max_size=2), st.integers(), max_size=1),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(_keys, _scalars, max_size=6))
+def test_plain_tables_are_written_as_tomli_w_writes_them(body: dict[str, Any]) -> None:
+    try:
+        expected = tomli_w.dumps(body)
+    except (TypeError, ValueError):
+        return
+    assert writer._dumps(body) == expected
+
+
+# --- the diff ---------------------------------------------------------------------------------
+
+
+def _reference_diff(old: str, new: str, name: str) -> str:
+    """The diff as written before: every line escaped first, then the shared ends trimmed."""
+    if old == new:
+        return ""
+    shown = escape_control(name)
+
+    def lines(text: str) -> list[str]:
+        parts = text.split("\n")
+        out = [escape_control(part) + "\n" for part in parts[:-1]]
+        if parts[-1]:
+            out.append(escape_control(parts[-1]) + "\n\\ No newline at end of file\n")
+        return out
+
+    a, b = lines(old), lines(new)
+    head = 0
+    while head < min(len(a), len(b)) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    start = max(0, head - 3)
+    a_mid = a[start : len(a) - max(0, tail - 3)]
+    b_mid = b[start : len(b) - max(0, tail - 3)]
+    return "".join(
+        writer._shift(line, start)
+        for line in difflib.unified_diff(a_mid, b_mid, f"a/{shown}", f"b/{shown}", n=3)
+    )
+
+
+# escaping makes "\x1b" and "\\x1b" look alike: the trimming must see them as the diff shows them
+_diff_lines = st.lists(st.sampled_from(["a", "b", "\x1b", "\\x1b", "\r", "", "x\u202e"]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_diff_lines, _diff_lines, _diff_lines, st.booleans(), st.booleans())
+def test_the_diff_is_the_one_of_every_escaped_line(
+    shared: list[str], old: list[str], new: list[str], old_eol: bool, new_eol: bool
+) -> None:
+    a = "\n".join([*shared, *old, *shared]) + ("\n" if old_eol else "")
+    b = "\n".join([*shared, *new, *shared]) + ("\n" if new_eol else "")
+    assert writer.unified_diff(a, b, "f\x1b") == _reference_diff(a, b, "f\x1b")
+
+
+# --- comments -----------------------------------------------------------------------------------
+
+
+def _full_scan(text: str) -> list[int]:
+    return [m.start() for m in comments._TOKEN.finditer(text) if m.lastgroup == "comment"]
+
+
+CORPUS = SHARED / "toml-test"
+TOML_TEXTS = (
+    [p.read_text(encoding="utf-8", errors="replace") for p in sorted(CORPUS.rglob("*.toml"))]
+    if CORPUS.is_dir()
+    else []
+) + [p.read_text(encoding="utf-8") for p in FILES]
+
+
+def test_comments_found_line_by_line_are_the_ones_a_full_scan_finds() -> None:
+    assert TOML_TEXTS
+    for text in TOML_TEXTS:
+        assert comments.comment_offsets(text) == _full_scan(text)
+        if '"""' not in text and "'''" not in text:
+            assert comments._offsets_by_line(text) == _full_scan(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="\"'#\\\na =\t"))
+def test_line_by_line_comment_scan_on_any_text(text: str) -> None:
+    assert comments.comment_offsets(text) == _full_scan(text)
+    if '"""' not in text and "'''" not in text:
+        assert comments._offsets_by_line(text) == _full_scan(text)
+
+
+# --- checks without lines -----------------------------------------------------------------------
+
+
+BROKEN = [  # variants with errors, so the comparison sees errors as well as warnings
+    (r'quote = "[^"\n]*"', 'quote = "nothing here"', 1),
+    (r'(\[\[targets\]\]\ntarget = ")[a-z_]+', r"\1missing", 1),
+    (r'unit = "[^"\n]*"', 'unit = "亿元"', 0),
+]
+
+
+def _variants() -> list[Loaded]:
+    found = []
+    for path in LOADABLE:
+        text = path.read_text(encoding="utf-8")
+        found.append(parse_text(text, str(path)))
+        for pattern, replacement, count in BROKEN:
+            changed = re.sub(pattern, replacement, text, count=count)
+            try:
+                found.append(parse_text(changed, str(path)))
+            except DataError:  # a variant the models refuse is no test
+                continue
+    return found
+
+
+@pytest.mark.parametrize("check", [essential_problems, all_problems])
+def test_checks_without_lines_find_the_same_problems(check: store.Checker) -> None:
+    seen_error = False
+    for loaded in _variants():
+        located = check(loaded)
+        quick = check(store._Unlocated(loaded.dataset, loaded.name, loaded.text))
+        assert quick == [dataclasses.replace(p, line=None) for p in located]
+        errors = [p for p in located if p.severity == "error"]
+        seen_error = seen_error or bool(errors)
+        assert store._errors(check, loaded) == errors
+    assert seen_error
