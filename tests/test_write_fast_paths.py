@@ -225,3 +225,49 @@ def test_checks_without_lines_find_the_same_problems(check: store.Checker) -> No
         seen_error = seen_error or bool(errors)
         assert store._errors(check, loaded) == errors
     assert seen_error
+
+
+def _tables(count: int, changed: set[int], extra: set[int]) -> str:
+    """A long file of small tables, values changed in tables *changed*, tables added after
+    those in *extra*: changes far apart, as an import makes them."""
+    out = []
+    for n in range(count):
+        out.append(f'[[indicators.x.observations]]\nperiod = "{n}"\nvalue = {n % 7}\n')
+        if n in changed:
+            out[-1] = out[-1].replace("value = ", "value = 1")
+        if n in extra:
+            out.append(f'[[indicators.x.observations]]\nperiod = "{n}b"\nvalue = 3\n')
+    return "\n".join(out)
+
+
+def test_a_long_middle_is_diffed_table_by_table_into_a_small_correct_diff() -> None:
+    from .test_store import _patched
+
+    a = _tables(3000, set(), set())
+    b = _tables(3000, {5, 1500, 2990}, {10, 2000})
+    diff = writer.unified_diff(a, b, "f")
+    assert _patched(a, diff) == b
+    assert diff.count("\n-") == 3  # the three changed values, and the two added tables:
+    assert diff.count("\n+") == 1 + 3 + 2 * 4  # (and the "+++" header)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(["[x]", "[y]", "a", "b", "", "[x] 1"]), max_size=40),
+    st.lists(st.sampled_from(["[x]", "[y]", "a", "b", "", "[x] 1"]), max_size=40),
+    st.integers(0, 12),
+)
+def test_table_by_table_diffs_patch_old_into_new(
+    old: list[str], new: list[str], limit: int
+) -> None:
+    from .test_store import _patched
+
+    a, b = "\n".join(old) + "\n", "\n".join(new) + "\n"
+    original = writer._LINE_BY_LINE
+    writer._LINE_BY_LINE = limit
+    try:
+        diff = writer.unified_diff(a, b, "f")
+    finally:
+        writer._LINE_BY_LINE = original
+    assert (diff == "") == (a == b)
+    assert _patched(a, diff) == b

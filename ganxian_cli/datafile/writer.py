@@ -8,8 +8,10 @@ file with comments is refused rather than silently stripped. `atomic` does the w
 from __future__ import annotations
 
 import difflib
+import itertools
 import json
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -214,8 +216,122 @@ def unified_diff(old: str, new: str, name: str) -> str:
     start = max(0, head - _CONTEXT)
     a_mid = [_escaped(line) for line in a_raw[start : len(a_raw) - max(0, tail - _CONTEXT)]]
     b_mid = [_escaped(line) for line in b_raw[start : len(b_raw) - max(0, tail - _CONTEXT)]]
-    lines = difflib.unified_diff(a_mid, b_mid, f"a/{shown}", f"b/{shown}", n=_CONTEXT)
+    lines = _unified(a_mid, b_mid, f"a/{shown}", f"b/{shown}", _opcodes(a_mid, b_mid))
     return "".join(_shift(line, start) for line in lines)
+
+
+Opcode = tuple[str, int, int, int, int]
+_LINE_BY_LINE = 4000
+"""Middles of up to this many lines (both sides) are diffed as difflib diffs them, line by line.
+
+difflib's matcher grows quadratically with the lines it compares when many lines repeat (a
+4 MiB data file has thousands of `value = 10`), and a write that changes places far apart (an
+import) leaves a long middle. Longer middles are matched table by table first (`_by_table`).
+"""
+
+
+def _opcodes(a: list[str], b: list[str]) -> list[Opcode]:
+    if len(a) + len(b) <= _LINE_BY_LINE:
+        return list(difflib.SequenceMatcher(None, a, b).get_opcodes())
+    return _by_table(a, b)
+
+
+def _by_table(a: list[str], b: list[str]) -> list[Opcode]:
+    """Opcodes that match whole tables (a header line and the lines up to the next) first,
+    then diff the lines of each changed stretch: of each pair of tables where as many changed on
+    both sides, else of the whole stretch if it is short, else it is replaced whole."""
+    a_starts, b_starts = _table_starts(a), _table_starts(b)
+    a_keys = ["".join(a[x:y]) for x, y in itertools.pairwise(a_starts)]
+    b_keys = ["".join(b[x:y]) for x, y in itertools.pairwise(b_starts)]
+    codes: list[Opcode] = []
+    matcher = difflib.SequenceMatcher(None, a_keys, b_keys)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        x1, x2, y1, y2 = a_starts[i1], a_starts[i2], b_starts[j1], b_starts[j2]
+        if tag == "equal":
+            _add(codes, ("equal", x1, x2, y1, y2))
+        elif i2 - i1 == j2 - j1:
+            for k in range(i2 - i1):
+                _add_lines(codes, a, b, a_starts[i1 + k], a_starts[i1 + k + 1],
+                           b_starts[j1 + k], b_starts[j1 + k + 1])  # fmt: skip
+        else:
+            _add_lines(codes, a, b, x1, x2, y1, y2)
+    return codes
+
+
+def _table_starts(lines: list[str]) -> list[int]:
+    """Where each table starts (and the first stretch before any), and the end."""
+    starts = [0] + [i for i, line in enumerate(lines) if line.startswith("[") and i]
+    return [*starts, len(lines)] if lines else [0]
+
+
+def _add_lines(
+    codes: list[Opcode], a: list[str], b: list[str], x1: int, x2: int, y1: int, y2: int
+) -> None:
+    if (x2 - x1) + (y2 - y1) > _LINE_BY_LINE:
+        tag = "replace" if x2 > x1 and y2 > y1 else "delete" if x2 > x1 else "insert"
+        _add(codes, (tag, x1, x2, y1, y2))
+        return
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a[x1:x2], b[y1:y2]).get_opcodes():
+        _add(codes, (tag, x1 + i1, x1 + i2, y1 + j1, y1 + j2))
+
+
+def _add(codes: list[Opcode], code: Opcode) -> None:
+    """Append *code*, merging it into the previous one when both are equal stretches."""
+    if codes and code[0] == "equal" and codes[-1][0] == "equal":
+        codes[-1] = ("equal", codes[-1][1], code[2], codes[-1][3], code[4])
+    elif code[1] < code[2] or code[3] < code[4]:
+        codes.append(code)
+
+
+def _unified(
+    a: list[str], b: list[str], from_file: str, to_file: str, codes: list[Opcode]
+) -> Iterator[str]:
+    """`difflib.unified_diff(a, b, from_file, to_file, n=_CONTEXT)` for the given opcodes."""
+    for n, group in enumerate(_grouped(codes, _CONTEXT)):
+        if n == 0:
+            yield f"--- {from_file}\n"
+            yield f"+++ {to_file}\n"
+        first, last = group[0], group[-1]
+        yield f"@@ -{_range(first[1], last[2])} +{_range(first[3], last[4])} @@\n"
+        for tag, i1, i2, j1, j2 in group:
+            if tag == "equal":
+                yield from (" " + line for line in a[i1:i2])
+                continue
+            if tag in ("replace", "delete"):
+                yield from ("-" + line for line in a[i1:i2])
+            if tag in ("replace", "insert"):
+                yield from ("+" + line for line in b[j1:j2])
+
+
+def _grouped(codes: list[Opcode], n: int) -> Iterator[list[Opcode]]:
+    """`difflib.SequenceMatcher.get_grouped_opcodes(n)` for the given opcodes."""
+    codes = list(codes) or [("equal", 0, 1, 0, 1)]
+    if codes[0][0] == "equal":
+        tag, i1, i2, j1, j2 = codes[0]
+        codes[0] = tag, max(i1, i2 - n), i2, max(j1, j2 - n), j2
+    if codes[-1][0] == "equal":
+        tag, i1, i2, j1, j2 = codes[-1]
+        codes[-1] = tag, i1, min(i2, i1 + n), j1, min(j2, j1 + n)
+    group: list[Opcode] = []
+    for tag, i1, i2, j1, j2 in codes:
+        if tag == "equal" and i2 - i1 > n + n:
+            group.append((tag, i1, min(i2, i1 + n), j1, min(j2, j1 + n)))
+            yield group
+            group = []
+            i1, j1 = max(i1, i2 - n), max(j1, j2 - n)
+        group.append((tag, i1, i2, j1, j2))
+    if group and not (len(group) == 1 and group[0][0] == "equal"):
+        yield group
+
+
+def _range(start: int, stop: int) -> str:
+    """A unified diff's line range, as difflib writes it."""
+    beginning, length = start + 1, stop - start
+    if length == 1:
+        return f"{beginning}"
+    if not length:
+        beginning -= 1
+    return f"{beginning},{length}"
 
 
 _CONTEXT = 3
