@@ -23,10 +23,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ganxian_cli.analysis.checks import all_problems, essential_problems
-from ganxian_cli.datafile import comments, store, writer
+from ganxian_cli.datafile import comments, importer, record, store, writer
 from ganxian_cli.datafile.loader import Loaded, parse_text, to_dataset
-from ganxian_cli.errors import DataError, escape_control
+from ganxian_cli.errors import DataError, Problem, UsageError, escape_control
 from ganxian_cli.model.models import Dataset
+from ganxian_cli.model.periods import parse_period
 
 from .conftest import DATA, SHARED, TESTS
 from .test_roundtrip import datasets
@@ -271,3 +272,135 @@ def test_table_by_table_diffs_patch_old_into_new(
         writer._LINE_BY_LINE = original
     assert (diff == "") == (a == b)
     assert _patched(a, diff) == b
+
+
+# --- import: one copy of the data against a dataset per figure ----------------------------------
+
+
+def _reference_merge(
+    dataset: Dataset, figures: list[importer.DraftFigure], draft: str, replace: bool
+) -> tuple[Dataset, int, int, int]:
+    """The merge as it was: `record.apply` (dump, change, validate everything) per figure."""
+    problems: list[Problem] = []
+    added = replaced = skipped = 0
+    for figure in figures:
+        ident = figure.get("indicator")
+        if ident not in dataset.indicators:
+            missing = [k for k in ("name", "name_en", "theme") if not figure.get(k)]
+            if missing:
+                problems.append(
+                    importer._problem(draft, figure, f"new indicator {ident!r} needs "
+                                      f"{', '.join(missing)}")
+                )  # fmt: skip
+                continue
+            if figure.get("theme") not in dataset.themes:
+                known = ", ".join(dataset.themes)
+                problems.append(
+                    importer._problem(draft, figure, f"unknown theme {figure.get('theme')!r} "
+                                      f"(known: {known})")
+                )  # fmt: skip
+                continue
+        same = None
+        indicator = dataset.indicators.get(ident)
+        period = parse_period(figure.get("period"))
+        for existing in indicator.observations if indicator else []:
+            if (existing.period, existing.status, existing.subject) == (
+                period,
+                figure.get("status") or "actual",
+                figure.get("subject"),
+            ):
+                same = (existing.value, existing.unit or indicator.unit)  # type: ignore[union-attr]
+                break
+        if same is not None and same == (Decimal(figure.get("value")), figure.get("unit")):
+            skipped += 1
+            continue
+        if same is not None and not replace:
+            problems.append(
+                importer._problem(draft, figure, f"{ident} already has {same[0]}{same[1]} for "
+                                  f"{figure.get('period')}; give --replace to change it")
+            )  # fmt: skip
+            continue
+        data = record.editable_data(dataset)
+        try:
+            new = importer._new_figure(data, figure, None)
+            dataset, _ = record.apply(dataset, new, replace, draft)
+        except UsageError as exc:
+            problems.append(importer._problem(draft, figure, str(exc)))
+            continue
+        except DataError as exc:
+            problems.extend(
+                importer._problem(draft, figure, p.message, p.code) for p in exc.problems
+            )
+            continue
+        added, replaced = (added + 1, replaced) if same is None else (added, replaced + 1)
+    if problems:
+        raise DataError(problems)
+    return dataset, added, replaced, skipped
+
+
+_FIGURE = {"indicator": "retail_sales", "unit": "亿元", "period": "2031-05", "value": 20}
+DRAFTS = [
+    [_FIGURE],
+    [_FIGURE, {**_FIGURE, "value": 21}],  # the second is the same figure, another value
+    [{**_FIGURE, "period": "2031-Q1", "value": Decimal("9.6"), "yoy": Decimal("-3.2")}],  # skip
+    [{**_FIGURE, "period": "2031-Q1", "value": 10}],  # present: needs --replace
+    [{**_FIGURE, "value": Decimal("1.12345678901")}, _FIGURE],  # too many places, then fine
+    [{**_FIGURE, "unit": "斤"}, {**_FIGURE, "period": "2031-06"}],  # unknown unit
+    [{**_FIGURE, "indicator": "fresh", "unit": "个"}],  # a new indicator needs its names
+    [
+        {
+            **_FIGURE,
+            "indicator": "fresh",
+            "unit": "个",
+            "name": "新",
+            "name_en": "New",
+            "theme": "economy",
+            "value": Decimal("1.00000000001"),
+        },
+        {
+            **_FIGURE,
+            "indicator": "fresh",
+            "unit": "个",
+            "name": "新",
+            "name_en": "New",
+            "theme": "economy",
+        },
+        {**_FIGURE, "indicator": "fresh", "unit": "个", "period": "2031-06"},
+    ],
+    [
+        {
+            **_FIGURE,
+            "indicator": "fresh",
+            "unit": "个",
+            "name": "新",
+            "name_en": "New",
+            "theme": "nowhere",
+        }
+    ],
+    [{**_FIGURE, "status": "target", "period": "2032", "tracks": "Bad-Id"}],
+    [{**_FIGURE, "status": "target", "period": "2032", "tracks": "retail_sales"}, _FIGURE],
+    [{**_FIGURE, "tracks": "retail_sales"}],  # --tracks without a target
+    [{**_FIGURE, "subject": "甲"}, {**_FIGURE, "subject": "乙"}, {**_FIGURE, "subject": "甲"}],
+]
+
+
+@pytest.mark.parametrize("replace", [False, True])
+@pytest.mark.parametrize("entries", DRAFTS, ids=[str(n) for n in range(len(DRAFTS))])
+def test_merging_into_one_copy_gives_what_a_dataset_per_figure_gave(
+    entries: list[dict[str, Any]], replace: bool
+) -> None:
+    path = TESTS / "data" / "other_region.toml"
+    dataset = parse_text(path.read_text(encoding="utf-8"), str(path)).dataset
+    figures = [importer.DraftFigure(n, 10 * n + 1, entry) for n, entry in enumerate(entries)]
+    try:
+        expected = _reference_merge(dataset, figures, "d.toml", replace)
+    except DataError as exc:
+        with pytest.raises(DataError) as raised:
+            importer.merge(dataset, figures, "d.toml", replace)
+        assert raised.value.problems == exc.problems
+        return
+    data, *counts = importer.merge(dataset, figures, "d.toml", replace)
+    assert tuple(counts) == expected[1:]
+    assert writer.canonical_text(record.validated(data, "d.toml")) == writer.canonical_text(
+        expected[0]
+    )
