@@ -396,10 +396,10 @@ def test_merging_into_one_copy_gives_what_a_dataset_per_figure_gave(
         expected = _reference_merge(dataset, figures, "d.toml", replace)
     except DataError as exc:
         with pytest.raises(DataError) as raised:
-            importer.merge(dataset, figures, "d.toml", replace)
+            importer.merge(writer.canonical_data(dataset), figures, "d.toml", replace)
         assert raised.value.problems == exc.problems
         return
-    data, *counts = importer.merge(dataset, figures, "d.toml", replace)
+    data, *counts = importer.merge(writer.canonical_data(dataset), figures, "d.toml", replace)
     assert tuple(counts) == expected[1:]
     assert writer.canonical_text(record.validated(data, "d.toml")) == writer.canonical_text(
         expected[0]

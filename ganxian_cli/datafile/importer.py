@@ -16,7 +16,7 @@ from ..model.periods import PeriodError, parse_period
 from ..model.units import UnknownUnitError, get_unit
 from .loader import Loaded, decode, parse_toml, read_bytes
 from .locate import LineIndex
-from .record import NewFigure, apply_to, editable_data, period_of, validated
+from .record import NewFigure, apply_to, period_of, validated
 from .store import Checks, edit_file
 
 _KEYS: dict[str, type | tuple[type, ...]] = {
@@ -193,19 +193,19 @@ def _problem(draft: str, figure: DraftFigure, message: str, code: str = "G100") 
 
 
 def merge(
-    dataset: Dataset,
+    data: dict[str, Any],
     figures: list[DraftFigure],
     draft: str,
     replace: bool,
     source: str | None = None,
 ) -> tuple[dict[str, Any], int, int, int]:
-    """The dataset's data with the draft's figures in: (data, added, replaced, skipped).
+    """*data* (`record.editable_data`) with the draft's figures in: (data, added, replaced,
+    skipped).
 
-    The figures go into one copy of the data, each checked as `record` would check it alone
+    The figures go into the one copy of the data, each checked as `record` would check it alone
     (its fields validated with the indicator and target it brings); the caller validates the
     whole once.
     """
-    data = editable_data(dataset)
     problems: list[Problem] = []
     added = replaced = skipped = 0
     for figure in figures:
@@ -364,8 +364,8 @@ def import_draft(
     draft_name = "<stdin>" if draft == "-" else draft
     counts: dict[str, int] = {}
 
-    def edit(loaded: Loaded) -> tuple[Dataset, str]:
-        data, added, replaced, skipped = merge(loaded.dataset, figures, draft_name, replace, source)
+    def edit(loaded: Loaded, data: dict[str, Any]) -> tuple[Dataset, str]:
+        data, added, replaced, skipped = merge(data, figures, draft_name, replace, source)
         linked = link_rates(data, figures, draft_name)
         counts.update(added=added, replaced=replaced, skipped=skipped, linked=linked)
         if not (added or replaced or linked):

@@ -72,6 +72,14 @@ def apply(dataset: Dataset, new: NewFigure, replace: bool, name: str) -> tuple[D
     return validated(data, name), action
 
 
+def apply_data(
+    data: dict[str, Any], new: NewFigure, replace: bool, name: str
+) -> tuple[Dataset, str]:
+    """`apply` to plain data (see `editable_data`), which it changes."""
+    action = apply_to(data, new, replace)
+    return validated(data, name), action
+
+
 def editable_data(dataset: Dataset) -> dict[str, Any]:
     """The dataset as plain data to change, its targets pinned to the figures they name."""
     data = dataset.model_dump(mode="python", exclude_defaults=True)
@@ -90,7 +98,8 @@ def validated(data: dict[str, Any], name: str) -> Dataset:
 
 
 def apply_to(data: dict[str, Any], new: NewFigure, replace: bool) -> str:
-    """Record *new* in plain *data* (see `editable_data`); say what changed.
+    """Record *new* in plain *data* (`editable_data`, or `writer.canonical_data`); say what
+    changed.
 
     A refusal (UsageError) comes before anything in *data* changes, so a caller recording
     many figures into one data can go on with the next.

@@ -17,7 +17,7 @@ from ..model.models import Dataset
 from ..model.refs import RefError
 from .atomic import atomic_replace, check_new_size, locked, read_snapshot, writable_target
 from .loader import Checker, Loaded, decode, parse_text, read_bytes, to_dataset
-from .record import NewFigure, apply
+from .record import NewFigure, apply_data
 from .writer import canonical_data, refuse_comments, render, unified_diff
 
 
@@ -93,8 +93,10 @@ def _load(text: str, path: str, checks: Checks) -> Loaded:
     return loaded
 
 
-Edit = Callable[[Loaded], tuple[Dataset, str]]
-"""A change to a data file: the loaded file in, the new dataset and a one-line summary out."""
+Edit = Callable[[Loaded, dict[str, Any]], tuple[Dataset, str]]
+"""A change to a data file: the loaded file and its canonical data (`writer.canonical_data`,
+pinned targets and all; the edit may change it) in, the new dataset and a one-line summary
+out."""
 Located = Callable[[list[Problem], Dataset], list[Problem]]
 """Moves problems of the result to where the user can fix them (e.g. a draft's lines)."""
 
@@ -120,15 +122,17 @@ def edit_file(
         before = read_snapshot(target)
         text = decode(before.data, path)
         loaded = _load(text, path, checks)
+        old_data = _canonical_data(loaded.dataset, loaded)
+        canonical = render(old_data) == text  # before the edit changes old_data
         try:
-            dataset, summary = edit(loaded)
+            dataset, summary = edit(loaded, old_data)
         except UsageError as exc:
             raise UsageError(f"{path}: {exc}") from None  # name the file, as refusals do
         if dataset is loaded.dataset:
             return Change("", summary, False)
         new_data = _canonical_data(dataset, loaded)
         new_text = render(new_data)
-        if render(_canonical_data(loaded.dataset, loaded)) != text:
+        if not canonical:
             summary += (
                 " (the file was not in canonical layout: it is reformatted too, see the diff)"
             )
@@ -152,7 +156,7 @@ def record_figure(
 ) -> Change:
     """Add or replace one figure; the result is validated before anything is written."""
     change = edit_file(
-        path, lambda loaded: apply(loaded.dataset, new, replace, path), dry_run, checks, "record"
+        path, lambda _loaded, data: apply_data(data, new, replace, path), dry_run, checks, "record"
     )
     return Change(change.diff, change.summary, not dry_run)
 
