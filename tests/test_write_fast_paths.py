@@ -404,3 +404,46 @@ def test_merging_into_one_copy_gives_what_a_dataset_per_figure_gave(
     assert writer.canonical_text(record.validated(data, "d.toml")) == writer.canonical_text(
         expected[0]
     )
+
+
+# --- complexity: an import validates the file once, not once per figure -------------------------
+
+
+def _validated_figures(files: int, drafts: int, monkeypatch: pytest.MonkeyPatch) -> int:
+    """Figures validated while importing *drafts* new figures into a file of *files*."""
+    head = TESTS.joinpath("data", "other_region.toml").read_text(encoding="utf-8")
+    dataset = parse_text(head, "f").dataset
+    data = writer.canonical_data(dataset)
+    data["indicators"]["bulk"] = {
+        "name": "批量",
+        "name_en": "Bulk",
+        "theme": "economy",
+        "unit": "个",
+        "observations": [{"period": f"{1000 + n}", "value": n} for n in range(files)],
+    }
+    counted = 0
+    original = record.validated
+
+    def counting(data: dict[str, Any], name: str) -> Dataset:
+        nonlocal counted
+        counted += sum(len(i.get("observations", ())) for i in data["indicators"].values())
+        return original(data, name)
+
+    monkeypatch.setattr(importer, "validated", counting)
+    figures = [
+        importer.DraftFigure(n, n, {**_FIGURE, "indicator": "bulk", "unit": "个",
+                                    "period": f"{3000 + n}"})
+        for n in range(drafts)
+    ]  # fmt: skip
+    merged, added, _, _ = importer.merge(data, figures, "d.toml", False)
+    assert added == drafts
+    importer.validated(merged, "d.toml")
+    return counted
+
+
+def test_import_work_grows_with_file_plus_draft_not_their_product(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    small = _validated_figures(200, 20, monkeypatch)
+    large = _validated_figures(800, 80, monkeypatch)
+    assert large <= 5 * small  # one figure at a time re-validating the file: 16 times
