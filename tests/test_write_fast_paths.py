@@ -21,6 +21,7 @@ import pytest
 import tomli_w
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
 from ganxian_cli.analysis.checks import all_problems, essential_problems
 from ganxian_cli.datafile import comments, importer, record, store, writer
@@ -29,7 +30,7 @@ from ganxian_cli.errors import DataError, Problem, UsageError, escape_control
 from ganxian_cli.model.models import Dataset
 from ganxian_cli.model.periods import parse_period
 
-from .conftest import DATA, SHARED, TESTS
+from .conftest import DATA, SHARED, TESTS, invoke
 from .test_roundtrip import datasets
 
 FILES = sorted({DATA, *TESTS.rglob("*.toml")})
@@ -447,3 +448,51 @@ def test_import_work_grows_with_file_plus_draft_not_their_product(
     small = _validated_figures(200, 20, monkeypatch)
     large = _validated_figures(800, 80, monkeypatch)
     assert large <= 5 * small  # one figure at a time re-validating the file: 16 times
+
+
+WITHHELD_ONLY = """schema_version = 1
+
+[source]
+region = "测试县"
+region_en = "Test County"
+title = "测试"
+published = "2031-07"
+
+[themes.t]
+name = "主题"
+name_en = "Theme"
+
+[indicators.x]
+name = "某指标"
+name_en = "Some"
+theme = "t"
+unit = "亿元"
+
+[[indicators.x.withheld]]
+period = "2031-05"
+quote = "签约投资XX亿元"
+"""
+
+
+@pytest.mark.parametrize("command", ["record", "import"])
+def test_a_figure_goes_into_an_indicator_with_only_withheld_figures(
+    tmp_path: Path, command: str
+) -> None:
+    """Such an indicator has no `observations` list at all: recording was an internal error."""
+    data = tmp_path / "f.toml"
+    data.write_text(WITHHELD_ONLY, encoding="utf-8")
+    draft = tmp_path / "d.toml"
+    draft.write_text(
+        '[[figures]]\nindicator = "x"\nvalue = 5\nunit = "亿元"\nperiod = "2031-06"\n',
+        encoding="utf-8",
+    )
+    args = (
+        ["record", "x", "--period", "2031-06", "--value", "5", "--data", str(data)]
+        if command == "record"
+        else ["import", str(draft), "--data", str(data)]
+    )
+    result = invoke(CliRunner(), *args)
+    assert result.exit_code == 0, result.output
+    dataset = parse_text(data.read_text(encoding="utf-8"), "f").dataset
+    assert [str(f.value) for f in dataset.indicators["x"].observations] == ["5"]
+    assert len(dataset.indicators["x"].withheld) == 1

@@ -266,7 +266,7 @@ def _apply_checked(data: dict[str, Any], new: NewFigure, replace: bool, draft: s
     """
     indicators = data.get("indicators", {})
     had = indicators.get(new.indicator)
-    observations = list(had["observations"]) if had is not None else []
+    observations = list(had.get("observations", ())) if had is not None else []
     targets = len(data.get("targets", ()))
     apply_to(data, new, replace)
     indicator = data["indicators"][new.indicator]

@@ -122,7 +122,10 @@ def apply_to(data: dict[str, Any], new: NewFigure, replace: bool) -> str:
     else:
         unit = indicator["unit"]
     figure = _figure(new, str(period), unit)
-    observations: list[dict[str, Any]] = [] if indicator is None else indicator["observations"]
+    # an indicator with only withheld figures has no observations (an empty list is left out)
+    observations: list[dict[str, Any]] = (
+        [] if indicator is None else indicator.get("observations", [])
+    )
     same = _same_figure(data, observations, period, new)
     if same is not None and not replace:
         old = observations[same]
@@ -142,6 +145,7 @@ def apply_to(data: dict[str, Any], new: NewFigure, replace: bool) -> str:
         observations = fresh["observations"]
         action = f"new indicator {new.indicator}"
     else:
+        observations = indicator.setdefault("observations", [])
         action = f"{new.indicator}"
     if same is not None:
         observations[same] = figure
