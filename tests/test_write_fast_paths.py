@@ -85,7 +85,7 @@ def test_every_file_round_trips_through_its_canonical_data(path: Path) -> None:
     _roundtrip(_loaded(path).dataset)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(datasets())
 def test_generated_datasets_round_trip_through_their_canonical_data(dataset: Dataset) -> None:
     _roundtrip(dataset)
@@ -105,7 +105,7 @@ _scalars = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.dictionaries(_keys, _scalars, max_size=6))
 def test_plain_tables_are_written_as_tomli_w_writes_them(body: dict[str, Any]) -> None:
     try:
@@ -151,7 +151,7 @@ def _reference_diff(old: str, new: str, name: str) -> str:
 _diff_lines = st.lists(st.sampled_from(["a", "b", "\x1b", "\\x1b", "\r", "", "x\u202e"]))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(_diff_lines, _diff_lines, _diff_lines, st.booleans(), st.booleans())
 def test_the_diff_is_the_one_of_every_escaped_line(
     shared: list[str], old: list[str], new: list[str], old_eol: bool, new_eol: bool
@@ -184,7 +184,7 @@ def test_comments_found_line_by_line_are_the_ones_a_full_scan_finds() -> None:
             assert comments._offsets_by_line(text) == _full_scan(text)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="\"'#\\\na =\t"))
 def test_line_by_line_comment_scan_on_any_text(text: str) -> None:
     assert comments.comment_offsets(text) == _full_scan(text)
