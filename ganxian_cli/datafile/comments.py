@@ -28,7 +28,29 @@ _TOKEN = re.compile(
 
 def comment_offsets(text: str) -> list[int]:
     """The offsets of the `#` that start each comment in *text*."""
-    return [m.start() for m in _TOKEN.finditer(text) if m.lastgroup == "comment"]
+    if '"""' in text or "'''" in text:
+        return [m.start() for m in _TOKEN.finditer(text) if m.lastgroup == "comment"]
+    return _offsets_by_line(text)
+
+
+def _offsets_by_line(text: str) -> list[int]:
+    """`comment_offsets` of a text without multi-line strings, reading only lines with a `#`.
+
+    Without triple quotes no token but plain text spans a line break, so every line starts
+    outside any string, and a line without `#` holds no comment: the tokenizer need only read
+    the lines where a `#` stands (a file written by ganxian has them only in references).
+    """
+    offsets: list[int] = []
+    at = text.find("#")
+    while at >= 0:
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        offsets.extend(
+            m.start() for m in _TOKEN.finditer(text, start, end) if m.lastgroup == "comment"
+        )
+        at = text.find("#", end)
+    return offsets
 
 
 def comment_lines(text: str) -> list[int]:

@@ -16,7 +16,7 @@ from ..model.periods import PeriodError, parse_period
 from ..model.units import UnknownUnitError, get_unit
 from .loader import Loaded, decode, parse_toml, read_bytes
 from .locate import LineIndex
-from .record import NewFigure, apply
+from .record import NewFigure, apply_to, period_of, validated
 from .store import Checks, edit_file
 
 _KEYS: dict[str, type | tuple[type, ...]] = {
@@ -131,28 +131,42 @@ def _check_entry(entry: dict[str, Any]) -> list[tuple[str, str]]:
     return found
 
 
-def _same(dataset: Dataset, figure: DraftFigure, source: str | None) -> tuple[Decimal, str] | None:
+def _same(
+    data: dict[str, Any], figure: DraftFigure, source: str | None
+) -> tuple[Decimal, str] | None:
     """The value and unit already recorded for the figure's indicator, period, status, subject
     and article (a later article's figure for the same months is another figure)."""
-    indicator = dataset.indicators.get(figure.get("indicator"))
+    indicator = data.get("indicators", {}).get(figure.get("indicator"))
     if indicator is None:
         return None
     period = parse_period(figure.get("period"))
     status = figure.get("status") or "actual"
     article = figure.get("source") or source
-    for existing in indicator.observations:
-        if (existing.period, existing.status, existing.subject) == (
-            period,
-            status,
-            figure.get("subject"),
-        ) and (article is None or dataset.source_of(existing) in (None, article)):
-            return existing.value, existing.unit or indicator.unit
+    for existing in indicator.get("observations", ()):
+        if (
+            period_of(existing["period"]),
+            existing.get("status", "actual"),
+            existing.get("subject"),
+        ) == (period, status, figure.get("subject")) and (
+            article is None or _source_of(data, existing) in (None, article)
+        ):
+            return existing["value"], existing.get("unit") or indicator["unit"]
     return None
 
 
-def _new_figure(dataset: Dataset, figure: DraftFigure, source: str | None) -> NewFigure:
+def _source_of(data: dict[str, Any], figure: dict[str, Any]) -> str | None:
+    """`Dataset.source_of` for plain data: its own article, else the only one, else None."""
+    if figure.get("source") is not None:
+        return str(figure["source"])
+    sources = data.get("sources") or {}
+    if data.get("source") is None and len(sources) == 1:
+        return str(next(iter(sources)))
+    return None
+
+
+def _new_figure(data: dict[str, Any], figure: DraftFigure, source: str | None) -> NewFigure:
     ident = figure.get("indicator")
-    is_new = ident not in dataset.indicators
+    is_new = ident not in data.get("indicators", {})
     value = figure.get("value")
     yoy = figure.get("yoy")
     return NewFigure(
@@ -179,33 +193,40 @@ def _problem(draft: str, figure: DraftFigure, message: str, code: str = "G100") 
 
 
 def merge(
-    dataset: Dataset,
+    data: dict[str, Any],
     figures: list[DraftFigure],
     draft: str,
     replace: bool,
     source: str | None = None,
-) -> tuple[Dataset, int, int, int]:
-    """The dataset with the draft's figures in: (dataset, added, replaced, skipped)."""
+) -> tuple[dict[str, Any], int, int, int]:
+    """*data* (`record.editable_data`) with the draft's figures in: (data, added, replaced,
+    skipped).
+
+    The figures go into the one copy of the data, each checked as `record` would check it alone
+    (its fields validated with the indicator and target it brings); the caller validates the
+    whole once.
+    """
     problems: list[Problem] = []
     added = replaced = skipped = 0
     for figure in figures:
         ident = figure.get("indicator")
-        if ident not in dataset.indicators:
+        if ident not in data.get("indicators", {}):
             missing = [k for k in ("name", "name_en", "theme") if not figure.get(k)]
             if missing:
                 problems.append(
                     _problem(draft, figure, f"new indicator {ident!r} needs {', '.join(missing)}")
                 )
                 continue
-            if figure.get("theme") not in dataset.themes:
-                known = ", ".join(dataset.themes)
+            themes = data.get("themes", {})
+            if figure.get("theme") not in themes:
+                known = ", ".join(themes)
                 problems.append(
                     _problem(
                         draft, figure, f"unknown theme {figure.get('theme')!r} (known: {known})"
                     )
                 )
                 continue
-        same = _same(dataset, figure, source)
+        same = _same(data, figure, source)
         if same is not None and same == (Decimal(figure.get("value")), figure.get("unit")):
             skipped += 1
             continue
@@ -220,7 +241,7 @@ def merge(
             )
             continue
         try:
-            dataset, _ = apply(dataset, _new_figure(dataset, figure, source), replace, draft)
+            _apply_checked(data, _new_figure(data, figure, source), replace, draft)
         except UsageError as exc:
             problems.append(_problem(draft, figure, str(exc)))
             continue
@@ -233,12 +254,48 @@ def merge(
             replaced += 1
     if problems:
         raise DataError(problems)
-    return dataset, added, replaced, skipped
+    return data, added, replaced, skipped
 
 
-def link_rates(dataset: Dataset, figures: list[DraftFigure], draft: str) -> tuple[Dataset, int]:
-    """Set a target's `rate` or `gap` from figures with `rate_of`/`gap_of` = its actual's id."""
-    data = dataset.model_dump(mode="python", exclude_defaults=True)
+def _apply_checked(data: dict[str, Any], new: NewFigure, replace: bool, draft: str) -> None:
+    """`apply_to`, then validate what it brought; a figure that does not validate is taken out.
+
+    The rest of *data* is valid already (the file as found, the figures before this one), so
+    validating the figure with its indicator's fields, the file's sources, units and themes and
+    the target it adds finds what validating the whole would find.
+    """
+    indicators = data.get("indicators", {})
+    had = indicators.get(new.indicator)
+    observations = list(had.get("observations", ())) if had is not None else []
+    targets = len(data.get("targets", ()))
+    apply_to(data, new, replace)
+    indicator = data["indicators"][new.indicator]
+    figure = _changed(observations, indicator["observations"])
+    part = {k: v for k, v in data.items() if k not in ("indicators", "targets", "relations")}
+    fields = {k: v for k, v in indicator.items() if k != "withheld"}
+    part["indicators"] = {new.indicator: {**fields, "observations": [figure]}}
+    part["targets"] = data.get("targets", [])[targets:]
+    try:
+        validated(part, draft)
+    except DataError:
+        if had is None:
+            del data["indicators"][new.indicator]
+        else:
+            indicator["observations"][:] = observations
+        del data.get("targets", [])[targets:]
+        raise
+
+
+def _changed(before: list[dict[str, Any]], after: list[dict[str, Any]]) -> dict[str, Any]:
+    """The figure `apply_to` put in: appended at the end, or replacing one in place."""
+    if len(after) > len(before):
+        return after[-1]
+    return next(new for old, new in zip(before, after, strict=True) if new is not old)
+
+
+def link_rates(data: dict[str, Any], figures: list[DraftFigure], draft: str) -> int:
+    """Set a target's `rate` or `gap` from figures with `rate_of`/`gap_of` = its actual's id;
+    how many were set."""
     targets: list[dict[str, Any]] = data.get("targets", [])
     problems: list[Problem] = []
     linked = 0
@@ -266,7 +323,7 @@ def link_rates(dataset: Dataset, figures: list[DraftFigure], draft: str) -> tupl
                     linked += 1
     if problems:
         raise DataError(problems)
-    return (Dataset.model_validate(data) if linked else dataset), linked
+    return linked
 
 
 def _at_draft_lines(
@@ -307,14 +364,13 @@ def import_draft(
     draft_name = "<stdin>" if draft == "-" else draft
     counts: dict[str, int] = {}
 
-    def edit(loaded: Loaded) -> tuple[Dataset, str]:
-        dataset, added, replaced, skipped = merge(
-            loaded.dataset, figures, draft_name, replace, source
-        )
-        dataset, linked = link_rates(dataset, figures, draft_name)
+    def edit(loaded: Loaded, data: dict[str, Any]) -> tuple[Dataset, str]:
+        data, added, replaced, skipped = merge(data, figures, draft_name, replace, source)
+        linked = link_rates(data, figures, draft_name)
         counts.update(added=added, replaced=replaced, skipped=skipped, linked=linked)
-        changed = added or replaced or linked
-        return (dataset if changed else loaded.dataset), "import"
+        if not (added or replaced or linked):
+            return loaded.dataset, "import"
+        return validated(data, draft_name), "import"
 
     def locate(problems: list[Problem], dataset: Dataset) -> list[Problem]:
         return _at_draft_lines(problems, dataset, figures, draft_name)

@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from ..errors import DataError, Problem, UsageError
 from ..model.models import Dataset
-from ..model.periods import PeriodError, parse_period
+from ..model.periods import Period, PeriodError, parse_period
 from ..model.refs import RefError, pin, resolve
 from .locate import format_path
 
@@ -67,64 +67,125 @@ def apply(dataset: Dataset, new: NewFigure, replace: bool, name: str) -> tuple[D
     Targets are pinned to the figure they name first, so a figure recorded now (a forecast
     for a target's year) cannot make a hand-written reference ambiguous.
     """
+    data = editable_data(dataset)
+    action = apply_to(data, new, replace)
+    return validated(data, name), action
+
+
+def apply_data(
+    data: dict[str, Any], new: NewFigure, replace: bool, name: str
+) -> tuple[Dataset, str]:
+    """`apply` to plain data (see `editable_data`), which it changes."""
+    action = apply_to(data, new, replace)
+    return validated(data, name), action
+
+
+def editable_data(dataset: Dataset) -> dict[str, Any]:
+    """The dataset as plain data to change, its targets pinned to the figures they name."""
+    data = dataset.model_dump(mode="python", exclude_defaults=True)
+    for target in data.get("targets", []):
+        with contextlib.suppress(RefError):
+            target["target"] = pin(resolve(dataset, target["target"]))
+    return data
+
+
+def validated(data: dict[str, Any], name: str) -> Dataset:
+    """*data* as a dataset; a field that does not validate is named by its option."""
+    try:
+        return Dataset.model_validate(data)
+    except ValidationError as exc:
+        raise DataError([_problem(e, name) for e in exc.errors()]) from None
+
+
+def apply_to(data: dict[str, Any], new: NewFigure, replace: bool) -> str:
+    """Record *new* in plain *data* (`editable_data`, or `writer.canonical_data`); say what
+    changed.
+
+    A refusal (UsageError) comes before anything in *data* changes, so a caller recording
+    many figures into one data can go on with the next.
+    """
     try:
         period = parse_period(new.period)
     except PeriodError as exc:
         raise UsageError(f"--period: {exc}") from None
     new = replace_fields(new, subject=new.subject or None)  # --subject '' means no subject
-    data = dataset.model_dump(mode="python", exclude_defaults=True)
-    for target in data.get("targets", []):
-        with contextlib.suppress(RefError):
-            target["target"] = pin(resolve(dataset, target["target"]))
-    context = add_context(data, new)
-    indicators: dict[str, Any] = data.setdefault("indicators", {})
-    if new.indicator not in indicators:
-        indicators[new.indicator] = _new_indicator(new)
-        action = f"new indicator {new.indicator}"
+    _check_context(data, new)
+    indicator = data.get("indicators", {}).get(new.indicator)
+    if indicator is None:
+        fresh = _new_indicator(new)
+        unit = fresh["unit"]
+    elif new.name or new.name_en or new.theme:
+        raise UsageError(
+            f"{new.indicator} exists already; "
+            "--name, --name-en and --theme are only for new indicators"
+        )
     else:
-        if new.name or new.name_en or new.theme:
-            raise UsageError(
-                f"{new.indicator} exists already; "
-                "--name, --name-en and --theme are only for new indicators"
-            )
-        action = f"{new.indicator}"
-    indicator = indicators[new.indicator]
-    figure = _figure(new, str(period), indicator["unit"])
-    observations: list[dict[str, Any]] = indicator["observations"]
-    same = [
-        i
-        for i, f in enumerate(observations)
-        if parse_period(str(f["period"])) == period
-        and f.get("status", "actual") == new.status
-        and f.get("subject") == new.subject
-        and _same_source(data, f.get("source"), new.source)
-    ]
-    if same and not replace:
-        old = observations[same[0]]
+        unit = indicator["unit"]
+    figure = _figure(new, str(period), unit)
+    # an indicator with only withheld figures has no observations (an empty list is left out)
+    observations: list[dict[str, Any]] = (
+        [] if indicator is None else indicator.get("observations", [])
+    )
+    same = _same_figure(data, observations, period, new)
+    if same is not None and not replace:
+        old = observations[same]
         raise UsageError(
             f"{new.indicator} already has {'an' if new.status == 'actual' else 'a'} {new.status}"
             f" figure for {period}: "
-            f"{old['value']}{old.get('unit', indicator['unit'])}; use --replace to change it"
+            f"{old['value']}{old.get('unit', unit)}; use --replace to change it"
         )
-    if same:
-        observations[same[0]] = figure
+    if new.tracks and new.status != "target":
+        raise UsageError("--tracks links a target; use it with --status target")
+    if (new.rate or new.gap) and not new.tracks:
+        raise UsageError("--rate and --gap belong to a target: use them with --tracks")
+    # Nothing below refuses: the figure goes in.
+    context = add_context(data, new)
+    if indicator is None:
+        data.setdefault("indicators", {})[new.indicator] = fresh
+        observations = fresh["observations"]
+        action = f"new indicator {new.indicator}"
+    else:
+        observations = indicator.setdefault("observations", [])
+        action = f"{new.indicator}"
+    if same is not None:
+        observations[same] = figure
         action += f": replaced {new.status} figure for {period}"
     else:
         observations.append(figure)
         action += f": added {new.status} figure for {period}"
     if new.tracks:
-        if new.status != "target":
-            raise UsageError("--tracks links a target; use it with --status target")
         ref = f"{new.indicator}@{period}#target"
         data.setdefault("targets", [])
         if not any(t["target"] == ref for t in data["targets"]):
             data["targets"].append({"target": ref, "actual": new.tracks})
             action += f", tracked by {new.tracks}"
-    action += context + apply_extras(data, new)
-    try:
-        return Dataset.model_validate(data), action
-    except ValidationError as exc:
-        raise DataError([_problem(e, name) for e in exc.errors()]) from None
+    return action + context + apply_extras(data, new)
+
+
+def _same_figure(
+    data: dict[str, Any], observations: list[dict[str, Any]], period: Period, new: NewFigure
+) -> int | None:
+    """The index of the figure *new* would replace: same period, status, subject, article."""
+    for i, f in enumerate(observations):
+        if (
+            period_of(f["period"]) == period
+            and f.get("status", "actual") == new.status
+            and f.get("subject") == new.subject
+            and _same_source(data, f.get("source"), new.source)
+        ):
+            return i
+    return None
+
+
+_PERIODS: dict[str, Period] = {}
+
+
+def period_of(text: str) -> Period:
+    """A recorded (valid) period string parsed, each distinct string once per run."""
+    period = _PERIODS.get(text)
+    if period is None:
+        period = _PERIODS[text] = parse_period(text)
+    return period
 
 
 # The option that supplied each field of a recorded figure or new indicator.
@@ -201,17 +262,23 @@ def _same_source(data: dict[str, Any], old: str | None, new: str | None) -> bool
     return (old or only) == (new or only)
 
 
+def _check_context(data: dict[str, Any], new: NewFigure) -> None:
+    """Refuse a figure from an unknown article unless it is given in full."""
+    sources = data.get("sources") or {}
+    if new.source and new.source not in sources and not (new.source_title and new.source_published):
+        known = ", ".join(sources) or "none"
+        raise UsageError(
+            f"no source {new.source!r} (known: {known}); to add it give --source-title "
+            "and --source-published"
+        )
+
+
 def add_context(data: dict[str, Any], new: NewFigure) -> str:
     """Add the source and theme the figure needs, if asked; say what was added."""
+    _check_context(data, new)
     added = ""
     sources: dict[str, Any] = data.setdefault("sources", {})
     if new.source and new.source not in sources:
-        if not (new.source_title and new.source_published):
-            known = ", ".join(sources) or "none"
-            raise UsageError(
-                f"no source {new.source!r} (known: {known}); to add it give --source-title "
-                "and --source-published"
-            )
         if len(sources) == 1 and "source" not in data:  # its figures lose their default
             (only,) = sources
             for indicator in data.get("indicators", {}).values():
@@ -256,7 +323,7 @@ def _add_relations(data: dict[str, Any], new: NewFigure) -> str:
 def _add_rate_gap(data: dict[str, Any], new: NewFigure) -> str:
     if not (new.rate or new.gap):
         return ""
-    if not new.tracks:
+    if not new.tracks:  # pragma: no cover - apply_to refuses this before changing anything
         raise UsageError("--rate and --gap belong to a target: use them with --tracks")
     for target in data.get("targets", []):
         if target["target"].startswith(f"{new.indicator}@") and target["actual"] == new.tracks:

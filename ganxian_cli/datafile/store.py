@@ -10,14 +10,15 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from ..errors import DataError, Problem, UsageError
 from ..model.models import Dataset
 from ..model.refs import RefError
 from .atomic import atomic_replace, check_new_size, locked, read_snapshot, writable_target
-from .loader import Checker, Loaded, decode, parse_text, read_bytes, refuse_errors
-from .record import NewFigure, apply
-from .writer import canonical_text, refuse_comments, unified_diff
+from .loader import Checker, Loaded, decode, parse_text, read_bytes, to_dataset
+from .record import NewFigure, apply_data
+from .writer import canonical_data, refuse_comments, render, unified_diff
 
 
 @dataclass(frozen=True)
@@ -37,17 +38,42 @@ class Change:
     written: bool
 
 
-def _check_text(text: str, name: str, checks: Checks) -> None:
-    """Refuse text that does not load or has errors: nothing invalid is ever written."""
-    problems = [p for p in checks.complete(parse_text(text, name)) if p.severity == "error"]
+class _Unlocated(Loaded):
+    """A loaded file whose problems are not placed on lines: the quick first run of a check."""
+
+    def line_of(self, path: tuple[str | int, ...]) -> int | None:
+        return None
+
+
+def _errors(check: Checker, loaded: Loaded) -> list[Problem]:
+    """The errors *check* finds in *loaded*.
+
+    Warnings do not stop a write and are not shown, so a check runs first without placing its
+    problems on lines (building a 4 MiB file's line index costs more than many checks); only
+    when it finds an error does it run again, to report every error where it stands.
+    """
+    quick = check(_Unlocated(loaded.dataset, loaded.name, loaded.text))
+    if not any(p.severity == "error" for p in quick):
+        return []
+    return [p for p in check(loaded) if p.severity == "error"]
+
+
+def _check_result(data: dict[str, Any], text: str, name: str, checks: Checks) -> None:
+    """Refuse a result with errors: nothing invalid is ever written.
+
+    *text* is `render(data)`, and `tomllib` reads it back as exactly *data*
+    (tests/test_roundtrip.py), so the dataset is validated from *data* instead of parsing
+    *text* again; problems still point at the lines of *text*, as `validate` would show them.
+    """
+    problems = _errors(checks.complete, Loaded(to_dataset(data, name, text), name, text))
     if problems:
         raise DataError(problems)
 
 
-def _canonical(dataset: Dataset, loaded: Loaded) -> str:
-    """The canonical text; a target that no longer names one figure is a refused write."""
+def _canonical_data(dataset: Dataset, loaded: Loaded) -> dict[str, Any]:
+    """The canonical data; a target that no longer names one figure is a refused write."""
     try:
-        return canonical_text(dataset)
+        return canonical_data(dataset)
     except RefError as exc:
         line = None
         for n, target in enumerate(dataset.targets):
@@ -59,13 +85,18 @@ def _canonical(dataset: Dataset, loaded: Loaded) -> str:
 
 
 def _load(text: str, path: str, checks: Checks) -> Loaded:
-    loaded = refuse_errors(parse_text(text, path), checks.essential)
+    loaded = parse_text(text, path)
+    problems = _errors(checks.essential, loaded)
+    if problems:
+        raise DataError(problems)
     refuse_comments(text, path)
     return loaded
 
 
-Edit = Callable[[Loaded], tuple[Dataset, str]]
-"""A change to a data file: the loaded file in, the new dataset and a one-line summary out."""
+Edit = Callable[[Loaded, dict[str, Any]], tuple[Dataset, str]]
+"""A change to a data file: the loaded file and its canonical data (`writer.canonical_data`,
+pinned targets and all; the edit may change it) in, the new dataset and a one-line summary
+out."""
 Located = Callable[[list[Problem], Dataset], list[Problem]]
 """Moves problems of the result to where the user can fix them (e.g. a draft's lines)."""
 
@@ -91,21 +122,24 @@ def edit_file(
         before = read_snapshot(target)
         text = decode(before.data, path)
         loaded = _load(text, path, checks)
+        old_data = _canonical_data(loaded.dataset, loaded)
+        canonical = render(old_data) == text  # before the edit changes old_data
         try:
-            dataset, summary = edit(loaded)
+            dataset, summary = edit(loaded, old_data)
         except UsageError as exc:
             raise UsageError(f"{path}: {exc}") from None  # name the file, as refusals do
         if dataset is loaded.dataset:
             return Change("", summary, False)
-        new_text = _canonical(dataset, loaded)
-        if _canonical(loaded.dataset, loaded) != text:
+        new_data = _canonical_data(dataset, loaded)
+        new_text = render(new_data)
+        if not canonical:
             summary += (
                 " (the file was not in canonical layout: it is reformatted too, see the diff)"
             )
         data = new_text.encode("utf-8")
         check_new_size(path, data)
         try:
-            _check_text(new_text, path, checks)
+            _check_result(new_data, new_text, path, checks)
         except DataError as exc:
             if locate is None:
                 raise
@@ -122,7 +156,7 @@ def record_figure(
 ) -> Change:
     """Add or replace one figure; the result is validated before anything is written."""
     change = edit_file(
-        path, lambda loaded: apply(loaded.dataset, new, replace, path), dry_run, checks, "record"
+        path, lambda _loaded, data: apply_data(data, new, replace, path), dry_run, checks, "record"
     )
     return Change(change.diff, change.summary, not dry_run)
 
@@ -133,7 +167,7 @@ def format_file(path: str, check: bool, drop_comments: bool, checks: Checks) -> 
         raise UsageError("fmt needs a file, not standard input")
     if check:  # --check only reads
         text = decode(read_bytes(path), path)
-        new_text = _canonical_of(text, path, drop_comments, checks)
+        _data, new_text = _canonical_of(text, path, drop_comments, checks)
         if new_text == text:
             return Change("", f"{path}: already canonical", False)
         diff = unified_diff(text, new_text, path)
@@ -142,18 +176,25 @@ def format_file(path: str, check: bool, drop_comments: bool, checks: Checks) -> 
     with locked(target):
         before = read_snapshot(target)
         text = decode(before.data, path)
-        new_text = _canonical_of(text, path, drop_comments, checks)
+        new_data, new_text = _canonical_of(text, path, drop_comments, checks)
         if new_text == text:
             return Change("", f"{path}: already canonical", False)
         data = new_text.encode("utf-8")
         check_new_size(path, data)
-        _check_text(new_text, path, checks)
+        _check_result(new_data, new_text, path, checks)
         atomic_replace(target, data, before)
     return Change(unified_diff(text, new_text, path), f"{path}: reformatted", True)
 
 
-def _canonical_of(text: str, path: str, drop_comments: bool, checks: Checks) -> str:
-    loaded = refuse_errors(parse_text(text, path), checks.essential)
+def _canonical_of(
+    text: str, path: str, drop_comments: bool, checks: Checks
+) -> tuple[dict[str, Any], str]:
+    """The canonical data of the file's text, and its text."""
+    loaded = parse_text(text, path)
+    problems = _errors(checks.essential, loaded)
+    if problems:
+        raise DataError(problems)
     if not drop_comments:
         refuse_comments(text, path)
-    return _canonical(loaded.dataset, loaded)
+    data = _canonical_data(loaded.dataset, loaded)
+    return data, render(data)

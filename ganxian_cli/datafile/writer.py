@@ -8,8 +8,10 @@ file with comments is refused rather than silently stripped. `atomic` does the w
 from __future__ import annotations
 
 import difflib
+import itertools
 import json
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -21,12 +23,20 @@ from ..model.refs import pin, resolve
 from .comments import comment_lines
 
 STATUS_ORDER = {"target": 0, "actual": 1, "forecast": 2}
+_ONE = Decimal(1)
 
 
 def _plain_data(value: Any) -> Any:
     """Integral Decimals written without a point become ints again (30478 stays 30478)."""
-    if isinstance(value, Decimal):
-        return int(value) if value.as_tuple().exponent == 0 else value
+    kind = type(value)  # exact types first: a dump is made of them, and this runs on every value
+    if kind is dict:
+        return {k: _plain_data(v) for k, v in value.items()}
+    if kind is list:
+        return [_plain_data(v) for v in value]
+    if kind is str or kind is int or kind is bool or value is None:
+        return value
+    if isinstance(value, Decimal):  # exponent 0, without building the digit tuple
+        return int(value) if value.is_finite() and value.same_quantum(_ONE) else value
     if isinstance(value, dict):
         return {k: _plain_data(v) for k, v in value.items()}
     if isinstance(value, list):
@@ -35,7 +45,11 @@ def _plain_data(value: Any) -> Any:
 
 
 def canonical_data(dataset: Dataset) -> dict[str, Any]:
-    """The dataset as plain data in canonical order, defaults left out."""
+    """The dataset as plain data in canonical order, defaults left out.
+
+    This is exactly what `tomllib` reads back from `render` of it (tests/test_roundtrip.py),
+    so a write can check this data instead of parsing the text it is about to write.
+    """
     theme_order = {theme: n for n, theme in enumerate(dataset.themes)}
     indicators = sorted(
         dataset.indicators.items(),
@@ -45,15 +59,16 @@ def canonical_data(dataset: Dataset) -> dict[str, Any]:
     # A target names one figure for good: pin it, so figures recorded later cannot make it vague.
     for target in data.get("targets", []):
         target["target"] = pin(resolve(dataset, target["target"]))
+    dumped_indicators = data.get("indicators", {})
     data["indicators"] = {}
     for ident, indicator in indicators:
-        dumped = indicator.model_dump(mode="python", exclude_defaults=True)
-        order = sorted(
-            range(len(indicator.observations)),
-            key=lambda i: _figure_key(indicator.observations[i]),
-        )
-        if order:
-            dumped["observations"] = [dumped["observations"][i] for i in order]
+        dumped = dumped_indicators[ident]
+        observations = indicator.observations
+        if observations:
+            keys = [_figure_key(figure) for figure in observations]
+            order = sorted(range(len(observations)), key=keys.__getitem__)
+            if order != list(range(len(order))):
+                dumped["observations"] = [dumped["observations"][i] for i in order]
         data["indicators"][ident] = dumped
     return {k: v for k, v in _plain_data(data).items() if v not in ({}, [])}
 
@@ -64,27 +79,27 @@ def _figure_key(figure: Any) -> tuple[int, int, int, int, str]:
 
 
 def canonical_text(dataset: Dataset) -> str:
-    """The file text `ganxian fmt` writes.
+    """The file text `ganxian fmt` writes: `render` of `canonical_data`."""
+    return render(canonical_data(dataset))
+
+
+def render(data: dict[str, Any]) -> str:
+    """The text of canonical data (it is not changed).
 
     Every table and array of tables gets its own header, short or long, so each figure has one
-    obvious place in the file; the values themselves are formatted by tomli-w. Keys are bare
-    identifiers (the models enforce it), except declared unit symbols, which are quoted.
+    obvious place in the file; the values themselves are formatted as tomli-w formats them.
+    Keys are bare identifiers (the models enforce it), except declared unit symbols, which are
+    quoted.
     """
-    data = canonical_data(dataset)
     chunks = [tomli_w.dumps({k: v for k, v in data.items() if not isinstance(v, dict | list)})]
     for key, value in data.items():
         if key == "indicators":
             for ident, indicator in value.items():
-                observations = indicator.pop("observations", [])
-                withheld = indicator.pop("withheld", [])
-                chunks.append(_table(f"[indicators.{ident}]", indicator))
-                chunks.extend(
-                    _table(f"[[indicators.{ident}.observations]]", figure)
-                    for figure in observations
-                )
-                chunks.extend(
-                    _table(f"[[indicators.{ident}.withheld]]", figure) for figure in withheld
-                )
+                rest = {k: v for k, v in indicator.items() if k not in _FIGURE_LISTS}
+                chunks.append(_table(f"[indicators.{ident}]", rest))
+                for name in _FIGURE_LISTS:
+                    header = f"[[indicators.{ident}.{name}]]\n"
+                    chunks.extend(header + _dumps(figure) for figure in indicator.get(name, ()))
         elif key in ("themes", "sources", "units"):
             chunks.extend(_table(f"[{key}.{_key(ident)}]", table) for ident, table in value.items())
         elif isinstance(value, dict):
@@ -92,6 +107,9 @@ def canonical_text(dataset: Dataset) -> str:
         elif isinstance(value, list):
             chunks.extend(_table(f"[[{key}]]", item) for item in value)
     return "\n".join(chunks)
+
+
+_FIGURE_LISTS = ("observations", "withheld")
 
 
 def _key(key: str) -> str:
@@ -102,7 +120,43 @@ def _key(key: str) -> str:
 
 
 def _table(header: str, body: dict[str, Any]) -> str:
-    return f"{header}\n{tomli_w.dumps(body)}"
+    return f"{header}\n{_dumps(body)}"
+
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+# What tomli-w escapes in a basic string: quote, backslash, control characters but tab.
+_ESCAPED = re.compile(r'["\\\x00-\x08\x0a-\x1f\x7f]')
+
+
+def _dumps(body: dict[str, Any]) -> str:
+    """`tomli_w.dumps(body)`, written directly where every value is a plain scalar.
+
+    A table of bare keys and strings, integers, booleans and finite Decimals is one
+    `key = value` line per item, as tomli-w writes it; anything else (a string that needs
+    escapes, an array, a nested table) is left to tomli-w. tests/test_roundtrip.py checks that
+    both give the same text.
+    """
+    lines = []
+    for key, value in body.items():
+        kind = type(value)
+        if kind is str:
+            if _ESCAPED.search(value) is not None:
+                return tomli_w.dumps(body)
+            text = f'"{value}"'
+        elif kind is int:
+            text = str(value)
+        elif kind is bool:
+            text = "true" if value else "false"
+        elif kind is Decimal and value.is_finite():
+            text = str(value).lower()
+            if "." not in text and "e" not in text:
+                text += ".0"
+        else:
+            return tomli_w.dumps(body)
+        if _BARE_KEY.fullmatch(key) is None:
+            return tomli_w.dumps(body)
+        lines.append(f"{key} = {text}\n")
+    return "".join(lines)
 
 
 def refuse_comments(text: str, name: str) -> None:
@@ -131,24 +185,158 @@ def unified_diff(old: str, new: str, name: str) -> str:
     if old == new:
         return ""
     shown = escape_control(name)
-    a, b = _lines(old), _lines(new)
+    a_raw, b_raw = _raw_lines(old), _raw_lines(new)
     # difflib grows quadratically with the lines it compares: give it only the changed middle
-    # (with its context), then put the hunks back at their real line numbers.
+    # (with its context), then put the hunks back at their real line numbers. The shared head
+    # and tail are found on the raw lines (equal lines escape alike), then on escaped ones
+    # (escaping can make different lines look alike), so only the middle is escaped at all.
+    a_esc: dict[int, str] = {}
+    b_esc: dict[int, str] = {}
+
+    def same(i: int, j: int) -> bool:
+        if a_raw[i] == b_raw[j]:
+            return True
+        if i not in a_esc:
+            a_esc[i] = _escaped(a_raw[i])
+        if j not in b_esc:
+            b_esc[j] = _escaped(b_raw[j])
+        return a_esc[i] == b_esc[j]
+
+    shortest = min(len(a_raw), len(b_raw))
     head = 0
-    while head < min(len(a), len(b)) and a[head] == b[head]:
+    while head < shortest and a_raw[head] == b_raw[head]:
+        head += 1
+    while head < shortest and same(head, head):
         head += 1
     tail = 0
-    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+    while tail < shortest - head and a_raw[-1 - tail] == b_raw[-1 - tail]:
+        tail += 1
+    while tail < shortest - head and same(len(a_raw) - 1 - tail, len(b_raw) - 1 - tail):
         tail += 1
     start = max(0, head - _CONTEXT)
-    a_mid = a[start : len(a) - max(0, tail - _CONTEXT)]
-    b_mid = b[start : len(b) - max(0, tail - _CONTEXT)]
-    lines = difflib.unified_diff(a_mid, b_mid, f"a/{shown}", f"b/{shown}", n=_CONTEXT)
+    a_mid = [_escaped(line) for line in a_raw[start : len(a_raw) - max(0, tail - _CONTEXT)]]
+    b_mid = [_escaped(line) for line in b_raw[start : len(b_raw) - max(0, tail - _CONTEXT)]]
+    lines = _unified(a_mid, b_mid, f"a/{shown}", f"b/{shown}", _opcodes(a_mid, b_mid))
     return "".join(_shift(line, start) for line in lines)
+
+
+Opcode = tuple[str, int, int, int, int]
+_LINE_BY_LINE = 4000
+"""Middles of up to this many lines (both sides) are diffed as difflib diffs them, line by line.
+
+difflib's matcher grows quadratically with the lines it compares when many lines repeat (a
+4 MiB data file has thousands of `value = 10`), and a write that changes places far apart (an
+import) leaves a long middle. Longer middles are matched table by table first (`_by_table`).
+"""
+
+
+def _opcodes(a: list[str], b: list[str]) -> list[Opcode]:
+    if len(a) + len(b) <= _LINE_BY_LINE:
+        return list(difflib.SequenceMatcher(None, a, b).get_opcodes())
+    return _by_table(a, b)
+
+
+def _by_table(a: list[str], b: list[str]) -> list[Opcode]:
+    """Opcodes that match whole tables (a header line and the lines up to the next) first,
+    then diff the lines of each changed stretch: of each pair of tables where as many changed on
+    both sides, else of the whole stretch if it is short, else it is replaced whole."""
+    a_starts, b_starts = _table_starts(a), _table_starts(b)
+    a_keys = ["".join(a[x:y]) for x, y in itertools.pairwise(a_starts)]
+    b_keys = ["".join(b[x:y]) for x, y in itertools.pairwise(b_starts)]
+    codes: list[Opcode] = []
+    matcher = difflib.SequenceMatcher(None, a_keys, b_keys)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        x1, x2, y1, y2 = a_starts[i1], a_starts[i2], b_starts[j1], b_starts[j2]
+        if tag == "equal":
+            _add(codes, ("equal", x1, x2, y1, y2))
+        elif i2 - i1 == j2 - j1:
+            for k in range(i2 - i1):
+                _add_lines(codes, a, b, a_starts[i1 + k], a_starts[i1 + k + 1],
+                           b_starts[j1 + k], b_starts[j1 + k + 1])  # fmt: skip
+        else:
+            _add_lines(codes, a, b, x1, x2, y1, y2)
+    return codes
+
+
+def _table_starts(lines: list[str]) -> list[int]:
+    """Where each table starts (and the first stretch before any), and the end."""
+    starts = [0] + [i for i, line in enumerate(lines) if line.startswith("[") and i]
+    return [*starts, len(lines)] if lines else [0]
+
+
+def _add_lines(
+    codes: list[Opcode], a: list[str], b: list[str], x1: int, x2: int, y1: int, y2: int
+) -> None:
+    if (x2 - x1) + (y2 - y1) > _LINE_BY_LINE:
+        tag = "replace" if x2 > x1 and y2 > y1 else "delete" if x2 > x1 else "insert"
+        _add(codes, (tag, x1, x2, y1, y2))
+        return
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a[x1:x2], b[y1:y2]).get_opcodes():
+        _add(codes, (tag, x1 + i1, x1 + i2, y1 + j1, y1 + j2))
+
+
+def _add(codes: list[Opcode], code: Opcode) -> None:
+    """Append *code*, merging it into the previous one when both are equal stretches."""
+    if codes and code[0] == "equal" and codes[-1][0] == "equal":
+        codes[-1] = ("equal", codes[-1][1], code[2], codes[-1][3], code[4])
+    elif code[1] < code[2] or code[3] < code[4]:
+        codes.append(code)
+
+
+def _unified(
+    a: list[str], b: list[str], from_file: str, to_file: str, codes: list[Opcode]
+) -> Iterator[str]:
+    """`difflib.unified_diff(a, b, from_file, to_file, n=_CONTEXT)` for the given opcodes."""
+    for n, group in enumerate(_grouped(codes, _CONTEXT)):
+        if n == 0:
+            yield f"--- {from_file}\n"
+            yield f"+++ {to_file}\n"
+        first, last = group[0], group[-1]
+        yield f"@@ -{_range(first[1], last[2])} +{_range(first[3], last[4])} @@\n"
+        for tag, i1, i2, j1, j2 in group:
+            if tag == "equal":
+                yield from (" " + line for line in a[i1:i2])
+                continue
+            if tag in ("replace", "delete"):
+                yield from ("-" + line for line in a[i1:i2])
+            if tag in ("replace", "insert"):
+                yield from ("+" + line for line in b[j1:j2])
+
+
+def _grouped(codes: list[Opcode], n: int) -> Iterator[list[Opcode]]:
+    """`difflib.SequenceMatcher.get_grouped_opcodes(n)` for the given opcodes."""
+    codes = list(codes) or [("equal", 0, 1, 0, 1)]
+    if codes[0][0] == "equal":
+        tag, i1, i2, j1, j2 = codes[0]
+        codes[0] = tag, max(i1, i2 - n), i2, max(j1, j2 - n), j2
+    if codes[-1][0] == "equal":
+        tag, i1, i2, j1, j2 = codes[-1]
+        codes[-1] = tag, i1, min(i2, i1 + n), j1, min(j2, j1 + n)
+    group: list[Opcode] = []
+    for tag, i1, i2, j1, j2 in codes:
+        if tag == "equal" and i2 - i1 > n + n:
+            group.append((tag, i1, min(i2, i1 + n), j1, min(j2, j1 + n)))
+            yield group
+            group = []
+            i1, j1 = max(i1, i2 - n), max(j1, j2 - n)
+        group.append((tag, i1, i2, j1, j2))
+    if group and not (len(group) == 1 and group[0][0] == "equal"):
+        yield group
+
+
+def _range(start: int, stop: int) -> str:
+    """A unified diff's line range, as difflib writes it."""
+    beginning, length = start + 1, stop - start
+    if length == 1:
+        return f"{beginning}"
+    if not length:
+        beginning -= 1
+    return f"{beginning},{length}"
 
 
 _CONTEXT = 3
 _HUNK = re.compile(r"^@@ -(\d+)(,\d+)? \+(\d+)(,\d+)? @@")
+_NO_NEWLINE = "\n\\ No newline at end of file\n"
 
 
 def _shift(line: str, offset: int) -> str:
@@ -160,9 +348,18 @@ def _shift(line: str, offset: int) -> str:
     return f"@@ -{a_start}{m.group(2) or ''} +{b_start}{m.group(4) or ''} @@" + line[m.end() :]
 
 
-def _lines(text: str) -> list[str]:
-    parts = text.split("\n")
-    lines = [escape_control(part) + "\n" for part in parts[:-1]]
-    if parts[-1]:
-        lines.append(escape_control(parts[-1]) + "\n\\ No newline at end of file\n")
+def _raw_lines(text: str) -> list[str]:
+    """The lines of *text* split at LF, as `_escaped` takes them (the last one may be marked
+    as having no newline: no other line holds a LF, so it cannot look like one)."""
+    lines = text.split("\n")
+    last = lines.pop()
+    if last:
+        lines.append(last + _NO_NEWLINE)
     return lines
+
+
+def _escaped(line: str) -> str:
+    """A raw line as the diff shows it: escaped, with its newline."""
+    if line.endswith(_NO_NEWLINE):
+        return escape_control(line[: -len(_NO_NEWLINE)]) + _NO_NEWLINE
+    return escape_control(line) + "\n"

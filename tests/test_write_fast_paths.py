@@ -1,0 +1,498 @@
+"""The fast paths of `record`, `import` and `fmt` agree with the slow ones they replace.
+
+A write renders the canonical text without going through tomli-w for plain tables, validates
+the result from the data it rendered instead of parsing the text again, runs its checks without
+line numbers first, diffs only the changed middle, and looks for comments only on lines with a
+`#`. Each shortcut is compared here with the long way round, on every data file of the tests
+and on generated ones.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import re
+import tomllib
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+import tomli_w
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from ganxian_cli.analysis.checks import all_problems, essential_problems
+from ganxian_cli.datafile import comments, importer, record, store, writer
+from ganxian_cli.datafile.loader import Loaded, parse_text, to_dataset
+from ganxian_cli.errors import DataError, Problem, UsageError, escape_control
+from ganxian_cli.model.models import Dataset
+from ganxian_cli.model.periods import parse_period
+
+from .conftest import DATA, SHARED, TESTS, invoke
+from .test_roundtrip import datasets
+
+FILES = sorted({DATA, *TESTS.rglob("*.toml")})
+LOADABLE: list[Path] = []
+for _path in FILES:
+    try:
+        parse_text(_path.read_text(encoding="utf-8"), str(_path))
+    except DataError:  # drafts and broken examples are not data files
+        continue
+    LOADABLE.append(_path)
+
+
+def _typed(value: Any) -> Any:
+    """*value* with every type and dict order spelled out: 1, 1.0 and True all differ."""
+    if isinstance(value, dict):
+        return ("dict", [(k, _typed(v)) for k, v in value.items()])
+    if isinstance(value, list):
+        return ("list", [_typed(v) for v in value])
+    return (type(value).__name__, str(value))
+
+
+def _loaded(path: Path) -> Loaded:
+    return parse_text(path.read_text(encoding="utf-8"), str(path))
+
+
+def _roundtrip(dataset: Dataset) -> None:
+    """render(data) reads back as exactly *data*; the dataset validated from *data* is the one
+    parsing the text gives; and tomli-w writes each table alike."""
+    data = writer.canonical_data(dataset)
+    text = writer.render(data)
+    assert _typed(tomllib.loads(text, parse_float=Decimal)) == _typed(data)
+    direct = to_dataset(data, "x", text)
+    parsed = parse_text(text, "x").dataset
+    assert direct == parsed
+    assert direct.model_dump() == parsed.model_dump()
+    assert sorted(direct._superseded) == sorted(parsed._superseded)
+    assert direct.declared_units == parsed.declared_units
+    assert text == _tomli_w_render(data)
+
+
+def _tomli_w_render(data: dict[str, Any]) -> str:
+    original = writer._dumps
+    writer._dumps = tomli_w.dumps  # type: ignore[assignment]
+    try:
+        return writer.render(data)
+    finally:
+        writer._dumps = original  # type: ignore[assignment]
+
+
+@pytest.mark.parametrize("path", LOADABLE, ids=[p.stem for p in LOADABLE])
+def test_every_file_round_trips_through_its_canonical_data(path: Path) -> None:
+    _roundtrip(_loaded(path).dataset)
+
+
+@settings(max_examples=40, deadline=None)
+@given(datasets())
+def test_generated_datasets_round_trip_through_their_canonical_data(dataset: Dataset) -> None:
+    _roundtrip(dataset)
+
+
+_keys = st.one_of(
+    st.from_regex(r"[a-z_]{1,8}", fullmatch=True), st.text(max_size=6), st.sampled_from(["a.b"])
+)
+_scalars = st.one_of(
+    st.text(),
+    st.text(alphabet='"\\\t\n\r\x00\x1f\x7f\x08\x0ca中'),
+    st.integers(),
+    st.booleans(),
+    st.decimals(allow_nan=True, allow_infinity=True),
+    st.lists(st.integers(), max_size=2),
+    st.dictionaries(st.text(max_size=2), st.integers(), max_size=1),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dictionaries(_keys, _scalars, max_size=6))
+def test_plain_tables_are_written_as_tomli_w_writes_them(body: dict[str, Any]) -> None:
+    try:
+        expected = tomli_w.dumps(body)
+    except (TypeError, ValueError):
+        return
+    assert writer._dumps(body) == expected
+
+
+# --- the diff ---------------------------------------------------------------------------------
+
+
+def _reference_diff(old: str, new: str, name: str) -> str:
+    """The diff as written before: every line escaped first, then the shared ends trimmed."""
+    if old == new:
+        return ""
+    shown = escape_control(name)
+
+    def lines(text: str) -> list[str]:
+        parts = text.split("\n")
+        out = [escape_control(part) + "\n" for part in parts[:-1]]
+        if parts[-1]:
+            out.append(escape_control(parts[-1]) + "\n\\ No newline at end of file\n")
+        return out
+
+    a, b = lines(old), lines(new)
+    head = 0
+    while head < min(len(a), len(b)) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    start = max(0, head - 3)
+    a_mid = a[start : len(a) - max(0, tail - 3)]
+    b_mid = b[start : len(b) - max(0, tail - 3)]
+    return "".join(
+        writer._shift(line, start)
+        for line in difflib.unified_diff(a_mid, b_mid, f"a/{shown}", f"b/{shown}", n=3)
+    )
+
+
+# escaping makes "\x1b" and "\\x1b" look alike: the trimming must see them as the diff shows them
+_diff_lines = st.lists(st.sampled_from(["a", "b", "\x1b", "\\x1b", "\r", "", "x\u202e"]))
+
+
+@settings(max_examples=150, deadline=None)
+@given(_diff_lines, _diff_lines, _diff_lines, st.booleans(), st.booleans())
+def test_the_diff_is_the_one_of_every_escaped_line(
+    shared: list[str], old: list[str], new: list[str], old_eol: bool, new_eol: bool
+) -> None:
+    a = "\n".join([*shared, *old, *shared]) + ("\n" if old_eol else "")
+    b = "\n".join([*shared, *new, *shared]) + ("\n" if new_eol else "")
+    assert writer.unified_diff(a, b, "f\x1b") == _reference_diff(a, b, "f\x1b")
+
+
+# --- comments -----------------------------------------------------------------------------------
+
+
+def _full_scan(text: str) -> list[int]:
+    return [m.start() for m in comments._TOKEN.finditer(text) if m.lastgroup == "comment"]
+
+
+CORPUS = SHARED / "toml-test"
+TOML_TEXTS = (
+    [p.read_text(encoding="utf-8", errors="replace") for p in sorted(CORPUS.rglob("*.toml"))]
+    if CORPUS.is_dir()
+    else []
+) + [p.read_text(encoding="utf-8") for p in FILES]
+
+
+def test_comments_found_line_by_line_are_the_ones_a_full_scan_finds() -> None:
+    assert TOML_TEXTS
+    for text in TOML_TEXTS:
+        assert comments.comment_offsets(text) == _full_scan(text)
+        if '"""' not in text and "'''" not in text:
+            assert comments._offsets_by_line(text) == _full_scan(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="\"'#\\\na =\t"))
+def test_line_by_line_comment_scan_on_any_text(text: str) -> None:
+    assert comments.comment_offsets(text) == _full_scan(text)
+    if '"""' not in text and "'''" not in text:
+        assert comments._offsets_by_line(text) == _full_scan(text)
+
+
+# --- checks without lines -----------------------------------------------------------------------
+
+
+BROKEN = [  # variants with errors, so the comparison sees errors as well as warnings
+    (r'quote = "[^"\n]*"', 'quote = "nothing here"', 1),
+    (r'(\[\[targets\]\]\ntarget = ")[a-z_]+', r"\1missing", 1),
+    (r'unit = "[^"\n]*"', 'unit = "亿元"', 0),
+]
+
+
+def _variants() -> list[Loaded]:
+    found = []
+    for path in LOADABLE:
+        text = path.read_text(encoding="utf-8")
+        found.append(parse_text(text, str(path)))
+        for pattern, replacement, count in BROKEN:
+            changed = re.sub(pattern, replacement, text, count=count)
+            try:
+                found.append(parse_text(changed, str(path)))
+            except DataError:  # a variant the models refuse is no test
+                continue
+    return found
+
+
+@pytest.mark.parametrize("check", [essential_problems, all_problems])
+def test_checks_without_lines_find_the_same_problems(check: store.Checker) -> None:
+    seen_error = False
+    for loaded in _variants():
+        located = check(loaded)
+        quick = check(store._Unlocated(loaded.dataset, loaded.name, loaded.text))
+        assert quick == [dataclasses.replace(p, line=None) for p in located]
+        errors = [p for p in located if p.severity == "error"]
+        seen_error = seen_error or bool(errors)
+        assert store._errors(check, loaded) == errors
+    assert seen_error
+
+
+def _tables(count: int, changed: set[int], extra: set[int]) -> str:
+    """A long file of small tables, values changed in tables *changed*, tables added after
+    those in *extra*: changes far apart, as an import makes them."""
+    out = []
+    for n in range(count):
+        out.append(f'[[indicators.x.observations]]\nperiod = "{n}"\nvalue = {n % 7}\n')
+        if n in changed:
+            out[-1] = out[-1].replace("value = ", "value = 1")
+        if n in extra:
+            out.append(f'[[indicators.x.observations]]\nperiod = "{n}b"\nvalue = 3\n')
+    return "\n".join(out)
+
+
+def test_a_long_middle_is_diffed_table_by_table_into_a_small_correct_diff() -> None:
+    from .test_store import _patched
+
+    a = _tables(3000, set(), set())
+    b = _tables(3000, {5, 1500, 2990}, {10, 2000})
+    diff = writer.unified_diff(a, b, "f")
+    assert _patched(a, diff) == b
+    assert diff.count("\n-") == 3  # the three changed values, and the two added tables:
+    assert diff.count("\n+") == 1 + 3 + 2 * 4  # (and the "+++" header)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(["[x]", "[y]", "a", "b", "", "[x] 1"]), max_size=40),
+    st.lists(st.sampled_from(["[x]", "[y]", "a", "b", "", "[x] 1"]), max_size=40),
+    st.integers(0, 12),
+)
+def test_table_by_table_diffs_patch_old_into_new(
+    old: list[str], new: list[str], limit: int
+) -> None:
+    from .test_store import _patched
+
+    a, b = "\n".join(old) + "\n", "\n".join(new) + "\n"
+    original = writer._LINE_BY_LINE
+    writer._LINE_BY_LINE = limit
+    try:
+        diff = writer.unified_diff(a, b, "f")
+    finally:
+        writer._LINE_BY_LINE = original
+    assert (diff == "") == (a == b)
+    assert _patched(a, diff) == b
+
+
+# --- import: one copy of the data against a dataset per figure ----------------------------------
+
+
+def _reference_merge(
+    dataset: Dataset, figures: list[importer.DraftFigure], draft: str, replace: bool
+) -> tuple[Dataset, int, int, int]:
+    """The merge as it was: `record.apply` (dump, change, validate everything) per figure."""
+    problems: list[Problem] = []
+    added = replaced = skipped = 0
+    for figure in figures:
+        ident = figure.get("indicator")
+        if ident not in dataset.indicators:
+            missing = [k for k in ("name", "name_en", "theme") if not figure.get(k)]
+            if missing:
+                problems.append(
+                    importer._problem(draft, figure, f"new indicator {ident!r} needs "
+                                      f"{', '.join(missing)}")
+                )  # fmt: skip
+                continue
+            if figure.get("theme") not in dataset.themes:
+                known = ", ".join(dataset.themes)
+                problems.append(
+                    importer._problem(draft, figure, f"unknown theme {figure.get('theme')!r} "
+                                      f"(known: {known})")
+                )  # fmt: skip
+                continue
+        same = None
+        indicator = dataset.indicators.get(ident)
+        period = parse_period(figure.get("period"))
+        for existing in indicator.observations if indicator else []:
+            if (existing.period, existing.status, existing.subject) == (
+                period,
+                figure.get("status") or "actual",
+                figure.get("subject"),
+            ):
+                same = (existing.value, existing.unit or indicator.unit)  # type: ignore[union-attr]
+                break
+        if same is not None and same == (Decimal(figure.get("value")), figure.get("unit")):
+            skipped += 1
+            continue
+        if same is not None and not replace:
+            problems.append(
+                importer._problem(draft, figure, f"{ident} already has {same[0]}{same[1]} for "
+                                  f"{figure.get('period')}; give --replace to change it")
+            )  # fmt: skip
+            continue
+        data = record.editable_data(dataset)
+        try:
+            new = importer._new_figure(data, figure, None)
+            dataset, _ = record.apply(dataset, new, replace, draft)
+        except UsageError as exc:
+            problems.append(importer._problem(draft, figure, str(exc)))
+            continue
+        except DataError as exc:
+            problems.extend(
+                importer._problem(draft, figure, p.message, p.code) for p in exc.problems
+            )
+            continue
+        added, replaced = (added + 1, replaced) if same is None else (added, replaced + 1)
+    if problems:
+        raise DataError(problems)
+    return dataset, added, replaced, skipped
+
+
+_FIGURE = {"indicator": "retail_sales", "unit": "亿元", "period": "2031-05", "value": 20}
+DRAFTS = [
+    [_FIGURE],
+    [_FIGURE, {**_FIGURE, "value": 21}],  # the second is the same figure, another value
+    [{**_FIGURE, "period": "2031-Q1", "value": Decimal("9.6"), "yoy": Decimal("-3.2")}],  # skip
+    [{**_FIGURE, "period": "2031-Q1", "value": 10}],  # present: needs --replace
+    [{**_FIGURE, "value": Decimal("1.12345678901")}, _FIGURE],  # too many places, then fine
+    [{**_FIGURE, "unit": "斤"}, {**_FIGURE, "period": "2031-06"}],  # unknown unit
+    [{**_FIGURE, "indicator": "fresh", "unit": "个"}],  # a new indicator needs its names
+    [
+        {
+            **_FIGURE,
+            "indicator": "fresh",
+            "unit": "个",
+            "name": "新",
+            "name_en": "New",
+            "theme": "economy",
+            "value": Decimal("1.00000000001"),
+        },
+        {
+            **_FIGURE,
+            "indicator": "fresh",
+            "unit": "个",
+            "name": "新",
+            "name_en": "New",
+            "theme": "economy",
+        },
+        {**_FIGURE, "indicator": "fresh", "unit": "个", "period": "2031-06"},
+    ],
+    [
+        {
+            **_FIGURE,
+            "indicator": "fresh",
+            "unit": "个",
+            "name": "新",
+            "name_en": "New",
+            "theme": "nowhere",
+        }
+    ],
+    [{**_FIGURE, "status": "target", "period": "2032", "tracks": "Bad-Id"}],
+    [{**_FIGURE, "status": "target", "period": "2032", "tracks": "retail_sales"}, _FIGURE],
+    [{**_FIGURE, "tracks": "retail_sales"}],  # --tracks without a target
+    [{**_FIGURE, "subject": "甲"}, {**_FIGURE, "subject": "乙"}, {**_FIGURE, "subject": "甲"}],
+]
+
+
+@pytest.mark.parametrize("replace", [False, True])
+@pytest.mark.parametrize("entries", DRAFTS, ids=[str(n) for n in range(len(DRAFTS))])
+def test_merging_into_one_copy_gives_what_a_dataset_per_figure_gave(
+    entries: list[dict[str, Any]], replace: bool
+) -> None:
+    path = TESTS / "data" / "other_region.toml"
+    dataset = parse_text(path.read_text(encoding="utf-8"), str(path)).dataset
+    figures = [importer.DraftFigure(n, 10 * n + 1, entry) for n, entry in enumerate(entries)]
+    try:
+        expected = _reference_merge(dataset, figures, "d.toml", replace)
+    except DataError as exc:
+        with pytest.raises(DataError) as raised:
+            importer.merge(writer.canonical_data(dataset), figures, "d.toml", replace)
+        assert raised.value.problems == exc.problems
+        return
+    data, *counts = importer.merge(writer.canonical_data(dataset), figures, "d.toml", replace)
+    assert tuple(counts) == expected[1:]
+    assert writer.canonical_text(record.validated(data, "d.toml")) == writer.canonical_text(
+        expected[0]
+    )
+
+
+# --- complexity: an import validates the file once, not once per figure -------------------------
+
+
+def _validated_figures(files: int, drafts: int, monkeypatch: pytest.MonkeyPatch) -> int:
+    """Figures validated while importing *drafts* new figures into a file of *files*."""
+    head = TESTS.joinpath("data", "other_region.toml").read_text(encoding="utf-8")
+    dataset = parse_text(head, "f").dataset
+    data = writer.canonical_data(dataset)
+    data["indicators"]["bulk"] = {
+        "name": "批量",
+        "name_en": "Bulk",
+        "theme": "economy",
+        "unit": "个",
+        "observations": [{"period": f"{1000 + n}", "value": n} for n in range(files)],
+    }
+    counted = 0
+    original = record.validated
+
+    def counting(data: dict[str, Any], name: str) -> Dataset:
+        nonlocal counted
+        counted += sum(len(i.get("observations", ())) for i in data["indicators"].values())
+        return original(data, name)
+
+    monkeypatch.setattr(importer, "validated", counting)
+    figures = [
+        importer.DraftFigure(n, n, {**_FIGURE, "indicator": "bulk", "unit": "个",
+                                    "period": f"{3000 + n}"})
+        for n in range(drafts)
+    ]  # fmt: skip
+    merged, added, _, _ = importer.merge(data, figures, "d.toml", False)
+    assert added == drafts
+    importer.validated(merged, "d.toml")
+    return counted
+
+
+def test_import_work_grows_with_file_plus_draft_not_their_product(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    small = _validated_figures(200, 20, monkeypatch)
+    large = _validated_figures(800, 80, monkeypatch)
+    assert large <= 5 * small  # one figure at a time re-validating the file: 16 times
+
+
+WITHHELD_ONLY = """schema_version = 1
+
+[source]
+region = "测试县"
+region_en = "Test County"
+title = "测试"
+published = "2031-07"
+
+[themes.t]
+name = "主题"
+name_en = "Theme"
+
+[indicators.x]
+name = "某指标"
+name_en = "Some"
+theme = "t"
+unit = "亿元"
+
+[[indicators.x.withheld]]
+period = "2031-05"
+quote = "签约投资XX亿元"
+"""
+
+
+@pytest.mark.parametrize("command", ["record", "import"])
+def test_a_figure_goes_into_an_indicator_with_only_withheld_figures(
+    tmp_path: Path, command: str
+) -> None:
+    """Such an indicator has no `observations` list at all: recording was an internal error."""
+    data = tmp_path / "f.toml"
+    data.write_text(WITHHELD_ONLY, encoding="utf-8")
+    draft = tmp_path / "d.toml"
+    draft.write_text(
+        '[[figures]]\nindicator = "x"\nvalue = 5\nunit = "亿元"\nperiod = "2031-06"\n',
+        encoding="utf-8",
+    )
+    args = (
+        ["record", "x", "--period", "2031-06", "--value", "5", "--data", str(data)]
+        if command == "record"
+        else ["import", str(draft), "--data", str(data)]
+    )
+    result = invoke(CliRunner(), *args)
+    assert result.exit_code == 0, result.output
+    dataset = parse_text(data.read_text(encoding="utf-8"), "f").dataset
+    assert [str(f.value) for f in dataset.indicators["x"].observations] == ["5"]
+    assert len(dataset.indicators["x"].withheld) == 1
