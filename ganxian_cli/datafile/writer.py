@@ -87,7 +87,7 @@ def render(data: dict[str, Any]) -> str:
     """The text of canonical data (it is not changed).
 
     Every table and array of tables gets its own header, short or long, so each figure has one
-    obvious place in the file; the values themselves are formatted as tomli-w formats them.
+    obvious place in the file; the values themselves are formatted by tomli-w.
     Keys are bare identifiers (the models enforce it), except declared unit symbols, which are
     quoted.
     """
@@ -99,7 +99,9 @@ def render(data: dict[str, Any]) -> str:
                 chunks.append(_table(f"[indicators.{ident}]", rest))
                 for name in _FIGURE_LISTS:
                     header = f"[[indicators.{ident}.{name}]]\n"
-                    chunks.extend(header + _dumps(figure) for figure in indicator.get(name, ()))
+                    chunks.extend(
+                        header + tomli_w.dumps(figure) for figure in indicator.get(name, ())
+                    )
         elif key in ("themes", "sources", "units"):
             chunks.extend(_table(f"[{key}.{_key(ident)}]", table) for ident, table in value.items())
         elif isinstance(value, dict):
@@ -120,43 +122,7 @@ def _key(key: str) -> str:
 
 
 def _table(header: str, body: dict[str, Any]) -> str:
-    return f"{header}\n{_dumps(body)}"
-
-
-_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
-# What tomli-w escapes in a basic string: quote, backslash, control characters but tab.
-_ESCAPED = re.compile(r'["\\\x00-\x08\x0a-\x1f\x7f]')
-
-
-def _dumps(body: dict[str, Any]) -> str:
-    """`tomli_w.dumps(body)`, written directly where every value is a plain scalar.
-
-    A table of bare keys and strings, integers, booleans and finite Decimals is one
-    `key = value` line per item, as tomli-w writes it; anything else (a string that needs
-    escapes, an array, a nested table) is left to tomli-w. tests/test_roundtrip.py checks that
-    both give the same text.
-    """
-    lines = []
-    for key, value in body.items():
-        kind = type(value)
-        if kind is str:
-            if _ESCAPED.search(value) is not None:
-                return tomli_w.dumps(body)
-            text = f'"{value}"'
-        elif kind is int:
-            text = str(value)
-        elif kind is bool:
-            text = "true" if value else "false"
-        elif kind is Decimal and value.is_finite():
-            text = str(value).lower()
-            if "." not in text and "e" not in text:
-                text += ".0"
-        else:
-            return tomli_w.dumps(body)
-        if _BARE_KEY.fullmatch(key) is None:
-            return tomli_w.dumps(body)
-        lines.append(f"{key} = {text}\n")
-    return "".join(lines)
+    return f"{header}\n{tomli_w.dumps(body)}"
 
 
 def refuse_comments(text: str, name: str) -> None:
