@@ -10,6 +10,7 @@ Rates change in 个百分点, never in percent of a percentage.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -59,9 +60,26 @@ def _name(found: Resolved) -> dict[str, str]:
     return both(ind.name + extra, ind.name_en + (f" ({subject})" if subject else ""))
 
 
-def _label(found: Resolved) -> dict[str, str]:
+def _label(found: Resolved) -> Shown:
     ind, period = found.indicator, found.figure.period
-    return both(f"{ind.name}({period.label('zh')})", f"{ind.name_en} ({period.label('en')})")
+    return Shown(
+        lambda lang: (
+            f"{ind.name_en} ({period.label('en')})"
+            if lang == "en"
+            else f"{ind.name}({period.label('zh')})"
+        )
+    )
+
+
+_PERIOD_TEXT: dict[Any, str] = {}
+
+
+def _period_text(period: Any) -> str:
+    """str(period), worked out once per period (rows repeat the same few hundred periods)."""
+    text = _PERIOD_TEXT.get(period)
+    if text is None:
+        text = _PERIOD_TEXT[period] = str(period)
+    return text
 
 
 def _period_label(period: Any) -> Shown:
@@ -93,7 +111,7 @@ def yoy_section(dataset: Dataset) -> Section:
             {
                 "indicator": ident,
                 "name": _name(found),
-                "period": str(figure.period),
+                "period": _period_text(figure.period),
                 "period_label": _period_label(figure.period),
                 "status": figure.status,
                 "qualifier": figure.qualifier,
@@ -150,10 +168,10 @@ def derived_section(index: FigureIndex) -> Section:
                     "name": _entry_name(index, key),
                     "status": key[1],
                     "subject": key[2],
-                    "period": str(period),
+                    "period": _period_text(period),
                     "period_label": _period_label(period),
-                    "from_period": str(e.later.figure.period),
-                    "minus_period": str(e.earlier.figure.period),
+                    "from_period": _period_text(e.later.figure.period),
+                    "minus_period": _period_text(e.earlier.figure.period),
                     "value": e.num.shown(),
                     "unit": unit.symbol,
                     "qualifier": e.num.qualifier,
@@ -256,8 +274,8 @@ def _period_row(name: dict[str, str], key: Key, unit: Unit, a: Entry, b: Entry) 
         "status": key[1],
         "subject": key[2],
         "months": _length(b),
-        "from_period": str(a.period),
-        "to_period": str(b.period),
+        "from_period": _period_text(a.period),
+        "to_period": _period_text(b.period),
         "from_value": a.num.shown(),
         "from_derived": a.derived,
         "to_value": b.num.shown(),
@@ -291,12 +309,12 @@ def _side(prefix: str, found: Resolved) -> dict[str, Any]:
     return {
         f"{prefix}_indicator": found.ident,
         f"{prefix}_name": _name(found),
-        f"{prefix}_period": str(f.period),
+        f"{prefix}_period": _period_text(f.period),
         f"{prefix}_value": f.value,
         f"{prefix}_unit": found.unit.symbol,
         f"{prefix}_status": f.status,
         f"{prefix}_qualifier": f.qualifier,
-        f"d_{prefix}": show(Num.of(found), found.unit),
+        f"d_{prefix}": Shown(lambda lang: shown_text(Num.of(found), found.unit, None, LANGS, lang)),
     }
 
 
@@ -452,7 +470,7 @@ def _single(dataset: Dataset, ref: str) -> list[Resolved]:
 
 
 def _sum_row(
-    kind: str, label: dict[str, str], name: dict[str, str], ident: str | None,
+    kind: str, label: Mapping[str, str], name: dict[str, str], ident: str | None,
     printed: Resolved | None, num: Num, unit: Unit, total: Decimal,
 ) -> dict[str, Any]:  # fmt: skip
     return {
@@ -460,7 +478,7 @@ def _sum_row(
         "item": label,
         "indicator": ident,
         "name": name,
-        "period": str(printed.figure.period) if printed else None,
+        "period": _period_text(printed.figure.period) if printed else None,
         "status": num.status,
         "value": printed.figure.value if printed else None,
         "unit": printed.unit.symbol if printed else None,
@@ -497,7 +515,7 @@ def forecasts_section(index: FigureIndex) -> Section:
                 {
                     "indicator": key[0],
                     "name": _entry_name(index, key),
-                    "period": str(period),
+                    "period": _period_text(period),
                     "period_label": _period_label(period),
                     "unit": unit.symbol,
                     "forecast_value": forecast.num.shown(),

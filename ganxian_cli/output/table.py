@@ -25,7 +25,7 @@ from ..analysis.results import Section
 from ..analysis.schedule import HUNDRED
 from ..errors import escape_control
 from ..model.models import Dataset
-from .grid import Grid, Line
+from .grid import Grid
 from .report import Lang, Row
 from .report_grid import choose, theme_layouts
 from .sections import row_cells
@@ -86,10 +86,10 @@ class ReportTable:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = options.max_width
-        lines = choose(self.layouts, width).lines(width)
-        if console.no_color:  # one segment a line: Rich's cost is per segment
-            yield Segment("".join(f"{value}\n" for line in lines for value, _ in _ends(line)))
+        if console.no_color:  # one segment: Rich's cost is per segment
+            yield Segment(choose(self.layouts, width).text(width))
             return
+        lines = choose(self.layouts, width).lines(width)
         styles: dict[str, Style] = {}
         for line in lines:
             for value, style in line:
@@ -101,11 +101,6 @@ class ReportTable:
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         least = min(g.minimum_width() for g in self.layouts)
         return Measurement(least, self.layouts[0].natural_width())
-
-
-def _ends(line: Line) -> Line:
-    """A line as one plain segment."""
-    return [("".join(value for value, _ in line), "")]
 
 
 def report_tables(
@@ -408,15 +403,15 @@ def _plain_wide(
             )
     if any("\t" in h for h in headers) or any("\t" in c for cells in columns for c in cells):
         return None
-    if any(r for r in right):  # Rich right-justifies a line without its trailing spaces
-        columns = [[c.rstrip() for c in cells] if r else cells
-                   for cells, r in zip(columns, right, strict=True)]  # fmt: skip
     widths = [
         max(floor, cell_len(header), *map(cell_len, cells))
         for header, cells, floor in zip(headers, columns, floors, strict=True)
     ]
     if sum(widths) + 3 * len(widths) + 1 > width:
         return None
+    if any(right):  # Rich right-justifies a cell without its trailing spaces (once measured)
+        columns = [[c.rstrip() for c in cells] if r else cells
+                   for cells, r in zip(columns, right, strict=True)]  # fmt: skip
 
     def line(cells: Sequence[str], bar: str) -> str:
         out = [bar]
