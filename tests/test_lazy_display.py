@@ -57,3 +57,15 @@ def test_quantize_agrees_with_a_local_context(value: str, places: int) -> None:
         expected = expected if places >= 0 else Decimal(int(expected))
     got = quantize(number, places)
     assert str(got) == str(expected)
+
+
+@pytest.mark.parametrize(
+    "statuses",
+    [(), ("actual",), ("target", "actual"), ("actual", "forecast", "target"), ("odd", "actual"),
+     ("actual", "odd"), ("forecast", "forecast"), ("odd",)],
+)  # fmt: skip
+def test_combine_status_is_the_first_of_the_highest_rank(statuses: tuple[str, ...]) -> None:
+    from ganxian_cli.analysis.derived import _STATUS_RANK, combine_status
+
+    expected = max(statuses, key=lambda s: _STATUS_RANK.get(s, 0), default="actual")
+    assert combine_status(*statuses) == expected

@@ -33,7 +33,12 @@ _STATUS_RANK = {"actual": 0, "target": 1, "forecast": 2}
 
 def combine_status(*statuses: str) -> str:
     """A number derived from a forecast is a forecast; from a target (and no forecast), a target."""
-    return max(statuses, key=lambda s: _STATUS_RANK.get(s, 0), default="actual")
+    best, rank = "actual", -1
+    for status in statuses:  # the first of the highest rank, as max() would give
+        r = _STATUS_RANK.get(status, 0)
+        if r > rank:
+            best, rank = status, r
+    return best
 
 
 def _step(value: Decimal) -> Decimal:

@@ -80,7 +80,15 @@ class Section:
 
     def records(self, lang: str) -> list[dict[str, Any]]:
         """The machine fields of every row, names in *lang*."""
-        return [{key: pick(row.get(key), lang) for key in self.fields} for row in self.rows]
+        fields = self.fields
+        out = []
+        for row in self.rows:
+            record = {key: row.get(key) for key in fields}
+            for key, value in record.items():
+                if isinstance(value, dict) or value.__class__ is Shown:
+                    record[key] = pick(value, lang)
+            out.append(record)
+        return out
 
 
 def pick(value: Any, lang: str) -> Any:
