@@ -69,3 +69,28 @@ def test_combine_status_is_the_first_of_the_highest_rank(statuses: tuple[str, ..
 
     expected = max(statuses, key=lambda s: _STATUS_RANK.get(s, 0), default="actual")
     assert combine_status(*statuses) == expected
+
+
+def test_caches_hold_one_entry_per_period_and_round_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The period text cache grows with distinct periods, not rows; a Num is rounded once."""
+    from ganxian_cli.analysis import derived
+    from ganxian_cli.analysis.figure_index import FigureIndex
+
+    dataset = load(str(TESTS / "data" / "october_city.toml")).dataset
+    compare_module._PERIOD_TEXT.clear()
+    rounded: list[Decimal] = []
+    real = derived.quantize
+    monkeypatch.setattr(derived, "quantize", lambda v, p: rounded.append(v) or real(v, p))
+    found = compare(dataset)
+    index = FigureIndex(dataset)
+    periods = {p for d in (index.printed, index.derived) for by in d.values() for p in by}
+    periods |= {f.period for _i, _ind, _n, f in dataset.figures()}
+    assert set(compare_module._PERIOD_TEXT) <= periods
+    before = len(rounded)
+    for section in found:
+        section.records("en")
+    assert len(rounded) == before  # the records reuse what the rows rounded
+    to_markdown(found, "en")
+    after = len(rounded)
+    to_markdown(found, "en")
+    assert len(rounded) == after  # display text is made once
