@@ -87,6 +87,7 @@ def test_imports_point_down(path: Path) -> None:
         ("rich", {"ganxian_cli.output.table"}),
         ("xlsxwriter", {"ganxian_cli.output.xlsx"}),
         ("pygal", {"ganxian_cli.output.html"}),
+        ("orjson", {"ganxian_cli.output.jsonout"}),
         ("openpyxl", set()),
     ],
 )

@@ -6,6 +6,7 @@ ten, never rounded, and the machine fields keep the printed unit."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
 
@@ -123,7 +124,7 @@ def test_english_amounts_are_the_chinese_ones_shifted(path: Path) -> None:
     for table in tables:
         for row in table.rows:
             for key, value in row.items():
-                if not (key.startswith("d_") and isinstance(value, dict)):
+                if not (key.startswith("d_") and isinstance(value, Mapping)):
                     continue
                 zh = re.fullmatch(r"[约近逾]?(-?[\d.]+)(亿元|万元|元)(/月)?", value["zh"])
                 if zh is None:

@@ -10,6 +10,7 @@ Rates change in 个百分点, never in percent of a percentage.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -19,10 +20,12 @@ from ..model.refs import Resolved, resolve_all
 from ..model.units import UNITS, Kind, Unit
 from .derived import AMOUNT_PLACES, Num, amount_text, combine_status, marked
 from .figure_index import Entry, FigureIndex, Key
-from .results import Column, Section, both
+from .results import Column, Section, Shown, both
 from .schedule import HUNDRED
 
 EN = ("en",)
+LANGS = ("zh", "en")
+DERIVED = {"zh": "(推算)", "en": " (derived)"}
 STATUS_MARK = {
     "zh": {"forecast": "(预计)", "target": "(目标)"},
     "en": {"forecast": " (forecast)", "target": " (target)"},
@@ -34,21 +37,21 @@ def show(
     unit: Unit | None = None,
     like: Decimal | None = None,
     unit_in: tuple[str, ...] = ("zh", "en"),
-) -> dict[str, str] | None:
+) -> Shown | None:
     """约180.3亿元(预计) / ~18.03 billion yuan (forecast): qualifier and status marked, in both
     languages, in *unit* where *unit_in* says (in English in the word *like* takes: see
-    `amount_text`)."""
+    `amount_text`). The text is made when a table reads it (JSON and CSV never do)."""
     if num is None:
         return None
-    return {
-        lang: marked(
-            amount_text(num.shown(), unit if lang in unit_in else None, lang, like),
-            num.qualifier,
-            lang,
-        )
-        + STATUS_MARK[lang].get(num.status, "")
-        for lang in ("zh", "en")
-    }
+    return Shown(lambda lang: shown_text(num, unit, like, unit_in, lang))
+
+
+def shown_text(
+    num: Num, unit: Unit | None, like: Decimal | None, unit_in: tuple[str, ...], lang: str
+) -> str:
+    """The text `show` gives in *lang*."""
+    text = amount_text(num.shown(), unit if lang in unit_in else None, lang, like)
+    return marked(text, num.qualifier, lang) + STATUS_MARK[lang].get(num.status, "")
 
 
 def _name(found: Resolved) -> dict[str, str]:
@@ -57,13 +60,30 @@ def _name(found: Resolved) -> dict[str, str]:
     return both(ind.name + extra, ind.name_en + (f" ({subject})" if subject else ""))
 
 
-def _label(found: Resolved) -> dict[str, str]:
+def _label(found: Resolved) -> Shown:
     ind, period = found.indicator, found.figure.period
-    return both(f"{ind.name}({period.label('zh')})", f"{ind.name_en} ({period.label('en')})")
+    return Shown(
+        lambda lang: (
+            f"{ind.name_en} ({period.label('en')})"
+            if lang == "en"
+            else f"{ind.name}({period.label('zh')})"
+        )
+    )
 
 
-def _period_label(period: Any) -> dict[str, str]:
-    return both(period.label("zh"), period.label("en"))
+_PERIOD_TEXT: dict[Any, str] = {}
+
+
+def _period_text(period: Any) -> str:
+    """str(period), worked out once per period (rows repeat the same few hundred periods)."""
+    text = _PERIOD_TEXT.get(period)
+    if text is None:
+        text = _PERIOD_TEXT[period] = str(period)
+    return text
+
+
+def _period_label(period: Any) -> Shown:
+    return Shown(period.label)
 
 
 NAME = Column("name", "指标", "Indicator")
@@ -91,7 +111,7 @@ def yoy_section(dataset: Dataset) -> Section:
             {
                 "indicator": ident,
                 "name": _name(found),
-                "period": str(figure.period),
+                "period": _period_text(figure.period),
                 "period_label": _period_label(figure.period),
                 "status": figure.status,
                 "qualifier": figure.qualifier,
@@ -148,19 +168,15 @@ def derived_section(index: FigureIndex) -> Section:
                     "name": _entry_name(index, key),
                     "status": key[1],
                     "subject": key[2],
-                    "period": str(period),
+                    "period": _period_text(period),
                     "period_label": _period_label(period),
-                    "from_period": str(e.later.figure.period),
-                    "minus_period": str(e.earlier.figure.period),
+                    "from_period": _period_text(e.later.figure.period),
+                    "minus_period": _period_text(e.earlier.figure.period),
                     "value": e.num.shown(),
                     "unit": unit.symbol,
                     "qualifier": e.num.qualifier,
                     "d_value": show(e.num, unit),
-                    "d_how": {
-                        lang: f"{e.later.figure.period.label(lang)} − "
-                        f"{e.earlier.figure.period.label(lang)}"
-                        for lang in ("zh", "en")
-                    },
+                    "d_how": _how(e.later.figure.period, e.earlier.figure.period),
                 }
             )
     return Section(
@@ -181,6 +197,10 @@ def derived_section(index: FigureIndex) -> Section:
     )  # fmt: skip
 
 
+def _how(later: Any, earlier: Any) -> Shown:
+    return Shown(lambda lang: f"{later.label(lang)} − {earlier.label(lang)}")
+
+
 def _ordinal(year: int, month: int) -> int:
     return year * 12 + month - 1
 
@@ -192,6 +212,7 @@ def periods_section(index: FigureIndex) -> Section:
         if key[1] == "target":
             continue
         unit = index.dataset.indicators[key[0]].base
+        name = _entry_name(index, key)
         entries = index.entries(key)
         by_start = {(_ordinal(e.period.year, e.period.start), _length(e)): e for e in entries}
         for later in entries:
@@ -203,7 +224,7 @@ def periods_section(index: FigureIndex) -> Section:
             )
             if earlier is None:
                 continue
-            rows.append(_period_row(index, key, unit, earlier, later))
+            rows.append(_period_row(name, key, unit, earlier, later))
     return Section(
         "period_on_period",
         "环比(相同长度的相邻时期)",
@@ -229,7 +250,17 @@ def _length(e: Entry) -> int:
     return e.period.end - e.period.start + 1
 
 
-def _period_row(index: FigureIndex, key: Key, unit: Unit, a: Entry, b: Entry) -> dict[str, Any]:
+def _dated(e: Entry, unit: Unit) -> Shown:
+    """1–5月: 12.3亿元(推算): a period and its value, marked when derived."""
+
+    def text(lang: str) -> str:
+        shown = shown_text(e.num, unit, None, LANGS, lang)
+        return f"{e.period.label(lang)}: {shown}{DERIVED[lang] if e.derived else ''}"
+
+    return Shown(text)
+
+
+def _period_row(name: dict[str, str], key: Key, unit: Unit, a: Entry, b: Entry) -> dict[str, Any]:
     rate = unit.kind is Kind.RATE
     change = b.num - a.num
     pct = None
@@ -237,20 +268,14 @@ def _period_row(index: FigureIndex, key: Key, unit: Unit, a: Entry, b: Entry) ->
         ratio = change.divide(a.num)
         pct = ratio.scale(HUNDRED) if ratio else None
     change_unit = UNITS["个百分点"] if rate else unit
-
-    def dated(e: Entry) -> dict[str, str]:
-        shown = show(e.num, unit) or both("", "")
-        tag = both("(推算)", " (derived)") if e.derived else both("", "")
-        return {lang: f"{e.period.label(lang)}: {shown[lang]}{tag[lang]}" for lang in ("zh", "en")}
-
     return {
         "indicator": key[0],
-        "name": _entry_name(index, key),
+        "name": name,
         "status": key[1],
         "subject": key[2],
         "months": _length(b),
-        "from_period": str(a.period),
-        "to_period": str(b.period),
+        "from_period": _period_text(a.period),
+        "to_period": _period_text(b.period),
         "from_value": a.num.shown(),
         "from_derived": a.derived,
         "to_value": b.num.shown(),
@@ -261,8 +286,8 @@ def _period_row(index: FigureIndex, key: Key, unit: Unit, a: Entry, b: Entry) ->
         "change_pct": pct.shown() if pct else None,
         "qualifier": change.qualifier,
         "d_status": STATUS_LABEL[key[1]],
-        "d_from": dated(a),
-        "d_to": dated(b),
+        "d_from": _dated(a, unit),
+        "d_to": _dated(b, unit),
         "d_change": show(change, change_unit),
         "d_change_pct": show(pct),
     }
@@ -284,12 +309,12 @@ def _side(prefix: str, found: Resolved) -> dict[str, Any]:
     return {
         f"{prefix}_indicator": found.ident,
         f"{prefix}_name": _name(found),
-        f"{prefix}_period": str(f.period),
+        f"{prefix}_period": _period_text(f.period),
         f"{prefix}_value": f.value,
         f"{prefix}_unit": found.unit.symbol,
         f"{prefix}_status": f.status,
         f"{prefix}_qualifier": f.qualifier,
-        f"d_{prefix}": show(Num.of(found), found.unit),
+        f"d_{prefix}": Shown(lambda lang: shown_text(Num.of(found), found.unit, None, LANGS, lang)),
     }
 
 
@@ -445,7 +470,7 @@ def _single(dataset: Dataset, ref: str) -> list[Resolved]:
 
 
 def _sum_row(
-    kind: str, label: dict[str, str], name: dict[str, str], ident: str | None,
+    kind: str, label: Mapping[str, str], name: dict[str, str], ident: str | None,
     printed: Resolved | None, num: Num, unit: Unit, total: Decimal,
 ) -> dict[str, Any]:  # fmt: skip
     return {
@@ -453,7 +478,7 @@ def _sum_row(
         "item": label,
         "indicator": ident,
         "name": name,
-        "period": str(printed.figure.period) if printed else None,
+        "period": _period_text(printed.figure.period) if printed else None,
         "status": num.status,
         "value": printed.figure.value if printed else None,
         "unit": printed.unit.symbol if printed else None,
@@ -464,6 +489,12 @@ def _sum_row(
         "d_printed": show(Num.of(printed), printed.unit) if printed else None,
         "d_converted": show(num, unit, total),
     }
+
+
+def _marked_derived(num: Num, unit: Unit, derived: bool) -> Shown:
+    return Shown(
+        lambda lang: shown_text(num, unit, None, LANGS, lang) + (DERIVED[lang] if derived else "")
+    )
 
 
 def forecasts_section(index: FigureIndex) -> Section:
@@ -480,13 +511,11 @@ def forecasts_section(index: FigureIndex) -> Section:
             ratio = forecast.num.divide(actual.num)
             pct = ratio.scale(HUNDRED) if ratio else None
             difference = forecast.num - actual.num
-            tag = both("(推算)", " (derived)") if actual.derived else both("", "")
-            shown = show(actual.num, unit) or both("", "")
             rows.append(
                 {
                     "indicator": key[0],
                     "name": _entry_name(index, key),
-                    "period": str(period),
+                    "period": _period_text(period),
                     "period_label": _period_label(period),
                     "unit": unit.symbol,
                     "forecast_value": forecast.num.shown(),
@@ -498,7 +527,7 @@ def forecasts_section(index: FigureIndex) -> Section:
                     "ratio_pct": pct.shown() if pct else None,
                     "ratio_qualifier": pct.qualifier if pct else None,
                     "d_forecast": show(forecast.num, unit),
-                    "d_actual": {lang: shown[lang] + tag[lang] for lang in ("zh", "en")},
+                    "d_actual": _marked_derived(actual.num, unit, actual.derived),
                     "d_ratio": show(pct),
                 }
             )

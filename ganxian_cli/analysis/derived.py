@@ -10,7 +10,7 @@ the status (a forecast stays a forecast). `shown()` rounds to what the interval 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, localcontext
+from decimal import ROUND_HALF_UP, Context, Decimal
 
 from ..model.english import number, unit_of
 from ..model.intervals import Interval
@@ -33,7 +33,12 @@ _STATUS_RANK = {"actual": 0, "target": 1, "forecast": 2}
 
 def combine_status(*statuses: str) -> str:
     """A number derived from a forecast is a forecast; from a target (and no forecast), a target."""
-    return max(statuses, key=lambda s: _STATUS_RANK.get(s, 0), default="actual")
+    best, rank = "actual", -1
+    for status in statuses:  # the first of the highest rank, as max() would give
+        r = _STATUS_RANK.get(status, 0)
+        if r > rank:
+            best, rank = status, r
+    return best
 
 
 def _step(value: Decimal) -> Decimal:
@@ -46,12 +51,20 @@ def _step(value: Decimal) -> Decimal:
     return Decimal(1).scaleb(places)
 
 
+_QUANTUM: dict[int, Decimal] = {}
+_CONTEXT = Context(prec=28)  # the default context's, as `localcontext` would copy it
+_DIVIDE = Context(prec=34)
+
+
 def quantize(value: Decimal, places: int) -> Decimal:
     """*value* rounded half up to *places* decimals (negative: to tens, hundreds…), any size."""
-    with localcontext() as ctx:
-        ctx.prec = max(28, value.adjusted() + places + 2)
-        rounded = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-        return rounded if places >= 0 else Decimal(int(rounded))
+    quantum = _QUANTUM.get(places)
+    if quantum is None:
+        quantum = _QUANTUM[places] = Decimal(1).scaleb(-places)
+    need = value.adjusted() + places + 2
+    context = _CONTEXT if need <= 28 else Context(prec=need)
+    rounded = value.quantize(quantum, rounding=ROUND_HALF_UP, context=context)
+    return rounded if places >= 0 else Decimal(int(rounded))
 
 
 @dataclass(frozen=True)
@@ -73,20 +86,23 @@ class Num:
     @classmethod
     def of(cls, found: Resolved, unit: Unit | None = None) -> Num:
         """A figure as printed (converted to *unit*): exact for counts and targets."""
-        figure = found.figure
+        figure, printed = found.figure, found.unit
         value = figure.value
-        step = _step(value)
-        span = {
-            "about": Interval(value - step, value + step),
-            "nearly": Interval(value - step, value),
-            "more_than": Interval(value, value + step),
-        }.get(figure.qualifier)
-        if span is None:
-            exact = found.unit.kind is Kind.COUNT or figure.status == "target"
+        qualifier = figure.qualifier
+        span: Interval | None = None
+        if qualifier == "about":
+            step = _step(value)
+            span = Interval(value - step, value + step)
+        elif qualifier == "nearly":
+            span = Interval(value - _step(value), value)
+        elif qualifier == "more_than":
+            span = Interval(value, value + _step(value))
+        else:
+            exact = printed.kind is Kind.COUNT or figure.status == "target"
             span = Interval.exact(value) if exact else Interval.printed(value)
-        target = unit or found.unit
-        if target.symbol != found.unit.symbol:
-            factor = found.unit.scale / target.scale
+        target = unit or printed
+        if target.symbol != printed.symbol:
+            factor = printed.scale / target.scale
             value, span = value * factor, span.scale(factor)
         return cls(value, span, figure.qualifier, figure.status, False, AMOUNT_PLACES, False)
 
@@ -116,9 +132,7 @@ class Num:
         """self / other, or None when *other* is zero."""
         if not other.value:
             return None
-        with localcontext() as ctx:
-            ctx.prec = 34
-            value = self.value / other.value
+        value = _DIVIDE.divide(self.value, other.value)
         span = self.span.divide(other.span) if self.span and other.span else None
         q = _merge(self.qualifier, other.qualifier, flip=True)
         status = combine_status(self.status, other.status)
@@ -136,8 +150,12 @@ class Num:
         return self.max_places if self.fixed else min(self.max_places, max(0, -_exp(self.value)))
 
     def shown(self) -> Decimal:
-        """The value at the precision its inputs justify."""
-        return quantize(self.value, self.places)
+        """The value at the precision its inputs justify (worked out once)."""
+        cached: Decimal | None = self.__dict__.get("_shown")
+        if cached is None:
+            cached = quantize(self.value, self.places)
+            object.__setattr__(self, "_shown", cached)
+        return cached
 
 
 def _exp(value: Decimal) -> int:

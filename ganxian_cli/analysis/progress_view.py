@@ -16,7 +16,7 @@ from ..model.numerals import plain
 from ..model.units import Unit
 from .derived import PER_MONTH, Num, amount_text, marked
 from .progress import AsOf, Progress, evaluate, latest_as_of, round2
-from .results import Column, Section, both
+from .results import Column, Section, Shown, both
 from .schedule import Basis
 
 RECORD_FIELDS = (
@@ -188,17 +188,17 @@ def _display(r: Progress, row: dict[str, Any]) -> dict[str, Any]:
     )
     return {
         "d_name": row["name"],
-        "d_period": both(period.label("zh") + mark, period.label("en") + mark),
-        "d_progress": {lang: _done_of_target(r, lang) for lang in ("zh", "en")},
-        "d_completion": {lang: _text(r.completion, lang) for lang in ("zh", "en")},
+        "d_period": Shown(lambda lang: period.label(lang) + mark),
+        "d_progress": Shown(lambda lang: _done_of_target(r, lang)),
+        "d_completion": Shown(lambda lang: _text(r.completion, lang)),
         "d_time": plain(round2(r.time_progress)),
-        "d_gap": {lang: _text(r.gap, lang) for lang in ("zh", "en")},
-        "d_verdict": {lang: verdict_text(r, lang) for lang in ("zh", "en")},
-        "d_to_half": {lang: _text(r.to_half, lang, u, goal) for lang in ("zh", "en")},
-        "d_to_full": {lang: _text(r.to_full, lang, u, goal) for lang in ("zh", "en")},
-        "d_pace": {lang: _pace(r.pace_so_far, r, lang) for lang in ("zh", "en")},
-        "d_pace_to_half": {lang: _pace(r.pace_to_half, r, lang) for lang in ("zh", "en")},
-        "d_projection": {lang: _projection_text(r, lang) for lang in ("zh", "en")},
+        "d_gap": Shown(lambda lang: _text(r.gap, lang)),
+        "d_verdict": Shown(lambda lang: verdict_text(r, lang)),
+        "d_to_half": Shown(lambda lang: _text(r.to_half, lang, u, goal)),
+        "d_to_full": Shown(lambda lang: _text(r.to_full, lang, u, goal)),
+        "d_pace": Shown(lambda lang: _pace(r.pace_so_far, r, lang)),
+        "d_pace_to_half": Shown(lambda lang: _pace(r.pace_to_half, r, lang)),
+        "d_projection": Shown(lambda lang: _projection_text(r, lang)),
         "d_quoted": quoted or None,
         "bar_completion": r.completion.value if r.completion else None,
         "bar_time": r.time_progress,

@@ -2,13 +2,44 @@
 
 A row holds two things: machine fields (`Section.fields`: plain numbers, units, periods,
 statuses, qualifiers, ids; a name may be a {"zh", "en"} pair) for JSON and CSV, and the display
-text the columns show (also per-language pairs). Rendering lives in `output`.
+text the columns show (per-language pairs, or `Shown`: text made only when a table reads it, so
+JSON and CSV never pay for it). Rendering lives in `output`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
+
+LANGS = ("zh", "en")
+
+
+class Shown(Mapping[str, str]):
+    """A {"zh", "en"} pair of display text, each made by *make(lang)* when first read."""
+
+    __slots__ = ("_made", "_make")
+
+    def __init__(self, make: Callable[[str], str]) -> None:
+        self._make = make
+        self._made: dict[str, str] = {}
+
+    def __getitem__(self, lang: str) -> str:
+        made = self._made.get(lang)
+        if made is None:
+            if lang not in LANGS:
+                raise KeyError(lang)
+            made = self._made[lang] = self._make(lang)
+        return made
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(LANGS)
+
+    def __len__(self) -> int:
+        return 2
+
+    def __repr__(self) -> str:
+        return f"Shown({dict(self)!r})"
 
 
 @dataclass(frozen=True)
@@ -49,11 +80,21 @@ class Section:
 
     def records(self, lang: str) -> list[dict[str, Any]]:
         """The machine fields of every row, names in *lang*."""
-        return [{key: pick(row.get(key), lang) for key in self.fields} for row in self.rows]
+        fields = self.fields
+        out = []
+        for row in self.rows:
+            record = {key: row.get(key) for key in fields}
+            for key, value in record.items():
+                if isinstance(value, dict) or value.__class__ is Shown:
+                    record[key] = pick(value, lang)
+            out.append(record)
+        return out
 
 
 def pick(value: Any, lang: str) -> Any:
     """A per-language pair's text in *lang*; anything else as it is."""
+    if type(value) is Shown:
+        return value["en" if lang == "en" else "zh"]
     if isinstance(value, dict) and set(value) == {"zh", "en"}:
         return value["en" if lang == "en" else "zh"]
     return value

@@ -150,6 +150,37 @@ class Grid:
             out.append([(self.caption, "dim")])
         return out
 
+    def text(self, max_width: int) -> str:
+        """`plain_text(self.lines(max_width))`, made without styled segments: a row whose cells
+        are one line each that fits its column is joined in one go."""
+        widths = self.widths(max_width) or self._least(self._natural())
+        out: list[str] = [self.title] if self.title else []
+        out.append(_rule("┏", "━", "┳", "┓", widths))
+        out.extend(self._row_text([[(c.header, "bold")] for c in self.columns], widths, "┃"))
+        out.append(_rule("┡", "━", "╇", "┩", widths))
+        for row in self.rows:
+            out.extend(self._row_text(row, widths, "│"))
+        out.append(_rule("└", "─", "┴", "┘", widths))
+        if self.caption:
+            out.append(self.caption)
+        return "".join(line + "\n" for line in out)
+
+    def _row_text(self, row: Sequence[Cell], widths: list[int], bar: str) -> list[str]:
+        parts = [bar]
+        for column, cell, width in zip(self.columns, row, widths, strict=True):
+            if len(cell) != 1:
+                break
+            text = cell[0][0]
+            pad = width - cell_width(text)
+            if pad < 0:
+                break
+            parts.append(
+                f" {' ' * pad}{text} {bar}" if column.right else f" {text}{' ' * pad} {bar}"
+            )
+        else:
+            return ["".join(parts)]
+        return ["".join(value for value, _style in line) for line in self._row(row, widths, bar)]
+
     def _row(self, row: Sequence[Cell], widths: list[int], bar: str) -> list[Line]:
         wrapped = [
             [(part, style) for text, style in cell for part in wrap(text, width)]

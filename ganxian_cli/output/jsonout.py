@@ -1,8 +1,13 @@
 """JSON text with Decimals written as JSON numbers, digit for digit (133.87, never 133.87000…).
 
-Strings go through the standard library's C string encoder, UTF-8 (not \\u-escaped) except for
-characters that could act on a terminal or hide text (bidi overrides, C1 controls, zero-width
-characters), which are written as \\u escapes: the JSON means the same, but shows them.
+Written by orjson (a Decimal goes in as a ready-made fragment of its plain digits), UTF-8 (not
+\\u-escaped) except for characters that could act on a terminal or hide text (bidi overrides,
+C1 controls, zero-width characters), which are written as \\u escapes: the JSON means the
+same, but shows them. orjson's structural text is ASCII, so these are escaped in one pass over
+the whole text. What orjson does not take (an integer beyond 64 bits, a key that is not a
+string, a lone surrogate) goes through the slower writer below, which gives the same text, or
+the error (a non-finite Decimal, an unknown type). Floats, which ganxian never makes, would be
+written as orjson writes them (the slow writer refuses them).
 """
 
 from __future__ import annotations
@@ -11,22 +16,40 @@ from decimal import Decimal
 from json.encoder import encode_basestring
 from typing import Any
 
+import orjson
+
 from ..errors import INVISIBLE_RE
 from ..model.numerals import plain
+
+_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_PASSTHROUGH_DATACLASS | orjson.OPT_PASSTHROUGH_DATETIME
+
+
+def _fragment(value: Any) -> orjson.Fragment:
+    if type(value) is Decimal and value.is_finite():
+        return orjson.Fragment(plain(value))
+    raise TypeError  # orjson gives up: the slow writer says why
+
+
+def _escaped(text: str) -> str:
+    if INVISIBLE_RE.search(text):
+        text = INVISIBLE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return text
 
 
 def dumps(value: Any, indent: int = 2) -> str:
     """Serialise dicts, lists, str, int, bool, None and finite Decimals."""
+    if indent == 2:
+        try:
+            return _escaped(orjson.dumps(value, default=_fragment, option=_OPTIONS).decode())
+        except orjson.JSONEncodeError:
+            pass
     parts: list[str] = []
     _write(value, parts, indent, 0)
     return "".join(parts)
 
 
 def _string(text: str) -> str:
-    encoded: str = encode_basestring(text)
-    if INVISIBLE_RE.search(encoded):
-        encoded = INVISIBLE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
-    return encoded
+    return _escaped(encode_basestring(text))
 
 
 def _write(value: Any, out: list[str], indent: int, level: int) -> None:

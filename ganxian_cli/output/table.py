@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from decimal import Decimal
 from typing import IO, Any, Literal
@@ -25,7 +25,7 @@ from ..analysis.results import Section
 from ..analysis.schedule import HUNDRED
 from ..errors import escape_control
 from ..model.models import Dataset
-from .grid import Grid, Line
+from .grid import Grid
 from .report import Lang, Row
 from .report_grid import choose, theme_layouts
 from .sections import row_cells
@@ -86,10 +86,10 @@ class ReportTable:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = options.max_width
-        lines = choose(self.layouts, width).lines(width)
-        if console.no_color:  # one segment a line: Rich's cost is per segment
-            yield Segment("".join(f"{value}\n" for line in lines for value, _ in _ends(line)))
+        if console.no_color:  # one segment: Rich's cost is per segment
+            yield Segment(choose(self.layouts, width).text(width))
             return
+        lines = choose(self.layouts, width).lines(width)
         styles: dict[str, Style] = {}
         for line in lines:
             for value, style in line:
@@ -101,11 +101,6 @@ class ReportTable:
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         least = min(g.minimum_width() for g in self.layouts)
         return Measurement(least, self.layouts[0].natural_width())
-
-
-def _ends(line: Line) -> Line:
-    """A line as one plain segment."""
-    return [("".join(value for value, _ in line), "")]
 
 
 def report_tables(
@@ -126,8 +121,23 @@ def print_tables(tables: Sequence[Table | Text | ReportTable], console: Console)
     if not terminal:
         console.width = 10_000  # tables don't expand: each renders as wide as it needs
     for table in tables:
+        if isinstance(table, _Fit | _Trimmed) and _print_plain(table, console):
+            continue
         need = console.measure(table).minimum if terminal else 0
         console.print(table, width=need if need > console.width else None, crop=False)
+
+
+def _print_plain(item: _Fit | _Trimmed, console: Console) -> bool:
+    """Write *item* as plain lines when Rich would draw exactly those (see `_Fit.plain`)."""
+    pieces = item.plain(console)
+    if pieces is None:
+        return False
+    for piece in pieces:
+        if isinstance(piece, str):
+            console.file.write(piece)
+        else:
+            console.print(piece, crop=False)
+    return True
 
 
 def progress_bar(completion: Decimal | None, time: Decimal, width: int = 12) -> Text:
@@ -157,8 +167,29 @@ class _Fit:
     line is padded with trailing spaces.
     """
 
-    def __init__(self, layouts: list[tuple[list[Table], list[RenderableType]]]) -> None:
-        self.layouts = layouts
+    def __init__(
+        self,
+        build: Callable[[], list[tuple[list[Table], list[RenderableType]]]],
+        plain: Callable[[int], list[str | _Trimmed] | None] | None = None,
+    ) -> None:
+        self._build = build
+        self._layouts: list[tuple[list[Table], list[RenderableType]]] | None = None
+        self._plain = plain
+
+    @property
+    def layouts(self) -> list[tuple[list[Table], list[RenderableType]]]:
+        """Built when Rich first needs them (the plain path never does)."""
+        if self._layouts is None:
+            self._layouts = self._build()
+        return self._layouts
+
+    def plain(self, console: Console) -> list[str | _Trimmed] | None:
+        """Without colour, the text Rich would draw when the widest layout fits at its natural
+        width: the tables drawn in one pass, titles and notes that need wrapping left to Rich.
+        None when Rich must decide (colour, a layout that does not fit, a tab)."""
+        if not console.no_color or self._plain is None:
+            return None
+        return self._plain(console.width)
 
     def _minimum(self, console: Console, options: ConsoleOptions, tables: list[Table]) -> int:
         """The narrowest the tables can be drawn without squeezing a column below its minimum
@@ -205,6 +236,13 @@ class _Trimmed:
 
     def __init__(self, text: Text) -> None:
         self.text = text
+
+    def plain(self, console: Console) -> list[str | _Trimmed] | None:
+        """One line without trailing spaces when it fits (no colour), else Rich's wrapping."""
+        value = self.text.plain
+        if not console.no_color or "\t" in value or cell_len(value) > console.width:
+            return [self] if console.no_color else None
+        return [value.rstrip() + "\n"]
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         for line in console.render_lines(self.text, options, pad=False):
@@ -303,6 +341,23 @@ def section_table(section: Section, lang: Lang, bar_after: str = "", bar_note: s
     texts = [row_cells(section, row, lang) for row in section.rows]
     title = trimmed(section.title(lang), "bold")
     note = [trimmed(section.note(lang), "dim")] if section.note(lang) else []
+
+    def plain(width: int) -> list[str | _Trimmed] | None:
+        lines = _plain_wide(section, lang, texts, bar_after, width)
+        if lines is None:
+            return None
+        notes = [trimmed(bar_note, "dim")] if bar_after else []
+        return [title, "".join(line + "\n" for line in lines), *notes, *note]
+
+    return _Fit(lambda: _layouts(section, lang, texts, bar_after, bar_note), plain)
+
+
+def _layouts(
+    section: Section, lang: Lang, texts: list[list[str]], bar_after: str, bar_note: str
+) -> list[tuple[list[Table], list[RenderableType]]]:
+    """What `section_table` may print, widest first: each (tables to fit, what to print)."""
+    title = trimmed(section.title(lang), "bold")
+    note = [trimmed(section.note(lang), "dim")] if section.note(lang) else []
     layouts: list[tuple[list[Table], list[RenderableType]]] = []
     if bar_after:
         table = _wide(section, lang, texts, bar_after)
@@ -318,7 +373,60 @@ def section_table(section: Section, lang: Lang, bar_after: str = "", bar_note: s
         layouts.append((split, [title, split[0], split[1], *note]))
     stacked = _stacked(section, lang, texts)
     layouts.append((stacked, [*_stacked_shown(section, lang, texts, stacked), *note]))
-    return _Fit(layouts)
+    return layouts
+
+
+def _plain_wide(
+    section: Section, lang: Lang, texts: list[list[str]], bar_after: str, width: int
+) -> list[str] | None:
+    """The lines of `_wide` (with its bar column) as Rich draws them when the table fits
+    *width* at its natural width: no column shrinks or wraps, so one pass over the cells.
+    None when it does not fit or a cell holds a tab (Rich expands tabs)."""
+    headers: list[str] = []
+    right: list[bool] = []
+    floors: list[int] = []
+    columns: list[list[str]] = []
+    for n, column in enumerate(section.columns):
+        headers.append(column.label(lang))
+        right.append(column.numeric)
+        floors.append(0)
+        columns.append([escape_control(t[n]) for t in texts])
+        if column.key == bar_after:
+            headers.append("进度" if lang == "zh" else "Progress")
+            right.append(False)
+            floors.append(12)  # the bar column's min_width
+            columns.append(
+                [
+                    progress_bar(row.get("bar_completion"), row.get("bar_time") or Decimal(0)).plain
+                    for row in section.rows
+                ]
+            )
+    if any("\t" in h for h in headers) or any("\t" in c for cells in columns for c in cells):
+        return None
+    widths = [
+        max(floor, cell_len(header), *map(cell_len, cells))
+        for header, cells, floor in zip(headers, columns, floors, strict=True)
+    ]
+    if sum(widths) + 3 * len(widths) + 1 > width:
+        return None
+    if any(right):  # Rich right-justifies a cell without its trailing spaces (once measured)
+        columns = [[c.rstrip() for c in cells] if r else cells
+                   for cells, r in zip(columns, right, strict=True)]  # fmt: skip
+
+    def line(cells: Sequence[str], bar: str) -> str:
+        out = [bar]
+        for cell, size, r in zip(cells, widths, right, strict=True):
+            pad = " " * (size - cell_len(cell))
+            out.append(f" {pad}{cell} {bar}" if r else f" {cell}{pad} {bar}")
+        return "".join(out)
+
+    def rule(left: str, fill: str, cross: str, end: str) -> str:
+        return left + cross.join(fill * (w + 2) for w in widths) + end
+
+    lines = [rule("┏", "━", "┳", "┓"), line(headers, "┃"), rule("┡", "━", "╇", "┩")]
+    lines += [line(row, "│") for row in zip(*columns, strict=True)] if texts else []
+    lines.append(rule("└", "─", "┴", "┘"))
+    return lines
 
 
 def progress_renderables(sections: Sequence[Section], headline: str, lang: Lang) -> list[Any]:
@@ -339,6 +447,8 @@ def print_fitted(renderables: Sequence[Any], console: Console) -> None:
     if not terminal:
         console.width = 10_000  # each table as wide as it needs
     for renderable in renderables:
+        if isinstance(renderable, _Fit | _Trimmed) and _print_plain(renderable, console):
+            continue
         with console.capture() as capture:
             console.print(renderable, crop=False)  # too narrow even for a stacked table: overflow
         console.file.write("\n".join(line.rstrip() for line in capture.get().split("\n")))

@@ -1,0 +1,100 @@
+"""The orjson writer gives the text the hand-written writer gave, byte for byte, or its error."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from json.encoder import encode_basestring
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ganxian_cli.errors import INVISIBLE_RE
+from ganxian_cli.model.numerals import plain
+from ganxian_cli.output import jsonout
+from ganxian_cli.output.jsonout import dumps
+
+
+def _string(text: str) -> str:
+    return INVISIBLE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", encode_basestring(text))
+
+
+def reference(value: Any, level: int = 0) -> str:
+    """The writer `dumps` replaced (indent 2), kept here as the specification."""
+    if isinstance(value, str):
+        return _string(value)
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise ValueError(value)
+        return plain(value)
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    pad, end = "\n" + "  " * (level + 1), "\n" + "  " * level
+    if isinstance(value, dict):
+        items = [f"{pad}{_string(str(k))}: {reference(v, level + 1)}" for k, v in value.items()]
+        return "{" + ",".join(items) + end + "}" if items else "{}"
+    if isinstance(value, list | tuple):
+        items = [pad + reference(v, level + 1) for v in value]
+        return "[" + ",".join(items) + end + "]" if items else "[]"
+    raise TypeError(type(value).__name__)
+
+
+# text rich in what needs escaping: C0 and C1 controls, DEL, bidi, zero-width, quotes, CJK
+_CHARS = st.sampled_from(
+    [chr(c) for c in range(0x00, 0x20)]
+    + ["\x7f", "\x85", "\x9f", "\u061c", "\u200b", "\u200f", "\u2028", "\u2029", "\u202e"]
+    + ["\u2060", "\u2066", "\u2069", "\ufeff", '"', "\\", "/", "a", " ", "亿", "元", "😀"]
+)
+_TEXT = st.text(_CHARS, max_size=12) | st.text(max_size=8)
+_DECIMALS = st.decimals(allow_nan=False, allow_infinity=False) | st.sampled_from(
+    [Decimal("-0.00"), Decimal("1E+30"), Decimal("1.2E-7"), Decimal("133.87"), Decimal("0")]
+)
+_INTS = st.integers() | st.sampled_from([2**63 - 1, 2**63, -(2**63), -(2**63) - 1, 2**64, 10**40])
+_LEAVES = st.none() | st.booleans() | _INTS | _DECIMALS | _TEXT
+_TREES = st.recursive(
+    _LEAVES,
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.lists(inner, max_size=3).map(tuple)
+        | st.dictionaries(_TEXT, inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_TREES)
+def test_dumps_writes_what_the_reference_writer_wrote(value: Any) -> None:
+    assert dumps(value) == reference(value)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [Decimal("NaN"), Decimal("Infinity"), [1, {"a": Decimal("-Infinity")}], {"x": Decimal("sNaN")}],
+)
+def test_a_non_finite_decimal_is_an_error(value: Any) -> None:
+    with pytest.raises(ValueError, match="cannot write"):
+        dumps(value)
+
+
+@pytest.mark.parametrize("value", [object(), [1, {"a": {1, 2}}], {"a": b"bytes"}])
+def test_an_unknown_type_is_an_error(value: Any) -> None:
+    with pytest.raises(TypeError, match="cannot write"):
+        dumps(value)
+
+
+def test_what_orjson_refuses_goes_through_the_slow_writer() -> None:
+    assert dumps({"n": 2**70, "m": [-(2**64)]}) == reference({"n": 2**70, "m": [-(2**64)]})
+    assert dumps({1: "a", None: True}) == '{\n  "1": "a",\n  "None": true\n}'
+    assert dumps("\ud800x") == '"\ud800x"'  # a lone surrogate stays as the old writer had it
+
+
+def test_invisible_characters_are_escaped_in_keys_and_values() -> None:
+    text = dumps({"\u202eevil": ["\x85", "\u200b", "ok"]})
+    assert text == '{\n  "\\u202eevil": [\n    "\\u0085",\n    "\\u200b",\n    "ok"\n  ]\n}'
+    assert jsonout.INVISIBLE_RE.search(text) is None
