@@ -77,7 +77,7 @@ def test_caches_hold_one_entry_per_period_and_round_once(monkeypatch: pytest.Mon
     from ganxian_cli.analysis.figure_index import FigureIndex
 
     dataset = load(str(TESTS / "data" / "october_city.toml")).dataset
-    compare_module._PERIOD_TEXT.clear()
+    compare_module._period_text.cache_clear()
     rounded: list[Decimal] = []
     real = derived.quantize
     monkeypatch.setattr(derived, "quantize", lambda v, p: rounded.append(v) or real(v, p))
@@ -85,7 +85,7 @@ def test_caches_hold_one_entry_per_period_and_round_once(monkeypatch: pytest.Mon
     index = FigureIndex(dataset)
     periods = {p for d in (index.printed, index.derived) for by in d.values() for p in by}
     periods |= {f.period for _i, _ind, _n, f in dataset.figures()}
-    assert set(compare_module._PERIOD_TEXT) <= periods
+    assert 0 < compare_module._period_text.cache_info().currsize <= len(periods)
     before = len(rounded)
     for section in found:
         section.records("en")

@@ -9,6 +9,7 @@ Rates change in 个百分点, never in percent of a percentage.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Mapping
 from decimal import Decimal
@@ -16,6 +17,7 @@ from typing import Any
 
 from ..model.intervals import Interval
 from ..model.models import Dataset, PerRelation, ShareRelation, SumRelation
+from ..model.periods import Period
 from ..model.refs import Resolved, resolve_all
 from ..model.units import UNITS, Kind, Unit
 from .derived import AMOUNT_PLACES, Num, amount_text, combine_status, marked
@@ -71,15 +73,10 @@ def _label(found: Resolved) -> Shown:
     )
 
 
-_PERIOD_TEXT: dict[Any, str] = {}
-
-
-def _period_text(period: Any) -> str:
+@functools.cache
+def _period_text(period: Period) -> str:
     """str(period), worked out once per period (rows repeat the same few hundred periods)."""
-    text = _PERIOD_TEXT.get(period)
-    if text is None:
-        text = _PERIOD_TEXT[period] = str(period)
-    return text
+    return str(period)
 
 
 def _period_label(period: Any) -> Shown:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 from dataclasses import dataclass
 from dataclasses import replace as replace_fields
@@ -177,15 +178,10 @@ def _same_figure(
     return None
 
 
-_PERIODS: dict[str, Period] = {}
-
-
+@functools.cache
 def period_of(text: str) -> Period:
     """A recorded (valid) period string parsed, each distinct string once per run."""
-    period = _PERIODS.get(text)
-    if period is None:
-        period = _PERIODS[text] = parse_period(text)
-    return period
+    return parse_period(text)
 
 
 # The option that supplied each field of a recorded figure or new indicator.
