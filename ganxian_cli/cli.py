@@ -1116,8 +1116,9 @@ def history(
 
     def doc() -> dict[str, Any]:
         about = {"id": ident, "name": ind.name, "name_en": ind.name_en, "unit": ind.unit}
+        figures = [{k: v for k, v in row.items() if not k.startswith("d_")} for row in section.rows]
         return {"schema_version": SCHEMA_VERSION, "kind": "history", "indicator": about,
-                "figures": section.rows}  # fmt: skip
+                "figures": figures}  # fmt: skip
 
     _write_sections(chosen, [section], lang, "", doc, bom)
 

@@ -95,3 +95,19 @@ def test_history_shows_withheld_figures(runner: CliRunner) -> None:
             result = invoke(runner, *args, env={"COLUMNS": "200"})
             assert result.exit_code == 0, result.stderr
             assert word in result.stdout and "某新能源项目" in result.stdout, result.stdout
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"), [("zh", ["| 实际 |", "| 目标 |"]), ("en", ["| actual |", "| target |"])]
+)
+def test_history_markdown_says_the_status_in_the_readers_language(
+    runner: CliRunner, lang: str, words: list[str]
+) -> None:
+    args = ["history", "industrial_revenue", "--data", str(DATA)]
+    shown = invoke(runner, *args, "-f", "markdown", "--lang", lang)
+    assert shown.exit_code == 0, shown.stderr
+    assert all(word in shown.stdout for word in words), shown.stdout
+    # the machine field keeps the key, and JSON gets no display fields
+    figures = json.loads(invoke(runner, *args, "-f", "json").stdout)["figures"]
+    assert {f["status"] for f in figures} == {"actual", "target"}
+    assert not any(k.startswith("d_") for f in figures for k in f)

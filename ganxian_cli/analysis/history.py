@@ -10,9 +10,15 @@ from decimal import Decimal
 
 from ..model.models import Dataset
 from ..model.units import convert
-from .results import Column, Section
+from .results import Column, Section, both
 
 _STATUS_ORDER = {"actual": 0, "forecast": 1, "target": 2}
+# the status as a reader's word: the machine field `status` keeps the key
+_STATUS_SHOWN = {
+    "actual": both("实际", "actual"),
+    "forecast": both("预计", "forecast"),
+    "target": both("目标", "target"),
+}
 
 
 def history(dataset: Dataset, ident: str) -> Section:
@@ -32,6 +38,7 @@ def history(dataset: Dataset, ident: str) -> Section:
                 "period": str(figure.period),
                 "label": {"zh": figure.period.label("zh"), "en": figure.period.label("en")},
                 "status": figure.status,
+                "d_status": _STATUS_SHOWN[figure.status],
                 "qualifier": figure.qualifier,
                 "value": figure.value,
                 "unit": indicator.unit_of(figure).symbol,
@@ -43,7 +50,7 @@ def history(dataset: Dataset, ident: str) -> Section:
         )
     columns = (
         Column("label", "时期", "Period"),
-        Column("status", "状态", "Status"),
+        Column("d_status", "状态", "Status"),
         Column("value", "数值", "Value", True),
         Column("unit", "单位", "Unit"),
         Column("yoy", "同比%", "YoY %", True),
