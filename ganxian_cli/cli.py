@@ -935,21 +935,35 @@ def _report_many(
     except PeriodError as exc:
         raise UsageError(f"--period: {exc}") from None
     per_file = [(p, d, select(d, themes, within), region_of(d)) for p, d in opened]
+    # each file's 双过半 follows its figures, as for one file, when nothing is filtered out
+    progress: dict[str, Any] = {}
+    if not themes and not period and chosen in (Format.table, Format.markdown):
+        from .analysis.progress_view import latest
+
+        progress = {p: latest(d, lang.value) for p, d in opened}
     if chosen is Format.table:
-        from .output.table import make_console, print_tables, report_tables
+        from .output.table import make_console, print_tables, progress_renderables, report_tables
 
         tables: list[Any] = []
         for path, dataset, rows, region in per_file:
             caption = f"{region[lang.value]} · " + ("数据文件: " if lang is Lang.zh else "") + path
             tables += report_tables(dataset, rows, lang.value, caption)
+            if found := progress.get(path):
+                tables += progress_renderables(found[0], found[1], lang.value)
         print_tables(tables, make_console(color.value))
         return
     err("ganxian: data from " + ", ".join(p for p, _d in opened))
     if chosen is Format.markdown:
         from .output.report import to_markdown
+        from .output.sections import to_markdown as sections_markdown
 
-        out("\n".join(f"# {r[lang.value]}\n\n" + to_markdown(d, rows, lang.value)
-                       for _p, d, rows, r in per_file))  # fmt: skip
+        parts = []
+        for path, dataset, rows, region in per_file:
+            text = f"# {region[lang.value]}\n\n" + to_markdown(dataset, rows, lang.value)
+            if found := progress.get(path):
+                text += "\n" + sections_markdown(found[0], lang.value, found[1])
+            parts.append(text)
+        out("\n".join(parts))
         return
     records = [
         record

@@ -67,3 +67,24 @@ def test_each_region_is_judged_at_its_own_month(runner: CliRunner) -> None:
     doc = json.loads(invoke(runner, "progress", *both, "--json").stdout)
     assert doc["as_of"] is None  # no single month speaks for both files
     assert {t["data_end"] for t in doc["targets"]} == {"2022-05", "2033-10"}
+
+
+def test_report_of_several_files_follows_each_with_its_own_progress(runner: CliRunner) -> None:
+    """Each file's 双过半 section comes after its own figures, judged on its own data."""
+    several = (
+        "--data",
+        str(ROOT / "data" / "indicators.toml"),
+        "--data",
+        str(DATA / "december_city.toml"),
+    )
+    for fmt in ("table", "markdown"):
+        text = invoke(runner, "report", *several, "-f", fmt, "--color", "never").stdout
+        heads = [n for n, line in enumerate(text.splitlines()) if "项进度达标" in line]
+        assert len(heads) == 2, text  # one headline per file
+        assert "截至 2022-05" in text.splitlines()[heads[0]]
+        assert "截至 2034-12" in text.splitlines()[heads[1]]
+        assert text.index("赣县区") < text.index("截至 2022-05") < text.index("腊月县")
+    # a filter leaves the section out, as for one file
+    themed = invoke(runner, "report", *several, "--theme", "economy", "--color", "never")
+    assert themed.exit_code == 0 and "工业营业收入" in themed.stdout
+    assert "项进度达标" not in themed.stdout
