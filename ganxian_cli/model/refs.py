@@ -287,35 +287,29 @@ class _Indicator:
 
     def __init__(self, ident: str, indicator: Indicator) -> None:
         self.all = Matches(Resolved.each_of(ident, indicator))
-        self._by_key: dict[_Key, Matches] | None = None
-        self._by_period: dict[Period, Matches] | None = None
-        self._by_year: dict[int, Matches] | None = None
         self.first_actual: dict[_Key, Resolved] | None = None  # kept by FigureIndex
 
-    @property
+    @_Once
     def by_key(self) -> dict[_Key, Matches]:
-        if self._by_key is None:
-            self._by_key = {}
-            for found in self.all:
-                _add(self._by_key, found.key, found)
-        return self._by_key
+        grouped: dict[_Key, Matches] = {}
+        for found in self.all:
+            _add(grouped, found.key, found)
+        return grouped
 
-    @property
+    @_Once
     def by_period(self) -> dict[Period, Matches]:
-        if self._by_period is None:
-            self._by_period = {}
-            for found in self.all:
-                _add(self._by_period, found.figure.period, found)
-        return self._by_period
+        grouped: dict[Period, Matches] = {}
+        for found in self.all:
+            _add(grouped, found.figure.period, found)
+        return grouped
 
-    @property
+    @_Once
     def by_year(self) -> dict[int, Matches]:
-        if self._by_year is None:
-            self._by_year = {}
-            for found in self.all:
-                if found.figure.status == "actual":
-                    _add(self._by_year, found.figure.period.year, found)
-        return self._by_year
+        grouped: dict[int, Matches] = {}
+        for found in self.all:
+            if found.figure.status == "actual":
+                _add(grouped, found.figure.period.year, found)
+        return grouped
 
 
 @contextlib.contextmanager
