@@ -253,7 +253,7 @@ def _unified(
     a: list[str], b: list[str], from_file: str, to_file: str, codes: list[Opcode]
 ) -> Iterator[str]:
     """`difflib.unified_diff(a, b, from_file, to_file, n=_CONTEXT)` for the given opcodes."""
-    for n, group in enumerate(_grouped(codes, _CONTEXT)):
+    for n, group in enumerate(_Given(codes).get_grouped_opcodes(_CONTEXT)):
         if n == 0:
             yield f"--- {from_file}\n"
             yield f"+++ {to_file}\n"
@@ -269,25 +269,15 @@ def _unified(
                 yield from ("+" + line for line in b[j1:j2])
 
 
-def _grouped(codes: list[Opcode], n: int) -> Iterator[list[Opcode]]:
-    """`difflib.SequenceMatcher.get_grouped_opcodes(n)` for the given opcodes."""
-    codes = list(codes) or [("equal", 0, 1, 0, 1)]
-    if codes[0][0] == "equal":
-        tag, i1, i2, j1, j2 = codes[0]
-        codes[0] = tag, max(i1, i2 - n), i2, max(j1, j2 - n), j2
-    if codes[-1][0] == "equal":
-        tag, i1, i2, j1, j2 = codes[-1]
-        codes[-1] = tag, i1, min(i2, i1 + n), j1, min(j2, j1 + n)
-    group: list[Opcode] = []
-    for tag, i1, i2, j1, j2 in codes:
-        if tag == "equal" and i2 - i1 > n + n:
-            group.append((tag, i1, min(i2, i1 + n), j1, min(j2, j1 + n)))
-            yield group
-            group = []
-            i1, j1 = max(i1, i2 - n), max(j1, j2 - n)
-        group.append((tag, i1, i2, j1, j2))
-    if group and not (len(group) == 1 and group[0][0] == "equal"):
-        yield group
+class _Given(difflib.SequenceMatcher[str]):
+    """A matcher whose opcodes are given, so that difflib groups them into hunks."""
+
+    def __init__(self, codes: list[Opcode]) -> None:
+        super().__init__(None, [], [])
+        self.codes = codes
+
+    def get_opcodes(self) -> list[Opcode]:  # type: ignore[override]
+        return self.codes
 
 
 def _range(start: int, stop: int) -> str:
