@@ -6,6 +6,7 @@ import io
 from decimal import Decimal
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -66,6 +67,16 @@ def test_the_plain_path_draws_what_rich_draws(
     rich, plain = _both(_section(cells, numeric, bars), width, bar, lang)
     if plain is not None:
         assert plain == rich
+
+
+@pytest.mark.parametrize("cell", ["e\u0301", "\U0001f600", "\u0903", "规上企业"])
+@pytest.mark.parametrize("numeric", [False, True])
+def test_characters_measured_otherwise_never_break_the_plain_path(cell: str, numeric: bool) -> None:
+    """Combining marks, emoji and the like: the plain path draws what Rich does, or leaves it."""
+    rich, plain = _both(_section([[cell, "12.5"]], [numeric, True], [None] * 4), 120, False, "zh")
+    assert plain is None or plain == rich
+    if cell == "规上企业":
+        assert plain == rich  # ordinary text takes the plain path
 
 
 def test_the_plain_path_is_taken_when_the_table_fits() -> None:

@@ -21,10 +21,18 @@ Cell = list[Segment]  # the lines of one cell, each with its style
 
 @lru_cache(maxsize=4096)
 def cell_width(text: str) -> int:
-    """Terminal cells *text* takes: wide and full-width characters count two."""
+    """Terminal cells *text* takes: wide and full-width characters count two, combining marks
+    none (as terminals and Rich count them)."""
     if text.isascii():
         return len(text)
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return sum(_char_width(c) for c in text)
+
+
+def _char_width(char: str) -> int:
+    """Two for wide and full-width characters, none for combining marks, else one."""
+    if unicodedata.category(char) in ("Mn", "Me"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
 
 
 _TOKEN = re.compile(
@@ -76,7 +84,7 @@ class Column:
     header: str
     right: bool = False
     wrap: bool = False  # may wrap (names, subjects); otherwise always shown whole
-    min_width: int = 0  # the narrowest a wrapping column may get
+    min_width: int = 0  # the narrowest a wrapping column may get; the least any other is
 
 
 @dataclass
@@ -94,7 +102,10 @@ class Grid:
         """Each column's widest text; computed once (rows are added before any layout)."""
         if self._widths is not None and self._counted == len(self.rows):
             return list(self._widths)
-        widths = [cell_width(c.header) for c in self.columns]
+        widths = [
+            cell_width(c.header) if c.wrap else max(cell_width(c.header), c.min_width)
+            for c in self.columns
+        ]
         for row in self.rows:
             for n, cell in enumerate(row):
                 for text, _style in cell:

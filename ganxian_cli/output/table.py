@@ -25,7 +25,8 @@ from ..analysis.results import Section
 from ..analysis.schedule import HUNDRED
 from ..errors import escape_control
 from ..model.models import Dataset
-from .grid import Grid
+from .grid import Column as GridColumn
+from .grid import Grid, cell_width
 from .report import Lang, Row
 from .report_grid import choose, theme_layouts
 from .sections import row_cells
@@ -343,11 +344,11 @@ def section_table(section: Section, lang: Lang, bar_after: str = "", bar_note: s
     note = [trimmed(section.note(lang), "dim")] if section.note(lang) else []
 
     def plain(width: int) -> list[str | _Trimmed] | None:
-        lines = _plain_wide(section, lang, texts, bar_after, width)
-        if lines is None:
+        table = _plain_wide(section, lang, texts, bar_after, width)
+        if table is None:
             return None
         notes = [trimmed(bar_note, "dim")] if bar_after else []
-        return [title, "".join(line + "\n" for line in lines), *notes, *note]
+        return [title, table, *notes, *note]
 
     return _Fit(lambda: _layouts(section, lang, texts, bar_after, bar_note), plain)
 
@@ -378,55 +379,33 @@ def _layouts(
 
 def _plain_wide(
     section: Section, lang: Lang, texts: list[list[str]], bar_after: str, width: int
-) -> list[str] | None:
-    """The lines of `_wide` (with its bar column) as Rich draws them when the table fits
-    *width* at its natural width: no column shrinks or wraps, so one pass over the cells.
-    None when it does not fit or a cell holds a tab (Rich expands tabs)."""
-    headers: list[str] = []
-    right: list[bool] = []
-    floors: list[int] = []
-    columns: list[list[str]] = []
+) -> str | None:
+    """The text of `_wide` (with its bar column) as Rich draws it when the table fits *width*
+    at its natural width: no column shrinks or wraps, so the project's one-pass `Grid` draws
+    the same lines. None when it does not fit, or a cell holds a tab (Rich expands tabs) or a
+    character Rich measures otherwise."""
+    columns: list[GridColumn] = []
+    cells: list[list[str]] = []
     for n, column in enumerate(section.columns):
-        headers.append(column.label(lang))
-        right.append(column.numeric)
-        floors.append(0)
-        columns.append([escape_control(t[n]) for t in texts])
+        columns.append(GridColumn(column.label(lang), right=column.numeric))
+        # Rich right-justifies a cell without its trailing spaces
+        strip = str.rstrip if column.numeric else str
+        cells.append([strip(escape_control(t[n])) for t in texts])
         if column.key == bar_after:
-            headers.append("进度" if lang == "zh" else "Progress")
-            right.append(False)
-            floors.append(12)  # the bar column's min_width
-            columns.append(
+            columns.append(GridColumn("进度" if lang == "zh" else "Progress", min_width=12))
+            cells.append(
                 [
                     progress_bar(row.get("bar_completion"), row.get("bar_time") or Decimal(0)).plain
                     for row in section.rows
                 ]
             )
-    if any("\t" in h for h in headers) or any("\t" in c for cells in columns for c in cells):
+    shown = [c.header for c in columns] + [c for col in cells for c in col]
+    if any("\t" in t or (not t.isascii() and cell_width(t) != cell_len(t)) for t in shown):
+        return None  # a tab, or a character the Grid measures otherwise than Rich (emoji)
+    grid = Grid("", columns, [[[(c, "")] for c in row] for row in zip(*cells, strict=True)])
+    if grid.natural_width() > width:
         return None
-    widths = [
-        max(floor, cell_len(header), *map(cell_len, cells))
-        for header, cells, floor in zip(headers, columns, floors, strict=True)
-    ]
-    if sum(widths) + 3 * len(widths) + 1 > width:
-        return None
-    if any(right):  # Rich right-justifies a cell without its trailing spaces (once measured)
-        columns = [[c.rstrip() for c in cells] if r else cells
-                   for cells, r in zip(columns, right, strict=True)]  # fmt: skip
-
-    def line(cells: Sequence[str], bar: str) -> str:
-        out = [bar]
-        for cell, size, r in zip(cells, widths, right, strict=True):
-            pad = " " * (size - cell_len(cell))
-            out.append(f" {pad}{cell} {bar}" if r else f" {cell}{pad} {bar}")
-        return "".join(out)
-
-    def rule(left: str, fill: str, cross: str, end: str) -> str:
-        return left + cross.join(fill * (w + 2) for w in widths) + end
-
-    lines = [rule("┏", "━", "┳", "┓"), line(headers, "┃"), rule("┡", "━", "╇", "┩")]
-    lines += [line(row, "│") for row in zip(*columns, strict=True)] if texts else []
-    lines.append(rule("└", "─", "┴", "┘"))
-    return lines
+    return grid.text(width)
 
 
 def progress_renderables(sections: Sequence[Section], headline: str, lang: Lang) -> list[Any]:
