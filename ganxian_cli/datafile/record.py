@@ -68,9 +68,7 @@ def apply(dataset: Dataset, new: NewFigure, replace: bool, name: str) -> tuple[D
     Targets are pinned to the figure they name first, so a figure recorded now (a forecast
     for a target's year) cannot make a hand-written reference ambiguous.
     """
-    data = editable_data(dataset)
-    action = apply_to(data, new, replace)
-    return validated(data, name), action
+    return apply_data(editable_data(dataset), new, replace, name)
 
 
 def apply_data(
@@ -270,8 +268,8 @@ def _check_context(data: dict[str, Any], new: NewFigure) -> None:
 
 
 def add_context(data: dict[str, Any], new: NewFigure) -> str:
-    """Add the source and theme the figure needs, if asked; say what was added."""
-    _check_context(data, new)
+    """Add the source and theme the figure needs, if asked (`apply_to` has refused an unknown
+    source given without its title and date); say what was added."""
     added = ""
     sources: dict[str, Any] = data.setdefault("sources", {})
     if new.source and new.source not in sources:
