@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Context, Decimal
 
 from ..model.english import number, unit_of
-from ..model.intervals import Interval
+from ..model.intervals import DIVISION, Interval
 from ..model.numerals import plain
 from ..model.refs import Resolved
 from ..model.units import Kind, Unit
@@ -53,7 +53,6 @@ def _step(value: Decimal) -> Decimal:
 
 _QUANTUM: dict[int, Decimal] = {}
 _CONTEXT = Context(prec=28)  # the default context's, as `localcontext` would copy it
-_DIVIDE = Context(prec=34)
 
 
 def quantize(value: Decimal, places: int) -> Decimal:
@@ -132,7 +131,7 @@ class Num:
         """self / other, or None when *other* is zero."""
         if not other.value:
             return None
-        value = _DIVIDE.divide(self.value, other.value)
+        value = DIVISION.divide(self.value, other.value)
         span = self.span.divide(other.span) if self.span and other.span else None
         q = _merge(self.qualifier, other.qualifier, flip=True)
         status = combine_status(self.status, other.status)

@@ -7,7 +7,7 @@ from decimal import Context, Decimal
 
 # Division to 34 digits: the default context (which ganxian never changes) with more digits,
 # kept rather than set up around each division.
-_PREC_34 = Context(prec=34)
+DIVISION = Context(prec=34)
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ class Interval:
         """self / other, or None when *other* may be zero."""
         if other.lo <= 0 <= other.hi:
             return None
-        lo, hi, div = other.lo, other.hi, _PREC_34.divide
+        lo, hi, div = other.lo, other.hi, DIVISION.divide
         quotients = [div(self.lo, lo), div(self.lo, hi), div(self.hi, lo), div(self.hi, hi)]
         return Interval(min(quotients), max(quotients))
 
