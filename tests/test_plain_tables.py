@@ -79,6 +79,13 @@ def test_characters_measured_otherwise_never_break_the_plain_path(cell: str, num
         assert plain == rich  # ordinary text takes the plain path
 
 
+def test_a_number_ending_in_a_space_is_left_to_rich() -> None:
+    """Rich measures a right-justified cell with its trailing space but draws it without: a
+    header as wide as the number without the space once came out a column too narrow."""
+    rich, plain = _both(_section([["", "1亿 "]], [False, True], [None] * 4), 30, False, "zh")
+    assert plain is None and "│  1亿 │" in rich
+
+
 def test_the_plain_path_is_taken_when_the_table_fits() -> None:
     section = _section([["名称", "12.5", "x"]], [False, True, False], [Decimal(50)])
     rich, plain = _both(section, 10_000, True, "zh")

@@ -9,7 +9,7 @@ the status (a forecast stays a forecast). `shown()` rounds to what the interval 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Context, Decimal
 
 from ..model.english import number, unit_of
@@ -66,9 +66,10 @@ def quantize(value: Decimal, places: int) -> Decimal:
     return rounded if places >= 0 else Decimal(int(rounded))
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Num:
-    """A number with the interval its inputs allow, a qualifier and a status."""
+    """A number with the interval its inputs allow, a qualifier and a status. Never changed
+    once made (not `frozen`, which triples the cost of making one: see `Interval`)."""
 
     value: Decimal
     span: Interval | None
@@ -77,6 +78,7 @@ class Num:
     derived: bool = False
     max_places: int = 2
     fixed: bool = True  # exact values keep `max_places` decimals (90.00 %), else their own
+    _shown: Decimal | None = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
     def exact(cls, value: Decimal, status: str = "actual", max_places: int = 2) -> Num:
@@ -150,10 +152,9 @@ class Num:
 
     def shown(self) -> Decimal:
         """The value at the precision its inputs justify (worked out once)."""
-        cached: Decimal | None = self.__dict__.get("_shown")
+        cached = self._shown
         if cached is None:
-            cached = quantize(self.value, self.places)
-            object.__setattr__(self, "_shown", cached)
+            cached = self._shown = quantize(self.value, self.places)
         return cached
 
 

@@ -10,8 +10,11 @@ from decimal import Context, Decimal
 DIVISION = Context(prec=34)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Interval:
+    """From *lo* to *hi*, both included. Never changed once made (not `frozen`: that triples
+    the cost of making one, and checks and comparisons make one or more per figure)."""
+
     lo: Decimal
     hi: Decimal
 

@@ -383,14 +383,15 @@ def _plain_wide(
     """The text of `_wide` (with its bar column) as Rich draws it when the table fits *width*
     at its natural width: no column shrinks or wraps, so the project's one-pass `Grid` draws
     the same lines. None when it does not fit, or a cell holds a tab (Rich expands tabs) or a
-    character Rich measures otherwise."""
+    character Rich measures otherwise, or a number ends in a space."""
     columns: list[GridColumn] = []
     cells: list[list[str]] = []
     for n, column in enumerate(section.columns):
         columns.append(GridColumn(column.label(lang), right=column.numeric))
-        # Rich right-justifies a cell without its trailing spaces
-        strip = str.rstrip if column.numeric else str
-        cells.append([strip(escape_control(t[n])) for t in texts])
+        shown = [escape_control(t[n]) for t in texts]
+        if column.numeric and any(c[-1:].isspace() for c in shown):
+            return None  # Rich measures trailing spaces but right-justifies without them
+        cells.append(shown)
         if column.key == bar_after:
             columns.append(GridColumn("进度" if lang == "zh" else "Progress", min_width=12))
             cells.append(
@@ -399,8 +400,8 @@ def _plain_wide(
                     for row in section.rows
                 ]
             )
-    shown = [c.header for c in columns] + [c for col in cells for c in col]
-    if any("\t" in t or (not t.isascii() and cell_width(t) != cell_len(t)) for t in shown):
+    every = [c.header for c in columns] + [c for col in cells for c in col]
+    if any("\t" in t or (not t.isascii() and cell_width(t) != cell_len(t)) for t in every):
         return None  # a tab, or a character the Grid measures otherwise than Rich (emoji)
     grid = Grid("", columns, [[[(c, "")] for c in row] for row in zip(*cells, strict=True)])
     if grid.natural_width() > width:
