@@ -15,6 +15,11 @@ loader's 4 MiB cap), plus 100 small files, and times each command in a fresh pro
 Each run is measured in CPU seconds of the child process (user + system), which other jobs on
 a shared machine barely change; commands and floors take turns in every round, and each cell
 is the median of --runs rounds (default 3). Prints a Markdown table of seconds and ratios to F.
+
+With --instructions, each command runs once under valgrind's cachegrind and the cells are
+millions of instructions executed: deterministic to about 0.1 % where CPU seconds move by
+±20 % on a busy machine, but 30–50 times slower (use --bytes 524288; at that size start-up
+weighs more in every ratio than it does at the cap).
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from __future__ import annotations
 import argparse
 import compileall
 import os
+import re
 import resource
 import shutil
 import statistics
@@ -243,6 +249,20 @@ def timed(command: list[str], env: dict[str, str]) -> float:
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
+VALGRIND = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"]
+_REFS = re.compile(r"I\s+refs:\s+([\d,]+)")
+
+
+def counted(command: list[str], env: dict[str, str]) -> float:
+    """Millions of instructions one run of *command* executes (under cachegrind)."""
+    done = subprocess.run([*VALGRIND, *command], capture_output=True, env=env)
+    found = _REFS.search(done.stderr.decode(errors="replace"))
+    if done.returncode != 0 or found is None:
+        err = done.stderr.decode(errors="replace")[-600:]
+        raise SystemExit(f"{' '.join(command[3:])[:200]} exited {done.returncode}:\n{err}")
+    return int(found.group(1).replace(",", "")) / 1e6
+
+
 def run_shape(
     py: str, label: str, files: list[str], work: Path, args: argparse.Namespace
 ) -> list[tuple[str, float, float, float]]:
@@ -270,11 +290,12 @@ def run_shape(
     else:
         rows.append(("validate", [py, "-m", "ganxian_cli", "validate", *files], False))
     times: list[list[float]] = [[] for _ in rows]
-    for _ in range(args.runs):
+    measure = counted if args.instructions else timed
+    for _ in range(1 if args.instructions else args.runs):
         for n, (_name, command, writes) in enumerate(rows):
             if writes:
                 shutil.copyfile(files[0], work / "copy.toml")
-            times[n].append(timed(command, env))
+            times[n].append(measure(command, env))
     medians = [statistics.median(t) for t in times]
     floor, quick_floor = medians[1], medians[2]
     names = [name for name, _command, _writes in rows]
@@ -291,14 +312,26 @@ def main() -> None:
     parser.add_argument("--only", nargs="*", default=[], help="commands whose name has this")
     parser.add_argument("--skip", nargs="*", default=[], help="commands whose name has this")
     parser.add_argument("--keep", help="write the generated files here and keep them")
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="count instructions under valgrind (one run each) instead of timing",
+    )
     args = parser.parse_args()
+    if args.instructions and shutil.which("valgrind") is None:
+        parser.error("--instructions needs valgrind on PATH")
     compileall.compile_dir(str(ROOT / "ganxian_cli"), quiet=1)
     py = sys.executable
     work = Path(args.keep or tempfile.mkdtemp(prefix="ganxian-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    print(f"median of {args.runs} interleaved runs; ratios of CPU seconds", flush=True)
+    if args.instructions:
+        print("instructions executed, one run each (cachegrind)", flush=True)
+    else:
+        print(f"median of {args.runs} interleaved runs; ratios of CPU seconds", flush=True)
     print()
-    print("| case | CPU seconds | × F | × F without teardown |")
+    what = "M instructions" if args.instructions else "CPU seconds"
+    places = 0 if args.instructions else 2
+    print(f"| case | {what} | × F | × F without teardown |")
     print("|---|---|---|---|", flush=True)
     try:
         for shape in ("wide", "deep"):
@@ -306,21 +339,21 @@ def main() -> None:
             path = work / f"{shape}.toml"
             path.write_text(text, encoding="utf-8")
             size = f"{len(text.encode()) / 2**20:.2f} MiB, {count} figures"
-            _print(run_shape(py, f"{shape} ({size})", [str(path)], work, args))
+            _print(run_shape(py, f"{shape} ({size})", [str(path)], work, args), places)
         small = []
         for n in range(100):
             path = work / f"small{n:03d}.toml"
             path.write_text(generate("wide", 2, 1), encoding="utf-8")
             small.append(str(path))
-        _print(run_shape(py, "100 files of 62 figures", small, work, args))
+        _print(run_shape(py, "100 files of 62 figures", small, work, args), places)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
 
 
-def _print(rows: list[tuple[str, float, float, float]]) -> None:
+def _print(rows: list[tuple[str, float, float, float]], places: int) -> None:
     for label, seconds, ratio, strict in rows:
-        shown = f"> {TIMEOUT:.0f}" if seconds == float("inf") else f"{seconds:.2f}"
+        shown = f"> {TIMEOUT:.0f}" if seconds == float("inf") else f"{seconds:.{places}f}"
         print(f"| {label} | {shown} | {ratio:.2f} | {strict:.2f} |", flush=True)
 
 

@@ -13,6 +13,7 @@ Syntax (documented in the README):
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 
@@ -66,6 +67,12 @@ class Period:
         return elapsed, 366 if calendar.isleap(self.year) else 365
 
     def __str__(self) -> str:
+        text: str | None = self.__dict__.get("_text")  # worked out once: outputs ask often
+        if text is None:
+            text = self.__dict__["_text"] = self._text()
+        return text
+
+    def _text(self) -> str:
         y, s, e = self.year, self.start, self.end
         if not self.is_dated:
             return UNDATED_TEXT
@@ -104,8 +111,11 @@ class Period:
         return f"{y}年{s}—{e}月"
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_period(text: str) -> Period:
-    """Parse the period syntax above; raise PeriodError with the reason."""
+    """Parse the period syntax above; raise PeriodError with the reason. A file names the same
+    few hundred periods over and over: each text is parsed once, and its figures share one
+    (immutable) Period."""
     if text == UNDATED_TEXT:
         return UNDATED
     for pattern, form in _PATTERNS:

@@ -36,9 +36,10 @@ HEADERS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Row:
-    """One figure with everything a renderer needs."""
+    """One figure with everything a renderer needs (never changed once made; not `frozen`,
+    which triples the cost of making one)."""
 
     theme: str
     ident: str
@@ -53,6 +54,7 @@ class Row:
 def select(dataset: Dataset, themes: Sequence[str] = (), period: Period | None = None) -> list[Row]:
     """Figures in theme order, then file order; filtered by theme and by a period they lie in."""
     order = {theme: n for n, theme in enumerate(dataset.themes)}
+    sources = _Sources(dataset)
     rows = [
         Row(
             indicator.theme,
@@ -60,7 +62,7 @@ def select(dataset: Dataset, themes: Sequence[str] = (), period: Period | None =
             indicator,
             figure,
             indicator.unit_of(figure),
-            _source(dataset, figure),
+            sources.of(figure),
         )
         for ident, indicator, _i, figure in dataset.figures()
         if (not themes or indicator.theme in themes)
@@ -73,6 +75,7 @@ def select(dataset: Dataset, themes: Sequence[str] = (), period: Period | None =
 
 def _withheld_rows(dataset: Dataset, themes: Sequence[str], period: Period | None) -> list[Row]:
     """Figures printed without a number, as rows whose value is shown as withheld."""
+    sources = _Sources(dataset)
     return [
         Row(
             indicator.theme,
@@ -91,7 +94,7 @@ def _withheld_rows(dataset: Dataset, themes: Sequence[str], period: Period | Non
                 source=w.source,
             ),
             indicator.base,
-            _source(dataset, w),
+            sources.of(w),
             withheld=True,
         )
         for ident, indicator in dataset.indicators.items()
@@ -101,12 +104,28 @@ def _withheld_rows(dataset: Dataset, themes: Sequence[str], period: Period | Non
     ]
 
 
-def _source(dataset: Dataset, figure: Figure | Withheld) -> dict[str, str | None] | None:
-    """The figure's article: its [sources] id and title; id null for the one [source] table."""
-    ident = dataset.source_of(figure)
-    if ident is not None:
-        return {"id": ident, "title": dataset.sources[ident].title}
-    return {"id": None, "title": dataset.source.title} if dataset.source else None
+class _Sources:
+    """Each figure's article: its [sources] id and title (id null for the one [source] table),
+    one record per article, shared by its figures' rows (never changed once made)."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        self.made: dict[str | None, dict[str, str | None] | None] = {}
+
+    def of(self, figure: Figure | Withheld) -> dict[str, str | None] | None:
+        ident = self.dataset.source_of(figure)
+        try:
+            return self.made[ident]
+        except KeyError:
+            pass
+        dataset = self.dataset
+        record: dict[str, str | None] | None = None
+        if ident is not None:
+            record = {"id": ident, "title": dataset.sources[ident].title}
+        elif dataset.source:
+            record = {"id": None, "title": dataset.source.title}
+        self.made[ident] = record
+        return record
 
 
 def _within(inner: Period, outer: Period) -> bool:
