@@ -17,6 +17,7 @@ from . import __version__
 from .errors import DataError, OutputError, ReaderGone, UsageError, escape_control
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
 
 HELP = """Track published progress figures: reports, 双过半 progress, validation.
 
@@ -134,6 +135,9 @@ def handle_errors(command: F) -> F:
             raise typer.Exit(EXIT_USAGE) from None
         except (BrokenPipeError, ReaderGone):
             raise  # the reader has gone: main() ends quietly
+        except KeyboardInterrupt:
+            err(INTERRUPTED)
+            raise typer.Exit(EXIT_INTERRUPTED) from None
         except Exception as exc:
             if hasattr(exc, "exit_code"):
                 raise  # typer's own exits
@@ -145,6 +149,9 @@ def handle_errors(command: F) -> F:
             raise typer.Exit(EXIT_INTERNAL) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+INTERRUPTED = "ganxian: interrupted"
 
 
 def err(message: str) -> None:
@@ -1199,6 +1206,9 @@ def main() -> None:
         stdout.silence()
         err(f"ganxian: error: cannot write output: {exc}")
         sys.exit(EXIT_USAGE)
+    except KeyboardInterrupt:  # before or after a command runs (during one: handle_errors)
+        err(INTERRUPTED)
+        sys.exit(EXIT_INTERRUPTED)
 
 
 def run() -> None:

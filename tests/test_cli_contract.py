@@ -82,6 +82,20 @@ def test_internal_error_is_one_line_and_status_3(
     assert "Traceback (most recent call last)" in shown.stderr and "boom" in shown.stderr
 
 
+def test_interrupt_inside_a_command_is_status_130(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ganxian_cli.output import report
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(report, "select", interrupted)
+    result = invoke(runner, "report", "--data", str(DATA), "--json")
+    assert result.exit_code == 130
+    assert result.stderr == "ganxian: interrupted\n"
+
+
 def test_messages_escape_control_characters(tmp_path: Path) -> None:
     text = DATA.read_text(encoding="utf-8").replace(
         'quote = "工业税收30478万元"', 'quote = "\\u001b[2J\\u001b]0;owned\\u0007工业税收3478万元"'

@@ -132,3 +132,42 @@ def test_quick_exit_delivers_all_output_and_keeps_the_status(tmp_path: Path) -> 
     )
     assert recorded.returncode == 0, recorded.stderr
     assert 'period = "2031"' in copy.read_text(encoding="utf-8")
+
+
+_READ = {"x86_64": "0", "aarch64": "63"}.get(os.uname().machine if os.name == "posix" else "")
+
+
+def _reads_stdin(pid: int) -> bool:
+    """True while *pid* is blocked in read(2) on descriptor 0."""
+    try:
+        call = Path(f"/proc/{pid}/syscall").read_text().split()
+    except OSError:
+        return False
+    return call[:2] == [_READ, "0x0"]
+
+
+@pytest.mark.skipif(
+    _READ is None or not Path("/proc/self/syscall").exists(), reason="needs Linux /proc"
+)
+def test_ctrl_c_ends_with_a_message_and_status_130() -> None:
+    """SIGINT while a command runs (here `validate -` waiting for its input): one line, 130."""
+    import signal
+    import time
+
+    process = subprocess.Popen(
+        [*GANXIAN, "validate", "-"],
+        env=ENV,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not _reads_stdin(process.pid) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        process.send_signal(signal.SIGINT)
+        _out, err = process.communicate(timeout=60)
+    finally:
+        process.kill()
+    assert process.returncode == 130, err
+    assert err == b"ganxian: interrupted\n"
