@@ -43,6 +43,10 @@ SLIPS_PLANTED: dict[str, tuple[str, list[Edit]]] = {
         "G306",
         [("value = 12.3\n", "value = 13.3\n"), ("进度12.3", "进度13.3")],
     ),
+    "W004-lead-behind-recorded-positive": (
+        "W004",
+        [("快于全市整体进度3.2", "慢于全市整体进度3.2")],
+    ),
     "G307-cumulative-total-falls": ("G307", [("190.2", "19.02"), ("190.2", "19.02")]),
     "W003-cumulative-signed-falls": ("W003", [("6.4", "4.6"), ("6.4", "4.6")]),
     "G022-full-width-quote-mark": (

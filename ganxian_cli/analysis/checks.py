@@ -30,6 +30,7 @@ from ..model.refs import (
 )
 from ..model.units import Kind
 from .collector import Collector, Path, Remap, fig_path
+from .direction_checks import check_lead_directions
 from .leads import Baselines, check_lead
 from .model_checks import (
     check_figure_sources,
@@ -312,6 +313,7 @@ ESSENTIAL: tuple[Callable[[Collector], None], ...] = (
 # Checks of each figure on its own and of series: they run whatever else is wrong.
 FIGURES: tuple[Callable[[Collector], None], ...] = (
     check_provenance,
+    check_lead_directions,
     check_quotes_in_sources,
     check_cumulative,
 )

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ...errors import UsageError
+from ...model.direction import BEHIND, lead_word
 from ...model.models import Dataset
 from ...model.periods import Period
 from ...model.units import UNITS, Kind, Unit, get_unit
@@ -140,6 +141,11 @@ def _distinct(proposals: list[Proposal], matcher: Matcher) -> list[Proposal]:
     return out
 
 
+def _behind(text: str, clause_start: int, token: Token) -> bool:
+    """A lead in 个百分点 after 慢于/落后/滞后/低于 (滞后序时进度3.2个百分点): negative."""
+    return token.unit == "个百分点" and lead_word(text, clause_start, token.start) in BEHIND
+
+
 def _figures(article: Article, tokens: list[Token]) -> list[_Figure]:
     """Tokens as figures; growth rates next to a value become that value's yoy."""
     text = article.text
@@ -169,7 +175,8 @@ def _figures(article: Article, tokens: list[Token]) -> list[_Figure]:
             if grow and rate and _attach(figures, token, grow.negative, sentence, text):
                 previous = token
                 continue
-            value = -token.value if grow and grow.negative else token.value
+            behind = grow.negative if grow else _behind(text, clause[0], token)
+            value = -token.value if behind else token.value
             figures.append(_Figure(replace(token, value=value), sentence, clause, last=token.end))
         previous = token
     _pair_list(figures, pending_list, None)
