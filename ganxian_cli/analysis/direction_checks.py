@@ -18,9 +18,14 @@ def check_lead_directions(c: Collector) -> None:
     """Each figure in 个百分点 whose quote says behind (慢于/落后/滞后/低于) must be negative, and
     one that says ahead (快于/领先/高于/超…) must not be."""
     for ident, indicator in c.loaded.dataset.indicators.items():
+        points = indicator.base.symbol == _POINTS
         for i, figure in enumerate(indicator.observations):
             quote, value = figure.quote, figure.value
-            if quote is None or not value or indicator.unit_of(figure).symbol != _POINTS:
+            if quote is None or not value:
+                continue
+            if figure.unit is None and not points:
+                continue  # the common case, settled without looking the unit up
+            if indicator.unit_of(figure).symbol != _POINTS:
                 continue
             text = normalize(quote)
             found = occurrences(text, value, indicator.unit_of(figure))  # where, sign aside
