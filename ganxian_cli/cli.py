@@ -1267,9 +1267,21 @@ def extract(
         ExtractFormat, typer.Option("--format", "-f", help="table, json or toml (a draft).")
     ] = ExtractFormat.table,
     color: ColorOption = Color.auto,
+    source: Annotated[
+        str | None,
+        typer.Option(
+            "--source",
+            help="The [sources] id of the article (default: the one whose text is ARTICLE).",
+        ),
+    ] = None,
 ) -> None:
     """Propose every figure of an article, for review and `ganxian import`."""
-    from .analysis.extract import MAX_ARTICLE_BYTES, read_article
+    from .analysis.extract import (
+        MAX_ARTICLE_BYTES,
+        article_source,
+        chosen_source,
+        read_article,
+    )
     from .analysis.extract import extract as run
 
     if article == "-":
@@ -1286,17 +1298,22 @@ def extract(
     if note:
         err(f"ganxian: {name}: {note}")
     path, dataset = _open(data)
+    article_id = (
+        chosen_source(dataset, source) if source else article_source(dataset, path, article)
+    )
     result = run(text, dataset, published)
     err(f"ganxian: {len(result.figures)} figures; periods resolved with {result.published} "
         f"(from {result.published_from}); indicators from {path}")  # fmt: skip
+    if article_id and not source:
+        err(f"ganxian: the figures are of source {article_id!r}, whose text is {name}")
     from .output import extract as render
 
     if fmt is ExtractFormat.json:
         from .output.jsonout import dumps
 
-        out(dumps(render.document(result, name)))
+        out(dumps(render.document(result, name, article_id)))
     elif fmt is ExtractFormat.toml:
-        out(render.draft(result, name))
+        out(render.draft(result, name, article_id))
     else:
         from .output.table import extract_table, make_console, print_tables
 

@@ -6,6 +6,7 @@ already present with the same value is skipped and counted; another value needs 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -13,7 +14,8 @@ from typing import Any
 from ..errors import DataError, Problem, UsageError
 from ..model.models import Dataset
 from ..model.periods import PeriodError, parse_period
-from ..model.units import UnknownUnitError, get_unit
+from ..model.units import Unit, UnknownUnitError, get_unit
+from ..model.units import declared as declared_units
 from .loader import Loaded, decode, parse_toml, read_bytes
 from .locate import LineIndex
 from .record import NewFigure, apply_to, period_of, validated
@@ -51,6 +53,7 @@ class DraftFigure:
     index: int
     line: int
     fields: dict[str, Any]
+    unit_line: int = 0  # the line of its `unit`, where an unknown unit is reported
 
     def get(self, key: str) -> Any:
         return self.fields.get(key)
@@ -77,8 +80,10 @@ class Imported:
         )
 
 
-def read_draft(path: str) -> list[DraftFigure]:
-    """The draft's figures, or DataError with every problem at the draft's lines."""
+def read_draft(path: str) -> tuple[list[DraftFigure], list[Problem]]:
+    """The draft's figures and the problems of its tables, at the draft's lines (DataError for
+    a draft that cannot be read at all). A unit the catalogue does not know may be one the
+    data file declares: `unknown_units` decides, once the data file is read."""
     name = "<stdin>" if path == "-" else path
     text = decode(read_bytes(path), name)
     data = parse_toml(text, name)
@@ -99,10 +104,9 @@ def read_draft(path: str) -> list[DraftFigure]:
                     name, index.line_of(("figures", i, key)) or line, None, f"figures[{i}].{key}")
             for key, message in found
         )  # fmt: skip
-        figures.append(DraftFigure(i, line, entry))
-    if problems:
-        raise DataError(problems)
-    return figures
+        unit_line = index.line_of(("figures", i, "unit")) or line
+        figures.append(DraftFigure(i, line, entry, unit_line))
+    return figures, problems
 
 
 def _check_entry(entry: dict[str, Any]) -> list[tuple[str, str]]:
@@ -120,15 +124,29 @@ def _check_entry(entry: dict[str, Any]) -> list[tuple[str, str]]:
         parse_period(entry["period"])
     except PeriodError as exc:
         found.append(("period", str(exc)))
-    try:
-        get_unit(entry["unit"])
-    except UnknownUnitError as exc:
-        found.append(("unit", str(exc)))
     if entry.get("status", "actual") not in _STATUS:
         found.append(("status", f"expected one of {', '.join(_STATUS)}"))
     if entry.get("qualifier", "exact") not in _QUALIFIER:
         found.append(("qualifier", f"expected one of {', '.join(_QUALIFIER)}"))
     return found
+
+
+def unknown_units(
+    figures: list[DraftFigure], declared: Mapping[str, Unit], draft: str
+) -> list[Problem]:
+    """G101 at the draft's line for each unit neither the catalogue nor the data file knows."""
+    problems = []
+    with declared_units(declared):
+        for figure in figures:
+            unit = figure.get("unit")
+            if not isinstance(unit, str):
+                continue  # missing or of the wrong type: `read_draft` has said so
+            try:
+                get_unit(unit)
+            except UnknownUnitError as exc:
+                where = f"figures[{figure.index}].unit"
+                problems.append(Problem("G101", str(exc), draft, figure.unit_line, None, where))
+    return problems
 
 
 def _same(
@@ -360,11 +378,14 @@ def import_draft(
     """Merge the draft into the data file at *path*: every figure or none."""
     if path == "-":
         raise UsageError("import needs a data file, not standard input")
-    figures = read_draft(draft)
+    figures, problems = read_draft(draft)
     draft_name = "<stdin>" if draft == "-" else draft
     counts: dict[str, int] = {}
 
     def edit(loaded: Loaded, data: dict[str, Any]) -> tuple[Dataset, str]:
+        unknown = unknown_units(figures, loaded.dataset.declared_units, draft_name)
+        if problems or unknown:  # every problem of the draft in one run, in its line order
+            raise DataError(sorted([*problems, *unknown], key=lambda p: p.line or 0))
         data, added, replaced, skipped = merge(data, figures, draft_name, replace, source)
         linked = link_rates(data, figures, draft_name)
         counts.update(added=added, replaced=replaced, skipped=skipped, linked=linked)

@@ -41,19 +41,22 @@ def figure_dict(p: Proposal) -> dict[str, Any]:
     return {key: getattr(p, key) for key in FIELDS}
 
 
-def document(extraction: Extraction, article: str) -> dict[str, Any]:
-    """The --format json document (values as JSON numbers, digit for digit)."""
+def document(extraction: Extraction, article: str, source: str | None = None) -> dict[str, Any]:
+    """The --format json document (values as JSON numbers, digit for digit); *source*: the
+    [sources] id of the article, or null."""
     return {
         "schema_version": SCHEMA_VERSION,
         "kind": "extract",
         "article": article,
+        "source": source,
         "published": extraction.published,
         "figures": [figure_dict(p) for p in extraction.figures],
     }
 
 
-def draft(extraction: Extraction, article: str) -> str:
-    """A TOML draft to review, edit and pass to `ganxian import`."""
+def draft(extraction: Extraction, article: str, source: str | None = None) -> str:
+    """A TOML draft to review, edit and pass to `ganxian import`; each figure of *source* (the
+    [sources] id of the article) when one is given."""
     head = [
         "# ganxian import draft: check every figure against the article, delete the ones you",
         "# do not want, fix what is wrong, then run `ganxian import THIS_FILE --dry-run`.",
@@ -87,6 +90,8 @@ def draft(extraction: Extraction, article: str) -> str:
         if p.subject:
             entry["subject"] = p.subject
         entry["quote"] = p.quote
+        if source:
+            entry["source"] = source
         note = f"# article line {p.line}"
         if p.relation in ("rate", "gap") and p.relates_to and p.relates_to not in new:
             entry[f"{p.relation}_of"] = p.relates_to  # import links it to that target

@@ -1,12 +1,21 @@
 """From article text to proposed figures: deterministic rules, no models, no network.
 
-`source` decodes and refuses bad input, `text` compacts it with a map back to the original,
-`tokens` finds numbers with units, `when` resolves periods, `context` reads qualifiers, status
-and growth, `clauses` finds names, subjects and quotes, `match` pairs figures with indicators,
-`rates` says what a rate is of, and `core` puts them together.
+`source` decodes and refuses bad input and finds which [sources] the article is, `text`
+compacts it with a map back to the original, `tokens` finds numbers with units, `when`
+resolves periods, `context` reads qualifiers, status and growth, `clauses` finds names,
+subjects and quotes, `match` pairs figures with indicators, `rates` says what a rate is of,
+and `core` puts them together.
 """
 
 from .core import Extraction, Proposal, extract
-from .source import MAX_ARTICLE_BYTES, read_article
+from .source import MAX_ARTICLE_BYTES, article_source, chosen_source, read_article
 
-__all__ = ["MAX_ARTICLE_BYTES", "Extraction", "Proposal", "extract", "read_article"]
+__all__ = [
+    "MAX_ARTICLE_BYTES",
+    "Extraction",
+    "Proposal",
+    "article_source",
+    "chosen_source",
+    "extract",
+    "read_article",
+]

@@ -1,11 +1,15 @@
-"""Article bytes to text: UTF-8 or GBK, HTML stripped; empty, binary and huge input refused."""
+"""Article bytes to text (UTF-8 or GBK, HTML stripped; empty, binary and huge input refused),
+and which of the data file's [sources] the article is."""
 
 from __future__ import annotations
 
+import os
 import re
 from html.parser import HTMLParser
 
 from ...errors import UsageError
+from ...model.models import Dataset
+from ..model_checks import source_text_path
 
 MAX_ARTICLE_BYTES = 1024 * 1024
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -85,3 +89,30 @@ def strip_html(text: str) -> str:
     parser.feed(text)
     parser.close()
     return "".join(parser.parts)
+
+
+def article_source(dataset: Dataset, data_file: str, article: str) -> str | None:
+    """The [sources] id whose `text` is the file *article*, when exactly one is."""
+    if article == "-" or data_file == "<stdin>":
+        return None
+    found = []
+    for ident, source in dataset.sources.items():
+        path = source_text_path(data_file, source.text) if source.text else None
+        if path is not None and _same_file(path, article):
+            found.append(ident)
+    return found[0] if len(found) == 1 else None
+
+
+def chosen_source(dataset: Dataset, ident: str) -> str:
+    """*ident* if it names one of the file's [sources], else a usage error listing them."""
+    if ident in dataset.sources:
+        return ident
+    known = ", ".join(dataset.sources) or "none: the data file has no [sources] tables"
+    raise UsageError(f"--source {ident!r}: no such [sources] id (known: {known})")
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
