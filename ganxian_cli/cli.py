@@ -944,7 +944,7 @@ def _report_many(
     per_file = [(p, d, select(d, themes, within), region_of(d)) for p, d in opened]
     # each file's 双过半 follows its figures, as for one file, when nothing is filtered out
     progress: dict[str, Any] = {}
-    if not themes and not period and chosen in (Format.table, Format.markdown):
+    if not themes and not period and chosen in (Format.table, Format.markdown, Format.json):
         from .analysis.progress_view import latest
 
         progress = {p: latest(d, lang.value) for p, d in opened}
@@ -982,11 +982,35 @@ def _report_many(
 
         doc = report_document(opened[0][1], [])
         doc["figures"] = records
+        doc["progress"] = _progress_of_many(per_file, progress, lang)
         out(dumps(doc))
     else:
         from .output.regions import records_csv
 
         sys.stdout.write(records_csv(records))
+
+
+def _progress_of_many(
+    per_file: list[tuple[str, Any, Any, dict[str, str]]], progress: dict[str, Any], lang: Lang
+) -> dict[str, Any] | None:
+    """The 双过半 section of `report --format json` over several files, as `progress` gives it:
+    as_of null (each file is judged at its own latest month), each target with its region."""
+    from .output.regions import with_region
+
+    found = [(progress[p], region) for p, _d, _rows, region in per_file if progress.get(p)]
+    if not found:
+        return None
+    return {
+        "as_of": None,
+        "basis": "months",
+        "on_track": sum(part[2]["on_track"] for part, _region in found),
+        "targets_total": sum(part[2]["targets_total"] for part, _region in found),
+        "targets": [
+            row
+            for part, region in found
+            for row in with_region(part[0][0].records(lang.value), region)
+        ],
+    }
 
 
 def _progress_many(

@@ -88,3 +88,17 @@ def test_report_of_several_files_follows_each_with_its_own_progress(runner: CliR
     themed = invoke(runner, "report", *several, "--theme", "economy", "--color", "never")
     assert themed.exit_code == 0 and "工业营业收入" in themed.stdout
     assert "项进度达标" not in themed.stdout
+
+
+def test_report_json_over_several_files_carries_the_progress_that_progress_gives(
+    runner: CliRunner,
+) -> None:
+    report = json.loads(invoke(runner, "report", *TWO, "--json").stdout)
+    check_schema(report, schema_for("report"))
+    progress = json.loads(invoke(runner, "progress", *TWO, "--json").stdout)
+    assert report["progress"]["targets"] == progress["targets"]
+    assert len({t["region"] for t in progress["targets"]}) == 2
+    summary = ("as_of", "basis", "on_track", "targets_total")
+    assert {k: report["progress"][k] for k in summary} == {k: progress[k] for k in summary}
+    filtered = json.loads(invoke(runner, "report", *TWO, "--json", "--period", "2031").stdout)
+    assert filtered["progress"] is None  # figures filtered: no 双过半, as for one file
