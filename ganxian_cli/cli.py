@@ -14,10 +14,17 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from . import __version__
-from .errors import DataError, OutputError, ReaderGone, UsageError, escape_control
+from .errors import (
+    EXIT_INTERRUPTED,
+    INTERRUPTED,
+    DataError,
+    OutputError,
+    ReaderGone,
+    UsageError,
+    escape_control,
+)
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
-EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
 
 HELP = """Track published progress figures: reports, 双过半 progress, validation.
 
@@ -141,6 +148,9 @@ def handle_errors(command: F) -> F:
         except Exception as exc:
             if hasattr(exc, "exit_code"):
                 raise  # typer's own exits
+            if isinstance(exc.__cause__ or exc.__context__, KeyboardInterrupt):
+                err(INTERRUPTED)  # Ctrl-C inside a library that wraps it (pydantic serializing)
+                raise typer.Exit(EXIT_INTERRUPTED) from None
             if _debug["traceback"]:
                 import traceback
 
@@ -149,9 +159,6 @@ def handle_errors(command: F) -> F:
             raise typer.Exit(EXIT_INTERNAL) from None
 
     return wrapper  # type: ignore[return-value]
-
-
-INTERRUPTED = "ganxian: interrupted"
 
 
 def err(message: str) -> None:
@@ -1325,7 +1332,7 @@ def extract(
     article_id = (
         chosen_source(dataset, source) if source else article_source(dataset, path, article)
     )
-    result = run(text, dataset, published)
+    result = run(text, dataset, published, article_id)
     err(f"ganxian: {len(result.figures)} figures; periods resolved with {result.published} "
         f"(from {result.published_from}); indicators from {path}")  # fmt: skip
     if article_id and not source:

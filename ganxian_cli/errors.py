@@ -1,6 +1,7 @@
 """Problem records and the two exception types the CLI turns into exit statuses.
 
-Exit statuses (documented in the README): 0 ok, 1 the data has problems, 2 usage error.
+Exit statuses (documented in the README): 0 ok, 1 the data has problems, 2 usage error,
+3 internal error, 130 interrupted.
 """
 
 from __future__ import annotations
@@ -10,6 +11,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Severity = Literal["error", "warning"]
+
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
+INTERRUPTED = "ganxian: interrupted"
 
 # Characters that can act on a terminal or hide text: DEL, C1 controls, the bidirectional
 # marks, embeddings, overrides and isolates, zero-width characters and the Unicode line and

@@ -108,7 +108,7 @@ def _sign_word_reference(occ: Occurrence) -> str | None:
     clause_start = 0
     for m in re.compile(r"[,;:。!?()]").finditer(text, 0, occ.start):
         clause_start = m.end()
-    words = wording._GROWTH_WORD.findall(text, clause_start, occ.start)
+    words = wording.GROWTH_WORD.findall(text, clause_start, occ.start)
     return words[-1] if words else None
 
 

@@ -7,31 +7,31 @@ direction.
 
 from __future__ import annotations
 
-from ..model.direction import BEHIND, lead_word
+from ..model.direction import BEHIND, POINTS, lead_word
 from ..model.numerals import normalize, occurrences, plain
 from .collector import Collector, fig_path
-
-_POINTS = "个百分点"
 
 
 def check_lead_directions(c: Collector) -> None:
     """Each figure in 个百分点 whose quote says behind (慢于/落后/滞后/低于) must be negative, and
     one that says ahead (快于/领先/高于/超…) must not be."""
     for ident, indicator in c.loaded.dataset.indicators.items():
-        points = indicator.base.symbol == _POINTS
+        points = indicator.base.symbol == POINTS
         for i, figure in enumerate(indicator.observations):
             quote, value = figure.quote, figure.value
             if quote is None or not value:
                 continue
             if figure.unit is None and not points:
                 continue  # the common case, settled without looking the unit up
-            if indicator.unit_of(figure).symbol != _POINTS:
+            if indicator.unit_of(figure).symbol != POINTS:
                 continue
             text = normalize(quote)
             found = occurrences(text, value, indicator.unit_of(figure))  # where, sign aside
-            word = lead_word(text, 0, found[0].start) if found else None
-            if word is None or (word in BEHIND) == (value < 0):
+            # any place that shows the number with its direction (or none) will do
+            words = [lead_word(text, 0, occ.start) for occ in found]
+            if not words or any(w is None or (w in BEHIND) == (value < 0) for w in words):
                 continue
+            word = words[0]
             said, recorded = ("behind", "positive") if word in BEHIND else ("ahead", "negative")
             c.add(
                 "W004",

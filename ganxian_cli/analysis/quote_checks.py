@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..model.direction import lead_behind
 from ..model.models import Figure
 from ..model.numerals import (
     Occurrence,
@@ -87,8 +88,11 @@ def _sign_fits(occ: Occurrence, value: Decimal, unit: Unit | None) -> bool:
     the name of what is counted (减少排放12万吨).
     """
     word = sign_word_at(occ)
-    if word is None:  # no sign either way (most quotes): only a negative value lacks one
-        return not value < 0
+    if word is None:  # no sign either way (most quotes): only a negative value lacks one,
+        # unless it is a lead whose quote says behind (滞后序时进度3.2个百分点: see W004)
+        return not value < 0 or (
+            unit is not None and lead_behind(occ.text, 0, occ.start, unit.symbol)
+        )
     negative = is_negative(word)
     if value < 0:
         return negative

@@ -1,20 +1,37 @@
-"""Which way a lead in 个百分点 points, by the word before it: 快于/领先/超 … ahead (positive),
-慢于/落后/滞后/低于 … behind (negative). `validate` warns where a figure's sign disagrees (W004)
-and `extract` gives a lead behind its minus."""
+"""Which way a lead in 个百分点 points, by the word before it: 快于/领先/超序时 … ahead (positive),
+慢于/落后/滞后/低于 … behind (negative). `validate` warns where a figure's sign disagrees (W004),
+the sign check takes a word behind as a lead's minus, and `extract` gives such a lead its minus.
+
+Only the nearest word before the number in its clause counts, and a growth word (提高/回落) that
+stands nearer decides instead (the sign check reads those). 超/超过 touching the number is its
+qualifier (低于全省超2个百分点: behind, by more than 2), not a direction.
+"""
 
 from __future__ import annotations
 
 import re
 
-# 不低于 / 不高于 set bounds, they say nothing of a direction
-_WORD = re.compile(r"(?<!不)(慢于|落后|滞后|低于|快于|领先|高于|高出|超过|超出|超)")
-_CLAUSE_BREAK = re.compile(r"[,;:。!?，；：！？]")
+from .wording import GROWTH_WORD, qualifier_start
+
+_DIRECTION = (
+    r"(?<!不)(?:慢于|滞后|低于|落后(?!产能|工艺|设备)"
+    r"|快于|领先|高于|高出|超过|超出|超(?=序时|时序|时间))"
+)
+_WORD = re.compile(f"(?P<direction>{_DIRECTION})|{GROWTH_WORD.pattern}")
+_CLAUSE_BREAK = re.compile(r"[,;:。!?，；：！？、]")
 BEHIND = frozenset({"慢于", "落后", "滞后", "低于"})
+POINTS = "个百分点"  # the unit of a lead
 
 
 def lead_word(text: str, start: int, end: int) -> str | None:
-    """The direction word nearest before *end* in the clause of ``text[start:end]``, if any."""
+    """The direction word nearest before *end* in the clause of ``text[start:end]``, unless a
+    growth word stands nearer; a qualifier touching *end* is not looked at."""
     for m in _CLAUSE_BREAK.finditer(text, start, end):
         start = m.end()
-    words = _WORD.findall(text, start, end)
-    return words[-1] if words else None
+    found = _WORD.findall(text, start, qualifier_start(text, start, end))
+    return (found[-1] or None) if found else None  # "": a growth word stands nearer
+
+
+def lead_behind(text: str, start: int, end: int, unit: str) -> bool:
+    """Whether the number at *end*, in *unit*, is a lead its words say is behind."""
+    return unit == POINTS and lead_word(text, start, end) in BEHIND

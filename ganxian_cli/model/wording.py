@@ -17,7 +17,7 @@ NEGATIVE_WORDS = (
     *("降幅", "亏损"),
 )
 _POSITIVE_WORDS = ("增长", "提高", "增加", "上升", "提升", "上涨", "增收", "增幅")
-_GROWTH_WORD = re.compile("|".join((*NEGATIVE_WORDS, *_POSITIVE_WORDS)))
+GROWTH_WORD = re.compile("|".join((*NEGATIVE_WORDS, *_POSITIVE_WORDS)))
 
 # Qualifier words: before the number (约达180.3亿元: fillers such as 达 may stand between) …
 _FILLER = "达到为计共有了是"
@@ -57,18 +57,25 @@ def sign_word_at(occ: Occurrence) -> str | None:
     before = text[max(0, occ.start - 2) : occ.start]
     if before.endswith("-") and not before[:-1].isdigit():
         return "-"
-    if _GROWTH_WORD.search(text, 0, occ.start) is None:
+    if GROWTH_WORD.search(text, 0, occ.start) is None:
         return None  # no growth word before it at all (most quotes): no clause to find
     clause_start = 0
     for m in _CLAUSE_BREAK.finditer(text, 0, occ.start):
         clause_start = m.end()
-    words = _GROWTH_WORD.findall(text, clause_start, occ.start)
+    words = GROWTH_WORD.findall(text, clause_start, occ.start)
     return words[-1] if words else None
 
 
 def is_negative(word: str | None) -> bool:
     """Whether a sign word (from `sign_word_at`) makes the number negative."""
     return word == "-" or word in NEGATIVE_WORDS
+
+
+def qualifier_start(text: str, start: int, end: int) -> int:
+    """Where a qualifier word touching *end* begins (超 of 超2个百分点), else *end*; the word
+    lies within ``text[start:end]``."""
+    before = _BEFORE.search(text, max(start, end - 6), end)  # as `qualifiers_at` looks
+    return before.start(1) if before else end
 
 
 def qualifiers_at(occ: Occurrence) -> dict[str, str]:
@@ -128,4 +135,4 @@ def plainly_shown(text: str, value: Decimal, units: re.Pattern[str]) -> bool:
         return before == "-" and not (at >= 2 and text[at - 2].isdigit())
     if before in _NOT_ALONE or before.isdigit():
         return False
-    return _GROWTH_WORD.search(text, 0, at) is None
+    return GROWTH_WORD.search(text, 0, at) is None

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ...errors import UsageError
-from ...model.direction import BEHIND, lead_word
+from ...model.direction import lead_behind
 from ...model.models import Dataset
 from ...model.periods import Period
 from ...model.units import UNITS, Kind, Unit, get_unit
@@ -56,7 +56,7 @@ class Extraction:
 
     figures: list[Proposal]
     published: str
-    published_from: str  # "--published", "text", "data file"
+    published_from: str  # "--published", "source ID", "text", "data file"
 
 
 @dataclass
@@ -80,31 +80,40 @@ def catalogue(dataset: Dataset | None) -> list[Unit]:
 
 
 def resolve_published(
-    text: str, published: str | None, dataset: Dataset | None
+    text: str, published: str | None, dataset: Dataset | None, source: str | None = None
 ) -> tuple[int, int, str]:
-    """Year and month of the article: --published, else its dates, else the data file's."""
+    """Year and month of the article: --published, else its own [sources] entry's (*source*),
+    else its dates, else the data file's latest article's."""
     if published is not None:
         found = when.parse_published(published)
         if found is None:
             raise UsageError(f"--published: not a month: {published!r} (expected YYYY-MM)")
         return (*found, "--published")
+    if dataset and source in dataset.sources:
+        found = when.parse_published(dataset.sources[source].published or "")
+        if found:
+            return (*found, f"source {source}")
     in_text = when.published_from(text)
     if in_text:
         return (*in_text, "text")
-    source = dataset.lead_source().published if dataset else None
-    found = when.parse_published(source) if source else None
+    month = dataset.lead_source().published if dataset else None
+    found = when.parse_published(month) if month else None
     if found:
         return (*found, "data file")
     raise UsageError("cannot tell when the article was published: give --published YYYY-MM")
 
 
 def extract(
-    original: str, dataset: Dataset | None = None, published: str | None = None
+    original: str,
+    dataset: Dataset | None = None,
+    published: str | None = None,
+    source: str | None = None,
 ) -> Extraction:
-    """Propose every figure of *original*; *dataset* names indicators and adds units."""
+    """Propose every figure of *original*; *dataset* names indicators and adds units; *source*
+    is the article's [sources] id, if known."""
     article = compact(original)
     text = article.text
-    year, month, how = resolve_published(text, published, dataset)
+    year, month, how = resolve_published(text, published, dataset, source)
     phrases = [p for p in when.phrases(text, year, month) if not in_caption(article, p.start)]
     tokens = [
         t
@@ -141,11 +150,6 @@ def _distinct(proposals: list[Proposal], matcher: Matcher) -> list[Proposal]:
     return out
 
 
-def _behind(text: str, clause_start: int, token: Token) -> bool:
-    """A lead in 个百分点 after 慢于/落后/滞后/低于 (滞后序时进度3.2个百分点): negative."""
-    return token.unit == "个百分点" and lead_word(text, clause_start, token.start) in BEHIND
-
-
 def _figures(article: Article, tokens: list[Token]) -> list[_Figure]:
     """Tokens as figures; growth rates next to a value become that value's yoy."""
     text = article.text
@@ -175,7 +179,9 @@ def _figures(article: Article, tokens: list[Token]) -> list[_Figure]:
             if grow and rate and _attach(figures, token, grow.negative, sentence, text):
                 previous = token
                 continue
-            behind = grow.negative if grow else _behind(text, clause[0], token)
+            behind = (
+                grow.negative if grow else lead_behind(text, clause[0], token.start, token.unit)
+            )
             value = -token.value if behind else token.value
             figures.append(_Figure(replace(token, value=value), sentence, clause, last=token.end))
         previous = token
