@@ -142,13 +142,9 @@ class Num:
     @property
     def places(self) -> int:
         """Decimals the interval justifies, at most `max_places` (negative: round to tens…)."""
-        if self.span is None:  # bounds unknown (a divisor that may be zero): be modest
-            return min(self.max_places, UNKNOWN_PLACES)
-        width = self.span.hi - self.span.lo
-        if width > 0:  # the digit the bounds blur is the last shown, but keep one significant
-            keep = -self.value.adjusted() if self.value else self.max_places
-            return min(self.max_places, max(-width.adjusted(), keep))
-        return self.max_places if self.fixed else min(self.max_places, max(0, -_exp(self.value)))
+        span = self.span
+        width = None if span is None else span.hi - span.lo
+        return places_for(self.value, width, self.max_places, self.fixed)
 
     def shown(self) -> Decimal:
         """The value at the precision its inputs justify (worked out once)."""
@@ -156,6 +152,17 @@ class Num:
         if cached is None:
             cached = self._shown = quantize(self.value, self.places)
         return cached
+
+
+def places_for(value: Decimal, width: Decimal | None, max_places: int, fixed: bool) -> int:
+    """Decimals a value whose bounds are *width* apart justifies (`Num.places`; None: bounds
+    unknown), at most *max_places*; *fixed*: an exact value keeps *max_places* decimals."""
+    if width is None:  # bounds unknown (a divisor that may be zero): be modest
+        return min(max_places, UNKNOWN_PLACES)
+    if width > 0:  # the digit the bounds blur is the last shown, but keep one significant
+        keep = -value.adjusted() if value else max_places
+        return min(max_places, max(-width.adjusted(), keep))
+    return max_places if fixed else min(max_places, max(0, -_exp(value)))
 
 
 def _exp(value: Decimal) -> int:
@@ -170,6 +177,9 @@ def _merge(left: str, right: str, flip: bool) -> str:
     if flip:
         up_r, down_r = down_r, up_r
     return _QUALIFIER[(up_l or up_r, down_l or down_r)]
+
+
+merge_qualifiers = _merge
 
 
 MARK = {
