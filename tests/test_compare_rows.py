@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ganxian_cli.analysis.compare import compare, period_change
+from ganxian_cli.analysis.compare import compare, percent, period_change
 from ganxian_cli.analysis.derived import AMOUNT_PLACES, Num
 from ganxian_cli.analysis.results import Section
 from ganxian_cli.datafile.loader import load
@@ -129,3 +129,18 @@ def test_period_change_is_the_num_arithmetic(
     expected = (change.shown(), change.qualifier, pct.shown() if pct else None)
     got = period_change(a, b, rate)
     assert str(got) == str(expected)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_VALUES, _VALUES, _SPAN, _SPAN, _STATUS, _STATUS)
+def test_percent_is_the_num_arithmetic(
+    x: Decimal, y: Decimal, sx: str, sy: str, status_x: str, status_y: str
+) -> None:
+    part, whole = _num(x, sx, status_x, False), _num(y, sy, status_y, True)
+    if not whole.value:
+        return
+    ratio = part.divide(whole)
+    assert ratio is not None
+    span = part.span
+    lo, hi = (span.lo, span.hi) if span is not None else (None, None)
+    assert str(percent(part.value, lo, hi, whole)) == str(ratio.scale(Decimal(100)).shown())

@@ -329,14 +329,21 @@ def period_change(a: Num, b: Num, rate: bool) -> tuple[Decimal, str, Decimal | N
     change = quantize(value, places_for(value, width, b.max_places, b.fixed))
     if rate or not a.value > 0:
         return change, qualifier, None
-    pct = DIVISION.divide(value, a.value) * HUNDRED
-    pct_width = None
-    if lo is not None and hi is not None and sa is not None and not sa.lo <= 0 <= sa.hi:
+    return change, qualifier, percent(value, lo, hi, a)
+
+
+def percent(value: Decimal, lo: Decimal | None, hi: Decimal | None, of: Num) -> Decimal:
+    """*value* (bounds *lo*..*hi*, None: unknown) in percent of *of* (not zero), as shown:
+    what ``x.divide(of).scale(100).shown()`` gives for a `Num` x, on plain Decimals."""
+    pct = DIVISION.divide(value, of.value) * HUNDRED
+    width = None
+    span = of.span
+    if lo is not None and hi is not None and span is not None and not span.lo <= 0 <= span.hi:
         div = DIVISION.divide
-        quotients = [div(lo, sa.lo), div(lo, sa.hi), div(hi, sa.lo), div(hi, sa.hi)]
+        quotients = [div(lo, span.lo), div(lo, span.hi), div(hi, span.lo), div(hi, span.hi)]
         x, y = min(quotients) * HUNDRED, max(quotients) * HUNDRED
-        pct_width = max(x, y) - min(x, y)
-    return change, qualifier, quantize(pct, places_for(pct, pct_width, 2, True))
+        width = max(x, y) - min(x, y)
+    return quantize(pct, places_for(pct, width, 2, True))
 
 
 def _period_row(name: dict[str, str], key: Key, unit: Unit, a: Entry, b: Entry) -> dict[str, Any]:
@@ -364,23 +371,35 @@ def _period_row(name: dict[str, str], key: Key, unit: Unit, a: Entry, b: Entry) 
     }
 
 
+_SIDE_KEYS = {
+    prefix: (*(f"{prefix}_{k}" for k in ("indicator", "name", "period", "value", "unit",
+                                         "status", "qualifier")), f"d_{prefix}")
+    for prefix in ("part", "whole", "amount", "count")
+}  # fmt: skip
+
+Names = dict[tuple[str, str | None], dict[str, str]]
+
+
 def _side(
-    prefix: str, found: Resolved, names: dict[tuple[str, str | None], dict[str, str]]
+    prefix: str, found: Resolved, names: Names, row: dict[str, Any] | None = None
 ) -> dict[str, Any]:
+    """*row* (or a new one) with the fields of one of its figures, and the figure."""
     f = found.figure
     name = names.get((found.ident, f.subject))
     if name is None:
         name = names[(found.ident, f.subject)] = _name(found)
-    return {
-        f"{prefix}_indicator": found.ident,
-        f"{prefix}_name": name,
-        f"{prefix}_period": period_text(f.period),
-        f"{prefix}_value": f.value,
-        f"{prefix}_unit": found.unit.symbol,
-        f"{prefix}_status": f.status,
-        f"{prefix}_qualifier": f.qualifier,
-        f"d_{prefix}": found,
-    }
+    k = _SIDE_KEYS[prefix]
+    if row is None:
+        row = {}
+    row[k[0]] = found.ident
+    row[k[1]] = name
+    row[k[2]] = period_text(f.period)
+    row[k[3]] = f.value
+    row[k[4]] = found.unit.symbol
+    row[k[5]] = f.status
+    row[k[6]] = f.qualifier
+    row[k[7]] = found
+    return row
 
 
 def _side_fields(prefix: str) -> tuple[str, ...]:
@@ -430,12 +449,16 @@ def shares_section(dataset: Dataset) -> Section:
             if part.unit.family != unit.family:
                 continue
             quoted = partners(rates, part)
-            ratio = Num.of(part, unit).divide(Num.of(whole, unit))
-            share = ratio.scale(HUNDRED) if ratio else None
-            row = _side("part", part, names)
-            row.update(_side("whole", whole, names))
-            row["share_pct"] = share.shown() if share else None
-            row["share_qualifier"] = share.qualifier if share else None
+            of, whole_num = Num.of(part, unit), Num.of(whole, unit)
+            share = qualifier = None
+            if whole_num.value:  # a share of zero is none
+                span = of.span
+                lo, hi = (span.lo, span.hi) if span is not None else (None, None)
+                share = percent(of.value, lo, hi, whole_num)
+                qualifier = merge_qualifiers(of.qualifier, whole_num.qualifier, flip=True)
+            row = _side("whole", whole, names, _side("part", part, names))
+            row["share_pct"] = share
+            row["share_qualifier"] = qualifier
             row["status"] = combine_status(part.figure.status, whole.figure.status)
             row["quoted_pct"] = quoted[0].figure.value if quoted else None
             rows.append(row)
