@@ -68,17 +68,19 @@ class FigureIndex:
             unit = indicator.base
             if unit.kind is Kind.RANK:
                 continue  # a rank takes no arithmetic
-            keys: dict[tuple[str, str | None], Key] = {}
+            # each (status, subject) of the indicator: its key and its figures by period
+            groups: dict[tuple[str, str | None], tuple[Key, dict[Period, Entry]]] = {}
             for found in figures.all:
                 if superseded and (ident, found.index) in superseded:
                     continue  # a replaced figure does not count
                 figure = found.figure
                 status, subject, period = figure.status, figure.subject, figure.period
-                key = keys.get((status, subject))
-                if key is None:
-                    key = keys[(status, subject)] = (ident, status, subject)
-                printed[key][period] = Entry(
-                    key, period, of(found, unit), found, None, None, unit, period_text(period)
+                group = groups.get((status, subject))
+                if group is None:
+                    named: Key = (ident, status, subject)
+                    group = groups[(status, subject)] = (named, printed[named])
+                group[1][period] = Entry(
+                    group[0], period, of(found, unit), found, None, None, unit, period_text(period)
                 )
         for key, by_period in printed.items():
             if key[1] == "target" or self.dataset.indicators[key[0]].base.kind is Kind.RATE:
