@@ -340,9 +340,14 @@ def percent(value: Decimal, lo: Decimal | None, hi: Decimal | None, of: Num) -> 
     span = of.span
     if lo is not None and hi is not None and span is not None and not span.lo <= 0 <= span.hi:
         div = DIVISION.divide
-        quotients = [div(lo, span.lo), div(lo, span.hi), div(hi, span.lo), div(hi, span.hi)]
-        x, y = min(quotients) * HUNDRED, max(quotients) * HUNDRED
-        width = max(x, y) - min(x, y)
+        if span.lo > 0:  # x / y rises with x and, for x below 0, with y: two corners suffice
+            least = div(lo, span.hi if lo >= 0 else span.lo)
+            most = div(hi, span.lo if hi >= 0 else span.hi)
+            width = most * HUNDRED - least * HUNDRED  # rounding keeps the order
+        else:
+            quotients = [div(lo, span.lo), div(lo, span.hi), div(hi, span.lo), div(hi, span.hi)]
+            x, y = min(quotients) * HUNDRED, max(quotients) * HUNDRED
+            width = max(x, y) - min(x, y)
     return quantize(pct, places_for(pct, width, 2, True))
 
 
@@ -356,9 +361,9 @@ def _period_row(name: dict[str, str], key: Key, unit: Unit, a: Entry, b: Entry) 
         "subject": key[2],
         "months": b.period.end - b.period.start + 1,
         "from_period": a.text,
+        "to_period": b.text,
         "from_value": a.num.shown(),
         "from_derived": a.found is None,
-        "to_period": b.text,
         "to_value": b.num.shown(),
         "to_derived": b.found is None,
         "unit": unit.symbol,

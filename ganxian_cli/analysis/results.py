@@ -75,7 +75,8 @@ class Section:
     note_zh: str = ""
     note_en: str = ""
     fields: tuple[str, ...] = ()
-    # every row holds every field, a per-language pair in the same fields as the first row's
+    # every row holds the same keys in the same order (every field among them), a per-language
+    # pair in the same fields as the first row's
     uniform: bool = False
 
     def title(self, lang: str) -> str:
@@ -104,13 +105,22 @@ class Section:
         return out
 
     def _uniform_records(self, lang: str) -> list[dict[str, Any]]:
-        """`records` of rows alike: each copied field by field in C, then its pairs picked."""
+        """`records` of rows alike: each copied in C (less what only tables read, when the
+        fields come in their order), then its pairs picked."""
         fields = self.fields
         first = self.rows[0]
         pairs = [k for k in fields if pick(first[k], lang) is not first[k]]
         lang = "en" if lang == "en" else "zh"
-        values = itemgetter(*fields) if len(fields) > 1 else lambda row: (row[fields[0]],)
-        out = [dict(zip(fields, values(row), strict=True)) for row in self.rows]
+        kept = set(fields)
+        if [k for k in first if k in kept] == list(fields):
+            others = [k for k in first if k not in kept]
+            out = [row.copy() for row in self.rows]
+            for key in others:
+                for record in out:
+                    del record[key]
+        else:
+            values = itemgetter(*fields) if len(fields) > 1 else lambda row: (row[fields[0]],)
+            out = [dict(zip(fields, values(row), strict=True)) for row in self.rows]
         for key in pairs:
             for record in out:
                 record[key] = record[key][lang]
