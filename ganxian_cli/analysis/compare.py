@@ -440,8 +440,9 @@ def _share_text(row: Mapping[str, Any], lang: str) -> str | None:
     return number_text(share, row["share_qualifier"], row["status"], None, lang)
 
 
-def shares_section(dataset: Dataset) -> Section:
+def shares_section(dataset: Dataset, index: FigureIndex | None = None) -> Section:
     rows = []
+    num = index.num if index is not None else Num.of
     names: dict[tuple[str, str | None], dict[str, str]] = {}
     for relation in dataset.relations:
         if not isinstance(relation, ShareRelation):
@@ -454,7 +455,7 @@ def shares_section(dataset: Dataset) -> Section:
             if part.unit.family != unit.family:
                 continue
             quoted = partners(rates, part)
-            of, whole_num = Num.of(part, unit), Num.of(whole, unit)
+            of, whole_num = num(part, unit), num(whole, unit)
             share = qualifier = None
             if whole_num.value:  # a share of zero is none
                 span = of.span
@@ -667,7 +668,7 @@ def compare(dataset: Dataset) -> list[Section]:
         yoy_section(dataset),
         derived_section(index),
         periods_section(index),
-        shares_section(dataset),
+        shares_section(dataset, index),
         per_unit_section(dataset),
         sums_section(dataset),
         forecasts_section(index),

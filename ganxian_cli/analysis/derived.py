@@ -118,11 +118,11 @@ class Num:
         )
 
     def __sub__(self, other: Num) -> Num:
-        span = self.span - other.span if self.span and other.span else None
+        a, b = self.span, other.span
+        span = Interval(a.lo - b.hi, a.hi - b.lo) if a is not None and b is not None else None
         q = _merge(self.qualifier, other.qualifier, flip=True)
-        return self._with(
-            self.value - other.value, span, q, combine_status(self.status, other.status)
-        )
+        status = combine_status(self.status, other.status)
+        return Num(self.value - other.value, span, q, status, True, self.max_places, self.fixed)
 
     def scale(self, factor: Decimal) -> Num:
         span = self.span.scale(factor) if self.span else None

@@ -57,6 +57,9 @@ class FigureIndex:
         self.dataset = dataset
         self.printed: dict[Key, dict[Period, Entry]] = defaultdict(dict)
         self.derived: dict[Key, dict[Period, Entry]] = defaultdict(dict)
+        # the printed entry of each figure (by the identity of refs' object, which lives on)
+        self.of_figure: dict[int, Entry] = {}
+        of_figure = self.of_figure
         refs = index_of(dataset)
         superseded = dataset.superseded_figures
         printed = self.printed
@@ -79,7 +82,7 @@ class FigureIndex:
                 if group is None:
                     named: Key = (ident, status, subject)
                     group = groups[(status, subject)] = (named, printed[named])
-                group[1][period] = Entry(
+                group[1][period] = of_figure[id(found)] = Entry(
                     group[0], period, of(found, unit), found, None, None, unit, period_text(period)
                 )
         for key, by_period in printed.items():
@@ -98,6 +101,13 @@ class FigureIndex:
                 self.derived[key][period] = Entry(
                     key, period, b.num - a.num, None, b.found, a.found, a.unit, period_text(period)
                 )
+
+    def num(self, found: Resolved, unit: Unit) -> Num:
+        """``Num.of(found, unit)``: the printed entry's where it is in the same unit."""
+        entry = self.of_figure.get(id(found))
+        if entry is not None and entry.found is found and entry.unit is unit:
+            return entry.num
+        return Num.of(found, unit)
 
     def get(self, key: Key, period: Period) -> Entry | None:
         """The printed figure for *period*, else a derived one."""
