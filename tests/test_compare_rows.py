@@ -8,17 +8,20 @@ import importlib.util
 from decimal import Decimal
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ganxian_cli.analysis.compare import compare, percent, period_change
-from ganxian_cli.analysis.derived import AMOUNT_PLACES, Num
+from ganxian_cli.analysis.derived import AMOUNT_PLACES, Num, _step
 from ganxian_cli.analysis.results import Section
 from ganxian_cli.datafile.loader import load
 from ganxian_cli.model.intervals import Interval
 from ganxian_cli.model.models import Dataset
+from ganxian_cli.model.refs import Resolved
+from ganxian_cli.model.units import UNITS, Kind
 from ganxian_cli.output.jsonout import dumps
 from ganxian_cli.output.regions import merged, region_of, tagged
 from ganxian_cli.output.sections import row_cells, to_csv
@@ -144,3 +147,39 @@ def test_percent_is_the_num_arithmetic(
     span = part.span
     lo, hi = (span.lo, span.hi) if span is not None else (None, None)
     assert str(percent(part.value, lo, hi, whole)) == str(ratio.scale(Decimal(100)).shown())
+
+
+def _old_num_of(found: Any, unit: Any = None) -> Num:
+    """`Num.of` as it was written before its branches were reordered (the reference)."""
+    figure, printed = found.figure, found.unit
+    value = figure.value
+    qualifier = figure.qualifier
+    if qualifier == "about":
+        step = _step(value)
+        span = Interval(value - step, value + step)
+    elif qualifier == "nearly":
+        span = Interval(value - _step(value), value)
+    elif qualifier == "more_than":
+        span = Interval(value, value + _step(value))
+    else:
+        exact = printed.kind is Kind.COUNT or figure.status == "target"
+        span = Interval.exact(value) if exact else Interval.printed(value)
+    target = unit or printed
+    if target.symbol != printed.symbol:
+        factor = printed.scale / target.scale
+        value, span = value * factor, span.scale(factor)
+    return Num(value, span, figure.qualifier, figure.status, False, AMOUNT_PLACES, False)
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: Path(p).name)
+def test_num_of_every_figure_is_as_it_was(path: Path) -> None:
+    dataset = load(str(path)).dataset
+    assert dataset is not None
+    checked = 0
+    for ident, indicator in dataset.indicators.items():
+        for found in Resolved.each_of(ident, indicator):
+            family = [u for u in UNITS.values() if u.family == found.unit.family]
+            for unit in [None, found.unit, *family]:
+                assert repr(Num.of(found, unit)) == repr(_old_num_of(found, unit))
+                checked += 1
+    assert checked

@@ -29,6 +29,7 @@ _QUALIFIER = {v: k for k, v in _DIRECTIONS.items()}
 UNKNOWN_PLACES = 2
 AMOUNT_PLACES = 10  # amounts: as many decimals as their bounds justify, up to the file's limit
 _STATUS_RANK = {"actual": 0, "target": 1, "forecast": 2}
+_COUNT = Kind.COUNT  # an enum member read once: each `Kind.COUNT` is an attribute look-up
 
 
 def combine_status(*statuses: str) -> str:
@@ -88,9 +89,8 @@ class Num:
     def of(cls, found: Resolved, unit: Unit | None = None) -> Num:
         """A figure as printed (converted to *unit*): exact for counts and targets."""
         figure, printed = found.figure, found.unit
-        value = figure.value
-        qualifier = figure.qualifier
-        span: Interval | None = None
+        value, qualifier, status = figure.value, figure.qualifier, figure.status
+        span: Interval
         if qualifier == "about":
             step = _step(value)
             span = Interval(value - step, value + step)
@@ -98,14 +98,14 @@ class Num:
             span = Interval(value - _step(value), value)
         elif qualifier == "more_than":
             span = Interval(value, value + _step(value))
+        elif printed.kind is _COUNT or status == "target":
+            span = Interval(value, value)
         else:
-            exact = printed.kind is Kind.COUNT or figure.status == "target"
-            span = Interval.exact(value) if exact else Interval.printed(value)
-        target = unit or printed
-        if target.symbol != printed.symbol:
-            factor = printed.scale / target.scale
+            span = Interval.printed(value)
+        if unit is not None and unit.symbol != printed.symbol:
+            factor = printed.scale / unit.scale
             value, span = value * factor, span.scale(factor)
-        return cls(value, span, figure.qualifier, figure.status, False, AMOUNT_PLACES, False)
+        return cls(value, span, qualifier, status, False, AMOUNT_PLACES, False)
 
     def _with(self, value: Decimal, span: Interval | None, qualifier: str, status: str) -> Num:
         return Num(value, span, qualifier, status, True, self.max_places, self.fixed)
