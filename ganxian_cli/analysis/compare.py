@@ -184,6 +184,7 @@ def _derived_how(row: Mapping[str, Any], lang: str) -> str:
 def derived_section(index: FigureIndex) -> Section:
     """Single periods implied by two cumulative figures (1–6月 − 1–5月 = 6月)."""
     rows = []
+    of_figure = index.of_figure  # the printed entries, whose period text is made
     for key, by_period in index.derived.items():
         ident, status, subject = key
         symbol = index.dataset.indicators[ident].base.symbol
@@ -199,8 +200,8 @@ def derived_section(index: FigureIndex) -> Section:
                     "status": status,
                     "subject": subject,
                     "period": e.text,
-                    "from_period": period_text(later.figure.period),
-                    "minus_period": period_text(earlier.figure.period),
+                    "from_period": of_figure[id(later)].text,
+                    "minus_period": of_figure[id(earlier)].text,
                     "value": num.shown(),
                     "unit": symbol,
                     "qualifier": num.qualifier,

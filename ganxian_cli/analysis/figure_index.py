@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import pairwise
+from operator import attrgetter
 
 from ..model.models import Dataset
 from ..model.periods import Period
@@ -44,6 +45,7 @@ class Entry:
     earlier: Resolved | None = None
     unit: Unit | None = None  # the indicator's own unit, which `num` is in
     text: str = ""  # str(period)
+    order: int = 0  # sorts as (year, first month, last month) do
 
     @property
     def derived(self) -> bool:
@@ -83,15 +85,14 @@ class FigureIndex:
                     named: Key = (ident, status, subject)
                     group = groups[(status, subject)] = (named, printed[named])
                 group[1][period] = of_figure[id(found)] = Entry(
-                    group[0], period, of(found, unit), found, None, None, unit, period_text(period)
-                )
+                    group[0], period, of(found, unit), found, None, None, unit,
+                    period_text(period), _order(period),
+                )  # fmt: skip
         for key, by_period in printed.items():
             if key[1] == "target" or self.dataset.indicators[key[0]].base.kind is Kind.RATE:
                 continue  # rates and targets do not subtract
-            cumulative = sorted(
-                (e for e in by_period.values() if e.period.start == 1),  # year to date
-                key=lambda e: (e.period.year, e.period.end),
-            )
+            # year to date, by year and last month
+            cumulative = sorted((e for e in by_period.values() if e.period.start == 1), key=_ORDER)
             for a, b in pairwise(cumulative):
                 if a.period.year != b.period.year:
                     continue
@@ -99,8 +100,9 @@ class FigureIndex:
                 if period in by_period:
                     continue
                 self.derived[key][period] = Entry(
-                    key, period, b.num - a.num, None, b.found, a.found, a.unit, period_text(period)
-                )
+                    key, period, b.num - a.num, None, b.found, a.found, a.unit,
+                    period_text(period), _order(period),
+                )  # fmt: skip
 
     def num(self, found: Resolved, unit: Unit) -> Num:
         """``Num.of(found, unit)``: the printed entry's where it is in the same unit."""
@@ -116,9 +118,11 @@ class FigureIndex:
     def entries(self, key: Key) -> list[Entry]:
         """Printed and derived entries of *key*, by period."""
         merged = {**self.derived.get(key, {}), **self.printed.get(key, {})}
-        return sorted(merged.values(), key=_months)
+        return sorted(merged.values(), key=_ORDER)
 
 
-def _months(e: Entry) -> tuple[int, int, int]:
-    p = e.period
-    return (p.year, p.start, p.end)
+_ORDER = attrgetter("order")
+
+
+def _order(period: Period) -> int:
+    return (period.year * 100 + period.start) * 100 + period.end
