@@ -98,3 +98,14 @@ def test_invisible_characters_are_escaped_in_keys_and_values() -> None:
     text = dumps({"\u202eevil": ["\x85", "\u200b", "ok"]})
     assert text == '{\n  "\\u202eevil": [\n    "\\u0085",\n    "\\u200b",\n    "ok"\n  ]\n}'
     assert jsonout.INVISIBLE_RE.search(text) is None
+
+
+def test_the_byte_search_finds_exactly_the_invisible_characters() -> None:
+    """`dumps` searches orjson's UTF-8 for what INVISIBLE_RE finds in text: every character
+    but the lone surrogates (which orjson refuses) agrees, alone and between others."""
+    for code in [*range(0xD800), *range(0xE000, 0x10000), 0x1F600, 0x10FFFF]:
+        char = chr(code)
+        data = ("亿" + char + "a").encode()
+        assert (jsonout.INVISIBLE_UTF8.search(data) is not None) == (
+            INVISIBLE_RE.search(char) is not None
+        ), hex(code)

@@ -9,19 +9,25 @@ Rates change in 个百分点, never in percent of a percentage.
 
 from __future__ import annotations
 
-import functools
-from collections import defaultdict
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from ..model.intervals import Interval
+from ..model.intervals import DIVISION, Interval
 from ..model.models import Dataset, PerRelation, ShareRelation, SumRelation
-from ..model.periods import Period
-from ..model.refs import Resolved, resolve_all
+from ..model.refs import Resolved, pairs, partners, resolve_all
 from ..model.units import UNITS, Kind, Unit
-from .derived import AMOUNT_PLACES, Num, amount_text, combine_status, marked
-from .figure_index import Entry, FigureIndex, Key
+from .derived import (
+    AMOUNT_PLACES,
+    Num,
+    amount_text,
+    combine_status,
+    marked,
+    merge_qualifiers,
+    places_for,
+    quantize,
+)
+from .figure_index import Entry, FigureIndex, Key, period_text
 from .results import Column, Section, Shown, both
 from .schedule import HUNDRED
 
@@ -52,8 +58,17 @@ def shown_text(
     num: Num, unit: Unit | None, like: Decimal | None, unit_in: tuple[str, ...], lang: str
 ) -> str:
     """The text `show` gives in *lang*."""
-    text = amount_text(num.shown(), unit if lang in unit_in else None, lang, like)
-    return marked(text, num.qualifier, lang) + STATUS_MARK[lang].get(num.status, "")
+    unit = unit if lang in unit_in else None
+    return number_text(num.shown(), num.qualifier, num.status, unit, lang, like)
+
+
+def number_text(
+    value: Decimal, qualifier: str, status: str, unit: Unit | None, lang: str,
+    like: Decimal | None = None,
+) -> str:  # fmt: skip
+    """A shown value marked with its qualifier and status: 约180.3亿元(预计)."""
+    text = amount_text(value, unit, lang, like)
+    return marked(text, qualifier, lang) + STATUS_MARK[lang].get(status, "")
 
 
 def _name(found: Resolved) -> dict[str, str]:
@@ -63,20 +78,18 @@ def _name(found: Resolved) -> dict[str, str]:
 
 
 def _label(found: Resolved) -> Shown:
+    return Shown(lambda lang: label_text(found, lang))
+
+
+def label_text(found: Resolved, lang: str) -> str:
+    """An indicator and its figure's period: 地区生产总值(2022年1—5月)."""
     ind, period = found.indicator, found.figure.period
-    return Shown(
-        lambda lang: (
-            f"{ind.name_en} ({period.label('en')})"
-            if lang == "en"
-            else f"{ind.name}({period.label('zh')})"
-        )
-    )
+    if lang == "en":
+        return f"{ind.name_en} ({period.label('en')})"
+    return f"{ind.name}({period.label('zh')})"
 
 
-@functools.cache
-def _period_text(period: Period) -> str:
-    """str(period), worked out once per period (rows repeat the same few hundred periods)."""
-    return str(period)
+_period_text = period_text
 
 
 def _period_label(period: Any) -> Shown:
@@ -152,28 +165,47 @@ def _entry_name(index: FigureIndex, key: Key) -> dict[str, str]:
     return both(ind.name + extra_zh, ind.name_en + extra_en)
 
 
+# Rows hold their machine fields (what JSON and CSV write), and the entries or figures they
+# came from under the keys of the columns that show them ("d_…"); a column's `text` makes what
+# it shows from these when a table asks.
+
+
+def _derived_value(row: Mapping[str, Any], lang: str) -> str:
+    e: Entry = row["d_value"]
+    return number_text(row["value"], row["qualifier"], e.num.status, e.unit, lang)
+
+
+def _derived_how(row: Mapping[str, Any], lang: str) -> str:
+    e: Entry = row["d_value"]
+    assert e.later and e.earlier
+    return f"{e.later.figure.period.label(lang)} − {e.earlier.figure.period.label(lang)}"
+
+
 def derived_section(index: FigureIndex) -> Section:
     """Single periods implied by two cumulative figures (1–6月 − 1–5月 = 6月)."""
     rows = []
+    of_figure = index.of_figure  # the printed entries, whose period text is made
     for key, by_period in index.derived.items():
-        unit = index.dataset.indicators[key[0]].base
-        for period, e in by_period.items():
-            assert e.later and e.earlier
+        ident, status, subject = key
+        symbol = index.dataset.indicators[ident].base.symbol
+        name = _entry_name(index, key)
+        for e in by_period.values():
+            later, earlier = e.later, e.earlier
+            assert later and earlier
+            num = e.num
             rows.append(
                 {
-                    "indicator": key[0],
-                    "name": _entry_name(index, key),
-                    "status": key[1],
-                    "subject": key[2],
-                    "period": _period_text(period),
-                    "period_label": _period_label(period),
-                    "from_period": _period_text(e.later.figure.period),
-                    "minus_period": _period_text(e.earlier.figure.period),
-                    "value": e.num.shown(),
-                    "unit": unit.symbol,
-                    "qualifier": e.num.qualifier,
-                    "d_value": show(e.num, unit),
-                    "d_how": _how(e.later.figure.period, e.earlier.figure.period),
+                    "indicator": ident,
+                    "name": name,
+                    "status": status,
+                    "subject": subject,
+                    "period": e.text,
+                    "from_period": of_figure[id(later)].text,
+                    "minus_period": of_figure[id(earlier)].text,
+                    "value": num.shown(),
+                    "unit": symbol,
+                    "qualifier": num.qualifier,
+                    "d_value": e,
                 }
             )
     return Section(
@@ -182,24 +214,58 @@ def derived_section(index: FigureIndex) -> Section:
         "Single periods derived from cumulative figures",
         (
             NAME,
-            Column("period_label", "时期", "Period"),
-            Column("d_value", "推算值", "Derived", True),
-            Column("d_how", "推算方法", "From"),
+            Column("period_label", "时期", "Period", text=_entry_period),
+            Column("d_value", "推算值", "Derived", True, text=_derived_value),
+            Column("d_how", "推算方法", "From", text=_derived_how),
         ),
         rows,
         "两个累计值之差;精度按两者的印刷精度确定。",
         "The difference of two cumulative figures, to the precision both were printed with.",
         ("indicator", "name", "status", "subject", "period", "from_period", "minus_period",
          "value", "unit", "qualifier"),
+        uniform=True,
     )  # fmt: skip
 
 
-def _how(later: Any, earlier: Any) -> Shown:
-    return Shown(lambda lang: f"{later.label(lang)} − {earlier.label(lang)}")
+def _entry_period(row: Mapping[str, Any], lang: str) -> str:
+    e: Entry = row["d_value"]
+    return e.period.label(lang)
 
 
-def _ordinal(year: int, month: int) -> int:
-    return year * 12 + month - 1
+def _status_label(row: Mapping[str, Any], lang: str) -> str:
+    return STATUS_LABEL[row["status"]][lang]
+
+
+def _dated(e: Entry, lang: str) -> str:
+    """1–5月: 12.3亿元(推算): a period and its value, marked when derived."""
+    shown = shown_text(e.num, e.unit, None, LANGS, lang)
+    return f"{e.period.label(lang)}: {shown}{DERIVED[lang] if e.found is None else ''}"
+
+
+def _from_text(row: Mapping[str, Any], lang: str) -> str:
+    return _dated(row["d_from"], lang)
+
+
+def _to_text(row: Mapping[str, Any], lang: str) -> str:
+    return _dated(row["d_to"], lang)
+
+
+def _change_unit(unit: Unit) -> Unit:
+    return UNITS["个百分点"] if unit.kind is Kind.RATE else unit
+
+
+def _change_text(row: Mapping[str, Any], lang: str) -> str:
+    unit = _change_unit(row["d_to"].unit)
+    return number_text(row["change"], row["qualifier"], row["status"], unit, lang)
+
+
+def _change_pct_text(row: Mapping[str, Any], lang: str) -> str | None:
+    pct = row["change_pct"]
+    if pct is None:
+        return None
+    earlier: Entry = row["d_from"]
+    qualifier = merge_qualifiers(row["qualifier"], earlier.num.qualifier, flip=True)
+    return number_text(pct, qualifier, row["status"], None, lang)
 
 
 def periods_section(index: FigureIndex) -> Section:
@@ -211,14 +277,16 @@ def periods_section(index: FigureIndex) -> Section:
         unit = index.dataset.indicators[key[0]].base
         name = _entry_name(index, key)
         entries = index.entries(key)
-        by_start = {(_ordinal(e.period.year, e.period.start), _length(e)): e for e in entries}
+        by_start = {}
+        for e in entries:
+            p = e.period
+            by_start[(p.year * 12 + p.start, p.end - p.start)] = e
         for later in entries:
-            length = _length(later)
-            if length == 12:
+            p = later.period
+            length = p.end - p.start
+            if length == 11:
                 continue  # year against year is year on year, not 环比
-            earlier = by_start.get(
-                (_ordinal(later.period.year, later.period.start) - length, length)
-            )
+            earlier = by_start.get((p.year * 12 + p.start - length - 1, length))
             if earlier is None:
                 continue
             rows.append(_period_row(name, key, unit, earlier, later))
@@ -228,11 +296,11 @@ def periods_section(index: FigureIndex) -> Section:
         "Period on period (adjacent periods of the same length)",
         (
             NAME,
-            Column("d_status", "状态", "Status"),
-            Column("d_from", "由", "From"),
-            Column("d_to", "至", "To"),
-            Column("d_change", "变化", "Change", True),
-            Column("d_change_pct", "变化%", "Change %", True),
+            Column("d_status", "状态", "Status", text=_status_label),
+            Column("d_from", "由", "From", text=_from_text),
+            Column("d_to", "至", "To", text=_to_text),
+            Column("d_change", "变化", "Change", True, text=_change_text),
+            Column("d_change_pct", "变化%", "Change %", True, text=_change_pct_text),
         ),
         rows,
         "“(推算)”为两个累计值之差;比率的变化以个百分点计。",
@@ -240,6 +308,7 @@ def periods_section(index: FigureIndex) -> Section:
         ("indicator", "name", "status", "subject", "months", "from_period", "to_period",
          "from_value", "from_derived", "to_value", "to_derived", "unit", "change",
          "change_unit", "change_pct", "qualifier"),
+        uniform=True,
     )  # fmt: skip
 
 
@@ -247,72 +316,96 @@ def _length(e: Entry) -> int:
     return e.period.end - e.period.start + 1
 
 
-def _dated(e: Entry, unit: Unit) -> Shown:
-    """1–5月: 12.3亿元(推算): a period and its value, marked when derived."""
+def period_change(a: Num, b: Num, rate: bool) -> tuple[Decimal, str, Decimal | None]:
+    """b − a as shown, its qualifier, and the change in percent of *a* as shown (None for a
+    rate, or an *a* not above zero): what ``b - a`` and ``(b - a).divide(a).scale(100)`` show,
+    worked out on plain Decimals (the same operations, in the same contexts)."""
+    value = b.value - a.value
+    sa, sb = a.span, b.span
+    lo = hi = width = None
+    if sa is not None and sb is not None:
+        lo, hi = sb.lo - sa.hi, sb.hi - sa.lo
+        width = hi - lo
+    qualifier = merge_qualifiers(b.qualifier, a.qualifier, flip=True)
+    change = quantize(value, places_for(value, width, b.max_places, b.fixed))
+    if rate or not a.value > 0:
+        return change, qualifier, None
+    return change, qualifier, percent(value, lo, hi, a)
 
-    def text(lang: str) -> str:
-        shown = shown_text(e.num, unit, None, LANGS, lang)
-        return f"{e.period.label(lang)}: {shown}{DERIVED[lang] if e.derived else ''}"
 
-    return Shown(text)
+def percent(value: Decimal, lo: Decimal | None, hi: Decimal | None, of: Num) -> Decimal:
+    """*value* (bounds *lo*..*hi*, None: unknown) in percent of *of* (not zero), as shown:
+    what ``x.divide(of).scale(100).shown()`` gives for a `Num` x, on plain Decimals."""
+    pct = DIVISION.divide(value, of.value) * HUNDRED
+    width = None
+    span = of.span
+    if lo is not None and hi is not None and span is not None and not span.lo <= 0 <= span.hi:
+        div = DIVISION.divide
+        if span.lo > 0:  # x / y rises with x and, for x below 0, with y: two corners suffice
+            least = div(lo, span.hi if lo >= 0 else span.lo)
+            most = div(hi, span.lo if hi >= 0 else span.hi)
+            width = most * HUNDRED - least * HUNDRED  # rounding keeps the order
+        else:
+            quotients = [div(lo, span.lo), div(lo, span.hi), div(hi, span.lo), div(hi, span.hi)]
+            x, y = min(quotients) * HUNDRED, max(quotients) * HUNDRED
+            width = max(x, y) - min(x, y)
+    return quantize(pct, places_for(pct, width, 2, True))
 
 
 def _period_row(name: dict[str, str], key: Key, unit: Unit, a: Entry, b: Entry) -> dict[str, Any]:
     rate = unit.kind is Kind.RATE
-    change = b.num - a.num
-    pct = None
-    if not rate and a.num.value > 0:
-        ratio = change.divide(a.num)
-        pct = ratio.scale(HUNDRED) if ratio else None
-    change_unit = UNITS["个百分点"] if rate else unit
+    change, qualifier, pct = period_change(a.num, b.num, rate)
     return {
         "indicator": key[0],
         "name": name,
         "status": key[1],
         "subject": key[2],
-        "months": _length(b),
-        "from_period": _period_text(a.period),
-        "to_period": _period_text(b.period),
+        "months": b.period.end - b.period.start + 1,
+        "from_period": a.text,
+        "to_period": b.text,
         "from_value": a.num.shown(),
-        "from_derived": a.derived,
+        "from_derived": a.found is None,
         "to_value": b.num.shown(),
-        "to_derived": b.derived,
+        "to_derived": b.found is None,
         "unit": unit.symbol,
-        "change": change.shown(),
-        "change_unit": change_unit.symbol,
-        "change_pct": pct.shown() if pct else None,
-        "qualifier": change.qualifier,
-        "d_status": STATUS_LABEL[key[1]],
-        "d_from": _dated(a, unit),
-        "d_to": _dated(b, unit),
-        "d_change": show(change, change_unit),
-        "d_change_pct": show(pct),
+        "change": change,
+        "change_unit": "个百分点" if rate else unit.symbol,
+        "change_pct": pct,
+        "qualifier": qualifier,
+        "d_from": a,
+        "d_to": b,
     }
 
 
-def _pairs(left: list[Resolved], right: list[Resolved]) -> list[tuple[Resolved, Resolved]]:
-    """Figures of two references paired by period and status (single figures: each other)."""
-    by_key: dict[tuple[Any, str], list[Resolved]] = defaultdict(list)
-    for b in right:
-        by_key[(b.figure.period, b.figure.status)].append(b)
-    matched = [(a, b) for a in left for b in by_key.get((a.figure.period, a.figure.status), [])]
-    if not matched and len(left) == 1 and len(right) == 1:
-        return [(left[0], right[0])]
-    return matched
+_SIDE_KEYS = {
+    prefix: (*(f"{prefix}_{k}" for k in ("indicator", "name", "period", "value", "unit",
+                                         "status", "qualifier")), f"d_{prefix}")
+    for prefix in ("part", "whole", "amount", "count")
+}  # fmt: skip
+
+Names = dict[tuple[str, str | None], dict[str, str]]
 
 
-def _side(prefix: str, found: Resolved) -> dict[str, Any]:
+def _side(
+    prefix: str, found: Resolved, names: Names, row: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """*row* (or a new one) with the fields of one of its figures, and the figure."""
     f = found.figure
-    return {
-        f"{prefix}_indicator": found.ident,
-        f"{prefix}_name": _name(found),
-        f"{prefix}_period": _period_text(f.period),
-        f"{prefix}_value": f.value,
-        f"{prefix}_unit": found.unit.symbol,
-        f"{prefix}_status": f.status,
-        f"{prefix}_qualifier": f.qualifier,
-        f"d_{prefix}": Shown(lambda lang: shown_text(Num.of(found), found.unit, None, LANGS, lang)),
-    }
+    name = names.get((found.ident, f.subject))
+    if name is None:
+        name = names[(found.ident, f.subject)] = _name(found)
+    k = _SIDE_KEYS[prefix]
+    if row is None:
+        row = {}
+    row[k[0]] = found.ident
+    row[k[1]] = name
+    row[k[2]] = period_text(f.period)
+    row[k[3]] = f.value
+    row[k[4]] = found.unit.symbol
+    row[k[5]] = f.status
+    row[k[6]] = f.qualifier
+    row[k[7]] = found
+    return row
 
 
 def _side_fields(prefix: str) -> tuple[str, ...]:
@@ -322,49 +415,74 @@ def _side_fields(prefix: str) -> tuple[str, ...]:
     )  # fmt: skip
 
 
-def shares_section(dataset: Dataset) -> Section:
+def _side_columns(
+    prefix: str, zh: str, en: str, zh_value: str, en_value: str
+) -> tuple[Column, Column]:
+    """The label of a row's *prefix* figure, and its value as printed."""
+    hidden = f"d_{prefix}"
+
+    def label(row: Mapping[str, Any], lang: str) -> str:
+        return label_text(row[hidden], lang)
+
+    def value(row: Mapping[str, Any], lang: str) -> str:
+        found: Resolved = row[hidden]
+        return shown_text(Num.of(found), found.unit, None, LANGS, lang)
+
+    return (
+        Column(prefix, zh, en, text=label),
+        Column(hidden, zh_value, en_value, True, text=value),
+    )
+
+
+def _share_text(row: Mapping[str, Any], lang: str) -> str | None:
+    share = row["share_pct"]
+    if share is None:
+        return None
+    return number_text(share, row["share_qualifier"], row["status"], None, lang)
+
+
+def shares_section(dataset: Dataset, index: FigureIndex | None = None) -> Section:
     rows = []
+    num = index.num if index is not None else Num.of
+    names: dict[tuple[str, str | None], dict[str, str]] = {}
     for relation in dataset.relations:
         if not isinstance(relation, ShareRelation):
             continue
         rates = resolve_all(dataset, relation.rate) if relation.rate else []
-        for part, whole in _pairs(
+        for part, whole in pairs(
             resolve_all(dataset, relation.part), resolve_all(dataset, relation.whole)
         ):
             unit = whole.unit
             if part.unit.family != unit.family:
                 continue
-            quoted = [r.figure.value for r, _p in _pairs(rates, [part])]
-            ratio = Num.of(part, unit).divide(Num.of(whole, unit))
-            share = ratio.scale(HUNDRED) if ratio else None
-            rows.append(
-                {
-                    "part": _label(part),
-                    "whole": _label(whole),
-                    **_side("part", part),
-                    **_side("whole", whole),
-                    "share_pct": share.shown() if share else None,
-                    "share_qualifier": share.qualifier if share else None,
-                    "status": combine_status(part.figure.status, whole.figure.status),
-                    "quoted_pct": quoted[0] if quoted else None,
-                    "d_share": show(share),
-                }
-            )
+            quoted = partners(rates, part)
+            of, whole_num = num(part, unit), num(whole, unit)
+            share = qualifier = None
+            if whole_num.value:  # a share of zero is none
+                span = of.span
+                lo, hi = (span.lo, span.hi) if span is not None else (None, None)
+                share = percent(of.value, lo, hi, whole_num)
+                qualifier = merge_qualifiers(of.qualifier, whole_num.qualifier, flip=True)
+            row = _side("whole", whole, names, _side("part", part, names))
+            row["share_pct"] = share
+            row["share_qualifier"] = qualifier
+            row["status"] = combine_status(part.figure.status, whole.figure.status)
+            row["quoted_pct"] = quoted[0].figure.value if quoted else None
+            rows.append(row)
     return Section(
         "part_of_whole",
         "部分与整体",
         "Part of whole",
         (
-            Column("part", "部分", "Part"),
-            Column("d_part", "部分数值", "Part value", True),
-            Column("whole", "整体", "Whole"),
-            Column("d_whole", "整体数值", "Whole value", True),
-            Column("d_share", "占比%", "Share %", True),
+            *_side_columns("part", "部分", "Part", "部分数值", "Part value"),
+            *_side_columns("whole", "整体", "Whole", "整体数值", "Whole value"),
+            Column("d_share", "占比%", "Share %", True, text=_share_text),
             Column("quoted_pct", "原文%", "Quoted %", True),
         ),
         rows,
         fields=(*_side_fields("part"), *_side_fields("whole"), "share_pct", "share_qualifier",
                 "status", "quoted_pct"),
+        uniform=True,
     )  # fmt: skip
 
 
@@ -380,10 +498,11 @@ def _readable(num: Num, unit: Unit) -> tuple[Num, Unit]:
 
 def per_unit_section(dataset: Dataset) -> Section:
     rows = []
+    names: dict[tuple[str, str | None], dict[str, str]] = {}
     for relation in dataset.relations:
         if not isinstance(relation, PerRelation):
             continue
-        for amount, count in _pairs(
+        for amount, count in pairs(
             resolve_all(dataset, relation.amount), resolve_all(dataset, relation.count)
         ):
             each = Num.of(amount).divide(Num.of(count), AMOUNT_PLACES, fixed=False)
@@ -392,10 +511,8 @@ def per_unit_section(dataset: Dataset) -> Section:
             per, unit = _readable(each, amount.unit)
             rows.append(
                 {
-                    "amount": _label(amount),
-                    "count": _label(count),
-                    **_side("amount", amount),
-                    **_side("count", count),
+                    **_side("amount", amount, names),
+                    **_side("count", count, names),
                     "per_unit": per.shown(),
                     "unit": unit.symbol,
                     "qualifier": per.qualifier,
@@ -408,10 +525,8 @@ def per_unit_section(dataset: Dataset) -> Section:
         "单位平均",
         "Per unit",
         (
-            Column("amount", "总量", "Amount"),
-            Column("d_amount", "总量数值", "Amount value", True),
-            Column("count", "数量", "Count"),
-            Column("d_count", "数量数值", "Count value", True),
+            *_side_columns("amount", "总量", "Amount", "总量数值", "Amount value"),
+            *_side_columns("count", "数量", "Count", "数量数值", "Count value"),
             Column("d_per", "平均每个", "Each", True),
         ),
         rows,
@@ -419,6 +534,7 @@ def per_unit_section(dataset: Dataset) -> Section:
         "Per-unit figures keep the precision of their inputs; ~ ≤ ≥ mark approximate inputs.",
         (*_side_fields("amount"), *_side_fields("count"), "per_unit", "unit", "qualifier",
          "status"),
+        uniform=True,
     )  # fmt: skip
 
 
@@ -553,7 +669,7 @@ def compare(dataset: Dataset) -> list[Section]:
         yoy_section(dataset),
         derived_section(index),
         periods_section(index),
-        shares_section(dataset),
+        shares_section(dataset, index),
         per_unit_section(dataset),
         sums_section(dataset),
         forecasts_section(index),

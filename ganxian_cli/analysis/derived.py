@@ -29,6 +29,7 @@ _QUALIFIER = {v: k for k, v in _DIRECTIONS.items()}
 UNKNOWN_PLACES = 2
 AMOUNT_PLACES = 10  # amounts: as many decimals as their bounds justify, up to the file's limit
 _STATUS_RANK = {"actual": 0, "target": 1, "forecast": 2}
+_COUNT = Kind.COUNT  # an enum member read once: each `Kind.COUNT` is an attribute look-up
 
 
 def combine_status(*statuses: str) -> str:
@@ -88,9 +89,8 @@ class Num:
     def of(cls, found: Resolved, unit: Unit | None = None) -> Num:
         """A figure as printed (converted to *unit*): exact for counts and targets."""
         figure, printed = found.figure, found.unit
-        value = figure.value
-        qualifier = figure.qualifier
-        span: Interval | None = None
+        value, qualifier, status = figure.value, figure.qualifier, figure.status
+        span: Interval
         if qualifier == "about":
             step = _step(value)
             span = Interval(value - step, value + step)
@@ -98,14 +98,14 @@ class Num:
             span = Interval(value - _step(value), value)
         elif qualifier == "more_than":
             span = Interval(value, value + _step(value))
+        elif printed.kind is _COUNT or status == "target":
+            span = Interval(value, value)
         else:
-            exact = printed.kind is Kind.COUNT or figure.status == "target"
-            span = Interval.exact(value) if exact else Interval.printed(value)
-        target = unit or printed
-        if target.symbol != printed.symbol:
-            factor = printed.scale / target.scale
+            span = Interval.printed(value)
+        if unit is not None and unit.symbol != printed.symbol:
+            factor = printed.scale / unit.scale
             value, span = value * factor, span.scale(factor)
-        return cls(value, span, figure.qualifier, figure.status, False, AMOUNT_PLACES, False)
+        return cls(value, span, qualifier, status, False, AMOUNT_PLACES, False)
 
     def _with(self, value: Decimal, span: Interval | None, qualifier: str, status: str) -> Num:
         return Num(value, span, qualifier, status, True, self.max_places, self.fixed)
@@ -118,11 +118,11 @@ class Num:
         )
 
     def __sub__(self, other: Num) -> Num:
-        span = self.span - other.span if self.span and other.span else None
+        a, b = self.span, other.span
+        span = Interval(a.lo - b.hi, a.hi - b.lo) if a is not None and b is not None else None
         q = _merge(self.qualifier, other.qualifier, flip=True)
-        return self._with(
-            self.value - other.value, span, q, combine_status(self.status, other.status)
-        )
+        status = combine_status(self.status, other.status)
+        return Num(self.value - other.value, span, q, status, True, self.max_places, self.fixed)
 
     def scale(self, factor: Decimal) -> Num:
         span = self.span.scale(factor) if self.span else None
@@ -142,13 +142,9 @@ class Num:
     @property
     def places(self) -> int:
         """Decimals the interval justifies, at most `max_places` (negative: round to tens…)."""
-        if self.span is None:  # bounds unknown (a divisor that may be zero): be modest
-            return min(self.max_places, UNKNOWN_PLACES)
-        width = self.span.hi - self.span.lo
-        if width > 0:  # the digit the bounds blur is the last shown, but keep one significant
-            keep = -self.value.adjusted() if self.value else self.max_places
-            return min(self.max_places, max(-width.adjusted(), keep))
-        return self.max_places if self.fixed else min(self.max_places, max(0, -_exp(self.value)))
+        span = self.span
+        width = None if span is None else span.hi - span.lo
+        return places_for(self.value, width, self.max_places, self.fixed)
 
     def shown(self) -> Decimal:
         """The value at the precision its inputs justify (worked out once)."""
@@ -156,6 +152,17 @@ class Num:
         if cached is None:
             cached = self._shown = quantize(self.value, self.places)
         return cached
+
+
+def places_for(value: Decimal, width: Decimal | None, max_places: int, fixed: bool) -> int:
+    """Decimals a value whose bounds are *width* apart justifies (`Num.places`; None: bounds
+    unknown), at most *max_places*; *fixed*: an exact value keeps *max_places* decimals."""
+    if width is None:  # bounds unknown (a divisor that may be zero): be modest
+        return min(max_places, UNKNOWN_PLACES)
+    if width > 0:  # the digit the bounds blur is the last shown, but keep one significant
+        keep = -value.adjusted() if value else max_places
+        return min(max_places, max(-width.adjusted(), keep))
+    return max_places if fixed else min(max_places, max(0, -_exp(value)))
 
 
 def _exp(value: Decimal) -> int:
@@ -170,6 +177,9 @@ def _merge(left: str, right: str, flip: bool) -> str:
     if flip:
         up_r, down_r = down_r, up_r
     return _QUALIFIER[(up_l or up_r, down_l or down_r)]
+
+
+merge_qualifiers = _merge
 
 
 MARK = {

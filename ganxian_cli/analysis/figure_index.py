@@ -1,24 +1,41 @@
 """Figures indexed once by (indicator, status, subject) and period, with the single periods
-two cumulative figures imply (1–6月 minus 1–5月 = June), so lookups are constant time."""
+two cumulative figures imply (1–6月 minus 1–5月 = June), so lookups are constant time.
+
+The figures are the ones `model.refs` already found while the file was checked (its index
+is built once per dataset): no second set of them is made here.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import pairwise
+from operator import attrgetter
 
 from ..model.models import Dataset
 from ..model.periods import Period
-from ..model.refs import Resolved
-from ..model.units import Kind
+from ..model.refs import Resolved, index_of
+from ..model.units import Kind, Unit
 from .derived import Num
 
 Key = tuple[str, str, str | None]  # indicator, status, subject
 
+_TEXTS: dict[tuple[int, int, int], str] = {}
 
-@dataclass(frozen=True)
+
+def period_text(period: Period) -> str:
+    """str(period), worked out once per period (rows repeat the same few hundred periods)."""
+    months = (period.year, period.start, period.end)
+    text = _TEXTS.get(months)
+    if text is None:
+        text = _TEXTS[months] = str(period)
+    return text
+
+
+@dataclass(slots=True)
 class Entry:
-    """A value for a period: printed (`found`), or derived from two cumulative figures."""
+    """A value for a period: printed (`found`), or derived from two cumulative figures.
+    Never changed once made (not `frozen`, which triples the cost of making one)."""
 
     key: Key
     period: Period
@@ -26,6 +43,9 @@ class Entry:
     found: Resolved | None = None
     later: Resolved | None = None
     earlier: Resolved | None = None
+    unit: Unit | None = None  # the indicator's own unit, which `num` is in
+    text: str = ""  # str(period)
+    order: int = 0  # sorts as (year, first month, last month) do
 
     @property
     def derived(self) -> bool:
@@ -39,29 +59,57 @@ class FigureIndex:
         self.dataset = dataset
         self.printed: dict[Key, dict[Period, Entry]] = defaultdict(dict)
         self.derived: dict[Key, dict[Period, Entry]] = defaultdict(dict)
-        for ident, indicator, index, figure in dataset.figures():
+        # the printed entry of each figure (by the identity of refs' object, which lives on)
+        self.of_figure: dict[int, Entry] = {}
+        of_figure = self.of_figure
+        refs = index_of(dataset)
+        superseded = dataset.superseded_figures
+        printed = self.printed
+        of = Num.of
+        for ident, indicator in dataset.indicators.items():
+            figures = refs.indicator(ident)
+            if not indicator.observations or figures is None:
+                continue
             unit = indicator.base
-            if unit.kind is Kind.RANK or dataset.superseded(ident, index):
-                continue  # a rank takes no arithmetic; a replaced figure does not count
-            found = Resolved(ident, indicator, index, figure)
-            key: Key = (ident, str(figure.status), figure.subject)
-            self.printed[key][figure.period] = Entry(key, figure.period, Num.of(found, unit), found)
-        for key, by_period in self.printed.items():
+            if unit.kind is Kind.RANK:
+                continue  # a rank takes no arithmetic
+            # each (status, subject) of the indicator: its key and its figures by period
+            groups: dict[tuple[str, str | None], tuple[Key, dict[Period, Entry]]] = {}
+            for found in figures.all:
+                if superseded and (ident, found.index) in superseded:
+                    continue  # a replaced figure does not count
+                figure = found.figure
+                status, subject, period = figure.status, figure.subject, figure.period
+                group = groups.get((status, subject))
+                if group is None:
+                    named: Key = (ident, status, subject)
+                    group = groups[(status, subject)] = (named, printed[named])
+                group[1][period] = of_figure[id(found)] = Entry(
+                    group[0], period, of(found, unit), found, None, None, unit,
+                    period_text(period), _order(period),
+                )  # fmt: skip
+        for key, by_period in printed.items():
             if key[1] == "target" or self.dataset.indicators[key[0]].base.kind is Kind.RATE:
                 continue  # rates and targets do not subtract
-            cumulative = sorted(
-                (e for e in by_period.values() if e.period.is_year_to_date),
-                key=lambda e: (e.period.year, e.period.cutoff),
-            )
+            # year to date, by year and last month
+            cumulative = sorted((e for e in by_period.values() if e.period.start == 1), key=_ORDER)
             for a, b in pairwise(cumulative):
                 if a.period.year != b.period.year:
                     continue
-                period = Period(a.period.year, a.period.cutoff + 1, b.period.cutoff)
+                period = Period(a.period.year, a.period.end + 1, b.period.end)
                 if period in by_period:
                     continue
                 self.derived[key][period] = Entry(
-                    key, period, b.num - a.num, None, b.found, a.found
-                )
+                    key, period, b.num - a.num, None, b.found, a.found, a.unit,
+                    period_text(period), _order(period),
+                )  # fmt: skip
+
+    def num(self, found: Resolved, unit: Unit) -> Num:
+        """``Num.of(found, unit)``: the printed entry's where it is in the same unit."""
+        entry = self.of_figure.get(id(found))
+        if entry is not None and entry.found is found and entry.unit is unit:
+            return entry.num
+        return Num.of(found, unit)
 
     def get(self, key: Key, period: Period) -> Entry | None:
         """The printed figure for *period*, else a derived one."""
@@ -70,4 +118,11 @@ class FigureIndex:
     def entries(self, key: Key) -> list[Entry]:
         """Printed and derived entries of *key*, by period."""
         merged = {**self.derived.get(key, {}), **self.printed.get(key, {})}
-        return [merged[p] for p in sorted(merged, key=lambda p: (p.year, p.start, p.end))]
+        return sorted(merged.values(), key=_ORDER)
+
+
+_ORDER = attrgetter("order")
+
+
+def _order(period: Period) -> int:
+    return (period.year * 100 + period.start) * 100 + period.end

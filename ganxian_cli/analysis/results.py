@@ -1,15 +1,17 @@
 """What `progress` and `compare` return: titled sections of rows, with column labels.
 
 A row holds two things: machine fields (`Section.fields`: plain numbers, units, periods,
-statuses, qualifiers, ids; a name may be a {"zh", "en"} pair) for JSON and CSV, and the display
-text the columns show (per-language pairs, or `Shown`: text made only when a table reads it, so
-JSON and CSV never pay for it). Rendering lives in `output`.
+statuses, qualifiers, ids; a name may be a {"zh", "en"} pair) for JSON and CSV, and what the
+columns show: per-language pairs, `Shown` (text made only when a table reads it), or what a
+column's `text` makes from the row when a table asks (so JSON and CSV never pay for it).
+Rendering lives in `output`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from operator import itemgetter
 from typing import Any
 
 LANGS = ("zh", "en")
@@ -49,9 +51,16 @@ class Column:
     en: str
     numeric: bool = False
     only: str = ""  # shown in this language only ("zh": a unit English writes with the number)
+    # what the cell shows, made from the row in a language when a table asks (else row[key])
+    text: Callable[[Mapping[str, Any], str], Any] | None = field(default=None, compare=False)
 
     def label(self, lang: str) -> str:
         return self.en if lang == "en" else self.zh
+
+    def value(self, row: Mapping[str, Any], lang: str) -> Any:
+        """What the cell of *row* shows in *lang*: text, or a raw value (Decimal, None…)."""
+        text = self.text
+        return pick(row.get(self.key), lang) if text is None else text(row, lang)
 
 
 @dataclass(frozen=True)
@@ -66,6 +75,9 @@ class Section:
     note_zh: str = ""
     note_en: str = ""
     fields: tuple[str, ...] = ()
+    # every row holds the same keys in the same order (every field among them), a per-language
+    # pair in the same fields as the first row's
+    uniform: bool = False
 
     def title(self, lang: str) -> str:
         return self.en if lang == "en" else self.zh
@@ -81,6 +93,8 @@ class Section:
     def records(self, lang: str) -> list[dict[str, Any]]:
         """The machine fields of every row, names in *lang*."""
         fields = self.fields
+        if self.uniform and self.rows and fields:
+            return self._uniform_records(lang)
         out = []
         for row in self.rows:
             record = {key: row.get(key) for key in fields}
@@ -88,6 +102,28 @@ class Section:
                 if isinstance(value, dict) or value.__class__ is Shown:
                     record[key] = pick(value, lang)
             out.append(record)
+        return out
+
+    def _uniform_records(self, lang: str) -> list[dict[str, Any]]:
+        """`records` of rows alike: each copied in C (less what only tables read, when the
+        fields come in their order), then its pairs picked."""
+        fields = self.fields
+        first = self.rows[0]
+        pairs = [k for k in fields if pick(first[k], lang) is not first[k]]
+        lang = "en" if lang == "en" else "zh"
+        kept = set(fields)
+        if [k for k in first if k in kept] == list(fields):
+            others = [k for k in first if k not in kept]
+            out = [row.copy() for row in self.rows]
+            for key in others:
+                for record in out:
+                    del record[key]
+        else:
+            values = itemgetter(*fields) if len(fields) > 1 else lambda row: (row[fields[0]],)
+            out = [dict(zip(fields, values(row), strict=True)) for row in self.rows]
+        for key in pairs:
+            for record in out:
+                record[key] = record[key][lang]
         return out
 
 

@@ -12,6 +12,7 @@ written as orjson writes them (the slow writer refuses them).
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from json.encoder import encode_basestring
 from typing import Any
@@ -25,8 +26,11 @@ _OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_PASSTHROUGH_DATACLASS | orjson.OPT_P
 
 
 def _fragment(value: Any) -> orjson.Fragment:
-    if type(value) is Decimal and value.is_finite():
-        return orjson.Fragment(plain(value))
+    if value.__class__ is Decimal and value.is_finite():
+        text = str(value)  # `plain`, inlined: orjson calls this once per number
+        if "E" in text or "e" in text:
+            text = f"{value:f}"
+        return orjson.Fragment(text)
     raise TypeError  # orjson gives up: the slow writer says why
 
 
@@ -36,13 +40,27 @@ def _escaped(text: str) -> str:
     return text
 
 
+# The UTF-8 encodings of the characters INVISIBLE_RE finds (`errors.INVISIBLE`): searching
+# orjson's bytes for them is faster than searching the decoded text.
+INVISIBLE_UTF8 = re.compile(
+    rb"\x7f|\xc2[\x80-\x9f]|\xd8\x9c|\xe2\x80[\x8b-\x8f\xa8-\xae]|\xe2\x81[\xa0\xa6-\xa9]|\xef\xbb\xbf"
+)
+
+_LEADS = b"\x7f\xc2\xd8\xe2\xef"  # the first bytes of those encodings
+
+
 def dumps(value: Any, indent: int = 2) -> str:
     """Serialise dicts, lists, str, int, bool, None and finite Decimals."""
     if indent == 2:
         try:
-            return _escaped(orjson.dumps(value, default=_fragment, option=_OPTIONS).decode())
+            data = orjson.dumps(value, default=_fragment, option=_OPTIONS)
         except orjson.JSONEncodeError:
             pass
+        else:
+            text = data.decode()
+            # most output has none of their first bytes: one pass in C says so
+            leads = len(data.translate(None, _LEADS)) != len(data)
+            return _escaped(text) if leads and INVISIBLE_UTF8.search(data) else text
     parts: list[str] = []
     _write(value, parts, indent, 0)
     return "".join(parts)

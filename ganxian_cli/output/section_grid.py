@@ -37,7 +37,10 @@ def section_grid(section: Section, lang: str) -> Grid:
     kept = [
         c
         for c in section.shown(lang).columns
-        if any(row.get(c.key) not in (None, "") for row in section.rows)
+        if any(
+            (row.get(c.key) if c.text is None else c.text(row, lang)) not in (None, "")
+            for row in section.rows
+        )
     ]
     section = Section(section.key, section.zh, section.en, tuple(kept) or section.columns,
                       section.rows, section.note_zh, section.note_en)  # fmt: skip

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from ..analysis.results import Section, pick
+from ..analysis.results import Section
 from ..model.numerals import plain
 from .report import csv_text, md_escape
 
@@ -30,7 +30,7 @@ def cell_text(value: Any) -> str:
 
 def row_cells(section: Section, row: dict[str, Any], lang: str) -> list[str]:
     """Text of one row; a column may hold a per-language pair {"zh": ..., "en": ...}."""
-    return [cell_text(pick(row.get(column.key), lang)) for column in section.columns]
+    return [cell_text(column.value(row, lang)) for column in section.columns]
 
 
 def to_markdown(sections: Sequence[Section], lang: str, headline: str = "") -> str:
