@@ -121,44 +121,60 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def handle_errors(command: F) -> F:
-    """Turn the core's exceptions into one message on stderr and an exit status."""
+    """Turn the core's exceptions into one message on stderr and an exit status; Ctrl-C, even
+    while those messages are printed, into `interrupted` and 130."""
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from .model.units import command_scope
-
+        _said["interrupted"] = False
         try:
-            with command_scope():  # files' declared units, known until the command ends
-                return command(*args, **kwargs)
-        except DataError as exc:
-            for problem in exc.problems:
-                err(problem.format())
-            raise typer.Exit(EXIT_DATA) from None
-        except UsageError as exc:
-            err(f"ganxian: error: {exc}")
-            raise typer.Exit(EXIT_USAGE) from None
-        except OutputError as exc:
-            err(f"ganxian: error: cannot write output: {exc}")
-            raise typer.Exit(EXIT_USAGE) from None
-        except (BrokenPipeError, ReaderGone):
-            raise  # the reader has gone: main() ends quietly
+            return _reported(command, *args, **kwargs)
         except KeyboardInterrupt:
-            err(INTERRUPTED)
+            _interrupted()
             raise typer.Exit(EXIT_INTERRUPTED) from None
-        except Exception as exc:
-            if hasattr(exc, "exit_code"):
-                raise  # typer's own exits
-            if isinstance(exc.__cause__ or exc.__context__, KeyboardInterrupt):
-                err(INTERRUPTED)  # Ctrl-C inside a library that wraps it (pydantic serializing)
-                raise typer.Exit(EXIT_INTERRUPTED) from None
-            if _debug["traceback"]:
-                import traceback
-
-                traceback.print_exc()
-            err(f"ganxian: internal error: {type(exc).__name__}: {exc} (run with --traceback)")
-            raise typer.Exit(EXIT_INTERNAL) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _reported(command: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    from .model.units import command_scope
+
+    try:
+        with command_scope():  # files' declared units, known until the command ends
+            return command(*args, **kwargs)
+    except DataError as exc:
+        for problem in exc.problems:
+            err(problem.format())
+        raise typer.Exit(EXIT_DATA) from None
+    except UsageError as exc:
+        err(f"ganxian: error: {exc}")
+        raise typer.Exit(EXIT_USAGE) from None
+    except OutputError as exc:
+        err(f"ganxian: error: cannot write output: {exc}")
+        raise typer.Exit(EXIT_USAGE) from None
+    except (BrokenPipeError, ReaderGone):
+        raise  # the reader has gone: main() ends quietly
+    except Exception as exc:
+        if hasattr(exc, "exit_code"):
+            raise  # typer's own exits
+        if isinstance(exc.__cause__ or exc.__context__, KeyboardInterrupt):
+            raise KeyboardInterrupt from None  # Ctrl-C inside a library that wraps it (pydantic)
+        if _debug["traceback"]:
+            import traceback
+
+            traceback.print_exc()
+        err(f"ganxian: internal error: {type(exc).__name__}: {exc} (run with --traceback)")
+        raise typer.Exit(EXIT_INTERNAL) from None
+
+
+_said = {"interrupted": False}
+
+
+def _interrupted() -> None:
+    """Say `interrupted`, once (Typer ends an interrupt outside a command silently: main())."""
+    if not _said["interrupted"]:
+        _said["interrupted"] = True
+        err(INTERRUPTED)
 
 
 def err(message: str) -> None:
@@ -1221,6 +1237,7 @@ def main() -> None:
     from .output.streams import set_up
 
     stdout = set_up()
+    _said["interrupted"] = False
     bad = next((a for a in sys.argv[1:] if _not_utf8(a)), None)
     if bad is not None:
         err(f"ganxian: error: argument '{bad}' is not valid UTF-8 text")
@@ -1238,8 +1255,12 @@ def main() -> None:
         err(f"ganxian: error: cannot write output: {exc}")
         sys.exit(EXIT_USAGE)
     except KeyboardInterrupt:  # before or after a command runs (during one: handle_errors)
-        err(INTERRUPTED)
+        _interrupted()
         sys.exit(EXIT_INTERRUPTED)
+    except SystemExit as exc:
+        if exc.code == EXIT_INTERRUPTED:  # Typer's own end of a Ctrl-C, as in parsing options
+            _interrupted()
+        raise
 
 
 def run() -> None:

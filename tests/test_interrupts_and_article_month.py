@@ -83,3 +83,43 @@ def test_the_article_s_own_month_resolves_its_periods(runner: CliRunner, tmp_pat
     assert doc["source"] == "jun"
     assert doc["published"] == "2031-06"
     assert [f["period"] for f in doc["figures"]] == [f["period"] for f in wanted["figures"]]
+
+
+def test_ctrl_c_while_problems_are_printed_is_an_interrupt(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C while a broken file's problems are printed (thousands, on a big file) landed in
+    the handler's own `except DataError` clause: Typer then ended the run with 130 and nothing
+    on stderr."""
+    from ganxian_cli.errors import Problem
+
+    bad = tmp_path / "bad.toml"
+    bad.write_text(DATA.read_text(encoding="utf-8").replace("schema_version = 1\n", ""), "utf-8")
+
+    def interrupted(self: Problem) -> str:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Problem, "format", interrupted)
+    result = invoke(runner, "report", "--data", str(bad))
+    assert result.stderr == "ganxian: interrupted\n"
+    assert result.exit_code == 130
+
+
+def test_ctrl_c_while_options_are_parsed_is_said_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Typer ends a Ctrl-C outside any command (while it parses options) with 130 and nothing
+    on stderr; `main` says `interrupted` then."""
+    import io
+
+    from ganxian_cli import cli
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise SystemExit(130)  # what Typer raises for a KeyboardInterrupt in its parsing
+
+    stderr = io.StringIO()
+    monkeypatch.setattr(cli, "app", interrupted)
+    monkeypatch.setattr(sys, "stderr", stderr)
+    monkeypatch.setattr(sys, "argv", ["ganxian", "report"])
+    with pytest.raises(SystemExit) as ended:
+        cli.main()
+    assert ended.value.code == 130
+    assert stderr.getvalue() == "ganxian: interrupted\n"

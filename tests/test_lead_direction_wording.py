@@ -102,3 +102,21 @@ def test_the_same_number_behind_and_ahead_in_one_quote(tmp_path: Path) -> None:
     figure that is right (direction_checks.py uses found[0] only; any fitting one should do)."""
     quote = "增速慢于全省0.8个百分点、快于全市0.8个百分点"
     assert ("W004", "warning") not in _problems(tmp_path, quote, "0.8")
+
+
+@pytest.mark.parametrize(
+    ("quote", "right"),
+    [
+        ("增速较一季度回落但仍快于全省0.5个百分点", "0.5"),  # 快于 is nearer than 回落
+        ("慢于全市整体进度0.5个百分点", "-0.5"),
+        ("增幅低于全市平均水平0.5个百分点", "-0.5"),  # 低于 is nearer than 增幅
+    ],
+)
+def test_a_lead_with_a_growth_word_further_away_takes_its_direction(
+    tmp_path: Path, quote: str, right: str
+) -> None:
+    """The sign check once read the farther growth word while W004 read the nearer direction:
+    neither sign validated clean. The right sign now does, and the other is W004's warning."""
+    assert _problems(tmp_path, quote, right) == []
+    wrong = str(-Decimal(right))
+    assert _problems(tmp_path, quote, wrong) == [("W004", "warning")]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..model.direction import lead_behind
+from ..model.direction import POINTS, lead_word
 from ..model.models import Figure
 from ..model.numerals import (
     Occurrence,
@@ -75,7 +75,8 @@ def _check_value(c: Collector, ident: str, unit: Unit, i: int, figure: Figure, q
         return
     signed = [o for o in found if _sign_fits(o, value, unit)]
     if not signed:
-        message = _sign_message(found[0], value, plain(value) + unit.symbol, "value")
+        shown = plain(value) + unit.symbol
+        message = _sign_message(found[0], value, shown, "value", unit.symbol == POINTS)
         c.add("G212", message, fig_path(ident, i, "value"))
         signed = found
     _check_qualifier(c, ident, i, figure.qualifier, signed)
@@ -85,14 +86,19 @@ def _sign_fits(occ: Occurrence, value: Decimal, unit: Unit | None) -> bool:
     """A negative number needs 下降/减少/… or a minus; a positive one must not have them.
 
     For amounts and counts only a minus sign counts against a positive value: 减少 may be
-    the name of what is counted (减少排放12万吨).
+    the name of what is counted (减少排放12万吨). A lead whose nearest word is a direction
+    (慢于/快于…: `model.direction`) is W004's to judge, whichever its sign.
     """
     word = sign_word_at(occ)
-    if word is None:  # no sign either way (most quotes): only a negative value lacks one,
-        # unless it is a lead whose quote says behind (滞后序时进度3.2个百分点: see W004)
-        return not value < 0 or (
-            unit is not None and lead_behind(occ.text, 0, occ.start, unit.symbol)
-        )
+    if (
+        word != "-"
+        and unit is not None
+        and unit.symbol == POINTS
+        and lead_word(occ.text, 0, occ.start)
+    ):
+        return True
+    if word is None:  # no sign either way (most quotes): only a negative value lacks one
+        return not value < 0
     negative = is_negative(word)
     if value < 0:
         return negative
@@ -103,12 +109,15 @@ def _sign_fits(occ: Occurrence, value: Decimal, unit: Unit | None) -> bool:
     return not negative
 
 
-def _sign_message(occ: Occurrence, value: Decimal, shown: str, field: str) -> str:
+def _sign_message(
+    occ: Occurrence, value: Decimal, shown: str, field: str, lead: bool = False
+) -> str:
     word = sign_word_at(occ)
     if value < 0:
         return (
             f"{shown} is negative but the quote shows {occ.shown} without 下降/减少/回落/负增长 "
-            f"or a minus before it; record the sign the wording gives"
+            f"{'(for a lead 慢于/落后/滞后/低于) ' if lead else ''}or a minus before it; record "
+            f"the sign the wording gives"
         )
     return (
         f"{shown} is positive but the quote says {word!r} before {occ.shown}; "
