@@ -1336,6 +1336,8 @@ def extract(
     )
     from .analysis.extract import extract as run
 
+    if article == "-" and data == "-":
+        raise UsageError("standard input ('-') can be read only once: the article or --data")
     if article == "-":
         raw = sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1)
     else:

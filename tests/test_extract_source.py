@@ -10,6 +10,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from ganxian_cli.cli import app
+
 from .conftest import TESTS, invoke
 
 ARTICLES = TESTS / "data" / "articles"
@@ -96,3 +98,29 @@ def test_a_unit_neither_catalogue_nor_data_file_knows_is_g101_at_the_draft_s_lin
     assert result.stderr.startswith(f"{draft}:{line}: error[G101]: figures[2].unit: unknown unit")
     assert "did you mean 万标箱?" in result.stderr
     assert (folder / "june_july.toml").read_bytes() == before
+
+
+def test_the_article_and_the_data_cannot_both_come_from_stdin(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["extract", "-", "--data", "-"], input="1-5月产值12亿元。")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "ganxian: error: standard input ('-') can be read only once: the article or --data\n"
+    )
+
+
+def test_an_unknown_source_in_a_draft_says_how_to_add_it(runner: CliRunner, tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    draft = tmp_path / "draft.toml"
+    draft.write_text(
+        'schema_version = 1\nkind = "extract-draft"\n[[figures]]\nindicator = "throughput"\n'
+        'value = 13\nunit = "万标箱"\nperiod = "2031-08"\nquote = "13万标箱"\nsource = "aug"\n',
+        encoding="utf-8",
+    )
+    result = invoke(runner, "import", str(draft), "--data", str(folder / "june_july.toml"))
+    assert result.exit_code == 1
+    assert "no source 'aug' (known: jun, jul); add it with `ganxian record … --source aug " in (
+        result.stderr
+    )
+    assert "--source-title TITLE --source-published YYYY-MM` or a [sources.aug] table" in (
+        result.stderr
+    )

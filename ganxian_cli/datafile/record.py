@@ -262,8 +262,9 @@ def _check_context(data: dict[str, Any], new: NewFigure) -> None:
     if new.source and new.source not in sources and not (new.source_title and new.source_published):
         known = ", ".join(sources) or "none"
         raise UsageError(
-            f"no source {new.source!r} (known: {known}); to add it give --source-title "
-            "and --source-published"
+            f"no source {new.source!r} (known: {known}); add it with `ganxian record … --source "
+            f"{new.source} --source-title TITLE --source-published YYYY-MM` or a "
+            f"[sources.{new.source}] table"
         )
 
 
