@@ -107,6 +107,15 @@ class Work:
             monkeypatch.setattr(Period, name, self._counted(getattr(Period, name), "period"))
         init = refs.Resolved.__init__
         monkeypatch.setattr(refs.Resolved, "__init__", self._counted(init, "resolved"))
+        each_of = refs.Resolved.each_of  # builds the index's figures without __init__
+        counts = self.counts
+
+        def counted_each_of(ident: str, indicator: Any) -> list[refs.Resolved]:
+            made = each_of(ident, indicator)
+            counts["resolved"] += len(made)
+            return made
+
+        monkeypatch.setattr(refs.Resolved, "each_of", counted_each_of)
 
     def _counted(self, method: Callable[..., Any], key: str) -> Callable[..., Any]:
         counts = self.counts

@@ -16,7 +16,6 @@ from ..errors import Problem
 from ..model.intervals import DIVISION, Interval
 from ..model.models import Dataset, Indicator, ShareRelation, SumRelation
 from ..model.numerals import plain
-from ..model.periods import Period
 from ..model.refs import (
     Key,
     RefError,
@@ -103,13 +102,21 @@ def check_duplicates(c: Collector) -> None:
     default = dataset.default_source()
     for ident, indicator in dataset.indicators.items():
         figures = indicator.observations
+        # a period as its fields: equal periods have equal fields, hashed in C
         keys = [
-            (f.period, f.status, f.subject, default if f.source is None else f.source)
+            (
+                (p := f.period).year,
+                p.start,
+                p.end,
+                f.status,
+                f.subject,
+                default if f.source is None else f.source,
+            )
             for f in figures
         ]
         if len(set(keys)) == len(keys):
             continue
-        seen: Counter[tuple[Period, str, str | None, str | None]] = Counter()
+        seen: Counter[tuple[int, int, int, str, str | None, str | None]] = Counter()
         for i, (figure, key) in enumerate(zip(figures, keys, strict=True)):
             seen[key] += 1
             if seen[key] == 2:

@@ -95,10 +95,15 @@ class Resolved:
         except ValueError:  # a unit unknown here: left for `unit` to report when asked
             base = None
         made = []
+        new = object.__new__
         for i, figure in enumerate(indicator.observations):
-            found = cls(ident, indicator, i, figure)
-            period = figure.period
+            found = new(cls)  # what __init__ does, without a call per figure
             known = found.__dict__
+            known["ident"] = ident
+            known["indicator"] = indicator
+            known["index"] = i
+            known["figure"] = figure
+            period = figure.period
             known["key"] = (period.year, period.start, period.end, figure.status)
             if base is not None and figure.unit is None:
                 known["unit"] = base
