@@ -107,6 +107,15 @@ class Work:
             monkeypatch.setattr(Period, name, self._counted(getattr(Period, name), "period"))
         init = refs.Resolved.__init__
         monkeypatch.setattr(refs.Resolved, "__init__", self._counted(init, "resolved"))
+        each_of = refs.Resolved.each_of  # builds the index's figures without __init__
+        counts = self.counts
+
+        def counted_each_of(ident: str, indicator: Any) -> list[refs.Resolved]:
+            made = each_of(ident, indicator)
+            counts["resolved"] += len(made)
+            return made
+
+        monkeypatch.setattr(refs.Resolved, "each_of", counted_each_of)
 
     def _counted(self, method: Callable[..., Any], key: str) -> Callable[..., Any]:
         counts = self.counts
@@ -228,6 +237,28 @@ def test_fast_nesting_check_agrees_with_the_exact_scan(monkeypatch: pytest.Monke
         text = "".join(rng.choice("[]{}\"'\\#\na ") for _ in range(rng.randint(0, 40)))
         fast = _nesting_line(loader._check_nesting, text)
         assert fast == _nesting_line(loader._report_nesting, text), repr(text)
+
+
+@pytest.mark.parametrize(
+    "alphabet", ["[]{}\"'\\#\n中", "[[[]]]{}\"'#\n中é ", '[[]]"\n中', "[]{}\n "]
+)
+def test_the_byte_scan_agrees_with_the_exact_scan(
+    monkeypatch: pytest.MonkeyPatch, alphabet: str
+) -> None:
+    """Without backslashes the scan reads only the bytes that matter (and drops ""): it finds
+    the brackets the scan of the text finds, so the same texts are refused at the same lines."""
+    monkeypatch.setattr(loader, "MAX_NESTING", 3)
+    rng = random.Random(alphabet)
+    refused = 0
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        whole_text = loader._NOT_BRACKET.sub("", text).translate(loader._ONE_KIND)
+        assert loader._brackets(text, None) == whole_text, repr(text)
+        assert loader._brackets(text, text.encode("utf-8")) == whole_text, repr(text)
+        exact = _nesting_line(loader._report_nesting, text)
+        assert _nesting_line(loader._check_nesting, text) == exact, repr(text)
+        refused += exact is not None
+    assert refused  # not vacuous
 
 
 def test_nesting_check_refuses_deep_arrays_and_reports_the_line() -> None:

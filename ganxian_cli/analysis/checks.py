@@ -13,14 +13,15 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..errors import Problem
-from ..model.intervals import Interval
+from ..model.intervals import DIVISION, Interval
 from ..model.models import Dataset, Indicator, ShareRelation, SumRelation
 from ..model.numerals import plain
-from ..model.periods import Period
 from ..model.refs import (
+    Key,
     RefError,
     Resolved,
     actuals_in_year,
+    buckets_of,
     index_of,
     over_ceiling,
     pairs,
@@ -28,7 +29,7 @@ from ..model.refs import (
     resolve,
     resolve_all,
 )
-from ..model.units import Kind
+from ..model.units import Kind, Unit
 from .collector import Collector, Path, Remap, fig_path
 from .direction_checks import check_lead_directions
 from .leads import Baselines, check_lead
@@ -102,13 +103,21 @@ def check_duplicates(c: Collector) -> None:
     default = dataset.default_source()
     for ident, indicator in dataset.indicators.items():
         figures = indicator.observations
+        # a period as its fields: equal periods have equal fields, hashed in C
         keys = [
-            (f.period, f.status, f.subject, default if f.source is None else f.source)
+            (
+                (p := f.period).year,
+                p.start,
+                p.end,
+                f.status,
+                f.subject,
+                default if f.source is None else f.source,
+            )
             for f in figures
         ]
         if len(set(keys)) == len(keys):
             continue
-        seen: Counter[tuple[Period, str, str | None, str | None]] = Counter()
+        seen: Counter[tuple[int, int, int, str, str | None, str | None]] = Counter()
         for i, (figure, key) in enumerate(zip(figures, keys, strict=True)):
             seen[key] += 1
             if seen[key] == 2:
@@ -207,9 +216,41 @@ def _comparable(c: Collector, figures: list[Resolved], path: Path, verb: str) ->
     return False
 
 
+# --- shortcuts: the printed values themselves, where they settle a check ---------------------
+#
+# A printed value lies inside the span it may stand for, and every step that works a span out
+# (adding, scaling, dividing corners, each rounded) rounds monotonically, so the same steps
+# taken on the printed values give a point inside the span the full check computes. Where that
+# point already satisfies the check, the spans would too: nothing to report, and the spans are
+# never built. Values have at most 25 digits (the schema's bounds), so each is exact in the
+# default 28-digit context and inside its own rounded span. Anything else takes the full check.
+
+
+def _point(found: Resolved, unit: Unit) -> Decimal:
+    """The printed value in *unit*, scaled exactly as `Resolved.span` scales its span."""
+    own = found.unit
+    value = found.figure.value
+    if own.symbol != unit.symbol:
+        value = value * (own.scale / unit.scale)
+    return value
+
+
+def _ratio_fits(rate: Resolved, num: Resolved, den: Resolved, unit: Unit) -> bool:
+    """True where num / den of the printed values, in %, lies in the quoted rate's span."""
+    whole = den.figure.value  # *unit* is den's own
+    if not whole:
+        return False
+    quotient = DIVISION.divide(_point(num, unit), whole) * HUNDRED
+    quoted = rate.printed_span
+    return quoted.lo <= quotient <= quoted.hi
+
+
 def _check_ratio(c: Collector, rate: Resolved, num: Resolved, den: Resolved, path: Path) -> None:
     unit = den.unit
-    if not _comparable(c, [num, den], path, "divide"):
+    if num.unit.family != unit.family:
+        _comparable(c, [num, den], path, "divide")
+        return
+    if _ratio_fits(rate, num, den, unit):
         return
     computed = num.span(unit).divide(den.span(unit))
     if computed is None:
@@ -246,11 +287,13 @@ def _check_share(c: Collector, relation: ShareRelation, path: Path) -> None:
         resolve_all(dataset, relation.part), resolve_all(dataset, relation.whole)
     ):
         unit = whole.unit
-        if not _comparable(c, [part, whole], path, "compare"):
+        if part.unit.family != unit.family:
+            _comparable(c, [part, whole], path, "compare")
             continue
-        if part.span(unit).lo > whole.span(unit).hi:
+        # the part's span starts at or below its value, the whole's ends at or above its own
+        if _point(part, unit) > whole.figure.value and part.span(unit).lo > whole.span(unit).hi:
             c.add("G302", f"part {part.shown()} is larger than its whole {whole.shown()}", path)
-        for rate in partners(rates, part):
+        for rate in partners(rates, part) if rates else ():
             _check_ratio(c, rate, part, whole, path)
 
 
@@ -258,32 +301,62 @@ def _check_sum(c: Collector, relation: SumRelation, path: Path) -> None:
     dataset = c.loaded.dataset
     if relation.total is None:
         return  # parts only shown side by side: nothing quoted to check
-    parts_by_ref = [resolve_all(dataset, ref) for ref in relation.parts]
+    lookups = [_partner_lookup(resolve_all(dataset, ref)) for ref in relation.parts]
     for total in resolve_all(dataset, relation.total):
-        unit = total.unit
+        key = total.key
         parts: list[Resolved] = []
-        for candidates in parts_by_ref:
-            matched = partners(candidates, total)
-            if len(matched) != 1:
-                break  # not every part has a figure for this period: nothing to add up
-            parts.append(matched[0])
-        else:
-            if not _comparable(c, [*parts, total], path, "add up"):
+        for single, buckets in lookups:
+            if buckets is None:
+                parts.append(single)  # one figure pairs with every total, as `partners` says
                 continue
-            summed = _NOTHING_YET
-            for p in parts:
-                summed = summed + p.span(unit)
-            if not summed.overlaps(total.span(unit)):
-                shown = " + ".join(plain(p.figure.value) for p in parts)
-                c.add(
-                    "G303",
-                    f"expected {total.shown()}, computed {_rounded(summed.mid, total.figure.value)}"
-                    f"{unit.symbol} from {shown}",
-                    path,
-                )
+            matched = buckets.get(key)
+            if matched is None or len(matched) != 1:
+                break  # not every part has a figure for this period: nothing to add up
+            parts.append(matched[0][1])
+        else:
+            _check_total(c, total, parts, path)
 
 
-_NOTHING_YET = Interval.exact(Decimal(0))  # a sum before its first part
+def _partner_lookup(
+    candidates: list[Resolved],
+) -> tuple[Resolved, dict[Key, list[tuple[int, Resolved]]] | None]:
+    """What `partners(candidates, figure)` needs, worked out once: the one candidate where
+    there is only one (it pairs with any figure), else the candidates by key."""
+    if len(candidates) == 1:
+        return candidates[0], None
+    return candidates[0], buckets_of(candidates)  # resolve_all never gives an empty list
+
+
+def _check_total(c: Collector, total: Resolved, parts: list[Resolved], path: Path) -> None:
+    unit = total.unit
+    family = unit.family
+    for p in parts:
+        if p.unit.family != family:
+            _comparable(c, [*parts, total], path, "add up")
+            return
+    summed_points = _ZERO
+    for p in parts:
+        summed_points = summed_points + _point(p, unit)
+    if summed_points == total.figure.value:
+        return
+    span = total.span(unit)
+    if span.lo <= summed_points <= span.hi:
+        return
+    summed = _NOTHING_YET
+    for p in parts:
+        summed = summed + p.span(unit)
+    if not summed.overlaps(span):
+        shown = " + ".join(plain(p.figure.value) for p in parts)
+        c.add(
+            "G303",
+            f"expected {total.shown()}, computed {_rounded(summed.mid, total.figure.value)}"
+            f"{unit.symbol} from {shown}",
+            path,
+        )
+
+
+_ZERO = Decimal(0)
+_NOTHING_YET = Interval.exact(_ZERO)  # a sum before its first part
 
 
 def _check_target(c: Collector, dataset: Dataset, t: int, baselines: Baselines) -> None:
@@ -293,11 +366,13 @@ def _check_target(c: Collector, dataset: Dataset, t: int, baselines: Baselines) 
     # `actual_for` of the rate and gap for each actual's period, looked up by its key
     rates = index.actual_by_key(target.rate) if target.rate else {}
     gaps = index.actual_by_key(target.gap) if target.gap else {}
+    path: Path = ("targets", t)
     for actual in actuals_in_year(dataset, target.actual, goal.figure.period.year):
-        rate = rates.get(actual.key)
+        key = actual.key
+        rate = rates.get(key)
         if rate:
-            _check_ratio(c, rate, actual, goal, ("targets", t))
-        gap = gaps.get(actual.key)
+            _check_ratio(c, rate, actual, goal, path)
+        gap = gaps.get(key)
         if gap:
             check_lead(c, actual, goal, rate, gap, target.basis, baselines)
 

@@ -47,13 +47,11 @@ def check_provenance(c: Collector) -> None:
             else:
                 unit = base if figure.unit is None else indicator.unit_of(figure)
                 units = base_units if unit is base else unit_pattern(unit)
+                text = normalize(quote)
                 # the common quote in one look; anything else gets the full reading
-                if not (
-                    figure.qualifier == "exact"
-                    and plainly_shown(normalize(quote), figure.value, units)
-                ):
+                if not (figure.qualifier == "exact" and plainly_shown(text, figure.value, units)):
                     _check_value(c, ident, unit, i, figure, quote)
-                lists = lists or "分别" in normalize(quote)
+                lists = lists or "分别" in text
             if figure.yoy is not None:
                 lists = True
                 _check_growth(c, ident, i, figure.yoy, quote)

@@ -54,8 +54,9 @@ def validate_file(path: str, source: str | None = None, strict: bool = False) ->
     name = display_name(path)
     text = ""
     try:
-        text = decode(read_bytes(path), name)
-        data = parse_toml(text, name)
+        raw = read_bytes(path)
+        text = decode(raw, name)
+        data = parse_toml(text, name, raw)
     except DataError as exc:
         from .syntax_hints import explain_syntax  # only for a file that does not parse
 

@@ -130,9 +130,12 @@ def decode(data: bytes, name: str) -> str:
     return text
 
 
-def parse_toml(text: str, name: str) -> dict[str, Any]:
-    """Parse TOML with floats as Decimal, turning every parser failure into a DataError."""
-    _check_nesting(text, name)
+def parse_toml(text: str, name: str, data: bytes | None = None) -> dict[str, Any]:
+    """Parse TOML with floats as Decimal, turning every parser failure into a DataError.
+
+    *data* is the text's UTF-8 encoding, if the caller has it (it spares encoding it again).
+    """
+    _check_nesting(text, name, data)
     try:
         return tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
@@ -169,17 +172,25 @@ def _unreadable_number(text: str, name: str) -> Problem:
 # their line if unclosed, as `_report_nesting` reads them) and comments.
 _NOT_BRACKET = re.compile(r'[^"\'#\[\]{}]+|"[^"\\\n]*(?:\\[^\n][^"\\\n]*)*"?|\'[^\'\n]*\'?|#[^\n]*')
 _ONE_KIND = str.maketrans("{}", "[]")  # the scan counts any closer against any opener
+# What the line scan of `_report_nesting` reads: quotes, comment marks, brackets, escapes and
+# line ends. Every other byte of UTF-8 text is left out (no ASCII byte is part of a longer
+# character), which leaves a scan the same verdict.
+_SCANNED = b"\"'#[]{}\\\n"
+_NOT_SCANNED = bytes(b for b in range(256) if b not in _SCANNED)
+_ONE_KIND_BYTES = bytes.maketrans(b"{}", b"[]")
+# Strings and comments among those bytes, where there is no backslash to escape a quote.
+_STRINGS_AND_COMMENTS = re.compile(rb'"[^"\n]*"?|\'[^\'\n]*\'?|#[^\n]*')
 
 
-def _check_nesting(text: str, name: str) -> None:
+def _check_nesting(text: str, name: str, data: bytes | None = None) -> None:
     """Refuse absurd nesting of arrays and inline tables before the recursive parser sees it.
 
     Strings are skipped line by line; a bracket inside a multi-line string can only make this
-    count higher, and the limit is far above what any data file needs. A regular expression
-    strips strings, comments and everything but brackets at C speed; only a file that goes too
-    deep is scanned again character by character, for the line to report.
+    count higher, and the limit is far above what any data file needs. Only a file that may go
+    too deep is scanned again character by character, for the line to report. *data* is the
+    text's UTF-8 encoding, if the caller has it.
     """
-    brackets = _NOT_BRACKET.sub("", text).translate(_ONE_KIND)
+    brackets = _brackets(text, data)
     for _ in range(MAX_NESTING + 1):  # each round removes the innermost level of pairs
         fewer = brackets.replace("[]", "")
         if fewer == brackets:
@@ -189,6 +200,25 @@ def _check_nesting(text: str, name: str) -> None:
         _report_nesting(text, name)  # still pairs after the limit's worth of rounds: too deep
     if "[" in brackets:
         _report_nesting(text, name)  # an unclosed bracket (a syntax error): count exactly
+
+
+def _brackets(text: str, data: bytes | None) -> str:
+    """The brackets outside strings and comments, in order, each closer as ] and opener as [.
+
+    At C speed: the bytes the scan reads are kept, then (for text without backslashes, whose
+    escapes would need the bytes left out) empty strings dropped, "" being a string opened and
+    closed or closed and opened again, which leaves the scan where it was. A regular expression
+    strips the strings and comments left, if any; then line ends no longer matter.
+    """
+    if data is None:
+        data = text.encode("utf-8", "surrogatepass")  # a lone surrogate is no bracket either
+    scanned = data.translate(None, _NOT_SCANNED)
+    if b"\\" in scanned:
+        return _NOT_BRACKET.sub("", text).translate(_ONE_KIND)
+    scanned = scanned.replace(b'""', b"")
+    if b'"' in scanned or b"'" in scanned or b"#" in scanned:
+        scanned = _STRINGS_AND_COMMENTS.sub(b"", scanned)
+    return scanned.translate(_ONE_KIND_BYTES, b"\n").decode("ascii")
 
 
 def outside_strings(line: str) -> Iterator[tuple[int, str]]:
@@ -303,4 +333,7 @@ def display_name(path: str) -> str:
 def load(path: str, check: Checker | None = None) -> Loaded:
     """Read, decode, parse and validate the data file at *path* ("-" for standard input)."""
     name = display_name(path)
-    return load_text(decode(read_bytes(path), name), name, check)
+    data = read_bytes(path)
+    text = decode(data, name)
+    loaded = Loaded(to_dataset(parse_toml(text, name, data), name, text), name, text)
+    return refuse_errors(loaded, check)

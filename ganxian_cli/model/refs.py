@@ -29,6 +29,7 @@ from .periods import Period, PeriodError, parse_period
 from .units import Kind, Unit
 
 _Key = tuple[int, int, int, str]  # year, first and last month, status: hashed in C
+Key = _Key
 _COUNT = Kind.COUNT  # an enum member read once: each `Kind.COUNT` is an attribute look-up
 
 
@@ -66,7 +67,7 @@ class _Once(Generic[_T]):
         return value
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Resolved:
     """A figure found by reference, with its indicator and position in the file."""
 
@@ -75,8 +76,17 @@ class Resolved:
     index: int
     figure: Figure
 
+    def __init__(self, ident: str, indicator: Indicator, index: int, figure: Figure) -> None:
+        # the fields written straight into the instance: a frozen dataclass's own __init__
+        # sets each through object.__setattr__, twice the cost, and the index makes one a figure
+        known = self.__dict__
+        known["ident"] = ident
+        known["indicator"] = indicator
+        known["index"] = index
+        known["figure"] = figure
+
     @classmethod
-    def each_of(cls, ident: str, indicator: Indicator) -> Iterator[Resolved]:
+    def each_of(cls, ident: str, indicator: Indicator) -> list[Resolved]:
         """Every figure of *indicator*, in file order, its pairing key and (for a figure in the
         indicator's own unit) its unit set as it is built: what `key` and `unit` would work out
         on first use."""
@@ -84,14 +94,21 @@ class Resolved:
             base: Unit | None = indicator.base
         except ValueError:  # a unit unknown here: left for `unit` to report when asked
             base = None
+        made = []
+        new = object.__new__
         for i, figure in enumerate(indicator.observations):
-            found = cls(ident, indicator, i, figure)
-            period = figure.period
+            found = new(cls)  # what __init__ does, without a call per figure
             known = found.__dict__
+            known["ident"] = ident
+            known["indicator"] = indicator
+            known["index"] = i
+            known["figure"] = figure
+            period = figure.period
             known["key"] = (period.year, period.start, period.end, figure.status)
             if base is not None and figure.unit is None:
                 known["unit"] = base
-            yield found
+            made.append(found)
+        return made
 
     @property
     def path(self) -> tuple[str | int, ...]:
@@ -280,6 +297,12 @@ def _buckets(found: list[Resolved]) -> dict[_Key, list[tuple[int, Resolved]]]:
     if isinstance(found, Matches):
         found.buckets = buckets
     return buckets
+
+
+def buckets_of(found: list[Resolved]) -> dict[_Key, list[tuple[int, Resolved]]]:
+    """*found*'s figures by pairing key, each with its position: `partners` of any figure in
+    one look-up (kept with a list from `resolve_all`). Read it, do not change it."""
+    return _buckets(found)
 
 
 class _Indicator:

@@ -121,7 +121,9 @@ def plainly_shown(text: str, value: Decimal, units: re.Pattern[str]) -> bool:
     """
     if _QUALIFIER_ENDS.search(text) is not None:
         return False
-    digits = plain(value)
+    digits = str(value)
+    if "E" in digits or "e" in digits:
+        digits = plain(value)  # `plain` is the text itself unless it has an exponent
     negative = digits[0] == "-"
     if negative:
         digits = digits[1:]  # the size, as `plain(abs(value))` prints it
