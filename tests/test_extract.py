@@ -511,6 +511,13 @@ _PHRASES = [
 _PIECES = st.sampled_from([*_CHARS, *_PHRASES])
 
 
+@pytest.mark.parametrize("text", ["0.1个", "共有0.5家企业", "新增3.5个"])
+def test_a_fraction_of_a_count_is_no_figure(text: str) -> None:
+    """Found by the property test below: 0.1个 was proposed as a count of 0.1 (G204 later)."""
+    assert extract(text, None, "2031-06").figures == []
+    assert [p.value for p in extract("1.2万人", None, "2031-06").figures] == [Decimal("1.2")]
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.lists(_PIECES, max_size=60).map("".join))
 def test_any_text_gives_figures_or_nothing_never_an_exception(text: str) -> None:

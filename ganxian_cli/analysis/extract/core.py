@@ -103,6 +103,16 @@ def resolve_published(
     raise UsageError("cannot tell when the article was published: give --published YYYY-MM")
 
 
+def _part_of_a_count(token: Token) -> bool:
+    """0.5家, 3.5个: a count is whole (1.2万人 is 12,000), so this is no count figure."""
+    try:
+        unit = get_unit(token.unit)
+    except ValueError:
+        return False  # a unit the catalogue does not know (declared elsewhere): no rule
+    whole = token.value * unit.scale
+    return unit.kind is Kind.COUNT and whole != whole.to_integral_value()
+
+
 def extract(
     original: str,
     dataset: Dataset | None = None,
@@ -119,6 +129,7 @@ def extract(
         t
         for t in Tokenizer(catalogue(dataset)).tokens(text)
         if not (unit_kind(t.unit) is Kind.AMOUNT and _LABEL_AFTER.match(text, t.end))
+        and not _part_of_a_count(t)
     ]
     figures = _figures(article, tokens)
     matcher = Matcher(dataset)
