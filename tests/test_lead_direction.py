@@ -30,7 +30,8 @@ LEAD = "快于全市整体进度3.2个百分点"
         ("增速回落3.2个百分点", "-3.2", False),  # a growth word: the sign check's (G212)
         ("增速不低于全市3.2个百分点", "3.2", False),  # 不低于 sets a bound, no direction
         ("慢于全省,快于全市3.2个百分点", "3.2", False),  # the word of its own clause
-        ("比全市高3.2个百分点", "-3.2", False),  # no direction word: nothing to say
+        ("比全市高3.2个百分点", "-3.2", True),  # 高 right after 比全市: ahead
+        ("全市高新区增长3.2个百分点", "-3.2", False),  # no 比: 高 is no direction
     ],
 )
 def test_a_lead_against_its_direction_word(

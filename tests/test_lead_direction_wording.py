@@ -120,3 +120,34 @@ def test_a_lead_with_a_growth_word_further_away_takes_its_direction(
     assert _problems(tmp_path, quote, right) == []
     wrong = str(-Decimal(right))
     assert _problems(tmp_path, quote, wrong) == [("W004", "warning")]
+
+
+@pytest.mark.parametrize(
+    ("quote", "right"),
+    [
+        ("增速比全市低1.2个百分点", "-1.2"),
+        ("增速比全省慢了0.8个百分点", "-0.8"),
+        ("增速比全市高0.5个百分点", "0.5"),
+        ("增速较全市低约1.2个百分点", "-1.2"),
+    ],
+)
+def test_a_comparison_right_before_the_number_gives_the_direction(
+    tmp_path: Path, quote: str, right: str
+) -> None:
+    """比全市低1.2个百分点 recorded as -1.2 was once G212 (negative without 下降…)."""
+    extra = 'qualifier = "about"\n' if "约" in quote else ""
+    assert _problems(tmp_path, quote, right, extra) == []
+    assert _problems(tmp_path, quote, str(-Decimal(right)), extra) == [("W004", "warning")]
+
+
+def test_a_growth_word_ending_in_high_or_low_is_no_comparison(tmp_path: Path) -> None:
+    """提高/降低 end in 高/低 but are growth words: the sign check's, as before."""
+    assert _problems(tmp_path, "增速比上年提高1.2个百分点", "1.2") == []
+    assert _problems(tmp_path, "增速比上年提高1.2个百分点", "-1.2") == [("G212", "error")]
+    assert _problems(tmp_path, "增速较上月降低0.3个百分点", "-0.3") == []
+
+
+def test_extract_reads_a_comparison_behind() -> None:
+    article = "1至5月,全区规上工业增加值增速比全市低1.2个百分点,比全省高0.4个百分点。\n"
+    found = [f.value for f in extract(article, published="2031-06").figures]
+    assert found == [Decimal("-1.2"), Decimal("0.4")]
