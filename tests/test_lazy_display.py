@@ -72,21 +72,22 @@ def test_combine_status_is_the_first_of_the_highest_rank(statuses: tuple[str, ..
 
 
 def test_caches_hold_one_entry_per_period_and_round_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The period text cache grows with distinct periods, not rows; a Num is rounded once, and
-    JSON and CSV round nothing more than the rows did."""
-    from ganxian_cli.analysis import derived, figure_index
-    from ganxian_cli.analysis.figure_index import FigureIndex
+    """Period texts are made once per distinct period, not per row (figures share one Period
+    per text, which keeps its text); a Num is rounded once, and JSON and CSV round nothing
+    more than the rows did."""
+    from ganxian_cli.analysis import derived
+    from ganxian_cli.model import periods as period_module
 
     dataset = load(str(TESTS / "data" / "october_city.toml")).dataset
-    monkeypatch.setattr(figure_index, "_TEXTS", {})
+    made: list[object] = []
+    real_text = period_module.Period._text
+    monkeypatch.setattr(period_module.Period, "_text", lambda p: made.append(p) or real_text(p))
     rounded: list[Decimal] = []
     real = derived.quantize
     monkeypatch.setattr(derived, "quantize", lambda v, p: rounded.append(v) or real(v, p))
     found = compare(dataset)
-    index = FigureIndex(dataset)
-    periods = {p for d in (index.printed, index.derived) for by in d.values() for p in by}
-    periods |= {f.period for _i, _ind, _n, f in dataset.figures()}
-    assert 0 < len(figure_index._TEXTS) <= len(periods)
+    printed = {f.period for _i, _ind, _n, f in dataset.figures()}
+    assert made and len([p for p in made if p in printed]) <= len(printed)
     before = len(rounded)
     for section in found:
         section.records("en")

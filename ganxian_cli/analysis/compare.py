@@ -27,7 +27,7 @@ from .derived import (
     places_for,
     quantize,
 )
-from .figure_index import Entry, FigureIndex, Key, period_text
+from .figure_index import Entry, FigureIndex, Key
 from .results import Column, Section, Shown, both
 from .schedule import HUNDRED
 
@@ -89,9 +89,6 @@ def label_text(found: Resolved, lang: str) -> str:
     return f"{ind.name}({period.label('zh')})"
 
 
-_period_text = period_text
-
-
 def _period_label(period: Any) -> Shown:
     return Shown(period.label)
 
@@ -121,7 +118,7 @@ def yoy_section(dataset: Dataset) -> Section:
             {
                 "indicator": ident,
                 "name": _name(found),
-                "period": _period_text(figure.period),
+                "period": str(figure.period),
                 "period_label": _period_label(figure.period),
                 "status": figure.status,
                 "qualifier": figure.qualifier,
@@ -399,7 +396,7 @@ def _side(
         row = {}
     row[k[0]] = found.ident
     row[k[1]] = name
-    row[k[2]] = period_text(f.period)
+    row[k[2]] = str(f.period)
     row[k[3]] = f.value
     row[k[4]] = found.unit.symbol
     row[k[5]] = f.status
@@ -591,7 +588,7 @@ def _sum_row(
         "item": label,
         "indicator": ident,
         "name": name,
-        "period": _period_text(printed.figure.period) if printed else None,
+        "period": str(printed.figure.period) if printed else None,
         "status": num.status,
         "value": printed.figure.value if printed else None,
         "unit": printed.unit.symbol if printed else None,
@@ -628,7 +625,7 @@ def forecasts_section(index: FigureIndex) -> Section:
                 {
                     "indicator": key[0],
                     "name": _entry_name(index, key),
-                    "period": _period_text(period),
+                    "period": str(period),
                     "period_label": _period_label(period),
                     "unit": unit.symbol,
                     "forecast_value": forecast.num.shown(),

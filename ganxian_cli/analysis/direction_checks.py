@@ -23,10 +23,11 @@ def check_lead_directions(c: Collector) -> None:
                 continue
             if figure.unit is None and not points:
                 continue  # the common case, settled without looking the unit up
-            if indicator.unit_of(figure).symbol != POINTS:
+            unit = indicator.unit_of(figure)
+            if unit.symbol != POINTS:
                 continue
             text = normalize(quote)
-            found = occurrences(text, value, indicator.unit_of(figure))  # where, sign aside
+            found = occurrences(text, value, unit)  # where, sign aside
             # any place that shows the number with its direction (or none) will do
             words = [lead_word(text, 0, occ.start) for occ in found]
             if not words or any(w is None or (w in BEHIND) == (value < 0) for w in words):

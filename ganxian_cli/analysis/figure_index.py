@@ -20,17 +20,6 @@ from .derived import Num
 
 Key = tuple[str, str, str | None]  # indicator, status, subject
 
-_TEXTS: dict[tuple[int, int, int], str] = {}
-
-
-def period_text(period: Period) -> str:
-    """str(period), worked out once per period (rows repeat the same few hundred periods)."""
-    months = (period.year, period.start, period.end)
-    text = _TEXTS.get(months)
-    if text is None:
-        text = _TEXTS[months] = str(period)
-    return text
-
 
 @dataclass(slots=True)
 class Entry:
@@ -86,7 +75,7 @@ class FigureIndex:
                     group = groups[(status, subject)] = (named, printed[named])
                 group[1][period] = of_figure[id(found)] = Entry(
                     group[0], period, of(found, unit), found, None, None, unit,
-                    period_text(period), _order(period),
+                    str(period), _order(period),
                 )  # fmt: skip
         for key, by_period in printed.items():
             if key[1] == "target" or self.dataset.indicators[key[0]].base.kind is Kind.RATE:
@@ -101,7 +90,7 @@ class FigureIndex:
                     continue
                 self.derived[key][period] = Entry(
                     key, period, b.num - a.num, None, b.found, a.found, a.unit,
-                    period_text(period), _order(period),
+                    str(period), _order(period),
                 )  # fmt: skip
 
     def num(self, found: Resolved, unit: Unit) -> Num:
