@@ -1,0 +1,160 @@
+"""Measure `ganxian extract` on the made-up corpus in this folder.
+
+    python tests/corpus/score.py [-v] [--json]
+
+Each NAME.txt / NAME.html is run through the extractor with the `published` month of its
+NAME.expected.toml. A figure is found, as in scripts/extract_quality.py (whose loading and
+matching this reuses), when a proposed figure has the same value and unit; among several, the one
+whose quote shares the most characters with the expected quote. On the figures found: period,
+status, yoy and qualifier right. Signs right: the found figures whose value and (where both have
+one) yoy carry the expected sign; besides, "flipped" counts expected figures proposed only with
+the opposite sign (a value match on magnitude), which recall cannot see. Cells: expected table
+cells found.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tomllib
+from decimal import Decimal
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT))
+
+import extract_quality as eq  # noqa: E402
+
+from ganxian_cli.analysis.extract import extract, read_article  # noqa: E402
+
+
+def _sign(x: Decimal | None) -> int:
+    return 0 if x is None else (x > 0) - (x < 0)
+
+
+def load(path: Path) -> tuple[str, list[dict]]:
+    with path.open("rb") as handle:
+        data = tomllib.load(handle, parse_float=Decimal)
+    figures = []
+    for raw in data["figures"]:
+        f = eq._defaults(raw)
+        f["cell"] = raw.get("cell")
+        f["restates"] = raw.get("restates")
+        figures.append(f)
+    return data["published"], figures
+
+
+def article_of(expected: Path) -> Path:
+    name = expected.name.removesuffix(".expected.toml")
+    for ext in (".txt", ".html"):
+        if (HERE / f"{name}{ext}").exists():
+            return HERE / f"{name}{ext}"
+    raise FileNotFoundError(name)
+
+
+def score_one(expected_path: Path) -> dict:
+    published, expected = load(expected_path)
+    article = article_of(expected_path)
+    text, _ = read_article(article.read_bytes(), str(article))
+    proposed = extract(text, None, published).figures
+    used: set[int] = set()
+    r = {
+        "article": article.name, "published": published, "expected": len(expected),
+        "proposed": len(proposed), "found": 0, "period": 0, "status": 0, "yoy": 0,
+        "qualifier": 0, "signs": 0, "flipped": 0, "declines": 0, "declines_right": 0,
+        "cells": sum(1 for e in expected if e["cell"]), "cells_found": 0,
+        "missed": [], "differs": [], "extra": [],
+    }
+    for e in expected:
+        negative = _sign(e["value"]) < 0 or _sign(e["yoy"]) < 0
+        r["declines"] += negative
+        same = [
+            i for i, p in enumerate(proposed)
+            if i not in used and p.value == e["value"] and p.unit == e["unit"]
+        ]
+        if not same:
+            flipped = any(
+                p.unit == e["unit"] and p.value == -e["value"] and e["value"] != 0
+                for i, p in enumerate(proposed) if i not in used
+            )
+            r["flipped"] += flipped
+            r["missed"].append(
+                f"{e['value']}{e['unit']} {e['period']} {e['status']}"
+                f"{' (proposed with the opposite sign)' if flipped else ''}  | {e['quote']}"
+            )
+            continue
+        best = max(same, key=lambda i: eq._overlap(proposed[i].quote, e["quote"]))
+        used.add(best)
+        p = proposed[best]
+        r["found"] += 1
+        r["cells_found"] += bool(e["cell"])
+        r["period"] += str(p.period) == e["period"]
+        r["status"] += p.status == e["status"]
+        r["yoy"] += p.yoy == e["yoy"]
+        r["qualifier"] += p.qualifier == e["qualifier"]
+        sign_ok = _sign(p.value) == _sign(e["value"]) and (
+            p.yoy is None or e["yoy"] is None or _sign(p.yoy) == _sign(e["yoy"])
+        )
+        r["signs"] += sign_ok
+        if negative:
+            r["declines_right"] += p.yoy == e["yoy"]
+        got = (str(p.period), p.status, p.qualifier, p.yoy)
+        want = (e["period"], e["status"], e["qualifier"], e["yoy"])
+        if got != want:
+            r["differs"].append(
+                f"{e['value']}{e['unit']}: expected {' '.join(map(str, want))}, "
+                f"got {' '.join(map(str, got))}  | {p.quote}"
+            )
+    r["extra"] = [f"{p.value}{p.unit} {p.period} | {p.quote}" for i, p in enumerate(proposed)
+                  if i not in used]
+    return r
+
+
+def pct(n: int, d: int) -> str:
+    return f"{100 * n / d:.0f}%" if d else "—"
+
+
+HEADER = ["article", "published", "expected", "proposed", "recall", "precision", "period",
+          "status", "signs", "declines", "flipped", "yoy", "qualifier", "cells"]
+
+
+def row(r: dict) -> list[str]:
+    f = r["found"]
+    return [
+        r["article"], r["published"], str(r["expected"]), str(r["proposed"]),
+        pct(f, r["expected"]), pct(f, r["proposed"]), pct(r["period"], f), pct(r["status"], f),
+        pct(r["signs"], f), f"{r['declines_right']}/{r['declines']}", str(r["flipped"]),
+        pct(r["yoy"], f), pct(r["qualifier"], f),
+        f"{r['cells_found']}/{r['cells']}" if r["cells"] else "—",
+    ]
+
+
+def total(results: list[dict]) -> dict:
+    t = {k: sum(r[k] for r in results) for k in results[0] if isinstance(results[0][k], int)}
+    t.update(article="all", published="", missed=[], differs=[], extra=[])
+    return t
+
+
+def main() -> None:
+    results = [score_one(p) for p in sorted(HERE.glob("*.expected.toml"))]
+    if "--json" in sys.argv:
+        print(json.dumps(results, ensure_ascii=False, indent=1))
+        return
+    lines = ["| " + " | ".join(HEADER) + " |", "|" + "---|" * len(HEADER)]
+    lines += ["| " + " | ".join(row(r)) + " |" for r in results + [total(results)]]
+    print("\n".join(lines))
+    if "-v" in sys.argv:
+        for r in results:
+            print(f"\n## {r['article']}")
+            for m in r["missed"]:
+                print("missed ", m)
+            for d in r["differs"]:
+                print("differs", d)
+            for x in r["extra"]:
+                print("extra  ", x)
+
+
+if __name__ == "__main__":
+    main()
