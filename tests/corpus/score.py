@@ -9,7 +9,8 @@ whose quote shares the most characters with the expected quote. On the figures f
 status, yoy and qualifier right. Signs right: the found figures whose value and (where both have
 one) yoy carry the expected sign; besides, "flipped" counts expected figures proposed only with
 the opposite sign (a value match on magnitude), which recall cannot see. Cells: expected table
-cells found.
+cells found. Subjects: found figures of a named company or village given that subject (counted
+over all expected figures with a subject).
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ def load(path: Path) -> tuple[str, list[dict]]:
         f = eq._defaults(raw)
         f["cell"] = raw.get("cell")
         f["restates"] = raw.get("restates")
+        f["subject"] = raw.get("subject")
         figures.append(f)
     return data["published"], figures
 
@@ -65,6 +67,7 @@ def score_one(expected_path: Path) -> dict:
         "proposed": len(proposed), "found": 0, "period": 0, "status": 0, "yoy": 0,
         "qualifier": 0, "signs": 0, "flipped": 0, "declines": 0, "declines_right": 0,
         "cells": sum(1 for e in expected if e["cell"]), "cells_found": 0,
+        "subjects": sum(1 for e in expected if e["subject"]), "subjects_right": 0,
         "missed": [], "differs": [], "extra": [],
     }
     for e in expected:
@@ -90,6 +93,8 @@ def score_one(expected_path: Path) -> dict:
         p = proposed[best]
         r["found"] += 1
         r["cells_found"] += bool(e["cell"])
+        if e["subject"]:
+            r["subjects_right"] += getattr(p, "subject", None) == e["subject"]
         r["period"] += str(p.period) == e["period"]
         r["status"] += p.status == e["status"]
         r["yoy"] += p.yoy == e["yoy"]
@@ -117,7 +122,7 @@ def pct(n: int, d: int) -> str:
 
 
 HEADER = ["article", "published", "expected", "proposed", "recall", "precision", "period",
-          "status", "signs", "declines", "flipped", "yoy", "qualifier", "cells"]
+          "status", "signs", "declines", "flipped", "yoy", "qualifier", "cells", "subjects"]
 
 
 def row(r: dict) -> list[str]:
@@ -128,6 +133,7 @@ def row(r: dict) -> list[str]:
         pct(r["signs"], f), f"{r['declines_right']}/{r['declines']}", str(r["flipped"]),
         pct(r["yoy"], f), pct(r["qualifier"], f),
         f"{r['cells_found']}/{r['cells']}" if r["cells"] else "—",
+        f"{r['subjects_right']}/{r['subjects']}" if r["subjects"] else "—",
     ]
 
 
