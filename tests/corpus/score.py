@@ -63,24 +63,40 @@ def score_one(expected_path: Path) -> dict:
     proposed = extract(text, None, published).figures
     used: set[int] = set()
     r = {
-        "article": article.name, "published": published, "expected": len(expected),
-        "proposed": len(proposed), "found": 0, "period": 0, "status": 0, "yoy": 0,
-        "qualifier": 0, "signs": 0, "flipped": 0, "declines": 0, "declines_right": 0,
-        "cells": sum(1 for e in expected if e["cell"]), "cells_found": 0,
-        "subjects": sum(1 for e in expected if e["subject"]), "subjects_right": 0,
-        "missed": [], "differs": [], "extra": [],
+        "article": article.name,
+        "published": published,
+        "expected": len(expected),
+        "proposed": len(proposed),
+        "found": 0,
+        "period": 0,
+        "status": 0,
+        "yoy": 0,
+        "qualifier": 0,
+        "signs": 0,
+        "flipped": 0,
+        "declines": 0,
+        "declines_right": 0,
+        "cells": sum(1 for e in expected if e["cell"]),
+        "cells_found": 0,
+        "subjects": sum(1 for e in expected if e["subject"]),
+        "subjects_right": 0,
+        "missed": [],
+        "differs": [],
+        "extra": [],
     }
     for e in expected:
         negative = _sign(e["value"]) < 0 or _sign(e["yoy"]) < 0
         r["declines"] += negative
         same = [
-            i for i, p in enumerate(proposed)
+            i
+            for i, p in enumerate(proposed)
             if i not in used and p.value == e["value"] and p.unit == e["unit"]
         ]
         if not same:
             flipped = any(
                 p.unit == e["unit"] and p.value == -e["value"] and e["value"] != 0
-                for i, p in enumerate(proposed) if i not in used
+                for i, p in enumerate(proposed)
+                if i not in used
             )
             r["flipped"] += flipped
             r["missed"].append(
@@ -112,8 +128,9 @@ def score_one(expected_path: Path) -> dict:
                 f"{e['value']}{e['unit']}: expected {' '.join(map(str, want))}, "
                 f"got {' '.join(map(str, got))}  | {p.quote}"
             )
-    r["extra"] = [f"{p.value}{p.unit} {p.period} | {p.quote}" for i, p in enumerate(proposed)
-                  if i not in used]
+    r["extra"] = [
+        f"{p.value}{p.unit} {p.period} | {p.quote}" for i, p in enumerate(proposed) if i not in used
+    ]
     return r
 
 
@@ -121,17 +138,41 @@ def pct(n: int, d: int) -> str:
     return f"{100 * n / d:.0f}%" if d else "—"
 
 
-HEADER = ["article", "published", "expected", "proposed", "recall", "precision", "period",
-          "status", "signs", "declines", "flipped", "yoy", "qualifier", "cells", "subjects"]
+HEADER = [
+    "article",
+    "published",
+    "expected",
+    "proposed",
+    "recall",
+    "precision",
+    "period",
+    "status",
+    "signs",
+    "declines",
+    "flipped",
+    "yoy",
+    "qualifier",
+    "cells",
+    "subjects",
+]
 
 
 def row(r: dict) -> list[str]:
     f = r["found"]
     return [
-        r["article"], r["published"], str(r["expected"]), str(r["proposed"]),
-        pct(f, r["expected"]), pct(f, r["proposed"]), pct(r["period"], f), pct(r["status"], f),
-        pct(r["signs"], f), f"{r['declines_right']}/{r['declines']}", str(r["flipped"]),
-        pct(r["yoy"], f), pct(r["qualifier"], f),
+        r["article"],
+        r["published"],
+        str(r["expected"]),
+        str(r["proposed"]),
+        pct(f, r["expected"]),
+        pct(f, r["proposed"]),
+        pct(r["period"], f),
+        pct(r["status"], f),
+        pct(r["signs"], f),
+        f"{r['declines_right']}/{r['declines']}",
+        str(r["flipped"]),
+        pct(r["yoy"], f),
+        pct(r["qualifier"], f),
         f"{r['cells_found']}/{r['cells']}" if r["cells"] else "—",
         f"{r['subjects_right']}/{r['subjects']}" if r["subjects"] else "—",
     ]
@@ -149,7 +190,7 @@ def main() -> None:
         print(json.dumps(results, ensure_ascii=False, indent=1))
         return
     lines = ["| " + " | ".join(HEADER) + " |", "|" + "---|" * len(HEADER)]
-    lines += ["| " + " | ".join(row(r)) + " |" for r in results + [total(results)]]
+    lines += ["| " + " | ".join(row(r)) + " |" for r in [*results, total(results)]]
     print("\n".join(lines))
     if "-v" in sys.argv:
         for r in results:
