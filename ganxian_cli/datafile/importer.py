@@ -183,11 +183,11 @@ def _new_figure(dataset: Dataset, figure: DraftFigure, source: str | None) -> Ne
     return NewFigure(
         indicator=ident,
         period=figure.get("period"),
-        value=str(value),
+        value=Decimal(value),
         unit=figure.get("unit"),
         status=figure.get("status") or "actual",
         qualifier=figure.get("qualifier") or "exact",
-        yoy=None if yoy is None else str(yoy),
+        yoy=None if yoy is None else Decimal(yoy),
         subject=figure.get("subject"),
         quote=figure.get("quote"),
         note=figure.get("note"),

@@ -44,11 +44,11 @@ class NewFigure:
 
     indicator: str
     period: str
-    value: str
+    value: str | Decimal  # as typed, or a number read from a draft
     unit: str | None = None
     status: str = "actual"
     qualifier: str = "exact"
-    yoy: str | None = None
+    yoy: str | Decimal | None = None
     subject: str | None = None
     quote: str | None = None
     note: str | None = None
@@ -118,8 +118,17 @@ def _refuse(message: str, field: str | None = None) -> Refused:
     return Refused([Fault(message, field)], usage=True)
 
 
-def parse_number(text: str, field: str) -> Decimal:
-    """A decimal exactly as typed: 190.2 stays 190.2; no exponents, no thousands separators."""
+def parse_number(text: str | Decimal, field: str) -> Decimal:
+    """A decimal exactly as typed: 190.2 stays 190.2; no exponents, no thousands separators.
+
+    A number read from a draft is taken as it is (the model bounds its digits), unless only an
+    exponent can write it (1E+5).
+    """
+    if isinstance(text, Decimal):
+        exponent = text.as_tuple().exponent
+        if isinstance(exponent, int) and exponent > 0:
+            raise _refuse(f"not a plain decimal number: '{text}' (e.g. 190.2 or -3.5)", field)
+        return abs(text) if text.is_zero() else text
     if not _NUMBER.fullmatch(text.strip()):
         raise _refuse(f"not a plain decimal number: {text!r} (e.g. 190.2 or -3.5)", field)
     try:
