@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import Any, TypeVar
+from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -99,8 +99,8 @@ class Refused(Exception):
         self.usage = usage
 
     def error(self, name: str, spelling: Spelling) -> UsageError | DataError:
-        """The refusal as a command reports it: a usage error naming *name*, or problems of
-        the data file *name*."""
+        """The refusal as a command reports it, each field named by *spelling*: a usage error
+        (the caller names the file), or problems of the data file *name*."""
 
         def said(fault: Fault) -> str:
             if fault.field is None:
@@ -138,12 +138,6 @@ def parse_number(text: str | Decimal, field: str) -> Decimal:
     return abs(number) if number.is_zero() else number  # -0.00 is 0.00, as a quote prints it
 
 
-@functools.cache
-def period_of(text: str) -> Period:
-    """A recorded (valid) period string parsed, each distinct string once per run."""
-    return parse_period(text)
-
-
 def same_figure(
     dataset: Dataset,
     ident: str,
@@ -172,8 +166,6 @@ def same_figure(
 
 
 # --- validating the pieces a figure brings -----------------------------------------------------
-
-_M = TypeVar("_M")
 
 _FIGURE_FIELDS = {
     name: name
