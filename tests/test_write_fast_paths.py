@@ -288,7 +288,7 @@ def test_the_typed_edit_is_the_dataset_its_text_validates_as(
     path = TESTS / "data" / "other_region.toml"
     dataset = parse_text(path.read_text(encoding="utf-8"), str(path)).dataset
     figures = [importer.DraftFigure(n, 10 * n + 1, entry) for n, entry in enumerate(entries)]
-    edit = record.Edit(dataset)
+    edit = record.DatasetEdit(dataset)
     try:
         importer.merge(edit, figures, "d.toml", replace)
     except DataError as exc:
@@ -307,7 +307,7 @@ def test_a_refused_figure_names_its_own_field_in_a_draft_and_an_option_in_record
     dataset = parse_text(path.read_text(encoding="utf-8"), str(path)).dataset
     new = record.NewFigure("retail_sales", "2031-05", "1.12345678901")
     with pytest.raises(record.Refused) as refused:
-        record.Edit(dataset).record(new, False, record.as_field)
+        record.DatasetEdit(dataset).record(new, False, record.as_field)
     (fault,) = refused.value.faults
     assert (fault.field, fault.path) == ("value", "indicators.retail_sales.observations[3].value")
     error = refused.value.error("f.toml", store.option)

@@ -18,7 +18,7 @@ from ..model.units import Unit, UnknownUnitError, get_unit
 from ..model.units import declared as declared_units
 from .loader import Loaded, decode, parse_toml, read_bytes
 from .locate import LineIndex
-from .record import Edit, NewFigure, Refused, as_field, same_figure
+from .record import DatasetEdit, NewFigure, Refused, as_field, same_figure
 from .store import Checks, edit_file
 
 _KEYS: dict[str, type | tuple[type, ...]] = {
@@ -208,7 +208,7 @@ def _problem(
 
 
 def merge(
-    edit: Edit,
+    edit: DatasetEdit,
     figures: list[DraftFigure],
     draft: str,
     replace: bool,
@@ -282,7 +282,7 @@ def merge(
     return added, replaced, skipped
 
 
-def link_rates(edit: Edit, figures: list[DraftFigure], draft: str) -> int:
+def link_rates(edit: DatasetEdit, figures: list[DraftFigure], draft: str) -> int:
     """Set a target's `rate` or `gap` from figures with `rate_of`/`gap_of` = its actual's id;
     how many were set."""
     targets = list(edit.current.targets)
@@ -360,7 +360,7 @@ def import_draft(
         unknown = unknown_units(figures, loaded.dataset.declared_units, draft_name)
         if problems or unknown:  # every problem of the draft in one run, in its line order
             raise DataError(sorted([*problems, *unknown], key=lambda p: p.line or 0))
-        change = Edit(loaded.dataset)
+        change = DatasetEdit(loaded.dataset)
         added, replaced, skipped = merge(change, figures, draft_name, replace, source)
         linked = link_rates(change, figures, draft_name)
         counts.update(added=added, replaced=replaced, skipped=skipped, linked=linked)

@@ -2,9 +2,10 @@
 
 A request (`NewFigure`) is planned against the dataset as it stands (`plan`): every refusal
 comes then, before anything changes, and every piece the figure brings (the figure, a new
-indicator, article, theme, target link or relation) is validated as its own model. `Edit`
-applies planned figures one after the other and assembles the new dataset once, without
-validating the whole file again; the write validates nothing but these pieces.
+indicator, article, theme, target link or relation) is validated as its own model.
+`DatasetEdit` applies planned figures one after the other and assembles the new dataset once,
+without validating the whole file again. Messages name the request's fields as the caller
+spells them (`Spelling`).
 """
 
 from __future__ import annotations
@@ -229,7 +230,6 @@ class FigureEdit:
 
 def plan(dataset: Dataset, new: NewFigure, replace: bool, spelling: Spelling) -> FigureEdit:
     """Plan recording *new* in *dataset*: every refusal (`Refused`) comes here."""
-    name = spelling
     try:
         period = parse_period(new.period)
     except PeriodError as exc:
@@ -248,12 +248,13 @@ def plan(dataset: Dataset, new: NewFigure, replace: bool, spelling: Spelling) ->
         missing = [key for key in ("name", "name_en", "theme", "unit") if not getattr(new, key)]
         if missing:
             raise _refuse(
-                f"no indicator {new.indicator!r}; to create it give {', '.join(map(name, missing))}"
+                f"no indicator {new.indicator!r}; to create it give "
+                f"{', '.join(map(spelling, missing))}"
             )
     elif new.name or new.name_en or new.theme:
         raise _refuse(
-            f"{new.indicator} exists already; {name('name')}, {name('name_en')} "
-            f"and {name('theme')} are only for new indicators"
+            f"{new.indicator} exists already; {spelling('name')}, {spelling('name_en')} "
+            f"and {spelling('theme')} are only for new indicators"
         )
     unit = new.unit if indicator is None else indicator.unit
     assert unit is not None  # a new indicator without a unit is refused above
@@ -275,14 +276,17 @@ def plan(dataset: Dataset, new: NewFigure, replace: bool, spelling: Spelling) ->
         old = indicator.observations[same]
         raise _refuse(
             f"{new.indicator} already has {'an' if new.status == 'actual' else 'a'} {new.status}"
-            f" figure for {period}: {old.value}{old.unit or unit}; use {name('replace')} to "
+            f" figure for {period}: {old.value}{old.unit or unit}; use {spelling('replace')} to "
             "change it"
         )
     if new.tracks and new.status != "target":
-        raise _refuse(f"{name('tracks')} links a target; use it with {name('status')} target")
+        raise _refuse(
+            f"{spelling('tracks')} links a target; use it with {spelling('status')} target"
+        )
     if (new.rate or new.gap) and not new.tracks:
         raise _refuse(
-            f"{name('rate')} and {name('gap')} belong to a target: use them with {name('tracks')}"
+            f"{spelling('rate')} and {spelling('gap')} belong to a target: use them with "
+            f"{spelling('tracks')}"
         )
     faults: list[Fault] = []
     with declared(dataset.declared_units):
@@ -367,20 +371,12 @@ def _target(
         return None, {}
     quoted = {key: value for key in ("rate", "gap") if (value := getattr(new, key))}
     ref = f"{new.indicator}@{period}#target"
-    target = None
-    if not any(t.target == ref for t in dataset.targets):
-        where = ("targets", len(dataset.targets))
-        data = {"target": ref, "actual": new.tracks, **quoted}
-        target = _valid(Target, data, where, _TARGET_FIELDS, faults)
-    elif quoted:
-        _valid(
-            Target,
-            {"target": ref, "actual": new.tracks, **quoted},
-            ("targets",),
-            _TARGET_FIELDS,
-            faults,
-        )
-    return target, quoted
+    exists = any(t.target == ref for t in dataset.targets)
+    if exists and not quoted:
+        return None, {}
+    data = {"target": ref, "actual": new.tracks, **quoted}
+    target = _valid(Target, data, ("targets", len(dataset.targets)), _TARGET_FIELDS, faults)
+    return (None if exists else target), quoted
 
 
 def _relations(
@@ -404,7 +400,7 @@ def _relations(
     return tuple(found)
 
 
-class Edit:
+class DatasetEdit:
     """A dataset that figures go into one by one (each planned against the one before);
     `result` is the new dataset, assembled once."""
 

@@ -1,9 +1,9 @@
 """Read-modify-write of a data file under a lock: `record`, `import` and `fmt`.
 
-Each write parses and validates the file as found once, edits the typed dataset (`record.Edit`,
-whose pieces are validated as they go in), runs the checks on the result, renders its text
-once, and then only compares bytes: the temporary copy against what was meant, the file on disk
-against what was read.
+Each write parses and validates the file as found once, edits the typed dataset
+(`record.DatasetEdit`, whose pieces are validated as they go in), runs the checks on the result,
+renders its text once, and then only compares bytes: the temporary copy against what was meant,
+the file on disk against what was read.
 """
 
 from __future__ import annotations
@@ -18,8 +18,7 @@ from ..model.models import Dataset
 from ..model.refs import RefError
 from .atomic import atomic_replace, check_new_size, locked, read_snapshot, writable_target
 from .loader import Checker, Loaded, decode, parse_text, read_bytes
-from .record import Edit as DatasetEdit
-from .record import NewFigure, Refused, Spelling
+from .record import DatasetEdit, NewFigure, Refused, Spelling
 from .writer import canonical_data, canonical_order, refuse_comments, render, unified_diff
 
 
@@ -98,7 +97,8 @@ def _load(text: str, path: str, checks: Checks) -> Loaded:
 
 Edit = Callable[[Loaded], tuple[Dataset, str]]
 """A change to a data file: the loaded file in; the new dataset in canonical order
-(`record.Edit.result`), or the loaded one itself for no change, and a one-line summary out."""
+(`record.DatasetEdit.result`), or the loaded one itself for no change, and a one-line summary
+out."""
 Located = Callable[[list[Problem], Dataset], list[Problem]]
 """Moves problems of the result to where the user can fix them (e.g. a draft's lines)."""
 
