@@ -206,3 +206,21 @@ def test_init_never_overwrites_even_a_file_made_while_it_writes(
     assert result.exit_code == 2 and "exists already" in result.stderr
     assert path.read_text(encoding="utf-8") == "mine\n"
     assert [p.name for p in tmp_path.iterdir()] == ["new.toml"]
+
+
+def test_init_after_a_killed_init_removes_its_temporary_file(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """A SIGKILL mid-write leaves only `.NAME.PID.RANDOM.tmp`: the file itself never appears
+    half written, and the next init clears the temporary one away."""
+    import subprocess
+    import sys
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)  # fmt: skip
+    stale = tmp_path / f".new.toml.{dead.stdout.strip()}.0badf00d.tmp"
+    stale.write_text("schema_version = 1\n", encoding="utf-8")
+    path = tmp_path / "new.toml"
+    result = invoke(runner, "init", str(path), *INIT, "--published", "2031-07")
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.toml"]
