@@ -22,7 +22,7 @@ from ganxian_cli.analysis.compare import compare
 from ganxian_cli.analysis.progress import evaluate
 from ganxian_cli.analysis.progress_view import latest
 from ganxian_cli.datafile import loader
-from ganxian_cli.datafile.loader import Loaded, load_text
+from ganxian_cli.datafile.loader import Loaded, parse_text
 from ganxian_cli.errors import DataError
 from ganxian_cli.model import refs
 from ganxian_cli.model.periods import Period
@@ -139,7 +139,7 @@ def _everything(loaded: Loaded) -> Iterator[object]:
 
 
 def _work(text: str, monkeypatch: pytest.MonkeyPatch) -> int:
-    loaded = load_text(text, "scale.toml")
+    loaded = parse_text(text, "scale.toml")
     with monkeypatch.context() as patch:
         work = Work(patch)
         for _result in _everything(loaded):
@@ -156,7 +156,7 @@ def test_work_grows_near_linearly(
     make: Callable[[int], str], n: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     small, large = make(n), make(4 * n)
-    assert not [p for p in all_problems(load_text(small, "s.toml")) if p.severity == "error"]
+    assert not [p for p in all_problems(parse_text(small, "s.toml")) if p.severity == "error"]
     ratio = _work(large, monkeypatch) / _work(small, monkeypatch)
     assert ratio <= LINEAR, f"work grew {ratio:.1f}x for 4x the figures"
 
@@ -176,7 +176,7 @@ def _nested(left: list[refs.Resolved], right: list[refs.Resolved]) -> list[Any]:
 
 def test_pairs_follow_the_order_of_left_then_right() -> None:
     """The indexed pairing returns what the nested loop returned, in the same order."""
-    dataset = load_text(deep(2), "d.toml").dataset
+    dataset = parse_text(deep(2), "d.toml").dataset
     rng = random.Random(7)
     indexed = [refs.resolve_all(dataset, ident) for ident in ("a", "t", "r")]
     everything = [r for found in indexed for r in found]
@@ -190,7 +190,7 @@ def test_pairs_follow_the_order_of_left_then_right() -> None:
 
 
 def test_lookups_match_a_scan_of_the_file() -> None:
-    dataset = load_text(deep(2), "d.toml").dataset
+    dataset = parse_text(deep(2), "d.toml").dataset
     for ident, _indicator, i, figure in dataset.figures():
         if figure.status != "actual":
             continue
@@ -212,7 +212,7 @@ def test_lookups_match_a_scan_of_the_file() -> None:
 def test_the_index_is_dropped_with_its_dataset() -> None:
     import gc
 
-    dataset = load_text(deep(1), "d.toml").dataset
+    dataset = parse_text(deep(1), "d.toml").dataset
     refs.resolve_all(dataset, "a")
     key = id(dataset)
     assert key in refs._INDEXES
@@ -285,19 +285,19 @@ def test_too_much_pairing_is_refused_before_any_is_done(
     assert "[G208]" in result.stdout
     assert work.counts["resolved"] <= 2 * 2600  # each figure indexed once, nothing paired
     golden("errors/G208-work-ceiling.txt", result.stdout)
-    assert refs.work(load_text(hundred_parts(500), "s.toml").dataset) <= refs.MAX_WORK
+    assert refs.work(parse_text(hundred_parts(500), "s.toml").dataset) <= refs.MAX_WORK
 
 
 def test_the_shipped_file_is_far_below_the_ceiling() -> None:
     from .conftest import DATA
 
-    dataset = load_text(DATA.read_text(encoding="utf-8"), "d.toml").dataset
+    dataset = parse_text(DATA.read_text(encoding="utf-8"), "d.toml").dataset
     assert 0 < refs.work(dataset) < refs.MAX_WORK // 1000
 
 
 def test_rates_and_gaps_are_keyed_once_per_indicator(monkeypatch: pytest.MonkeyPatch) -> None:
     """Targets look their rate and gap up by key: one table per indicator, not per target."""
-    loaded = load_text(deep(12), "d.toml")  # 12 targets naming the same rate and gap
+    loaded = parse_text(deep(12), "d.toml")  # 12 targets naming the same rate and gap
     built: Counter[str] = Counter()
     keyed = refs.FigureIndex.actual_by_key
 
@@ -317,7 +317,7 @@ def test_each_figure_is_looked_up_and_spanned_once(monkeypatch: pytest.MonkeyPat
     from ganxian_cli.model.intervals import Interval
     from ganxian_cli.model.models import Indicator
 
-    loaded = load_text(deep(4), "d.toml")
+    loaded = parse_text(deep(4), "d.toml")
     figures = sum(len(i.observations) for i in loaded.dataset.indicators.values())
     calls: Counter[str] = Counter()
     for owner, name in ((Indicator, "_lookup"), (Interval, "printed")):

@@ -357,3 +357,59 @@ def test_a_later_article_is_imported_beside_the_earlier_one(
     jan_may = [(str(f.value), f.source) for f in figures if str(f.period) == "2031-01..2031-05"]
     assert jan_may == [("88.4", "jun"), ("88.6", "jul")]
     assert invoke(runner, "validate", str(data)).exit_code == 0  # checked against jul.txt
+
+
+@pytest.mark.parametrize(
+    ("header", "line", "field"),
+    [
+        ("schema_version = 99\nkind = 'extract-draft'\n", 1, "schema_version"),
+        ("schema_version = 1\nkind = 'x'\n", 2, "kind"),
+        ("schema_version = true\n", 1, "schema_version"),
+    ],
+)
+def test_a_draft_of_another_format_is_refused_at_its_header(
+    runner: CliRunner, data_file: Path, tmp_path: Path, header: str, line: int, field: str
+) -> None:
+    body = DRAFT.split("\n", 3)[3]  # the figures, without the comment and the header
+    draft = _draft(tmp_path, header + body)
+    before = data_file.read_bytes()
+    result = invoke(runner, "import", str(draft), "--data", str(data_file))
+    assert result.exit_code == 1
+    assert f"{draft}:{line}: error[G100]: {field}: a draft with {field} = " in result.stderr
+    assert data_file.read_bytes() == before
+
+
+def test_a_draft_of_todays_format_and_one_without_a_header_import(
+    runner: CliRunner, data_file: Path, tmp_path: Path
+) -> None:
+    body = DRAFT.split("\n", 3)[3]
+    assert DRAFT.split("\n")[1:3] == ["schema_version = 1", 'kind = "extract-draft"']
+    result = invoke(runner, "import", str(_draft(tmp_path, body)), "--data", str(data_file), "-n")
+    assert result.exit_code == 0, result.stderr
+    result = invoke(runner, "import", str(_draft(tmp_path, DRAFT)), "--data", str(data_file))
+    assert result.exit_code == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("field", "text", "message"),
+    [
+        ("value", "value = 1E+308", "not a plain decimal number: '1E+308'"),
+        ("value", "value = 1.12345678901", "too many decimal places (at most 10)"),
+        ("yoy", "yoy = 1E+308", "not a plain decimal number: '1E+308'"),
+        ("yoy", "yoy = 0.00000000001", "too many decimal places (at most 10)"),
+        ("tracks", "tracks = 'Bad-Id'\nstatus = 'target'", "String should match pattern"),
+    ],
+)
+def test_a_refused_field_is_named_as_the_draft_names_it_at_its_line(
+    runner: CliRunner, data_file: Path, tmp_path: Path, field: str, text: str, message: str
+) -> None:
+    draft = _draft(
+        tmp_path,
+        "[[figures]]\nindicator = 'enterprises'\nunit = '家'\nperiod = '2031'\n"
+        f"{text}\n" + ("value = 3\n" if field != "value" else ""),
+    )
+    result = invoke(runner, "import", str(draft), "--data", str(data_file))
+    assert result.exit_code == 1, result.stderr
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"{draft}:5: error[G100]: figures[0].{field}: {message}")
+    assert "--" not in line

@@ -3,7 +3,10 @@ touch the copy shipped inside the package."""
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -136,3 +139,88 @@ def test_record_adds_a_within_relation(runner: CliRunner, tmp_path: Path) -> Non
     assert too_many.exit_code == 1 and "G302" in too_many.stderr  # 68 cannot be inside 67
     assert Path(path).read_text(encoding="utf-8") == text
     assert invoke(runner, "validate", path).exit_code == 0
+
+
+class _Failing:
+    """An open file whose writes fail as *error* does (a full disk, a Ctrl-C mid-write)."""
+
+    def __init__(self, handle: Any, error: BaseException) -> None:
+        self.handle = handle
+        self.error = error
+
+    def write(self, _data: object) -> int:
+        self.handle.write(b"schema_version = 1\n" if "b" in self.handle.mode else "x = 1\n")
+        self.handle.flush()  # part of the text reaches the disk, then the write fails
+        raise self.error
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.handle, name)
+
+    def __enter__(self) -> _Failing:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.handle.close()
+
+
+@pytest.mark.parametrize(
+    ("error", "status"),
+    [(OSError(errno.ENOSPC, "No space left on device"), 2), (KeyboardInterrupt(), 130)],
+)
+def test_init_that_fails_mid_write_leaves_no_file(
+    runner: CliRunner,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    error: BaseException,
+    status: int,
+) -> None:
+    real = os.fdopen
+    monkeypatch.setattr(os, "fdopen", lambda fd, *a, **k: _Failing(real(fd, *a, **k), error))
+    path = tmp_path / "new.toml"
+    result = invoke(runner, "init", str(path), *INIT, "--published", "2031-07")
+    assert result.exit_code == status
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+    if status == 2:
+        assert result.stderr.splitlines() == [
+            f"ganxian: error: {path}: not written: No space left on device"
+        ]
+    assert sorted(p.name for p in tmp_path.iterdir()) == []  # neither the file nor a temporary
+    monkeypatch.setattr(os, "fdopen", real)
+    again = invoke(runner, "init", str(path), *INIT, "--published", "2031-07")
+    assert again.exit_code == 0, again.stderr  # nothing in the way of a second try
+
+
+def test_init_never_overwrites_even_a_file_made_while_it_writes(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "new.toml"
+    real = os.fsync
+
+    def racing(fd: int) -> None:
+        real(fd)
+        if not path.exists():
+            path.write_text("mine\n", encoding="utf-8")  # another program creates it meanwhile
+
+    monkeypatch.setattr(os, "fsync", racing)
+    result = invoke(runner, "init", str(path), *INIT, "--published", "2031-07")
+    assert result.exit_code == 2 and "exists already" in result.stderr
+    assert path.read_text(encoding="utf-8") == "mine\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["new.toml"]
+
+
+def test_init_after_a_killed_init_removes_its_temporary_file(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """A SIGKILL mid-write leaves only `.NAME.PID.RANDOM.tmp`: the file itself never appears
+    half written, and the next init clears the temporary one away."""
+    import subprocess
+    import sys
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)  # fmt: skip
+    stale = tmp_path / f".new.toml.{dead.stdout.strip()}.0badf00d.tmp"
+    stale.write_text("schema_version = 1\n", encoding="utf-8")
+    path = tmp_path / "new.toml"
+    result = invoke(runner, "init", str(path), *INIT, "--published", "2031-07")
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.toml"]

@@ -25,9 +25,8 @@ from typer.testing import CliRunner
 from ganxian_cli.analysis.checks import all_problems, essential_problems
 from ganxian_cli.datafile import comments, importer, record, store, writer
 from ganxian_cli.datafile.loader import Loaded, parse_text, to_dataset
-from ganxian_cli.errors import DataError, Problem, UsageError, escape_control
+from ganxian_cli.errors import DataError, escape_control
 from ganxian_cli.model.models import Dataset
-from ganxian_cli.model.periods import parse_period
 
 from .conftest import DATA, SHARED, TESTS, invoke
 from .test_roundtrip import datasets
@@ -240,68 +239,7 @@ def test_table_by_table_diffs_patch_old_into_new(
     assert _patched(a, diff) == b
 
 
-# --- import: one copy of the data against a dataset per figure ----------------------------------
-
-
-def _reference_merge(
-    dataset: Dataset, figures: list[importer.DraftFigure], draft: str, replace: bool
-) -> tuple[Dataset, int, int, int]:
-    """The merge as it was: `record.apply` (dump, change, validate everything) per figure."""
-    problems: list[Problem] = []
-    added = replaced = skipped = 0
-    for figure in figures:
-        ident = figure.get("indicator")
-        if ident not in dataset.indicators:
-            missing = [k for k in ("name", "name_en", "theme") if not figure.get(k)]
-            if missing:
-                problems.append(
-                    importer._problem(draft, figure, f"new indicator {ident!r} needs "
-                                      f"{', '.join(missing)}")
-                )  # fmt: skip
-                continue
-            if figure.get("theme") not in dataset.themes:
-                known = ", ".join(dataset.themes)
-                problems.append(
-                    importer._problem(draft, figure, f"unknown theme {figure.get('theme')!r} "
-                                      f"(known: {known})")
-                )  # fmt: skip
-                continue
-        same = None
-        indicator = dataset.indicators.get(ident)
-        period = parse_period(figure.get("period"))
-        for existing in indicator.observations if indicator else []:
-            if (existing.period, existing.status, existing.subject) == (
-                period,
-                figure.get("status") or "actual",
-                figure.get("subject"),
-            ):
-                same = (existing.value, existing.unit or indicator.unit)  # type: ignore[union-attr]
-                break
-        if same is not None and same == (Decimal(figure.get("value")), figure.get("unit")):
-            skipped += 1
-            continue
-        if same is not None and not replace:
-            problems.append(
-                importer._problem(draft, figure, f"{ident} already has {same[0]}{same[1]} for "
-                                  f"{figure.get('period')}; give --replace to change it")
-            )  # fmt: skip
-            continue
-        data = record.editable_data(dataset)
-        try:
-            new = importer._new_figure(data, figure, None)
-            dataset, _ = record.apply(dataset, new, replace, draft)
-        except UsageError as exc:
-            problems.append(importer._problem(draft, figure, str(exc)))
-            continue
-        except DataError as exc:
-            problems.extend(
-                importer._problem(draft, figure, p.message, p.code) for p in exc.problems
-            )
-            continue
-        added, replaced = (added + 1, replaced) if same is None else (added, replaced + 1)
-    if problems:
-        raise DataError(problems)
-    return dataset, added, replaced, skipped
+# --- import and record: a typed edit, the dataset validated once -------------------------------
 
 
 _FIGURE = {"indicator": "retail_sales", "unit": "亿元", "period": "2031-05", "value": 20}
@@ -311,7 +249,6 @@ DRAFTS = [
     [{**_FIGURE, "period": "2031-Q1", "value": Decimal("9.6"), "yoy": Decimal("-3.2")}],  # skip
     [{**_FIGURE, "period": "2031-Q1", "value": 10}],  # present: needs --replace
     [{**_FIGURE, "value": Decimal("1.12345678901")}, _FIGURE],  # too many places, then fine
-    [{**_FIGURE, "unit": "斤"}, {**_FIGURE, "period": "2031-06"}],  # unknown unit
     [{**_FIGURE, "indicator": "fresh", "unit": "个"}],  # a new indicator needs its names
     [
         {
@@ -333,86 +270,94 @@ DRAFTS = [
         },
         {**_FIGURE, "indicator": "fresh", "unit": "个", "period": "2031-06"},
     ],
-    [
-        {
-            **_FIGURE,
-            "indicator": "fresh",
-            "unit": "个",
-            "name": "新",
-            "name_en": "New",
-            "theme": "nowhere",
-        }
-    ],
     [{**_FIGURE, "status": "target", "period": "2032", "tracks": "Bad-Id"}],
     [{**_FIGURE, "status": "target", "period": "2032", "tracks": "retail_sales"}, _FIGURE],
     [{**_FIGURE, "tracks": "retail_sales"}],  # --tracks without a target
     [{**_FIGURE, "subject": "甲"}, {**_FIGURE, "subject": "乙"}, {**_FIGURE, "subject": "甲"}],
+    [{**_FIGURE, "period": "2031-01"}, {**_FIGURE, "period": "2030-12", "value": 3}],
 ]
 
 
 @pytest.mark.parametrize("replace", [False, True])
 @pytest.mark.parametrize("entries", DRAFTS, ids=[str(n) for n in range(len(DRAFTS))])
-def test_merging_into_one_copy_gives_what_a_dataset_per_figure_gave(
+def test_the_typed_edit_is_the_dataset_its_text_validates_as(
     entries: list[dict[str, Any]], replace: bool
 ) -> None:
+    """What the edit assembles without validating the whole is what validating its text gives,
+    down to the figures that no longer count."""
     path = TESTS / "data" / "other_region.toml"
     dataset = parse_text(path.read_text(encoding="utf-8"), str(path)).dataset
     figures = [importer.DraftFigure(n, 10 * n + 1, entry) for n, entry in enumerate(entries)]
+    edit = record.DatasetEdit(dataset)
     try:
-        expected = _reference_merge(dataset, figures, "d.toml", replace)
+        importer.merge(edit, figures, "d.toml", replace)
     except DataError as exc:
-        with pytest.raises(DataError) as raised:
-            importer.merge(writer.canonical_data(dataset), figures, "d.toml", replace)
-        assert raised.value.problems == exc.problems
+        assert exc.problems
         return
-    data, *counts = importer.merge(writer.canonical_data(dataset), figures, "d.toml", replace)
-    assert tuple(counts) == expected[1:]
-    assert writer.canonical_text(record.validated(data, "d.toml")) == writer.canonical_text(
-        expected[0]
-    )
+    result = edit.result()
+    parsed = parse_text(writer.canonical_text(result), "d.toml").dataset
+    assert result == parsed
+    assert result.model_dump() == parsed.model_dump()
+    assert result.superseded_figures == parsed.superseded_figures
+    assert result.declared_units == parsed.declared_units
 
 
-# --- complexity: an import validates the file once, not once per figure -------------------------
+def test_a_refused_figure_names_its_own_field_in_a_draft_and_an_option_in_record() -> None:
+    path = TESTS / "data" / "other_region.toml"
+    dataset = parse_text(path.read_text(encoding="utf-8"), str(path)).dataset
+    new = record.NewFigure("retail_sales", "2031-05", "1.12345678901")
+    with pytest.raises(record.Refused) as refused:
+        record.DatasetEdit(dataset).record(new, False, record.as_field)
+    (fault,) = refused.value.faults
+    assert (fault.field, fault.path) == ("value", "indicators.retail_sales.observations[3].value")
+    error = refused.value.error("f.toml", store.option)
+    assert isinstance(error, DataError)
+    assert error.problems[0].message == "--value: too many decimal places (at most 10)"
 
 
-def _validated_figures(files: int, drafts: int, monkeypatch: pytest.MonkeyPatch) -> int:
-    """Figures validated while importing *drafts* new figures into a file of *files*."""
-    head = TESTS.joinpath("data", "other_region.toml").read_text(encoding="utf-8")
-    dataset = parse_text(head, "f").dataset
-    data = writer.canonical_data(dataset)
-    data["indicators"]["bulk"] = {
-        "name": "批量",
-        "name_en": "Bulk",
-        "theme": "economy",
-        "unit": "个",
-        "observations": [{"period": f"{1000 + n}", "value": n} for n in range(files)],
-    }
-    counted = 0
-    original = record.validated
+def _validations(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A list that grows by one with each validation of a whole dataset."""
+    calls: list[int] = []
+    original = Dataset.model_validate.__func__  # type: ignore[attr-defined]
 
-    def counting(data: dict[str, Any], name: str) -> Dataset:
-        nonlocal counted
-        counted += sum(len(i.get("observations", ())) for i in data["indicators"].values())
-        return original(data, name)
+    def counting(cls: type[Dataset], *args: Any, **kwargs: Any) -> Dataset:
+        calls.append(1)
+        return original(cls, *args, **kwargs)  # type: ignore[no-any-return]
 
-    monkeypatch.setattr(importer, "validated", counting)
-    figures = [
-        importer.DraftFigure(n, n, {**_FIGURE, "indicator": "bulk", "unit": "个",
-                                    "period": f"{3000 + n}"})
-        for n in range(drafts)
-    ]  # fmt: skip
-    merged, added, _, _ = importer.merge(data, figures, "d.toml", False)
-    assert added == drafts
-    importer.validated(merged, "d.toml")
-    return counted
+    monkeypatch.setattr(Dataset, "model_validate", classmethod(counting))
+    return calls
 
 
-def test_import_work_grows_with_file_plus_draft_not_their_product(
-    monkeypatch: pytest.MonkeyPatch,
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["record", "retail_sales", "-p", "2031-05", "-v", "20", "-n"],
+        ["record", "retail_sales", "-p", "2031-05", "-v", "20"],
+        ["record", "fresh", "-p", "2031", "-v", "2", "--unit", "个", "--name", "新",
+         "--name-en", "New", "--theme", "economy", "--status", "target", "--tracks", "fresh"],
+        ["import", "DRAFT"],
+        ["fmt", "DATA"],
+    ],
+)  # fmt: skip
+def test_a_write_validates_the_dataset_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
 ) -> None:
-    small = _validated_figures(200, 20, monkeypatch)
-    large = _validated_figures(800, 80, monkeypatch)
-    assert large <= 5 * small  # one figure at a time re-validating the file: 16 times
+    data = tmp_path / "f.toml"
+    text = (TESTS / "data" / "other_region.toml").read_text(encoding="utf-8")
+    data.write_text(text.replace("\n\n", "\n\n\n", 1), encoding="utf-8")  # not canonical
+    draft = tmp_path / "d.toml"
+    draft.write_text(
+        '[[figures]]\nindicator = "retail_sales"\nvalue = 5\nunit = "亿元"\nperiod = "2031-06"\n',
+        encoding="utf-8",
+    )
+    args = [{"DRAFT": str(draft), "DATA": str(data)}.get(a, a) for a in args]
+    if args[0] != "fmt":
+        args += ["--data", str(data)]
+    calls = _validations(monkeypatch)
+    result = invoke(CliRunner(), *args)
+    assert result.exit_code == 0, result.stderr
+    assert len(calls) == 1
+    assert data.read_text(encoding="utf-8") != text or "-n" in args
 
 
 WITHHELD_ONLY = """schema_version = 1

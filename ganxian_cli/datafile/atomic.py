@@ -291,6 +291,64 @@ def atomic_replace(path: str, data: bytes, before: Snapshot) -> None:
     _sync_folder(path)
 
 
+def create_new(path: str, data: bytes) -> None:
+    """Create PATH holding DATA, never overwriting a file: complete or not there at all.
+
+    DATA goes into a temporary file beside PATH (fsynced), which is then linked to PATH (a
+    link, unlike a rename, fails when PATH exists) and removed. On any failure, SIGTERM or
+    Ctrl-C the temporary file is removed and PATH is not created; a kill leaves only the
+    temporary file, which the next write to PATH removes.
+    """
+    remove_stale_temps(path)
+    tmp = ""
+    with _terminate_cleanly():
+        try:
+            if os.path.lexists(path):
+                raise FileExistsError(errno.EEXIST, "exists", path)
+            tmp = _temp_name(path)
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o644)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(fd)
+            _link_new(tmp, path)
+        except FileExistsError:
+            raise UsageError(f"{path} exists already; init never overwrites a file") from None
+        except OSError as exc:
+            raise UsageError(f"{path}: not written: {exc.strerror or exc}") from None
+        finally:
+            if tmp:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+    _sync_folder(path)
+
+
+def _link_new(tmp: str, path: str) -> None:
+    """Give the temporary file *tmp* the name *path*, unless *path* exists (FileExistsError)."""
+    if sys.platform == "win32":  # a rename there fails when the target exists
+        os.rename(tmp, path)
+        return
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise
+    except OSError as exc:
+        if exc.errno not in _NO_LINKS:
+            raise
+        if os.path.lexists(path):  # a file system without hard links: check, then rename
+            raise FileExistsError(errno.EEXIST, "exists", path) from None
+        os.rename(tmp, path)
+
+
+_NO_LINKS = {
+    errno.EPERM,
+    errno.EMLINK,
+    errno.ENOSYS,
+    getattr(errno, "ENOTSUP", errno.EPERM),
+    getattr(errno, "EOPNOTSUPP", errno.EPERM),
+}
+
+
 def _sync_folder(path: str) -> None:
     """Make the rename itself durable (not possible on Windows)."""
     if sys.platform == "win32":

@@ -7,7 +7,7 @@ already present with the same value is skipped and counted; another value needs 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -18,7 +18,7 @@ from ..model.units import Unit, UnknownUnitError, get_unit
 from ..model.units import declared as declared_units
 from .loader import Loaded, decode, parse_toml, read_bytes
 from .locate import LineIndex
-from .record import NewFigure, apply_to, period_of, validated
+from .record import DatasetEdit, NewFigure, Refused, as_field, same_figure
 from .store import Checks, edit_file
 
 _KEYS: dict[str, type | tuple[type, ...]] = {
@@ -46,17 +46,25 @@ _STATUS = ("actual", "forecast", "target")
 _QUALIFIER = ("exact", "more_than", "nearly", "about")
 
 
+DRAFT_VERSION = 1
+DRAFT_KIND = "extract-draft"  # what `ganxian extract --format draft` writes
+
+
 @dataclass(frozen=True)
 class DraftFigure:
-    """One figure of a draft and the line its table starts on."""
+    """One figure of a draft, the line its table starts on and the line of each field."""
 
     index: int
     line: int
     fields: dict[str, Any]
-    unit_line: int = 0  # the line of its `unit`, where an unknown unit is reported
+    lines: dict[str, int] = field(default_factory=dict)
 
     def get(self, key: str) -> Any:
         return self.fields.get(key)
+
+    def line_of(self, key: str | None) -> int:
+        """The line of field *key* (the table's line for a field it does not have)."""
+        return self.lines.get(key, self.line) if key else self.line
 
 
 @dataclass(frozen=True)
@@ -88,25 +96,41 @@ def read_draft(path: str) -> tuple[list[DraftFigure], list[Problem]]:
     text = decode(read_bytes(path), name)
     data = parse_toml(text, name)
     index = LineIndex(text)
-    problems: list[Problem] = []
+    problems = _header_problems(data, name, index)
     entries = data.get("figures")
     if not isinstance(entries, list) or not entries:
-        raise DataError([Problem("G100", "no [[figures]] in the draft", name, 1, None, "figures")])
+        raise DataError(
+            [*problems, Problem("G100", "no [[figures]] in the draft", name, 1, None, "figures")]
+        )
     figures: list[DraftFigure] = []
     for i, entry in enumerate(entries):
         line = index.line_of(("figures", i)) or 1
         if not isinstance(entry, dict):
             problems.append(Problem("G100", "expected a table", name, line, None, f"figures[{i}]"))
             continue
-        found = _check_entry(entry)
+        lines = {key: index.line_of(("figures", i, key)) or line for key in entry}
+        figure = DraftFigure(i, line, entry, lines)
         problems.extend(
             Problem("G101" if key == "unit" and "unknown unit" in message else "G100", message,
-                    name, index.line_of(("figures", i, key)) or line, None, f"figures[{i}].{key}")
-            for key, message in found
+                    name, figure.line_of(key), None, f"figures[{i}].{key}")
+            for key, message in _check_entry(entry)
         )  # fmt: skip
-        unit_line = index.line_of(("figures", i, "unit")) or line
-        figures.append(DraftFigure(i, line, entry, unit_line))
+        figures.append(figure)
     return figures, problems
+
+
+def _header_problems(data: dict[str, Any], name: str, index: LineIndex) -> list[Problem]:
+    """A draft of another format or version is refused: its figures may mean something else."""
+    problems = []
+    for key, expected in (("schema_version", DRAFT_VERSION), ("kind", DRAFT_KIND)):
+        if key not in data:
+            continue  # a draft written by hand may leave its header out
+        value = data[key]
+        if type(value) is not type(expected) or value != expected:
+            message = f"a draft with {key} = {expected!r} is expected, not {value!r}"
+            line = index.line_of((key,)) or 1
+            problems.append(Problem("G100", message, name, line, None, key))
+    return problems
 
 
 def _check_entry(entry: dict[str, Any]) -> list[tuple[str, str]]:
@@ -145,56 +169,25 @@ def unknown_units(
                 get_unit(unit)
             except UnknownUnitError as exc:
                 where = f"figures[{figure.index}].unit"
-                problems.append(Problem("G101", str(exc), draft, figure.unit_line, None, where))
+                problems.append(
+                    Problem("G101", str(exc), draft, figure.line_of("unit"), None, where)
+                )
     return problems
 
 
-def _same(
-    data: dict[str, Any], figure: DraftFigure, source: str | None
-) -> tuple[Decimal, str] | None:
-    """The value and unit already recorded for the figure's indicator, period, status, subject
-    and article (a later article's figure for the same months is another figure)."""
-    indicator = data.get("indicators", {}).get(figure.get("indicator"))
-    if indicator is None:
-        return None
-    period = parse_period(figure.get("period"))
-    status = figure.get("status") or "actual"
-    article = figure.get("source") or source
-    for existing in indicator.get("observations", ()):
-        if (
-            period_of(existing["period"]),
-            existing.get("status", "actual"),
-            existing.get("subject"),
-        ) == (period, status, figure.get("subject")) and (
-            article is None or _source_of(data, existing) in (None, article)
-        ):
-            return existing["value"], existing.get("unit") or indicator["unit"]
-    return None
-
-
-def _source_of(data: dict[str, Any], figure: dict[str, Any]) -> str | None:
-    """`Dataset.source_of` for plain data: its own article, else the only one, else None."""
-    if figure.get("source") is not None:
-        return str(figure["source"])
-    sources = data.get("sources") or {}
-    if data.get("source") is None and len(sources) == 1:
-        return str(next(iter(sources)))
-    return None
-
-
-def _new_figure(data: dict[str, Any], figure: DraftFigure, source: str | None) -> NewFigure:
+def _new_figure(dataset: Dataset, figure: DraftFigure, source: str | None) -> NewFigure:
     ident = figure.get("indicator")
-    is_new = ident not in data.get("indicators", {})
+    is_new = ident not in dataset.indicators
     value = figure.get("value")
     yoy = figure.get("yoy")
     return NewFigure(
         indicator=ident,
         period=figure.get("period"),
-        value=str(value),
+        value=Decimal(value),
         unit=figure.get("unit"),
         status=figure.get("status") or "actual",
         qualifier=figure.get("qualifier") or "exact",
-        yoy=None if yoy is None else str(yoy),
+        yoy=None if yoy is None else Decimal(yoy),
         subject=figure.get("subject"),
         quote=figure.get("quote"),
         note=figure.get("note"),
@@ -206,65 +199,79 @@ def _new_figure(data: dict[str, Any], figure: DraftFigure, source: str | None) -
     )
 
 
-def _problem(draft: str, figure: DraftFigure, message: str, code: str = "G100") -> Problem:
-    return Problem(code, message, draft, figure.line, None, f"figures[{figure.index}]")
+def _problem(
+    draft: str, figure: DraftFigure, message: str, code: str = "G100", key: str | None = None
+) -> Problem:
+    """A problem of *figure*, at the line of its field *key* (of its table, without one)."""
+    where = f"figures[{figure.index}]" + (f".{key}" if key else "")
+    return Problem(code, message, draft, figure.line_of(key), None, where)
 
 
 def merge(
-    data: dict[str, Any],
+    edit: DatasetEdit,
     figures: list[DraftFigure],
     draft: str,
     replace: bool,
     source: str | None = None,
-) -> tuple[dict[str, Any], int, int, int]:
-    """*data* (`record.editable_data`) with the draft's figures in: (data, added, replaced,
-    skipped).
-
-    The figures go into the one copy of the data, each checked as `record` would check it alone
-    (its fields validated with the indicator and target it brings); the caller validates the
-    whole once.
-    """
+) -> tuple[int, int, int]:
+    """Put the draft's figures into *edit*, each planned as `record` plans one: (added,
+    replaced, skipped). Every figure's problems are reported at once, at the draft's lines."""
     problems: list[Problem] = []
     added = replaced = skipped = 0
     for figure in figures:
+        dataset = edit.current
         ident = figure.get("indicator")
-        if ident not in data.get("indicators", {}):
+        if ident not in dataset.indicators:
             missing = [k for k in ("name", "name_en", "theme") if not figure.get(k)]
             if missing:
                 problems.append(
                     _problem(draft, figure, f"new indicator {ident!r} needs {', '.join(missing)}")
                 )
                 continue
-            themes = data.get("themes", {})
-            if figure.get("theme") not in themes:
-                known = ", ".join(themes)
+            if figure.get("theme") not in dataset.themes:
+                known = ", ".join(dataset.themes)
                 problems.append(
                     _problem(
-                        draft, figure, f"unknown theme {figure.get('theme')!r} (known: {known})"
+                        draft,
+                        figure,
+                        f"unknown theme {figure.get('theme')!r} (known: {known})",
                     )
                 )
                 continue
-        same = _same(data, figure, source)
-        if same is not None and same == (Decimal(figure.get("value")), figure.get("unit")):
-            skipped += 1
-            continue
-        if same is not None and not replace:
-            problems.append(
-                _problem(
-                    draft,
-                    figure,
-                    f"{ident} already has {same[0]}{same[1]} for {figure.get('period')}; "
-                    "give --replace to change it",
+        new = _new_figure(dataset, figure, source)
+        same = same_figure(
+            dataset,
+            ident,
+            parse_period(new.period),
+            new.status,
+            new.subject,
+            new.source,
+            any_article=True,  # a figure naming no article: whose is it? --replace says
+        )
+        if same is not None:
+            indicator = dataset.indicators[ident]
+            existing = indicator.observations[same]
+            unit = existing.unit or indicator.unit
+            if (existing.value, unit) == (Decimal(figure.get("value")), figure.get("unit")):
+                skipped += 1
+                continue
+            if not replace:
+                problems.append(
+                    _problem(
+                        draft,
+                        figure,
+                        f"{ident} already has {existing.value}{unit} for {figure.get('period')}; "
+                        "give --replace to change it",
+                    )
                 )
-            )
-            continue
+                continue
         try:
-            _apply_checked(data, _new_figure(data, figure, source), replace, draft)
-        except UsageError as exc:
-            problems.append(_problem(draft, figure, str(exc)))
-            continue
-        except DataError as exc:
-            problems.extend(_problem(draft, figure, p.message, p.code) for p in exc.problems)
+            edit.record(new, replace, as_field)
+        except Refused as exc:
+            problems.extend(
+                _problem(draft, figure, fault.message, fault.code, fault.field)
+                for fault in exc.faults
+            )
             continue
         if same is None:
             added += 1
@@ -272,75 +279,42 @@ def merge(
             replaced += 1
     if problems:
         raise DataError(problems)
-    return data, added, replaced, skipped
+    return added, replaced, skipped
 
 
-def _apply_checked(data: dict[str, Any], new: NewFigure, replace: bool, draft: str) -> None:
-    """`apply_to`, then validate what it brought; a figure that does not validate is taken out.
-
-    The rest of *data* is valid already (the file as found, the figures before this one), so
-    validating the figure with its indicator's fields, the file's sources, units and themes and
-    the target it adds finds what validating the whole would find.
-    """
-    indicators = data.get("indicators", {})
-    had = indicators.get(new.indicator)
-    observations = list(had.get("observations", ())) if had is not None else []
-    targets = len(data.get("targets", ()))
-    apply_to(data, new, replace)
-    indicator = data["indicators"][new.indicator]
-    figure = _changed(observations, indicator["observations"])
-    part = {k: v for k, v in data.items() if k not in ("indicators", "targets", "relations")}
-    fields = {k: v for k, v in indicator.items() if k != "withheld"}
-    part["indicators"] = {new.indicator: {**fields, "observations": [figure]}}
-    part["targets"] = data.get("targets", [])[targets:]
-    try:
-        validated(part, draft)
-    except DataError:
-        if had is None:
-            del data["indicators"][new.indicator]
-        else:
-            indicator["observations"][:] = observations
-        del data.get("targets", [])[targets:]
-        raise
-
-
-def _changed(before: list[dict[str, Any]], after: list[dict[str, Any]]) -> dict[str, Any]:
-    """The figure `apply_to` put in: appended at the end, or replacing one in place."""
-    if len(after) > len(before):
-        return after[-1]
-    return next(new for old, new in zip(before, after, strict=True) if new is not old)
-
-
-def link_rates(data: dict[str, Any], figures: list[DraftFigure], draft: str) -> int:
+def link_rates(edit: DatasetEdit, figures: list[DraftFigure], draft: str) -> int:
     """Set a target's `rate` or `gap` from figures with `rate_of`/`gap_of` = its actual's id;
     how many were set."""
-    targets: list[dict[str, Any]] = data.get("targets", [])
+    targets = list(edit.current.targets)
     problems: list[Problem] = []
     linked = 0
     for figure in figures:
-        for key, field in (("rate_of", "rate"), ("gap_of", "gap")):
+        for key, name in (("rate_of", "rate"), ("gap_of", "gap")):
             actual = figure.get(key)
             if actual is None:
                 continue
             ident = figure.get("indicator")
-            found = [t for t in targets if t["actual"] == actual]
+            found = [n for n, t in enumerate(targets) if t.actual == actual]
             if not found:
                 problems.append(
                     _problem(draft, figure, f"{key}: no target is tracked by {actual!r}; "
                              "give its target figure `tracks`, or remove the key")
                 )  # fmt: skip
                 continue
-            for target in found:
-                if target.get(field) not in (None, ident):
+            for n in found:
+                now = getattr(targets[n], name)
+                if now not in (None, ident):
                     problems.append(
                         _problem(draft, figure, f"{key}: the target of {actual!r} already has "
-                                 f"{field} = {target[field]!r}")
+                                 f"{name} = {now!r}")
                     )  # fmt: skip
-                elif target.get(field) is None:
-                    target[field] = ident
+                elif now is None:
+                    targets[n] = targets[n].model_copy(update={name: ident})
                     linked += 1
     if problems:
         raise DataError(problems)
+    if linked:
+        edit.set_targets(targets)
     return linked
 
 
@@ -362,8 +336,8 @@ def _at_draft_lines(
         prefix = next((k for k in where if p.path == k or p.path.startswith(k + ".")), None)
         if prefix is None:
             moved.append(p)
-        else:
-            moved.append(_problem(draft, where[prefix], p.message, p.code))
+            continue
+        moved.append(_problem(draft, where[prefix], p.message, p.code))
     return moved
 
 
@@ -382,16 +356,17 @@ def import_draft(
     draft_name = "<stdin>" if draft == "-" else draft
     counts: dict[str, int] = {}
 
-    def edit(loaded: Loaded, data: dict[str, Any]) -> tuple[Dataset, str]:
+    def edit(loaded: Loaded) -> tuple[Dataset, str]:
         unknown = unknown_units(figures, loaded.dataset.declared_units, draft_name)
         if problems or unknown:  # every problem of the draft in one run, in its line order
             raise DataError(sorted([*problems, *unknown], key=lambda p: p.line or 0))
-        data, added, replaced, skipped = merge(data, figures, draft_name, replace, source)
-        linked = link_rates(data, figures, draft_name)
+        change = DatasetEdit(loaded.dataset)
+        added, replaced, skipped = merge(change, figures, draft_name, replace, source)
+        linked = link_rates(change, figures, draft_name)
         counts.update(added=added, replaced=replaced, skipped=skipped, linked=linked)
-        if not (added or replaced or linked):
+        if not change.changed:
             return loaded.dataset, "import"
-        return validated(data, draft_name), "import"
+        return change.result(), "import"
 
     def locate(problems: list[Problem], dataset: Dataset) -> list[Problem]:
         return _at_draft_lines(problems, dataset, figures, draft_name)

@@ -318,14 +318,6 @@ def refuse_errors(loaded: Loaded, check: Checker | None) -> Loaded:
     return loaded
 
 
-def load_text(text: str, name: str, check: Checker | None = None) -> Loaded:
-    """Parse and validate TOML text; refuse it if *check* (run by the caller's choice) fails.
-
-    Loading knows nothing of the meaning checks: commands pass `analysis.checks`' functions.
-    """
-    return refuse_errors(parse_text(text, name), check)
-
-
 def display_name(path: str) -> str:
     return "<stdin>" if path == STDIN else path
 

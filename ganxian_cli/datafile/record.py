@@ -1,37 +1,55 @@
-"""`ganxian record`: add or replace one figure (and, if asked, its indicator or target link)."""
+"""Recording figures: a typed edit of the Dataset, for `record` and `import`.
+
+A request (`NewFigure`) is planned against the dataset as it stands (`plan`): every refusal
+comes then, before anything changes, and every piece the figure brings (the figure, a new
+indicator, article, theme, target link or relation) is validated as its own model.
+`DatasetEdit` applies planned figures one after the other and assembles the new dataset once,
+without validating the whole file again. Messages name the request's fields as the caller
+spells them (`Spelling`).
+"""
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import re
-from dataclasses import dataclass
-from dataclasses import replace as replace_fields
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from ..errors import DataError, Problem, UsageError
-from ..model.models import Dataset
+from ..model.models import (
+    Article,
+    Dataset,
+    Figure,
+    Ident,
+    Indicator,
+    Relation,
+    Target,
+    Theme,
+)
 from ..model.periods import Period, PeriodError, parse_period
-from ..model.refs import RefError, pin, resolve
+from ..model.refs import pin, resolve
+from ..model.units import declared
 from .locate import format_path
+from .writer import canonical_order
 
 _NUMBER = re.compile(r"-?\d+(\.\d+)?")
 
 
 @dataclass(frozen=True)
 class NewFigure:
-    """What the command line asked to record."""
+    """A figure to record, with what it may bring; its fields are named as the edit names them."""
 
     indicator: str
     period: str
-    value: str
+    value: str | Decimal  # as typed, or a number read from a draft
     unit: str | None = None
     status: str = "actual"
     qualifier: str = "exact"
-    yoy: str | None = None
+    yoy: str | Decimal | None = None
     subject: str | None = None
     quote: str | None = None
     note: str | None = None
@@ -51,278 +69,417 @@ class NewFigure:
     share_of: str | None = None  # a reference: add a `share` relation, this figure its part
 
 
-def parse_number(text: str, option: str) -> Decimal:
-    """A decimal exactly as typed: 190.2 stays 190.2; no exponents, no thousands separators."""
+Spelling = Callable[[str], str]
+"""How messages name a request's fields: as a command's options, or as a draft's keys."""
+
+
+def as_field(name: str) -> str:
+    """Fields named as they are: a draft's keys, or `NewFigure`'s fields."""
+    return name
+
+
+@dataclass(frozen=True)
+class Fault:
+    """Why a figure cannot go in: *field* is the request's field at fault (None: the figure
+    as a whole); *path* is where in the data file a piece did not validate ("" for a refused
+    request)."""
+
+    message: str
+    field: str | None = None
+    code: str = "G100"
+    path: str = ""
+
+
+class Refused(Exception):
+    """A figure refused before anything changed: a wrong request (*usage*), or pieces that do
+    not validate."""
+
+    def __init__(self, faults: list[Fault], usage: bool) -> None:
+        super().__init__("; ".join(f.message for f in faults))
+        self.faults = faults
+        self.usage = usage
+
+    def error(self, name: str, spelling: Spelling) -> UsageError | DataError:
+        """The refusal as a command reports it, each field named by *spelling*: a usage error
+        (the caller names the file), or problems of the data file *name*."""
+
+        def said(fault: Fault) -> str:
+            if fault.field is None:
+                return fault.message
+            return f"{spelling(fault.field)}: {fault.message}"
+
+        if self.usage:  # the caller names the file
+            return UsageError(said(self.faults[0]))
+        return DataError(
+            [Problem(f.code, said(f), name, path=f.path) for f in self.faults],
+        )
+
+
+def _refuse(message: str, field: str | None = None) -> Refused:
+    return Refused([Fault(message, field)], usage=True)
+
+
+def parse_number(text: str | Decimal, field: str) -> Decimal:
+    """A decimal exactly as typed: 190.2 stays 190.2; no exponents, no thousands separators.
+
+    A number read from a draft is taken as it is (the model bounds its digits), unless only an
+    exponent can write it (1E+5).
+    """
+    if isinstance(text, Decimal):
+        exponent = text.as_tuple().exponent
+        if isinstance(exponent, int) and exponent > 0:
+            raise _refuse(f"not a plain decimal number: '{text}' (e.g. 190.2 or -3.5)", field)
+        return abs(text) if text.is_zero() else text
     if not _NUMBER.fullmatch(text.strip()):
-        raise UsageError(f"{option}: not a plain decimal number: {text!r} (e.g. 190.2 or -3.5)")
+        raise _refuse(f"not a plain decimal number: {text!r} (e.g. 190.2 or -3.5)", field)
     try:
         number = Decimal(text.strip())
     except InvalidOperation:  # pragma: no cover - the pattern already guarantees a number
-        raise UsageError(f"{option}: not a number: {text!r}") from None
+        raise _refuse(f"not a number: {text!r}", field) from None
     return abs(number) if number.is_zero() else number  # -0.00 is 0.00, as a quote prints it
 
 
-def apply(dataset: Dataset, new: NewFigure, replace: bool, name: str) -> tuple[Dataset, str]:
-    """The dataset with the figure recorded, and a one-line description of the change.
-
-    Targets are pinned to the figure they name first, so a figure recorded now (a forecast
-    for a target's year) cannot make a hand-written reference ambiguous.
-    """
-    return apply_data(editable_data(dataset), new, replace, name)
-
-
-def apply_data(
-    data: dict[str, Any], new: NewFigure, replace: bool, name: str
-) -> tuple[Dataset, str]:
-    """`apply` to plain data (see `editable_data`), which it changes."""
-    action = apply_to(data, new, replace)
-    return validated(data, name), action
-
-
-def editable_data(dataset: Dataset) -> dict[str, Any]:
-    """The dataset as plain data to change, its targets pinned to the figures they name."""
-    data = dataset.model_dump(mode="python", exclude_defaults=True)
-    for target in data.get("targets", []):
-        with contextlib.suppress(RefError):
-            target["target"] = pin(resolve(dataset, target["target"]))
-    return data
-
-
-def validated(data: dict[str, Any], name: str) -> Dataset:
-    """*data* as a dataset; a field that does not validate is named by its option."""
-    try:
-        return Dataset.model_validate(data)
-    except ValidationError as exc:
-        raise DataError([_problem(e, name) for e in exc.errors()]) from None
-
-
-def apply_to(data: dict[str, Any], new: NewFigure, replace: bool) -> str:
-    """Record *new* in plain *data* (`editable_data`, or `writer.canonical_data`); say what
-    changed.
-
-    A refusal (UsageError) comes before anything in *data* changes, so a caller recording
-    many figures into one data can go on with the next.
-    """
-    try:
-        period = parse_period(new.period)
-    except PeriodError as exc:
-        raise UsageError(f"--period: {exc}") from None
-    new = replace_fields(new, subject=new.subject or None)  # --subject '' means no subject
-    _check_context(data, new)
-    indicator = data.get("indicators", {}).get(new.indicator)
-    if indicator is None:
-        fresh = _new_indicator(new)
-        unit = fresh["unit"]
-    elif new.name or new.name_en or new.theme:
-        raise UsageError(
-            f"{new.indicator} exists already; "
-            "--name, --name-en and --theme are only for new indicators"
-        )
-    else:
-        unit = indicator["unit"]
-    figure = _figure(new, str(period), unit)
-    # an indicator with only withheld figures has no observations (an empty list is left out)
-    observations: list[dict[str, Any]] = (
-        [] if indicator is None else indicator.get("observations", [])
-    )
-    same = _same_figure(data, observations, period, new)
-    if same is not None and not replace:
-        old = observations[same]
-        raise UsageError(
-            f"{new.indicator} already has {'an' if new.status == 'actual' else 'a'} {new.status}"
-            f" figure for {period}: "
-            f"{old['value']}{old.get('unit', unit)}; use --replace to change it"
-        )
-    if new.tracks and new.status != "target":
-        raise UsageError("--tracks links a target; use it with --status target")
-    if (new.rate or new.gap) and not new.tracks:
-        raise UsageError("--rate and --gap belong to a target: use them with --tracks")
-    # Nothing below refuses: the figure goes in.
-    context = add_context(data, new)
-    if indicator is None:
-        data.setdefault("indicators", {})[new.indicator] = fresh
-        observations = fresh["observations"]
-        action = f"new indicator {new.indicator}"
-    else:
-        observations = indicator.setdefault("observations", [])
-        action = f"{new.indicator}"
-    if same is not None:
-        observations[same] = figure
-        action += f": replaced {new.status} figure for {period}"
-    else:
-        observations.append(figure)
-        action += f": added {new.status} figure for {period}"
-    if new.tracks:
-        ref = f"{new.indicator}@{period}#target"
-        data.setdefault("targets", [])
-        if not any(t["target"] == ref for t in data["targets"]):
-            data["targets"].append({"target": ref, "actual": new.tracks})
-            action += f", tracked by {new.tracks}"
-    return action + context + apply_extras(data, new)
-
-
-def _same_figure(
-    data: dict[str, Any], observations: list[dict[str, Any]], period: Period, new: NewFigure
+def same_figure(
+    dataset: Dataset,
+    ident: str,
+    period: Period,
+    status: str,
+    subject: str | None,
+    source: str | None,
+    any_article: bool = False,
 ) -> int | None:
-    """The index of the figure *new* would replace: same period, status, subject, article."""
-    for i, f in enumerate(observations):
+    """The index of *ident*'s figure for the same period, status, subject and article (a
+    figure naming no article comes from the file's only one), or None. With *any_article*, a
+    figure whose article is not known (no *source*, several articles) matches any article's."""
+    indicator = dataset.indicators.get(ident)
+    if indicator is None:
+        return None
+    article = source or dataset.default_source()
+    for i, f in enumerate(indicator.observations):
         if (
-            period_of(f["period"]) == period
-            and f.get("status", "actual") == new.status
-            and f.get("subject") == new.subject
-            and _same_source(data, f.get("source"), new.source)
+            f.period == period
+            and f.status == status
+            and f.subject == subject
+            and ((article is None and any_article) or dataset.source_of(f) == article)
         ):
             return i
     return None
 
 
-@functools.cache
-def period_of(text: str) -> Period:
-    """A recorded (valid) period string parsed, each distinct string once per run."""
-    return parse_period(text)
+# --- validating the pieces a figure brings -----------------------------------------------------
 
-
-# The option that supplied each field of a recorded figure or new indicator.
-_OPTIONS = {
-    "value": "--value",
-    "unit": "--unit",
-    "yoy": "--yoy",
-    "subject": "--subject",
-    "quote": "--quote",
-    "note": "--note",
-    "name": "--name",
-    "name_en": "--name-en",
-    "theme": "--theme",
-    "period": "--period",
-    "status": "--status",
-    "qualifier": "--qualifier",
-    "actual": "--tracks",
+_FIGURE_FIELDS = {
+    name: name
+    for name in (
+        *("period", "value", "unit", "status", "qualifier", "yoy", "subject", "quote", "note"),
+        *("source", "name", "name_en", "theme"),
+    )
 }
+_ARTICLE_FIELDS = {"title": "source_title", "published": "source_published", "url": "source_url"}
+_THEME_FIELDS = {"name": "theme_name", "name_en": "theme_name_en"}
+_TARGET_FIELDS = {"actual": "tracks", "rate": "rate", "gap": "gap"}
 
 
-def _problem(error: Any, name: str) -> Problem:
-    """A refused record, named as `validate` names it: the file, the option, the same code."""
-    loc = tuple(s for s in error["loc"] if s != "[key]")
-    message = str(error["msg"]).removeprefix("Value error, ")
-    field = next((s for s in reversed(loc) if isinstance(s, str) and s in _OPTIONS), None)
-    if field:
-        message = f"{_OPTIONS[field]}: {message}"
-    code = "G101" if "unknown unit" in message else "G100"
-    return Problem(code, message, name, path=format_path(loc))
+@functools.cache
+def _adapter(kind: Any) -> TypeAdapter[Any]:
+    return TypeAdapter(kind)
 
 
-def _new_indicator(new: NewFigure) -> dict[str, Any]:
-    missing = [
-        option
-        for option, value in (
-            ("--name", new.name),
-            ("--name-en", new.name_en),
-            ("--theme", new.theme),
-            ("--unit", new.unit),
-        )
-        if not value
-    ]
-    if missing:
-        raise UsageError(f"no indicator {new.indicator!r}; to create it give {', '.join(missing)}")
-    return {
-        "name": new.name,
-        "name_en": new.name_en,
-        "theme": new.theme,
-        "unit": new.unit,
-        "observations": [],
-    }
+def _valid(
+    kind: Any,
+    data: Any,
+    where: tuple[str | int, ...],
+    fields: Mapping[str, str],
+    faults: list[Fault],
+) -> Any:
+    """*data* validated as *kind* (None, with its faults added, if it does not validate)."""
+    try:
+        return _adapter(kind).validate_python(data)
+    except ValidationError as exc:
+        for error in exc.errors():
+            loc = tuple(s for s in error["loc"] if s != "[key]")
+            message = str(error["msg"]).removeprefix("Value error, ")
+            field = next(
+                (fields[s] for s in reversed(loc) if isinstance(s, str) and s in fields), None
+            )
+            code = "G101" if "unknown unit" in message else "G100"
+            faults.append(Fault(message, field, code, format_path(where + loc)))
+        return None
 
 
-def _figure(new: NewFigure, period: str, indicator_unit: str) -> dict[str, Any]:
-    figure: dict[str, Any] = {"period": period, "value": parse_number(new.value, "--value")}
-    if new.unit and new.unit != indicator_unit:
-        figure["unit"] = new.unit
-    if new.status != "actual":
-        figure["status"] = new.status
-    if new.qualifier != "exact":
-        figure["qualifier"] = new.qualifier
-    if new.yoy is not None:
-        figure["yoy"] = parse_number(new.yoy, "--yoy")
-    for key in ("subject", "quote", "note", "source"):
-        if getattr(new, key):
-            figure[key] = getattr(new, key)
-    return figure
+# --- planning and applying one figure -----------------------------------------------------------
 
 
-def _same_source(data: dict[str, Any], old: str | None, new: str | None) -> bool:
-    """Whether two figures come from one article (a missing id means the only source)."""
-    sources = data.get("sources") or {}
-    only = next(iter(sources)) if len(sources) == 1 and "source" not in data else None
-    return (old or only) == (new or only)
+@dataclass(frozen=True)
+class FigureEdit:
+    """One figure planned against a dataset: the validated pieces, and where they go."""
+
+    indicator: str
+    period: Period
+    figure: Figure
+    new_indicator: Indicator | None  # with the figure in it
+    replaces: int | None  # the index of the figure replaced
+    article: tuple[str, Article] | None
+    theme: tuple[str, Theme] | None
+    target: Target | None  # a new target link
+    tracks: str | None = None
+    quoted: dict[str, str] = field(default_factory=dict)  # rate/gap for the tracked targets
+    relations: tuple[Any, ...] = ()
+    summary: str = ""
 
 
-def _check_context(data: dict[str, Any], new: NewFigure) -> None:
-    """Refuse a figure from an unknown article unless it is given in full."""
-    sources = data.get("sources") or {}
+def plan(dataset: Dataset, new: NewFigure, replace: bool, spelling: Spelling) -> FigureEdit:
+    """Plan recording *new* in *dataset*: every refusal (`Refused`) comes here."""
+    try:
+        period = parse_period(new.period)
+    except PeriodError as exc:
+        raise _refuse(str(exc), "period") from None
+    subject = new.subject or None  # an empty subject means no subject
+    sources = dataset.sources
     if new.source and new.source not in sources and not (new.source_title and new.source_published):
         known = ", ".join(sources) or "none"
-        raise UsageError(
-            f"no source {new.source!r} (known: {known}); add it with `ganxian record … --source "
-            f"{new.source} --source-title TITLE --source-published YYYY-MM` or a "
+        raise _refuse(
+            f"no source {new.source!r} (known: {known}); add it with `ganxian record … "
+            f"--source {new.source} --source-title TITLE --source-published YYYY-MM` or a "
             f"[sources.{new.source}] table"
         )
+    indicator = dataset.indicators.get(new.indicator)
+    if indicator is None:
+        missing = [key for key in ("name", "name_en", "theme", "unit") if not getattr(new, key)]
+        if missing:
+            raise _refuse(
+                f"no indicator {new.indicator!r}; to create it give "
+                f"{', '.join(map(spelling, missing))}"
+            )
+    elif new.name or new.name_en or new.theme:
+        raise _refuse(
+            f"{new.indicator} exists already; {spelling('name')}, {spelling('name_en')} "
+            f"and {spelling('theme')} are only for new indicators"
+        )
+    unit = new.unit if indicator is None else indicator.unit
+    assert unit is not None  # a new indicator without a unit is refused above
+    figure_data: dict[str, Any] = {"period": period, "value": parse_number(new.value, "value")}
+    if new.unit and new.unit != unit:
+        figure_data["unit"] = new.unit
+    figure_data["status"] = new.status
+    figure_data["qualifier"] = new.qualifier
+    if new.yoy is not None:
+        figure_data["yoy"] = parse_number(new.yoy, "yoy")
+    for key in ("quote", "note", "source"):
+        if getattr(new, key):
+            figure_data[key] = getattr(new, key)
+    if subject:
+        figure_data["subject"] = subject
+    same = same_figure(dataset, new.indicator, period, new.status, subject, new.source)
+    if same is not None and not replace:
+        assert indicator is not None
+        old = indicator.observations[same]
+        raise _refuse(
+            f"{new.indicator} already has {'an' if new.status == 'actual' else 'a'} {new.status}"
+            f" figure for {period}: {old.value}{old.unit or unit}; use {spelling('replace')} to "
+            "change it"
+        )
+    if new.tracks and new.status != "target":
+        raise _refuse(
+            f"{spelling('tracks')} links a target; use it with {spelling('status')} target"
+        )
+    if (new.rate or new.gap) and not new.tracks:
+        raise _refuse(
+            f"{spelling('rate')} and {spelling('gap')} belong to a target: use them with "
+            f"{spelling('tracks')}"
+        )
+    faults: list[Fault] = []
+    with declared(dataset.declared_units):
+        if indicator is None:
+            fresh = {"name": new.name, "name_en": new.name_en, "theme": new.theme, "unit": unit}
+            made = _valid(
+                dict[Ident, Indicator],
+                {new.indicator: {**fresh, "observations": [figure_data]}},
+                ("indicators",),
+                _FIGURE_FIELDS,
+                faults,
+            )
+            new_indicator: Indicator | None = None if made is None else made[new.indicator]
+            figure = None if new_indicator is None else new_indicator.observations[0]
+        else:
+            new_indicator = None
+            at = len(indicator.observations) if same is None else same
+            where = ("indicators", new.indicator, "observations", at)
+            figure = _valid(Figure, figure_data, where, _FIGURE_FIELDS, faults)
+    article = _article(dataset, new, faults)
+    theme = _theme(dataset, new, faults)
+    target, quoted = _target(dataset, new, period, faults)
+    relations = _relations(dataset, new, period, subject, faults)
+    if faults or figure is None:
+        raise Refused(faults, usage=False)
+    if new_indicator is not None and dataset.declared_units:
+        new_indicator._declared = dataset.declared_units
+    action = f"new indicator {new.indicator}" if indicator is None else new.indicator
+    verb = "added" if same is None else "replaced"
+    action += f": {verb} {new.status} figure for {period}"
+    if target is not None:
+        action += f", tracked by {new.tracks}"
+    if article is not None:
+        action += f", new source {article[0]}"
+    if theme is not None:
+        action += f", new theme {theme[0]}"
+    for relation in relations:
+        action += f", {relation.kind} {relation.whole}"
+    if quoted:
+        action += ", with its quoted " + " and ".join(quoted)
+    return FigureEdit(
+        new.indicator,
+        period,
+        figure,
+        new_indicator,
+        same,
+        article,
+        theme,
+        target,
+        new.tracks,
+        quoted,
+        relations,
+        action,
+    )
 
 
-def add_context(data: dict[str, Any], new: NewFigure) -> str:
-    """Add the source and theme the figure needs, if asked (`apply_to` has refused an unknown
-    source given without its title and date); say what was added."""
-    added = ""
-    sources: dict[str, Any] = data.setdefault("sources", {})
-    if new.source and new.source not in sources:
-        if len(sources) == 1 and "source" not in data:  # its figures lose their default
-            (only,) = sources
-            for indicator in data.get("indicators", {}).values():
-                for figure in indicator.get("observations", []):
-                    figure.setdefault("source", only)
-        article = {"title": new.source_title, "published": new.source_published}
-        if new.source_url:
-            article["url"] = new.source_url
-        sources[new.source] = article
-        added += f", new source {new.source}"
-    themes: dict[str, Any] = data.setdefault("themes", {})
-    if new.theme and new.theme not in themes and new.theme_name and new.theme_name_en:
-        themes[new.theme] = {"name": new.theme_name, "name_en": new.theme_name_en}
-        added += f", new theme {new.theme}"
-    return added
+def _article(dataset: Dataset, new: NewFigure, faults: list[Fault]) -> tuple[str, Article] | None:
+    if not new.source or new.source in dataset.sources:
+        return None
+    article = {"title": new.source_title, "published": new.source_published}
+    if new.source_url:
+        article["url"] = new.source_url
+    made = _valid(
+        dict[Ident, Article], {new.source: article}, ("sources",), _ARTICLE_FIELDS, faults
+    )
+    return None if made is None else (new.source, made[new.source])
 
 
-def apply_extras(data: dict[str, Any], new: NewFigure) -> str:
-    """Relations, and the target's quoted rate and gap (with --tracks); say what was added."""
-    return _add_relations(data, new) + _add_rate_gap(data, new)
+def _theme(dataset: Dataset, new: NewFigure, faults: list[Fault]) -> tuple[str, Theme] | None:
+    if not (new.theme and new.theme not in dataset.themes and new.theme_name and new.theme_name_en):
+        return None
+    theme = {"name": new.theme_name, "name_en": new.theme_name_en}
+    made = _valid(dict[Ident, Theme], {new.theme: theme}, ("themes",), _THEME_FIELDS, faults)
+    return None if made is None else (new.theme, made[new.theme])
 
 
-def _add_relations(data: dict[str, Any], new: NewFigure) -> str:
-    subject = f"{{{new.subject}}}" if new.subject else ""
-    ref = f"{new.indicator}{subject}@{parse_period(new.period)}#{new.status}"
-    added = ""
-    relations: list[dict[str, Any]] = data.setdefault("relations", [])
-    for kind, whole in (("within", new.within), ("share", new.share_of)):
+def _target(
+    dataset: Dataset, new: NewFigure, period: Period, faults: list[Fault]
+) -> tuple[Target | None, dict[str, str]]:
+    """A new target link for *new* (None if there is one), and the quoted rate and gap."""
+    if not new.tracks:
+        return None, {}
+    quoted = {key: value for key in ("rate", "gap") if (value := getattr(new, key))}
+    ref = f"{new.indicator}@{period}#target"
+    exists = any(t.target == ref for t in dataset.targets)
+    if exists and not quoted:
+        return None, {}
+    data = {"target": ref, "actual": new.tracks, **quoted}
+    target = _valid(Target, data, ("targets", len(dataset.targets)), _TARGET_FIELDS, faults)
+    return (None if exists else target), quoted
+
+
+def _relations(
+    dataset: Dataset, new: NewFigure, period: Period, subject: str | None, faults: list[Fault]
+) -> tuple[Any, ...]:
+    ref = f"{new.indicator}{{{subject}}}" if subject else new.indicator
+    ref += f"@{period}#{new.status}"
+    found: list[Any] = []
+    for kind, whole, key in (("within", new.within, "within"), ("share", new.share_of, "share_of")):
         if not whole:
             continue
-        relation = (
+        data = (
             {"kind": "within", "parts": [ref], "whole": whole}
             if kind == "within"
             else {"kind": "share", "part": ref, "whole": whole}
         )
-        if relation not in relations:
-            relations.append(relation)
-            added += f", {kind} {whole}"
-    return added
+        where = ("relations", len(dataset.relations) + len(found))
+        relation = _valid(Relation, data, where, {"whole": key}, faults)
+        if relation is not None and relation not in dataset.relations:
+            found.append(relation)
+    return tuple(found)
 
 
-def _add_rate_gap(data: dict[str, Any], new: NewFigure) -> str:
-    if not (new.rate or new.gap):
-        return ""
-    if not new.tracks:  # pragma: no cover - apply_to refuses this before changing anything
-        raise UsageError("--rate and --gap belong to a target: use them with --tracks")
-    for target in data.get("targets", []):
-        if target["target"].startswith(f"{new.indicator}@") and target["actual"] == new.tracks:
-            for key in ("rate", "gap"):
-                if getattr(new, key):
-                    target[key] = getattr(new, key)
-    return ", with its quoted " + " and ".join(k for k in ("rate", "gap") if getattr(new, k))
+class DatasetEdit:
+    """A dataset that figures go into one by one (each planned against the one before);
+    `result` is the new dataset, assembled once."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        # A target names one figure for good: pinned, figures recorded now cannot make it vague.
+        targets = [
+            t.model_copy(update={"target": pin(resolve(dataset, t.target))})
+            for t in dataset.targets
+        ]
+        self._current = dataset.model_copy(update={"targets": targets})
+        self.changed = False
+
+    @property
+    def current(self) -> Dataset:
+        """The dataset so far (which figures no longer count is worked out by `result`)."""
+        return self._current
+
+    def record(self, new: NewFigure, replace: bool, spelling: Spelling) -> str:
+        """Put *new* in (see `plan`); say what changed. A refusal changes nothing."""
+        edit = plan(self._current, new, replace, spelling)
+        self._current = _applied(self._current, edit)
+        self.changed = True
+        return edit.summary
+
+    def set_targets(self, targets: list[Target]) -> None:
+        self._current = self._current.model_copy(update={"targets": targets})
+        self.changed = True
+
+    def result(self) -> Dataset:
+        """The new dataset, in canonical order (as its text will list it)."""
+        return canonical_order(self._current)
+
+
+def _applied(dataset: Dataset, edit: FigureEdit) -> Dataset:
+    indicators = dict(dataset.indicators)
+    sources = dict(dataset.sources)
+    if edit.article is not None:
+        ident, article = edit.article
+        only = dataset.default_source()
+        if only is not None:  # a second article: the figures of the only one name it now
+            for key, indicator in indicators.items():
+                if any(f.source is None for f in indicator.observations):
+                    observations = [
+                        f if f.source is not None else f.model_copy(update={"source": only})
+                        for f in indicator.observations
+                    ]
+                    indicators[key] = indicator.model_copy(update={"observations": observations})
+        sources[ident] = article
+    if edit.new_indicator is not None:
+        indicators[edit.indicator] = edit.new_indicator
+    else:
+        indicator = indicators[edit.indicator]
+        observations = list(indicator.observations)
+        if edit.replaces is None:
+            observations.append(edit.figure)
+        else:
+            observations[edit.replaces] = edit.figure
+        indicators[edit.indicator] = indicator.model_copy(update={"observations": observations})
+    themes = dict(dataset.themes)
+    if edit.theme is not None:
+        themes[edit.theme[0]] = edit.theme[1]
+    targets = list(dataset.targets)
+    if edit.target is not None:
+        targets.append(edit.target)
+    if edit.quoted:
+        prefix = f"{edit.indicator}@"
+        targets = [
+            t.model_copy(update=edit.quoted)
+            if t.target.startswith(prefix) and t.actual == edit.tracks
+            else t
+            for t in targets
+        ]
+    relations = [*dataset.relations, *edit.relations]
+    return dataset.model_copy(
+        update={
+            "indicators": indicators,
+            "sources": sources,
+            "themes": themes,
+            "targets": targets,
+            "relations": relations,
+        }
+    )

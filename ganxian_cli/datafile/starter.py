@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import re
 
 from ..errors import UsageError
 from ..model.models import Dataset
+from .atomic import create_new
 from .writer import canonical_text
 
 STARTER_THEMES = {
@@ -44,14 +44,8 @@ def starter_text(region: str, region_en: str | None, title: str, published: str)
 
 
 def create(path: str, text: str) -> None:
-    """Write *text* to a new file at *path*; an existing file is never overwritten."""
+    """Write *text* to a new file at *path*, whole or not at all (`atomic.create_new`); an
+    existing file is never overwritten."""
     if path == "-":
         raise UsageError("init needs a file name, not standard input")
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-    except FileExistsError:
-        raise UsageError(f"{path} exists already; init never overwrites a file") from None
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot create: {exc.strerror or exc}") from None
-    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-        handle.write(text)
+    create_new(path, text.encode("utf-8"))

@@ -1,8 +1,9 @@
-"""Read-modify-write of a data file under a lock: `record` and `fmt`.
+"""Read-modify-write of a data file under a lock: `record`, `import` and `fmt`.
 
-Each write parses and validates the file as found once, builds the new text once, validates
-that text once, and then only compares bytes: the temporary copy against what was meant, the
-file on disk against what was read.
+Each write parses and validates the file as found once, edits the typed dataset
+(`record.DatasetEdit`, whose pieces are validated as they go in), runs the checks on the result,
+renders its text once, and then only compares bytes: the temporary copy against what was meant,
+the file on disk against what was read.
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ from ..errors import DataError, Problem, UsageError
 from ..model.models import Dataset
 from ..model.refs import RefError
 from .atomic import atomic_replace, check_new_size, locked, read_snapshot, writable_target
-from .loader import Checker, Loaded, decode, parse_text, read_bytes, to_dataset
-from .record import NewFigure, apply_data
-from .writer import canonical_data, refuse_comments, render, unified_diff
+from .loader import Checker, Loaded, decode, parse_text, read_bytes
+from .record import DatasetEdit, NewFigure, Refused, Spelling
+from .writer import canonical_data, canonical_order, refuse_comments, render, unified_diff
 
 
 @dataclass(frozen=True)
@@ -58,14 +59,15 @@ def _errors(check: Checker, loaded: Loaded) -> list[Problem]:
     return [p for p in check(loaded) if p.severity == "error"]
 
 
-def _check_result(data: dict[str, Any], text: str, name: str, checks: Checks) -> None:
+def _check_result(dataset: Dataset, text: str, name: str, checks: Checks) -> None:
     """Refuse a result with errors: nothing invalid is ever written.
 
-    *text* is `render(data)`, and `tomllib` reads it back as exactly *data*
-    (tests/test_roundtrip.py), so the dataset is validated from *data* instead of parsing
-    *text* again; problems still point at the lines of *text*, as `validate` would show them.
+    *text* is `canonical_text(dataset)`, which reads back as *dataset* (tests/test_roundtrip.py),
+    and *dataset* lists its figures in the text's order, so the checks run on *dataset* instead
+    of parsing and validating *text* again; problems still point at the lines of *text*, as
+    `validate` would show them.
     """
-    problems = _errors(checks.complete, Loaded(to_dataset(data, name, text), name, text))
+    problems = _errors(checks.complete, Loaded(dataset, name, text))
     if problems:
         raise DataError(problems)
 
@@ -93,9 +95,9 @@ def _load(text: str, path: str, checks: Checks) -> Loaded:
     return loaded
 
 
-Edit = Callable[[Loaded, dict[str, Any]], tuple[Dataset, str]]
-"""A change to a data file: the loaded file and its canonical data (`writer.canonical_data`,
-pinned targets and all; the edit may change it) in, the new dataset and a one-line summary
+Edit = Callable[[Loaded], tuple[Dataset, str]]
+"""A change to a data file: the loaded file in; the new dataset in canonical order
+(`record.DatasetEdit.result`), or the loaded one itself for no change, and a one-line summary
 out."""
 Located = Callable[[list[Problem], Dataset], list[Problem]]
 """Moves problems of the result to where the user can fix them (e.g. a draft's lines)."""
@@ -122,10 +124,9 @@ def edit_file(
         before = read_snapshot(target)
         text = decode(before.data, path)
         loaded = _load(text, path, checks)
-        old_data = _canonical_data(loaded.dataset, loaded)
-        canonical = render(old_data) == text  # before the edit changes old_data
+        canonical = render(_canonical_data(loaded.dataset, loaded)) == text
         try:
-            dataset, summary = edit(loaded, old_data)
+            dataset, summary = edit(loaded)
         except UsageError as exc:
             raise UsageError(f"{path}: {exc}") from None  # name the file, as refusals do
         if dataset is loaded.dataset:
@@ -139,7 +140,7 @@ def edit_file(
         data = new_text.encode("utf-8")
         check_new_size(path, data)
         try:
-            _check_result(new_data, new_text, path, checks)
+            _check_result(dataset, new_text, path, checks)
         except DataError as exc:
             if locate is None:
                 raise
@@ -151,13 +152,31 @@ def edit_file(
     return Change(diff, summary, written)
 
 
+def option(name: str) -> str:
+    """A field of the request named as `ganxian record` takes it: its option."""
+    return "--" + name.replace("_", "-")
+
+
 def record_figure(
-    path: str, new: NewFigure, replace: bool, dry_run: bool, checks: Checks
+    path: str,
+    new: NewFigure,
+    replace: bool,
+    dry_run: bool,
+    checks: Checks,
+    spelling: Spelling = option,
 ) -> Change:
-    """Add or replace one figure; the result is validated before anything is written."""
-    change = edit_file(
-        path, lambda _loaded, data: apply_data(data, new, replace, path), dry_run, checks, "record"
-    )
+    """Add or replace one figure; the result is checked before anything is written. Messages
+    name the figure's fields as *spelling* does."""
+
+    def edit(loaded: Loaded) -> tuple[Dataset, str]:
+        change = DatasetEdit(loaded.dataset)
+        try:
+            summary = change.record(new, replace, spelling)
+        except Refused as exc:
+            raise exc.error(path, spelling) from None
+        return change.result(), summary
+
+    change = edit_file(path, edit, dry_run, checks, "record")
     return Change(change.diff, change.summary, not dry_run)
 
 
@@ -167,7 +186,7 @@ def format_file(path: str, check: bool, drop_comments: bool, checks: Checks) -> 
         raise UsageError("fmt needs a file, not standard input")
     if check:  # --check only reads
         text = decode(read_bytes(path), path)
-        _data, new_text = _canonical_of(text, path, drop_comments, checks)
+        _dataset, new_text = _canonical_of(text, path, drop_comments, checks)
         if new_text == text:
             return Change("", f"{path}: already canonical", False)
         diff = unified_diff(text, new_text, path)
@@ -176,20 +195,18 @@ def format_file(path: str, check: bool, drop_comments: bool, checks: Checks) -> 
     with locked(target):
         before = read_snapshot(target)
         text = decode(before.data, path)
-        new_data, new_text = _canonical_of(text, path, drop_comments, checks)
+        dataset, new_text = _canonical_of(text, path, drop_comments, checks)
         if new_text == text:
             return Change("", f"{path}: already canonical", False)
         data = new_text.encode("utf-8")
         check_new_size(path, data)
-        _check_result(new_data, new_text, path, checks)
+        _check_result(dataset, new_text, path, checks)
         atomic_replace(target, data, before)
     return Change(unified_diff(text, new_text, path), f"{path}: reformatted", True)
 
 
-def _canonical_of(
-    text: str, path: str, drop_comments: bool, checks: Checks
-) -> tuple[dict[str, Any], str]:
-    """The canonical data of the file's text, and its text."""
+def _canonical_of(text: str, path: str, drop_comments: bool, checks: Checks) -> tuple[Dataset, str]:
+    """The file's dataset in canonical order, and its canonical text."""
     loaded = parse_text(text, path)
     problems = _errors(checks.essential, loaded)
     if problems:
@@ -197,4 +214,4 @@ def _canonical_of(
     if not drop_comments:
         refuse_comments(text, path)
     data = _canonical_data(loaded.dataset, loaded)
-    return data, render(data)
+    return canonical_order(loaded.dataset), render(data)

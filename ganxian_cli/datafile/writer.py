@@ -73,6 +73,27 @@ def canonical_data(dataset: Dataset) -> dict[str, Any]:
     return {k: v for k, v in _plain_data(data).items() if v not in ({}, [])}
 
 
+def canonical_order(dataset: Dataset) -> Dataset:
+    """*dataset* with its indicators and figures in the order `canonical_data` lists them, so
+    that a figure's index is its place in the canonical text (the figures that no longer count,
+    known by index, are worked out again)."""
+    theme_order = {theme: n for n, theme in enumerate(dataset.themes)}
+    indicators = sorted(
+        dataset.indicators.items(),
+        key=lambda item: theme_order.get(item[1].theme, len(theme_order)),
+    )
+    ordered = {}
+    for ident, indicator in indicators:
+        figures = indicator.observations
+        in_order = sorted(figures, key=_figure_key)
+        if any(a is not b for a, b in zip(in_order, figures, strict=True)):
+            indicator = indicator.model_copy(update={"observations": in_order})
+        ordered[ident] = indicator
+    result = dataset.model_copy(update={"indicators": ordered})
+    result._superseded = frozenset(result._find_superseded())
+    return result
+
+
 def _figure_key(figure: Any) -> tuple[int, int, int, int, str]:
     p = figure.period
     return (p.year, p.start, p.end, STATUS_ORDER[figure.status], figure.subject or "")
