@@ -235,7 +235,7 @@ _NOUNS = """
 岗位|jobs|k=jobs t=society
 就业|employment|t=society
 城镇新增就业|new urban jobs|k=new_urban_jobs t=society
-新增就业|new jobs|k=new_jobs t=society
+新增就业|new urban jobs|k=new_urban_jobs t=society
 新增就业岗位|new jobs|k=new_jobs t=society
 农村劳动力转移就业|rural labour force transferred to non-farm employment|k=rural_labour_transfer t=society
 劳动力|workers|p=- t=society
@@ -437,6 +437,89 @@ _NOUNS = """
 数量|number|k=count last
 面积|area|last
 成功率|success rate|p=for k=success_rate last
+GDP|gross domestic product|k=gdp t=economy
+社会融资规模|aggregate financing to the real economy|k=social_financing t=finance
+货物周转量|freight turnover|t=services
+旅客周转量|passenger turnover|t=services
+邮政业务总量|total volume of postal business|k=postal_business t=services
+快递业务量|express deliveries|k=express_deliveries t=services
+电信业务总量|total volume of telecommunications business|k=telecom_business t=services
+居民人均消费支出|per capita consumption expenditure of residents|k=consumption_expenditure t=consumption
+人均消费支出|per capita consumption expenditure|k=consumption_expenditure t=consumption
+消费支出|consumption expenditure|k=consumption_expenditure t=consumption
+新能源汽车|new-energy vehicles|p=- k=nev t=industry
+充电桩|charging piles|t=industry
+5G基站|5G base stations|k=base_stations_5g t=industry
+研发经费投入|R&D expenditure|k=rd_spending t=industry
+研究与试验发展经费|R&D expenditure|k=rd_spending t=industry
+专利授权量|patents granted|k=patents_granted t=industry
+发明专利|invention patents|p=- t=industry
+有效发明专利|valid invention patents|k=invention_patents t=industry
+技术合同成交额|turnover of technology contracts|k=technology_contracts t=industry
+住宿业|accommodation|p=- t=consumption
+餐饮业|catering|p=- t=consumption
+住宿和餐饮业|accommodation and catering|p=- k=hospitality t=consumption
+批发业|wholesale|p=- t=consumption
+零售业|retail|p=- t=consumption
+批发和零售业|wholesale and retail trades|p=- k=wholesale_retail t=consumption
+交通运输、仓储和邮政业|transport, storage and post|p=- k=transport t=services
+交通运输|transport|p=- t=services
+金融业|financial intermediation|p=- k=finance t=finance
+房地产业|real estate|p=- k=real_estate t=investment
+房屋施工面积|floor space of buildings under construction|k=floor_space_under_construction t=investment
+新开工面积|floor space of buildings started|k=floor_space_started t=investment
+房屋新开工面积|floor space of buildings started|k=floor_space_started t=investment
+竣工面积|floor space of buildings completed|k=floor_space_completed t=investment
+保障性住房|government-subsidised housing|p=- k=subsidised_housing t=society
+养老保险|pension insurance|p=- t=society
+基本养老保险|basic pension insurance|p=- k=pension_insurance t=society
+医疗保险|medical insurance|p=- t=society
+失业保险|unemployment insurance|p=- t=society
+最低生活保障|subsistence allowances|k=subsistence_allowances t=society
+低保|subsistence allowances|k=subsistence_allowances t=society
+卫生技术人员|health technicians|t=society
+床位|beds|t=society
+医疗卫生机构|medical and health institutions|p=- k=health_institutions t=society
+学校|schools|p=- t=society
+在校生|students enrolled|k=students t=society
+油料|oil-bearing crops|p=- t=agriculture
+蔬菜|vegetables|p=- t=agriculture
+水果|fruit|p=- t=agriculture
+水产品|aquatic products|p=- t=agriculture
+猪肉|pork|p=- t=agriculture
+禽蛋|poultry eggs|p=- t=agriculture
+牛奶|milk|p=- t=agriculture
+林业|forestry|p=- t=agriculture
+畜牧业|animal husbandry|p=- t=agriculture
+渔业|fishery|p=- t=agriculture
+农业机械总动力|total power of agricultural machinery|k=farm_machinery t=agriculture
+土地流转|land transferred|k=land_transfer t=agriculture
+农民专业合作社|farmers' cooperatives|k=cooperatives t=agriculture
+家庭农场|family farms|t=agriculture
+农业产业化龙头企业|leading enterprises in agricultural industrialisation|k=leading_agri_firms t=agriculture
+农村人居环境|rural living environment|k=rural_living_environment t=agriculture
+耕地|cultivated land|p=- t=agriculture
+脱贫人口|people lifted out of poverty|k=poverty_lifted t=society
+能源消费总量|total energy consumption|k=energy_use t=industry
+清洁能源|clean energy|p=- t=industry
+光伏|photovoltaic power|a=photovoltaic p=- t=industry
+风电|wind power|p=- t=industry
+装机容量|installed capacity|t=industry
+二氧化碳排放|carbon dioxide emissions|k=co2_emissions t=environment
+政府性基金预算收入|government fund budget revenue|k=fund_revenue t=fiscal
+政府性基金|government funds|p=- t=fiscal
+民营企业|private enterprises|t=economy
+小微企业|small and micro businesses|t=relief
+个体工商户|individually-owned businesses|k=individual_businesses t=services
+营商环境|business environment|t=services
+即办件|matters handled on the spot|k=handled_on_spot t=services
+承诺件|matters handled on commitment|k=handled_on_commitment t=services
+政务服务|government services|p=- t=services
+行政审批|administrative approval|p=- t=services
+高新技术产业增加值|value added of high and new technology industries|k=value_added_high_tech t=industry
+利用外资|foreign capital used|k=foreign_capital_used t=investment
+外商直接投资|foreign direct investment|k=fdi t=investment
+境外投资|outbound investment|k=outbound_investment t=investment
 超时序进度|lead over the time-proportional schedule|k=lead_over_schedule t=investment
 时序进度|time-proportional schedule|k=schedule t=investment
 高于全市|lead|s=over_the_city k=lead_over_city last
@@ -510,11 +593,16 @@ _PRE = """
 两大|the two|k=two
 三大|the three|k=three
 A级|A-grade|k=a_grade
+国内生产|domestic
+中小|small and medium-sized|k=sme
+小微|small and micro|k=small_micro
+民营|private
 """
 
 # modifiers after the next noun
 _POST = """
 新入规|newly above designated size|k=new_above_size after
+入规|newly above designated size|k=new_above_size after
 规模以上|above designated size|k=above_size after
 规上|above designated size|k=above_size after
 限额以上|above designated size|k=above_limit after
@@ -550,6 +638,11 @@ _POST = """
 调处|mediated
 提供|created
 带动|driven
+建成投用|put into use|k=in_use
+投用|put into use|k=in_use
+签约落地|signed and landed|k=landed
+落地|landed
+开工建设|started|k=started
 """
 
 # phrases after the next noun's complement
