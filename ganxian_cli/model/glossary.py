@@ -520,6 +520,68 @@ GDP|gross domestic product|k=gdp t=economy
 利用外资|foreign capital used|k=foreign_capital_used t=investment
 外商直接投资|foreign direct investment|k=fdi t=investment
 境外投资|outbound investment|k=outbound_investment t=investment
+开工率|share of projects started|k=start_rate t=investment
+投产率|share of projects put into operation|k=operation_rate t=investment
+签约金额|value of contracts signed|k=signed_value t=investment
+签约额|value of contracts signed|k=signed_value t=investment
+投资总额|total investment|k=total_investment t=investment
+计划项目|planned projects|p=- t=investment inv
+年度计划项目|projects in the annual plan|p=- k=annual_plan_projects t=investment inv
+计划|plan|p=for
+年度计划|annual plan|p=for k=annual_plan
+进度|progress
+投资完成进度|investment progress|k=investment_progress t=investment
+超序时进度|lead over the time-proportional schedule|k=lead_over_schedule t=investment
+超时间进度|lead over the time-proportional schedule|k=lead_over_schedule t=investment
+快于全市进度|lead|s=over_the_city's_progress k=lead_over_city last
+快于全省进度|lead|s=over_the_province's_progress k=lead_over_province last
+快于全县进度|lead|s=over_the_county's_progress k=lead_over_county last
+完成全年计划|share of the annual plan completed|p=for k=plan_completed last
+全市排位|rank in the city|k=rank_in_city last
+全省排位|rank in the province|k=rank_in_province last
+排位|rank|last
+倍数|multiple|last
+净增加|net increase|p=in k=net_increase last
+新兴产业|emerging industries|p=- k=emerging_industries t=industry
+园区|industrial parks|p=- k=parks t=investment
+产业园|industrial park|p=- k=industrial_park t=investment
+工业园区|industrial parks|p=- k=industrial_parks t=investment
+交通|transport|p=-
+信息|information
+措施|measures|p=-
+领导|leaders
+干部|officials
+志愿者|volunteers
+人才|talent
+农作物|crops|p=- t=agriculture
+经济作物|cash crops|p=- t=agriculture
+烟叶|tobacco|p=- t=agriculture
+茶叶|tea|p=- t=agriculture
+茶园|tea gardens|p=- t=agriculture
+甜瓜|melons|p=- t=agriculture
+中药材|Chinese medicinal herbs|p=- k=medicinal_herbs t=agriculture
+受灾面积|area affected by disasters|k=area_affected t=agriculture
+成灾面积|area seriously affected by disasters|k=area_damaged t=agriculture
+损失|losses
+直接经济损失|direct economic losses|k=direct_losses
+港口|port|p=- t=services
+集装箱吞吐量|container throughput|k=container_throughput t=services
+货物吞吐量|cargo throughput|k=cargo_throughput t=services
+吞吐量|throughput|t=services
+建设用地|land for construction|k=construction_land t=investment
+工业用地|industrial land|k=industrial_land t=investment
+小区|residential estates|p=- k=estates t=society
+出入口|entrances
+老旧小区改造|renovation of old residential estates|k=old_estate_renovation t=society
+社会保险费|social insurance contributions|k=social_insurance_fees t=relief
+失业保险费|unemployment insurance contributions|k=unemployment_insurance_fees t=relief
+工伤保险费|work-injury insurance contributions|k=injury_insurance_fees t=relief
+养老保险费|pension insurance contributions|k=pension_insurance_fees t=relief
+事项|matters
+业务|cases
+年产能|annual production capacity|k=annual_capacity
+单机容量|capacity per unit|k=unit_capacity t=industry
+发电机组|generating units|p=- t=industry
 超时序进度|lead over the time-proportional schedule|k=lead_over_schedule t=investment
 时序进度|time-proportional schedule|k=schedule t=investment
 高于全市|lead|s=over_the_city k=lead_over_city last
@@ -593,6 +655,9 @@ _PRE = """
 两大|the two|k=two
 三大|the three|k=three
 A级|A-grade|k=a_grade
+其他|other
+登记|registered
+新兴|emerging
 国内生产|domestic
 中小|small and medium-sized|k=sme
 小微|small and micro|k=small_micro
@@ -638,6 +703,15 @@ _POST = """
 调处|mediated
 提供|created
 带动|driven
+计划开工|planned to start|k=planned_start
+在谈|in negotiation|k=in_negotiation
+调度|under scheduling|k=scheduled
+重点调度|under key scheduling|k=key_scheduled
+受惠|benefiting
+减免|reduced or waived|k=reduced_waived
+供应|supplied
+收集|collected
+下放|delegated
 建成投用|put into use|k=in_use
 投用|put into use|k=in_use
 签约落地|signed and landed|k=landed
@@ -663,6 +737,7 @@ _TAIL = """
 
 _FILLER = """
 的
+已
 各项
 实现
 完成
@@ -829,7 +904,8 @@ def _attach(tokens: list[_Token]) -> _Phrase | None:
             pre, post, tails = [], [], []
             if phrase is not None:
                 term = _head_term(token)
-                if term.prep == "" and phrase.comp is None and token.term is not None:
+                own = new.pre or new.post
+                if term.prep == "" and phrase.comp is None and token.term is not None and not own:
                     # 工业项目: industrial projects; 签约先进制造业项目: advanced … projects signed
                     new.pre = [*phrase.pre, _Token(_as_attribute(phrase.head), ""), *new.pre]
                     new.post = [*phrase.post, *new.post]

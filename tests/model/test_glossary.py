@@ -141,6 +141,16 @@ MORE = {
         "growth of operating revenue of service enterprises above designated size"
     ),
     "纠纷调处成功率": "settlement rate of disputes",
+    "减免社会保险费": "social insurance contributions reduced or waived",
+    "在谈项目投资总额": "total investment of projects in negotiation",
+    "计划开工项目": "projects planned to start",
+    "已开工工业项目": "industrial projects started",
+    "开工率": "share of projects started",
+    "工业投资快于全市进度": "lead of industrial investment over the city's progress",
+    "港口集装箱吞吐量": "container throughput of port",
+    "新兴产业产值": "output value of emerging industries",
+    "市场主体净增加": "net increase in market entities",
+    "供应建设用地": "land for construction supplied",
 }
 
 
