@@ -315,8 +315,8 @@ _NOUNS = """
 全社会用电量|total electricity consumption|k=electricity t=industry
 工业用电量|industrial electricity consumption|k=industrial_electricity t=industry
 发电量|electricity generated|k=electricity_generated t=industry
-货运量|freight traffic|t=services
-客运量|passenger traffic|t=services
+货运量|freight traffic|t=transport
+客运量|passenger traffic|t=transport
 金融机构|financial institutions|t=finance
 存款余额|balance of deposits|k=deposits t=finance
 人民币存款余额|balance of RMB deposits|k=rmb_deposits t=finance
@@ -352,8 +352,8 @@ _NOUNS = """
 景区|scenic spots|p=- t=tourism
 非物质文化遗产代表性项目|representative items of intangible cultural heritage|k=intangible_heritage t=society
 非物质文化遗产|intangible cultural heritage|k=intangible_heritage t=society
-市场主体|market entities|k=market_entities t=services
-企业登记|enterprise registrations|t=services
+市场主体|market entities|k=market_entities t=economy
+企业登记|enterprise registrations|t=economy
 商品房销售面积|floor space of commercial buildings sold|k=housing_sales_area t=investment
 商品房销售额|sales of commercial buildings|k=housing_sales t=investment
 商品房|commercial buildings|p=- t=investment
@@ -439,11 +439,11 @@ _NOUNS = """
 成功率|success rate|p=for k=success_rate last
 GDP|gross domestic product|k=gdp t=economy
 社会融资规模|aggregate financing to the real economy|k=social_financing t=finance
-货物周转量|freight turnover|t=services
-旅客周转量|passenger turnover|t=services
-邮政业务总量|total volume of postal business|k=postal_business t=services
-快递业务量|express deliveries|k=express_deliveries t=services
-电信业务总量|total volume of telecommunications business|k=telecom_business t=services
+货物周转量|freight turnover|t=transport
+旅客周转量|passenger turnover|t=transport
+邮政业务总量|total volume of postal business|k=postal_business t=transport
+快递业务量|express deliveries|k=express_deliveries t=transport
+电信业务总量|total volume of telecommunications business|k=telecom_business t=transport
 居民人均消费支出|per capita consumption expenditure of residents|k=consumption_expenditure t=consumption
 人均消费支出|per capita consumption expenditure|k=consumption_expenditure t=consumption
 消费支出|consumption expenditure|k=consumption_expenditure t=consumption
@@ -462,8 +462,8 @@ GDP|gross domestic product|k=gdp t=economy
 批发业|wholesale|p=- t=consumption
 零售业|retail|p=- t=consumption
 批发和零售业|wholesale and retail trades|p=- k=wholesale_retail t=consumption
-交通运输、仓储和邮政业|transport, storage and post|p=- k=transport t=services
-交通运输|transport|p=- t=services
+交通运输、仓储和邮政业|transport, storage and post|p=- k=transport t=transport
+交通运输|transport|p=- t=transport
 金融业|financial intermediation|p=- k=finance t=finance
 房地产业|real estate|p=- k=real_estate t=investment
 房屋施工面积|floor space of buildings under construction|k=floor_space_under_construction t=investment
@@ -509,8 +509,8 @@ GDP|gross domestic product|k=gdp t=economy
 政府性基金预算收入|government fund budget revenue|k=fund_revenue t=fiscal
 政府性基金|government funds|p=- t=fiscal
 民营企业|private enterprises|t=economy
-小微企业|small and micro businesses|t=relief
-个体工商户|individually-owned businesses|k=individual_businesses t=services
+小微企业|small and micro businesses|t=economy
+个体工商户|individually-owned businesses|k=individual_businesses t=economy
 营商环境|business environment|t=services
 即办件|matters handled on the spot|k=handled_on_spot t=services
 承诺件|matters handled on commitment|k=handled_on_commitment t=services
@@ -546,7 +546,7 @@ GDP|gross domestic product|k=gdp t=economy
 园区|industrial parks|p=- k=parks t=investment
 产业园|industrial park|p=- k=industrial_park t=investment
 工业园区|industrial parks|p=- k=industrial_parks t=investment
-交通|transport|p=-
+交通|transport|p=- t=transport
 信息|information
 措施|measures|p=-
 领导|leaders
@@ -564,10 +564,10 @@ GDP|gross domestic product|k=gdp t=economy
 成灾面积|area seriously affected by disasters|k=area_damaged t=agriculture
 损失|losses
 直接经济损失|direct economic losses|k=direct_losses
-港口|port|p=- t=services
-集装箱吞吐量|container throughput|k=container_throughput t=services
-货物吞吐量|cargo throughput|k=cargo_throughput t=services
-吞吐量|throughput|t=services
+港口|port|p=- t=transport
+集装箱吞吐量|container throughput|k=container_throughput t=transport
+货物吞吐量|cargo throughput|k=cargo_throughput t=transport
+吞吐量|throughput|t=transport
 建设用地|land for construction|k=construction_land t=investment
 工业用地|industrial land|k=industrial_land t=investment
 小区|residential estates|p=- k=estates t=society
@@ -794,6 +794,7 @@ _LONGEST = max(len(zh) for zh in GLOSSARY)
 
 # amounts before 以上: 亿元以上, 10亿元以上, 5000万元以上 (also 及以上)
 _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)?(万元|亿元)(?:及)?以上")
+_OVER = re.compile(r"(?:超过|超)(\d+(?:\.\d+)?)(万元|亿元)")
 _GRADE = re.compile(r"(\d)A级及以上")
 _YEAR = re.compile(r"(?:比|较)(\d{4})年(?:同期)?")
 _QUOTES = "\"'“”‘’「」《》"
@@ -819,16 +820,18 @@ def _amount_key(number: str | None, unit: str) -> str:
 class _Token:
     term: Term | None  # None: not in the glossary
     text: str
-    amount: tuple[str, str] | None = None  # (the words, the id words) of 亿元以上
+    amount: tuple[str, str] | None = None  # (the words, the id words) of 亿元以上, 超10亿元
 
 
 def _special(name: str, at: int) -> _Token | None:
     """A term read by pattern rather than looked up: amounts, grades, years."""
-    match = _AMOUNT.match(name, at)
-    if match:
-        words = _amount_words(match.group(1), match.group(2))
-        term = Term(match.group(0), f"of {words} or more", "post", key="")
-        return _Token(term, match.group(0), (words, _amount_key(match.group(1), match.group(2))))
+    for pattern, wording in ((_AMOUNT, "{} or more"), (_OVER, "more than {}")):
+        match = pattern.match(name, at)
+        if match:
+            words = wording.format(_amount_words(match.group(1), match.group(2)))
+            term = Term(match.group(0), f"of {words}", "post", key="")
+            key = _amount_key(match.group(1), match.group(2))
+            return _Token(term, match.group(0), (words, key))
     match = _GRADE.match(name, at)
     if match:
         grade = match.group(1)
@@ -933,7 +936,7 @@ def _as_attribute(token: _Token) -> Term:
 def _post_text(token: _Token, head: Term) -> str:
     if token.amount is not None:
         lead = "with investment of" if head.amount_as_investment else "of"
-        return f"{lead} {token.amount[0]} or more"
+        return f"{lead} {token.amount[0]}"
     return _head_term(token).en
 
 
@@ -972,7 +975,8 @@ def _compose(name: str) -> tuple[str, list[str], _Phrase | None, _Phrase | None]
 
 
 def _clean(name: str) -> str:
-    text = _SPACE.sub("", name.strip()).replace("(", "(").replace(")", ")")
+    """Without spaces and quotes, full-width brackets as ASCII ones."""
+    text = _SPACE.sub("", name.strip()).replace("\uff08", "(").replace("\uff09", ")")
     return "".join(c for c in text if c not in _QUOTES)
 
 
@@ -1127,6 +1131,7 @@ _SUBJECTS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] =
     "finance": (("finance", "financial", "bank"), ("金融", "存贷"), ("financ", "bank", "credit")),
     "fiscal": (("fiscal", "budget", "revenue"), ("财政", "税收", "财税"), ("fiscal", "budget")),
     "economy": (("economy", "overview"), ("经济", "综合"), ("econom", "overview")),
+    "transport": (("transport", "logistics"), ("交通", "物流", "运输"), ("transport", "logistic")),
     "environment": (
         ("environment", "ecology"),
         ("生态", "环境", "环保"),
@@ -1171,7 +1176,7 @@ def _phrase_tags(phrase: _Phrase | None) -> list[str]:
 
 def subject_of(name_zh: str) -> str | None:
     """The subject of an indicator (investment, industry, relief, agriculture, services, society,
-    consumption, tourism, trade, finance, fiscal, economy, environment) or None."""
+    consumption, tourism, trade, finance, fiscal, economy, transport, environment) or None."""
     name = _clean(name_zh)
     for subject, words in _SUBJECT_WORDS[:1]:  # relief speaks first, whatever the head
         if any(w in name for w in words):

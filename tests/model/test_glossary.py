@@ -151,6 +151,9 @@ MORE = {
     "新兴产业产值": "output value of emerging industries",
     "市场主体净增加": "net increase in market entities",
     "供应建设用地": "land for construction supplied",
+    "在谈超10亿元项目": "projects in negotiation with investment of more than 1 billion yuan",
+    "固定资产投资（不含农户）": "fixed-asset investment (excluding rural households)",
+    "亿元以上工业项目": "industrial projects with investment of 100 million yuan or more",
 }
 
 
@@ -314,6 +317,8 @@ def test_nine_in_ten_corpus_names_get_a_complete_english_name() -> None:
         ("接待游客", None),
         ("进出口总额", None),
         ("金融机构各项存款余额", None),
+        ("港口集装箱吞吐量", None),
+        ("新登记市场主体", None),
         ("某某指标", None),
     ],
 )
