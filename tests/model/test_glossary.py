@@ -8,6 +8,8 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ganxian_cli.datafile.starter import STARTER_THEMES
 from ganxian_cli.model.glossary import (
@@ -363,3 +365,28 @@ def test_subjects() -> None:
     assert subject_of("旅游项目投资") == "investment"
     assert subject_of("乡村消费品零售额") == "consumption"
     assert subject_of("某某") is None
+
+
+_SOME_TERMS = sorted(GLOSSARY)[::7]
+
+
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(_SOME_TERMS), st.text("的年月某亿元以上比占", max_size=3)),
+        max_size=6,
+    ),
+    st.sets(st.sampled_from(["indicator_01", "growth", "projects", "signed_projects"])),
+)
+def test_any_name_gives_an_english_result_and_a_free_ascii_id(
+    parts: list[str], taken: set[str]
+) -> None:
+    name = "".join(parts)
+    result = english_name(name)
+    assert result.complete == (bool(result.text) and not result.untranslated)
+    assert all(run in name for run in result.untranslated)
+    ident = indicator_id(name, set(taken))
+    assert re.fullmatch(r"[a-z][a-z0-9_]*", ident)
+    assert len(ident) <= 44
+    assert ident not in taken
+    if not result.complete:
+        assert ident.startswith("indicator_")
