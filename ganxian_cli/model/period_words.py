@@ -76,6 +76,10 @@ _PHRASES = re.compile("|".join(_ALTERNATIVES))
 # A comparison base: 比5月, 较上月, 与去年相比, 同上年, 较之一季度
 _BASE_BEFORE = frozenset("比较与同和跟之")
 _BASE_AFTER = re.compile(r"同期|相比|相较|比较")
+# … and the plan a share is taken of: 完成全年任务的92%, 占年度计划的25.8% (but 全年目标为… is
+# the period of a target)
+_PLAN_SHARE_BEFORE = ("完成", "占", "为")
+_PLAN_AFTER = re.compile(r"(?:目标)?(?:任务|计划|目标|预算)")
 _OPEN, _CLOSE = "(（[【", ")）]】"
 _NUMBER_IN = re.compile(r"[(（]\s*[-+－−]?[\d０-９]")  # a bracket holding a number
 
@@ -92,6 +96,7 @@ class PeriodPhrase:
     period: Period | None
     stock: bool = False
     bare_year: bool = False  # 2030年 on its own: it names the year, and dates what follows
+    group: str = ""  # which kind of phrase: range, quarter, half, ytd, mend, whole, year, …
 
 
 def _number(text: str | None) -> int | None:
@@ -118,6 +123,7 @@ class _Reader:
     def __init__(self, year: int | None, month: int | None) -> None:
         self.year = year
         self.month = month
+        self.last: Period | None = None  # the months last named: what 当月 refers back to
 
     def _year_of(self, g: dict[str, str | None], key: str) -> int | None:
         written = _number(g.get(key))
@@ -161,6 +167,10 @@ class _Reader:
             return self._ref(1, 6), False
         if kind == "ytd":
             return (None if self.month is None else self._ref(1, self.month)), False
+        if kind == "this" and self.last is not None:
+            return Period(self.last.year, self.last.end, self.last.end), False  # 3月份…当月
+        if kind == "this" and m.group() == "当月":
+            return None, False  # "that month": of a month named before, not the article's
         if kind in ("now", "this"):
             if self.month is None:
                 return None, kind == "now"
@@ -234,15 +244,35 @@ def period_phrases(
         if inside or _NUMBER_IN.match(text, end):
             kind = "bracketed"
         bare = group == "year" and not m.group("ywhole") and m.group("yyr") is None
-        if bare and kind == "own" and period is not None:
-            reader.year = period.year  # 2030年,全市上半年…: the year of what follows
-        found.append(PeriodPhrase(start, end, m.group(), kind, period, stock, bare))
+        if kind == "own" and period is not None:
+            if bare:
+                reader.year = period.year  # 2030年,全市上半年…: the year of what follows
+            elif not period.is_year:
+                reader.last = period
+        found.append(PeriodPhrase(start, end, m.group(), kind, period, stock, bare, group or ""))
     return found
 
 
 def _is_base(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start else ""
-    return before in _BASE_BEFORE or _BASE_AFTER.match(text, end) is not None
+    if before in _BASE_BEFORE or _BASE_AFTER.match(text, end) is not None:
+        return True
+    return text.endswith(_PLAN_SHARE_BEFORE, 0, start) and _PLAN_AFTER.match(text, end) is not None
+
+
+def reference(text: str, year: int, month: int) -> tuple[int, int]:
+    """The year and month an article published in *year*-*month* reports on, for reading its
+    relative words: the publication month, except that a review published in the first quarter
+    whose own words say 全年/年度/年末 (its figures are a whole year's) reports on the year
+    before, to December."""
+    if month <= 3:
+        for p in period_phrases(text, year, month):
+            if p.kind == "own" and p.group in _WHOLE_YEAR:
+                return year - 1, 12
+    return year, month
+
+
+_WHOLE_YEAR = frozenset({"whole", "yend"})
 
 
 def own_phrases(text: str, year: int | None = None, month: int | None = None) -> list[PeriodPhrase]:
