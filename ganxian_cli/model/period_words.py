@@ -301,7 +301,9 @@ def bracket_period(
     if not spans:
         return None
     opened = spans[-1][0]
-    phrases = [p for p in period_phrases(text[:start], year, month) if p.kind == "bracketed"]
+    phrases = [
+        p for p in period_phrases(text, year, month) if p.kind == "bracketed" and p.end <= start
+    ]
     inside = [p for p in phrases if p.start > opened]
     before = [p for p in phrases if p.end == opened]
     chosen = inside[-1] if inside else (before[-1] if before else None)
