@@ -8,7 +8,8 @@ sign does a number get?). `reading` looks only at the clause before the number, 
   增长/增加/提高/上升/上涨/加快/扩大/回升 +, 下降/减少/回落/下滑/降低/下跌/负增长/收窄/放缓 −;
 - a change of a rate (个百分点) reads with its subject: the change word of a DECLINE (降幅/跌幅)
   turns over, so 降幅收窄1.2个百分点 is +1.2 (a narrowing decline is a rise) and 降幅扩大1.9个百分点
-  −1.9, while 增幅回落1.3个百分点 is −1.3 and 增速加快0.8个百分点 +0.8;
+  −1.9, while 增幅回落1.3个百分点 is −1.3 and 增速加快0.8个百分点 +0.8; 收窄/扩大/缩小 with no
+  rate named in the clause (a quote cut to 收窄5.2个百分点) decide nothing;
 - a 分别-list takes its head's word for every item: 分别回落3.05和0.87个百分点 are both −, and
   分别下降2.1%、3.4%和0.5% all − (、 and 和 do not end the clause);
 - the lead words of `model.direction` (快于/领先/超序时 ahead +, 慢于/落后/滞后/低于 behind −,
@@ -69,6 +70,8 @@ _WORDS = re.compile(
         )
     )
 )
+# Words that say only which way the SIZE of a rate went: without 降幅/增幅 they decide nothing.
+_NEEDS_SUBJECT = frozenset({"收窄", "缩小", "扩大", "加大", "加深"})
 # What ends a clause (not 、 nor 和: a 分别-list goes on over them).
 _BREAKS = frozenset(",，;；。:：!！?？\n")
 _OPEN, _CLOSE = "(（", ")）"
@@ -158,6 +161,8 @@ def _change(text: str, parts: list[tuple[int, int]]) -> Reading | None:
         if last_rate is not None and last_rate.lastgroup == "decline":
             return Reading(-1, last_rate.group(), "change", last_rate.start())  # 降幅为3.2%
         return None
+    if subject is None and word.group() in _NEEDS_SUBJECT:
+        return None  # 收窄5.2个百分点: narrowing a decline or a growth? the quote does not say
     up = word.lastgroup == "up"
     if subject == "decline":
         up = not up  # 降幅收窄: the decline's rate narrows, the rate rises
