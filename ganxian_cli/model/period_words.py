@@ -56,6 +56,7 @@ _NOT_DAY = r"(?![\d〇零一二三四五六七八九十]*[日号])"  # 7月21日
 _ALTERNATIVES = (
     rf"(?P<range>{_pre('ry')}(?P<rs>{_N})月?(?:份)?{_TO}(?P<re>{_N})月(?:份)?{_NOT_DAY})",
     rf"(?P<quarters>{_pre('py')}前(?P<pn>{_N})个?季度)",
+    rf"(?P<months>{_pre('fy')}前(?P<fn>{_N})个月)",
     rf"(?P<quarter>{_pre('qy')}第?(?P<q>[一二三四1-4])季度(?P<qend>末|底)?)",
     rf"(?P<half>{_pre('hy')}(?P<hw>上|下)半年(?P<hend>末|底)?)",
     r"(?P<halfsum>半年累计|半年度)",
@@ -149,6 +150,9 @@ class _Reader:
             if y is None or n is None or not 1 <= n <= 4:
                 return None, False
             return Period(y, 1, 3 * n), False
+        if kind == "months":  # 前5个月
+            y, n = self._year_of(g, "fy"), _month(_number(g["fn"]))
+            return (None if y is None or n is None else Period(y, 1, n)), False
         if kind == "asof":
             y, n = self._year_of(g, "ay"), _month(_number(g["an"]))
             return (Period(y, n, n) if y is not None and n else None), True
