@@ -14,7 +14,10 @@ Relative words (上半年, 本月, 今年以来, 去年) are resolved against th
 month; without them such a phrase has no period. A bare year (2030年, 二〇三〇年) is the year, and
 the reference year of the relative words after it (2030年,全市上半年… is 2030-H1). *stock* marks
 the words of a level at a month's end (截至6月末, 6月底, 截至目前, 年末): its figures are the
-month, or a cumulative flow up to that month.
+month, or a cumulative flow up to that month. 当月 ("that month") is the month last named before
+it in the text (3月份…当月), so read a whole article once rather than clause by clause; `reference`
+gives the year and month an article reports on (a review published in January is of the year
+before).
 
 Dates (7月21日) are not periods. Deadlines and plans (9月底前, 到2035年) are read as the months they
 name: whether a figure is a target is not this module's question.
@@ -42,7 +45,7 @@ def _chinese_values() -> dict[str, int]:
 
 
 _CN = "〇零一二三四五六七八九十两"
-_N = rf"\d{{1,2}}|[{_CN}]{{1,3}}"  # a month or a count: 5, 12, 五, 十二
+_N = rf"(?<![\d.])\d{{1,2}}|[{_CN}]{{1,3}}"  # a month or a count: 5, 12, 五, 十二 (not of 12.5)
 _YEAR = r"\d{4}|[〇零一二三四五六七八九]{4}"  # 2030, 二〇三〇
 _TO = r"[-~～至到—–－]+"
 

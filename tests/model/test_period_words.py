@@ -87,6 +87,10 @@ def test_implied_period(text: str, year: int | None, month: int | None, expected
     assert implied_period(text, year, month) == parse_period(expected)
 
 
+def test_a_decimal_is_not_a_month() -> None:
+    assert [p.text for p in period_phrases("增长12.5-6月", 2031, 6)] == ["6月"]  # not 5-6月
+
+
 def test_stock_words_are_marked() -> None:
     stocks = {p.text: p.stock for p in period_phrases("截至6月末余额,6月份当月,年末人口", 2031, 7)}
     assert stocks == {"截至6月末": True, "6月份": False, "当月": False, "年末": True}
