@@ -132,7 +132,7 @@ class _Reader:
     def _year_of(self, g: dict[str, str | None], key: str) -> int | None:
         written = _number(g.get(key))
         if written is not None:
-            return written
+            return written or None  # 0000年 is no year
         relative = g.get(key + "r")
         if relative in ("去年", "上年"):
             return None if self.year is None else self.year - 1

@@ -201,6 +201,10 @@ def test_reference_of_a_review_published_early_next_year() -> None:
     assert reference("1—2月全市完成投资。", 2026, 3) == (2026, 3)
 
 
+def test_no_year_zero() -> None:
+    assert implied_period("0000年1-5月", 2031, 6) is None
+
+
 def test_full_width_digits() -> None:
     assert implied_period("１—５月全镇工业总产值", 2012, 6) == Period(2012, 1, 5)
     assert implied_period("２０３０年全市", None, None) == Period(2030, 1, 12)
@@ -290,3 +294,16 @@ def test_corpus_periods() -> None:
             wrong.append((name, quote, str(period), "agrees"))
     assert wrong == []
     assert agree >= 40
+
+
+_ANY = "0123456789年月日季度上下半前个全截至末底今去本当同比较环(（)）-—至~.,，"
+_ANY += "〇一二三四五六七八九十两号以来期"
+
+
+@given(st.text(alphabet=_ANY, max_size=40))
+def test_any_text_reads_to_valid_periods(text: str) -> None:
+    for phrase in period_phrases(text, 2031, 6):
+        period = phrase.period
+        assert period is None or (period.year >= 1 and 1 <= period.start <= period.end <= 12)
+    implied_period(text, 2031, 6)
+    agrees(text, Period(2031, 1, 6))
