@@ -7,6 +7,7 @@ Codes are listed in the README.
 from __future__ import annotations
 
 import os
+import re
 from decimal import Decimal
 
 from ..model.intervals import Interval
@@ -130,15 +131,45 @@ def _like(value: Decimal, printed: Decimal) -> Decimal:
 # --- each quote against its own source's text ---------------------------------------------------
 
 
-def source_text_path(data_file: str, text: str) -> str | None:
-    """The path of a source's `text`, or None if it is absolute or leads out of the folder."""
+_LIMIT = 4 * 1024 * 1024
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+class RefusedText(Exception):
+    """A source text that is not read; the message names the file, never its content."""
+
+
+def locate_source_text(data_file: str, text: str) -> str:
+    """The real path of a source's `text`: a visible file inside the data file's folder.
+
+    Raises RefusedText for an absolute path, one that leads out of the folder, a name that
+    is no file name (a NUL), and a hidden file (a dotfile, or anything under a dot-folder,
+    such as .env or .git/config), followed through links.
+    """
+    outside = f"source text {text!r} must be a relative path inside the data file's folder"
+    if "\x00" in text:
+        raise RefusedText(f"source text {text!r} is not a file name (it holds a NUL character)")
     if os.path.isabs(text) or text.startswith(("~", "\\")) or ":" in text:
-        return None
+        raise RefusedText(outside)
     folder = os.path.realpath(os.path.dirname(os.path.abspath(data_file)))
     path = os.path.realpath(os.path.join(folder, text))
     if os.path.commonpath([folder, path]) != folder or path == folder:
-        return None
+        raise RefusedText(outside)
+    parts = [*text.replace("\\", "/").split("/"), *os.path.relpath(path, folder).split(os.sep)]
+    if any(part.startswith(".") and part not in (".", "..") for part in parts):
+        raise RefusedText(
+            f"source text {text!r} is a hidden file (a dotfile or inside a dot-folder); "
+            "name a visible text file"
+        )
     return path
+
+
+def source_text_path(data_file: str, text: str) -> str | None:
+    """The path of a source's `text`, or None where `locate_source_text` refuses it."""
+    try:
+        return locate_source_text(data_file, text)
+    except RefusedText:
+        return None
 
 
 def _read_text(c: Collector, path: Path, data_file: str, text: str) -> str | None:
@@ -147,31 +178,42 @@ def _read_text(c: Collector, path: Path, data_file: str, text: str) -> str | Non
         message = "source texts are not checked for standard input (name the file instead)"
         c.add("G216", message, path, "warning")
         return None
-    real = source_text_path(data_file, text)
-    if real is None:
-        c.add(
-            "G216",
-            f"source text {text!r} must be a relative path inside the data file's folder",
-            path,
-        )
+    try:
+        real = locate_source_text(data_file, text)
+    except RefusedText as exc:
+        c.add("G216", str(exc), path)
         return None
     if not os.path.isfile(real):  # a folder or FIFO is never opened
         c.add("G216", f"source text {text!r} is not a regular file", path)
         return None
     try:
         with open(real, "rb") as handle:
-            data = handle.read(4 * 1024 * 1024 + 1)
+            data = handle.read(_LIMIT + 1)
     except OSError as exc:
         c.add("G216", f"cannot read source text {text!r}: {exc.strerror or 'error'}", path)
         return None
-    if len(data) > 4 * 1024 * 1024:
+    if len(data) > _LIMIT:
         c.add("G216", f"source text {text!r} is larger than 4 MiB", path)
         return None
     try:
-        return data.decode("utf-8")
+        found = data.decode("utf-8")
     except UnicodeDecodeError:
         c.add("G216", f"source text {text!r} is not valid UTF-8", path)
         return None
+    if not _reads_as_article(found):
+        message = f"source text {text!r} does not read as an article (too little Chinese text)"
+        c.add("G216", message, path)
+        return None
+    return found
+
+
+def _reads_as_article(text: str) -> bool:
+    """Whether *text* is plausibly an article: no control characters (bar tab and line ends),
+    and at least one Chinese character in ten of the others that are not white space."""
+    shown = "".join(text.split())
+    if not shown or any(ch < " " for ch in shown):
+        return False
+    return len(_CJK.findall(shown)) * 10 >= len(shown)
 
 
 def check_quotes_in_sources(c: Collector) -> None:
