@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from ganxian_cli.analysis.checks import all_problems
 from ganxian_cli.datafile.loader import load, parse_text
-from ganxian_cli.model.numerals import shows
+from ganxian_cli.model.numerals import occurrences
 from ganxian_cli.model.units import UnknownUnitError, convert, get_unit
 
 from .conftest import TESTS, invoke
@@ -65,11 +65,11 @@ def test_a_rank_takes_no_arithmetic() -> None:
 
 
 def test_alias_du_is_kilowatt_hours() -> None:
-    assert shows("全年用电1200万度", Decimal(1200), get_unit("万千瓦时"))
+    assert occurrences("全年用电1200万度", Decimal(1200), get_unit("万千瓦时"))
 
 
 def test_quote_check_does_not_find_power_inside_energy() -> None:
-    assert not shows("发电量1.5万千瓦时", Decimal("1.5"), get_unit("万千瓦"))
+    assert not occurrences("发电量1.5万千瓦时", Decimal("1.5"), get_unit("万千瓦"))
 
 
 def test_file_with_new_and_declared_units_validates_and_converts(runner: CliRunner) -> None:

@@ -309,10 +309,6 @@ def periods_section(index: FigureIndex) -> Section:
     )  # fmt: skip
 
 
-def _length(e: Entry) -> int:
-    return e.period.end - e.period.start + 1
-
-
 def period_change(a: Num, b: Num, rate: bool) -> tuple[Decimal, str, Decimal | None]:
     """b − a as shown, its qualifier, and the change in percent of *a* as shown (None for a
     rate, or an *a* not above zero): what ``b - a`` and ``(b - a).divide(a).scale(100)`` show,
