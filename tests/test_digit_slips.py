@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ganxian_cli.analysis.validation import validate_file
+from ganxian_cli.analysis.checks.validation import validate_file
 from ganxian_cli.datafile.loader import parse_text
 from ganxian_cli.model.numerals import growth_occurrences, occurrences
 

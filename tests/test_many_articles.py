@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from ganxian_cli.analysis.checks import all_problems
+from ganxian_cli.analysis.checks.registry import all_problems
 from ganxian_cli.datafile.loader import load, parse_text
 from ganxian_cli.model.numerals import occurrences
 from ganxian_cli.model.units import UnknownUnitError, convert, get_unit

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from ganxian_cli.analysis.checks import all_problems
+from ganxian_cli.analysis.checks.registry import all_problems
 from ganxian_cli.datafile.loader import load
 from ganxian_cli.model.numerals import growth_occurrences, occurrences
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from ganxian_cli.analysis.validation import closest_passage
+from ganxian_cli.analysis.checks.texts import closest_passage
 
 from .conftest import invoke
 
