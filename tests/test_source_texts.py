@@ -4,14 +4,19 @@ message shows more of it than a quote's own length."""
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from ganxian_cli.analysis.checks.registry import all_problems
 from ganxian_cli.analysis.checks.texts import closest_passage
+from ganxian_cli.datafile.loader import load
 
-from .conftest import invoke
+from .conftest import TESTS, invoke
+
+ARTICLES = TESTS / "data" / "articles"
 
 SECRET = "API_KEY=sk-live-ABCDEFGHIJKLMNOP"
 
@@ -46,6 +51,16 @@ def _data_file(folder: Path, text: str, quote: str = "API_KEY=sk-live 12.5亿元
     path = folder / "d.toml"
     path.write_text(DATA.format(text=text, quote=quote), encoding="utf-8")
     return path
+
+
+def _copy_articles(tmp_path: Path) -> Path:
+    folder = tmp_path / "articles"
+    shutil.copytree(ARTICLES, folder)
+    return folder / "june_july.toml"
+
+
+def _codes(path: Path) -> list[str]:
+    return [p.code for p in all_problems(load(str(path)))]
 
 
 def _validate(runner: CliRunner, path: Path) -> tuple[int, str]:
@@ -116,3 +131,46 @@ def test_a_passage_is_never_longer_than_the_quote(needle: str, haystack: str) ->
     passage = closest_passage(needle, haystack)
     assert len(passage) <= len(needle)
     assert passage in haystack
+
+
+@pytest.mark.parametrize("text", ["/etc/passwd", "../secret.txt", "sub/../../secret.txt"])
+def test_a_source_text_outside_the_folder_is_refused_unread(
+    runner: CliRunner, tmp_path: Path, text: str
+) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-CONTENT 88.4亿元", encoding="utf-8")
+    path = _copy_articles(tmp_path)
+    data = path.read_text(encoding="utf-8").replace('text = "jun.txt"', f'text = "{text}"')
+    path.write_text(data, encoding="utf-8")
+    result = invoke(runner, "validate", str(path))
+    assert result.exit_code == 1
+    assert "error[G216]: sources.jun.text:" in result.stdout
+    assert "TOP-SECRET" not in result.stdout + result.stderr
+    assert "root:" not in result.stdout
+
+
+def test_a_missing_source_text_is_reported(tmp_path: Path) -> None:
+    path = _copy_articles(tmp_path)
+    (path.parent / "jul.txt").unlink()
+    assert _codes(path) == ["G216"]
+
+
+def test_a_source_text_that_is_no_regular_file_is_never_opened(tmp_path: Path) -> None:
+    path = _copy_articles(tmp_path)
+    (path.parent / "jul.txt").unlink()
+    os.mkfifo(path.parent / "jul.txt")  # opening it would block
+    problems = all_problems(load(str(path)))
+    assert [(p.code, p.message) for p in problems] == [
+        ("G216", "source text 'jul.txt' is not a regular file")
+    ]
+
+
+def test_extract_beside_a_data_file_with_a_nul_source_text(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    data = _data_file(tmp_path, '"a\\u0000b"')
+    article = tmp_path / "a.txt"
+    article.write_text("2031年1-5月规模以上工业总产值12.5亿元。\n", encoding="utf-8")
+    result = invoke(runner, "extract", str(article), "--data", str(data), "--format", "json")
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert '"value": "12.5"' in result.stdout or '"value": 12.5' in result.stdout
