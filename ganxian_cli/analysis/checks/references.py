@@ -12,6 +12,7 @@ from .collector import Collector, Path
 
 
 def check_themes(c: Collector) -> None:
+    """G201 for an indicator whose theme the file does not declare."""
     themes = c.loaded.dataset.themes
     for ident, indicator in c.loaded.dataset.indicators.items():
         if indicator.theme not in themes:
@@ -24,6 +25,8 @@ def check_themes(c: Collector) -> None:
 
 
 def check_references(c: Collector) -> None:
+    """Every reference of a target or relation resolves (G201) to a figure it may name (G207),
+    in a unit that fits (G203), and the relations stay within the work ceiling (G208)."""
     dataset = c.loaded.dataset
     for t, target in enumerate(dataset.targets):
         path: Path = ("targets", t)

@@ -21,7 +21,10 @@ if TYPE_CHECKING:
     from ...datafile.loader import Loaded
 
 
-ESSENTIAL: tuple[Callable[[Collector], None], ...] = (
+Check = Callable[[Collector], None]
+
+# What every command relies on; an error of `check_references` keeps LINKED from running.
+ESSENTIAL: tuple[Check, ...] = (
     check_themes,
     check_values,
     check_duplicates,
@@ -30,14 +33,14 @@ ESSENTIAL: tuple[Callable[[Collector], None], ...] = (
     check_ranks,
 )
 # Checks of each figure on its own and of series: they run whatever else is wrong.
-FIGURES: tuple[Callable[[Collector], None], ...] = (
+FIGURES: tuple[Check, ...] = (
     check_provenance,
     check_lead_directions,
     check_quotes_in_sources,
     check_cumulative,
 )
 # Checks that follow references: they need every reference to resolve.
-LINKED: tuple[Callable[[Collector], None], ...] = (
+LINKED: tuple[Check, ...] = (
     check_targets_have_actuals,
     check_arithmetic,
     check_within,
