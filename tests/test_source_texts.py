@@ -174,3 +174,21 @@ def test_extract_beside_a_data_file_with_a_nul_source_text(
     result = invoke(runner, "extract", str(article), "--data", str(data), "--format", "json")
     assert result.exit_code == 0, result.stdout + result.stderr
     assert '"value": "12.5"' in result.stdout or '"value": 12.5' in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "why"),
+    [
+        ("   \n\n", "it is empty"),
+        ("江北县工业总产值\x1b[31m12.5亿元", "it holds control characters"),
+        ("token = abcdefghijklmnopqrstuvwxyz 江北", "too little Chinese text"),
+    ],
+)
+def test_a_refused_text_says_why_without_its_content(
+    tmp_path: Path, content: str, why: str
+) -> None:
+    (tmp_path / "a.txt").write_text(content, encoding="utf-8")
+    problems = all_problems(load(str(_data_file(tmp_path, '"a.txt"'))))
+    assert [(p.code, p.message) for p in problems] == [
+        ("G216", f"source text 'a.txt' does not read as an article ({why})")
+    ]

@@ -68,20 +68,24 @@ def read_text_file(data_file: str, text: str) -> str:
         found = data.decode("utf-8")
     except UnicodeDecodeError:
         raise RefusedText(f"source text {text!r} is not valid UTF-8") from None
-    if not reads_as_article(found):
-        raise RefusedText(
-            f"source text {text!r} does not read as an article (too little Chinese text)"
-        )
+    why = why_not_an_article(found)
+    if why is not None:
+        raise RefusedText(f"source text {text!r} does not read as an article ({why})")
     return found
 
 
-def reads_as_article(text: str) -> bool:
-    """Whether *text* is plausibly an article: no control characters (bar tab and line ends),
-    and at least one Chinese character in ten of the others that are not white space."""
+def why_not_an_article(text: str) -> str | None:
+    """Why *text* is not plausibly an article, or None where it is: it holds no control
+    characters (bar white space), and Chinese characters make at least a tenth of the others
+    that are not white space."""
     shown = "".join(text.split())
-    if not shown or any(ch < " " for ch in shown):
-        return False
-    return len(_CJK.findall(shown)) * 10 >= len(shown)
+    if not shown:
+        return "it is empty"
+    if any(ch < " " for ch in shown):
+        return "it holds control characters"
+    if len(_CJK.findall(shown)) * 10 < len(shown):
+        return "too little Chinese text"
+    return None
 
 
 def closest_passage(needle: str, haystack: str) -> str:
