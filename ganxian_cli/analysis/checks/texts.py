@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 
-LIMIT = 4 * 1024 * 1024
+MAX_TEXT_BYTES = 4 * 1024 * 1024
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -59,10 +59,10 @@ def read_text_file(data_file: str, text: str) -> str:
         raise RefusedText(f"source text {text!r} is not a regular file")
     try:
         with open(real, "rb") as handle:
-            data = handle.read(LIMIT + 1)
+            data = handle.read(MAX_TEXT_BYTES + 1)
     except OSError as exc:
         raise RefusedText(f"cannot read source text {text!r}: {exc.strerror or 'error'}") from None
-    if len(data) > LIMIT:
+    if len(data) > MAX_TEXT_BYTES:
         raise RefusedText(f"source text {text!r} is larger than 4 MiB")
     try:
         found = data.decode("utf-8")
