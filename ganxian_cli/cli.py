@@ -470,7 +470,7 @@ def _page_title(dataset: Any, lang: Lang) -> str:
 
 def _open(data: str | None) -> tuple[str, Any]:
     """The data file to read (see --data) and its validated dataset."""
-    from .analysis.checks import essential_problems
+    from .analysis.checks.registry import essential_problems
     from .datafile.loader import load
     from .datafile.paths import resolve_data_path
     from .model.units import bring_into_scope
@@ -486,7 +486,7 @@ def _open(data: str | None) -> tuple[str, Any]:
 
 def _write_checks() -> Any:
     """The checks `record` and `fmt` run before writing (a `datafile.store.Checks`)."""
-    from .analysis.checks import all_problems, essential_problems
+    from .analysis.checks.registry import all_problems, essential_problems
     from .datafile.store import Checks
 
     return Checks(essential=essential_problems, complete=all_problems)
@@ -701,7 +701,7 @@ def validate(
       ganxian validate --format github --strict data/*.toml
       ganxian validate --source article.txt
     """
-    from .analysis.validation import read_source_text, validate_file
+    from .analysis.checks.validation import read_source_text, validate_file
     from .datafile.paths import resolve_data_path
 
     paths = files or [resolve_data_path(None)]
@@ -717,7 +717,7 @@ def validate(
             if fmt is ValidateFormat.text:
                 raise
             # machine formats still print their document, the unreadable file in it (G001)
-            from .analysis.validation import unreadable_result
+            from .analysis.checks.validation import unreadable_result
 
             results.append(unreadable_result(p, str(exc)))
             unreadable = True

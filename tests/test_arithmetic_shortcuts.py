@@ -14,9 +14,9 @@ from collections import Counter
 from decimal import Decimal
 from typing import Any
 
-from ganxian_cli.analysis import checks
-from ganxian_cli.analysis.collector import Collector, Path
-from ganxian_cli.analysis.leads import Baselines, baseline_of, completion, rounded
+from ganxian_cli.analysis.checks import arithmetic
+from ganxian_cli.analysis.checks.collector import Collector, Path
+from ganxian_cli.analysis.checks.leads import Baselines, baseline_of, completion, rounded
 from ganxian_cli.analysis.schedule import HUNDRED, Basis, time_progress
 from ganxian_cli.datafile.loader import Loaded
 from ganxian_cli.model.intervals import Interval
@@ -262,7 +262,7 @@ def test_arithmetic_reports_what_the_full_check_reports() -> None:
     for _ in range(500):
         loaded = Loaded(generated_file(rng), "x.toml", "")
         fast, slow = Collector(loaded), Collector(loaded)
-        checks.check_arithmetic(fast)
+        arithmetic.check_arithmetic(fast)
         _arithmetic_reference(slow)
         assert fast.problems == slow.problems
         seen.update({p.code for p in slow.problems} or {"clean"})

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from ganxian_cli.analysis.validation import validate_file
+from ganxian_cli.analysis.checks.validation import validate_file
 from ganxian_cli.cli import app
 from ganxian_cli.output.problems import text_lines
 

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from ganxian_cli.analysis.checks import all_problems
+from ganxian_cli.analysis.checks.registry import all_problems
 from ganxian_cli.analysis.compare import compare
 from ganxian_cli.analysis.progress import evaluate
 from ganxian_cli.analysis.progress_view import latest

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ganxian_cli.analysis.validation import validate_file
+from ganxian_cli.analysis.checks.validation import validate_file
 from ganxian_cli.datafile.loader import parse_text
-from ganxian_cli.model.numerals import shows, shows_growth
+from ganxian_cli.model.numerals import growth_occurrences, occurrences
 
 from .conftest import DATA
 
@@ -30,9 +30,9 @@ def _blocks() -> list[tuple[int, int, int]]:
         if figure.quote is None:
             continue
         fields = []
-        if shows(figure.quote, figure.value, indicator.unit_of(figure)):
+        if occurrences(figure.quote, figure.value, indicator.unit_of(figure)):
             fields.append("value")
-        if figure.yoy is not None and shows_growth(figure.quote, figure.yoy):
+        if figure.yoy is not None and growth_occurrences(figure.quote, figure.yoy):
             fields.append("yoy")
         for field in fields:
             line = loaded.line_of(("indicators", ident, "observations", i, field))

@@ -244,7 +244,7 @@ def test_linear_in_the_length_of_the_text(monkeypatch: pytest.MonkeyPatch) -> No
     calls = {"n": 0}
     real = text_module.compact
 
-    def counting(original: str) -> text_module.Article:
+    def counting(original: str) -> text_module.CompactText:
         calls["n"] += 1
         return real(original)
 

@@ -23,9 +23,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from ganxian_cli.analysis import checks, model_checks, quote_checks, series_checks
-from ganxian_cli.analysis.collector import Collector, fig_path
-from ganxian_cli.analysis.list_checks import check_lists
+from ganxian_cli.analysis.checks import quotes as quote_checks
+from ganxian_cli.analysis.checks import series as series_checks
+from ganxian_cli.analysis.checks import sources as source_checks
+from ganxian_cli.analysis.checks import values as value_checks
+from ganxian_cli.analysis.checks.collector import Collector, fig_path
+from ganxian_cli.analysis.checks.quote_lists import check_lists
 from ganxian_cli.datafile.loader import Loaded
 from ganxian_cli.errors import Problem
 from ganxian_cli.model import numerals, refs, wording
@@ -267,7 +270,7 @@ def _check_ranks_reference(c: Collector) -> None:
 
 
 def _check_ranks_figures(c: Collector) -> None:
-    model_checks.check_ranks(c)
+    value_checks.check_ranks(c)
     c.problems[:] = [p for p in c.problems if p.code == "G204"]
 
 
@@ -312,9 +315,9 @@ def _check_provenance_reference(c: Collector) -> None:
 
 
 PAIRS: list[tuple[Callable[[Collector], None], Callable[[Collector], None]]] = [
-    (checks.check_values, _check_values_reference),
-    (checks.check_duplicates, _check_duplicates_reference),
-    (model_checks.check_figure_sources, _check_figure_sources_reference),
+    (value_checks.check_values, _check_values_reference),
+    (value_checks.check_duplicates, _check_duplicates_reference),
+    (source_checks.check_figure_sources, _check_figure_sources_reference),
     (_check_ranks_figures, _check_ranks_reference),
     (_check_cumulative_codes, _check_cumulative_reference),
     (quote_checks.check_provenance, _check_provenance_reference),

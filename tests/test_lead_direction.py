@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from ganxian_cli.analysis.checks.validation import validate_file
 from ganxian_cli.analysis.extract import extract
-from ganxian_cli.analysis.validation import validate_file
 from ganxian_cli.model.direction import lead_word
 
 from .conftest import TESTS

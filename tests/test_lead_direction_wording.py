@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from ganxian_cli.analysis.checks.validation import validate_file
 from ganxian_cli.analysis.extract import extract
-from ganxian_cli.analysis.validation import validate_file
 
 from .conftest import TESTS, invoke
 
@@ -99,7 +99,7 @@ def test_words_that_are_no_lead_direction(tmp_path: Path, quote: str, value: str
 def test_the_same_number_behind_and_ahead_in_one_quote(tmp_path: Path) -> None:
     """慢于全省0.8个百分点、快于全市0.8个百分点: the figure +0.8 is the lead ahead (the second
     0.8). W004 once read only the first occurrence of the number and warned 'says 慢于' on a
-    figure that is right (direction_checks.py uses found[0] only; any fitting one should do)."""
+    figure that is right (check_lead_directions uses found[0] only; any fitting one should do)."""
     quote = "增速慢于全省0.8个百分点、快于全市0.8个百分点"
     assert ("W004", "warning") not in _problems(tmp_path, quote, "0.8")
 

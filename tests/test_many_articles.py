@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from ganxian_cli.analysis.checks import all_problems
+from ganxian_cli.analysis.checks.registry import all_problems
 from ganxian_cli.datafile.loader import load, parse_text
-from ganxian_cli.model.numerals import shows
+from ganxian_cli.model.numerals import occurrences
 from ganxian_cli.model.units import UnknownUnitError, convert, get_unit
 
 from .conftest import TESTS, invoke
@@ -65,11 +65,11 @@ def test_a_rank_takes_no_arithmetic() -> None:
 
 
 def test_alias_du_is_kilowatt_hours() -> None:
-    assert shows("全年用电1200万度", Decimal(1200), get_unit("万千瓦时"))
+    assert occurrences("全年用电1200万度", Decimal(1200), get_unit("万千瓦时"))
 
 
 def test_quote_check_does_not_find_power_inside_energy() -> None:
-    assert not shows("发电量1.5万千瓦时", Decimal("1.5"), get_unit("万千瓦"))
+    assert not occurrences("发电量1.5万千瓦时", Decimal("1.5"), get_unit("万千瓦"))
 
 
 def test_file_with_new_and_declared_units_validates_and_converts(runner: CliRunner) -> None:
@@ -170,28 +170,6 @@ def test_the_same_article_twice_for_the_same_months_is_a_duplicate(tmp_path: Pat
     path = tmp_path / "dup.toml"
     path.write_text(text.replace('text = "jun.txt"\n', "").replace('text = "jul.txt"\n', ""))
     assert _codes(path) == ["G202"]
-
-
-@pytest.mark.parametrize("text", ["/etc/passwd", "../secret.txt", "sub/../../secret.txt"])
-def test_a_source_text_outside_the_folder_is_refused_unread(
-    runner: CliRunner, tmp_path: Path, text: str
-) -> None:
-    secret = tmp_path / "secret.txt"
-    secret.write_text("TOP-SECRET-CONTENT 88.4亿元", encoding="utf-8")
-    path = _copy_articles(tmp_path)
-    data = path.read_text(encoding="utf-8").replace('text = "jun.txt"', f'text = "{text}"')
-    path.write_text(data, encoding="utf-8")
-    result = invoke(runner, "validate", str(path))
-    assert result.exit_code == 1
-    assert "error[G216]: sources.jun.text:" in result.stdout
-    assert "TOP-SECRET" not in result.stdout + result.stderr
-    assert "root:" not in result.stdout
-
-
-def test_a_missing_source_text_is_reported(tmp_path: Path) -> None:
-    path = _copy_articles(tmp_path)
-    (path.parent / "jul.txt").unlink()
-    assert _codes(path) == ["G216"]
 
 
 def test_a_figure_must_name_one_of_several_sources(tmp_path: Path) -> None:
@@ -343,18 +321,6 @@ def test_tables_name_each_figure_s_article(runner: CliRunner) -> None:
     )
     table = invoke(runner, "report", "--data", str(JUNE_JULY), "--lang", "en")
     assert "actual [jul]" in table.stdout.lower() and "Sources: [jun]" in table.stdout
-
-
-def test_a_source_text_that_is_no_regular_file_is_never_opened(tmp_path: Path) -> None:
-    import os
-
-    path = _copy_articles(tmp_path)
-    (path.parent / "jul.txt").unlink()
-    os.mkfifo(path.parent / "jul.txt")  # opening it would block
-    problems = all_problems(load(str(path)))
-    assert [(p.code, p.message) for p in problems] == [
-        ("G216", "source text 'jul.txt' is not a regular file")
-    ]
 
 
 def test_compare_does_no_arithmetic_on_a_rank(runner: CliRunner, tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from ganxian_cli.analysis.validation import validate_file
+from ganxian_cli.analysis.checks.validation import validate_file
 from ganxian_cli.cli import app
 
 from .conftest import DATA, SHARED

@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from ganxian_cli.model.numerals import chinese, shows, shows_growth
+from ganxian_cli.model.numerals import chinese, growth_occurrences, occurrences
 from ganxian_cli.model.units import get_unit
 from ganxian_cli.output.report import display_value
 
@@ -47,13 +47,13 @@ def test_no_chinese_spelling_for_fractions() -> None:
     ],
 )
 def test_quote_shows_figure_as_printed(quote: str, value: str, unit: str, shown: bool) -> None:
-    assert shows(quote, Decimal(value), get_unit(unit)) is shown
+    assert bool(occurrences(quote, Decimal(value), get_unit(unit))) is shown
 
 
 def test_growth_in_quote() -> None:
-    assert shows_growth("同比增长35.8%", Decimal("35.8"))
-    assert shows_growth("同比下降3.2%", Decimal("-3.2"))
-    assert not shows_growth("同比增长35.8%", Decimal("35.9"))
+    assert growth_occurrences("同比增长35.8%", Decimal("35.8"))
+    assert growth_occurrences("同比下降3.2%", Decimal("-3.2"))
+    assert not growth_occurrences("同比增长35.8%", Decimal("35.9"))
 
 
 @pytest.mark.parametrize(
@@ -96,13 +96,13 @@ def test_display_value(value: str, unit: str, qualifier: str, zh: str, en: str) 
 def test_a_figure_matches_only_a_whole_number(
     quote: str, value: str, unit: str, shown: bool
 ) -> None:
-    assert shows(quote, Decimal(value), get_unit(unit)) is shown
+    assert bool(occurrences(quote, Decimal(value), get_unit(unit))) is shown
 
 
 def test_growth_matches_only_a_whole_number() -> None:
-    assert not shows_growth("同比增长9.2%", Decimal(2))
-    assert shows_growth("同比增长９.２％", Decimal("9.2"))
-    assert not shows_growth("同比增长19.2%", Decimal("9.2"))
+    assert not growth_occurrences("同比增长9.2%", Decimal(2))
+    assert growth_occurrences("同比增长９.２％", Decimal("9.2"))
+    assert not growth_occurrences("同比增长19.2%", Decimal("9.2"))
 
 
 @pytest.mark.parametrize(

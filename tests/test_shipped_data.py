@@ -5,9 +5,9 @@ from decimal import Decimal
 
 import pytest
 
-from ganxian_cli.analysis.checks import all_problems
+from ganxian_cli.analysis.checks.registry import all_problems
 from ganxian_cli.datafile.loader import load
-from ganxian_cli.model.numerals import shows, shows_growth
+from ganxian_cli.model.numerals import growth_occurrences, occurrences
 
 from .conftest import DATA
 
@@ -38,9 +38,9 @@ def test_figures_per_theme_match_the_article(loaded) -> None:
 def test_every_quote_shows_its_figure(loaded) -> None:
     for ident, indicator, _i, figure in loaded.dataset.figures():
         assert figure.quote, ident
-        assert shows(figure.quote, figure.value, indicator.unit_of(figure)), ident
+        assert occurrences(figure.quote, figure.value, indicator.unit_of(figure)), ident
         if figure.yoy is not None:
-            assert shows_growth(figure.quote, figure.yoy), ident
+            assert growth_occurrences(figure.quote, figure.yoy), ident
 
 
 def test_values_are_exact_decimals_as_printed(loaded) -> None:

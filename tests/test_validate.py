@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from ganxian_cli.analysis.validation import validate_file
+from ganxian_cli.analysis.checks.validation import validate_file
 
 from .conftest import DATA, TESTS, golden, invoke
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from ganxian_cli.analysis.validation import validate_file
+from ganxian_cli.analysis.checks.validation import validate_file
 
 from .conftest import TESTS, golden, invoke
 
@@ -102,7 +102,7 @@ def test_five_planted_problems_in_one_run(tmp_path: Path) -> None:
 
 
 def test_caret_sits_under_the_character_by_display_width() -> None:
-    from ganxian_cli.analysis.validation import Result
+    from ganxian_cli.analysis.checks.validation import Result
     from ganxian_cli.errors import Problem
     from ganxian_cli.output.problems import text_lines
 
@@ -118,7 +118,7 @@ def test_caret_sits_under_the_character_by_display_width() -> None:
 
 
 def test_whole_line_marker_counts_wide_characters() -> None:
-    from ganxian_cli.analysis.validation import Result
+    from ganxian_cli.analysis.checks.validation import Result
     from ganxian_cli.errors import Problem
     from ganxian_cli.output.problems import text_lines
 

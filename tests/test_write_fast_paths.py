@@ -22,7 +22,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from ganxian_cli.analysis.checks import all_problems, essential_problems
+from ganxian_cli.analysis.checks.registry import all_problems, essential_problems
 from ganxian_cli.datafile import comments, importer, record, store, writer
 from ganxian_cli.datafile.loader import Loaded, parse_text, to_dataset
 from ganxian_cli.errors import DataError, escape_control

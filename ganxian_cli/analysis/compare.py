@@ -27,9 +27,9 @@ from .derived import (
     places_for,
     quantize,
 )
-from .figure_index import Entry, FigureIndex, Key
 from .results import Column, Section, Shown, both
 from .schedule import HUNDRED
+from .series_values import Entry, Key, SeriesValues
 
 EN = ("en",)
 LANGS = ("zh", "en")
@@ -156,7 +156,7 @@ def yoy_section(dataset: Dataset) -> Section:
     )  # fmt: skip
 
 
-def _entry_name(index: FigureIndex, key: Key) -> dict[str, str]:
+def _entry_name(index: SeriesValues, key: Key) -> dict[str, str]:
     ind = index.dataset.indicators[key[0]]
     extra_zh, extra_en = (f"({key[2]})", f" ({key[2]})") if key[2] else ("", "")
     return both(ind.name + extra_zh, ind.name_en + extra_en)
@@ -178,7 +178,7 @@ def _derived_how(row: Mapping[str, Any], lang: str) -> str:
     return f"{e.later.figure.period.label(lang)} − {e.earlier.figure.period.label(lang)}"
 
 
-def derived_section(index: FigureIndex) -> Section:
+def derived_section(index: SeriesValues) -> Section:
     """Single periods implied by two cumulative figures (1–6月 − 1–5月 = 6月)."""
     rows = []
     of_figure = index.of_figure  # the printed entries, whose period text is made
@@ -265,7 +265,7 @@ def _change_pct_text(row: Mapping[str, Any], lang: str) -> str | None:
     return number_text(pct, qualifier, row["status"], None, lang)
 
 
-def periods_section(index: FigureIndex) -> Section:
+def periods_section(index: SeriesValues) -> Section:
     """Each period against the one before it of the same length (printed or derived)."""
     rows = []
     for key in sorted(set(index.printed) | set(index.derived), key=str):
@@ -307,10 +307,6 @@ def periods_section(index: FigureIndex) -> Section:
          "change_unit", "change_pct", "qualifier"),
         uniform=True,
     )  # fmt: skip
-
-
-def _length(e: Entry) -> int:
-    return e.period.end - e.period.start + 1
 
 
 def period_change(a: Num, b: Num, rate: bool) -> tuple[Decimal, str, Decimal | None]:
@@ -438,7 +434,7 @@ def _share_text(row: Mapping[str, Any], lang: str) -> str | None:
     return number_text(share, row["share_qualifier"], row["status"], None, lang)
 
 
-def shares_section(dataset: Dataset, index: FigureIndex | None = None) -> Section:
+def shares_section(dataset: Dataset, index: SeriesValues | None = None) -> Section:
     rows = []
     num = index.num if index is not None else Num.of
     names: dict[tuple[str, str | None], dict[str, str]] = {}
@@ -607,7 +603,7 @@ def _marked_derived(num: Num, unit: Unit, derived: bool) -> Shown:
     )
 
 
-def forecasts_section(index: FigureIndex) -> Section:
+def forecasts_section(index: SeriesValues) -> Section:
     """Each forecast against the actual of the same period (printed, or derived)."""
     rows = []
     for key, by_period in index.printed.items():
@@ -661,7 +657,7 @@ def forecasts_section(index: FigureIndex) -> Section:
 
 def compare(dataset: Dataset) -> list[Section]:
     """Every comparison section, in reading order."""
-    index = FigureIndex(dataset)
+    index = SeriesValues(dataset)
     return [
         yoy_section(dataset),
         derived_section(index),

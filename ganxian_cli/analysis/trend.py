@@ -25,7 +25,6 @@ class TargetTrend:
     year: int
     goal: Decimal
     unit: str
-    goal_status: str  # "target", or "actual" for a plan stated as a count
     actual: list[Decimal | None] = field(default_factory=list)
     forecast: list[Decimal | None] = field(default_factory=list)
     time: list[Decimal] = field(default_factory=list)
@@ -44,7 +43,7 @@ def target_trends(dataset: Dataset) -> list[TargetTrend]:
         indicator = dataset.indicators[target.actual]
         trend = TargetTrend(
             target.actual, indicator.name, indicator.name_en, as_of.year, goal.figure.value,
-            goal.unit.symbol, goal.figure.status,
+            goal.unit.symbol,
             actual=[None] * 12, forecast=[None] * 12,
             time=[(HUNDRED * m / 12).quantize(Decimal("0.01")) for m in range(1, 13)],
         )  # fmt: skip

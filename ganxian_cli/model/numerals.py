@@ -227,16 +227,6 @@ def growth_occurrences(quote: str, value: Decimal) -> list[Occurrence]:
     return _find(normalize(quote), [plain(abs(value))], _PERCENT)
 
 
-def shows(quote: str, value: Decimal, unit: Unit) -> bool:
-    """Whether *quote* contains *value* printed with *unit* in any accepted spelling."""
-    return bool(occurrences(quote, value, unit))
-
-
-def shows_growth(quote: str, value: Decimal) -> bool:
-    """Whether *quote* contains a growth rate *value* followed by %."""
-    return bool(growth_occurrences(quote, value))
-
-
 _NUMBER = re.compile(
     r"(?<![\d.])(?<!\d,)\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\d.])(?<!\d,)\d+(?:\.\d+)?"
 )

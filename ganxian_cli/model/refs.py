@@ -8,7 +8,6 @@ import weakref
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from decimal import Decimal
 from operator import attrgetter
 from typing import Any, Generic, TypeVar, overload
 
@@ -133,10 +132,6 @@ class Resolved:
     @_Once
     def _own_span(self) -> Interval:
         return Interval.exact(self.figure.value) if self.unit.kind is _COUNT else self.printed_span
-
-    def value_in(self, unit: Unit) -> Decimal:
-        """The value converted exactly into *unit* (same family)."""
-        return self.figure.value * self.unit.scale / unit.scale
 
     def span(self, unit: Unit | None = None) -> Interval:
         """The values the printed figure may stand for (counts are exact), in *unit* if given."""
@@ -381,10 +376,6 @@ class FigureIndex:
                 return None
             found = self._indicators[ident] = _Indicator(ident, indicator)
         return found
-
-    def matching(self, ident: str, period: Period, status: str) -> Matches | None:
-        entry = self.indicator(ident)
-        return entry.by_key.get((period.year, period.start, period.end, status)) if entry else None
 
     def actual_by_key(self, ident: str) -> dict[_Key, Resolved]:
         """The first actual figure of *ident* that counts, by key: `actual_for` of every period

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ..analysis.validation import Result
+from ..analysis.checks.validation import Result
 from ..errors import Problem, escape_control
 from ..model.models import SCHEMA_VERSION
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, replace
-from decimal import Decimal
+from dataclasses import replace
 
 from ...errors import UsageError
 from ...model.direction import lead_behind
@@ -15,8 +14,11 @@ from ...model.units import UNITS, Kind, Unit, get_unit
 from . import clauses, context, when
 from .match import Matcher
 from .rates import related, unit_kind
-from .text import Article, compact, in_caption
+from .text import CompactText as Article
+from .text import compact, in_caption
 from .tokens import Token, Tokenizer
+from .types import Extraction, Proposal
+from .types import FoundFigure as _Figure
 
 _LABEL_AFTER = re.compile(r"(?:以上)?(?:的)?(?:项目|企业)")  # 100亿元项目1个: a class, not a figure
 # a whole year: annual capacity (年产), planted areas, the year's plan (今年共安排45个项目)
@@ -27,45 +29,6 @@ _GROWTH_WORDS = re.compile(
     r"增长|增加|提高|上升|上涨|下降|减少|回落|下滑|降低|下跌|了|达到?|为|[,，、]"
 )
 _LIST_JOIN = re.compile(r"[、和及与,，](增长|增加|提高|上升|下降|减少|回落|下滑|降低)?")
-
-
-@dataclass(frozen=True)
-class Proposal:
-    """One proposed figure, ready for a draft."""
-
-    value: Decimal
-    unit: str
-    qualifier: str
-    yoy: Decimal | None
-    period: str
-    status: str
-    name: str
-    subject: str | None
-    quote: str
-    indicator: str
-    new_indicator: bool
-    theme: str
-    line: int  # line of the article the figure is printed on
-    relation: str | None = None  # rate, gap or share: a rate of the figure *relates_to*
-    relates_to: str | None = None
-
-
-@dataclass(frozen=True)
-class Extraction:
-    """Every proposed figure, and the year and month periods were resolved with."""
-
-    figures: list[Proposal]
-    published: str
-    published_from: str  # "--published", "source ID", "text", "data file"
-
-
-@dataclass
-class _Figure:
-    token: Token
-    sentence: tuple[int, int]
-    clause: tuple[int, int]
-    yoy: Decimal | None = None
-    last: int = 0  # end of the last token of this figure (its growth rate)
 
 
 def catalogue(dataset: Dataset | None) -> list[Unit]:

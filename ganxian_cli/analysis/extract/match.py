@@ -16,12 +16,8 @@ def bigrams(text: str) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1)} or ({text} if text else set())
 
 
-def similarity(a: str, b: str) -> float:
-    """Dice coefficient of character bigrams: 0 (nothing shared) to 1 (same)."""
-    return dice(bigrams(a), bigrams(b))
-
-
 def dice(x: set[str], y: set[str]) -> float:
+    """Dice coefficient of two sets of bigrams: 0 (nothing shared) to 1 (same)."""
     if not x or not y:
         return 0.0
     return 2 * len(x & y) / (len(x) + len(y))

@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from ...model.units import Kind, get_unit
-
-if TYPE_CHECKING:
-    from .core import Proposal, _Figure
+from .types import FoundFigure, Proposal
 
 _GAP = re.compile(r"序时|序进度")
 _RATE = re.compile(r"率|完成.*计划的")
 
 
-def related(proposals: list[Proposal], figures: list[_Figure], text: str) -> list[Proposal]:
+def related(proposals: list[Proposal], figures: list[FoundFigure], text: str) -> list[Proposal]:
     """Rates (开工率, 占…的, 超序时进度) with the figure before them in the sentence they are of."""
     out: list[Proposal] = []
     last_amount: dict[tuple[int, int], str] = {}  # sentence -> indicator of its last non-rate

@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 
 from ...errors import UsageError
 from ...model.models import Dataset
-from ..model_checks import source_text_path
+from ..checks.texts import source_text_path
 
 MAX_ARTICLE_BYTES = 1024 * 1024
 _CJK = re.compile(r"[\u4e00-\u9fff]")

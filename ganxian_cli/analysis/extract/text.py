@@ -43,7 +43,7 @@ def wrap_width(original: str) -> int | None:
 
 
 @dataclass
-class Article:
+class CompactText:
     """The compacted text and where each of its characters stands in the original."""
 
     original: str
@@ -67,7 +67,7 @@ class Article:
         return self.text[start:end]
 
 
-def compact(original: str) -> Article:
+def compact(original: str) -> CompactText:
     """Compact *original* (one pass, linear in its length)."""
     chars: list[str] = []
     origin: list[int] = []
@@ -114,9 +114,9 @@ def compact(original: str) -> Article:
             if sentences[-1] != nxt and nxt < len(text):
                 sentences.append(nxt)
     sentences = sorted(set(sentences))
-    return Article(original, text, origin, paragraphs, captions, sentences)
+    return CompactText(original, text, origin, paragraphs, captions, sentences)
 
 
-def in_caption(article: Article, pos: int) -> bool:
+def in_caption(article: CompactText, pos: int) -> bool:
     """Whether compact offset *pos* lies in a photo caption."""
     return any(start <= pos < end for start, end in article.captions)

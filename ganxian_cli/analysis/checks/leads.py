@@ -12,12 +12,12 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..model.intervals import Interval
-from ..model.numerals import normalize, occurrences, plain
-from ..model.periods import Period
-from ..model.refs import Resolved
+from ...model.intervals import Interval
+from ...model.numerals import normalize, occurrences, plain
+from ...model.periods import Period
+from ...model.refs import Resolved
+from ..schedule import HUNDRED, Basis, time_progress
 from .collector import Collector
-from .schedule import HUNDRED, Basis, time_progress
 
 _COMPARED = re.compile(r"(?:快于|高于|超过|超出|领先|高出|慢于|低于|落后于?)([^,;:。]*)$")
 _COMPARING = re.compile("快于|高于|超过|超出|领先|高出|慢于|低于|落后")

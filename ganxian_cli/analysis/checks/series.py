@@ -5,9 +5,9 @@ from __future__ import annotations
 from itertools import pairwise
 from operator import itemgetter
 
-from ..model.models import Figure, Indicator
-from ..model.refs import FigureIndex, Resolved, index_of
-from ..model.units import Kind, Unit
+from ...model.models import Figure, Indicator
+from ...model.refs import FigureIndex, Resolved, index_of
+from ...model.units import Kind, Unit
 from .collector import Collector
 
 SeriesKey = tuple[str, str | None, int]  # status, subject, year: one indicator's series

@@ -5,12 +5,13 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from ..datafile.loader import Loaded, decode, display_name, parse_toml, read_bytes, to_dataset
-from ..datafile.locate import format_path
-from ..errors import DataError, Problem, UsageError
-from ..model.numerals import normalize
-from .checks import all_problems
+from ...datafile.loader import Loaded, decode, display_name, parse_toml, read_bytes, to_dataset
+from ...datafile.locate import format_path
+from ...errors import DataError, Problem, UsageError
+from ...model.numerals import normalize
 from .collector import Path, Remap
+from .registry import all_problems
+from .texts import closest_passage
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ def validate_file(path: str, source: str | None = None, strict: bool = False) ->
         text = decode(raw, name)
         data = parse_toml(text, name, raw)
     except DataError as exc:
-        from .syntax_hints import explain_syntax  # only for a file that does not parse
+        from .syntax import explain_syntax  # only for a file that does not parse
 
         return Result(name, _strict(explain_syntax(exc.problems, text), strict), text)
     schema: list[Problem] = []
@@ -116,18 +117,6 @@ def quotes_in_source(loaded: Loaded, source: str, remap: Remap | None = None) ->
             )
         )
     return problems
-
-
-def closest_passage(needle: str, haystack: str) -> str:
-    """The stretch of *haystack* around its longest run in common with *needle*."""
-    from difflib import SequenceMatcher  # only needed when a quote is missing
-
-    if not needle or not haystack:
-        return ""
-    matcher = SequenceMatcher(None, haystack, needle, autojunk=False)
-    match = matcher.find_longest_match(0, len(haystack), 0, len(needle))
-    start = max(0, match.a - match.b)
-    return haystack[start : start + len(needle)]
 
 
 # --- output ------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..model.models import Dataset
+from ...model.models import Dataset
 from .collector import Path
 
 _PLACEHOLDER_SOURCE = {"region": "-", "region_en": "-", "title": "-"}

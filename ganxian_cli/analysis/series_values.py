@@ -1,8 +1,8 @@
-"""Figures indexed once by (indicator, status, subject) and period, with the single periods
+"""The values of each series (indicator, status, subject) by period, with the single periods
 two cumulative figures imply (1–6月 minus 1–5月 = June), so lookups are constant time.
 
-The figures are the ones `model.refs` already found while the file was checked (its index
-is built once per dataset): no second set of them is made here.
+The figures are the ones `model.refs.FigureIndex` (the one index of figures, built once per
+dataset) already found while the file was checked: no second set of them is made here.
 """
 
 from __future__ import annotations
@@ -41,8 +41,9 @@ class Entry:
         return self.found is None
 
 
-class FigureIndex:
-    """Every figure of a dataset by key and period; derived single periods beside them."""
+class SeriesValues:
+    """The value of every figure of a dataset by series and period; derived single periods
+    beside them."""
 
     def __init__(self, dataset: Dataset) -> None:
         self.dataset = dataset

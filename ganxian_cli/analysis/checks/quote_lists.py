@@ -12,8 +12,8 @@ from collections import defaultdict
 from collections.abc import Callable
 from decimal import Decimal
 
-from ..model.models import Figure, Indicator
-from ..model.numerals import (
+from ...model.models import Figure, Indicator
+from ...model.numerals import (
     Occurrence,
     growth_occurrences,
     normalize,

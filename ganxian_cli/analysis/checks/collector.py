@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ..datafile.locate import format_path
-from ..errors import Problem, Severity
-from ..model.refs import RefError, Resolved, resolve, resolve_all
+from ...datafile.locate import format_path
+from ...errors import Problem, Severity
+from ...model.refs import RefError, Resolved, resolve, resolve_all
 
 if TYPE_CHECKING:
-    from ..datafile.loader import Loaded
+    from ...datafile.loader import Loaded
 
 Path = tuple[str | int, ...]
 Remap = Callable[[Path], Path]

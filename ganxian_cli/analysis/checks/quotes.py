@@ -2,16 +2,18 @@
 
 Each quote is read once: the figure's number must stand in it as a whole token (G210), the
 words before it must give it its sign (G212), the words touching it its qualifier (G214);
-`list_checks` pairs the figures of one quote (G215). Growth below -100% cannot be (G213).
+`quote_lists` pairs the figures of one quote (G215). Growth below -100% cannot be (G213).
+A lead in 个百分点 takes the direction its quote gives (W004): 慢于全市平均0.8个百分点 is -0.8, a
+warning, not an error, so that a file that validated before still does without --strict.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from ..model.direction import POINTS, lead_word
-from ..model.models import Figure
-from ..model.numerals import (
+from ...model.direction import BEHIND, POINTS, lead_word
+from ...model.models import Figure
+from ...model.numerals import (
     Occurrence,
     growth_occurrences,
     normalize,
@@ -20,8 +22,8 @@ from ..model.numerals import (
     printed_numbers,
     unit_pattern,
 )
-from ..model.units import Kind, Unit
-from ..model.wording import (
+from ...model.units import Kind, Unit
+from ...model.wording import (
     EXPECTED,
     is_negative,
     plainly_shown,
@@ -29,7 +31,7 @@ from ..model.wording import (
     sign_word_at,
 )
 from .collector import Collector, fig_path
-from .list_checks import check_lists
+from .quote_lists import check_lists
 
 _MINUS_100 = Decimal(-100)
 
@@ -170,3 +172,34 @@ def _qualifier_fits(qualifier: str, words: dict[str, str]) -> bool:
     if qualifier == "exact":
         return not words
     return qualifier in words.values()
+
+
+def check_lead_directions(c: Collector) -> None:
+    """Each figure in 个百分点 whose quote says behind (慢于/落后/滞后/低于) must be negative, and
+    one that says ahead (快于/领先/高于/超…) must not be."""
+    for ident, indicator in c.loaded.dataset.indicators.items():
+        points = indicator.base.symbol == POINTS
+        for i, figure in enumerate(indicator.observations):
+            quote, value = figure.quote, figure.value
+            if quote is None or not value:
+                continue
+            if figure.unit is None and not points:
+                continue  # the common case, settled without looking the unit up
+            unit = indicator.unit_of(figure)
+            if unit.symbol != POINTS:
+                continue
+            text = normalize(quote)
+            found = occurrences(text, value, unit)  # where, sign aside
+            # any place that shows the number with its direction (or none) will do
+            words = [lead_word(text, 0, occ.start) for occ in found]
+            if not words or any(w is None or (w in BEHIND) == (value < 0) for w in words):
+                continue
+            word = words[0]
+            said, recorded = ("behind", "positive") if word in BEHIND else ("ahead", "negative")
+            c.add(
+                "W004",
+                f"{plain(value)}个百分点 is {recorded} but the quote says {word} ({said}) before "
+                f"{found[0].shown}; write value = {plain(-value)}",
+                fig_path(ident, i, "value"),
+                "warning",
+            )

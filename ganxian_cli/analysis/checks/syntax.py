@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from ..datafile.loader import outside_strings
-from ..errors import Problem
+from ...datafile.loader import outside_strings
+from ...errors import Problem
 
 ASCII_FOR = {
     "“": '"',

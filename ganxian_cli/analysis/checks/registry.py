@@ -1,0 +1,78 @@
+"""Which checks run, and in what order: `essential_problems` holds what every command relies on
+(references resolve, units fit, no duplicates); `all_problems` adds provenance, warnings and
+the arithmetic the source states. Codes are stable and listed in the README.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from ...errors import Problem
+from .arithmetic import check_arithmetic, check_leads, check_within
+from .collector import Collector, Remap
+from .quotes import check_lead_directions, check_provenance
+from .references import check_references, check_targets_have_actuals, check_themes
+from .series import check_cumulative
+from .sources import check_figure_sources, check_quotes_in_sources
+from .values import check_duplicates, check_ranks, check_values
+
+if TYPE_CHECKING:
+    from ...datafile.loader import Loaded
+
+
+Check = Callable[[Collector], None]
+
+# What every command relies on; an error of `check_references` keeps LINKED from running.
+ESSENTIAL: tuple[Check, ...] = (
+    check_themes,
+    check_values,
+    check_duplicates,
+    check_references,
+    check_figure_sources,
+    check_ranks,
+)
+# Checks of each figure on its own and of series: they run whatever else is wrong.
+FIGURES: tuple[Check, ...] = (
+    check_provenance,
+    check_lead_directions,
+    check_quotes_in_sources,
+    check_cumulative,
+)
+# Checks that follow references: they need every reference to resolve.
+LINKED: tuple[Check, ...] = (
+    check_targets_have_actuals,
+    check_arithmetic,
+    check_within,
+    check_leads,
+)
+
+
+def _run(loaded: Loaded, full: bool, remap: Remap | None = None) -> list[Problem]:
+    collector = Collector(loaded, remap)
+    broken = False
+    for check in ESSENTIAL:
+        before = len(collector.problems)
+        check(collector)
+        if check is check_references:
+            broken = any(p.severity == "error" for p in collector.problems[before:])
+    if full:
+        for check in FIGURES:
+            check(collector)
+        if not broken:  # linked checks need every reference to resolve
+            for check in LINKED:
+                check(collector)
+    return collector.problems
+
+
+def essential_problems(loaded: Loaded) -> list[Problem]:
+    """Problems that make the data unusable for any command."""
+    return _run(loaded, full=False)
+
+
+def all_problems(loaded: Loaded, remap: Remap | None = None) -> list[Problem]:
+    """Everything `ganxian validate` reports, in check order.
+
+    *remap* maps paths of a dataset that validation pruned back to the file's paths.
+    """
+    return _run(loaded, full=True, remap=remap)

@@ -1,0 +1,52 @@
+"""The types of extraction: a number found in the text, the figure proposed from it, and the
+whole result. Imports only `tokens`, so every rule module may use them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .tokens import Token
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """One proposed figure, ready for a draft."""
+
+    value: Decimal
+    unit: str
+    qualifier: str
+    yoy: Decimal | None
+    period: str
+    status: str
+    name: str
+    subject: str | None
+    quote: str
+    indicator: str
+    new_indicator: bool
+    theme: str
+    line: int  # line of the article the figure is printed on
+    relation: str | None = None  # rate, gap or share: a rate of the figure *relates_to*
+    relates_to: str | None = None
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Every proposed figure, and the year and month periods were resolved with."""
+
+    figures: list[Proposal]
+    published: str
+    published_from: str  # "--published", "source ID", "text", "data file"
+
+
+@dataclass
+class FoundFigure:
+    """A number found in the text, with the sentence and clause it stands in, before it is
+    proposed."""
+
+    token: Token
+    sentence: tuple[int, int]
+    clause: tuple[int, int]
+    yoy: Decimal | None = None
+    last: int = 0  # end of the last token of this figure (its growth rate)
