@@ -13,11 +13,12 @@ column, a unit in the column header (``累计(亿元)``), the table's unit line 
 (``单位:亿元``; a line naming several units, ``单位:个、万元``, gives none).
 
 Columns: 本月/当月/N月/N月末 are that month; 累计/1-N月/1—N月/N月累计/一季度/上半年 run from
-January to that month; ``YYYY年`` is the year; a 同比/增长(%)/增速 column is the yoy of the value
-column on its left and not a figure of its own; ``—``, ``-`` and empty cells are no figure. The month comes from
-the header, else a title line just above the table (``2027年1-5月主要经济指标``), else the
-reference month passed in. A row whose label is a balance (余额) in a cumulative column stands at
-the month's end; 比年初/比上年末 columns are the change over the year to date.
+January to that month; ``YYYY年`` is the year; a 同比/增长(%)/增速 column is the yoy of the
+value column on its left and not a figure of its own; ``—``, ``-`` and empty cells are no
+figure. The month comes from the header, else a title line just above the table
+(``2027年1-5月主要经济指标``), else the reference month passed in. A row whose label is a
+balance (余额) in a cumulative column stands at the month's end; 比年初/比上年末 columns are
+the change over the year to date.
 
 Quote form of a cell (what ``validate`` checks with `cell_shown`)::
 
@@ -151,6 +152,7 @@ _MONTH_END = re.compile(r"(?:(\d{4})年)?\s*" + _M + r"\s*月(末|底)")
 _MONTH_CUM = re.compile(r"(?:(\d{4})年)?\s*" + _M + r"\s*月(?:份)?\s*累计")
 _ONE_MONTH = re.compile(r"(?:(\d{4})年)?\s*" + _M + r"\s*月(?:份)?(?!\s*[-—–－~～至到])")
 _YEAR = re.compile(r"(\d{4})\s*年")
+_BARE_YEAR = re.compile(r"(?:19|20)\d\d")
 _PRIOR = re.compile(r"上年|去年|上年同期|去年同期")
 _QUARTERS = {
     "一季度": ("ytd", 3),
@@ -359,6 +361,8 @@ def _columns(header: Sequence[str], year: int | None) -> list[_Column]:
             cols.append(_Column("yoy", "", PeriodKind.UNKNOWN, None, None))
             continue
         kind, month, col_year, explicit = _period_of(bare)
+        if _BARE_YEAR.fullmatch(bare):
+            kind, col_year = PeriodKind.YEAR, int(bare)
         if change:
             kind = PeriodKind.YEAR_TO_DATE
         if _PRIOR.search(bare) and col_year is None and year is not None:
@@ -493,7 +497,7 @@ def _pipe_blocks(lines: Sequence[_Line]) -> Iterable[_Block]:
     n = len(lines)
     while i < n:
         pieces = _pipe_cells(lines[i])
-        if pieces is None or _is_rule(pieces) or len(pieces) > 4 * MAX_COLUMNS * 50:
+        if pieces is None or _is_rule(pieces):
             i += 1
             continue
         first = i
@@ -561,7 +565,9 @@ def _aligned_blocks(lines: Sequence[_Line]) -> Iterable[_Block]:
         widest = max(len(p) for _, p in run)
         h = next(k for k, (_, p) in enumerate(run) if len(p) == widest)
         header = run[h][1]
-        if any(_number(p.text) is not None for p in header[1:]):
+        if any(
+            _number(p.text) is not None and not _BARE_YEAR.fullmatch(p.text) for p in header[1:]
+        ):
             continue
         rows = [_place(header, p) for _, p in run[h + 1 :] if _is_row(p)]
         if rows:
@@ -581,8 +587,14 @@ def _near(lines: Sequence[_Line], index: int, step: int, limit: int) -> list[int
 
 def find_tables(text: str, *, year: int | None = None, month: int | None = None) -> list[Table]:
     """Every table of *text*, in order. *year* and *month* are the article's reference period
-    (what 本月 and 累计 mean when neither the header nor a title line above the table says)."""
+    (what 本月 and 累计 mean when neither the header nor a title line above the table says); when
+    not given, the article's title line (its first line) is read for them."""
     lines = _lines(text)
+    title = next((ln.text for ln in lines if ln.text.strip()), "")
+    if _is_caption(title):  # the article's title line: 河阳市2027年5月主要经济指标简析
+        _, title_month, title_year, _ = _period_of(title)
+        month = month if month is not None else title_month
+        year = year if year is not None else title_year
     blocks = sorted([*_pipe_blocks(lines), *_aligned_blocks(lines)], key=lambda b: b.first)
     tables: list[Table] = []
     prev_last = -1  # the last line the previous table covers
