@@ -229,6 +229,29 @@ def test_yoy_belongs_to_the_value_column_on_its_left_only() -> None:
     assert ("游客(万人次)", "增长(%)") not in got
 
 
+def test_growth_columns_are_yoy_and_shares_are_figures() -> None:
+    text = (
+        "指标 | 本月 | 本月同比 | 累计(1-10月) | 1-10月增长(%) | 占比(%) | 比上年增减\n"
+        "外贸进出口(亿元) | 3.0 | 1.5 | 30.0 | 6.5 | 12.5 | 2.2\n"
+    )
+    got = cells_of(find_tables(text, year=2024, month=10))
+    row = "外贸进出口(亿元)"
+    assert got[(row, "本月")].yoy == Decimal("1.5")
+    assert (row, "本月同比") not in got and (row, "1-10月增长(%)") not in got
+    share = got[(row, "占比(%)")]  # a share of something, a figure with the unit %
+    assert (share.value, share.unit, share.yoy) == (Decimal("12.5"), "%", None)
+    assert got[(row, "累计(1-10月)")].period() == "2024-01..2024-10"
+    assert got[(row, "累计(1-10月)")].yoy == Decimal("6.5")
+    assert got[(row, "累计(1-10月)")].unit == "亿元"  # a period in brackets is no unit
+    assert got[(row, "比上年增减")].value == Decimal("2.2")  # an absolute change
+
+
+def test_a_note_in_the_label_brackets_is_no_unit() -> None:
+    text = "单位:亿元\n指标 | 1-11月\n固定资产投资(不含农户) | 88.0\n"
+    c = cells_of(find_tables(text, year=2032))[("固定资产投资(不含农户)", "1-11月")]
+    assert (c.unit, c.name, c.period()) == ("亿元", "固定资产投资", "2032-01..2032-11")
+
+
 def test_empty_cells_are_no_figure() -> None:
     text = "指标 | 本月 | 累计 | 上月\n投资(亿元) | — | - |  | \n收入(亿元) | -- | 1.0 | …\n"
     got = cells_of(find_tables(text, year=2020, month=3))

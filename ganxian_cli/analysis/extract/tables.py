@@ -128,7 +128,11 @@ _ALIGN_SPLIT = re.compile(r"(?:\t|[ \u3000]{2,}|\u3000)[ \t\u3000]*")
 _RULE_CELL = re.compile(r":?-{3,}:?")
 _UNIT_LINE = re.compile(r"单位\s*[:：]\s*([^)）\s|]+)")
 _BRACKET = re.compile(r"[(（]([^()（）]{1,12})[)）]\s*$")
-_YOY_HEADER = re.compile(r"同比|增长|增速|增幅|增减|±|%")
+_YOY_WORDS = re.compile(
+    r"(?:同比|比上年同期|比去年同期|比上年|较上年|较去年同期)?(?:增长|增速|增幅|增长率|±)|同比.*"
+)
+_RISE_WORD = re.compile(r"增|减|±|涨|降")
+_NOT_UNIT = re.compile(r"\d|含|按|其中|注|价|累计|同比|比上年|季|月|年|预计|初步")
 _CHANGE_HEADER = re.compile(r"比年初|比上年末|较年初|比去年末|较上年末")
 _LABEL_HEADER = {"指标", "指标名称", "项目", "名称", "主要指标", "类别"}
 _UNIT_HEADER = {"单位", "计量单位"}
@@ -306,7 +310,9 @@ def _unit_in_brackets(label: str) -> str:
     if not m:
         return ""
     inner = m.group(1).strip()
-    return "%" if inner in ("%", "％") else inner
+    if inner in ("%", "％"):
+        return "%"
+    return "" if _NOT_UNIT.search(inner) or len(inner) > 8 else inner
 
 
 def _strip_brackets(label: str) -> str:
@@ -357,10 +363,10 @@ def _columns(header: Sequence[str], year: int | None) -> list[_Column]:
             cols.append(_Column("unit", "", PeriodKind.UNKNOWN, None, None))
             continue
         change = _CHANGE_HEADER.search(bare) is not None
-        if not change and (unit == "%" or _YOY_HEADER.search(bare)) and not _has_period(bare):
+        if not change and _is_yoy(h, bare):
             cols.append(_Column("yoy", "", PeriodKind.UNKNOWN, None, None))
             continue
-        kind, month, col_year, explicit = _period_of(bare)
+        kind, month, col_year, explicit = _period_of(h)
         if _BARE_YEAR.fullmatch(bare):
             kind, col_year = PeriodKind.YEAR, int(bare)
         if change:
@@ -371,8 +377,12 @@ def _columns(header: Sequence[str], year: int | None) -> list[_Column]:
     return cols
 
 
-def _has_period(h: str) -> bool:
-    return _period_of(h)[0] is not PeriodKind.UNKNOWN and "同比" not in h and "%" not in h
+def _is_yoy(h: str, bare: str) -> bool:
+    """A growth column (同比增长(%), 增速, 1-7月增长(%)); not a share such as 占比(%)."""
+    pct = "%" in h
+    if _YOY_WORDS.fullmatch(bare) or (pct and (_RISE_WORD.search(bare) or bare in ("", "%"))):
+        return True
+    return "同比" in bare  # 本月同比
 
 
 def _unit_line(line: _Line | None) -> str | None:
@@ -446,7 +456,7 @@ def _cells(
                     name=name,
                     printed=piece.text,
                     value=value,
-                    unit="%" if pct else (row_unit or col.unit or unit),
+                    unit="%" if pct or col.unit == "%" else (row_unit or col.unit or unit),
                     yoy=yoy,
                     kind=kind,
                     month=m,
