@@ -214,11 +214,34 @@ def test_quarters_halves_years_and_the_year_before() -> None:
         "2024-Q2",
         "2023",
         "2024",
-        None,  # 上年同期 is last year's run to a month nobody gave
+        "2023",  # 上年同期 of the 2024 column on its left
     ]
     assert got[("产值(亿元)", "上年同期")].year == 2023
     assert got[("产值(亿元)", "一季度")].kind is PeriodKind.YEAR_TO_DATE
     assert got[("产值(亿元)", "二季度")].kind is PeriodKind.EXPLICIT
+
+
+def test_the_same_period_a_year_before() -> None:
+    text = "指标 | 1-5月 | 上年同期 | 增长(%)\n出口(亿元) | 11.0 | 10.0 | 10.0\n"
+    got = cells_of(find_tables(text, month=5))
+    prior = got[("出口(亿元)", "上年同期")]
+    assert (prior.year, prior.back, prior.period(), prior.period(2026)) == (
+        None,
+        1,
+        None,
+        "2025-01..2025-05",
+    )
+    assert prior.yoy == Decimal("10.0")  # the rule: the column on the left
+    assert got[("出口(亿元)", "1-5月")].period(2026) == "2026-01..2026-05"
+    assert cells_of(find_tables(text, year=2026, month=5))[("出口(亿元)", "上年同期")].year == 2025
+
+
+def test_rows_split_by_blank_lines_stay_one_table() -> None:
+    pipe = "指标 | 本月 | 累计\n\n产值(亿元) | 1.0 | 4.0\n\n税收(亿元) | 2.0 | 5.0\n\n结语。\n"
+    t = one(pipe, year=2023, month=4)
+    assert len(t.cells) == 4 and pipe[t.start : t.end].endswith("5.0")
+    aligned = "指标      本月    累计\n\n产值(亿元)  1.0    4.0\n\n税收(亿元)  2.0    5.0\n"
+    assert len(one(aligned, year=2023, month=4).cells) == 4
 
 
 def test_yoy_belongs_to_the_value_column_on_its_left_only() -> None:

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
@@ -81,10 +81,11 @@ class Cell:
     explicit: str  # for EXPLICIT: Q2, H2 ...; else ""
     start: int  # span of the printed value in the text
     end: int
+    back: int = 0  # years before the caller's year when the table names none (上年同期: 1)
 
     def period(self, year: int | None = None) -> str | None:
         """ganxian's spelling (2027-05, 2027-01..2027-05, 2031-Q1, 2026); None when unknown."""
-        y = self.year if self.year is not None else year
+        y = self.year if self.year is not None else None if year is None else year - self.back
         if y is None:
             return None
         m = self.month
@@ -303,6 +304,7 @@ class _Column:
     year: int | None
     explicit: str = ""
     change: bool = False  # 比年初增减: a flow even on a balance's row
+    back: int = 0  # 1 for 上年同期: the year before the table's
 
 
 def _unit_in_brackets(label: str) -> str:
@@ -371,9 +373,13 @@ def _columns(header: Sequence[str], year: int | None) -> list[_Column]:
             kind, col_year = PeriodKind.YEAR, int(bare)
         if change:
             kind = PeriodKind.YEAR_TO_DATE
-        if _PRIOR.search(bare) and col_year is None and year is not None:
-            col_year = year - 1
-        cols.append(_Column("value", unit, kind, month, col_year, explicit, change))
+        back = 0
+        if _PRIOR.search(bare) and col_year is None:
+            back = 1
+            left = next((c for c in reversed(cols) if c.role == "value"), None)
+            if kind is PeriodKind.UNKNOWN and left is not None:  # 1-5月 | 上年同期
+                kind, month, explicit = left.kind, left.month, left.explicit
+        cols.append(_Column("value", unit, kind, month, col_year, explicit, change, back))
     return cols
 
 
@@ -448,7 +454,9 @@ def _cells(
                 m = ref_month
             if balance and kind is PeriodKind.YEAR_TO_DATE and not col.change:
                 kind = PeriodKind.MONTH
-            cell_year = col.year if col.year is not None else table_year
+            cell_year = col.year
+            if cell_year is None and table_year is not None:
+                cell_year = table_year - col.back
             out.append(
                 Cell(
                     row=label,
@@ -462,6 +470,7 @@ def _cells(
                     month=m,
                     year=cell_year,
                     explicit=col.explicit,
+                    back=col.back,
                     start=piece.start,
                     end=piece.end,
                 )
@@ -513,17 +522,32 @@ def _pipe_blocks(lines: Sequence[_Line]) -> Iterable[_Block]:
         first = i
         body: list[list[_Piece]] = [pieces]
         j = i + 1
+        last = i
         while j < n:
             nxt = _pipe_cells(lines[j])
             if nxt is None:
+                if _gap_then_row(lines, j, _pipe_cells):
+                    j += 1
+                    continue
                 break
             if not _is_rule(nxt):
                 body.append(nxt)
+            last = j
             j += 1
         i = j
-        block = _flat_block(first, body[0]) if len(body) == 1 else _pipe_block(first, j - 1, body)
+        block = _flat_block(first, body[0]) if len(body) == 1 else _pipe_block(first, last, body)
         if block is not None:
             yield block
+
+
+def _gap_then_row(
+    lines: Sequence[_Line], j: int, split: Callable[[_Line], list[_Piece] | None]
+) -> bool:
+    """A blank line inside a table (rows copied from a web page one paragraph each)."""
+    if lines[j].text.strip() or j + 1 >= len(lines):
+        return False
+    after = split(lines[j + 1])
+    return after is not None and _is_row(after)
 
 
 def _pipe_block(first: int, last: int, body: list[list[_Piece]]) -> _Block | None:
@@ -568,6 +592,9 @@ def _aligned_blocks(lines: Sequence[_Line]) -> Iterable[_Block]:
         while j < n:
             nxt = _aligned_cells(lines[j])
             if nxt is None:
+                if _gap_then_row(lines, j, _aligned_cells):
+                    j += 1
+                    continue
                 break
             run.append((j, nxt))
             j += 1
