@@ -129,6 +129,30 @@ def test_only_innermost_tables_are_data_tables() -> None:
     ]
 
 
+def test_spans_and_a_two_row_header() -> None:
+    html = (
+        "<div class='content'><p>全市1-5月主要经济指标情况如下，各项指标运行平稳。</p>"
+        "<table>"
+        "<tr><td colspan='5'>单位：亿元</td></tr>"
+        "<tr><th rowspan='2'>指标</th><th colspan='2'>本月</th><th colspan='2'>累计</th></tr>"
+        "<tr><th>绝对数</th><th>增长(%)</th><th>绝对数</th><th>增长(%)</th></tr>"
+        "<tr><td rowspan='2'>工业</td><td>1.5</td><td>3.1</td><td>7.5</td><td>2.2</td></tr>"
+        "<tr><td>1.6</td><td>3.2</td><td>7.6</td><td>2.3</td></tr>"
+        "<tr><td>投资</td><td>—</td><td></td><td>9.9</td><td>-1.0</td></tr>"
+        "</table></div>"
+    )
+    page = read_page(html, year=2026, month=5)
+    assert "指标 | 本月绝对数 | 本月增长(%) | 累计绝对数 | 累计增长(%)" in page.text.splitlines()
+    got = [(c.row, c.printed, c.unit, str(c.yoy), c.period()) for t in page.tables for c in t.cells]
+    assert got == [
+        ("工业", "1.5", "亿元", "3.1", "2026-05"),
+        ("工业", "7.5", "亿元", "2.2", "2026-01..2026-05"),
+        ("工业", "1.6", "亿元", "3.2", "2026-05"),  # the row label spans two rows
+        ("工业", "7.6", "亿元", "2.3", "2026-01..2026-05"),
+        ("投资", "9.9", "亿元", "-1.0", "2026-01..2026-05"),
+    ]
+
+
 def test_empty_and_odd_pages_do_not_fail() -> None:
     assert read_page("").tables == ()
     assert read_page("<html></html>").tables == ()

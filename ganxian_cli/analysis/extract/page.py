@@ -115,6 +115,8 @@ _BLOCK = {
 _TOKEN = re.compile(r"[A-Za-z]+")
 _TITLE_SPLIT = re.compile(r"\s*(?:_|\||｜| - | — |——)\s*")
 _SPACE = re.compile(r"[ \t\r\n\u00a0\u3000]+")
+_NUMERIC = re.compile(r"[+\-−－]?[\d０-９][\d０-９,，]*(?:[.．][\d０-９]+)?[%％]?")
+_MAX_COLUMNS = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,16 +232,69 @@ def _flush(lines: list[str], current: list[str]) -> None:
 
 
 def _table(table: LexborNode, lines: list[str]) -> None:
-    """A data table as pipe lines; a row of one cell (a unit, a caption) as a line of its own."""
+    """A data table as pipe lines: spans filled in, a two-row header joined into one (本月 over
+    绝对数 and 增长(%) gives 本月绝对数 and 本月增长(%)), a row of one cell (``单位：万元``
+    spanning the table, a caption) as a line of its own."""
+    grid: list[list[str]] = []
+    pending: dict[int, tuple[int, str]] = {}  # column -> (rows still covered, text)
     for row in table.css("tr"):
-        cells = [_clean(c.text(deep=True)).replace("|", "｜") for c in row.css("th, td")]
-        filled = [c for c in cells if c]
-        if len(filled) <= 1:
-            if filled:
-                lines.append(filled[0])
+        elements = row.css("th, td")
+        texts = [_clean(c.text(deep=True)).replace("|", "｜") for c in elements]
+        if len([t for t in texts if t]) <= 1 and not pending:
+            if any(texts):
+                lines.append(next(t for t in texts if t))
             continue
-        lines.append(" | ".join(c if c else "—" for c in cells))
+        out: list[str] = []
+        col = 0
+        for element, text in zip(elements, texts, strict=True):
+            col = _fill_pending(out, pending, col)
+            span = _span(element, "colspan")
+            down = _span(element, "rowspan")
+            for _ in range(span):
+                if down > 1:
+                    pending[col] = (down - 1, text)
+                out.append(text)
+                col += 1
+        _fill_pending(out, pending, col, to_end=True)
+        grid.append(out[:_MAX_COLUMNS])
+    head = 0
+    while head < len(grid) and not any(_NUMERIC.fullmatch(c) for c in grid[head][1:]):
+        head += 1
+    header = grid[0] if grid else []
+    if head == 2:
+        top, bottom = grid[0], grid[1]
+        header = [
+            t if t == b or not b else (b if not t else t + b)
+            for t, b in zip(top, bottom + [""] * (len(top) - len(bottom)), strict=False)
+        ]
+    start = head if head in (1, 2) else 1
+    if grid:
+        lines.append(" | ".join(c if c else "—" for c in header))
+    lines.extend(" | ".join(c if c else "—" for c in out) for out in grid[start:])
     lines.append("")
+
+
+def _fill_pending(
+    out: list[str], pending: dict[int, tuple[int, str]], col: int, *, to_end: bool = False
+) -> int:
+    """Copy cells spanning down from rows above into *out* from column *col*; the next free one."""
+    while col in pending or (to_end and any(k >= col for k in pending)):
+        if col in pending:
+            left, text = pending[col]
+            out.append(text)
+            if left > 1:
+                pending[col] = (left - 1, text)
+            else:
+                del pending[col]
+        else:
+            out.append("")
+        col += 1
+    return col
+
+
+def _span(element: LexborNode, name: str) -> int:
+    raw = element.attributes.get(name) or "1"
+    return min(max(int(raw), 1), _MAX_COLUMNS) if raw.strip().isdigit() else 1
 
 
 def _clean(text: str) -> str:
