@@ -120,6 +120,24 @@ def test_aligned_row_with_a_missing_cell_goes_under_the_nearest_header() -> None
     assert ("进口(亿元)", "3月") not in got
 
 
+def test_a_spaced_out_label_header_is_one_cell() -> None:
+    text = (
+        "指    标          单位      2033年    比上年增长(%)\n"
+        "粮食总产量        万吨      41.2      2.6\n"
+        "生猪出栏          万头      18.9      -4.1\n"
+    )
+    t = one(text)
+    assert t.header[0] == "指标"
+    got = cells_of([t])
+    c = got[("生猪出栏", "2033年")]
+    assert (c.value, c.unit, c.yoy, c.period()) == (
+        Decimal("18.9"),
+        "万头",
+        Decimal("-4.1"),
+        "2033",
+    )
+
+
 def test_flat_table_is_cut_back_into_rows_by_the_header() -> None:
     text = (
         "前言一句。\n"

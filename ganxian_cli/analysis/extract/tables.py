@@ -601,7 +601,7 @@ def _aligned_blocks(lines: Sequence[_Line]) -> Iterable[_Block]:
         i = j
         widest = max(len(p) for _, p in run)
         h = next(k for k, (_, p) in enumerate(run) if len(p) == widest)
-        header = run[h][1]
+        header = _spaced_label(run[h][1])
         if any(
             _number(p.text) is not None and not _BARE_YEAR.fullmatch(p.text) for p in header[1:]
         ):
@@ -609,6 +609,14 @@ def _aligned_blocks(lines: Sequence[_Line]) -> Iterable[_Block]:
         rows = [_place(header, p) for _, p in run[h + 1 :] if _is_row(p)]
         if rows:
             yield _Block("aligned", run[h][0], run[-1][0], header, rows)
+
+
+def _spaced_label(header: list[_Piece]) -> list[_Piece]:
+    """``指    标`` (a label header spaced out to the column's width) is one cell."""
+    if len(header) > 2 and len(header[0].text) == 1 and len(header[1].text) == 1:
+        first, second = header[0], header[1]
+        return [_Piece(first.text + second.text, first.start, second.end, first.col), *header[2:]]
+    return header
 
 
 def _near(lines: Sequence[_Line], index: int, step: int, limit: int) -> list[int]:
