@@ -195,6 +195,19 @@ def test_unit_column_row_label_and_column_header_units() -> None:
     assert got[("用电量(亿千瓦时)", "本月")].name == "用电量"
 
 
+def test_a_caption_with_its_unit_and_footnote_marks() -> None:
+    text = (
+        "表2 2034年1-8月主要经济指标(单位：亿元)\n指标 | 本月 | 累计\n地方财政收入 | 1.2① | 9.6*\n"
+    )
+    t = one(text)
+    assert (t.unit, t.caption) == ("亿元", "表2 2034年1-8月主要经济指标(单位：亿元)")
+    got = cells_of([t])
+    c = got[("地方财政收入", "本月")]
+    assert (c.value, c.printed, c.unit, c.period()) == (Decimal("1.2"), "1.2①", "亿元", "2034-08")
+    assert got[("地方财政收入", "累计")].value == Decimal("9.6")
+    assert cell_shown("地方财政收入 | 本月 | 1.2①", text)
+
+
 def test_a_percent_value_has_the_unit_percent() -> None:
     text = "指标 | 本月\n城镇调查失业率 | 5.1%\n"
     c = cells_of(find_tables(text, year=2027, month=5))[("城镇调查失业率", "本月")]

@@ -122,7 +122,7 @@ class Table:
 
 # --- text primitives -------------------------------------------------------------------------
 
-_FW_SPACE = "\u3000"
+_MARK = re.compile(r"[*＊\u00b9\u00b2\u00b3\u2070-\u2079\u2460-\u2473]+\s*$")  # 12.5① 12.5*
 _NUMBER = re.compile(r"[+\-]?\d[\d,]*(?:\.\d+)?%?")
 _DASH_ONLY = re.compile(r"[—–\-―─…/·.\s]*")
 _ALIGN_SPLIT = re.compile(r"(?:\t|[ \u3000]{2,}|\u3000)[ \t\u3000]*")
@@ -184,7 +184,7 @@ def _norm(s: str) -> str:
 
 def _number(cell: str) -> tuple[Decimal, bool] | None:
     """The cell's number and whether it was printed with %; None for text or an empty cell."""
-    t = _norm(cell)
+    t = _norm(_MARK.sub("", cell))  # a footnote mark first: NFKC would make ① a digit
     if not _NUMBER.fullmatch(t):
         return None
     pct = t.endswith("%")
@@ -657,13 +657,15 @@ def find_tables(text: str, *, year: int | None = None, month: int | None = None)
                 found = _unit_line(lines[k])
                 if found is not None:
                     unit, first_line = found, k
-                    continue
+                    rest = _UNIT_LINE.sub("", _norm(lines[k].text)).strip("()（）")
+                    if len(rest) < 4:  # a unit line of its own; a caption may stand above
+                        continue
             if _is_caption(lines[k].text):
                 caption = lines[k].text.strip()
             break
         if unit is None:
             after = _near(lines, block.last, 1, 1)
-            if after and after[0] + 2 < next_first:  # not the next table's own unit line
+            if after and after[0] + 4 < next_first:  # not the next table's own unit line
                 found = _unit_line(lines[after[0]])
                 if found is not None:
                     unit, last_line = found, after[0]
