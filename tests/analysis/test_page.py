@@ -153,6 +153,20 @@ def test_spans_and_a_two_row_header() -> None:
     ]
 
 
+def test_a_container_with_a_boilerplate_name_holding_the_article_stays() -> None:
+    html = (
+        "<body><div class='left'><ul><li>机构概况</li><li>政策文件</li></ul></div>"
+        "<div class='right'><h1>某镇2028年1-4月工作进展</h1>"
+        "<div class='info'>发布时间：2028-05-06</div>"
+        "<p>1-4月，全镇完成固定资产投资3.2亿元，同比增长6.0%，完成年度计划的36.4%。</p>"
+        "<p>新签约项目5个，协议总投资12.6亿元，项目建设稳步推进，成效明显。</p></div>"
+        "<div class='foot'>版权所有：某镇人民政府</div></body>"
+    )
+    text = read_page(html).text
+    assert "全镇完成固定资产投资3.2亿元" in text and "协议总投资12.6亿元" in text
+    assert "机构概况" not in text and "版权所有" not in text and "发布时间" not in text
+
+
 def test_empty_and_odd_pages_do_not_fail() -> None:
     assert read_page("").tables == ()
     assert read_page("<html></html>").tables == ()

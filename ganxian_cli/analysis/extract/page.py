@@ -144,8 +144,10 @@ def page_text(html: str) -> tuple[str, str]:
     body = tree.body
     if body is None:
         return title, title
+    whole = _text_weight(body)
     for node in body.css("[class], [id]"):
-        if _is_boilerplate(node):
+        # a container named "right" or "main-info" holding most of the page is the article
+        if _is_boilerplate(node) and _text_weight(node) * 2 <= whole:
             node.decompose()
     root = _content_root(body)
     lines: list[str] = []
