@@ -167,6 +167,23 @@ def test_a_container_with_a_boilerplate_name_holding_the_article_stays() -> None
     assert "机构概况" not in text and "版权所有" not in text and "发布时间" not in text
 
 
+def test_paragraphs_written_as_divs() -> None:
+    html = (
+        "<body><ul class='list'><li><a>关于印发全县2029年重点项目建设计划的通知全文</a></li>"
+        "<li><a>全县2029年一季度重点项目集中开工仪式隆重举行</a></li></ul>"
+        "<div class='TRS_Editor'>"
+        "<div>一季度，全县重点项目完成投资21.6亿元，占年度计划的27.3%。</div>"
+        "<div>其中，产业项目完成投资14.2亿元，同比增长9.5%，拉动作用明显增强。</div>"
+        "<div>新开工项目18个，总投资46.7亿元，开工率达到75.0%。</div></div></body>"
+    )
+    lines = read_page(html).text.splitlines()
+    assert lines == [
+        "一季度，全县重点项目完成投资21.6亿元，占年度计划的27.3%。",
+        "其中，产业项目完成投资14.2亿元，同比增长9.5%，拉动作用明显增强。",
+        "新开工项目18个，总投资46.7亿元，开工率达到75.0%。",
+    ]
+
+
 def test_empty_and_odd_pages_do_not_fail() -> None:
     assert read_page("").tables == ()
     assert read_page("<html></html>").tables == ()

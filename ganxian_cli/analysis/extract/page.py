@@ -184,8 +184,15 @@ def _content_root(body: LexborNode) -> LexborNode:
     """The element whose paragraphs and tables hold the most text (readability's idea)."""
     scores: dict[int, float] = {}
     nodes: dict[int, LexborNode] = {}
-    for para in body.css("p, table, div, td, li"):
-        if para.tag in ("div", "td", "li") and para.css_first("p, div, table, li") is not None:
+    blocks = body.css("p, table, div, td, li")
+    holders: set[int] = set()  # elements with a block inside (each ancestor chain walked once)
+    for block in blocks:
+        parent = block.parent
+        while parent is not None and parent.mem_id not in holders:
+            holders.add(parent.mem_id)
+            parent = parent.parent
+    for para in blocks:
+        if para.tag in ("div", "td", "li") and para.mem_id in holders:
             continue  # only leaves of text count for a div
         weight = _text_weight(para)
         if weight < 10:
