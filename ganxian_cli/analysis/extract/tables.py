@@ -178,6 +178,8 @@ _QUARTERS = {
 
 def _norm(s: str) -> str:
     """Full-width digits, signs and punctuation to ASCII; spaces dropped."""
+    if s.isascii():  # most cells: nothing to normalise
+        return "".join(s.split())
     t = unicodedata.normalize("NFKC", s).replace("−", "-").replace("，", ",")
     return "".join(t.split())
 
