@@ -1,0 +1,788 @@
+"""Text tables in an article: where they are and what their cells say (pure, linear in the text).
+
+Layouts read:
+
+- pipe tables, ``指标 | 本月 | 累计 | 同比增长(%)``, with or without a ``---`` rule and outer pipes;
+- whitespace-aligned columns (two or more spaces, a tab or a full-width space between cells),
+  matched to the header by their printed position when a row has fewer cells than the header;
+- a pipe table whose row breaks were lost (every cell on one long line): the header's cells are
+  the non-numeric cells before the first row label, and the line is cut into rows of that size.
+
+Units, most specific first: a unit in the row label's brackets (``工业用电量(亿千瓦时)``), a 单位
+column, a unit in the column header (``累计(亿元)``), the table's unit line before or after it
+(``单位:亿元``; a line naming several units, ``单位:个、万元``, gives none).
+
+Columns: 本月/当月/N月/N月末 are that month; 累计/1-N月/1—N月/N月累计/一季度/上半年 run from
+January to that month; ``YYYY年`` is the year; a 同比/增长(%)/增速 column is the yoy of the
+value column on its left and not a figure of its own; ``—``, ``-`` and empty cells are no
+figure. The month comes from the header, else a title line just above the table
+(``2027年1-5月主要经济指标``), else the reference month passed in. A row whose label is a
+balance (余额) in a cumulative column stands at the month's end; 比年初/比上年末 columns are
+the change over the year to date.
+
+Quote form of a cell (what ``validate`` checks with `cell_shown`)::
+
+    ROW LABEL | COLUMN HEADER | VALUE            e.g.  规模以上工业总产值 | 累计 | 872.5
+    ROW LABEL | COLUMN HEADER | VALUE | 单位:UNIT      规模以上工业总产值 | 累计 | 872.5 | 单位:亿元
+
+label, header and value exactly as printed (spaces inside a label or header do not matter); the
+optional last part is the unit the cell was read with. `cell_quote` writes it, `cell_shown` says
+whether one table of the text has that cell.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from typing import Literal
+
+__all__ = [
+    "Cell",
+    "PeriodKind",
+    "Table",
+    "cell_quote",
+    "cell_shown",
+    "find_tables",
+    "parse_quote",
+    "table_from_rows",
+]
+
+Layout = Literal["pipe", "aligned", "flat", "html"]
+MAX_COLUMNS = 40  # wider is not a statistics table; keeps position matching linear
+QUOTE_SEP = " | "
+
+
+class PeriodKind(StrEnum):
+    MONTH = "month"  # one month (本月, 7月, 5月末, a balance)
+    YEAR_TO_DATE = "year_to_date"  # January to `month` (累计, 1-5月, 上半年)
+    YEAR = "year"  # a whole year (2026年, 全年)
+    EXPLICIT = "explicit"  # another period, spelled in `Cell.explicit` (Q2, H2)
+    UNKNOWN = "unknown"  # the column names no period that could be read
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One figure of a table."""
+
+    row: str  # row label as printed: 全社会用电量(亿千瓦时)
+    column: str  # column header as printed: 累计
+    name: str  # row label without its unit brackets and 其中: prefix: 全社会用电量
+    printed: str  # the value as printed: 872.5
+    value: Decimal
+    unit: str  # "" when the table does not say
+    yoy: Decimal | None  # from the 同比 column on the right
+    kind: PeriodKind
+    month: int | None  # the month (the last month of a year-to-date run)
+    year: int | None  # None when neither the table nor the caller says
+    explicit: str  # for EXPLICIT: Q2, H2 ...; else ""
+    start: int  # span of the printed value in the text
+    end: int
+    back: int = 0  # years before the caller's year when the table names none (上年同期: 1)
+
+    def period(self, year: int | None = None) -> str | None:
+        """ganxian's spelling (2027-05, 2027-01..2027-05, 2031-Q1, 2026); None when unknown."""
+        y = self.year if self.year is not None else None if year is None else year - self.back
+        if y is None:
+            return None
+        m = self.month
+        if self.kind is PeriodKind.YEAR:
+            return f"{y}"
+        if self.kind is PeriodKind.EXPLICIT:
+            return f"{y}-{self.explicit}" if self.explicit else None
+        if m is None or self.kind is PeriodKind.UNKNOWN:
+            return None
+        if self.kind is PeriodKind.MONTH or m == 1:
+            return f"{y}-{m:02d}"
+        if m == 12:
+            return f"{y}"
+        if m == 3:
+            return f"{y}-Q1"
+        if m == 6:
+            return f"{y}-H1"
+        return f"{y}-01..{y}-{m:02d}"
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table found in the text; `start`..`end` covers its unit line, rows and rules."""
+
+    start: int
+    end: int
+    layout: Layout
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    unit: str  # from the 单位 line; "" when none or several
+    caption: str  # the title line just above, "" when none
+    cells: tuple[Cell, ...]
+
+
+# --- text primitives -------------------------------------------------------------------------
+
+_MARK = re.compile(r"[*＊\u00b9\u00b2\u00b3\u2070-\u2079\u2460-\u2473]+\s*$")  # 12.5① 12.5*
+_NUMBER = re.compile(r"[+\-]?\d[\d,]*(?:\.\d+)?%?")
+_DASH_ONLY = re.compile(r"[—–\-―─…/·.\s]*")
+_ALIGN_SPLIT = re.compile(r"(?:\t|[ \u3000]{2,}|\u3000)[ \t\u3000]*")
+_RULE_CELL = re.compile(r":?-{3,}:?")
+_UNIT_LINE = re.compile(r"单位\s*[:：]\s*([^)）\s|]+)")
+_BRACKET = re.compile(r"[(（]([^()（）]{1,12})[)）]\s*$")
+_YOY_WORDS = re.compile(
+    r"(?:同比|比上年同期|比去年同期|比上年|较上年|较去年同期)?(?:增长|增速|增幅|增长率|±)|同比.*"
+)
+_RISE_WORD = re.compile(r"增|减|±|涨|降")
+_NOT_UNIT = re.compile(r"\d|含|按|其中|注|价|累计|同比|比上年|季|月|年|预计|初步")
+_CHANGE_HEADER = re.compile(r"比年初|比上年末|较年初|比去年末|较上年末")
+_LABEL_HEADER = {"指标", "指标名称", "项目", "名称", "主要指标", "类别"}
+_UNIT_HEADER = {"单位", "计量单位"}
+_CN_MONTH = {
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+    "十一": 11,
+    "十二": 12,
+}
+_M = r"(1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])"
+_YTD_RANGE = re.compile(r"(?:(\d{4})年)?\s*(?:1|一)\s*(?:-|—|–|－|~|～|至|到)+\s*" + _M + r"\s*月")
+_MONTH_END = re.compile(r"(?:(\d{4})年)?\s*" + _M + r"\s*月(末|底)")
+_MONTH_CUM = re.compile(r"(?:(\d{4})年)?\s*" + _M + r"\s*月(?:份)?\s*累计")
+_ONE_MONTH = re.compile(r"(?:(\d{4})年)?\s*" + _M + r"\s*月(?:份)?(?!\s*[-—–－~～至到])")
+_YEAR = re.compile(r"(\d{4})\s*年")
+_BARE_YEAR = re.compile(r"(?:19|20)\d\d")
+_PRIOR = re.compile(r"上年|去年|上年同期|去年同期")
+_QUARTERS = {
+    "一季度": ("ytd", 3),
+    "第一季度": ("ytd", 3),
+    "1季度": ("ytd", 3),
+    "上半年": ("ytd", 6),
+    "前三季度": ("ytd", 9),
+    "1-3季度": ("ytd", 9),
+    "二季度": ("Q2", 6),
+    "第二季度": ("Q2", 6),
+    "三季度": ("Q3", 9),
+    "第三季度": ("Q3", 9),
+    "四季度": ("Q4", 12),
+    "第四季度": ("Q4", 12),
+    "下半年": ("H2", 12),
+}
+
+
+def _norm(s: str) -> str:
+    """Full-width digits, signs and punctuation to ASCII; spaces dropped."""
+    if s.isascii():  # most cells: nothing to normalise
+        return "".join(s.split())
+    t = unicodedata.normalize("NFKC", s).replace("−", "-").replace("，", ",")
+    return "".join(t.split())
+
+
+def _number(cell: str) -> tuple[Decimal, bool] | None:
+    """The cell's number and whether it was printed with %; None for text or an empty cell."""
+    t = _norm(_MARK.sub("", cell))  # a footnote mark first: NFKC would make ① a digit
+    if not _NUMBER.fullmatch(t):
+        return None
+    pct = t.endswith("%")
+    try:
+        return Decimal(t.rstrip("%").replace(",", "").lstrip("+")), pct
+    except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
+        return None
+
+
+def _is_empty(cell: str) -> bool:
+    return _DASH_ONLY.fullmatch(cell) is not None
+
+
+def _is_value(cell: str) -> bool:
+    return _is_empty(cell) or _number(cell) is not None
+
+
+def _month_of(word: str) -> int:
+    return int(word) if word.isdigit() else _CN_MONTH[word]
+
+
+def _width(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+# --- lines and blocks --------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Line:
+    start: int
+    end: int
+    text: str
+
+
+def _lines(text: str) -> list[_Line]:
+    out: list[_Line] = []
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85")
+        out.append(_Line(pos, pos + len(body), body))
+        pos += len(raw)
+    return out
+
+
+@dataclass(slots=True)
+class _Piece:
+    text: str  # stripped cell text
+    start: int  # offsets in the article text
+    end: int
+    col: int  # display column of its start within its line
+
+
+def _pipe_cells(line: _Line) -> list[_Piece] | None:
+    body = line.text.replace("｜", "|")
+    if body.count("|") < 1:
+        return None
+    pieces: list[_Piece] = []
+    pos = 0
+    for part in body.split("|"):
+        lead = len(part) - len(part.lstrip())
+        stripped = part.strip()
+        s = line.start + pos + lead
+        pieces.append(_Piece(stripped, s, s + len(stripped), 0))
+        pos += len(part) + 1
+    if pieces and not pieces[0].text:
+        pieces = pieces[1:]
+    if pieces and not pieces[-1].text:
+        pieces = pieces[:-1]
+    return pieces if len(pieces) >= 2 else None
+
+
+def _aligned_cells(line: _Line) -> list[_Piece] | None:
+    body = line.text
+    if "|" in body or "｜" in body:
+        return None
+    stripped = body.strip(" \t\u3000")
+    if not stripped:
+        return None
+    offset = len(body) - len(body.lstrip(" \t\u3000"))
+    pieces: list[_Piece] = []
+    pos = offset
+    width = _width(body[:offset]) if offset else 0
+    for m in _ALIGN_SPLIT.finditer(stripped):
+        part = stripped[pos - offset : m.start()]
+        pieces.append(_Piece(part, line.start + pos, line.start + pos + len(part), width))
+        width += _width(part) + _width(m.group())
+        pos = offset + m.end()
+    part = stripped[pos - offset :]
+    pieces.append(_Piece(part, line.start + pos, line.start + pos + len(part), width))
+    if len(pieces) < 2 or len(pieces) > MAX_COLUMNS:
+        return None
+    return pieces
+
+
+def _is_rule(pieces: Sequence[_Piece]) -> bool:
+    return all(_RULE_CELL.fullmatch(p.text.replace(" ", "")) for p in pieces if p.text)
+
+
+def _is_row(pieces: Sequence[_Piece]) -> bool:
+    """A body row: a text label, then values (a unit word may stand among them)."""
+    if _number(pieces[0].text) is not None or _is_empty(pieces[0].text):
+        return False
+    values = [p for p in pieces[1:] if _is_value(p.text)]
+    return any(_number(p.text) is not None for p in values) and len(values) >= len(pieces) - 2
+
+
+# --- columns and units ------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Column:
+    role: Literal["label", "unit", "yoy", "value"]
+    unit: str
+    kind: PeriodKind
+    month: int | None
+    year: int | None
+    explicit: str = ""
+    change: bool = False  # 比年初增减: a flow even on a balance's row
+    back: int = 0  # 1 for 上年同期: the year before the table's
+
+
+def _unit_in_brackets(label: str) -> str:
+    m = _BRACKET.search(label)
+    if not m:
+        return ""
+    inner = m.group(1).strip()
+    if inner in ("%", "％"):
+        return "%"
+    return "" if _NOT_UNIT.search(inner) or len(inner) > 8 else inner
+
+
+def _strip_brackets(label: str) -> str:
+    return _BRACKET.sub("", label).strip()
+
+
+def _period_of(text: str) -> tuple[PeriodKind, int | None, int | None, str]:
+    """(kind, month, year, explicit) a header or title names; UNKNOWN when none."""
+    t = _norm(text)
+    year_m = _YEAR.search(t)
+    year = int(year_m.group(1)) if year_m else None
+    for word, (what, month) in _QUARTERS.items():
+        if word in t:
+            if what == "ytd":
+                return PeriodKind.YEAR_TO_DATE, month, year, ""
+            return PeriodKind.EXPLICIT, month, year, what
+    m = _YTD_RANGE.search(t)
+    if m:
+        return PeriodKind.YEAR_TO_DATE, _month_of(m.group(2)), year, ""
+    m = _MONTH_CUM.search(t)
+    if m:
+        return PeriodKind.YEAR_TO_DATE, _month_of(m.group(2)), year, ""
+    m = _MONTH_END.search(t)
+    if m:
+        return PeriodKind.MONTH, _month_of(m.group(2)), year, ""
+    m = _ONE_MONTH.search(t)
+    if m:
+        return PeriodKind.MONTH, _month_of(m.group(2)), year, ""
+    if "累计" in t or "今年以来" in t or "年初至今" in t:
+        return PeriodKind.YEAR_TO_DATE, None, year, ""
+    if "本月" in t or "当月" in t:
+        return PeriodKind.MONTH, None, year, ""
+    if "全年" in t or "本年" in t or (year is not None and t.endswith("年")):
+        return PeriodKind.YEAR, None, year, ""
+    return PeriodKind.UNKNOWN, None, year, ""
+
+
+def _columns(header: Sequence[str], year: int | None) -> list[_Column]:
+    cols: list[_Column] = []
+    for i, raw in enumerate(header):
+        h = _norm(raw)
+        unit = _unit_in_brackets(h)
+        bare = _strip_brackets(h)
+        if i == 0 or bare in _LABEL_HEADER:
+            cols.append(_Column("label", "", PeriodKind.UNKNOWN, None, None))
+            continue
+        if bare in _UNIT_HEADER:
+            cols.append(_Column("unit", "", PeriodKind.UNKNOWN, None, None))
+            continue
+        change = _CHANGE_HEADER.search(bare) is not None
+        if not change and _is_yoy(h, bare):
+            cols.append(_Column("yoy", "", PeriodKind.UNKNOWN, None, None))
+            continue
+        kind, month, col_year, explicit = _period_of(h)
+        if _BARE_YEAR.fullmatch(bare):
+            kind, col_year = PeriodKind.YEAR, int(bare)
+        if change:
+            kind = PeriodKind.YEAR_TO_DATE
+        back = 0
+        if _PRIOR.search(bare) and col_year is None:
+            back = 1
+            left = next((c for c in reversed(cols) if c.role == "value"), None)
+            if kind is PeriodKind.UNKNOWN and left is not None:  # 1-5月 | 上年同期
+                kind, month, explicit = left.kind, left.month, left.explicit
+        cols.append(_Column("value", unit, kind, month, col_year, explicit, change, back))
+    return cols
+
+
+def _is_yoy(h: str, bare: str) -> bool:
+    """A growth column (同比增长(%), 增速, 1-7月增长(%)); not a share such as 占比(%)."""
+    pct = "%" in h
+    if _YOY_WORDS.fullmatch(bare) or (pct and (_RISE_WORD.search(bare) or bare in ("", "%"))):
+        return True
+    return "同比" in bare  # 本月同比
+
+
+def _unit_line(line: _Line | None) -> str | None:
+    """The unit a 单位 line names; "" when it names several; None when it is no unit line."""
+    if line is None or len(line.text) > 80:
+        return None
+    m = _UNIT_LINE.search(_norm(line.text).replace("(", "").replace(")", ""))
+    if not m:
+        return None
+    units = [u for u in re.split(r"[、,，/;；]", m.group(1)) if u]
+    return units[0] if len(units) == 1 else ""
+
+
+# --- cells -----------------------------------------------------------------------------------
+
+
+def _cells(
+    header: Sequence[str],
+    rows: Sequence[Sequence[_Piece | None]],
+    *,
+    unit: str,
+    context: tuple[PeriodKind, int | None, int | None, str],
+    month: int | None,
+    year: int | None,
+) -> tuple[Cell, ...]:
+    ctx_kind, ctx_month, ctx_year, _ = context
+    table_year = ctx_year if ctx_year is not None else year
+    cols = _columns(header, table_year)
+    ref_month = ctx_month if ctx_month is not None else month
+    out: list[Cell] = []
+    unit_col = next((i for i, c in enumerate(cols) if c.role == "unit"), None)
+    for row in rows:
+        label_piece = row[0]
+        if label_piece is None:
+            continue
+        label = label_piece.text
+        name = _strip_brackets(re.sub(r"^(其中|内)\s*[:：]\s*", "", label))
+        row_unit = _unit_in_brackets(_norm(label))
+        if not row_unit and unit_col is not None and unit_col < len(row):
+            unit_piece = row[unit_col]
+            if unit_piece is not None and not _is_empty(unit_piece.text):
+                row_unit = _norm(unit_piece.text)
+        balance = "余额" in name
+        for i, col in enumerate(cols):
+            if col.role != "value" or i >= len(row):
+                continue
+            piece = row[i]
+            if piece is None:
+                continue
+            parsed = _number(piece.text)
+            if parsed is None:
+                continue
+            value, pct = parsed
+            yoy = None
+            if i + 1 < len(cols) and cols[i + 1].role == "yoy" and i + 1 < len(row):
+                yp = row[i + 1]
+                yv = _number(yp.text) if yp is not None else None
+                yoy = yv[0] if yv is not None else None
+            kind, m = col.kind, col.month
+            if kind is PeriodKind.UNKNOWN and ctx_kind in _RUNS:
+                kind = ctx_kind
+            if m is None and kind in (PeriodKind.MONTH, PeriodKind.YEAR_TO_DATE):
+                m = ref_month
+            if balance and kind is PeriodKind.YEAR_TO_DATE and not col.change:
+                kind = PeriodKind.MONTH
+            cell_year = col.year
+            if cell_year is None and table_year is not None:
+                cell_year = table_year - col.back
+            out.append(
+                Cell(
+                    row=label,
+                    column=header[i],
+                    name=name,
+                    printed=piece.text,
+                    value=value,
+                    unit="%" if pct or col.unit == "%" else (row_unit or col.unit or unit),
+                    yoy=yoy,
+                    kind=kind,
+                    month=m,
+                    year=cell_year,
+                    explicit=col.explicit,
+                    back=col.back,
+                    start=piece.start,
+                    end=piece.end,
+                )
+            )
+    return tuple(out)
+
+
+def _place(header: Sequence[_Piece], row: Sequence[_Piece]) -> list[_Piece | None]:
+    """An aligned row's cells under the header columns their printed position is nearest to."""
+    placed: list[_Piece | None] = [None] * len(header)
+    if len(row) == len(header):
+        return list(row)
+    placed[0] = row[0]
+    starts = [h.col for h in header]
+    for piece in row[1:]:
+        centre = piece.col + _width(piece.text) / 2
+        best, best_d = 1, float("inf")
+        for j in range(1, len(header)):
+            end = starts[j + 1] if j + 1 < len(starts) else starts[j] + 2 * _width(header[j].text)
+            outside = min(abs(centre - starts[j]), abs(centre - end))
+            d = 0.0 if starts[j] <= centre < end else outside
+            if d < best_d:
+                best, best_d = j, d
+        if placed[best] is None:
+            placed[best] = piece
+    return placed
+
+
+# --- finding tables ---------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Block:
+    layout: Layout
+    first: int  # line indexes, inclusive
+    last: int
+    header: list[_Piece]
+    rows: list[list[_Piece | None]]
+
+
+def _pipe_blocks(lines: Sequence[_Line]) -> Iterable[_Block]:
+    i = 0
+    n = len(lines)
+    while i < n:
+        pieces = _pipe_cells(lines[i])
+        if pieces is None or _is_rule(pieces):
+            i += 1
+            continue
+        first = i
+        body: list[list[_Piece]] = [pieces]
+        j = i + 1
+        last = i
+        while j < n:
+            nxt = _pipe_cells(lines[j])
+            if nxt is None:
+                if _gap_then_row(lines, j, _pipe_cells):
+                    j += 1
+                    continue
+                break
+            if not _is_rule(nxt):
+                body.append(nxt)
+            last = j
+            j += 1
+        i = j
+        block = _flat_block(first, body[0]) if len(body) == 1 else _pipe_block(first, last, body)
+        if block is not None:
+            yield block
+
+
+def _gap_then_row(
+    lines: Sequence[_Line], j: int, split: Callable[[_Line], list[_Piece] | None]
+) -> bool:
+    """A blank line inside a table (rows copied from a web page one paragraph each)."""
+    if lines[j].text.strip() or j + 1 >= len(lines):
+        return False
+    after = split(lines[j + 1])
+    return after is not None and _is_row(after)
+
+
+def _pipe_block(first: int, last: int, body: list[list[_Piece]]) -> _Block | None:
+    header = body[0][:MAX_COLUMNS]
+    width = len(header)
+    rows: list[list[_Piece | None]] = [
+        [*r[:width], *([None] * (width - len(r)))] for r in body[1:] if _is_row(r)
+    ]
+    if not rows:
+        return _flat_block(first, body[0]) if len(body) == 1 else None
+    return _Block("pipe", first, last, header, rows)
+
+
+def _flat_block(line: int, cells: list[_Piece]) -> _Block | None:
+    """One line of cells: the header's columns, then rows of as many cells."""
+    run = 0
+    while run < len(cells) and not _is_value(cells[run].text):
+        run += 1
+    k = run - 1
+    if k < 2 or k > MAX_COLUMNS or len(cells) % k or len(cells) < 2 * k:
+        return None
+    header = cells[:k]
+    rows: list[list[_Piece | None]] = []
+    for s in range(k, len(cells), k):
+        row = cells[s : s + k]
+        if not _is_row(row):
+            return None
+        rows.append(list(row))
+    return _Block("flat", line, line, header, rows)
+
+
+def _aligned_blocks(lines: Sequence[_Line]) -> Iterable[_Block]:
+    i = 0
+    n = len(lines)
+    while i < n:
+        pieces = _aligned_cells(lines[i])
+        if pieces is None:
+            i += 1
+            continue
+        run: list[tuple[int, list[_Piece]]] = [(i, pieces)]
+        j = i + 1
+        while j < n:
+            nxt = _aligned_cells(lines[j])
+            if nxt is None:
+                if _gap_then_row(lines, j, _aligned_cells):
+                    j += 1
+                    continue
+                break
+            run.append((j, nxt))
+            j += 1
+        i = j
+        widest = max(len(p) for _, p in run)
+        h = next(k for k, (_, p) in enumerate(run) if len(p) == widest)
+        header = _spaced_label(run[h][1])
+        if any(
+            _number(p.text) is not None and not _BARE_YEAR.fullmatch(p.text) for p in header[1:]
+        ):
+            continue
+        rows = [_place(header, p) for _, p in run[h + 1 :] if _is_row(p)]
+        if rows:
+            yield _Block("aligned", run[h][0], run[-1][0], header, rows)
+
+
+def _spaced_label(header: list[_Piece]) -> list[_Piece]:
+    """``指    标`` (a label header spaced out to the column's width) is one cell."""
+    if len(header) > 2 and len(header[0].text) == 1 and len(header[1].text) == 1:
+        first, second = header[0], header[1]
+        return [_Piece(first.text + second.text, first.start, second.end, first.col), *header[2:]]
+    return header
+
+
+def _near(lines: Sequence[_Line], index: int, step: int, limit: int) -> list[int]:
+    """Up to *limit* non-blank line indexes from *index* in direction *step*."""
+    out: list[int] = []
+    k = index + step
+    while 0 <= k < len(lines) and len(out) < limit and abs(k - index) <= limit + 1:
+        if lines[k].text.strip():
+            out.append(k)
+        k += step
+    return out
+
+
+def find_tables(text: str, *, year: int | None = None, month: int | None = None) -> list[Table]:
+    """Every table of *text*, in order. *year* and *month* are the article's reference period
+    (what 本月 and 累计 mean when neither the header nor a title line above the table says); when
+    not given, the article's title line (its first line) is read for them."""
+    lines = _lines(text)
+    title = next((ln.text for ln in lines if ln.text.strip()), "")
+    if _is_caption(title):  # the article's title line: 河阳市2027年5月主要经济指标简析
+        _, title_month, title_year, _ = _period_of(title)
+        month = month if month is not None else title_month
+        year = year if year is not None else title_year
+    blocks = sorted([*_pipe_blocks(lines), *_aligned_blocks(lines)], key=lambda b: b.first)
+    tables: list[Table] = []
+    prev_last = -1  # the last line the previous table covers
+    for index, block in enumerate(blocks):
+        if block.first <= prev_last:
+            continue
+        next_first = blocks[index + 1].first if index + 1 < len(blocks) else len(lines) + 3
+        first_line, last_line = block.first, block.last
+        unit: str | None = None
+        caption = ""
+        for k in _near(lines, block.first, -1, 2):
+            if k <= prev_last:
+                break
+            if unit is None:
+                found = _unit_line(lines[k])
+                if found is not None:
+                    unit, first_line = found, k
+                    rest = _UNIT_LINE.sub("", _norm(lines[k].text)).strip("()（）")
+                    if len(rest) < 4:  # a unit line of its own; a caption may stand above
+                        continue
+            if _is_caption(lines[k].text):
+                caption = lines[k].text.strip()
+            break
+        if unit is None:
+            after = _near(lines, block.last, 1, 1)
+            if after and after[0] + 4 < next_first:  # not the next table's own unit line
+                found = _unit_line(lines[after[0]])
+                if found is not None:
+                    unit, last_line = found, after[0]
+        context = _period_of(caption) if caption else _NO_PERIOD
+        header = [p.text for p in block.header]
+        cells = _cells(header, block.rows, unit=unit or "", context=context, month=month, year=year)
+        if not cells:
+            continue
+        prev_last = last_line
+        tables.append(
+            Table(
+                start=lines[first_line].start,
+                end=lines[last_line].end,
+                layout=block.layout,
+                header=tuple(header),
+                rows=tuple(tuple(p.text if p else "" for p in r) for r in block.rows),
+                unit=unit or "",
+                caption=caption,
+                cells=cells,
+            )
+        )
+    return tables
+
+
+_RUNS = (PeriodKind.YEAR_TO_DATE, PeriodKind.MONTH)
+_NO_PERIOD: tuple[PeriodKind, int | None, int | None, str] = (PeriodKind.UNKNOWN, None, None, "")
+
+
+def _is_caption(line: str) -> bool:
+    """A short title line (表1 …主要经济指标), not a sentence of prose."""
+    t = line.strip()
+    return 0 < len(t) <= 40 and not re.search(r"[。；;，,!！?？]", t)
+
+
+def table_from_rows(
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    *,
+    unit: str = "",
+    caption: str = "",
+    year: int | None = None,
+    month: int | None = None,
+) -> Table:
+    """A table from cells read elsewhere (an HTML ``<table>``); spans are 0 (not in a text)."""
+    head = list(header)[:MAX_COLUMNS]
+    body: list[list[_Piece | None]] = []
+    for r in rows:
+        cells: list[_Piece | None] = [_Piece(c.strip(), 0, 0, 0) for c in r[: len(head)]]
+        body.append(cells + [None] * (len(head) - len(cells)))
+    context = _period_of(caption) if caption else _NO_PERIOD
+    cells_out = _cells(head, body, unit=unit, context=context, month=month, year=year)
+    return Table(
+        start=0,
+        end=0,
+        layout="html",
+        header=tuple(head),
+        rows=tuple(tuple(p.text if p else "" for p in r) for r in body),
+        unit=unit,
+        caption=caption,
+        cells=cells_out,
+    )
+
+
+# --- quotes ---------------------------------------------------------------------------------
+
+
+def cell_quote(cell: Cell) -> str:
+    """The quote form of *cell*: ``ROW | COLUMN | VALUE`` and ``| 单位:UNIT`` when it has one."""
+    parts = [cell.row, cell.column, cell.printed]
+    if cell.unit:
+        parts.append(f"单位:{cell.unit}")
+    return QUOTE_SEP.join(parts)
+
+
+def parse_quote(quote: str) -> tuple[str, str, str, str] | None:
+    """(row, column, value, unit) of a cell quote; None when *quote* is not in that form."""
+    parts = [p.strip() for p in quote.replace("｜", "|").split("|")]
+    unit = ""
+    if len(parts) == 4:
+        m = re.fullmatch(r"单位\s*[:：]\s*(\S+)", parts[3])
+        if not m:
+            return None
+        unit = m.group(1)
+        parts = parts[:3]
+    if len(parts) != 3 or not all(parts) or _number(parts[2]) is None:
+        return None
+    return parts[0], parts[1], parts[2], unit
+
+
+def _same(a: str, b: str) -> bool:
+    return _norm(a) == _norm(b)
+
+
+def cell_shown(quote: str, text: str, tables: Sequence[Table] | None = None) -> bool:
+    """Whether one table of *text* (or of *tables*, when already found) has the quoted cell:
+    its row label, column header and value as printed, and the unit if the quote names one.
+    HTML text is read as a page first."""
+    parsed = parse_quote(quote)
+    if parsed is None:
+        return False
+    row, column, printed, unit = parsed
+    if tables is None:
+        if re.search(r"<\s*(table|html|body|p|div)\b", text[:4096], re.IGNORECASE):
+            from .page import read_page  # the page reader's library loads only for HTML
+
+            tables = read_page(text).tables
+        else:
+            tables = find_tables(text)
+    for table in tables:
+        for cell in table.cells:
+            if (
+                _same(cell.row, row)
+                and _same(cell.column, column)
+                and _same(cell.printed, printed)
+                and (not unit or _same(cell.unit, unit))
+            ):
+                return True
+    return False
