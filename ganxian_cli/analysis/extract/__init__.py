@@ -8,12 +8,19 @@ and `core` puts them together.
 """
 
 from .core import Extraction, Proposal, extract
-from .source import MAX_ARTICLE_BYTES, article_source, chosen_source, read_article
+from .source import (
+    MAX_ARTICLE_BYTES,
+    article_bytes,
+    article_source,
+    chosen_source,
+    read_article,
+)
 
 __all__ = [
     "MAX_ARTICLE_BYTES",
     "Extraction",
     "Proposal",
+    "article_bytes",
     "article_source",
     "chosen_source",
     "extract",
