@@ -944,7 +944,10 @@ def _open_all(data: list[str] | None) -> list[tuple[str, Any]]:
     """Every data file named by --data (repeated, or a folder), each with its dataset."""
     from .datafile.paths import expand_data_paths
 
-    return [_open(p) for p in expand_data_paths(data)]
+    paths = expand_data_paths(data)
+    for skipped in paths.skipped:
+        err(f"ganxian: {skipped}")
+    return [_open(p) for p in paths]
 
 
 def _report_many(
