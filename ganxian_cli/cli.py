@@ -944,7 +944,10 @@ def _open_all(data: list[str] | None) -> list[tuple[str, Any]]:
     """Every data file named by --data (repeated, or a folder), each with its dataset."""
     from .datafile.paths import expand_data_paths
 
-    return [_open(p) for p in expand_data_paths(data)]
+    paths = expand_data_paths(data)
+    for skipped in paths.skipped:
+        err(f"ganxian: {skipped}")
+    return [_open(p) for p in paths]
 
 
 def _report_many(
@@ -1329,7 +1332,7 @@ def extract(
 ) -> None:
     """Propose every figure of an article, for review and `ganxian import`."""
     from .analysis.extract import (
-        MAX_ARTICLE_BYTES,
+        article_bytes,
         article_source,
         chosen_source,
         read_article,
@@ -1338,15 +1341,7 @@ def extract(
 
     if article == "-" and data == "-":
         raise UsageError("standard input ('-') can be read only once: the article or --data")
-    if article == "-":
-        raw = sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1)
-    else:
-        from .datafile.loader import read_bytes
-
-        try:
-            raw = read_bytes(article)
-        except DataError:  # larger than a data file may be: say so as for an article
-            raw = b"\0" * (MAX_ARTICLE_BYTES + 1)
+    raw = article_bytes(article)
     name = "<stdin>" if article == "-" else article
     text, note = read_article(raw, name)
     if note:

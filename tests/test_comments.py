@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from decimal import Decimal
 
@@ -87,3 +88,84 @@ def test_linear_on_many_quotes() -> None:
     # Unterminated strings (invalid TOML) are read once too, not once per quote.
     for hostile in ('a = "' + '\\"' * 100_000, '"' * 100_000, "'" * 100_000, "\\" * 100_000):
         assert comment_lines(hostile) == []
+
+
+def _package_patterns() -> list[tuple[str, str]]:
+    """Every compiled regular expression held by a module of the package."""
+    import importlib
+    import pkgutil
+    import re
+
+    import ganxian_cli
+
+    found = []
+    for info in pkgutil.walk_packages(ganxian_cli.__path__, "ganxian_cli."):
+        module = importlib.import_module(info.name)
+        for name, value in vars(module).items():
+            if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
+                found.append((f"{info.name}.{name}", value.pattern))
+    return found
+
+
+def test_no_possessive_quantifier_or_atomic_group() -> None:
+    """Python 3.11.2's `re` runs these differently from 3.11.5 and later (a comment after
+    `\"\"\"…\"\"\"\"` was missed there), and the package accepts any 3.11."""
+    import re
+
+    patterns = _package_patterns()
+    assert any(name == "ganxian_cli.datafile.comments._OUTSIDE" for name, _ in patterns)
+    # A quantifier (*, +, ?, {m,n}) directly followed by +, or (?>: outside a character class.
+    syntax = re.compile(r"\\.|\[(?:\\.|[^\]\\])*\]|(?P<bad>[*+?}]\+|\(\?>)")
+    offending = [
+        name for name, pattern in patterns if any(m.group("bad") for m in syntax.finditer(pattern))
+    ]
+    assert offending == []
+
+
+class _Counting:
+    """A compiled pattern whose searches add the characters they read to *read*."""
+
+    def __init__(self, pattern: re.Pattern[str], read: list[int]) -> None:
+        self.pattern, self.read = pattern, read
+
+    def search(self, text: str, pos: int, endpos: int) -> re.Match[str] | None:
+        found = self.pattern.search(text, pos, endpos)
+        self.read.append((found.end() if found else endpos) - pos)
+        return found
+
+    def match(self, text: str, pos: int, endpos: int) -> re.Match[str] | None:
+        found = self.pattern.match(text, pos, endpos)
+        self.read.append(found.end() - pos if found else 1)
+        return found
+
+
+HOSTILE = [
+    'a = """' + '\\"' * 2_000 + '"""\n' + "b = '" + "x" * 2_000 + "' # KEEP\n",
+    'a = "' + '\\"' * 2_000 + " #",
+    '"' * 4_000,
+    "'" * 4_000,
+    "\\" * 4_000 + "#",
+    '"""' + '""""""' * 700,
+    "'''" + "'" * 4_000 + "#",
+    '"""' + '\\"' * 2_000 + "# '''",
+    "#\n'''" * 1_000,
+    ('a = "x" # c\n' + 'b = """\n"""\n') * 200,
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_every_character_is_read_a_bounded_number_of_times(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Counted, not timed: the scanner's searches read each character at most twice."""
+    import re
+
+    from ganxian_cli.datafile import comments
+
+    read: list[int] = []
+    for name, value in list(vars(comments).items()):
+        if isinstance(value, re.Pattern):
+            monkeypatch.setattr(comments, name, _Counting(value, read))
+    comment_offsets(text)
+    assert read  # the scanner did run
+    assert sum(read) <= 2 * len(text) + len(read)

@@ -129,7 +129,7 @@ def test_the_diff_is_the_one_of_every_escaped_line(
 
 
 def _full_scan(text: str) -> list[int]:
-    return [m.start() for m in comments._TOKEN.finditer(text) if m.lastgroup == "comment"]
+    return comments._scan(text, 0, len(text))
 
 
 CORPUS = SHARED / "toml-test"

@@ -3,7 +3,10 @@ the copy shipped inside the package."""
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import UsageError
@@ -56,22 +59,78 @@ def resolve_write_path(option: str | None) -> str:
     return path
 
 
-def expand_data_paths(options: list[str] | None) -> list[str | None]:
+@dataclass(frozen=True)
+class Skipped:
+    """A folder's `*.toml` entry that is not read: no regular file (a FIFO, a device, a socket,
+    a dangling symbolic link or a loop of them). A directory is no data file and not listed."""
+
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"warning: {self.path}: {self.reason}, not read"
+
+
+class DataPaths(list[str | None]):
+    """The files to read, in order, and what the folders among them held that was not read."""
+
+    def __init__(self, paths: list[str | None], skipped: list[Skipped]) -> None:
+        super().__init__(paths)
+        self.skipped = skipped
+
+
+def expand_data_paths(options: list[str] | None) -> DataPaths:
     """`--data` given several times or naming a folder: every file to read, in order (a folder's
-    `*.toml` files sorted by name); [None] when none was given (the default file)."""
+    `*.toml` files sorted by name); [None] when none was given (the default file). A folder's
+    `*.toml` entries that are not regular files are listed in `.skipped`, for a warning."""
     from ..errors import UsageError
 
     if not options:
-        return [None]
+        return DataPaths([None], [])
     found: list[str | None] = []
+    skipped: list[Skipped] = []
     for option in options:
         if not option:
             raise UsageError("--data: empty file name (leave --data out for the default file)")
         if Path(option).is_dir():
-            files = sorted(str(p) for p in Path(option).glob("*.toml") if p.is_file())
+            files, passed = [], []
+            for path in sorted(str(p) for p in Path(option).glob("*.toml")):
+                reason = _not_a_file(path)
+                if reason is None:
+                    files.append(path)
+                elif reason:
+                    passed.append(Skipped(path, reason))
+            if not files and passed:
+                first = passed[0]
+                raise UsageError(
+                    f"{option}: is a directory without regular *.toml files "
+                    f"({first.path} is {first.reason}) (--data)"
+                )
             if not files:
                 raise UsageError(f"{option}: is a directory without *.toml files (--data)")
+            skipped.extend(passed)
             found.extend(files)
         else:
             found.append(option)
-    return found
+    return DataPaths(found, skipped)
+
+
+def _not_a_file(path: str) -> str | None:
+    """None for a regular file (through links), "" for a directory, else what *path* is."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return "a dangling symbolic link"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a loop of symbolic links"
+        return f"a link that cannot be followed ({exc.strerror or exc})"
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return ""
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device"

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from ganxian_cli.analysis.extract import tables
-from ganxian_cli.analysis.extract.page import read_page
+from ganxian_cli.analysis.extract.page import cell_shown_in_page, read_page
 from ganxian_cli.analysis.extract.tables import (
     Cell,
     PeriodKind,
@@ -465,8 +465,8 @@ def test_corpus_prose_articles_have_no_tables() -> None:
 
 def test_corpus_html_quotes_are_checked_on_the_raw_page() -> None:
     raw = (CORPUS / "gov_page_qingfeng_jan_aug.html").read_text("utf-8")
-    assert cell_shown("规上工业总产值 | 1-8月 | 118.6 | 单位:亿元", raw)
-    assert not cell_shown("规上工业总产值 | 1-8月 | 118.7", raw)
+    assert cell_shown_in_page("规上工业总产值 | 1-8月 | 118.6 | 单位:亿元", raw)
+    assert not cell_shown_in_page("规上工业总产值 | 1-8月 | 118.7", raw)
 
 
 # --- linear work ----------------------------------------------------------------------------

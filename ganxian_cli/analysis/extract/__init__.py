@@ -12,13 +12,20 @@ May import `model` and `errors`, and `analysis.checks.texts` (where a source's t
 """
 
 from .core import extract
-from .source import MAX_ARTICLE_BYTES, article_source, chosen_source, read_article
+from .source import (
+    MAX_ARTICLE_BYTES,
+    article_bytes,
+    article_source,
+    chosen_source,
+    read_article,
+)
 from .types import Extraction, Proposal
 
 __all__ = [
     "MAX_ARTICLE_BYTES",
     "Extraction",
     "Proposal",
+    "article_bytes",
     "article_source",
     "chosen_source",
     "extract",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 CLAUSE_END = set("，,；;。！？!?：:")
@@ -10,6 +11,7 @@ WINDOW = 120  # a clause is never looked for further than this from its figure
 _SUBJECT = re.compile(
     r"[\u4e00-\u9fff]{2,14}?(?:有限公司|股份公司|集团公司|集团|公司|医院|小区|[乡镇][\u4e00-\u9fff]{1,4}?村)"
 )
+_SUBJECT_LONGEST = 20  # 14 characters and 有限公司, or 14 and 乡 + 4 + 村
 _LEAD = re.compile(
     r"^(?:其中|同时|此外|另外|并|该区|该县|该市|该省|全区|全县|全市|全省|今年|目前|"
     r"截至目前|共|累计|已经?|还|为|对|在|实现|完成|达到?|有|的|又|再|共计|预计到?|预计|将)+"
@@ -46,12 +48,45 @@ def name(text: str, start: int, stop: int, after: int, after_limit: int, cut: st
     return (lead + (m.group() if m else "")).strip() or lead
 
 
-def subject(text: str, lower: int, upper: int) -> str | None:
-    """The last company, park, village or project named in text[lower:upper]."""
-    found = None
-    for m in _SUBJECT.finditer(text, lower, upper):
-        found = m.group().rsplit("的", 1)[-1]  # 总投资100亿元的赣州寒锐…公司: the name after 的
+def _subject_name(found: str | None) -> str | None:
+    if found:
+        found = found.rsplit("的", 1)[-1]  # 总投资100亿元的赣州寒锐…公司: the name after 的
     return found if found and len(found) >= 3 else None
+
+
+class Subjects:
+    """The last company, park, village or project named in a sentence before a figure's clause
+    ends, for every figure of one text: each sentence is scanned once, not once a figure.
+
+    A name is at most _SUBJECT_LONGEST characters, so a scan stopped at *upper* finds what a
+    scan of the whole sentence finds, up to _SUBJECT_LONGEST characters before *upper*; only
+    that stretch is scanned again.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._sentences: dict[tuple[int, int], tuple[list[int], list[int], list[str]]] = {}
+
+    def __call__(self, sentence: tuple[int, int], upper: int) -> str | None:
+        """The last name in text[sentence[0]:upper], for *upper* inside *sentence*."""
+        starts, ends, names = self._sentences.get(sentence) or self._scan(sentence)
+        lower = sentence[0]
+        before = bisect.bisect_right(starts, upper - _SUBJECT_LONGEST)
+        resume = max(lower, upper - _SUBJECT_LONGEST, ends[before - 1] if before else lower)
+        found = names[before - 1] if before else None
+        for m in _SUBJECT.finditer(self.text, resume, upper):
+            found = m.group()
+        return _subject_name(found)
+
+    def _scan(self, sentence: tuple[int, int]) -> tuple[list[int], list[int], list[str]]:
+        matches = list(_SUBJECT.finditer(self.text, *sentence))
+        scanned = (
+            [m.start() for m in matches],
+            [m.end() for m in matches],
+            [m.group() for m in matches],
+        )
+        self._sentences[sentence] = scanned
+        return scanned
 
 
 _LIST_SPLIT = re.compile(r"[、和及与]")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -38,22 +39,57 @@ def qualifier(text: str, token: Token) -> str:
     return "exact"
 
 
-def status(text: str, sentence_start: int, clause: tuple[int, int], token: Token) -> str:
-    """target (计划, 目标, 全年 … without 完成), forecast (预计, 将 …) or actual."""
-    lead = text[clause[0] : token.start]
-    if _FORECAST_STRONG.search(lead):
-        return "forecast"
-    if _ACHIEVED.search(lead):
+class Status:
+    """target (计划, 目标, 全年 … without 完成), forecast (预计, 将 …) or actual, for every figure
+    of one text: the words looked for from the sentence start are listed once, not searched
+    again for each figure of a long sentence."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._target = _Occurrences(_TARGET_STRONG, text)
+        self._forecast = _Occurrences(_FORECAST, text)
+
+    def __call__(self, sentence_start: int, clause: tuple[int, int], token: Token) -> str:
+        """The status of the figure *token* of a clause and sentence."""
+        text = self.text
+        lead = text[clause[0] : token.start]
+        if _FORECAST_STRONG.search(lead):
+            return "forecast"
+        if _ACHIEVED.search(lead):
+            return "actual"
+        if self._target.within(sentence_start, token.start):
+            return "target"
+        if _TARGET.search(lead) and not _ACTUAL.search(lead):
+            return "target"
+        if self._forecast.within(sentence_start, token.start) or _FORECAST.search(
+            text, token.end, clause[1]
+        ):
+            return "forecast"
         return "actual"
-    if _TARGET_STRONG.search(text, sentence_start, token.start):
-        return "target"
-    if _TARGET.search(lead) and not _ACTUAL.search(lead):
-        return "target"
-    if _FORECAST.search(text, sentence_start, token.start) or _FORECAST.search(
-        text, token.end, clause[1]
-    ):
-        return "forecast"
-    return "actual"
+
+
+class _Occurrences:
+    """Whether `pattern.search(text, lower, upper)` finds a match, for many ranges of one text.
+
+    For a pattern of short words none of which overlaps another (or itself), with at most a
+    look-ahead of one character: every match is listed once; only near *upper*, where a search
+    stopped there sees the text end, is the text searched again.
+    """
+
+    NEAR = 8  # longer than any word and its look-ahead
+
+    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
+        self.pattern, self.text = pattern, text
+        matches = list(pattern.finditer(text))
+        self.starts = [m.start() for m in matches]
+        self.ends = [m.end() for m in matches]
+
+    def within(self, lower: int, upper: int) -> bool:
+        first = bisect.bisect_left(self.starts, lower)
+        if first < len(self.starts) and self.ends[first] <= upper:
+            return True
+        near = max(lower, upper - self.NEAR)
+        return self.pattern.search(self.text, near, upper) is not None
 
 
 @dataclass(frozen=True)

@@ -14,11 +14,9 @@ from ...model.units import UNITS, Kind, Unit, get_unit
 from . import clauses, context, when
 from .match import Matcher
 from .rates import related, unit_kind
-from .text import CompactText as Article
-from .text import compact, in_caption
+from .text import CompactText, compact, in_caption
 from .tokens import Token, Tokenizer
-from .types import Extraction, Proposal
-from .types import FoundFigure as _Figure
+from .types import Extraction, FoundFigure, Proposal
 
 _LABEL_AFTER = re.compile(r"(?:以上)?(?:的)?(?:项目|企业)")  # 100亿元项目1个: a class, not a figure
 # a whole year: annual capacity (年产), planted areas, the year's plan (今年共安排45个项目)
@@ -97,7 +95,11 @@ def extract(
     figures = _figures(article, tokens)
     matcher = Matcher(dataset)
     line_starts = [0] + [m.end() for m in re.finditer("\n", original)]
-    proposals = [_proposal(article, f, phrases, year, month, matcher, line_starts) for f in figures]
+    periods = when.PeriodIndex(phrases)
+    readers = (clauses.Subjects(text), context.Status(text))
+    proposals = [
+        _proposal(article, f, periods, year, month, matcher, line_starts, readers) for f in figures
+    ]
     proposals = related(_distinct(proposals, matcher), figures, text)
     return Extraction(proposals, f"{year}-{month:02d}", how)
 
@@ -124,10 +126,11 @@ def _distinct(proposals: list[Proposal], matcher: Matcher) -> list[Proposal]:
     return out
 
 
-def _figures(article: Article, tokens: list[Token]) -> list[_Figure]:
+def _figures(article: CompactText, tokens: list[Token]) -> list[FoundFigure]:
     """Tokens as figures; growth rates next to a value become that value's yoy."""
     text = article.text
-    figures: list[_Figure] = []
+    figures: list[FoundFigure] = []
+    values: list[FoundFigure] = []  # figures that may still take a listed rate (see _pair_list)
     pending_list: list[tuple[Token, bool]] = []  # 分别增长a、b、c: rates waiting for values
     previous: Token | None = None
     for token in tokens:
@@ -147,7 +150,7 @@ def _figures(article: Article, tokens: list[Token]) -> list[_Figure]:
         elif grow and grow.respectively:
             pending_list = [(token, grow.negative)]
         else:
-            _pair_list(figures, pending_list, sentence)
+            _pair_list(values, pending_list)
             pending_list = []
             rate = grow is not None and token.unit == "%"
             if grow and rate and _attach(figures, token, grow.negative, sentence, text):
@@ -157,14 +160,18 @@ def _figures(article: Article, tokens: list[Token]) -> list[_Figure]:
                 grow.negative if grow else lead_behind(text, clause[0], token.start, token.unit)
             )
             value = -token.value if behind else token.value
-            figures.append(_Figure(replace(token, value=value), sentence, clause, last=token.end))
+            figures.append(
+                FoundFigure(replace(token, value=value), sentence, clause, last=token.end)
+            )
+            if token.unit != "%":
+                values.append(figures[-1])
         previous = token
-    _pair_list(figures, pending_list, None)
+    _pair_list(values, pending_list)
     return figures
 
 
 def _attach(
-    figures: list[_Figure], token: Token, negative: bool, sentence: tuple[int, int], text: str
+    figures: list[FoundFigure], token: Token, negative: bool, sentence: tuple[int, int], text: str
 ) -> bool:
     """Give the growth rate to the value just before it in the same sentence, if it has none."""
     if not figures:
@@ -180,42 +187,48 @@ def _attach(
     return True
 
 
-def _pair_list(
-    figures: list[_Figure], rates: list[tuple[Token, bool]], sentence: tuple[int, int] | None
-) -> None:
-    """Pair 分别增长 rates in order with the last values of their sentence that lack one."""
+def _pair_list(values: list[FoundFigure], rates: list[tuple[Token, bool]]) -> None:
+    """Pair 分别增长 rates in order with the last values of their sentence that lack one.
+
+    *values* holds the figures before the rates that are no percentage, in order; those that
+    have a rate by now are dropped from it as they are met, so each is passed over once.
+    """
     if not rates:
         return
     first = rates[0][0]
-    values = [
-        f
-        for f in figures
-        if f.token.end <= first.start
-        and f.yoy is None
-        and f.token.unit != "%"
-        and (sentence is None or f.sentence[0] <= first.start < f.sentence[1])
-        and f.sentence[0] <= first.start < f.sentence[1]
-    ][-len(rates) :]
-    if len(values) == len(rates):
-        for figure, (rate, negative) in zip(values, rates, strict=True):
+    found: list[FoundFigure] = []
+    while values and len(found) < len(rates):
+        figure = values[-1]
+        if figure.yoy is not None:
+            values.pop()
+            continue
+        if not figure.sentence[0] <= first.start < figure.sentence[1]:
+            break  # an earlier sentence, as all before it
+        found.append(values.pop())
+    if len(found) == len(rates):
+        for figure, (rate, negative) in zip(reversed(found), rates, strict=True):
             figure.yoy = -rate.value if negative else rate.value
             figure.last = max(figure.last, rate.end)
+    else:
+        values.extend(reversed(found))
 
 
 def _proposal(
-    article: Article,
-    figure: _Figure,
-    phrases: list[when.Phrase],
+    article: CompactText,
+    figure: FoundFigure,
+    periods: when.PeriodIndex,
     year: int,
     month: int,
     matcher: Matcher,
     line_starts: list[int],
+    readers: tuple[clauses.Subjects, context.Status],
 ) -> Proposal:
     text = article.text
     token = figure.token
-    status = context.status(text, figure.sentence[0], figure.clause, token)
+    subjects, statuses = readers
+    status = statuses(figure.sentence[0], figure.clause, token)
     paragraph = article.paragraph_start(token.start)
-    period = _period_before(phrases, token.start, paragraph, figure.sentence[0]) or Period(
+    period = periods.before(token.start, paragraph, figure.sentence[0]) or Period(
         year, month, month
     )
     lead = text[figure.clause[0] : token.start]
@@ -223,6 +236,7 @@ def _proposal(
         period = Period(period.year, 1, 12)
     elif period.start < period.end and unit_kind(token.unit) is Kind.COUNT and _STOCK.search(lead):
         period = Period(period.year, period.end, period.end)  # 规上企业达142家: as at the end
+    phrases = periods.phrases
     first = bisect.bisect_left(phrases, figure.clause[0], key=lambda p: p.start)
     cut = ""
     if first < len(phrases) and phrases[first].start < token.start:
@@ -230,7 +244,7 @@ def _proposal(
     name = clauses.list_item_name(text, figure.clause[0], token.start) or clauses.name(
         text, figure.clause[0], token.start, token.end, figure.clause[1], cut
     )
-    subject = clauses.subject(text, figure.sentence[0], figure.clause[1])
+    subject = subjects(figure.sentence, figure.clause[1])
     quote_end = clauses.clause(text, max(figure.last - 1, token.start), *figure.sentence)[1]
     quote = article.quote(figure.clause[0], quote_end)
     found = matcher.match(name, abs(token.value), token.unit)
@@ -251,23 +265,3 @@ def _proposal(
         theme=found.theme,
         line=line,
     )
-
-
-def _period_before(
-    phrases: list[when.Phrase], pos: int, paragraph: int, sentence: int
-) -> Period | None:
-    """The last period phrase before *pos* in its paragraph (全年/年度 only set targets; 去年
-    only dates its own sentence)."""
-    i = bisect.bisect_right(phrases, pos, key=lambda p: p.start)
-    while i > 0:  # back to the paragraph start: a few phrases at most
-        i -= 1
-        phrase = phrases[i]
-        if phrase.end > pos:
-            continue
-        if phrase.start < paragraph:
-            return None
-        if phrase.local and phrase.start < sentence:
-            continue
-        if not phrase.whole:
-            return phrase.period
-    return None

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .tables import Table, find_tables
+from .tables import Table, cell_shown, find_tables
 
 __all__ = ["Page", "page_text", "read_page"]
 
@@ -308,3 +308,8 @@ def _span(element: LexborNode, name: str) -> int:
 
 def _clean(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
+
+
+def cell_shown_in_page(quote: str, html: str) -> bool:
+    """Whether one table of the saved page *html* has the quoted cell (see `tables.cell_shown`)."""
+    return cell_shown(quote, "", read_page(html).tables)

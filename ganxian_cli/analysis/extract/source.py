@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from html.parser import HTMLParser
 
-from ...errors import UsageError
+from ...errors import DataError, UsageError
 from ...model.models import Dataset
 from ..checks.texts import source_text_path
 
@@ -15,6 +16,26 @@ MAX_ARTICLE_BYTES = 1024 * 1024
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _HTML = re.compile(r"<\s*(html|body|div|p|br|span|head|meta|!doctype)\b", re.IGNORECASE)
 _BLOCK_TAGS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section"}
+
+
+def article_bytes(article: str) -> bytes:
+    """The bytes of the file *article*, or of standard input for "-": at most one byte more
+    than an article may have, so that `read_article` can refuse a larger one."""
+    if article == "-":
+        stream = sys.stdin
+        if stream is None:  # started with standard input closed (<&-)
+            raise UsageError("standard input is closed; nothing to read for '-'")
+        try:
+            return stream.buffer.read(MAX_ARTICLE_BYTES + 1)
+        except (OSError, ValueError) as exc:
+            reason = getattr(exc, "strerror", None) or exc
+            raise UsageError(f"cannot read standard input: {reason}") from None
+    from ...datafile.loader import read_bytes
+
+    try:
+        return read_bytes(article)
+    except DataError:  # larger than a data file may be: say so as for an article
+        return b"\0" * (MAX_ARTICLE_BYTES + 1)
 
 
 def read_article(data: bytes, name: str) -> tuple[str, str]:

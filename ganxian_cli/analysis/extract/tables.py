@@ -764,18 +764,13 @@ def _same(a: str, b: str) -> bool:
 def cell_shown(quote: str, text: str, tables: Sequence[Table] | None = None) -> bool:
     """Whether one table of *text* (or of *tables*, when already found) has the quoted cell:
     its row label, column header and value as printed, and the unit if the quote names one.
-    HTML text is read as a page first."""
+    A saved web page is read by `page.cell_shown_in_page`."""
     parsed = parse_quote(quote)
     if parsed is None:
         return False
     row, column, printed, unit = parsed
     if tables is None:
-        if re.search(r"<\s*(table|html|body|p|div)\b", text[:4096], re.IGNORECASE):
-            from .page import read_page  # the page reader's library loads only for HTML
-
-            tables = read_page(text).tables
-        else:
-            tables = find_tables(text)
+        tables = find_tables(text)
     for table in tables:
         for cell in table.cells:
             if (

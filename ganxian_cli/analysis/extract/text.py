@@ -119,4 +119,5 @@ def compact(original: str) -> CompactText:
 
 def in_caption(article: CompactText, pos: int) -> bool:
     """Whether compact offset *pos* lies in a photo caption."""
-    return any(start <= pos < end for start, end in article.captions)
+    at = bisect.bisect_right(article.captions, (pos, len(article.text))) - 1
+    return at >= 0 and article.captions[at][0] <= pos < article.captions[at][1]

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ...model.models import MAX_DECIMAL_PLACES, MAX_INTEGER_DIGITS
 from ...model.numerals import unit_forms
 from ...model.units import Unit
 
@@ -114,5 +115,9 @@ class Tokenizer:
                 return None
             value = Decimal(n)
         else:
-            value = Decimal(num.replace(",", ""))
+            digits = num.replace(",", "")
+            whole, _, fraction = digits.partition(".")
+            if len(whole.lstrip("0")) > MAX_INTEGER_DIGITS or len(fraction) > MAX_DECIMAL_PLACES:
+                return None  # more digits than a data file holds: a serial number, not a figure
+            value = Decimal(digits)
         return Token(m.start(), m.end(), value, symbol, approx, num, chinese)

@@ -3,6 +3,7 @@ resolved against the article's year and month; dates and deadlines are not perio
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -46,6 +47,46 @@ class Phrase:
     period: Period
     whole: bool = False
     local: bool = False
+
+
+class PeriodIndex:
+    """Which phrase dates a figure, for every figure of one text.
+
+    The phrases a figure passes over on its way back (全年/年度, and 去年 of another sentence) are
+    skipped in one step each, through the last phrase before every index that is not whole and
+    the last that is neither whole nor local: a paragraph full of 全年 costs no more than one.
+    """
+
+    def __init__(self, phrases: list[Phrase]) -> None:
+        self.phrases = phrases
+        self._dated: list[int] = []  # [k]: the last of phrases[:k] not whole, -1 if none
+        self._plain: list[int] = []  # [k]: the last of phrases[:k] neither whole nor local
+        dated = plain = -1
+        for k, phrase in enumerate(phrases):
+            self._dated.append(dated)
+            self._plain.append(plain)
+            if not phrase.whole:
+                dated = k
+                plain = plain if phrase.local else k
+        self._dated.append(dated)
+        self._plain.append(plain)
+
+    def before(self, pos: int, paragraph: int, sentence: int) -> Period | None:
+        """The last period phrase before *pos* in its paragraph (全年/年度 only set targets; 去年
+        only dates its own sentence)."""
+        k = bisect.bisect_right(self.phrases, pos, key=lambda p: p.start)
+        while k > 0:
+            i = self._dated[k]
+            if i >= 0 and self.phrases[i].local and self.phrases[i].start < sentence:
+                i = self._plain[i]  # 去年 of an earlier sentence, and all before it
+            if i < 0:
+                return None
+            phrase = self.phrases[i]
+            if phrase.end > pos:  # a phrase *pos* stands in
+                k = i
+                continue
+            return None if phrase.start < paragraph else phrase.period
+        return None
 
 
 def _int(text: str | None) -> int | None:

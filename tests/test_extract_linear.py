@@ -1,0 +1,186 @@
+"""extract does work linear in the article: counted, not timed.
+
+The work is every line of Python the extract modules run plus every character their regular
+expressions are handed to read. Four times the figures may cost at most LINEAR times the work;
+a step that reads the sentence (or every figure, or every phrase) once a figure costs 16 times.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import random
+import re
+import sys
+from collections.abc import Callable, Iterator
+from types import FrameType
+from typing import Any
+
+import pytest
+
+from ganxian_cli.analysis import extract as extract_package
+from ganxian_cli.analysis.extract import clauses, context, extract, when
+from ganxian_cli.model.periods import Period
+
+LINEAR = 5.0
+
+_MODULES = [
+    importlib.import_module(info.name)
+    for info in pkgutil.iter_modules(extract_package.__path__, extract_package.__name__ + ".")
+]
+
+SHAPES: dict[str, Callable[[int], str]] = {
+    # the reported article: one sentence of N amounts after one period phrase
+    "one sentence": lambda n: "1至5月完成投资" + "".join(f"{k}亿元," for k in range(1, n + 1)),
+    "subjects": lambda n: "".join(f"赣州某某有限公司{k}亿元," for k in range(1, n + 1)),
+    "targets": lambda n: "".join(f"确保{k}亿元,将" for k in range(1, n + 1)),
+    "whole years": lambda n: "1至5月" + "".join(f"全年{k}亿元," for k in range(1, n + 1)),
+    "last years": lambda n: "1至5月。" + "".join(f"去年。{k}亿元。" for k in range(1, n + 1)),
+    "listed rates": lambda n: "".join(f"{k}亿元。分别增长1%、2%。" for k in range(1, n + 1)),
+    "rates in one sentence": lambda n: "".join(f"{k}亿元分别增长1%、2%,3%," for k in range(n)),
+    "captions": lambda n: "".join(f"1至5月\n记者摄\n完成{k}亿元。\n" for k in range(1, n + 1)),
+    "numerals": lambda n: "完成投资十三亿元" * n,
+}
+
+
+class _Counted:
+    """A compiled pattern that adds the characters each call reads to *work*: a match or search
+    up to where it matched (or the end it was given), any other call all it was given."""
+
+    def __init__(self, pattern: re.Pattern[str], work: list[int]) -> None:
+        self._pattern, self._work = pattern, work
+
+    def __getattr__(self, name: str) -> Any:
+        method = getattr(self._pattern, name)
+        if not callable(method):
+            return method
+
+        def counted(*args: Any, **kwargs: Any) -> Any:
+            string = [a for a in args if isinstance(a, str)][-1]
+            pos, end = ([a for a in args if isinstance(a, int)] + [0, len(string)])[:2]
+            end = min(end, len(string))
+            result = method(*args, **kwargs)
+            if isinstance(result, re.Match) and name in ("match", "fullmatch", "search"):
+                end = result.end()
+            self._work[0] += 1 + max(0, end - pos)
+            return result
+
+        return counted
+
+
+def _work(text: str, monkeypatch: pytest.MonkeyPatch) -> tuple[int, int]:
+    """Lines run and characters handed to regular expressions, and the figures proposed."""
+    work = [0]
+    files = {module.__file__ for module in _MODULES}
+
+    def lines(frame: FrameType, event: str, arg: object) -> Any:
+        if event == "line":
+            work[0] += 1
+        return lines
+
+    def calls(frame: FrameType, event: str, arg: object) -> Any:
+        return lines if frame.f_code.co_filename in files else None
+
+    with monkeypatch.context() as patch:
+        for module in _MODULES:
+            for name, value in list(vars(module).items()):
+                if isinstance(value, re.Pattern):
+                    patch.setattr(module, name, _Counted(value, work))
+        previous = sys.gettrace()
+        sys.settrace(calls)
+        try:
+            figures = len(extract(text, None, "2024-06").figures)
+        finally:
+            sys.settrace(previous)
+    return work[0], figures
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_work_grows_linearly(shape: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    small, small_figures = _work(SHAPES[shape](150), monkeypatch)
+    large, large_figures = _work(SHAPES[shape](600), monkeypatch)
+    assert large_figures >= 4 * small_figures > 0
+    assert large / small <= LINEAR, (shape, small, large)
+
+
+# --- the indexes agree with the searches they replace ----------------------------------------
+
+_PIECES = ["赣州", "某某", "有限公司", "集团", "公司", "乡", "大塘", "村", "的", "医院", "，", "1"]
+
+
+def _texts(pieces: list[str], count: int) -> Iterator[str]:
+    rng = random.Random(11)
+    for _ in range(count):
+        yield "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+
+
+def _subject(text: str, lower: int, upper: int) -> str | None:
+    found = None
+    for m in clauses._SUBJECT.finditer(text, lower, upper):
+        found = m.group().rsplit("的", 1)[-1]
+    return found if found and len(found) >= 3 else None
+
+
+def test_subjects_are_those_a_search_of_the_sentence_finds() -> None:
+    for text in _texts([*_PIECES, "数" * 12], 400):
+        subjects = clauses.Subjects(text)
+        for lower in range(0, len(text) + 1, 7):
+            sentence = (lower, len(text))
+            for upper in range(lower, len(text) + 1):
+                assert subjects(sentence, upper) == _subject(text, lower, upper), (text, upper)
+
+
+@pytest.mark.parametrize("pattern", [context._TARGET_STRONG, context._FORECAST])
+def test_status_words_are_those_a_search_finds(pattern: re.Pattern[str]) -> None:
+    pieces = ["确保", "力争", "目标", "任务", "不少于", "预计", "将", "近", "将近", "测算", "数"]
+    for text in _texts(pieces, 300):
+        found = context._Occurrences(pattern, text)
+        for lower in range(len(text) + 1):
+            for upper in range(lower, len(text) + 1):
+                expected = pattern.search(text, lower, upper) is not None
+                assert found.within(lower, upper) == expected, (text, lower, upper)
+
+
+def _period_before(
+    phrases: list[when.Phrase], pos: int, paragraph: int, sentence: int
+) -> Period | None:
+    i = len([p for p in phrases if p.start <= pos])
+    while i > 0:
+        i -= 1
+        phrase = phrases[i]
+        if phrase.end > pos:
+            continue
+        if phrase.start < paragraph:
+            return None
+        if phrase.local and phrase.start < sentence:
+            continue
+        if not phrase.whole:
+            return phrase.period
+    return None
+
+
+def test_period_phrases_are_those_a_walk_back_finds() -> None:
+    rng = random.Random(5)
+    for _ in range(300):
+        phrases, at = [], 0
+        for month in range(rng.randint(0, 12)):
+            at += rng.randint(1, 4)
+            kind = rng.choice(["whole", "local", "plain"])
+            length = rng.randint(1, 3)
+            phrase = when.Phrase(
+                at, at + length, Period(2024, 1, month + 1), kind == "whole", kind == "local"
+            )
+            phrases.append(phrase)
+            at += length
+        index = when.PeriodIndex(phrases)
+        for pos in range(at + 2):
+            for paragraph in range(0, pos + 1, 3):
+                for sentence in range(paragraph, pos + 1, 2):
+                    expected = _period_before(phrases, pos, paragraph, sentence)
+                    assert index.before(pos, paragraph, sentence) == expected
+
+
+def test_the_reported_article_is_read_as_before() -> None:
+    result = extract(SHAPES["one sentence"](3), None, "2024-06")
+    assert [str(p.value) for p in result.figures] == ["1", "2", "3"]
+    assert {p.period for p in result.figures} == {"2024-01..2024-05"}
