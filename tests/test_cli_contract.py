@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from ganxian_cli.analysis.validation import validate_file
-from ganxian_cli.cli import app
+from ganxian_cli.cli.app import app
 from ganxian_cli.output.problems import text_lines
 
 from .conftest import DATA, ROOT, invoke
@@ -74,9 +74,9 @@ def test_internal_error_is_one_line_and_status_3(
     result = invoke(runner, "report", "--data", str(DATA), "--json")
     assert result.exit_code == 3
     assert result.stderr == "ganxian: internal error: RuntimeError: boom (run with --traceback)\n"
-    from ganxian_cli import cli
+    from ganxian_cli.cli.run import STATE
 
-    monkeypatch.setitem(cli._debug, "traceback", False)
+    monkeypatch.setattr(STATE, "traceback", False)
     shown = invoke(runner, "--traceback", "report", "--data", str(DATA), "--json")
     assert shown.exit_code == 3  # the traceback is shown, the status stays
     assert "Traceback (most recent call last)" in shown.stderr and "boom" in shown.stderr

@@ -123,8 +123,8 @@ def test_report_by_period_is_a_matrix(runner: CliRunner) -> None:
 
 
 def test_unit_words_for_axes_and_columns() -> None:
+    from ganxian_cli.model.english import unit_words
     from ganxian_cli.model.units import get_unit
-    from ganxian_cli.output.english import unit_words
 
     assert unit_words(get_unit("亿元")) == "units of 100 million yuan"
     assert unit_words(get_unit("万千瓦")) == "units of 10 MW"

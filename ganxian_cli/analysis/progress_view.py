@@ -7,6 +7,7 @@ positive lead, 滞后序时进度 N 个百分点 for a negative one.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -269,14 +270,40 @@ def sections(results: list[Progress]) -> list[Section]:
     ]  # fmt: skip
 
 
-def latest(dataset: Dataset, lang: str) -> tuple[list[Section], str, dict[str, Any]] | None:
-    """The 双过半 tables, headline and summary as of the latest data, for `report`."""
-    as_of = latest_as_of(dataset)
-    results = evaluate(dataset, as_of)
-    if not results:
-        return None
-    return (
+@dataclass(frozen=True)
+class ProgressView:
+    """双过半 progress as evaluated once and shown: the targets' results, the two tables (the
+    progress and what is still needed), the headline and the header fields of the JSON."""
+
+    results: list[Progress]
+    as_of: AsOf | None
+    basis: Basis
+    sections: list[Section]
+    headline: str
+    summary: dict[str, Any]
+
+    @property
+    def targets(self) -> Section:
+        """The progress table, whose records are the targets of the JSON and CSV."""
+        return self.sections[0]
+
+
+def progress_view(dataset: Dataset, as_of: AsOf | None, basis: Basis, lang: str) -> ProgressView:
+    """Every target of *dataset* judged as of *as_of* (None: the latest data), ready to show."""
+    as_of = as_of or latest_as_of(dataset)
+    results = evaluate(dataset, as_of, basis)
+    return ProgressView(
+        results,
+        as_of,
+        basis,
         sections(results),
-        headline(results, as_of, "months", lang),
-        summary(results, as_of, "months"),
+        headline(results, as_of, basis, lang),
+        summary(results, as_of, basis),
     )
+
+
+def latest(dataset: Dataset, lang: str) -> ProgressView | None:
+    """The 双过半 progress as of the latest data (months basis), for `report`; None when no
+    target has data."""
+    view = progress_view(dataset, None, "months", lang)
+    return view if view.results else None

@@ -9,8 +9,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..analysis.results import Section
+from ..model.lang import Lang
 from ..model.models import Dataset
-from .report import HEADERS, Lang, Row, cells, figure_record, group
+from .report import HEADERS, Row, cells, figure_record, group
 from .xlsx import Sheet
 
 

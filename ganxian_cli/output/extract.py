@@ -10,6 +10,7 @@ import tomli_w
 from ..analysis.extract import Extraction, Proposal
 from ..model.models import SCHEMA_VERSION
 from ..model.numerals import plain
+from .document import envelope
 
 FIELDS = (
     "value",
@@ -44,14 +45,15 @@ def figure_dict(p: Proposal) -> dict[str, Any]:
 def document(extraction: Extraction, article: str, source: str | None = None) -> dict[str, Any]:
     """The --format json document (values as JSON numbers, digit for digit); *source*: the
     [sources] id of the article, or null."""
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "kind": "extract",
-        "article": article,
-        "source": source,
-        "published": extraction.published,
-        "figures": [figure_dict(p) for p in extraction.figures],
-    }
+    return envelope(
+        "extract",
+        {
+            "article": article,
+            "source": source,
+            "published": extraction.published,
+            "figures": [figure_dict(p) for p in extraction.figures],
+        },
+    )
 
 
 def draft(extraction: Extraction, article: str, source: str | None = None) -> str:

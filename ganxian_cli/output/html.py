@@ -16,9 +16,9 @@ from ..analysis.history import history
 from ..analysis.results import Section
 from ..analysis.trend import TargetTrend, target_trends
 from ..errors import escape_control
+from ..model.english import quantity, unit_words
 from ..model.models import Dataset
 from ..model.units import get_unit
-from .english import quantity, unit_words
 from .sections import row_cells
 
 FONTS = (

@@ -7,7 +7,7 @@ from typing import Any
 
 from ..analysis.validation import Result
 from ..errors import Problem, escape_control
-from ..model.models import SCHEMA_VERSION
+from .document import envelope
 
 
 def text_lines(result: Result, excerpt: bool = False) -> list[str]:
@@ -74,21 +74,22 @@ def problem_record(problem: Problem) -> dict[str, Any]:
 
 def json_document(results: Sequence[Result]) -> dict[str, Any]:
     """`validate --format json`: status, per-file counts and every problem."""
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "kind": "validate",
-        "status": "fail" if any(r.failed for r in results) else "ok",
-        "files": [
-            {
-                "file": r.name,
-                "status": "fail" if r.failed else "ok",
-                "errors": r.errors,
-                "warnings": r.warnings,
-            }
-            for r in results
-        ],
-        "errors": [problem_record(p) for r in results for p in r.problems],
-    }
+    return envelope(
+        "validate",
+        {
+            "status": "fail" if any(r.failed for r in results) else "ok",
+            "files": [
+                {
+                    "file": r.name,
+                    "status": "fail" if r.failed else "ok",
+                    "errors": r.errors,
+                    "warnings": r.warnings,
+                }
+                for r in results
+            ],
+            "errors": [problem_record(p) for r in results for p in r.problems],
+        },
+    )
 
 
 def _gh_data(text: str) -> str:

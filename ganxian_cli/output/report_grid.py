@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..errors import escape_control
+from ..model.lang import Lang
 from ..model.models import Dataset
 from .grid import Cell, Column, Grid
-from .report import HEADERS, STATUS_LABEL, Lang, Row, cells, group
+from .report import HEADERS, STATUS_LABEL, Row, cells, group
 
 STATUS_STYLE = {"actual": "", "forecast": "italic yellow", "target": "bold cyan"}
 NAME_MIN = 12  # cells: an indicator name narrower than this stops being readable

@@ -14,9 +14,10 @@ from typing import IO, Any
 
 from ..analysis.results import Section
 from ..errors import escape_control
+from ..model.lang import Lang
 from ..model.units import get_unit
 from .grid import Cell, Column, Grid, plain_text
-from .report import HEADERS, STATUS_LABEL, Lang, display_growth, display_value
+from .report import HEADERS, STATUS_LABEL, display_growth, display_value
 from .sections import row_cells
 
 BAR_WIDTH = 10

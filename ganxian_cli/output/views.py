@@ -1,0 +1,337 @@
+"""What each reading command shows, built in one call from the opened data files.
+
+A command asks for its document here (`report_view`, `progress_doc`, `compare_doc`,
+`list_doc`, `history_doc`, `validate_doc`, `extract_doc`), then hands it to `render.render`
+with the --format asked for. Several files (`--data` twice, or a folder) are merged here: the
+rows of each file with its region.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ..errors import UsageError
+
+if TYPE_CHECKING:
+    from ..analysis.datasets import Opened
+    from ..analysis.extract import Extraction
+    from ..analysis.progress import AsOf
+    from ..analysis.progress_view import ProgressView
+    from ..analysis.results import Section
+    from ..analysis.schedule import Basis
+    from ..analysis.validation import Result
+    from ..model.lang import Lang
+    from ..model.models import Dataset
+    from .report import Row
+
+Say = Callable[[str], None]
+EMPTY_SHOWS_NOTHING = frozenset({"table", "markdown"})
+
+
+@dataclass(frozen=True)
+class Header:
+    """What every document says before its output: where the data came from, warnings."""
+
+    paths: str
+    warnings: tuple[str, ...] = ()
+    empty: bool = False  # nothing to show: tables and Markdown print nothing
+    several: bool = False  # several files: one file's formats refused, data named even if -q
+
+
+@dataclass(frozen=True)
+class ReportPart:
+    """One file of a report: its figures (selected rows), region, and 双过半 progress."""
+
+    path: str
+    dataset: Dataset
+    rows: list[Row]
+    region: dict[str, str]
+    progress: ProgressView | None
+
+
+@dataclass(frozen=True)
+class ReportView:
+    """`report`: each file's figures then its progress; `by` theme or period (tables)."""
+
+    header: Header
+    parts: list[ReportPart]
+    lang: Lang
+    by: str = "theme"
+    kind: str = "report"
+
+
+@dataclass(frozen=True)
+class SectionsView:
+    """`progress`, `compare`, `list` and `history`: titled tables of rows (`Section`)."""
+
+    kind: str
+    header: Header
+    sections: list[Section]
+    lang: Lang
+    body: Callable[[], dict[str, Any]]  # the JSON document's fields after its kind
+    title: str = ""
+    csv_sections: int | None = None  # only the first N in CSV (progress: the targets)
+    bom: bool = True  # CSV may start with a byte-order mark (not over several files)
+    dataset: Dataset | None = None  # the one file, for an HTML page
+
+
+@dataclass(frozen=True)
+class ValidateView:
+    """`validate`: a result per file; whether any failed, whether any could not be read."""
+
+    results: list[Result]
+    unreadable: bool
+    kind: str = "validate"
+
+    @property
+    def failed(self) -> bool:
+        return any(r.failed for r in self.results)
+
+
+@dataclass(frozen=True)
+class ExtractView:
+    """`extract`: the proposals of one article and where its periods and indicators came from."""
+
+    extraction: Extraction
+    name: str
+    article_id: str | None
+    path: str
+    kind: str = "extract"
+
+
+@dataclass
+class _Filter:
+    themes: list[str] = field(default_factory=list)
+    period: str | None = None
+
+    def asked(self) -> str:
+        asked = [f"--period {self.period}"] if self.period else []
+        asked += [f"--theme {','.join(self.themes)}"] if self.themes else []
+        return " and ".join(asked)
+
+
+def _within(period: str | None) -> Any:
+    from ..model.periods import PeriodError, parse_period
+
+    try:
+        return parse_period(period) if period is not None else None
+    except PeriodError as exc:
+        raise UsageError(f"--period: {exc}") from None
+
+
+def report_view(
+    opened: list[Opened], themes: list[str], period: str | None, lang: Lang, by: str
+) -> ReportView:
+    """The figures of every file (only *themes*, by id or name, within *period* when given),
+    each followed by its 双过半 progress when nothing is filtered out."""
+    from ..analysis.catalog import theme_id
+    from ..analysis.progress_view import latest
+    from .regions import region_of
+    from .report import select
+
+    several = len(opened) > 1
+    if several:  # each file's own theme ids: the names are matched as given
+        asked = _Filter(themes, period)
+        within = _within(period or None)
+    else:
+        asked = _Filter([theme_id(opened[0].dataset, t) for t in themes], period)
+        within = _within(period)
+    unfiltered = not asked.themes and not period
+    parts = [
+        ReportPart(
+            o.path,
+            o.dataset,
+            select(o.dataset, asked.themes, within),
+            region_of(o.dataset),
+            latest(o.dataset, lang) if unfiltered else None,
+        )
+        for o in opened
+    ]
+    empty = not several and not parts[0].rows
+    warnings = (f"ganxian: no figure matches {asked.asked()}",) if empty else ()
+    header = Header(", ".join(p.path for p in parts), warnings, empty, several)
+    return ReportView(header, parts, lang, by)
+
+
+def _as_of_text(when: AsOf | None) -> str:
+    return f"up to {when}" if when else "(no targets declared, or no actuals for them)"
+
+
+def progress_doc(opened: list[Opened], as_of: str | None, basis: Basis, lang: Lang) -> SectionsView:
+    """双过半 progress of every file, each judged as of *as_of* or its own latest month."""
+    from ..analysis.progress import parse_as_of
+
+    try:
+        when = parse_as_of(as_of) if as_of else None
+    except ValueError as exc:
+        raise UsageError(f"--as-of: {exc}") from None
+    if len(opened) > 1:
+        return _progress_of_several(opened, when, basis, lang)
+    return _progress_of_one(opened[0], when, basis, lang)
+
+
+def _progress_of_one(opened: Opened, when: AsOf | None, basis: Basis, lang: Lang) -> SectionsView:
+    from ..analysis.progress import early_data_warnings
+    from ..analysis.progress_view import progress_view
+
+    view = progress_view(opened.dataset, when, basis, lang)
+    warnings = [] if view.results else [f"ganxian: no target has year-to-date data "
+                                        f"{_as_of_text(view.as_of)}"]  # fmt: skip
+    warnings += [f"ganxian: {w}" for w in early_data_warnings(view.results)]
+    header = Header(opened.path, tuple(warnings), not view.results)
+    return SectionsView(
+        "progress",
+        header,
+        view.sections,
+        lang,
+        lambda: {"lang": lang.value, **view.summary, "targets": view.targets.records(lang)},
+        view.headline,
+        csv_sections=1,
+        dataset=opened.dataset,
+    )
+
+
+def _progress_of_several(
+    opened: list[Opened], when: AsOf | None, basis: Basis, lang: Lang
+) -> SectionsView:
+    """One table with a region column; one headline per region (each file is judged at its
+    own latest month unless --as-of is given)."""
+    from ..analysis.progress_view import progress_view, summary
+    from .regions import merged, region_of, tagged, with_region
+
+    views = [(progress_view(o.dataset, when, basis, lang), region_of(o.dataset)) for o in opened]
+    title = ("; " if lang == "en" else ";").join(f"{r[lang]}: {v.headline}" for v, r in views)
+    table = merged([tagged(v.sections, region) for v, region in views])
+
+    def body() -> dict[str, Any]:
+        results = [r for v, _region in views for r in v.results]
+        targets = [row for v, r in views for row in with_region(v.targets.records(lang), r)]
+        return {"lang": lang.value, **summary(results, when, basis), "targets": targets}
+
+    header = Header(", ".join(o.path for o in opened), several=True)
+    return SectionsView("progress", header, table, lang, body, title, csv_sections=1, bom=False)
+
+
+def compare_doc(opened: list[Opened], lang: Lang) -> SectionsView:
+    """Year on year, period on period, shares, per unit and forecasts; over several files, each
+    section's rows of every file with its region."""
+    from ..analysis.compare import compare
+    from .regions import merged, region_of, tagged
+
+    if len(opened) > 1:
+        sections = merged([tagged(compare(o.dataset), region_of(o.dataset)) for o in opened])
+    else:
+        sections = compare(opened[0].dataset)
+    nothing = not any(s.rows for s in sections)
+    warnings = ("ganxian: nothing to compare: no growth rates, relations, cumulative figures "
+                "or forecasts",) if nothing else ()  # fmt: skip
+    header = Header(", ".join(o.path for o in opened), warnings)
+
+    def body() -> dict[str, Any]:
+        return {"lang": lang.value, **{s.key: s.records(lang) for s in sections}}
+
+    return SectionsView("compare", header, sections, lang, body)
+
+
+def list_doc(opened: Opened, kind: str, search: str, lang: Lang) -> SectionsView:
+    """The indicators, themes, periods, targets or sources of one file, those matching
+    *search* when given."""
+    from ..analysis.catalog import listing
+
+    section = listing(opened.dataset, kind, search)
+
+    def body() -> dict[str, Any]:
+        return {"of": kind, "items": section.rows}
+
+    return SectionsView("list", Header(opened.path), [section], lang, body)
+
+
+def history_doc(opened: Opened, indicator: str, lang: Lang) -> SectionsView:
+    """One indicator (by id or exact name) across every period and source."""
+    from ..analysis.catalog import resolve_indicator, unknown_indicator
+    from ..analysis.history import history
+
+    dataset = opened.dataset
+    ident = resolve_indicator(dataset, indicator)
+    if ident is None:
+        raise UsageError(unknown_indicator(dataset, indicator))
+    section = history(dataset, ident)
+    ind = dataset.indicators[ident]
+
+    def body() -> dict[str, Any]:
+        about = {"id": ident, "name": ind.name, "name_en": ind.name_en, "unit": ind.unit}
+        figures = [{k: v for k, v in row.items() if not k.startswith("d_")} for row in section.rows]
+        return {"indicator": about, "figures": figures}
+
+    return SectionsView("history", Header(opened.path), [section], lang, body)
+
+
+def validate_doc(files: Sequence[str], source: str | None, strict: bool, fmt: str) -> ValidateView:
+    """Every file checked; an unreadable one stops the run, but for the machine formats (json,
+    github), whose document shows it as G001."""
+    from ..analysis.validation import (
+        read_source_text,
+        unreadable_result,
+        validate_file,
+    )
+    from ..datafile.paths import resolve_data_path
+
+    paths = list(files) or [resolve_data_path(None)]
+    if paths.count("-") > 1:
+        raise UsageError("standard input ('-') can be read only once")
+    source_text = read_source_text(source) if source else None
+    results = []
+    unreadable = False
+    for p in paths:
+        try:
+            results.append(validate_file(p, source_text, strict))
+        except UsageError as exc:
+            if fmt == "text":
+                raise
+            results.append(unreadable_result(p, str(exc)))
+            unreadable = True
+    return ValidateView(results, unreadable)
+
+
+def _article_bytes(article: str) -> bytes:
+    from ..analysis.extract import MAX_ARTICLE_BYTES
+
+    if article == "-":
+        import sys
+
+        return sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1)
+    from ..datafile.loader import read_bytes
+    from ..errors import DataError
+
+    try:
+        return read_bytes(article)
+    except DataError:  # larger than a data file may be: say so as for an article
+        return b"\0" * (MAX_ARTICLE_BYTES + 1)
+
+
+def extract_doc(
+    article: str, data: str | None, published: str | None, source: str | None, say: Say
+) -> ExtractView:
+    """Every figure the article (a file, or '-' for standard input) prints, proposed against
+    the indicators of the data file; *say* gets the notes on how it was read."""
+    from ..analysis.datasets import open_data
+    from ..analysis.extract import article_source, chosen_source, extract, read_article
+
+    if article == "-" and data == "-":
+        raise UsageError("standard input ('-') can be read only once: the article or --data")
+    name = "<stdin>" if article == "-" else article
+    text, note = read_article(_article_bytes(article), name)
+    if note:
+        say(f"ganxian: {name}: {note}")
+    opened = open_data(data)
+    dataset = opened.dataset
+    found = chosen_source(dataset, source) if source else None
+    article_id = found or article_source(dataset, opened.path, article)
+    result = extract(text, dataset, published, article_id)
+    say(f"ganxian: {len(result.figures)} figures; periods resolved with {result.published} "
+        f"(from {result.published_from}); indicators from {opened.path}")  # fmt: skip
+    if article_id and not source:
+        say(f"ganxian: the figures are of source {article_id!r}, whose text is {name}")
+    return ExtractView(result, name, article_id, opened.path)
