@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from ganxian_cli.datafile.loader import load
-from ganxian_cli.output.grid import Column, Grid, wrap
+from ganxian_cli.output.grid import Grid, GridColumn, wrap
 from ganxian_cli.output.report import select
 from ganxian_cli.output.report_grid import choose, theme_layouts
 
@@ -95,7 +95,7 @@ def test_narrow_layout_stacks_period_status_and_subject() -> None:
 
 
 def test_grid_never_cuts_a_number_even_when_it_cannot_fit() -> None:
-    grid = Grid("t", [Column("name", wrap=True, min_width=4), Column("n", right=True)])
+    grid = Grid("t", [GridColumn("name", wrap=True, min_width=4), GridColumn("n", right=True)])
     grid.rows.append([[("a long name", "")], [("123456789012", "")]])
     assert grid.widths(10) is None
     lines = ["".join(t for t, _ in line) for line in grid.lines(10)]
