@@ -6,8 +6,7 @@ its declared units into scope for the rest of the command (`model.units.command_
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import UsageError
 
@@ -16,8 +15,7 @@ if TYPE_CHECKING:
     from ..model.models import Dataset
 
 
-@dataclass(frozen=True)
-class Opened:
+class Opened(NamedTuple):
     """A data file read for a command: the path as given (or found) and its dataset."""
 
     path: str

@@ -7,9 +7,8 @@ positive lead, 滞后序时进度 N 个百分点 for a negative one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..model.english import number, unit_of
 from ..model.models import Dataset
@@ -270,8 +269,7 @@ def sections(results: list[Progress]) -> list[Section]:
     ]  # fmt: skip
 
 
-@dataclass(frozen=True)
-class ProgressView:
+class ProgressView(NamedTuple):
     """双过半 progress as evaluated once and shown: the targets' results, the two tables (the
     progress and what is still needed), the headline and the header fields of the JSON."""
 

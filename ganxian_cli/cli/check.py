@@ -36,8 +36,8 @@ def validate(
       ganxian validate --format github --strict data/*.toml
       ganxian validate --source article.txt
     """
+    from ..output.problems import validate_doc
     from ..output.render import render
-    from ..output.views import validate_doc
 
     view = validate_doc(files or [], source, strict, fmt.value)
     render(view, fmt.value, sink())

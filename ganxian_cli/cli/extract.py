@@ -30,8 +30,8 @@ def extract(
     ] = None,
 ) -> None:
     """Propose every figure of an article, for review and `ganxian import`."""
+    from ..output.extract import extract_doc
     from ..output.render import render
-    from ..output.views import extract_doc
 
     view = extract_doc(article, data, published, source, err)
     render(view, fmt.value, sink(color=color.value))

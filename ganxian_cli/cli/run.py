@@ -10,7 +10,6 @@ import functools
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import typer
@@ -37,13 +36,13 @@ def env_flag(value: str | None) -> bool:
     return (value or "").strip().lower() not in ("", "0", "false", "no", "off")
 
 
-@dataclass
 class RunState:
     """What one run remembers: whether an internal error shows its traceback, and whether
     `interrupted` has been said (it is said once)."""
 
-    traceback: bool = False
-    interrupted_said: bool = False
+    def __init__(self, traceback: bool) -> None:
+        self.traceback = traceback
+        self.interrupted_said = False
 
 
 STATE = RunState(traceback=env_flag(os.environ.get("GANXIAN_TRACEBACK")))

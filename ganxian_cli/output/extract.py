@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 import tomli_w
 
 from ..analysis.extract import Extraction, Proposal
+from ..errors import UsageError
 from ..model.models import SCHEMA_VERSION
 from ..model.numerals import plain
 from .document import envelope
@@ -121,3 +123,59 @@ def rows(extraction: Extraction) -> list[list[str]]:
         ]
         for n, p in enumerate(extraction.figures, start=1)
     ]
+
+
+class ExtractView(NamedTuple):
+    """`extract`: the proposals of one article and where its periods and indicators came from."""
+
+    extraction: Extraction
+    name: str
+    article_id: str | None
+    path: str
+    kind: str = "extract"
+
+
+def _article_bytes(article: str) -> bytes:
+    from ..analysis.extract import MAX_ARTICLE_BYTES
+
+    if article == "-":
+        import sys
+
+        return sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1)
+    from ..datafile.loader import read_bytes
+    from ..errors import DataError
+
+    try:
+        return read_bytes(article)
+    except DataError:  # larger than a data file may be: say so as for an article
+        return b"\0" * (MAX_ARTICLE_BYTES + 1)
+
+
+def extract_doc(
+    article: str,
+    data: str | None,
+    published: str | None,
+    source: str | None,
+    say: Callable[[str], None],
+) -> ExtractView:
+    """Every figure the article (a file, or '-' for standard input) prints, proposed against
+    the indicators of the data file; *say* gets the notes on how it was read."""
+    from ..analysis.datasets import open_data
+    from ..analysis.extract import article_source, chosen_source, extract, read_article
+
+    if article == "-" and data == "-":
+        raise UsageError("standard input ('-') can be read only once: the article or --data")
+    name = "<stdin>" if article == "-" else article
+    text, note = read_article(_article_bytes(article), name)
+    if note:
+        say(f"ganxian: {name}: {note}")
+    opened = open_data(data)
+    dataset = opened.dataset
+    found = chosen_source(dataset, source) if source else None
+    article_id = found or article_source(dataset, opened.path, article)
+    result = extract(text, dataset, published, article_id)
+    say(f"ganxian: {len(result.figures)} figures; periods resolved with {result.published} "
+        f"(from {result.published_from}); indicators from {opened.path}")  # fmt: skip
+    if article_id and not source:
+        say(f"ganxian: the figures are of source {article_id!r}, whose text is {name}")
+    return ExtractView(result, name, article_id, opened.path)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..analysis.validation import Result
-from ..errors import Problem, escape_control
+from ..errors import Problem, UsageError, escape_control
 from .document import envelope
 
 
@@ -115,3 +115,42 @@ def github_lines(problems: Iterable[Problem]) -> list[str]:
         kind = "warning" if p.severity == "warning" else "error"
         lines.append(f"::{kind} {','.join(props)}::{_gh_data(where + p.message)}")
     return lines
+
+
+class ValidateView(NamedTuple):
+    """`validate`: a result per file; whether any failed, whether any could not be read."""
+
+    results: list[Result]
+    unreadable: bool
+    kind: str = "validate"
+
+    @property
+    def failed(self) -> bool:
+        return any(r.failed for r in self.results)
+
+
+def validate_doc(files: Sequence[str], source: str | None, strict: bool, fmt: str) -> ValidateView:
+    """Every file checked; an unreadable one stops the run, but for the machine formats (json,
+    github), whose document shows it as G001."""
+    from ..analysis.validation import (
+        read_source_text,
+        unreadable_result,
+        validate_file,
+    )
+    from ..datafile.paths import resolve_data_path
+
+    paths = list(files) or [resolve_data_path(None)]
+    if paths.count("-") > 1:
+        raise UsageError("standard input ('-') can be read only once")
+    source_text = read_source_text(source) if source else None
+    results = []
+    unreadable = False
+    for p in paths:
+        try:
+            results.append(validate_file(p, source_text, strict))
+        except UsageError as exc:
+            if fmt == "text":
+                raise
+            results.append(unreadable_result(p, str(exc)))
+            unreadable = True
+    return ValidateView(results, unreadable)

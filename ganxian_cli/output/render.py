@@ -10,22 +10,21 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..errors import UsageError
 
 if TYPE_CHECKING:
     from ..model.lang import Lang
     from ..model.models import Dataset
+    from .problems import ValidateView
     from .table import ColorMode
-    from .views import Header, ReportPart, ReportView, SectionsView, ValidateView
+    from .views import Header, ReportPart, ReportView, SectionsView
 
 FILE_FORMATS = ("xlsx", "html")  # written to --output, never to standard output
 
 
-@dataclass(frozen=True)
-class Sink:
+class Sink(NamedTuple):
     """Where and how a document is drawn: its language, the options of the output, and the
     writers of a line on standard error (*say*) and of machine text on standard output."""
 

@@ -1,37 +1,32 @@
 """What each reading command shows, built in one call from the opened data files.
 
 A command asks for its document here (`report_view`, `progress_doc`, `compare_doc`,
-`list_doc`, `history_doc`, `validate_doc`, `extract_doc`), then hands it to `render.render`
-with the --format asked for. Several files (`--data` twice, or a folder) are merged here: the
-rows of each file with its region.
+`list_doc`, `history_doc`; `problems.validate_doc` and `extract.extract_doc` for the others),
+then hands it to `render.render` with the --format asked for. Several files (`--data` twice,
+or a folder) are merged here: the rows of each file with its region.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..errors import UsageError
 
 if TYPE_CHECKING:
     from ..analysis.datasets import Opened
-    from ..analysis.extract import Extraction
     from ..analysis.progress import AsOf
     from ..analysis.progress_view import ProgressView
     from ..analysis.results import Section
     from ..analysis.schedule import Basis
-    from ..analysis.validation import Result
     from ..model.lang import Lang
     from ..model.models import Dataset
     from .report import Row
 
-Say = Callable[[str], None]
 EMPTY_SHOWS_NOTHING = frozenset({"table", "markdown"})
 
 
-@dataclass(frozen=True)
-class Header:
+class Header(NamedTuple):
     """What every document says before its output: where the data came from, warnings."""
 
     paths: str
@@ -40,19 +35,17 @@ class Header:
     several: bool = False  # several files: one file's formats refused, data named even if -q
 
 
-@dataclass(frozen=True)
-class ReportPart:
+class ReportPart(NamedTuple):
     """One file of a report: its figures (selected rows), region, and 双过半 progress."""
 
     path: str
     dataset: Dataset
     rows: list[Row]
-    region: dict[str, str]
+    region: dict[str, str]  # {"zh", "en"}, over several files
     progress: ProgressView | None
 
 
-@dataclass(frozen=True)
-class ReportView:
+class ReportView(NamedTuple):
     """`report`: each file's figures then its progress; `by` theme or period (tables)."""
 
     header: Header
@@ -62,8 +55,7 @@ class ReportView:
     kind: str = "report"
 
 
-@dataclass(frozen=True)
-class SectionsView:
+class SectionsView(NamedTuple):
     """`progress`, `compare`, `list` and `history`: titled tables of rows (`Section`)."""
 
     kind: str
@@ -77,39 +69,11 @@ class SectionsView:
     dataset: Dataset | None = None  # the one file, for an HTML page
 
 
-@dataclass(frozen=True)
-class ValidateView:
-    """`validate`: a result per file; whether any failed, whether any could not be read."""
-
-    results: list[Result]
-    unreadable: bool
-    kind: str = "validate"
-
-    @property
-    def failed(self) -> bool:
-        return any(r.failed for r in self.results)
-
-
-@dataclass(frozen=True)
-class ExtractView:
-    """`extract`: the proposals of one article and where its periods and indicators came from."""
-
-    extraction: Extraction
-    name: str
-    article_id: str | None
-    path: str
-    kind: str = "extract"
-
-
-@dataclass
-class _Filter:
-    themes: list[str] = field(default_factory=list)
-    period: str | None = None
-
-    def asked(self) -> str:
-        asked = [f"--period {self.period}"] if self.period else []
-        asked += [f"--theme {','.join(self.themes)}"] if self.themes else []
-        return " and ".join(asked)
+def _asked(themes: list[str], period: str | None) -> str:
+    """The filters a report was asked for, as typed: --period 2022 and --theme industry."""
+    asked = [f"--period {period}"] if period else []
+    asked += [f"--theme {','.join(themes)}"] if themes else []
+    return " and ".join(asked)
 
 
 def _within(period: str | None) -> Any:
@@ -121,36 +85,47 @@ def _within(period: str | None) -> Any:
         raise UsageError(f"--period: {exc}") from None
 
 
+def _theme_ids(dataset: Dataset, themes: list[str]) -> list[str]:
+    if not themes:
+        return []
+    from ..analysis.catalog import theme_id
+
+    return [theme_id(dataset, t) for t in themes]
+
+
+def _region(dataset: Dataset) -> dict[str, str]:
+    from .regions import region_of
+
+    return region_of(dataset)
+
+
 def report_view(
     opened: list[Opened], themes: list[str], period: str | None, lang: Lang, by: str
 ) -> ReportView:
     """The figures of every file (only *themes*, by id or name, within *period* when given),
     each followed by its 双过半 progress when nothing is filtered out."""
-    from ..analysis.catalog import theme_id
     from ..analysis.progress_view import latest
-    from .regions import region_of
     from .report import select
 
     several = len(opened) > 1
     if several:  # each file's own theme ids: the names are matched as given
-        asked = _Filter(themes, period)
         within = _within(period or None)
     else:
-        asked = _Filter([theme_id(opened[0].dataset, t) for t in themes], period)
+        themes = _theme_ids(opened[0].dataset, themes)
         within = _within(period)
-    unfiltered = not asked.themes and not period
+    unfiltered = not themes and not period
     parts = [
         ReportPart(
             o.path,
             o.dataset,
-            select(o.dataset, asked.themes, within),
-            region_of(o.dataset),
+            select(o.dataset, themes, within),
+            _region(o.dataset) if several else {},
             latest(o.dataset, lang) if unfiltered else None,
         )
         for o in opened
     ]
     empty = not several and not parts[0].rows
-    warnings = (f"ganxian: no figure matches {asked.asked()}",) if empty else ()
+    warnings = (f"ganxian: no figure matches {_asked(themes, period)}",) if empty else ()
     header = Header(", ".join(p.path for p in parts), warnings, empty, several)
     return ReportView(header, parts, lang, by)
 
@@ -266,72 +241,3 @@ def history_doc(opened: Opened, indicator: str, lang: Lang) -> SectionsView:
         return {"indicator": about, "figures": figures}
 
     return SectionsView("history", Header(opened.path), [section], lang, body)
-
-
-def validate_doc(files: Sequence[str], source: str | None, strict: bool, fmt: str) -> ValidateView:
-    """Every file checked; an unreadable one stops the run, but for the machine formats (json,
-    github), whose document shows it as G001."""
-    from ..analysis.validation import (
-        read_source_text,
-        unreadable_result,
-        validate_file,
-    )
-    from ..datafile.paths import resolve_data_path
-
-    paths = list(files) or [resolve_data_path(None)]
-    if paths.count("-") > 1:
-        raise UsageError("standard input ('-') can be read only once")
-    source_text = read_source_text(source) if source else None
-    results = []
-    unreadable = False
-    for p in paths:
-        try:
-            results.append(validate_file(p, source_text, strict))
-        except UsageError as exc:
-            if fmt == "text":
-                raise
-            results.append(unreadable_result(p, str(exc)))
-            unreadable = True
-    return ValidateView(results, unreadable)
-
-
-def _article_bytes(article: str) -> bytes:
-    from ..analysis.extract import MAX_ARTICLE_BYTES
-
-    if article == "-":
-        import sys
-
-        return sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1)
-    from ..datafile.loader import read_bytes
-    from ..errors import DataError
-
-    try:
-        return read_bytes(article)
-    except DataError:  # larger than a data file may be: say so as for an article
-        return b"\0" * (MAX_ARTICLE_BYTES + 1)
-
-
-def extract_doc(
-    article: str, data: str | None, published: str | None, source: str | None, say: Say
-) -> ExtractView:
-    """Every figure the article (a file, or '-' for standard input) prints, proposed against
-    the indicators of the data file; *say* gets the notes on how it was read."""
-    from ..analysis.datasets import open_data
-    from ..analysis.extract import article_source, chosen_source, extract, read_article
-
-    if article == "-" and data == "-":
-        raise UsageError("standard input ('-') can be read only once: the article or --data")
-    name = "<stdin>" if article == "-" else article
-    text, note = read_article(_article_bytes(article), name)
-    if note:
-        say(f"ganxian: {name}: {note}")
-    opened = open_data(data)
-    dataset = opened.dataset
-    found = chosen_source(dataset, source) if source else None
-    article_id = found or article_source(dataset, opened.path, article)
-    result = extract(text, dataset, published, article_id)
-    say(f"ganxian: {len(result.figures)} figures; periods resolved with {result.published} "
-        f"(from {result.published_from}); indicators from {opened.path}")  # fmt: skip
-    if article_id and not source:
-        say(f"ganxian: the figures are of source {article_id!r}, whose text is {name}")
-    return ExtractView(result, name, article_id, opened.path)
