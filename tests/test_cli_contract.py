@@ -201,3 +201,14 @@ def test_readme_data_example_is_a_valid_file(tmp_path: Path) -> None:
     path.write_text(example.group(1), encoding="utf-8")
     result = validate_file(str(path))
     assert result.problems == [], [p.format() for p in result.problems]
+
+
+def test_help_lists_the_commands_by_use(runner: CliRunner) -> None:
+    """Reading first, then checking and writing: not in the order of the modules."""
+    result = invoke(runner, "--help")
+    listed = [line.split()[0] for line in result.stdout.split("Commands:")[1].splitlines()[1:]]
+    names = [n for n in listed if n.isalpha()]
+    assert names == [
+        "report", "progress", "compare", "validate", "fmt", "record", "schema",
+        "init", "list", "history", "export", "extract", "import",
+    ]  # fmt: skip

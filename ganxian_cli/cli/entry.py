@@ -13,6 +13,14 @@ from .app import app
 from .run import EXIT_OK, EXIT_USAGE, STATE, err, interrupted
 
 COMMANDS = (read, write, check, extract, export)  # each adds its commands to `app`
+# `ganxian --help` lists the commands in this order: reading first, then checking and writing
+LISTED = (
+    "report", "progress", "compare", "validate", "fmt", "record", "schema",
+    "init", "list", "history", "export", "extract", "import",
+)  # fmt: skip
+app.registered_commands.sort(
+    key=lambda info: LISTED.index(info.name or getattr(info.callback, "__name__", ""))
+)
 
 
 def main() -> None:
