@@ -212,3 +212,52 @@ def test_help_lists_the_commands_by_use(runner: CliRunner) -> None:
         "report", "progress", "compare", "validate", "fmt", "record", "schema",
         "init", "list", "history", "export", "extract", "import",
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("args", "kind", "version"),
+    [
+        (["list"], "list", 1),
+        (["history", "industrial_revenue"], "history", 1),
+        (["report"], "report", 2),
+        (["progress"], "progress", 2),
+        (["compare"], "compare", 2),
+    ],
+)
+def test_an_output_s_version_is_not_the_data_file_s(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, args: list[str], kind: str, version: int
+) -> None:
+    """A new version of the data file's schema leaves every JSON output's version as it is."""
+    import json
+
+    from ganxian_cli.model import models
+
+    monkeypatch.setattr(models, "SCHEMA_VERSION", 99)
+    result = invoke(runner, *args, "--data", str(DATA), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert (document["schema_version"], document["kind"]) == (version, kind)
+
+
+def test_every_field_of_a_new_figure_is_an_option_of_record() -> None:
+    """`record` builds its `NewFigure` from its options by name: none may be missing."""
+    from dataclasses import fields
+
+    import typer.main
+
+    from ganxian_cli.datafile.record import NewFigure
+
+    command = typer.main.get_command(app).commands["record"]  # type: ignore[attr-defined]
+    options = {p.name for p in command.params}
+    assert {f.name for f in fields(NewFigure)} <= options
+
+
+def test_record_passes_its_choices_as_plain_text(runner: CliRunner, tmp_path: Path) -> None:
+    data = tmp_path / "mine.toml"
+    data.write_bytes(DATA.read_bytes())
+    result = invoke(
+        runner, "record", "industrial_revenue", "--period", "2022-07", "--value", "200",
+        "--status", "forecast", "--qualifier", "about", "--data", str(data), "--dry-run",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert 'status = "forecast"' in result.stdout and 'qualifier = "about"' in result.stdout

@@ -128,7 +128,9 @@ def new_figure(options: dict[str, Any]) -> "NewFigure":
     def plain(value: Any) -> Any:
         return value.value if isinstance(value, Enum) else value
 
-    return NewFigure(**{f.name: plain(options[f.name]) for f in fields(NewFigure)})
+    return NewFigure(
+        **{f.name: plain(options[f.name]) for f in fields(NewFigure) if f.name in options}
+    )
 
 
 def _with_suggestions(message: str, indicator: str, data: str | None) -> str:

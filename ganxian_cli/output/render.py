@@ -221,7 +221,7 @@ def _grid_table(view: SectionsView, sink: Sink) -> None:
 def _sections_json(view: SectionsView, sink: Sink) -> None:
     from .document import envelope, json_text
 
-    sink.write(json_text(envelope(view.kind, view.body())))  # type: ignore[arg-type]
+    sink.write(json_text(envelope(view.kind, view.body())))
 
 
 def _sections_csv(view: SectionsView, sink: Sink) -> None:

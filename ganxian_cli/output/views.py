@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from ..analysis.schedule import Basis
     from ..model.lang import Lang
     from ..model.models import Dataset
+    from .document import Kind
     from .report import Row
 
 EMPTY_SHOWS_NOTHING = frozenset({"table", "markdown"})
@@ -58,7 +59,7 @@ class ReportView(NamedTuple):
 class SectionsView(NamedTuple):
     """`progress`, `compare`, `list` and `history`: titled tables of rows (`Section`)."""
 
-    kind: str
+    kind: Kind
     header: Header
     sections: list[Section]
     lang: Lang
