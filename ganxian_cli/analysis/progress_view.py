@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from ..model.english import number, unit_of
+from ..model.lang import Lang
 from ..model.models import Dataset
 from ..model.numerals import plain
 from ..model.units import Unit
@@ -33,7 +34,7 @@ RECORD_FIELDS = (
 )  # fmt: skip
 
 
-def headline(results: list[Progress], as_of: AsOf | None, basis: Basis, lang: str) -> str:
+def headline(results: list[Progress], as_of: AsOf | None, basis: Basis, lang: Lang) -> str:
     """ "2 of 3 targets on pace for 双过半 (as of 2022-05, months basis)"."""
     on = sum(r.on_track for r in results)
     n = len(results)
@@ -286,7 +287,7 @@ class ProgressView(NamedTuple):
         return self.sections[0]
 
 
-def progress_view(dataset: Dataset, as_of: AsOf | None, basis: Basis, lang: str) -> ProgressView:
+def progress_view(dataset: Dataset, as_of: AsOf | None, basis: Basis, lang: Lang) -> ProgressView:
     """Every target of *dataset* judged as of *as_of* (None: the latest data), ready to show."""
     as_of = as_of or latest_as_of(dataset)
     results = evaluate(dataset, as_of, basis)
@@ -300,7 +301,7 @@ def progress_view(dataset: Dataset, as_of: AsOf | None, basis: Basis, lang: str)
     )
 
 
-def latest(dataset: Dataset, lang: str) -> ProgressView | None:
+def latest(dataset: Dataset, lang: Lang) -> ProgressView | None:
     """The 双过半 progress as of the latest data (months basis), for `report`; None when no
     target has data."""
     view = progress_view(dataset, None, "months", lang)

@@ -17,6 +17,7 @@ from ..analysis.results import Section
 from ..analysis.trend import TargetTrend, target_trends
 from ..errors import escape_control
 from ..model.english import quantity, unit_words
+from ..model.lang import Lang
 from ..model.models import Dataset
 from ..model.units import get_unit
 from .sections import row_cells
@@ -52,7 +53,7 @@ class Table:
     note: str = ""
 
 
-def section_table(section: Section, lang: str) -> Table:
+def section_table(section: Section, lang: Lang) -> Table:
     section = section.shown(lang)
     return Table(
         section.title(lang),
@@ -120,7 +121,7 @@ def _num(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
 
 
-def target_chart(trend: TargetTrend, lang: str) -> str:
+def target_chart(trend: TargetTrend, lang: Lang) -> str:
     """Completion against time progress through the year, the 50% line, forecasts, target."""
     import pygal
 
@@ -155,7 +156,7 @@ def target_chart(trend: TargetTrend, lang: str) -> str:
     return str(chart.render(is_unicode=True))
 
 
-def indicator_chart(dataset: Dataset, ident: str, lang: str) -> str:
+def indicator_chart(dataset: Dataset, ident: str, lang: Lang) -> str:
     """One indicator's figures by period, as bars in the indicator's unit."""
     import pygal
 
@@ -183,7 +184,7 @@ def page(
     title: str,
     tables: Sequence[Table],
     dataset: Dataset,
-    lang: str,
+    lang: Lang,
     headline: str = "",
     indicator_charts: bool = True,
 ) -> str:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..analysis.results import Column, Section
+from ..model.lang import Lang
 from ..model.models import Dataset
 
 if TYPE_CHECKING:
@@ -85,7 +86,7 @@ def region_records(parts: Sequence[ReportPart]) -> list[dict[str, Any]]:
     ]
 
 
-def progress_of_regions(parts: Sequence[ReportPart], lang: str) -> dict[str, Any] | None:
+def progress_of_regions(parts: Sequence[ReportPart], lang: Lang) -> dict[str, Any] | None:
     """The 双过半 section of `report --format json` over several files, as `progress` gives it:
     as_of null (each file is judged at its own latest month), each target with its region."""
     found = [(part.progress, part.region) for part in parts if part.progress]

@@ -212,7 +212,10 @@ def figure_record(row: Row) -> dict[str, Any]:
 
 
 def report_document(
-    dataset: Dataset, rows: Iterable[Row], progress: ProgressView | None = None, lang: str = "zh"
+    dataset: Dataset,
+    rows: Iterable[Row],
+    progress: ProgressView | None = None,
+    lang: Lang = Lang.zh,
 ) -> dict[str, Any]:
     """The `report --format json` document (schema in docs/schemas): the figures, then the
     双过半 section (*progress*: its summary and its targets) or null."""
@@ -230,7 +233,7 @@ def report_document(
     )
 
 
-def progress_record(progress: ProgressView, lang: str) -> dict[str, Any]:
+def progress_record(progress: ProgressView, lang: Lang) -> dict[str, Any]:
     """The 双过半 section of a report document: the summary, then every target."""
     return {**progress.summary, "targets": progress.targets.records(lang)}
 
@@ -255,7 +258,7 @@ def csv_text(value: object) -> str:
     return text
 
 
-def to_csv(rows: Iterable[Row], progress: Section | None = None, lang: str = "zh") -> str:
+def to_csv(rows: Iterable[Row], progress: Section | None = None, lang: Lang = Lang.zh) -> str:
     """One row per figure with a header row, then one per 双过半 target (*progress*): a
     `section` column first, then the figure columns, then the progress fields; RFC 4180 quoting,
     LF line ends."""

@@ -33,7 +33,7 @@ def bar(share: Any, width: int = BAR_WIDTH) -> str:
     return "█" * full + ("" if rest == 0 else " ▏▎▍▌▋▊▉"[rest])
 
 
-def section_grid(section: Section, lang: str) -> Grid:
+def section_grid(section: Section, lang: Lang) -> Grid:
     """A Grid of *section*: text columns wrap, numbers and bars never do; empty columns go."""
     kept = [
         c
