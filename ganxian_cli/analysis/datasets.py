@@ -6,7 +6,7 @@ its declared units into scope for the rest of the command (`model.units.command_
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from ..errors import UsageError
 
@@ -15,11 +15,13 @@ if TYPE_CHECKING:
     from ..model.models import Dataset
 
 
-class Opened(NamedTuple):
+class Opened:
     """A data file read for a command: the path as given (or found) and its dataset."""
 
-    path: str
-    dataset: Dataset
+    __slots__ = ("dataset", "path")
+
+    def __init__(self, path: str, dataset: Dataset) -> None:
+        self.path, self.dataset = path, dataset
 
 
 def open_data(data: str | None) -> Opened:

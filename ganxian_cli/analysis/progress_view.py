@@ -8,7 +8,7 @@ positive lead, 滞后序时进度 N 个百分点 for a negative one.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Any
 
 from ..model.english import number, unit_of
 from ..model.lang import Lang
@@ -270,16 +270,23 @@ def sections(results: list[Progress]) -> list[Section]:
     ]  # fmt: skip
 
 
-class ProgressView(NamedTuple):
+class ProgressView:
     """双过半 progress as evaluated once and shown: the targets' results, the two tables (the
     progress and what is still needed), the headline and the header fields of the JSON."""
 
-    results: list[Progress]
-    as_of: AsOf | None
-    basis: Basis
-    sections: list[Section]
-    headline: str
-    summary: dict[str, Any]
+    __slots__ = ("as_of", "basis", "headline", "results", "sections", "summary")
+
+    def __init__(
+        self,
+        results: list[Progress],
+        as_of: AsOf | None,
+        basis: Basis,
+        sections: list[Section],
+        headline: str,
+        summary: dict[str, Any],
+    ) -> None:
+        self.results, self.as_of, self.basis = results, as_of, basis
+        self.sections, self.headline, self.summary = sections, headline, summary
 
     @property
     def targets(self) -> Section:

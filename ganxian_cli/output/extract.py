@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Any
 
 import tomli_w
 
@@ -125,14 +125,16 @@ def rows(extraction: Extraction) -> list[list[str]]:
     ]
 
 
-class ExtractView(NamedTuple):
+class ExtractView:
     """`extract`: the proposals of one article and where its periods and indicators came from."""
 
-    extraction: Extraction
-    name: str
-    article_id: str | None
-    path: str
-    kind: str = "extract"
+    __slots__ = ("article_id", "extraction", "name", "path")
+    kind = "extract"
+
+    def __init__(
+        self, extraction: Extraction, name: str, article_id: str | None, path: str
+    ) -> None:
+        self.extraction, self.name, self.article_id, self.path = extraction, name, article_id, path
 
 
 def _article_bytes(article: str) -> bytes:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
 from ..analysis.validation import Result
 from ..errors import Problem, UsageError, escape_control
@@ -117,12 +117,14 @@ def github_lines(problems: Iterable[Problem]) -> list[str]:
     return lines
 
 
-class ValidateView(NamedTuple):
+class ValidateView:
     """`validate`: a result per file; whether any failed, whether any could not be read."""
 
-    results: list[Result]
-    unreadable: bool
-    kind: str = "validate"
+    __slots__ = ("results", "unreadable")
+    kind = "validate"
+
+    def __init__(self, results: list[Result], unreadable: bool) -> None:
+        self.results, self.unreadable = results, unreadable
 
     @property
     def failed(self) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from ..errors import UsageError
 
@@ -24,16 +24,23 @@ if TYPE_CHECKING:
 FILE_FORMATS = ("xlsx", "html")  # written to --output, never to standard output
 
 
-class Sink(NamedTuple):
-    """Where and how a document is drawn: its language, the options of the output, and the
-    writers of a line on standard error (*say*) and of machine text on standard output."""
+class Sink:
+    """Where and how a document is drawn: the options of the output, and the writers of a line
+    on standard error (*say*) and of machine text on standard output (*write*)."""
 
-    say: Callable[[str], None]
-    write: Callable[[str], None]
-    color: ColorMode = "auto"
-    output: str | None = None
-    bom: bool = False
-    quiet: bool = False
+    __slots__ = ("bom", "color", "output", "quiet", "say", "write")
+
+    def __init__(
+        self,
+        say: Callable[[str], None],
+        write: Callable[[str], None],
+        color: ColorMode = "auto",
+        output: str | None = None,
+        bom: bool = False,
+        quiet: bool = False,
+    ) -> None:
+        self.say, self.write, self.color = say, write, color
+        self.output, self.bom, self.quiet = output, bom, quiet
 
     @property
     def path(self) -> str:

@@ -9,7 +9,7 @@ or a folder) are merged here: the rows of each file with its region.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from ..errors import UsageError
 
@@ -27,47 +27,73 @@ if TYPE_CHECKING:
 EMPTY_SHOWS_NOTHING = frozenset({"table", "markdown"})
 
 
-class Header(NamedTuple):
-    """What every document says before its output: where the data came from, warnings."""
+class Header:
+    """What every document says before its output: where the data came from, warnings;
+    *empty*: nothing to show (tables and Markdown print nothing); *several*: a report or
+    progress of several files (one file's formats refused, the files named even with -q)."""
 
-    paths: str
-    warnings: tuple[str, ...] = ()
-    empty: bool = False  # nothing to show: tables and Markdown print nothing
-    several: bool = False  # several files: one file's formats refused, data named even if -q
+    __slots__ = ("empty", "paths", "several", "warnings")
 
-
-class ReportPart(NamedTuple):
-    """One file of a report: its figures (selected rows), region, and 双过半 progress."""
-
-    path: str
-    dataset: Dataset
-    rows: list[Row]
-    region: dict[str, str]  # {"zh", "en"}, over several files
-    progress: ProgressView | None
+    def __init__(
+        self, paths: str, warnings: tuple[str, ...] = (), empty: bool = False, several: bool = False
+    ) -> None:
+        self.paths, self.warnings, self.empty, self.several = paths, warnings, empty, several
 
 
-class ReportView(NamedTuple):
+class ReportPart:
+    """One file of a report: its figures (selected rows), its region ({"zh", "en"}, over
+    several files) and its 双过半 progress."""
+
+    __slots__ = ("dataset", "path", "progress", "region", "rows")
+
+    def __init__(
+        self,
+        path: str,
+        dataset: Dataset,
+        rows: list[Row],
+        region: dict[str, str],
+        progress: ProgressView | None,
+    ) -> None:
+        self.path, self.dataset, self.rows = path, dataset, rows
+        self.region, self.progress = region, progress
+
+
+class ReportView:
     """`report`: each file's figures then its progress; `by` theme or period (tables)."""
 
-    header: Header
-    parts: list[ReportPart]
-    lang: Lang
-    by: str = "theme"
-    kind: str = "report"
+    __slots__ = ("by", "header", "lang", "parts")
+    kind = "report"
+
+    def __init__(self, header: Header, parts: list[ReportPart], lang: Lang, by: str) -> None:
+        self.header, self.parts, self.lang, self.by = header, parts, lang, by
 
 
-class SectionsView(NamedTuple):
-    """`progress`, `compare`, `list` and `history`: titled tables of rows (`Section`)."""
+class SectionsView:
+    """`progress`, `compare`, `list` and `history`: titled tables of rows (`Section`); *body*
+    gives the JSON document's fields after its kind; CSV shows the first *csv_sections* only
+    (progress: the targets), with a byte-order mark if asked and *bom*; *dataset*: the one
+    file, for an HTML page."""
 
-    kind: Kind
-    header: Header
-    sections: list[Section]
-    lang: Lang
-    body: Callable[[], dict[str, Any]]  # the JSON document's fields after its kind
-    title: str = ""
-    csv_sections: int | None = None  # only the first N in CSV (progress: the targets)
-    bom: bool = True  # CSV may start with a byte-order mark (not over several files)
-    dataset: Dataset | None = None  # the one file, for an HTML page
+    __slots__ = (
+        "body", "bom", "csv_sections", "dataset", "header", "kind", "lang", "sections", "title",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        kind: Kind,
+        header: Header,
+        sections: list[Section],
+        lang: Lang,
+        body: Callable[[], dict[str, Any]],
+        title: str = "",
+        csv_sections: int | None = None,
+        bom: bool = True,
+        dataset: Dataset | None = None,
+    ) -> None:
+        self.kind, self.header, self.sections, self.lang, self.body = (
+            kind, header, sections, lang, body
+        )  # fmt: skip
+        self.title, self.csv_sections, self.bom, self.dataset = title, csv_sections, bom, dataset
 
 
 def _asked(themes: list[str], period: str | None) -> str:
