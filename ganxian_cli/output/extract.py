@@ -10,6 +10,7 @@ import tomli_w
 
 from ..analysis.extract import Extraction, Proposal
 from ..errors import UsageError
+from ..model.glossary import english_name
 from ..model.models import SCHEMA_VERSION
 from ..model.numerals import plain
 from .document import envelope
@@ -40,8 +41,20 @@ def _number(value: Decimal) -> Decimal | int:
     return int(value) if value.as_tuple().exponent == 0 else value
 
 
+def english(p: Proposal) -> tuple[str | None, str | None]:
+    """A new indicator's English name and how it was made (composed, untranslated: see
+    `Indicator.name_en_status`); (None, None) for a figure of an indicator the file has."""
+    if not p.new_indicator:
+        return None, None
+    found = english_name(p.name)
+    if found.complete:
+        return found.text, "composed"
+    return (found.text or p.name), "untranslated"
+
+
 def figure_dict(p: Proposal) -> dict[str, Any]:
-    return {key: getattr(p, key) for key in FIELDS}
+    name_en, status = english(p)
+    return {key: getattr(p, key) for key in FIELDS} | {"name_en": name_en, "name_en_status": status}
 
 
 def document(extraction: Extraction, article: str, source: str | None = None) -> dict[str, Any]:
@@ -64,7 +77,9 @@ def draft(extraction: Extraction, article: str, source: str | None = None) -> st
     head = [
         "# ganxian import draft: check every figure against the article, delete the ones you",
         "# do not want, fix what is wrong, then run `ganxian import THIS_FILE --dry-run`.",
-        "# A new indicator (new_indicator = true) needs name_en, and may get a better id.",
+        "# A new indicator (new_indicator = true) has an id and an English name composed from",
+        '# the glossary (name_en_status = "composed"); "untranslated" marks English with',
+        "# words left in Chinese. Better ones are welcome: delete name_en_status when you do.",
         "",
         tomli_w.dumps(
             {
@@ -84,8 +99,9 @@ def draft(extraction: Extraction, article: str, source: str | None = None) -> st
             "theme": p.theme,
             "name": p.name,
         }
-        if p.new_indicator:
-            entry["name_en"] = ""
+        name_en, status = english(p)
+        if name_en is not None:
+            entry |= {"name_en": name_en, "name_en_status": status}
         entry |= {"value": _number(p.value), "unit": p.unit, "period": p.period}
         entry["status"] = p.status
         entry["qualifier"] = p.qualifier
@@ -97,6 +113,8 @@ def draft(extraction: Extraction, article: str, source: str | None = None) -> st
         if source:
             entry["source"] = source
         note = f"# article line {p.line}"
+        if status == "untranslated":
+            note += "; no English composed for " + ", ".join(english_name(p.name).untranslated)
         if p.relation in ("rate", "gap") and p.relates_to and p.relates_to not in new:
             entry[f"{p.relation}_of"] = p.relates_to  # import links it to that target
         elif p.relation and p.relates_to:
