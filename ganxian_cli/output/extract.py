@@ -9,6 +9,7 @@ from typing import Any
 import tomli_w
 
 from ..analysis.extract import Extraction, Proposal
+from ..analysis.extract.match import own_name
 from ..errors import UsageError
 from ..model.glossary import english_name
 from ..model.models import SCHEMA_VERSION
@@ -46,15 +47,24 @@ def english(p: Proposal) -> tuple[str | None, str | None]:
     `Indicator.name_en_status`); (None, None) for a figure of an indicator the file has."""
     if not p.new_indicator:
         return None, None
-    found = english_name(p.name)
+    name = own_name(p.name, p.subject)
+    found = english_name(name)
     if found.complete:
-        return found.text, "composed"
-    return (found.text or p.name), "untranslated"
+        return _capitalised(found.text), "composed"
+    return _capitalised(found.text or name), "untranslated"
+
+
+def _capitalised(text: str) -> str:
+    """The first letter upper case, as the data files write names: Operating revenue."""
+    return text[:1].upper() + text[1:]
 
 
 def figure_dict(p: Proposal) -> dict[str, Any]:
     name_en, status = english(p)
-    return {key: getattr(p, key) for key in FIELDS} | {"name_en": name_en, "name_en_status": status}
+    found = {key: getattr(p, key) for key in FIELDS}
+    if p.new_indicator:
+        found["name"] = own_name(p.name, p.subject)
+    return found | {"name_en": name_en, "name_en_status": status}
 
 
 def document(extraction: Extraction, article: str, source: str | None = None) -> dict[str, Any]:
@@ -97,7 +107,7 @@ def draft(extraction: Extraction, article: str, source: str | None = None) -> st
             "indicator": p.indicator,
             "new_indicator": p.new_indicator,
             "theme": p.theme,
-            "name": p.name,
+            "name": own_name(p.name, p.subject) if p.new_indicator else p.name,
         }
         name_en, status = english(p)
         if name_en is not None:
@@ -114,7 +124,8 @@ def draft(extraction: Extraction, article: str, source: str | None = None) -> st
             entry["source"] = source
         note = f"# article line {p.line}"
         if status == "untranslated":
-            note += "; no English composed for " + ", ".join(english_name(p.name).untranslated)
+            unknown = english_name(own_name(p.name, p.subject)).untranslated
+            note += "; no English composed for " + (", ".join(unknown) or "an empty name")
         if p.relation in ("rate", "gap") and p.relates_to and p.relates_to not in new:
             entry[f"{p.relation}_of"] = p.relates_to  # import links it to that target
         elif p.relation and p.relates_to:

@@ -76,8 +76,10 @@ class Matcher:
     ) -> list[Match]:
         """Indicators that could hold the figure, best first; a new id last. Without
         *subject*: of the subject the last match of that name and unit had."""
-        if subject is _SAME:
+        if subject == _SAME:
             subject = self._subject_of.get((name, unit))
+        self._subject_of[(name, unit)] = subject
+        name = own_name(name, subject)
         family = _family(unit)
         scored: list[tuple[float, str]] = []
         theme, theme_score = "", 0.0
@@ -98,7 +100,6 @@ class Matcher:
             scored.append((score, ident))
         scored.sort(key=lambda s: -s[0])
         found = [Match(ident, False, indicators[ident].theme) for _, ident in scored]
-        self._subject_of[(name, unit)] = subject
         theme = self._theme(name, theme if theme_score >= THRESHOLD else "")
         self._last = name
         key = (name, unit, subject)
@@ -127,6 +128,15 @@ class Matcher:
         ident = indicator_id(self._last, self._taken)
         self._taken.add(ident)
         return ident
+
+
+def own_name(name: str, subject: str | None) -> str:
+    """The name of what a figure counts, without the company or place it is of (星河科技有限公司
+    实现营业收入 of 星河科技有限公司 -> 实现营业收入); the name as it is if nothing is left."""
+    if subject and subject in name:
+        rest = name.replace(subject, "", 1)
+        return rest if rest else name
+    return name
 
 
 def _known(unit: str) -> Unit | None:
