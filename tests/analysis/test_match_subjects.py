@@ -6,6 +6,8 @@ from __future__ import annotations
 import tomllib
 from decimal import Decimal
 
+import pytest
+
 from ganxian_cli.analysis.extract import extract
 from ganxian_cli.analysis.extract.match import Matcher, own_name
 from ganxian_cli.model.models import Dataset
@@ -94,3 +96,26 @@ def test_own_name_drops_the_subject() -> None:
     assert own_name("星河科技有限公司实现营业收入", "星河科技有限公司") == "实现营业收入"
     assert own_name("营业收入", None) == "营业收入"
     assert own_name("星河科技有限公司", "星河科技有限公司") == "星河科技有限公司"
+
+
+class _Counting(set[str]):
+    """A set that counts the lookups made in it."""
+
+    looked = 0
+
+    def __contains__(self, item: object) -> bool:
+        type(self).looked += 1
+        return super().__contains__(item)
+
+
+@pytest.mark.parametrize("name", ["营业收入", "星辰园区落地项目"])
+def test_many_ids_of_one_name_cost_linear_work(name: str) -> None:
+    matcher = Matcher(_dataset())
+    matcher._taken = _Counting(matcher._taken)
+    _Counting.looked = 0
+    n = 2000
+    ids = [matcher.ranked(name, Decimal(k), "亿元")[-1].indicator for k in range(1)]
+    ids += [matcher.fresh() for _ in range(n)]
+    assert len(set(ids)) == n + 1
+    assert _Counting.looked <= 2 * (n + 1)  # each id is looked up about once, not n times
+    assert ids[1] in ("operating_revenue_2", "indicator_02")

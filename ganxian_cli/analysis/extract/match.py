@@ -9,6 +9,7 @@ of another scope (the signed projects among all, a company beside its district) 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -48,6 +49,7 @@ class Matcher:
         self._new: dict[tuple[str, str, str | None], str] = {}
         self._taken: set[str] = set(dataset.indicators) if dataset else set()
         self._subject_of: dict[tuple[str, str], str | None] = {}
+        self._next: dict[str, int] = {}  # per id: the number the next one of its name gets
         self._last = ""  # the name last ranked: `fresh` names its indicator after it
         self._subjects: dict[str, set[str | None]] = {}
         self._values: dict[str, set[tuple[Decimal, str]]] = {}
@@ -124,10 +126,29 @@ class Matcher:
         return found
 
     def fresh(self) -> str:
-        """An id for one more new indicator, made from the name last ranked."""
-        ident = indicator_id(self._last, self._taken)
+        """An id for one more new indicator, made from the name last ranked (signed_projects,
+        signed_projects_2; indicator_01 … for a name the glossary cannot translate). Each
+        id's number counts on from the last one given, so n ids cost n, not n²."""
+        base = indicator_id(self._last, set())
+        numbered = _FALLBACK.fullmatch(base) is not None
+        if numbered:
+            base = "indicator"
+        n = self._next.get(base, 1)
+        while (ident := _numbered(base, n, numbered)) in self._taken:
+            n += 1
+        self._next[base] = n + 1
         self._taken.add(ident)
         return ident
+
+
+_FALLBACK = re.compile(r"indicator_\d{2,}")  # the glossary's id for a name it cannot translate
+
+
+def _numbered(base: str, n: int, always: bool) -> str:
+    """The *n*-th id of *base*: base, base_2 … (indicator_01, indicator_02 … if *always*)."""
+    if always:
+        return f"{base}_{n:02d}"
+    return base if n == 1 else f"{base}_{n}"
 
 
 def own_name(name: str, subject: str | None) -> str:
