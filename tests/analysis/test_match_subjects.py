@@ -119,3 +119,11 @@ def test_many_ids_of_one_name_cost_linear_work(name: str) -> None:
     assert len(set(ids)) == n + 1
     assert _Counting.looked <= 2 * (n + 1)  # each id is looked up about once, not n times
     assert ids[1] in ("operating_revenue_2", "indicator_02")
+
+
+def test_a_second_figure_of_a_company_keeps_its_subject_when_it_needs_a_new_id() -> None:
+    text = "1至5月,星河科技有限公司实现营业收入12亿元。1至5月,星河科技有限公司实现营业收入13亿元。"
+    first, second = extract(text, _dataset(), "2031-06").figures
+    assert (first.indicator, first.subject) == ("company_revenue", "星河科技有限公司")
+    assert second.new_indicator and second.subject == "星河科技有限公司"
+    assert second.indicator.startswith("operating_revenue")  # named without the company

@@ -19,7 +19,7 @@ from ...model.models import Dataset
 from ...model.units import UNITS, Unit, in_scope
 
 THRESHOLD = 0.45  # the Dice score of two names that speak of the same thing
-_SAME = "\x00same"  # `ranked` without a subject: the one the last match of the name had
+_SAME = "\x00same"  # `ranked` without a subject: the one the last match of the figure had
 SAME_VALUE_BONUS = 0.5  # an indicator already holding the value ranks first among those named so
 
 
@@ -48,7 +48,7 @@ class Matcher:
         self.dataset = dataset
         self._new: dict[tuple[str, str, str | None], str] = {}
         self._taken: set[str] = set(dataset.indicators) if dataset else set()
-        self._subject_of: dict[tuple[str, str], str | None] = {}
+        self._subject_of: dict[tuple[str, Decimal, str], str | None] = {}
         self._next: dict[str, int] = {}  # per id: the number the next one of its name gets
         self._last = ""  # the name last ranked: `fresh` names its indicator after it
         self._subjects: dict[str, set[str | None]] = {}
@@ -77,10 +77,10 @@ class Matcher:
         self, name: str, value: Decimal, unit: str, subject: str | None = _SAME
     ) -> list[Match]:
         """Indicators that could hold the figure, best first; a new id last. Without
-        *subject*: of the subject the last match of that name and unit had."""
+        *subject*: of the subject the last match of that name, value and unit had."""
         if subject == _SAME:
-            subject = self._subject_of.get((name, unit))
-        self._subject_of[(name, unit)] = subject
+            subject = self._subject_of.get((name, value, unit))
+        self._subject_of[(name, value, unit)] = subject
         name = own_name(name, subject)
         family = _family(unit)
         scored: list[tuple[float, str]] = []
