@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ..errors import UsageError
+from ..errors import UnknownIndicator, UsageError
 from .app import DataOption, FigureStatus, NameEnStatus, Qualifier, app, completer
 from .run import err, exit_with, handle_errors, out
 
@@ -128,8 +128,8 @@ def record(
     new = new_figure(ctx.params)
     try:
         change = record_figure(resolve_write_path(data), new, replace, dry_run, write_checks())
-    except UsageError as exc:
-        raise UsageError(_with_suggestions(str(exc), indicator, data)) from None
+    except UnknownIndicator as exc:
+        raise UsageError(str(exc) + _suggestions(exc.indicator, data)) from None
     if dry_run:
         out(change.diff or "(no change)")
         return
@@ -151,14 +151,12 @@ def new_figure(options: dict[str, Any]) -> "NewFigure":
     )
 
 
-def _with_suggestions(message: str, indicator: str, data: str | None) -> str:
-    """An unknown-indicator message with the closest known ids (read only on this error)."""
+def _suggestions(indicator: str, data: str | None) -> str:
+    """The closest known ids to an unknown indicator (the file read only on this error)."""
     from ..analysis.catalog import unknown_indicator_hint
     from ..analysis.datasets import open_data
 
-    if f"no indicator {indicator!r}" not in message:
-        return message
-    return message + unknown_indicator_hint(open_data(data).dataset, indicator)
+    return unknown_indicator_hint(open_data(data).dataset, indicator)
 
 
 @app.command(name="import", short_help="Add a reviewed draft in one all-or-nothing write.")
