@@ -41,10 +41,24 @@ def figure_dict(p: Proposal) -> dict[str, Any]:
     return {key: getattr(p, key) for key in FIELDS}
 
 
+def unit_declarations(extraction: Extraction) -> dict[str, dict[str, Any]]:
+    """The `[units]` entries a data file needs for the figures' units the catalogue lacks."""
+    return {
+        symbol: {
+            "family": unit.family,
+            "factor": _number(unit.scale),
+            "name_en": unit.en,
+            "kind": unit.kind.value,
+        }
+        for symbol, unit in extraction.units.items()
+    }
+
+
 def document(extraction: Extraction, article: str, source: str | None = None) -> dict[str, Any]:
     """The --format json document (values as JSON numbers, digit for digit); *source*: the
-    [sources] id of the article, or null."""
-    return {
+    [sources] id of the article, or null; `units`, where figures need declared units."""
+    extra = {"units": unit_declarations(extraction)} if extraction.units else {}
+    return extra | {
         "schema_version": SCHEMA_VERSION,
         "kind": "extract",
         "article": article,
@@ -72,6 +86,11 @@ def draft(extraction: Extraction, article: str, source: str | None = None) -> st
         ),
     ]
     chunks = ["\n".join(head)]
+    if extraction.units:
+        chunks.append(
+            "# Units the catalogue lacks: copy these [units] into the data file before importing.\n"
+            + tomli_w.dumps({"units": unit_declarations(extraction)})
+        )
     new = {p.indicator for p in extraction.figures if p.new_indicator}
     for p in extraction.figures:
         entry: dict[str, Any] = {

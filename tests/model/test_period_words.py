@@ -100,7 +100,10 @@ def test_stock_words_are_marked() -> None:
 
 def test_dates_are_not_periods() -> None:
     assert period_phrases("7月21日,临澄市政府新闻办召开新闻发布会", 2033, 7) == []
-    assert [p.text for p in period_phrases("2031年5月12日,项目集中签约", 2031, 5)] == ["2031年"]
+    # the year of a date is a dateline's, not a year the text is about
+    assert period_phrases("2031年5月12日,项目集中签约", 2031, 5) == []
+    dated = period_phrases("岚川市2017年统计公报\n2018年3月20日\n年末人口353万人", 2017, 12)
+    assert [(p.text, str(p.period)) for p in dated] == [("2017年", "2017"), ("年末", "2017-12")]
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ from . import clauses, context, when
 from .match import Matcher
 from .rates import related, unit_kind
 from .text import CompactText, compact
-from .tokens import Token, Tokenizer
+from .tokens import PROPOSED_UNITS, Token, Tokenizer, known_unit
 from .types import Extraction, FoundFigure, Proposal
 
 _LABEL_AFTER = re.compile(r"(?:以上)?(?:的)?(?:项目|企业)")  # 100亿元项目1个: a class, not a figure
@@ -55,6 +55,9 @@ def catalogue(dataset: Dataset | None) -> list[Unit]:
             for symbol in (indicator.unit, figure.unit):
                 if symbol and symbol not in units:
                     units[symbol] = get_unit(symbol)
+    for symbol, unit in PROPOSED_UNITS.items():
+        if known_unit(symbol) is unit:  # not declared otherwise by the data file
+            units.setdefault(symbol, unit)
     return list(units.values())
 
 
@@ -84,9 +87,8 @@ def resolve_published(
 
 def _part_of_a_count(token: Token) -> bool:
     """0.5家, 3.5个: a count is whole (1.2万人 is 12,000), so this is no count figure."""
-    try:
-        unit = get_unit(token.unit)
-    except ValueError:
+    unit = known_unit(token.unit)
+    if unit is None:
         return False  # a unit the catalogue does not know (declared elsewhere): no rule
     whole = token.value * unit.scale
     return unit.kind is Kind.COUNT and whole != whole.to_integral_value()
@@ -117,7 +119,12 @@ def extract(
     readers = (clauses.Subjects(text), context.Status(text, periods.review))
     proposals = [_proposal(article, f, periods, matcher, line_starts, readers) for f in figures]
     proposals = related(_distinct(proposals, matcher), figures, text)
-    return Extraction(proposals, f"{year}-{month:02d}", how)
+    proposed = {
+        p.unit: PROPOSED_UNITS[p.unit]
+        for p in proposals
+        if p.unit in PROPOSED_UNITS and known_unit(p.unit) is PROPOSED_UNITS[p.unit]
+    }
+    return Extraction(proposals, f"{year}-{month:02d}", how, proposed)
 
 
 def _distinct(proposals: list[Proposal], matcher: Matcher) -> list[Proposal]:
@@ -176,7 +183,7 @@ def _figures(article: CompactText, tokens: list[Token]) -> list[FoundFigure]:
         elif grow and grow.respectively and token.unit == "%":
             pending_list = [(token, negative)]
         else:
-            _pair_list(values, pending_list)
+            figures.extend(_pair_list(values, pending_list, article))
             pending_list = []
             rate = grow is not None and token.unit == "%"
             if grow and rate and _attach(figures, token, negative, sentence, text):
@@ -189,7 +196,7 @@ def _figures(article: CompactText, tokens: list[Token]) -> list[FoundFigure]:
             if token.unit != "%":
                 values.append(figures[-1])
         previous = token
-    _pair_list(values, pending_list)
+    figures.extend(_pair_list(values, pending_list, article))
     return figures
 
 
@@ -210,14 +217,18 @@ def _attach(
     return True
 
 
-def _pair_list(values: list[FoundFigure], rates: list[tuple[Token, bool]]) -> None:
+def _pair_list(
+    values: list[FoundFigure], rates: list[tuple[Token, bool]], article: CompactText
+) -> list[FoundFigure]:
     """Pair 分别增长 rates in order with the last values of their sentence that lack one.
 
     *values* holds the figures before the rates that are no percentage, in order; those that
-    have a rate by now are dropped from it as they are met, so each is passed over once.
+    have a rate by now are dropped from it as they are met, so each is passed over once. Rates
+    without values to pair with (城镇、农村居民人均可支配收入分别增长4.9%和7.1%) are figures of
+    their own, returned signed.
     """
     if not rates:
-        return
+        return []
     first = rates[0][0]
     found: list[FoundFigure] = []
     while values and len(found) < len(rates):
@@ -232,8 +243,15 @@ def _pair_list(values: list[FoundFigure], rates: list[tuple[Token, bool]]) -> No
         for figure, (rate, negative) in zip(reversed(found), rates, strict=True):
             figure.yoy = -rate.value if negative else rate.value
             figure.last = max(figure.last, rate.end)
-    else:
-        values.extend(reversed(found))
+        return []
+    values.extend(reversed(found))
+    alone = []
+    for rate, negative in rates:
+        sentence = article.sentence_span(rate.start)
+        clause = clauses.clause(article.text, rate.start, *sentence)
+        value = -rate.value if negative else rate.value
+        alone.append(FoundFigure(replace(rate, value=value), sentence, clause, last=rate.end))
+    return alone
 
 
 def _open_bracket(text: str, clause: int, pos: int) -> int | None:
