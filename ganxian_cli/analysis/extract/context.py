@@ -21,6 +21,7 @@ _FORECAST_STRONG_REVIEW = re.compile(r"预计|预期|有望|(?<!初步)测算")
 _DONE = re.compile(r"已|目前|率")
 # 计划 before what is to be done heads a list of targets (二季度计划新开工项目12个,竣工项目15个)
 _TARGET_STRONG = re.compile(r"确保|力争|目标|任务|不少于|不低于")
+_COMMIT = re.compile(r"确保|力争")
 _PLAN_VERB = re.compile(r"计划(?=新|开工|完成|实施|投资|建设|引进|签约|竣工)")
 _TARGET = re.compile(r"计划|全年|年度")
 _TARGET_REVIEW = re.compile(r"计划")  # in a review of a year that is over, 全年 is what was done
@@ -66,6 +67,8 @@ class Status:
         lead = text[clause[0] : token.start]
         if self._strong.search(lead):
             return "forecast"
+        if _COMMIT.search(lead):
+            return "target"  # 确保6月底前完成第二批危房改造任务86户
         if _ACHIEVED.search(lead):
             return "actual"
         if _TARGET_STRONG.search(lead):

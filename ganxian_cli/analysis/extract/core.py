@@ -19,11 +19,15 @@ from .text import CompactText, compact
 from .tokens import PROPOSED_UNITS, Token, Tokenizer, known_unit
 from .types import Extraction, FoundFigure, Proposal
 
-_LABEL_AFTER = re.compile(r"(?:以上)?(?:的)?(?:项目|企业)")  # 100亿元项目1个: a class, not a figure
+# 100亿元项目1个, 5000万元以上工业项目: a class, not a figure
+_LABEL_AFTER = re.compile(r"(?:以上[\u4e00-\u9fff]{0,4}?|的)?(?:项目|企业)")
 # a whole year: annual capacity (年产), planted areas, the year's plan (今年共安排45个项目)
 # a whole year: annual capacity (年产), the season's area (播种面积, not 完成种植 progress), the
 # year's plan (今年,市里确定了…210个项目)
-_ANNUAL = re.compile(r"年产|全年|(?<!完成)(?:种植|播种)|今年.{0,6}(?:安排|计划|确定|谋划|实施)")
+_ANNUAL = re.compile(r"年产|全年|今年.{0,6}(?:安排|计划|确定|谋划|实施)")
+_SEASON = re.compile(r"^(?!.*完成).*(?:种植|播种)")
+# 完成全年任务的92%: the share of the year's plan done, of the period in force
+_PLAN_SHARE = re.compile(r"(?:完成|占|达到)[^,;。]*(?:任务|计划|目标)的?$")
 # a programme's count (全区实施产业项目214个) is of the year it runs in
 _PROGRAMME = re.compile(r"(?<!共)实施")
 # 目前已完成112家: as the article stands (its reference month)
@@ -42,7 +46,9 @@ _BUILT = re.compile(r"(?:达产|建成|投产|达效)后")
 _YEARLY = re.compile(r"年产值|年可实现|年销售")  # 预计年产值可达3000万元: a year, not one named
 _GROWTH_WORDS = re.compile(
     r"同比|环比|比上年同期|较上年同期|比去年同期|较去年同期|比上年|较上年|比去年|较去年|分别|"
-    r"增长|增加|提高|上升|上涨|下降|减少|回落|下滑|降低|下跌|了|达到?|为|[,，、]"
+    r"增长|增加|提高|上升|上涨|下降|减少|回落|下滑|降低|下跌|负增长|了|达到?|为|[,，、]|"
+    # an aside between a value and its growth: 1215.6亿元,按不变价格计算,同比增长5.9%
+    r"按(?:可比|不变)价格计算|扣除价格因素|剔除价格因素"
 )
 _LIST_JOIN = re.compile(r"[、和及与,，](增长|增加|提高|上升|下降|减少|回落|下滑|降低)?")
 
@@ -288,13 +294,14 @@ def _dated(
     phrase = periods.in_sentence(token.start, figure.sentence[0], status)
     in_force = periods.in_force(token.start)
     flow = _SINCE.search(lead) is not None  # 比年初增加, 今年新增: a change over months
-    if phrase is None and status == "actual":
+    this_year = [m.start() for m in _THIS_YEAR.finditer(text, lower, token.start)]
+    back_to_force = bool(this_year) and (phrase is None or this_year[-1] >= phrase.end)
+    if back_to_force:
+        phrase = None  # 去年建了30个,今年又新建了15个: the period in force
+    elif phrase is None and status == "actual":
         stock = periods.stock_before(token.start, paragraph)
         if stock is not None and stock.start > periods.carried_from(token.start):
-            phrase = stock  # 截至3月底,…;普惠小微贷款平均利率4.86%: the paragraph's month
-    this_year = [m.start() for m in _THIS_YEAR.finditer(text, lower, token.start)]
-    if phrase is not None and this_year and this_year[-1] >= phrase.end:
-        phrase = None  # 去年建了30个,今年又新建了15个
+            phrase = stock  # 截至3月底,…;普惠小微贷款平均利率4.86%: the sentence's month
     sentence_plan = text.startswith("今年", figure.sentence[0]) and _ANNUAL.search(
         text, lower, token.start
     )
@@ -304,17 +311,20 @@ def _dated(
             period = Period(period.year, 1, period.end)
         elif status == "target" and phrase.group in _YEAR_END:
             period = Period(period.year, 1, 12)  # 确保年底前完成: the year's target
-    elif status == "actual" and _NOW.search(lead):
+    elif status == "actual" and not back_to_force and _NOW.search(text, lower, token.start):
         period = Period(periods.year, periods.month, periods.month)
     elif (
         status == "target"
-        or _ANNUAL.search(lead)
+        or (_ANNUAL.search(lead) and not _PLAN_SHARE.search(lead))
+        or _SEASON.search(lead)
         or sentence_plan
         or (unit_kind(token.unit) is Kind.COUNT and _PROGRAMME.search(lead))
     ):
         period = Period(in_force.year, 1, 12)
     else:
         period = in_force
+    if status == "target" and phrase is None:
+        period = Period(periods.target_year(token.start, period.year), 1, 12)
     if period.start < period.end and not flow:
         kind = unit_kind(token.unit)
         if (kind is Kind.COUNT and _STOCK.search(lead)) or (

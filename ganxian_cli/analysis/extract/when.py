@@ -108,6 +108,11 @@ class ArticlePeriods:
         self._carry_starts = [p.start for p in carry]
         self._carry = [p.period for p in carry]
         self._bracket_ends = [p.end for p in self.bracketed]
+        # a plan's year stated in a heading (二、2035年工作思路) or a lead: the year of targets
+        years = [p for p in own if p.bare_year or (p.group in _CARRIES and not p.stock)]
+        self._year_starts = [p.start for p in years]
+        self._years = [p.period.year for p in years if p.period is not None]
+        self._stops = [i for i, ch in enumerate(text) if ch in "。！？!?"]
         stocks = [p for p in own if p.stock and not self.future(p)]
         self._stock_starts = [p.start for p in stocks]
         self._stocks = stocks
@@ -117,6 +122,8 @@ class ArticlePeriods:
         (2030年二季度重大项目集中签约活动 in May), never the period of an actual figure."""
         period = phrase.period
         assert period is not None
+        if phrase.bare_year:
+            return period.year > self.year  # 2022年,全区实施…: the year under way is no deadline
         return (period.year, period.end) > (self.year, self.month)
 
     def in_force(self, pos: int) -> Period:
@@ -128,18 +135,30 @@ class ArticlePeriods:
         found = self._carry[k]
         return found if found is not None else self.default
 
+    def target_year(self, pos: int, year: int) -> int:
+        """The year of a target at *pos* that names none: the year last stated before it in its
+        section (二、2035年工作思路 … 计划实施重点项目200项), else *year*."""
+        k = bisect.bisect_right(self._year_starts, pos - 1) - 1
+        r = bisect.bisect_right(self._resets, pos) - 1
+        if k < 0 or (r >= 0 and self._year_starts[k] < self._resets[r]):
+            return year
+        return max(year, self._years[k])
+
     def carried_from(self, pos: int) -> int:
         """Where the span of months in force at *pos* was stated (-1: the reference)."""
         k = bisect.bisect_right(self._carry_starts, pos - 1) - 1
         return self._carry_starts[k] if k >= 0 else -1
 
     def stock_before(self, pos: int, paragraph: int) -> period_words.PeriodPhrase | None:
-        """The last stock phrase (截至3月底, 年末) before *pos* in its paragraph: the month the
-        paragraph's levels stand at."""
+        """The last stock phrase (截至3月底, 年末) before *pos* in its paragraph and full
+        sentence (clauses joined by ；): the month the sentence's levels stand at."""
         k = bisect.bisect_right(self._stock_starts, pos - 1) - 1
-        if k >= 0 and self._stocks[k].end <= pos and self._stocks[k].start >= paragraph:
-            return self._stocks[k]
-        return None
+        if k < 0 or self._stocks[k].end > pos or self._stocks[k].start < paragraph:
+            return None
+        stop = bisect.bisect_left(self._stops, self._stocks[k].end)
+        if stop < len(self._stops) and self._stops[stop] < pos:
+            return None  # a full stop between: another sentence
+        return self._stocks[k]
 
     def in_sentence(
         self, pos: int, sentence: int, status: str = "actual"
