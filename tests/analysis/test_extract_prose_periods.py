@@ -140,3 +140,48 @@ def test_a_period_not_yet_over_dates_no_actual() -> None:
     """2030年二季度重大项目集中签约活动 in May names the event; its figures are of May."""
     text = "5月16日,2030年二季度重大项目集中签约活动举行,共签约项目23个。"
     assert _found(text, "2030-05")["23个"] == ("2030-05", "actual")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value", "period"),
+    [
+        (
+            "1-10月,全市零售额903.47亿元。\n\n分城乡看,城镇消费品零售额748.12亿元。",
+            "2024-11",
+            "748.12亿元",
+            "2024-01..2024-10",
+        ),
+        (
+            "前三季度,全县工业增加值增长9.1%。\n\n从行业看,装备制造业增加值增长11.3%。",
+            "2029-10",
+            "11.3%",
+            "2029-01..2029-09",
+        ),
+        (
+            "上半年,全省出口增长3.2%。\n\n其中,机电产品出口286.4亿元。",
+            "2033-07",
+            "286.4亿元",
+            "2033-H1",
+        ),
+    ],
+)
+def test_a_breakdown_paragraph_goes_on_with_the_period(
+    text: str, published: str, value: str, period: str
+) -> None:
+    assert _found(text, published)[value][0] == period
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value", "year"),
+    [
+        (
+            "二、2035年工作思路\n\n重点抓好三项工作。\n\n计划实施重点项目200项。",
+            "2035-01",
+            "200项",
+            "2035",
+        ),
+        ("下一步,2029年全县将着力扩大投资。\n\n力争新增规上企业30家。", "2028-12", "30家", "2029"),
+    ],
+)
+def test_a_plan_is_of_the_year_it_names(text: str, published: str, value: str, year: str) -> None:
+    assert _found(text, published)[value] == (year, "target")

@@ -20,6 +20,8 @@ from .tokens import PROPOSED_UNITS, Token, Tokenizer, known_unit
 from .types import Extraction, FoundFigure, Proposal
 
 # 100亿元项目1个, 5000万元以上工业项目: a class, not a figure
+# 41个工业大类行业中有29个: the whole a count is taken out of, not a figure of the period
+_OUT_OF = re.compile(r"[\u4e00-\u9fff]{1,8}?中(?:有|[,，])")
 _LABEL_AFTER = re.compile(r"(?:以上[\u4e00-\u9fff]{0,4}?|的)?(?:项目|企业)")
 # a whole year: annual capacity (年产), planted areas, the year's plan (今年共安排45个项目)
 # a whole year: annual capacity (年产), the season's area (播种面积, not 完成种植 progress), the
@@ -117,6 +119,7 @@ def extract(
         t
         for t in Tokenizer(catalogue(dataset)).tokens(text)
         if not (unit_kind(t.unit) is Kind.AMOUNT and _LABEL_AFTER.match(text, t.end))
+        and not (unit_kind(t.unit) is Kind.COUNT and _OUT_OF.match(text, t.end))
         and not _part_of_a_count(t)
     ]
     figures = _figures(article, tokens)

@@ -47,6 +47,7 @@ PROPOSED_UNITS: dict[str, Unit] = {
         _proposed("亿美元", "usd", 100_000_000, Kind.AMOUNT, "×100m US dollars", "亿"),
         _proposed("天", "days", 1, Kind.AMOUNT, "days"),
         _proposed("场次", "sessions", 1, Kind.COUNT, "sessions"),
+        _proposed("处", "sites", 1, Kind.COUNT, "sites"),
         _proposed("微克/立方米", "concentration", 1, Kind.AMOUNT, "µg/m³"),
     )
 }

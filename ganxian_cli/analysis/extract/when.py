@@ -45,6 +45,8 @@ _SENTENCE_END = frozenset("。！？；;!?")
 
 # A paragraph opened by a short topic sentence (工业生产较快增长。) is a section under a heading.
 _TOPIC = re.compile(r"[\u4e00-\u9fff]{4,12}。")
+# … and one opening with a breakdown (分城乡看, 从行业看, 其中) goes on with the one before it.
+_BREAKDOWN = re.compile(r"(?:分|从)[\u4e00-\u9fff]{1,6}(?:看|来看)|其中")
 
 
 def _heading(text: str, start: int, end: int) -> bool:
@@ -76,6 +78,7 @@ class ArticlePeriods:
             and not _heading(text, paragraphs[k - 1], start)
             and not _heading(text, start, end)
             and not _TOPIC.match(text, start, end)
+            and not _BREAKDOWN.match(text, start, end)
         ]
         self.review = (self.year, self.month) != (year, month)
         if self.review:
@@ -136,13 +139,10 @@ class ArticlePeriods:
         return found if found is not None else self.default
 
     def target_year(self, pos: int, year: int) -> int:
-        """The year of a target at *pos* that names none: the year last stated before it in its
-        section (二、2035年工作思路 … 计划实施重点项目200项), else *year*."""
+        """The year of a target at *pos* that names none: the year last stated before it
+        (二、2035年工作思路 … 计划实施重点项目200项) where later than *year*."""
         k = bisect.bisect_right(self._year_starts, pos - 1) - 1
-        r = bisect.bisect_right(self._resets, pos) - 1
-        if k < 0 or (r >= 0 and self._year_starts[k] < self._resets[r]):
-            return year
-        return max(year, self._years[k])
+        return year if k < 0 else max(year, self._years[k])
 
     def carried_from(self, pos: int) -> int:
         """Where the span of months in force at *pos* was stated (-1: the reference)."""
