@@ -166,3 +166,9 @@ def _validate(tmp_path: Path, text: str, published: str) -> list[str]:
 )
 def test_validate_accepts_what_extract_proposes(tmp_path: Path, text: str, published: str) -> None:
     assert _validate(tmp_path, text, published) == []
+
+
+def test_a_list_item_or_ratio_part_too_long_for_a_data_file_is_no_figure() -> None:
+    text = "结构比为" + "9" * 5000 + ":1。增速分别回落" + "7" * 3000 + "和0.87个百分点。"
+    values = [p.value for p in extract(text, None, "2031-07").figures]
+    assert values and all(len(str(abs(v))) < 40 for v in values)

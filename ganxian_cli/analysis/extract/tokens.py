@@ -68,9 +68,10 @@ _QUOTES = frozenset('“"「『')
 # A ratio of shares (三次产业结构比为12.3:40.5:47.2): each part is a share in %, where they add
 # up to 100.
 _RATIO = re.compile(r"比(?:例)?为?(\d+(?:\.\d+)?(?:[:：]\d+(?:\.\d+)?){1,5})(?![\d.:：])")
-_PART = re.compile(r"\d+(?:\.\d+)?")
+_WHOLE, _PLACES = MAX_INTEGER_DIGITS, MAX_DECIMAL_PLACES
+_PART = re.compile(rf"\d{{1,{_WHOLE}}}(?:\.\d{{1,{_PLACES}}})?(?![\d.])")
 # The items of a 分别-list before the one printing the unit: 分别回落3.05和0.87个百分点
-_LISTED_BEFORE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)[和、及与]$")
+_LISTED_BEFORE = re.compile(rf"(?<![\d.])(\d{{1,{_WHOLE}}}(?:\.\d{{1,{_PLACES}}})?)[和、及与]$")
 _LIST_REACH = 40  # how far back a list's items and its 分别 are looked for
 
 
@@ -193,6 +194,8 @@ def _ratio_parts(text: str, start: int, end: int) -> list[Token]:
     """The parts of the ratio text[start:end] as shares in %, where they add up to 100."""
     parts = list(_PART.finditer(text, start, end))
     values = [Decimal(p.group()) for p in parts]
+    if len(parts) != text.count(":", start, end) + text.count("：", start, end) + 1:
+        return []  # a part with more digits than a data file holds: no ratio of shares
     if abs(sum(values, Decimal(0)) - 100) > 1:
         return []  # a ratio of something else: no share of a whole
     return [
