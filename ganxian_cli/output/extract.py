@@ -58,14 +58,14 @@ def document(extraction: Extraction, article: str, source: str | None = None) ->
     """The --format json document (values as JSON numbers, digit for digit); *source*: the
     [sources] id of the article, or null; `units`, where figures need declared units."""
     extra = {"units": unit_declarations(extraction)} if extraction.units else {}
-    return extra | {
+    return {
         "schema_version": SCHEMA_VERSION,
         "kind": "extract",
         "article": article,
         "source": source,
         "published": extraction.published,
         "figures": [figure_dict(p) for p in extraction.figures],
-    }
+    } | extra
 
 
 def draft(extraction: Extraction, article: str, source: str | None = None) -> str:
