@@ -273,12 +273,19 @@ def reference(text: str, year: int, month: int) -> tuple[int, int]:
     """The year and month an article published in *year*-*month* reports on, for reading its
     relative words: the publication month, except that a review published in the first quarter
     whose own words say 全年/年度/年末 (its figures are a whole year's) reports on the year
-    before, to December."""
-    if month <= 3:
-        for p in period_phrases(text, year, month):
-            if p.kind == "own" and p.group in _WHOLE_YEAR:
-                return year - 1, 12
-    return year, month
+    before, to December. An article that names months of its own year already over (1月份,
+    1—2月 in March) reports on them, whatever goal for 全年 it also states."""
+    if month > 3:
+        return year, month
+    whole = False
+    for p in period_phrases(text, year, month):
+        if p.kind != "own" or p.period is None:
+            continue
+        if p.group in _WHOLE_YEAR:
+            whole = True
+        elif not p.bare_year and p.period.year == year and p.period.end <= month:
+            return year, month  # 1月份… in February: this year's months
+    return (year - 1, 12) if whole else (year, month)
 
 
 _WHOLE_YEAR = frozenset({"whole", "yend"})

@@ -204,6 +204,10 @@ def test_reference_of_a_review_published_early_next_year() -> None:
     assert reference("全年全市地区生产总值1846.37亿元。", 2018, 3) == (2017, 12)
     assert reference("一季度全县地区生产总值增长5.1%。", 2026, 4) == (2026, 4)
     assert reference("1—2月全市完成投资。", 2026, 3) == (2026, 3)
+    # a monthly report with the year's goal is of its months, not a review of the year before
+    assert reference("1月份,全市工业增长5.2%,全年目标增长6%。", 2031, 2) == (2031, 2)
+    assert reference("1—2月投资增长8%,完成全年计划的15%。年末余额…", 2029, 3) == (2029, 3)
+    assert reference("全年粮食产量68万吨;12月份用电量3亿千瓦时", 2041, 1) == (2040, 12)
 
 
 def test_no_year_zero() -> None:

@@ -32,7 +32,6 @@ _GROWTH = re.compile(
     r"(环比)?(?:同比|比上年同期|较上年同期|比上年|较上年|比去年|较去年)?(分别)?"
     r"(增长|增加|提高|上升|上涨|下降|减少|回落|下滑|降低|下跌)了?(?:达到?|为)?$"
 )
-_DECLINE = {"下降", "减少", "回落", "下滑", "降低", "下跌"}
 
 
 def qualifier(text: str, token: Token) -> str:
@@ -114,9 +113,9 @@ class _Occurrences:
 
 @dataclass(frozen=True)
 class Growth:
-    """A growth rate next to a value: its sign, and whether it lists several (分别增长a、b)."""
+    """A growth rate next to a value, and whether it lists several (分别增长a、b); its sign is
+    `model.change_words`'s, as `validate` reads it."""
 
-    negative: bool
     respectively: bool
 
 
@@ -125,8 +124,4 @@ def growth(text: str, clause_start: int, token: Token) -> Growth | None:
     m = _GROWTH.search(text, max(clause_start, token.start - 12), token.start)
     if m is None or m.group(1):  # 环比: on the month before, not year on year
         return None
-    return Growth(m.group(3) in _DECLINE, bool(m.group(2)))
-
-
-def decline_word(word: str) -> bool:
-    return word in _DECLINE
+    return Growth(bool(m.group(2)))
