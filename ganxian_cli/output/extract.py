@@ -10,9 +10,9 @@ import tomli_w
 
 from ..analysis.extract import Extraction, Proposal
 from ..analysis.extract.match import own_name
+from ..datafile.importer import DRAFT_KIND, DRAFT_VERSION
 from ..errors import UsageError
 from ..model.glossary import english_name
-from ..model.models import SCHEMA_VERSION
 from ..model.numerals import plain
 from .document import envelope
 
@@ -67,9 +67,23 @@ def figure_dict(p: Proposal) -> dict[str, Any]:
     return found | {"name_en": name_en, "name_en_status": status}
 
 
+def unit_declarations(extraction: Extraction) -> dict[str, dict[str, Any]]:
+    """The `[units]` entries a data file needs for the figures' units the catalogue lacks."""
+    return {
+        symbol: {
+            "family": unit.family,
+            "factor": _number(unit.scale),
+            "name_en": unit.en,
+            "kind": unit.kind.value,
+        }
+        for symbol, unit in extraction.units.items()
+    }
+
+
 def document(extraction: Extraction, article: str, source: str | None = None) -> dict[str, Any]:
     """The --format json document (values as JSON numbers, digit for digit); *source*: the
-    [sources] id of the article, or null."""
+    [sources] id of the article, or null; `units`, where figures need declared units."""
+    extra = {"units": unit_declarations(extraction)} if extraction.units else {}
     return envelope(
         "extract",
         {
@@ -77,7 +91,8 @@ def document(extraction: Extraction, article: str, source: str | None = None) ->
             "source": source,
             "published": extraction.published,
             "figures": [figure_dict(p) for p in extraction.figures],
-        },
+        }
+        | extra,
     )
 
 
@@ -93,14 +108,19 @@ def draft(extraction: Extraction, article: str, source: str | None = None) -> st
         "",
         tomli_w.dumps(
             {
-                "schema_version": SCHEMA_VERSION,
-                "kind": "extract-draft",
+                "schema_version": DRAFT_VERSION,
+                "kind": DRAFT_KIND,
                 "article": article,
                 "published": extraction.published,
             }
         ),
     ]
     chunks = ["\n".join(head)]
+    if extraction.units:
+        chunks.append(
+            "# Units the catalogue lacks: copy these [units] into the data file before importing.\n"
+            + tomli_w.dumps({"units": unit_declarations(extraction)})
+        )
     new = {p.indicator for p in extraction.figures if p.new_indicator}
     for p in extraction.figures:
         entry: dict[str, Any] = {

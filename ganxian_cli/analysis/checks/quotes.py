@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ...model.change_words import Reading, reading
 from ...model.direction import BEHIND, POINTS, lead_word
 from ...model.models import Figure
 from ...model.numerals import (
@@ -23,13 +24,7 @@ from ...model.numerals import (
     unit_pattern,
 )
 from ...model.units import Kind, Unit
-from ...model.wording import (
-    EXPECTED,
-    is_negative,
-    plainly_shown,
-    qualifiers_at,
-    sign_word_at,
-)
+from ...model.wording import EXPECTED, plainly_shown, qualifiers_at
 from .collector import Collector, fig_path
 from .quote_lists import check_lists
 
@@ -82,43 +77,54 @@ def _check_value(c: Collector, ident: str, unit: Unit, i: int, figure: Figure, q
     _check_qualifier(c, ident, i, figure.qualifier, signed)
 
 
+def _sign_of(occ: Occurrence) -> Reading | None:
+    """What the words before *occ* say about its sign: `model.change_words`, as extract reads.
+    A lead word (低于/快于) is W004's to judge, and only of a lead in 个百分点: here it says
+    nothing (失业率低于3.5% is no negative rate)."""
+    found = reading(occ.text, occ.start, occ.number_end)
+    return None if found is not None and found.how == "lead" else found
+
+
 def _sign_fits(occ: Occurrence, value: Decimal, unit: Unit | None) -> bool:
-    """A negative number needs 下降/减少/… or a minus; a positive one must not have them.
+    """A negative number needs 下降/减少/负增长/降幅扩大/… or a minus; a positive one must not
+    have them (降幅收窄1.2个百分点 is a rise: +1.2).
 
     For amounts and counts only a minus sign counts against a positive value: 减少 may be
     the name of what is counted (减少排放12万吨). A lead whose nearest word is a direction
     (慢于/快于…: `model.direction`) is W004's to judge, whichever its sign.
     """
-    word = sign_word_at(occ)
+    found = _sign_of(occ)
+    minus = found is not None and found.how == "minus"
     if (
-        word != "-"
+        not minus
         and unit is not None
         and unit.symbol == POINTS
         and lead_word(occ.text, 0, occ.start)
     ):
         return True
-    if word is None:  # no sign either way (most quotes): only a negative value lacks one
+    if found is None:  # no sign either way (most quotes): only a negative value lacks one
         return not value < 0
-    negative = is_negative(word)
+    negative = found.sign < 0
     if value < 0:
         return negative
     if value == 0:
         return True
     if unit is not None and unit.kind is not Kind.RATE:
-        return word != "-"
+        return not minus
     return not negative
 
 
 def _sign_message(
     occ: Occurrence, value: Decimal, shown: str, field: str, lead: bool = False
 ) -> str:
-    word = sign_word_at(occ)
     if value < 0:
         return (
             f"{shown} is negative but the quote shows {occ.shown} without 下降/减少/回落/负增长 "
             f"{'(for a lead 慢于/落后/滞后/低于) ' if lead else ''}or a minus before it; record "
             f"the sign the wording gives"
         )
+    found = _sign_of(occ)
+    word = found.word if found is not None else None
     return (
         f"{shown} is positive but the quote says {word!r} before {occ.shown}; "
         f"write {field} = {plain(-value)}"

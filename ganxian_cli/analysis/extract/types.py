@@ -4,9 +4,10 @@ whole result. Imports only `tokens`, so every rule module may use them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ...model.units import Unit
 from .tokens import Token
 
 
@@ -38,6 +39,9 @@ class Extraction:
     figures: list[Proposal]
     published: str
     published_from: str  # "--published", "source ID", "text", "data file"
+    # units of the figures that neither the catalogue nor the data file knows (立方米): the
+    # declarations a data file needs (`[units]`) before the figures can be imported
+    units: dict[str, Unit] = field(default_factory=dict)
 
 
 @dataclass
