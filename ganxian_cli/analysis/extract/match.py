@@ -2,7 +2,12 @@
 
 A figure goes onto an indicator only when its name is about that indicator, its unit is of the
 indicator's family and its subject (the company or place the sentence names, or none: the
-region) is one the indicator's figures have. Otherwise it gets a new indicator: a readable id
+region) is one the indicator's figures have (spelt alike: 赣州腾远钴业公司 is 赣州腾远钴业; or
+named in the figure's own name: 华能二期 of 华能二期发电机组). An article read again is
+recognised by its recorded figures: a value the indicator already holds, whose name or quote
+shares words with the indicator's name, goes onto it; a figure of another subject (or none) only
+when that very value and period are recorded there, and it then takes the recorded subject.
+Otherwise it gets a new indicator: a readable id
 and a theme from the glossary (`model.glossary`), one per name, unit and subject, so figures
 of another scope (the signed projects among all, a company beside its district) never share one.
 """
@@ -21,6 +26,7 @@ from ...model.units import UNITS, Unit, in_scope
 THRESHOLD = 0.45  # the Dice score of two names that speak of the same thing
 _SAME = "\x00same"  # `ranked` without a subject: the one the last match of the figure had
 SAME_VALUE_BONUS = 0.5  # an indicator already holding the value ranks first among those named so
+_Context = tuple[str | None, str | None, str]  # the figure's subject, period and quote
 
 
 def bigrams(text: str) -> set[str]:
@@ -48,11 +54,14 @@ class Matcher:
         self.dataset = dataset
         self._new: dict[tuple[str, str, str | None], str] = {}
         self._taken: set[str] = set(dataset.indicators) if dataset else set()
-        self._subject_of: dict[tuple[str, Decimal, str], str | None] = {}
+        self._context: dict[tuple[str, Decimal, str], _Context] = {}
+        self._spelt: dict[tuple[str, str | None], str | None] = {}  # file's spelling of a subject
         self._next: dict[str, int] = {}  # per id: the number the next one of its name gets
         self._last = ""  # the name last ranked: `fresh` names its indicator after it
         self._subjects: dict[str, set[str | None]] = {}
         self._values: dict[str, set[tuple[Decimal, str]]] = {}
+        # per indicator: value, family and period recorded -> the subject recorded with them
+        self._recorded: dict[str, dict[tuple[Decimal, str, str], str | None]] = {}
         self._names: list[tuple[str, set[str], str, str]] = []  # id, bigrams, family, theme
         self._themes: dict[str, tuple[str, str]] = {}
         if dataset is not None:
@@ -65,22 +74,40 @@ class Matcher:
                 self._subjects.setdefault(ident, set()).add(figure.subject)
                 unit = indicator.unit_of(figure)  # built in or declared by the file
                 family, scale = unit.family, unit.scale
-                self._values.setdefault(ident, set()).add(
-                    ((figure.value * scale).normalize(), family)
-                )
+                scaled = (figure.value * scale).normalize()
+                self._values.setdefault(ident, set()).add((scaled, family))
+                key = (scaled, family, str(figure.period))
+                self._recorded.setdefault(ident, {})[key] = figure.subject
 
-    def match(self, name: str, value: Decimal, unit: str, subject: str | None = None) -> Match:
-        """The best indicator for the figure of *subject*, or a new id (with its theme)."""
-        return self.ranked(name, value, unit, subject)[0]
+    def match(
+        self,
+        name: str,
+        value: Decimal,
+        unit: str,
+        subject: str | None = None,
+        period: str | None = None,
+        quote: str = "",
+    ) -> Match:
+        """The best indicator for the figure of *subject* (of *period*, read in *quote*), or a
+        new id (with its theme)."""
+        return self.ranked(name, value, unit, subject, period, quote)[0]
 
     def ranked(
-        self, name: str, value: Decimal, unit: str, subject: str | None = _SAME
+        self,
+        name: str,
+        value: Decimal,
+        unit: str,
+        subject: str | None = _SAME,
+        period: str | None = None,
+        quote: str = "",
     ) -> list[Match]:
         """Indicators that could hold the figure, best first; a new id last. Without
-        *subject*: of the subject the last match of that name, value and unit had."""
+        *subject*: of the subject, period and quote the last match of that name, value and
+        unit had."""
         if subject == _SAME:
-            subject = self._subject_of.get((name, value, unit))
-        self._subject_of[(name, value, unit)] = subject
+            subject, period, quote = self._context.get((name, value, unit), (None, None, ""))
+        self._context[(name, value, unit)] = (subject, period, quote)
+        whole = name
         name = own_name(name, subject)
         family = _family(unit)
         scored: list[tuple[float, str]] = []
@@ -89,15 +116,22 @@ class Matcher:
         known = _known(unit)
         scaled = (value * known.scale).normalize() if known else value
         grams = bigrams(name)
+        words = grams | bigrams(quote)
         for ident, names, indicator_family, indicator_theme in self._names:
             score = dice(grams, names)
             if score > theme_score:
                 theme, theme_score = indicator_theme, score
-            if score < THRESHOLD or indicator_family != family:
-                continue  # not about that indicator, or not of its unit
-            if subject not in self._subjects.get(ident, {subject}):
+            if indicator_family != family:
+                continue  # not of its unit
+            held = (scaled, family) in self._values.get(ident, set())
+            if score < THRESHOLD and not (held and words & names):
+                continue  # not about that indicator, nor a value of it read again
+            recorded = self._recorded.get(ident, {}).get((scaled, family, period or ""), _SAME)
+            spelt = self._spelling(ident, subject, whole, words & names, recorded)
+            if spelt == _SAME:
                 continue  # the indicator's figures are another company's or place's
-            if (scaled, family) in self._values.get(ident, set()):
+            self._spelt[(ident, subject)] = spelt
+            if held:
                 score += SAME_VALUE_BONUS
             scored.append((score, ident))
         scored.sort(key=lambda s: -s[0])
@@ -120,10 +154,36 @@ class Matcher:
             return subject
         return closest or DEFAULT_THEME
 
+    def _spelling(
+        self,
+        ident: str,
+        subject: str | None,
+        text: str,
+        shared: set[str],
+        recorded: str | None,
+    ) -> str | None:
+        """The subject as the indicator's figures spell it, if *subject* (or, for none, the
+        figure's name *text*) is one of them; `_SAME` if it is another company's or place's.
+        *recorded*: the subject of a figure of that very value and period, if one is there."""
+        subjects = self._subjects.get(ident, {subject})
+        if subject in subjects:
+            return subject
+        for other in subjects:
+            if other is None:
+                continue
+            if subject is not None and (other in subject or subject in other):
+                return other  # the same company, spelt longer or shorter
+            if subject is None and other in text:
+                return other  # the figure's own words name it: 华能二期2台
+        if recorded != _SAME and shared:
+            return recorded  # that very figure, recorded (with its subject) by the file
+        return _SAME
+
     def subject(self, ident: str, found: str | None) -> str | None:
-        """The figure's subject: the one its sentence names (none is never filled in from the
-        indicator's other figures: a district's total is not a company's)."""
-        return found
+        """The figure's subject: the one its sentence names, as the indicator's figures spell
+        it (none is filled in only for a figure the file records: a district's total is not a
+        company's)."""
+        return self._spelt.get((ident, found), found)
 
     def fresh(self) -> str:
         """An id for one more new indicator, made from the name last ranked (signed_projects,
