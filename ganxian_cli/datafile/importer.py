@@ -1,7 +1,9 @@
 """`ganxian import`: add every figure of a reviewed draft in one locked, atomic, checked write.
 
 All or nothing: problems are reported at the draft's own lines and nothing is written. A figure
-already present with the same value is skipped and counted; another value needs *replace*.
+already present with the same value is skipped and counted; another value needs *replace*. The
+draft's `[units]` (a JSON draft's `units`) are added to the data file's where it lacks them; one
+it declares otherwise is refused.
 """
 
 from __future__ import annotations
@@ -11,11 +13,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from pydantic import ValidationError
+
 from ..errors import DataError, Problem, UsageError
 from ..model.english import SUBJECT_THEMES
-from ..model.models import Dataset
+from ..model.models import Dataset, UnitDeclaration
 from ..model.periods import PeriodError, parse_period
-from ..model.units import Unit, UnknownUnitError, get_unit
+from ..model.units import UNITS, Unit, UnknownUnitError, declare, get_unit
 from ..model.units import declared as declared_units
 from .loader import Loaded, decode, parse_toml, read_bytes
 from .locate import LineIndex
@@ -96,10 +100,20 @@ class Imported:
         )
 
 
-def read_draft(path: str) -> tuple[list[DraftFigure], list[Problem]]:
-    """The draft's figures and the problems of its tables, at the draft's lines (DataError for
-    a draft that cannot be read at all). A unit the catalogue does not know may be one the
-    data file declares: `unknown_units` decides, once the data file is read."""
+@dataclass(frozen=True)
+class DraftUnit:
+    """One `[units]` declaration of a draft and the line of its table."""
+
+    symbol: str
+    declaration: UnitDeclaration
+    line: int
+
+
+def read_draft(path: str) -> tuple[list[DraftFigure], list[DraftUnit], list[Problem]]:
+    """The draft's figures, its unit declarations and the problems of its tables, at the
+    draft's lines (DataError for a draft that cannot be read at all). A unit the catalogue does
+    not know may be one the draft or the data file declares: `unknown_units` decides, once the
+    data file is read."""
     name = "<stdin>" if path == "-" else path
     text = decode(read_bytes(path), name)
     if text.lstrip().startswith("{"):
@@ -113,6 +127,7 @@ def read_draft(path: str) -> tuple[list[DraftFigure], list[Problem]]:
         raise DataError(
             [*problems, Problem("G100", "no [[figures]] in the draft", name, 1, None, "figures")]
         )
+    units = _draft_units(data.get("units"), name, index, problems)
     if index is None:
         entries = _from_json(entries)
     figures: list[DraftFigure] = []
@@ -130,7 +145,83 @@ def read_draft(path: str) -> tuple[list[DraftFigure], list[Problem]]:
             for key, message in _check_entry(entry)
         )  # fmt: skip
         figures.append(figure)
-    return figures, problems
+    return figures, units, problems
+
+
+def _draft_units(
+    table: Any, name: str, index: LineIndex | None, problems: list[Problem]
+) -> list[DraftUnit]:
+    """The draft's well-formed unit declarations; a problem for each of the others."""
+    if table is None:
+        return []
+    if not isinstance(table, dict):
+        line = (index.line_of(("units",)) if index else None) or 1
+        problems.append(Problem("G100", "expected a table of units", name, line, None, "units"))
+        return []
+    units: list[DraftUnit] = []
+    for symbol, spec in table.items():
+        line = (index.line_of(("units", symbol)) if index else None) or 1
+        where = f"units.{symbol}"
+        if symbol in UNITS:
+            message = f"unit {symbol} is built in and cannot be redefined"
+            problems.append(Problem("G100", message, name, line, None, where))
+            continue
+        try:
+            declaration = UnitDeclaration.model_validate(spec)
+        except ValidationError as exc:
+            said = "; ".join(
+                f"{'.'.join(str(p) for p in e['loc']) or 'unit'}: {e['msg']}" for e in exc.errors()
+            )
+            problems.append(Problem("G100", said, name, line, None, where))
+            continue
+        units.append(DraftUnit(symbol, declaration, line))
+    return units
+
+
+def with_units(dataset: Dataset, units: list[DraftUnit], draft: str) -> Dataset:
+    """*dataset* with the draft's unit declarations it lacks (DataError, at the draft's lines,
+    for one it declares otherwise); the same dataset when it lacks none."""
+    problems: list[Problem] = []
+    added: dict[str, UnitDeclaration] = {}
+    for unit in units:
+        have = dataset.units.get(unit.symbol)
+        if have is None:
+            added[unit.symbol] = unit.declaration
+        elif _key(have) != _key(unit.declaration):
+            message = (
+                f"unit {unit.symbol} is declared otherwise by the data file "
+                f"({_shown(have)}; the draft: {_shown(unit.declaration)})"
+            )
+            problems.append(
+                Problem("G100", message, draft, unit.line, None, f"units.{unit.symbol}")
+            )
+    if problems:
+        raise DataError(problems)
+    if not added:
+        return dataset
+    made = dict(dataset.declared_units)
+    for symbol, d in added.items():
+        made[symbol] = declare(symbol, d.family, d.factor, d.name_en, d.kind)
+    indicators = {}
+    for ident, indicator in dataset.indicators.items():
+        indicators[ident] = copied = indicator.model_copy()
+        copied._declared = made
+    result = dataset.model_copy(
+        update={"units": {**dataset.units, **added}, "indicators": indicators}
+    )
+    result._units = made
+    return result
+
+
+def _key(d: UnitDeclaration) -> tuple[str, Decimal, str]:
+    """What a declaration means: family, factor and kind (as `declare` settles a kind left
+    out); the English name and how the factor is written do not count."""
+    unit = declare("", d.family, d.factor, d.name_en, d.kind)
+    return unit.family, unit.scale.normalize(), unit.kind.value
+
+
+def _shown(d: UnitDeclaration) -> str:
+    return f"family {d.family}, factor {d.factor}" + (f", kind {d.kind}" if d.kind else "")
 
 
 def _header_problems(data: dict[str, Any], name: str, index: LineIndex) -> list[Problem]:
@@ -465,22 +556,28 @@ def import_draft(
     if article.text:
         article = NewSource(article.title, article.published, text_path(path, article.text))
     said: list[str] = []
-    figures, problems = read_draft(draft)
+    figures, units, problems = read_draft(draft)
     draft_name = "<stdin>" if draft == "-" else draft
     counts: dict[str, int] = {}
 
     def edit(loaded: Loaded) -> tuple[Dataset, str]:
-        unknown = unknown_units(figures, loaded.dataset.declared_units, draft_name)
-        if problems or unknown:  # every problem of the draft in one run, in its line order
-            raise DataError(sorted([*problems, *unknown], key=lambda p: p.line or 0))
-        change = DatasetEdit(loaded.dataset)
+        found = list(problems)
+        try:
+            dataset = with_units(loaded.dataset, units, draft_name)
+        except DataError as exc:
+            found.extend(exc.problems)
+            dataset = loaded.dataset
+        unknown = unknown_units(figures, dataset.declared_units, draft_name)
+        if found or unknown:  # every problem of the draft in one run, in its line order
+            raise DataError(sorted([*found, *unknown], key=lambda p: p.line or 0))
+        change = DatasetEdit(dataset)
         said.clear()
         added, replaced, skipped = merge(
             change, figures, draft_name, replace, source, article, said
         )
         linked = link_rates(change, figures, draft_name)
         counts.update(added=added, replaced=replaced, skipped=skipped, linked=linked)
-        if not change.changed:
+        if not change.changed and dataset is loaded.dataset:
             return loaded.dataset, "import"
         return change.result(), "import"
 

@@ -118,7 +118,7 @@ def draft(extraction: Extraction, article: str, source: str | None = None) -> st
     chunks = ["\n".join(head)]
     if extraction.units:
         chunks.append(
-            "# Units the catalogue lacks: copy these [units] into the data file before importing.\n"
+            "# Units the catalogue lacks: import adds these [units] to a data file without them.\n"
             + tomli_w.dumps({"units": unit_declarations(extraction)})
         )
     new = {p.indicator for p in extraction.figures if p.new_indicator}
