@@ -14,7 +14,11 @@ def export(
     output: Annotated[
         str,
         typer.Option(
-            "--output", "-o", help="Database file to write (replaced atomically).", metavar="PATH"
+            "--output",
+            "-o",
+            help="Database file to write, replaced atomically; never a data file read, "
+            "'-', a FIFO or a device.",
+            metavar="PATH",
         ),
     ],
     fmt: Annotated[

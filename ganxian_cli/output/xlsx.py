@@ -8,13 +8,14 @@ XlsxWriter is imported only here, only when a workbook is written.
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from ..errors import UsageError, escape_control
+from ..errors import escape_control
 from ..model.lang import Lang
 
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
@@ -59,12 +60,14 @@ def _decimals(value: Decimal) -> int:
     return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
-def write_workbook(path: str, sheets: Sequence[Sheet], lang: Lang = Lang.zh) -> None:
-    """Write *sheets* to the workbook at *path* (replacing it)."""
+def workbook_bytes(sheets: Sequence[Sheet], lang: Lang = Lang.zh) -> bytes:
+    """The workbook of *sheets*, built in memory (`output.files` writes it)."""
     import xlsxwriter
 
-    workbook = xlsxwriter.Workbook(path, {"strings_to_numbers": False, "strings_to_formulas": False,
-                                          "strings_to_urls": False})  # fmt: skip
+    buffer = io.BytesIO()
+    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False,
+                                            "strings_to_formulas": False,
+                                            "strings_to_urls": False})  # fmt: skip
     header = workbook.add_format({"bold": True})
     number_formats: dict[int, Any] = {}
     taken: set[str] = set()
@@ -99,10 +102,8 @@ def write_workbook(path: str, sheets: Sequence[Sheet], lang: Lang = Lang.zh) -> 
         for col, width in enumerate(widths):
             ws.set_column(col, col, min(width + 2, 60))
         ws.freeze_panes(1, 0)
-    try:
-        workbook.close()
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    workbook.close()
+    return buffer.getvalue()
 
 
 def _display_width(text: str) -> int:
