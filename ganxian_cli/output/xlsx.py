@@ -30,7 +30,8 @@ class Sheet:
 
 
 def flatten(row: dict[str, Any], lang: Lang) -> dict[str, Any]:
-    """A {zh, en} pair becomes its text in *lang*; another nested object becomes key.sub."""
+    """A {zh, en} pair becomes its text in *lang*; another nested object becomes key.sub; a
+    unit (a field `unit` or `…_unit`) is named in English under `--lang en`."""
     out: dict[str, Any] = {}
     for key, value in row.items():
         if isinstance(value, dict):
@@ -38,9 +39,25 @@ def flatten(row: dict[str, Any], lang: Lang) -> dict[str, Any]:
                 out[key] = value[lang]
             else:
                 out.update({f"{key}.{k}": v for k, v in value.items()})
+        elif lang == "en" and isinstance(value, str) and _is_unit(key):
+            out[key] = unit_in_english(value)
         else:
             out[key] = value
     return out
+
+
+def _is_unit(key: str) -> bool:
+    return key == "unit" or key.endswith("_unit")
+
+
+def unit_in_english(symbol: str) -> str:
+    """The English name of the unit *symbol* (亿元 -> 100 million yuan); an unknown one as is."""
+    from ..model.units import UnknownUnitError, get_unit
+
+    try:
+        return get_unit(symbol).en
+    except UnknownUnitError:
+        return symbol
 
 
 def sheet_name(name: str, taken: set[str]) -> str:
