@@ -143,6 +143,11 @@ class ExtractView:
     ) -> None:
         self.extraction, self.name, self.article_id, self.path = extraction, name, article_id, path
 
+    @property
+    def inputs(self) -> tuple[str, ...]:
+        """The files read (the article, the data file): an --output never replaces one."""
+        return (self.name, self.path)
+
 
 def extract_doc(
     article: str,

@@ -74,8 +74,7 @@ def render(view: Any, fmt: str, sink: Sink) -> None:
     from .files import to_stdout, write_bytes
 
     header = getattr(view, "header", None)
-    if header is not None:
-        sink.inputs = header.inputs
+    sink.inputs = header.inputs if header is not None else getattr(view, "inputs", ())
     shown = header is None or _introduced(header, fmt, sink)
     if fmt in FILE_FORMATS or to_stdout(sink.output):
         if shown:

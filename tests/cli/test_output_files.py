@@ -171,3 +171,26 @@ def test_a_new_output_file_gets_the_usual_mode(data: Path, tmp_path: Path) -> No
     finally:
         os.umask(umask)
     assert stat.S_IMODE((tmp_path / "n.json").stat().st_mode) == 0o644
+
+
+def test_extract_writes_its_draft_and_never_over_the_article(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("今年1至5月,规模以上企业完成工业总产值133.87亿元。", encoding="utf-8")
+    draft = tmp_path / "draft.toml"
+    args = ["extract", str(article), "--published", "2031-06", "-f", "toml"]
+    result = invoke(runner, *args, "--output", str(draft))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "" and draft.read_text(encoding="utf-8") == invoke(runner, *args).stdout
+    before = article.read_bytes()
+    refused = invoke(runner, *args, "--output", str(article))
+    assert refused.exit_code == 2 and "which this command reads" in refused.stderr
+    assert article.read_bytes() == before
+
+
+def test_list_takes_output(runner: CliRunner, data: Path, tmp_path: Path) -> None:
+    out = tmp_path / "ids.json"
+    result = invoke(runner, "list", "--data", str(data), "-f", "json", "-o", str(out))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert '"kind": "list"' in out.read_text(encoding="utf-8")
