@@ -1,9 +1,10 @@
 """Every output format of every command, chosen by name from one registry.
 
 `RENDERERS[kind][format]` draws a document of that kind (see `views`) to standard output or to
-the --output file. `check_format` refuses a format a command does not offer, or a file format
-without --output, before any data is read; `render` says where the data came from and any
-warnings, then draws. Each renderer imports what it draws with when it runs.
+the --output file, which `files` writes (atomically, never over a file the command reads).
+`check_format` refuses a format a command does not offer, a file format without --output, or an
+--output that cannot be written, before any data is read; `render` says where the data came
+from and any warnings, then draws. Each renderer imports what it draws with when it runs.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from .table import ColorMode
     from .views import Header, ReportView, SectionsView
 
-FILE_FORMATS = ("xlsx", "html")  # written to --output, never to standard output
+FILE_FORMATS = ("xlsx", "html")  # need --output (an html page may go to `--output -`)
 
 
 class Sink:

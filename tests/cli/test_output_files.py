@@ -194,3 +194,38 @@ def test_list_takes_output(runner: CliRunner, data: Path, tmp_path: Path) -> Non
     result = invoke(runner, "list", "--data", str(data), "-f", "json", "-o", str(out))
     assert result.exit_code == 0 and result.stdout == ""
     assert '"kind": "list"' in out.read_text(encoding="utf-8")
+
+
+def test_only_the_file_writers_open_files_for_writing() -> None:
+    """Every output file goes through `output.files` (and data files through `datafile`)."""
+    import re
+
+    root = Path(files.__file__).resolve().parent.parent
+    writes = re.compile(
+        r"os\.replace|os\.rename|tempfile\.|\.write_(?:bytes|text)\(|open\([^)]*[\"'][wax]b?[\"']"
+        r"|xlsxwriter\.Workbook\((?!buffer)|sqlite3\.connect\((?!path)"
+    )
+    allowed = {"datafile/atomic.py", "datafile/starter.py", "output/files.py"}
+    found = [
+        f"{path.relative_to(root)}:{n}"
+        for path in sorted(root.rglob("*.py"))
+        if str(path.relative_to(root)) not in allowed
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if writes.search(line)
+    ]
+    assert found == []
+
+
+def test_a_replaced_output_keeps_its_mode_and_a_read_only_one_is_refused(
+    runner: CliRunner, data: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "r.json"
+    out.write_text("old")
+    out.chmod(0o640)
+    assert _run(runner, ["report", "-f", "json"], data, str(out)).exit_code == 0
+    assert stat.S_IMODE(out.stat().st_mode) == 0o640 and out.read_text() != "old"
+    if os.geteuid() == 0:
+        return  # root may write anything
+    out.chmod(0o440)
+    result = _run(runner, ["report", "-f", "json"], data, str(out))
+    assert result.exit_code == 2 and "no permission" in result.stderr
