@@ -229,3 +229,13 @@ def test_a_replaced_output_keeps_its_mode_and_a_read_only_one_is_refused(
     out.chmod(0o440)
     result = _run(runner, ["report", "-f", "json"], data, str(out))
     assert result.exit_code == 2 and "no permission" in result.stderr
+
+
+def test_export_refuses_its_output_before_reading_any_data(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("not toml [", encoding="utf-8")
+    result = invoke(runner, "export", "--data", str(bad), "-o", "-")
+    assert result.exit_code == 2 and "cannot go to standard output" in result.stderr
+    assert "bad.toml" not in result.stderr
