@@ -1,8 +1,9 @@
 """Spreadsheets (`--format xlsx --output FILE`): one sheet per table, written by XlsxWriter.
 
 Numbers are cells of type number (their printed decimals kept as the cell's format, so 40.00
-shows 40.00), units sit in their own column, every text cell (periods such as 2022-06 included)
-is written as text so Excel never turns it into a date, and the header row is frozen.
+shows 40.00), units sit in their own column (named in English under --lang en), every text cell
+(periods such as 2022-06 included) is written as text so Excel never turns it into a date, and
+the header row is frozen and filtered. The workbook is built in memory; `files` writes it.
 XlsxWriter is imported only here, only when a workbook is written.
 """
 
@@ -119,6 +120,8 @@ def workbook_bytes(sheets: Sequence[Sheet], lang: Lang = Lang.zh) -> bytes:
         for col, width in enumerate(widths):
             ws.set_column(col, col, min(width + 2, 60))
         ws.freeze_panes(1, 0)
+        if keys:
+            ws.autofilter(0, 0, len(rows), len(keys) - 1)
     workbook.close()
     return buffer.getvalue()
 

@@ -66,3 +66,9 @@ def test_no_cell_is_a_date_and_periods_are_text(
     assert not [v for v in cells if isinstance(v, datetime.date | datetime.time)]
     periods = [v for v in cells if isinstance(v, str) and re.fullmatch(r"20\d\d-[0-9QH.-]+", v)]
     assert periods  # 2022-06 stays the text 2022-06
+
+
+def test_every_sheet_has_a_filter_over_its_table(runner: CliRunner, tmp_path: Path) -> None:
+    book = _book(runner, tmp_path, ["report"])
+    for sheet in book.worksheets:  # type: ignore[attr-defined]
+        assert sheet.auto_filter.ref == sheet.dimensions
