@@ -11,7 +11,7 @@ import tomli_w
 from ..analysis.extract import Extraction, Proposal
 from ..analysis.extract.match import own_name
 from ..datafile.importer import DRAFT_KIND, DRAFT_VERSION
-from ..errors import UsageError
+from ..errors import INVISIBLE_RE, UsageError
 from ..model.glossary import english_name
 from ..model.numerals import plain
 from .document import envelope
@@ -151,7 +151,14 @@ def draft(extraction: Extraction, article: str, source: str | None = None) -> st
         elif p.relation and p.relates_to:
             note += f"; a {p.relation} of {p.relates_to}"
         chunks.append(f"{note}\n[[figures]]\n{tomli_w.dumps(entry)}")
-    return "\n".join(chunks)
+    return _visible("\n".join(chunks))
+
+
+def _visible(text: str) -> str:
+    """Bidi overrides, zero-width and other invisible characters as TOML escapes (\\u202e),
+    as every output shows them; tomli-w escapes only the C0 controls. The draft holds them in
+    basic strings and comments only, where the escape reads back as the character or shows."""
+    return INVISIBLE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def rows(extraction: Extraction) -> list[list[str]]:
@@ -184,6 +191,11 @@ class ExtractView:
         self, extraction: Extraction, name: str, article_id: str | None, path: str
     ) -> None:
         self.extraction, self.name, self.article_id, self.path = extraction, name, article_id, path
+
+    @property
+    def inputs(self) -> tuple[str, ...]:
+        """The files read (the article, the data file): an --output never replaces one."""
+        return (self.name, self.path)
 
 
 def extract_doc(
