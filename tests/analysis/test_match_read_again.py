@@ -8,7 +8,9 @@ from decimal import Decimal
 
 from ganxian_cli.analysis.extract import extract
 from ganxian_cli.analysis.extract.match import Matcher
+from ganxian_cli.datafile.loader import load
 from ganxian_cli.model.models import Dataset
+from tests.conftest import DATA
 
 FILE = """
 schema_version = 1
@@ -80,3 +82,11 @@ def test_a_recorded_value_with_no_word_in_common_is_a_new_indicator() -> None:
     assert found.new
     found = matcher.match("签约项目", Decimal(29), "名", None, "2031-06", "交流人才29名")
     assert not found.new and found.indicator == "exchange_staff"
+
+
+def test_the_districts_half_year_revenue_is_not_the_cobalt_firms() -> None:
+    """The shipped file: 营业收入 of the district is never 腾远钴业's revenue."""
+    dataset = load(str(DATA)).dataset
+    text = "上半年,全区规模以上工业企业实现营业收入191.08亿元。"
+    (figure,) = extract(text, dataset, "2022-07").figures
+    assert figure.indicator != "tengyuan_revenue" and figure.subject is None
