@@ -14,6 +14,7 @@ from typing import Any
 from ..errors import DataError, Problem, UsageError
 from ..model.models import Dataset
 from ..model.periods import PeriodError, parse_period
+from ..model.precision import agrees
 from ..model.units import Unit, UnknownUnitError, get_unit
 from ..model.units import declared as declared_units
 from .loader import Loaded, decode, parse_toml, read_bytes
@@ -40,6 +41,7 @@ _KEYS: dict[str, type | tuple[type, ...]] = {
     "source": str,
     "rate_of": str,
     "gap_of": str,
+    "restates": int,
 }
 _REQUIRED = ("indicator", "value", "unit", "period")
 _STATUS = ("actual", "forecast", "target")
@@ -153,6 +155,44 @@ def _check_entry(entry: dict[str, Any]) -> list[tuple[str, str]]:
     if entry.get("qualifier", "exact") not in _QUALIFIER:
         found.append(("qualifier", f"expected one of {', '.join(_QUALIFIER)}"))
     return found
+
+
+def restated(figures: list[DraftFigure], draft: str) -> tuple[list[DraftFigure], list[Problem]]:
+    """The figures to record: one with `restates = N` (a less precise print of the draft's
+    figure N, 45.3亿元 for 452871万元) is left out once it agrees with figure N: same period,
+    and its value is figure N's rounded to its own last digit."""
+    keep: list[DraftFigure] = []
+    problems: list[Problem] = []
+    for figure in figures:
+        other = figure.get("restates")
+        if other is None:
+            keep.append(figure)
+            continue
+        target = figures[other] if isinstance(other, int) and 0 <= other < len(figures) else None
+        if target is None or target.index != other or target is figure:
+            message = f"restates = {other}: no other figure {other} in this draft"
+        elif target.get("restates") is not None:
+            message = f"restates = {other}: figure {other} restates another figure itself"
+        elif target.get("period") != figure.get("period"):
+            message = (
+                f"restates = {other}: figure {other} is for {target.get('period')}, "
+                f"this one for {figure.get('period')}"
+            )
+        elif not agrees(
+            Decimal(figure.get("value")),
+            figure.get("unit"),
+            Decimal(target.get("value")),
+            target.get("unit"),
+        ):
+            message = (
+                f"restates = {other}: {figure.get('value')}{figure.get('unit')} is not "
+                f"{target.get('value')}{target.get('unit')} rounded; correct one of them or "
+                "remove the key to record both"
+            )
+        else:
+            continue  # one figure, recorded as figure N
+        problems.append(_problem(draft, figure, message, key="restates"))
+    return keep, problems
 
 
 def unknown_units(
@@ -354,6 +394,9 @@ def import_draft(
         raise UsageError("import needs a data file, not standard input")
     figures, problems = read_draft(draft)
     draft_name = "<stdin>" if draft == "-" else draft
+    if not problems:
+        figures, wrong = restated(figures, draft_name)
+        problems = problems + wrong
     counts: dict[str, int] = {}
 
     def edit(loaded: Loaded) -> tuple[Dataset, str]:

@@ -26,6 +26,7 @@ FIELDS = (
     "theme",
     "relation",
     "relates_to",
+    "restates",
 )
 HEADERS = ("#", "指标", "名称", "数值", "单位", "限定", "同比%", "时期", "状态", "行", "引文")
 QUALIFIER_ZH = {"exact": "", "more_than": "余/多", "nearly": "近", "about": "约"}
@@ -93,6 +94,10 @@ def draft(extraction: Extraction, article: str, source: str | None = None) -> st
         if source:
             entry["source"] = source
         note = f"# article line {p.line}"
+        if p.restates is not None:  # import records the other figure and checks they agree
+            entry["restates"] = p.restates
+            other = extraction.figures[p.restates]
+            note += f"; restates figure {p.restates} ({plain(other.value)}{other.unit})"
         if p.relation in ("rate", "gap") and p.relates_to and p.relates_to not in new:
             entry[f"{p.relation}_of"] = p.relates_to  # import links it to that target
         elif p.relation and p.relates_to:

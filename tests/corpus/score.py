@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 import extract_quality as eq  # noqa: E402
 
 from ganxian_cli.analysis.extract import extract, read_article  # noqa: E402
+from ganxian_cli.analysis.extract.tables import cell_shown, find_tables, parse_quote  # noqa: E402
 
 
 def _sign(x: Decimal | None) -> int:
@@ -61,7 +62,9 @@ def score_one(expected_path: Path) -> dict:
     article = article_of(expected_path)
     text, _ = read_article(article.read_bytes(), str(article))
     proposed = extract(text, None, published).figures
+    tables = find_tables(text)
     used: set[int] = set()
+    match_of: dict[int, int] = {}  # expected index -> proposed index
     r = {
         "article": article.name,
         "published": published,
@@ -78,13 +81,16 @@ def score_one(expected_path: Path) -> dict:
         "declines_right": 0,
         "cells": sum(1 for e in expected if e["cell"]),
         "cells_found": 0,
+        "cells_right": 0,
+        "restates": sum(1 for e in expected if e["restates"] is not None),
+        "restates_right": 0,
         "subjects": sum(1 for e in expected if e["subject"]),
         "subjects_right": 0,
         "missed": [],
         "differs": [],
         "extra": [],
     }
-    for e in expected:
+    for n, e in enumerate(expected):
         negative = _sign(e["value"]) < 0 or _sign(e["yoy"]) < 0
         r["declines"] += negative
         same = [
@@ -106,9 +112,17 @@ def score_one(expected_path: Path) -> dict:
             continue
         best = max(same, key=lambda i: eq._overlap(proposed[i].quote, e["quote"]))
         used.add(best)
+        match_of[n] = best
         p = proposed[best]
         r["found"] += 1
         r["cells_found"] += bool(e["cell"])
+        if e["cell"]:
+            r["cells_right"] += (
+                str(p.period) == e["period"]
+                and p.yoy == e["yoy"]
+                and parse_quote(p.quote) is not None
+                and cell_shown(p.quote, text, tables)
+            )
         if e["subject"]:
             r["subjects_right"] += getattr(p, "subject", None) == e["subject"]
         r["period"] += str(p.period) == e["period"]
@@ -128,6 +142,14 @@ def score_one(expected_path: Path) -> dict:
                 f"{e['value']}{e['unit']}: expected {' '.join(map(str, want))}, "
                 f"got {' '.join(map(str, got))}  | {p.quote}"
             )
+    for n, e in enumerate(expected):
+        other = e["restates"]
+        if other is None or n not in match_of or other not in match_of:
+            continue
+        mine, theirs = proposed[match_of[n]], proposed[match_of[other]]
+        r["restates_right"] += (
+            mine.restates == match_of[other] and mine.indicator == theirs.indicator
+        )
     r["extra"] = [
         f"{p.value}{p.unit} {p.period} | {p.quote}" for i, p in enumerate(proposed) if i not in used
     ]
@@ -153,6 +175,8 @@ HEADER = [
     "yoy",
     "qualifier",
     "cells",
+    "cells right",
+    "restates",
     "subjects",
 ]
 
@@ -174,6 +198,8 @@ def row(r: dict) -> list[str]:
         pct(r["yoy"], f),
         pct(r["qualifier"], f),
         f"{r['cells_found']}/{r['cells']}" if r["cells"] else "—",
+        f"{r['cells_right']}/{r['cells']}" if r["cells"] else "—",
+        f"{r['restates_right']}/{r['restates']}" if r["restates"] else "—",
         f"{r['subjects_right']}/{r['subjects']}" if r["subjects"] else "—",
     ]
 

@@ -1,5 +1,8 @@
 """Sources: each figure names a declared source, and each quote stands in its source's text.
 
+A table cell's quote (``ROW | COLUMN | VALUE | 单位:UNIT``, `extract.tables`) stands in the text
+when one table of it has that cell (`tables.cell_shown`).
+
 Each check takes the collector and adds Problem records; `registry` puts them into its groups.
 Codes are listed in the README.
 """
@@ -8,6 +11,7 @@ from __future__ import annotations
 
 from ...model.models import Dataset, Figure
 from ...model.numerals import compact
+from ..extract.tables import Table, cell_shown, find_tables, parse_cell_quote
 from .collector import Collector, Path
 from .texts import RefusedText, closest_passage, read_text_file
 
@@ -47,21 +51,29 @@ def check_quotes_in_sources(c: Collector) -> None:
     """G211 for a quote missing from the text of its own source (where a text is given)."""
     dataset = c.loaded.dataset
     texts: dict[str | None, str] = {}
+    originals: dict[str | None, str] = {}  # as read: tables are found in the text as laid out
+    tables: dict[str | None, list[Table]] = {}  # found once per text, when a cell quote needs
     if dataset.source is not None and dataset.source.text:
         found = _read_text(c, ("source", "text"), c.loaded.name, dataset.source.text)
         if found is not None:
-            texts[None] = compact(found)
+            texts[None], originals[None] = compact(found), found
     for ident, article in dataset.sources.items():
         if article.text:
             found = _read_text(c, ("sources", ident, "text"), c.loaded.name, article.text)
             if found is not None:
-                texts[ident] = compact(found)
+                texts[ident], originals[ident] = compact(found), found
     if not texts:
         return
     for ident, _indicator, i, figure in dataset.figures():
-        haystack = texts.get(_owner(dataset, figure))
+        owner = _owner(dataset, figure)
+        haystack = texts.get(owner)
         if haystack is None or figure.quote is None or compact(figure.quote) in haystack:
             continue
+        if parse_cell_quote(figure.quote) is not None:
+            if owner not in tables:
+                tables[owner] = find_tables(originals[owner])
+            if cell_shown(figure.quote, originals[owner], tables[owner]):
+                continue
         closest = closest_passage(compact(figure.quote), haystack)
         path: Path = ("indicators", ident, "observations", i, "quote")
         name = _owner(dataset, figure) or "source"

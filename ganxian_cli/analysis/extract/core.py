@@ -11,7 +11,7 @@ from ...model.direction import lead_behind
 from ...model.models import Dataset
 from ...model.periods import Period
 from ...model.units import UNITS, Kind, Unit, get_unit
-from . import clauses, context, when
+from . import cells, clauses, context, when
 from .match import Matcher
 from .rates import related, unit_kind
 from .text import CompactText, compact, in_caption
@@ -85,6 +85,10 @@ def extract(
     article = compact(original)
     text = article.text
     year, month, how = resolve_published(text, published, dataset, source)
+    tables = cells.read(original, year, month)  # tables first; the prose rules read the rest
+    if tables.tables:
+        article = compact(tables.rest)
+        text = article.text
     phrases = [p for p in when.phrases(text, year, month) if not in_caption(article, p.start)]
     tokens = [
         t
@@ -101,6 +105,9 @@ def extract(
         _proposal(article, f, periods, year, month, matcher, line_starts, readers) for f in figures
     ]
     proposals = related(_distinct(proposals, matcher), figures, text)
+    proposals = cells.add(
+        proposals, tables, matcher, year, month, line_starts, lambda p: _distinct(p, matcher)
+    )
     return Extraction(proposals, f"{year}-{month:02d}", how)
 
 
