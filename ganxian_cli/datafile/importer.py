@@ -11,11 +11,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from pydantic import ValidationError
+
 from ..errors import DataError, Problem, UsageError
-from ..model.models import Dataset
+from ..model.models import Dataset, UnitDeclaration
 from ..model.periods import PeriodError, parse_period
 from ..model.precision import agrees
-from ..model.units import Unit, UnknownUnitError, get_unit
+from ..model.units import UNITS, Unit, UnknownUnitError, declare, get_unit
 from ..model.units import declared as declared_units
 from .loader import Loaded, decode, parse_toml, read_bytes
 from .locate import LineIndex
@@ -90,15 +92,19 @@ class Imported:
         )
 
 
-def read_draft(path: str) -> tuple[list[DraftFigure], list[Problem]]:
-    """The draft's figures and the problems of its tables, at the draft's lines (DataError for
-    a draft that cannot be read at all). A unit the catalogue does not know may be one the
-    data file declares: `unknown_units` decides, once the data file is read."""
+def read_draft(
+    path: str,
+) -> tuple[list[DraftFigure], list[Problem], dict[str, UnitDeclaration]]:
+    """The draft's figures, the problems of its tables, at the draft's lines (DataError for a
+    draft that cannot be read at all), and the units its `[units]` declares. A unit the
+    catalogue does not know may be one the data file or the draft declares: `unknown_units`
+    decides, once the data file is read."""
     name = "<stdin>" if path == "-" else path
     text = decode(read_bytes(path), name)
     data = parse_toml(text, name)
     index = LineIndex(text)
     problems = _header_problems(data, name, index)
+    units = _draft_units(data, name, index, problems)
     entries = data.get("figures")
     if not isinstance(entries, list) or not entries:
         raise DataError(
@@ -118,7 +124,34 @@ def read_draft(path: str) -> tuple[list[DraftFigure], list[Problem]]:
             for key, message in _check_entry(entry)
         )  # fmt: skip
         figures.append(figure)
-    return figures, problems
+    return figures, problems, units
+
+
+def _draft_units(
+    data: dict[str, Any], name: str, index: LineIndex, problems: list[Problem]
+) -> dict[str, UnitDeclaration]:
+    """The draft's `[units."SYMBOL"]` tables (as a data file's), each checked."""
+    table = data.get("units", {})
+    if not isinstance(table, dict):
+        line = index.line_of(("units",)) or 1
+        problems.append(Problem("G100", "expected a table of units", name, line, None, "units"))
+        return {}
+    units: dict[str, UnitDeclaration] = {}
+    for symbol, spec in table.items():
+        line = index.line_of(("units", symbol)) or 1
+        where = f"units.{symbol}"
+        if symbol in UNITS:
+            message = f"unit {symbol} is built in and cannot be redefined"
+            problems.append(Problem("G100", message, name, line, None, where))
+            continue
+        try:
+            units[symbol] = UnitDeclaration.model_validate(spec)
+        except ValidationError as exc:
+            said = "; ".join(
+                f"{'.'.join(map(str, e['loc'])) or 'unit'}: {e['msg']}" for e in exc.errors()
+            )
+            problems.append(Problem("G100", said, name, line, None, where))
+    return units
 
 
 def _header_problems(data: dict[str, Any], name: str, index: LineIndex) -> list[Problem]:
@@ -392,7 +425,7 @@ def import_draft(
     """Merge the draft into the data file at *path*: every figure or none."""
     if path == "-":
         raise UsageError("import needs a data file, not standard input")
-    figures, problems = read_draft(draft)
+    figures, problems, units = read_draft(draft)
     draft_name = "<stdin>" if draft == "-" else draft
     if not problems:
         figures, wrong = restated(figures, draft_name)
@@ -400,10 +433,15 @@ def import_draft(
     counts: dict[str, int] = {}
 
     def edit(loaded: Loaded) -> tuple[Dataset, str]:
-        unknown = unknown_units(figures, loaded.dataset.declared_units, draft_name)
+        known = dict(loaded.dataset.declared_units)
+        for symbol, d in units.items():  # the draft's own, where the file has none of the name
+            known.setdefault(symbol, declare(symbol, d.family, d.factor, d.name_en, d.kind))
+        unknown = unknown_units(figures, known, draft_name)
         if problems or unknown:  # every problem of the draft in one run, in its line order
             raise DataError(sorted([*problems, *unknown], key=lambda p: p.line or 0))
         change = DatasetEdit(loaded.dataset)
+        used = {f.get("unit") for f in figures}
+        change.declare_units({s: d for s, d in units.items() if s in used})
         added, replaced, skipped = merge(change, figures, draft_name, replace, source)
         linked = link_rates(change, figures, draft_name)
         counts.update(added=added, replaced=replaced, skipped=skipped, linked=linked)

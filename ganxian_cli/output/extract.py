@@ -52,6 +52,7 @@ def document(extraction: Extraction, article: str, source: str | None = None) ->
         "source": source,
         "published": extraction.published,
         "figures": [figure_dict(p) for p in extraction.figures],
+        "undeclared_units": list(extraction.undeclared),
     }
 
 
@@ -72,6 +73,15 @@ def draft(extraction: Extraction, article: str, source: str | None = None) -> st
             }
         ),
     ]
+    if extraction.undeclared:  # import adds them to the data file's [units]
+        head += [
+            "# Units the catalogue and the data file do not know, each a family of its own:",
+            "# give a built-in family and the size in its base unit to convert (千吨: family =",
+            '# "mass", factor = 1000), kind = "count" for a count, and name_en.',
+            tomli_w.dumps(
+                {"units": {u: {"family": u, "factor": 1} for u in extraction.undeclared}}
+            ),
+        ]
     chunks = ["\n".join(head)]
     new = {p.indicator for p in extraction.figures if p.new_indicator}
     for p in extraction.figures:

@@ -3,6 +3,7 @@ validate --strict, cell quotes checked against the page (G210, G211), restatemen
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -22,7 +23,8 @@ def _init(runner: CliRunner, folder: Path, article: Path, published: str) -> Pat
         "--title", "青峰县经济运行", "--published", published,
     )  # fmt: skip
     assert result.exit_code == 0, result.stderr
-    shutil.copy(article, folder / article.name)
+    if article.parent != folder:
+        shutil.copy(article, folder / article.name)
     text = data.read_text(encoding="utf-8").replace(
         'region_en = "Qingfeng County"\n',
         f'region_en = "Qingfeng County"\ntext = "{article.name}"\n',
@@ -163,3 +165,60 @@ def test_a_restatement_must_name_another_figure_it_agrees_with(
     draft.write_text(ok, encoding="utf-8")
     result = invoke(runner, "import", str(draft), "--data", str(data))
     assert result.exit_code == 0 and "1 added" in result.stderr, result.stderr
+
+
+FARM = """青峰县2025年1-8月农业生产情况
+
+1-8月,全县农业生产平稳。
+
+指标 | 1-8月 | 同比增长(%)
+粮食播种面积(千公顷) | 52.4 | 1.2
+设施农业产值(亿元) | 8.6 | 4.5
+"""
+
+
+def test_a_cell_in_a_unit_outside_the_catalogue_is_declared_by_the_draft(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    article = tmp_path / "farm.txt"
+    article.write_text(FARM, encoding="utf-8")
+    data = _init(runner, tmp_path, article, "2025-09")
+    shown = invoke(runner, "extract", str(article), "--data", str(data), "-f", "json")
+    assert json.loads(shown.stdout)["undeclared_units"] == ["千公顷"]
+    draft = _imported(runner, tmp_path, data, article)
+    assert '[units."千公顷"]\nfamily = "千公顷"\n' in draft
+    text = data.read_text(encoding="utf-8")
+    assert '[units."千公顷"]' in text and 'unit = "千公顷"' in text
+    assert invoke(runner, "validate", "--strict", str(data)).exit_code == 0
+    # once the file declares it, the next draft does not again
+    again = invoke(runner, "extract", str(article), "--data", str(data), "-f", "toml")
+    assert "[units." not in again.stdout
+
+
+@pytest.mark.parametrize(
+    ("units", "message"),
+    [
+        ('[units."亿元"]\nfamily = "money"\n', "built in"),
+        ('[units."千公顷"]\nfactor = 1000\n', "family"),
+        ('[units."千公顷"]\nfamily = "area"\nfactor = -1\n', "factor"),
+        ("units = 3\n", "expected a table of units"),
+    ],
+)
+def test_a_draft_unit_that_is_wrong_is_refused_at_its_line(
+    runner: CliRunner, tmp_path: Path, units: str, message: str
+) -> None:
+    article = tmp_path / "farm.txt"
+    article.write_text(FARM, encoding="utf-8")
+    data = _init(runner, tmp_path, article, "2025-09")
+    draft = tmp_path / "d.draft.toml"
+    draft.write_text(
+        units + '\n[[figures]]\nindicator = "area"\nnew_indicator = true\ntheme = "industry"\n'
+        'name = "粮食播种面积"\nname_en = "Grain area"\nvalue = 52.4\nunit = "千公顷"\n'
+        'period = "2025-01..2025-08"\n',
+        encoding="utf-8",
+    )
+    before = data.read_bytes()
+    result = invoke(runner, "import", str(draft), "--data", str(data))
+    assert result.exit_code == 1 and message in result.stderr, result.stderr
+    assert "d.draft.toml:1:" in result.stderr or "d.draft.toml:2:" in result.stderr
+    assert data.read_bytes() == before

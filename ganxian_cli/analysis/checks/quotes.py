@@ -12,6 +12,7 @@ warning, not an error, so that a file that validated before still does without -
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from ...model.direction import BEHIND, POINTS, lead_word
 from ...model.models import Figure
@@ -32,11 +33,23 @@ from ...model.wording import (
     qualifiers_at,
     sign_word_at,
 )
-from ..extract.tables import CellQuote, parse_cell_quote
 from .collector import Collector, fig_path
 from .quote_lists import check_lists
 
+if TYPE_CHECKING:
+    from ..extract.tables import CellQuote
+
 _MINUS_100 = Decimal(-100)
+
+
+def cell_of(quote: str | None) -> CellQuote | None:
+    """The parts of a table cell's quote; None for any other quote (the table reader is loaded
+    only for a quote with a bar in it)."""
+    if not quote or ("|" not in quote and "｜" not in quote):
+        return None
+    from ..extract.tables import parse_cell_quote
+
+    return parse_cell_quote(quote)
 
 
 def check_provenance(c: Collector) -> None:
@@ -47,7 +60,7 @@ def check_provenance(c: Collector) -> None:
         base_units = unit_pattern(base)
         for i, figure in enumerate(indicator.observations):
             quote = figure.quote
-            cell = parse_cell_quote(quote) if quote and ("|" in quote or "｜" in quote) else None
+            cell = cell_of(quote)
             if quote is None:
                 c.add("W001", "figure has no quote", fig_path(ident, i), "warning")
             elif cell is not None:  # a table cell: ROW | COLUMN | VALUE | 单位:UNIT | 同比:G

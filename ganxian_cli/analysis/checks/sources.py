@@ -9,11 +9,15 @@ Codes are listed in the README.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ...model.models import Dataset, Figure
 from ...model.numerals import compact
-from ..extract.tables import Table, cell_shown, find_tables, parse_cell_quote
 from .collector import Collector, Path
 from .texts import RefusedText, closest_passage, read_text_file
+
+if TYPE_CHECKING:
+    from ..extract.tables import Table
 
 
 def check_figure_sources(c: Collector) -> None:
@@ -69,7 +73,9 @@ def check_quotes_in_sources(c: Collector) -> None:
         haystack = texts.get(owner)
         if haystack is None or figure.quote is None or compact(figure.quote) in haystack:
             continue
-        if parse_cell_quote(figure.quote) is not None:
+        if "|" in figure.quote or "｜" in figure.quote:  # may be a table cell's quote
+            from ..extract.tables import cell_shown, find_tables
+
             if owner not in tables:
                 tables[owner] = find_tables(originals[owner])
             if cell_shown(figure.quote, originals[owner], tables[owner]):

@@ -18,14 +18,15 @@ import bisect
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from ...model.models import Dataset
 from ...model.periods import PeriodError, parse_period
 from ...model.precision import agrees, step
-from ...model.units import Unit, get_unit
+from ...model.units import UNITS, Unit, get_unit
 from .match import Matcher, bigrams, dice
 from .tables import Cell, Table, cell_quote, find_tables
 from .types import Proposal
 
-__all__ = ["Found", "add", "read"]
+__all__ = ["Found", "add", "read", "undeclared"]
 
 
 @dataclass(frozen=True)
@@ -204,3 +205,11 @@ def _unit(symbol: str) -> Unit | None:
         return get_unit(symbol)
     except ValueError:
         return None
+
+
+def undeclared(proposals: list[Proposal], dataset: Dataset | None) -> tuple[str, ...]:
+    """The units of *proposals* neither the catalogue nor *dataset* declares, in order (a
+    table's row label may name any unit: 千公顷, 元/人); the draft declares them in [units]."""
+    known = dataset.declared_units if dataset is not None else {}
+    found = dict.fromkeys(p.unit for p in proposals if p.unit not in UNITS and p.unit not in known)
+    return tuple(found)

@@ -108,7 +108,8 @@ def extract(
     proposals = cells.add(
         proposals, tables, matcher, year, month, line_starts, lambda p: _distinct(p, matcher)
     )
-    return Extraction(proposals, f"{year}-{month:02d}", how)
+    undeclared = cells.undeclared(proposals, dataset)  # a table's 千公顷: a [units] entry
+    return Extraction(proposals, f"{year}-{month:02d}", how, undeclared)
 
 
 def _distinct(proposals: list[Proposal], matcher: Matcher) -> list[Proposal]:

@@ -39,6 +39,7 @@ class Extraction:
     figures: list[Proposal]
     published: str
     published_from: str  # "--published", "source ID", "text", "data file"
+    undeclared: tuple[str, ...] = ()  # units of figures neither the catalogue nor the file knows
 
 
 @dataclass
