@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ganxian_cli.analysis.extract import cells, extract
 from ganxian_cli.analysis.extract.tables import cell_shown, parse_cell_quote
@@ -134,3 +136,21 @@ def test_pairing_prose_and_cells_is_linear(monkeypatch: pytest.MonkeyPatch) -> N
     extract(_many(400), None, "2028-02")
     assert small > 0 and calls[0] <= 4 * small + 10
     assert calls[0] <= 3 * cells.MAX_TRIES * 400
+
+
+_PIECES = st.sampled_from(
+    [*"0123456789.-—%|｜ \t\u3000\n万亿元个家指标本月累计同比增长单位:()（）", "单位:亿元",
+     "1-5月", "本月", "累计", "同比增长(%)", " | ", "\n\n", "2027年"]
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, max_size=80).map("".join))
+def test_any_text_with_bars_and_columns_gives_figures_or_nothing(text: str) -> None:
+    found = extract(text, None, "2027-06")
+    for p in found.figures:
+        assert p.quote and p.period and p.unit
+        if parse_cell_quote(p.quote) is not None:
+            assert cell_shown(p.quote, text), p.quote
+        if p.restates is not None:
+            assert found.figures[p.restates].restates is None

@@ -222,3 +222,15 @@ def test_a_draft_unit_that_is_wrong_is_refused_at_its_line(
     assert result.exit_code == 1 and message in result.stderr, result.stderr
     assert "d.draft.toml:1:" in result.stderr or "d.draft.toml:2:" in result.stderr
     assert data.read_bytes() == before
+
+
+def test_validate_source_reads_a_page_and_its_cells(runner: CliRunner, tmp_path: Path) -> None:
+    data = _init(runner, tmp_path, PAGE, "2025-09")
+    _imported(runner, tmp_path, data, PAGE)
+    page = str(tmp_path / PAGE.name)
+    result = invoke(runner, "validate", "--strict", "--source", page, str(data))
+    assert result.exit_code == 0, result.stdout + result.stderr
+    text = data.read_text(encoding="utf-8")
+    data.write_text(text.replace("规上工业总产值 | 1-8月", "规上工业总产值 | 8月"), "utf-8")
+    result = invoke(runner, "validate", "--source", page, str(data))
+    assert result.exit_code == 1 and "G211" in result.stdout + result.stderr
