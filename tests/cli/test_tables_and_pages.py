@@ -72,6 +72,8 @@ def test_a_page_on_standard_input_is_read_as_a_page(runner: CliRunner) -> None:
         ("value = 118.6\n", "value = 118.7\n", "G210"),  # the figure is not the cell's
         ("yoy = 11.2\n", "yoy = 11.3\n", "G210"),  # nor its growth
         ("| 118.6 | 单位:亿元 |", "| 118.6 | 单位:万元 |", "G210"),  # another unit
+        ("| 118.6 | 单位:亿元 |", "| 118.6 | 单位:吨 |", "G210"),  # another family
+        ("value = 118.6\n", 'value = 118.6\nqualifier = "about"\n', "G214"),  # cells are exact
         ("总产值 | 1-8月 | 118.6", "总产值 | 8月 | 118.6", "G211"),  # no such column
         ("规上工业总产值 | 1-8月", "规上工业增加值 | 1-8月", "G211"),  # no such row
     ],
