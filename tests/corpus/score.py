@@ -1,6 +1,6 @@
 """Measure `ganxian extract` on the made-up corpus in this folder.
 
-    python tests/corpus/score.py [-v] [--json]
+    python tests/corpus/score.py [-v] [--json] [--readme]
 
 Each NAME.txt / NAME.html is run through the extractor with the `published` month of its
 NAME.expected.toml. A figure is found, as in scripts/extract_quality.py (whose loading and
@@ -9,7 +9,8 @@ whose quote shares the most characters with the expected quote. On the figures f
 status, yoy and qualifier right. Signs right: the found figures whose value and (where both have
 one) yoy carry the expected sign; besides, "flipped" counts expected figures proposed only with
 the opposite sign (a value match on magnitude), which recall cannot see. Cells: expected table
-cells found. Subjects: found figures of a named company or village given that subject (counted
+cells found. `--readme` prints the README's table: the articles with tables, and the whole corpus.
+Subjects: found figures of a named company or village given that subject (counted
 over all expected figures with a subject).
 """
 
@@ -210,10 +211,39 @@ def total(results: list[dict]) -> dict:
     return t
 
 
+README_COLUMNS = (
+    "article",
+    "expected",
+    "proposed",
+    "recall",
+    "precision",
+    "period",
+    "yoy",
+    "cells",
+    "cells right",
+    "restates",
+)
+
+
+def readme_table(results: list[dict]) -> str:
+    """The README's table: articles with table cells, then all articles."""
+    keep = [HEADER.index(c) for c in README_COLUMNS]
+    everything = total(results)
+    everything["article"] = f"all {len(results)} articles"
+    lines = ["| " + " | ".join(README_COLUMNS) + " |", "|" + "---|" * len(README_COLUMNS)]
+    for r in [*(r for r in results if r["cells"]), everything]:
+        cells = row(r)
+        lines.append("| " + " | ".join(cells[k] for k in keep) + " |")
+    return "\n".join(lines)
+
+
 def main() -> None:
     results = [score_one(p) for p in sorted(HERE.glob("*.expected.toml"))]
     if "--json" in sys.argv:
         print(json.dumps(results, ensure_ascii=False, indent=1))
+        return
+    if "--readme" in sys.argv:
+        print(readme_table(results))
         return
     lines = ["| " + " | ".join(HEADER) + " |", "|" + "---|" * len(HEADER)]
     lines += ["| " + " | ".join(row(r)) + " |" for r in [*results, total(results)]]
