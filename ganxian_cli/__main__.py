@@ -11,7 +11,7 @@ import sys
 
 def main() -> None:
     try:
-        from .cli import run
+        from .cli.entry import run
     except KeyboardInterrupt:
         from .errors import EXIT_INTERRUPTED, INTERRUPTED
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from ganxian_cli.cli import app
+from ganxian_cli.cli.app import app
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "indicators.toml"

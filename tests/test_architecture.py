@@ -98,6 +98,7 @@ def test_libraries_stay_in_their_layer(library: str, allowed: set[str]) -> None:
         for name, _ in _imports(path)
         if name == library or name.startswith(library + ".")
     }
+    users = {"ganxian_cli.cli" if u.startswith("ganxian_cli.cli.") else u for u in users}
     assert users <= allowed, f"{library} imported by {sorted(users - allowed)}"
     if library not in ("click", "openpyxl"):
         assert users, f"nothing imports {library}: update this test"
@@ -124,3 +125,97 @@ def test_the_checker_finds_upward_imports() -> None:
         "ganxian_cli.analysis.checks",
     ]
     assert _upward("from .units import get_unit\nfrom ..errors import Problem\n", model) == []
+
+
+# --- a thin command line ----------------------------------------------------------------------
+
+CLI = PACKAGE / "cli"
+COMMAND_LINES, COMMAND_BRANCHES = 30, 6
+HELPER_LINES, HELPER_BRANCHES = 50, 12
+
+
+def _branches(node: ast.AST) -> int:
+    """if/for/while/try/match, conditional expressions, and each `and`/`or`."""
+    count = 0
+    for child in ast.walk(node):
+        if isinstance(child, ast.If | ast.For | ast.While | ast.Try | ast.Match | ast.IfExp):
+            count += 1
+        elif isinstance(child, ast.BoolOp):
+            count += len(child.values) - 1
+    return count
+
+
+def _body_lines(func: ast.FunctionDef) -> int:
+    body = func.body
+    first = body[0]
+    if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and len(body) > 1:
+        body = body[1:]  # the docstring is the help text, not logic
+    return (body[-1].end_lineno or body[-1].lineno) - body[0].lineno + 1
+
+
+def _is_command(func: ast.FunctionDef) -> bool:
+    """Decorated with `@app.command(...)`."""
+    return any(
+        isinstance(d, ast.Call) and isinstance(d.func, ast.Attribute) and d.func.attr == "command"
+        for d in func.decorator_list
+    )
+
+
+def _functions() -> list[tuple[str, ast.FunctionDef]]:
+    return [
+        (f"{path.stem}.{node.name}", node)
+        for path in sorted(CLI.glob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.FunctionDef)
+    ]
+
+
+def test_the_cli_is_a_package_of_commands() -> None:
+    assert not (PACKAGE / "cli.py").exists()
+    commands = [name for name, func in _functions() if _is_command(func)]
+    assert len(commands) == 13, commands
+
+
+@pytest.mark.parametrize(
+    ("name", "func"), _functions(), ids=lambda v: v if isinstance(v, str) else ""
+)
+def test_cli_functions_are_thin(name: str, func: ast.FunctionDef) -> None:
+    command = _is_command(func)
+    lines, branches = _body_lines(func), _branches(func)
+    most_lines = COMMAND_LINES if command else HELPER_LINES
+    most_branches = COMMAND_BRANCHES if command else HELPER_BRANCHES
+    assert lines <= most_lines, f"{name}: {lines} lines (at most {most_lines})"
+    assert branches <= most_branches, f"{name}: {branches} branches (at most {most_branches})"
+
+
+def test_branches_are_counted() -> None:
+    source = (
+        "def f(a, b, c):\n"
+        "    if a and b or c:\n"
+        "        return 1 if a else 2\n"
+        "    for _ in a:\n"
+        "        pass\n"
+    )
+    func = ast.parse(source).body[0]
+    assert _branches(func) == 5  # if, and, or, the conditional expression, for
+
+
+def test_the_cli_writes_no_json_itself() -> None:
+    for path in sorted(CLI.glob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        names = {name for name, _line in _imports_of(source, _dotted(path))}
+        assert not {n for n in names if n.split(".")[0] in ("json", "orjson")}, path.name
+        assert "jsonout" not in source and "schema_version" not in source, path.name
+
+
+# --- one name, one class -----------------------------------------------------------------------
+
+
+def test_no_class_name_is_defined_twice() -> None:
+    where: dict[str, list[str]] = {}
+    for path in _modules():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                where.setdefault(node.name, []).append(_dotted(path))
+    twice = {name: places for name, places in where.items() if len(places) > 1}
+    assert not twice, twice

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from ganxian_cli.analysis.checks.validation import validate_file
-from ganxian_cli.cli import app
+from ganxian_cli.cli.app import app
 from ganxian_cli.output.problems import text_lines
 
 from .conftest import DATA, ROOT, invoke
@@ -74,9 +74,9 @@ def test_internal_error_is_one_line_and_status_3(
     result = invoke(runner, "report", "--data", str(DATA), "--json")
     assert result.exit_code == 3
     assert result.stderr == "ganxian: internal error: RuntimeError: boom (run with --traceback)\n"
-    from ganxian_cli import cli
+    from ganxian_cli.cli.run import STATE
 
-    monkeypatch.setitem(cli._debug, "traceback", False)
+    monkeypatch.setattr(STATE, "traceback", False)
     shown = invoke(runner, "--traceback", "report", "--data", str(DATA), "--json")
     assert shown.exit_code == 3  # the traceback is shown, the status stays
     assert "Traceback (most recent call last)" in shown.stderr and "boom" in shown.stderr
@@ -201,3 +201,63 @@ def test_readme_data_example_is_a_valid_file(tmp_path: Path) -> None:
     path.write_text(example.group(1), encoding="utf-8")
     result = validate_file(str(path))
     assert result.problems == [], [p.format() for p in result.problems]
+
+
+def test_help_lists_the_commands_by_use(runner: CliRunner) -> None:
+    """Reading first, then checking and writing: not in the order of the modules."""
+    result = invoke(runner, "--help")
+    listed = [line.split()[0] for line in result.stdout.split("Commands:")[1].splitlines()[1:]]
+    names = [n for n in listed if n.isalpha()]
+    assert names == [
+        "report", "progress", "compare", "validate", "fmt", "record", "schema",
+        "init", "list", "history", "export", "extract", "import",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("args", "kind", "version"),
+    [
+        (["list"], "list", 1),
+        (["history", "industrial_revenue"], "history", 1),
+        (["report"], "report", 2),
+        (["progress"], "progress", 2),
+        (["compare"], "compare", 2),
+    ],
+)
+def test_an_output_s_version_is_not_the_data_file_s(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, args: list[str], kind: str, version: int
+) -> None:
+    """A new version of the data file's schema leaves every JSON output's version as it is."""
+    import json
+
+    from ganxian_cli.model import models
+
+    monkeypatch.setattr(models, "SCHEMA_VERSION", 99)
+    result = invoke(runner, *args, "--data", str(DATA), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert (document["schema_version"], document["kind"]) == (version, kind)
+
+
+def test_every_field_of_a_new_figure_is_an_option_of_record() -> None:
+    """`record` builds its `NewFigure` from its options by name: none may be missing."""
+    from dataclasses import fields
+
+    import typer.main
+
+    from ganxian_cli.datafile.record import NewFigure
+
+    command = typer.main.get_command(app).commands["record"]  # type: ignore[attr-defined]
+    options = {p.name for p in command.params}
+    assert {f.name for f in fields(NewFigure)} <= options
+
+
+def test_record_passes_its_choices_as_plain_text(runner: CliRunner, tmp_path: Path) -> None:
+    data = tmp_path / "mine.toml"
+    data.write_bytes(DATA.read_bytes())
+    result = invoke(
+        runner, "record", "industrial_revenue", "--period", "2022-07", "--value", "200",
+        "--status", "forecast", "--qualifier", "about", "--data", str(data), "--dry-run",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert 'status = "forecast"' in result.stdout and 'qualifier = "about"' in result.stdout

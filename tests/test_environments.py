@@ -108,7 +108,14 @@ def test_quick_exit_delivers_all_output_and_keeps_the_status(tmp_path: Path) -> 
     )
     assert big.returncode == 0, big.stderr
     inproc = subprocess.run(
-        [sys.executable, "-c", "from ganxian_cli.cli import main; main()", "report", "-f", "json"],
+        [
+            sys.executable,
+            "-c",
+            "from ganxian_cli.cli.entry import main; main()",
+            "report",
+            "-f",
+            "json",
+        ],
         env=ENV,
         capture_output=True,
         timeout=60,

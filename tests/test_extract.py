@@ -449,7 +449,7 @@ def test_no_rich_for_machine_formats() -> None:
     import subprocess
 
     code = (
-        "import sys; from ganxian_cli.cli import main\n"
+        "import sys; from ganxian_cli.cli.entry import main\n"
         "sys.argv = ['ganxian', 'extract', '-', '--published', '2031-06', '-f', 'json']\n"
         "try:\n main()\nexcept SystemExit: pass\n"
         "assert 'rich' not in sys.modules, 'rich imported'"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from ganxian_cli.cli import app
+from ganxian_cli.cli.app import app
 
 from .conftest import TESTS, invoke
 

@@ -186,7 +186,7 @@ def _complete(words: str) -> list[str]:
     }
     result = subprocess.run(
         [sys.executable, "-c", "import sys; sys.argv[0] = 'ganxian'; "
-         "from ganxian_cli.cli import main; main()"],
+         "from ganxian_cli.cli.entry import main; main()"],
         capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT), **env},
     )  # fmt: skip
     return result.stdout.split()

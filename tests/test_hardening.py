@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from ganxian_cli import cli
+from ganxian_cli.cli import run
 from ganxian_cli.datafile import atomic
 from ganxian_cli.datafile.writer import unified_diff
 
@@ -325,7 +325,7 @@ def test_traceback_keeps_status_3(runner: CliRunner, monkeypatch: pytest.MonkeyP
         raise RuntimeError("a bug")
 
     monkeypatch.setattr(report, "select", broken)
-    monkeypatch.setitem(cli._debug, "traceback", False)
+    monkeypatch.setattr(run.STATE, "traceback", False)
     for flags in ([], ["--traceback"]):
         result = invoke(runner, *flags, "report")
         assert result.exit_code == 3
@@ -337,7 +337,7 @@ def test_traceback_keeps_status_3(runner: CliRunner, monkeypatch: pytest.MonkeyP
     ("value", "on"), [("0", False), ("", False), ("off", False), ("1", True), ("yes", True)]
 )
 def test_traceback_variable(value: str, on: bool) -> None:
-    assert cli.env_flag(value) is on
+    assert run.env_flag(value) is on
 
 
 def test_empty_period_is_a_usage_error(runner: CliRunner) -> None:

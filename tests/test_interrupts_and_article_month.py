@@ -27,7 +27,7 @@ def test_ctrl_c_inside_a_pydantic_serializer_is_an_interrupt(
     Seen for real (SIGINT 1.7 s into `record` on a 0.5 MiB file): 'ganxian: internal error:
     PydanticSerializationError: Error calling function `str`: KeyboardInterrupt' and status 3,
     which tells the user it is a bug. Expected: 'ganxian: interrupted', 130
-    (cli.handle_errors looks at the exception only, not at its cause)."""
+    (cli.run.handle_errors looks at the exception only, not at its cause)."""
     copy = tmp_path / "data.toml"
     copy.write_bytes(DATA.read_bytes())
     plain_str = periods.Period.__str__
@@ -110,16 +110,16 @@ def test_ctrl_c_while_options_are_parsed_is_said_too(monkeypatch: pytest.MonkeyP
     on stderr; `main` says `interrupted` then."""
     import io
 
-    from ganxian_cli import cli
+    from ganxian_cli.cli import entry
 
     def interrupted(*args: object, **kwargs: object) -> None:
         raise SystemExit(130)  # what Typer raises for a KeyboardInterrupt in its parsing
 
     stderr = io.StringIO()
-    monkeypatch.setattr(cli, "app", interrupted)
+    monkeypatch.setattr(entry, "app", interrupted)
     monkeypatch.setattr(sys, "stderr", stderr)
     monkeypatch.setattr(sys, "argv", ["ganxian", "report"])
     with pytest.raises(SystemExit) as ended:
-        cli.main()
+        entry.main()
     assert ended.value.code == 130
     assert stderr.getvalue() == "ganxian: interrupted\n"

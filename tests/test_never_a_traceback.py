@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from ganxian_cli.analysis.checks.validation import validate_file
-from ganxian_cli.cli import app
+from ganxian_cli.cli.app import app
 
 from .conftest import DATA, SHARED
 

@@ -11,8 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ganxian_cli.analysis.results import Column, Section, Shown
-from ganxian_cli.output.grid import Column as GridColumn
-from ganxian_cli.output.grid import Grid, plain_text
+from ganxian_cli.output.grid import Grid, GridColumn, plain_text
 from ganxian_cli.output.table import _print_plain, make_console, print_fitted, section_table
 
 _CELLS = st.text(

@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from ganxian_cli.datafile.loader import load
-from ganxian_cli.output.grid import Column, Grid, wrap
+from ganxian_cli.output.grid import Grid, GridColumn, wrap
 from ganxian_cli.output.report import select
 from ganxian_cli.output.report_grid import choose, theme_layouts
 
@@ -95,7 +95,7 @@ def test_narrow_layout_stacks_period_status_and_subject() -> None:
 
 
 def test_grid_never_cuts_a_number_even_when_it_cannot_fit() -> None:
-    grid = Grid("t", [Column("name", wrap=True, min_width=4), Column("n", right=True)])
+    grid = Grid("t", [GridColumn("name", wrap=True, min_width=4), GridColumn("n", right=True)])
     grid.rows.append([[("a long name", "")], [("123456789012", "")]])
     assert grid.widths(10) is None
     lines = ["".join(t for t, _ in line) for line in grid.lines(10)]
@@ -123,8 +123,8 @@ def test_report_by_period_is_a_matrix(runner: CliRunner) -> None:
 
 
 def test_unit_words_for_axes_and_columns() -> None:
+    from ganxian_cli.model.english import unit_words
     from ganxian_cli.model.units import get_unit
-    from ganxian_cli.output.english import unit_words
 
     assert unit_words(get_unit("亿元")) == "units of 100 million yuan"
     assert unit_words(get_unit("万千瓦")) == "units of 10 MW"

@@ -1,7 +1,8 @@
 """What a data file holds, for `ganxian list`: indicators, themes, periods, targets, sources.
 
 Each listing is a `Section` of plain rows; `--search` keeps the rows whose ids or names contain
-the text (case-insensitive). `suggest` names the closest ids and Chinese names for an unknown id.
+the text (case-insensitive). `theme_id` and `resolve_indicator` read a theme or an
+indicator given by id or name; `suggest` names the closest ids and Chinese names for an unknown id.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
+from ..errors import UsageError
 from ..model.models import Dataset
 from ..model.periods import Period
 from .results import Column, Section
@@ -165,6 +167,12 @@ def unknown_indicator(dataset: Dataset, ident: str) -> str:
     return f"unknown indicator {ident!r}{hint}"
 
 
+def unknown_indicator_hint(dataset: Dataset, ident: str) -> str:
+    """What `record` adds to its refusal of an unknown indicator: the closest known ids."""
+    close = suggest(dataset, ident)
+    return f"; or did you mean {' or '.join(close)}?" if close else ""
+
+
 def resolve_indicator(dataset: Dataset, text: str) -> str | None:
     """The id *text* names: an id, or an indicator's exact Chinese or English name."""
     if text in dataset.indicators:
@@ -173,6 +181,17 @@ def resolve_indicator(dataset: Dataset, text: str) -> str | None:
         if text in (ind.name, ind.name_en):
             return ident
     return None
+
+
+def theme_id(dataset: Dataset, name: str) -> str:
+    """The id of the theme *name* gives: its id, or its Chinese or English name (any case)."""
+    if name in dataset.themes:
+        return name
+    for key, theme in dataset.themes.items():
+        if name in (theme.name, theme.name_en) or name.casefold() == theme.name_en.casefold():
+            return str(key)
+    known = ", ".join(dataset.themes)
+    raise UsageError(f"unknown theme {name!r} (known: {known}, or their names)")
 
 
 def completions(dataset: Dataset, kind: str) -> list[tuple[str, str]]:

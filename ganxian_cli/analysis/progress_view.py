@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..model.english import number, unit_of
+from ..model.lang import Lang
 from ..model.models import Dataset
 from ..model.numerals import plain
 from ..model.units import Unit
@@ -33,7 +34,7 @@ RECORD_FIELDS = (
 )  # fmt: skip
 
 
-def headline(results: list[Progress], as_of: AsOf | None, basis: Basis, lang: str) -> str:
+def headline(results: list[Progress], as_of: AsOf | None, basis: Basis, lang: Lang) -> str:
     """ "2 of 3 targets on pace for 双过半 (as of 2022-05, months basis)"."""
     on = sum(r.on_track for r in results)
     n = len(results)
@@ -269,14 +270,46 @@ def sections(results: list[Progress]) -> list[Section]:
     ]  # fmt: skip
 
 
-def latest(dataset: Dataset, lang: str) -> tuple[list[Section], str, dict[str, Any]] | None:
-    """The 双过半 tables, headline and summary as of the latest data, for `report`."""
-    as_of = latest_as_of(dataset)
-    results = evaluate(dataset, as_of)
-    if not results:
-        return None
-    return (
+class ProgressView:
+    """双过半 progress as evaluated once and shown: the targets' results, the two tables (the
+    progress and what is still needed), the headline and the header fields of the JSON."""
+
+    __slots__ = ("as_of", "basis", "headline", "results", "sections", "summary")
+
+    def __init__(
+        self,
+        results: list[Progress],
+        as_of: AsOf | None,
+        basis: Basis,
+        sections: list[Section],
+        headline: str,
+        summary: dict[str, Any],
+    ) -> None:
+        self.results, self.as_of, self.basis = results, as_of, basis
+        self.sections, self.headline, self.summary = sections, headline, summary
+
+    @property
+    def targets(self) -> Section:
+        """The progress table, whose records are the targets of the JSON and CSV."""
+        return self.sections[0]
+
+
+def progress_view(dataset: Dataset, as_of: AsOf | None, basis: Basis, lang: Lang) -> ProgressView:
+    """Every target of *dataset* judged as of *as_of* (None: the latest data), ready to show."""
+    as_of = as_of or latest_as_of(dataset)
+    results = evaluate(dataset, as_of, basis)
+    return ProgressView(
+        results,
+        as_of,
+        basis,
         sections(results),
-        headline(results, as_of, "months", lang),
-        summary(results, as_of, "months"),
+        headline(results, as_of, basis, lang),
+        summary(results, as_of, basis),
     )
+
+
+def latest(dataset: Dataset, lang: Lang) -> ProgressView | None:
+    """The 双过半 progress as of the latest data (months basis), for `report`; None when no
+    target has data."""
+    view = progress_view(dataset, None, "months", lang)
+    return view if view.results else None

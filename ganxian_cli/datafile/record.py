@@ -19,7 +19,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from ..errors import DataError, Problem, UsageError
+from ..errors import DataError, Problem, UnknownIndicator, UsageError
 from ..model.models import (
     Article,
     Dataset,
@@ -89,6 +89,7 @@ class Fault:
     field: str | None = None
     code: str = "G100"
     path: str = ""
+    unknown_indicator: str | None = None  # the request names no indicator of the file
 
 
 class Refused(Exception):
@@ -110,7 +111,10 @@ class Refused(Exception):
             return f"{spelling(fault.field)}: {fault.message}"
 
         if self.usage:  # the caller names the file
-            return UsageError(said(self.faults[0]))
+            first = self.faults[0]
+            if first.unknown_indicator is not None:
+                return UnknownIndicator(said(first), first.unknown_indicator)
+            return UsageError(said(first))
         return DataError(
             [Problem(f.code, said(f), name, path=f.path) for f in self.faults],
         )
@@ -248,10 +252,11 @@ def plan(dataset: Dataset, new: NewFigure, replace: bool, spelling: Spelling) ->
     if indicator is None:
         missing = [key for key in ("name", "name_en", "theme", "unit") if not getattr(new, key)]
         if missing:
-            raise _refuse(
+            message = (
                 f"no indicator {new.indicator!r}; to create it give "
                 f"{', '.join(map(spelling, missing))}"
             )
+            raise Refused([Fault(message, unknown_indicator=new.indicator)], usage=True)
     elif new.name or new.name_en or new.theme:
         raise _refuse(
             f"{new.indicator} exists already; {spelling('name')}, {spelling('name_en')} "

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import DataError, Problem, UsageError
+from ..errors import DataError, Problem, UnknownIndicator, UsageError
 from ..model.models import Dataset
 from ..model.refs import RefError
 from .atomic import atomic_replace, check_new_size, locked, read_snapshot, writable_target
@@ -127,6 +127,8 @@ def edit_file(
         canonical = render(_canonical_data(loaded.dataset, loaded)) == text
         try:
             dataset, summary = edit(loaded)
+        except UnknownIndicator as exc:
+            raise UnknownIndicator(f"{path}: {exc}", exc.indicator) from None
         except UsageError as exc:
             raise UsageError(f"{path}: {exc}") from None  # name the file, as refusals do
         if dataset is loaded.dataset:

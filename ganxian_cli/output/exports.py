@@ -9,8 +9,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..analysis.results import Section
+from ..model.lang import Lang
 from ..model.models import Dataset
-from .report import HEADERS, Lang, Row, cells, figure_record, group
+from .report import HEADERS, Row, cells, figure_record, group
 from .xlsx import Sheet
 
 
@@ -41,12 +42,12 @@ def section_sheets(sections: Sequence[Section], lang: Lang) -> list[Sheet]:
 
 def report_page_tables(dataset: Dataset, rows: Sequence[Row], lang: Lang) -> list[Any]:
     """The report's tables for the HTML page, a row's class saying forecast or target."""
-    from .html import Table
+    from .html import PageTable
 
     tables = []
     for theme, theme_rows in group(rows):
         tables.append(
-            Table(
+            PageTable(
                 theme_title(dataset, theme, lang),
                 HEADERS[lang],
                 [cells(r, lang) for r in theme_rows],

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
 import tomli_w
 
 from ..analysis.extract import Extraction, Proposal
+from ..errors import UsageError
 from ..model.models import SCHEMA_VERSION
 from ..model.numerals import plain
+from .document import envelope
 
 FIELDS = (
     "value",
@@ -45,15 +48,16 @@ def figure_dict(p: Proposal) -> dict[str, Any]:
 def document(extraction: Extraction, article: str, source: str | None = None) -> dict[str, Any]:
     """The --format json document (values as JSON numbers, digit for digit); *source*: the
     [sources] id of the article, or null."""
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "kind": "extract",
-        "article": article,
-        "source": source,
-        "published": extraction.published,
-        "figures": [figure_dict(p) for p in extraction.figures],
-        "undeclared_units": list(extraction.undeclared),
-    }
+    return envelope(
+        "extract",
+        {
+            "article": article,
+            "source": source,
+            "published": extraction.published,
+            "figures": [figure_dict(p) for p in extraction.figures],
+            "undeclared_units": list(extraction.undeclared),
+        },
+    )
 
 
 def draft(extraction: Extraction, article: str, source: str | None = None) -> str:
@@ -134,3 +138,51 @@ def rows(extraction: Extraction) -> list[list[str]]:
         ]
         for n, p in enumerate(extraction.figures, start=1)
     ]
+
+
+class ExtractView:
+    """`extract`: the proposals of one article and where its periods and indicators came from."""
+
+    __slots__ = ("article_id", "extraction", "name", "path")
+    kind = "extract"
+
+    def __init__(
+        self, extraction: Extraction, name: str, article_id: str | None, path: str
+    ) -> None:
+        self.extraction, self.name, self.article_id, self.path = extraction, name, article_id, path
+
+
+def extract_doc(
+    article: str,
+    data: str | None,
+    published: str | None,
+    source: str | None,
+    say: Callable[[str], None],
+) -> ExtractView:
+    """Every figure the article (a file, or '-' for standard input) prints, proposed against
+    the indicators of the data file; *say* gets the notes on how it was read."""
+    from ..analysis.datasets import open_data
+    from ..analysis.extract import (
+        article_bytes,
+        article_source,
+        chosen_source,
+        extract,
+        read_article,
+    )
+
+    if article == "-" and data == "-":
+        raise UsageError("standard input ('-') can be read only once: the article or --data")
+    name = "<stdin>" if article == "-" else article
+    text, note = read_article(article_bytes(article), name)
+    if note:
+        say(f"ganxian: {name}: {note}")
+    opened = open_data(data)
+    dataset = opened.dataset
+    found = chosen_source(dataset, source) if source else None
+    article_id = found or article_source(dataset, opened.path, article)
+    result = extract(text, dataset, published, article_id)
+    say(f"ganxian: {len(result.figures)} figures; periods resolved with {result.published} "
+        f"(from {result.published_from}); indicators from {opened.path}")  # fmt: skip
+    if article_id and not source:
+        say(f"ganxian: the figures are of source {article_id!r}, whose text is {name}")
+    return ExtractView(result, name, article_id, opened.path)

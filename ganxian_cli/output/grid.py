@@ -80,7 +80,7 @@ def _fit(text: str, width: int) -> int:
 
 
 @dataclass(frozen=True)
-class Column:
+class GridColumn:
     header: str
     right: bool = False
     wrap: bool = False  # may wrap (names, subjects); otherwise always shown whole
@@ -92,7 +92,7 @@ class Grid:
     """A titled table of columns and rows of cells, with an optional caption."""
 
     title: str
-    columns: Sequence[Column]
+    columns: Sequence[GridColumn]
     rows: list[list[Cell]] = field(default_factory=list)
     caption: str = ""
     _widths: list[int] | None = field(default=None, repr=False, compare=False)

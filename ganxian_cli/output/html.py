@@ -16,9 +16,10 @@ from ..analysis.history import history
 from ..analysis.results import Section
 from ..analysis.trend import TargetTrend, target_trends
 from ..errors import escape_control
+from ..model.english import quantity, unit_words
+from ..model.lang import Lang
 from ..model.models import Dataset
 from ..model.units import get_unit
-from .english import quantity, unit_words
 from .sections import row_cells
 
 FONTS = (
@@ -41,7 +42,7 @@ MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct
 
 
 @dataclass(frozen=True)
-class Table:
+class PageTable:
     """A titled table of text cells; *numeric* marks right-aligned columns."""
 
     title: str
@@ -52,9 +53,9 @@ class Table:
     note: str = ""
 
 
-def section_table(section: Section, lang: str) -> Table:
+def section_table(section: Section, lang: Lang) -> PageTable:
     section = section.shown(lang)
-    return Table(
+    return PageTable(
         section.title(lang),
         [c.label(lang) for c in section.columns],
         [row_cells(section, row, lang) for row in section.rows],
@@ -67,9 +68,9 @@ def _t(text: str) -> str:
     return escape(escape_control(text))
 
 
-def _table_html(table: Table) -> str:
+def _table_html(table: PageTable) -> str:
     keep = [n for n in range(len(table.headers)) if any(row[n] for row in table.rows)]
-    table = Table(
+    table = PageTable(
         table.title,
         [table.headers[n] for n in keep],
         [[row[n] for n in keep] for row in table.rows],
@@ -120,7 +121,7 @@ def _num(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
 
 
-def target_chart(trend: TargetTrend, lang: str) -> str:
+def target_chart(trend: TargetTrend, lang: Lang) -> str:
     """Completion against time progress through the year, the 50% line, forecasts, target."""
     import pygal
 
@@ -155,7 +156,7 @@ def target_chart(trend: TargetTrend, lang: str) -> str:
     return str(chart.render(is_unicode=True))
 
 
-def indicator_chart(dataset: Dataset, ident: str, lang: str) -> str:
+def indicator_chart(dataset: Dataset, ident: str, lang: Lang) -> str:
     """One indicator's figures by period, as bars in the indicator's unit."""
     import pygal
 
@@ -181,9 +182,9 @@ _STATUS_ZH = {"actual": "实际", "forecast": "预计", "target": "目标"}
 
 def page(
     title: str,
-    tables: Sequence[Table],
+    tables: Sequence[PageTable],
     dataset: Dataset,
-    lang: str,
+    lang: Lang,
     headline: str = "",
     indicator_charts: bool = True,
 ) -> str:

@@ -6,8 +6,8 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..analysis.checks.validation import Result
-from ..errors import Problem, escape_control
-from ..model.models import SCHEMA_VERSION
+from ..errors import Problem, UsageError, escape_control
+from .document import envelope
 
 
 def text_lines(result: Result, excerpt: bool = False) -> list[str]:
@@ -74,21 +74,22 @@ def problem_record(problem: Problem) -> dict[str, Any]:
 
 def json_document(results: Sequence[Result]) -> dict[str, Any]:
     """`validate --format json`: status, per-file counts and every problem."""
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "kind": "validate",
-        "status": "fail" if any(r.failed for r in results) else "ok",
-        "files": [
-            {
-                "file": r.name,
-                "status": "fail" if r.failed else "ok",
-                "errors": r.errors,
-                "warnings": r.warnings,
-            }
-            for r in results
-        ],
-        "errors": [problem_record(p) for r in results for p in r.problems],
-    }
+    return envelope(
+        "validate",
+        {
+            "status": "fail" if any(r.failed for r in results) else "ok",
+            "files": [
+                {
+                    "file": r.name,
+                    "status": "fail" if r.failed else "ok",
+                    "errors": r.errors,
+                    "warnings": r.warnings,
+                }
+                for r in results
+            ],
+            "errors": [problem_record(p) for r in results for p in r.problems],
+        },
+    )
 
 
 def _gh_data(text: str) -> str:
@@ -114,3 +115,44 @@ def github_lines(problems: Iterable[Problem]) -> list[str]:
         kind = "warning" if p.severity == "warning" else "error"
         lines.append(f"::{kind} {','.join(props)}::{_gh_data(where + p.message)}")
     return lines
+
+
+class ValidateView:
+    """`validate`: a result per file; whether any failed, whether any could not be read."""
+
+    __slots__ = ("results", "unreadable")
+    kind = "validate"
+
+    def __init__(self, results: list[Result], unreadable: bool) -> None:
+        self.results, self.unreadable = results, unreadable
+
+    @property
+    def failed(self) -> bool:
+        return any(r.failed for r in self.results)
+
+
+def validate_doc(files: Sequence[str], source: str | None, strict: bool, fmt: str) -> ValidateView:
+    """Every file checked; an unreadable one stops the run, but for the machine formats (json,
+    github), whose document shows it as G001."""
+    from ..analysis.checks.validation import (
+        read_source_text,
+        unreadable_result,
+        validate_file,
+    )
+    from ..datafile.paths import resolve_data_path
+
+    paths = list(files) or [resolve_data_path(None)]
+    if paths.count("-") > 1:
+        raise UsageError("standard input ('-') can be read only once")
+    source_text = read_source_text(source) if source else None
+    results = []
+    unreadable = False
+    for p in paths:
+        try:
+            results.append(validate_file(p, source_text, strict))
+        except UsageError as exc:
+            if fmt == "text":
+                raise
+            results.append(unreadable_result(p, str(exc)))
+            unreadable = True
+    return ValidateView(results, unreadable)

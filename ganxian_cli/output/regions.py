@@ -6,12 +6,35 @@ import csv
 import dataclasses
 import io
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..analysis.results import Column, Section
+from ..model.lang import Lang
 from ..model.models import Dataset
 
+if TYPE_CHECKING:
+    from ..analysis.progress_view import ProgressView
+    from .report import Row
+
 REGION = Column("region", "地区", "Region")
+
+
+class ReportPart:
+    """One file of a report: its figures (selected rows), its region ({"zh", "en"}, over
+    several files) and its 双过半 progress."""
+
+    __slots__ = ("dataset", "path", "progress", "region", "rows")
+
+    def __init__(
+        self,
+        path: str,
+        dataset: Dataset,
+        rows: list[Row],
+        region: dict[str, str],
+        progress: ProgressView | None,
+    ) -> None:
+        self.path, self.dataset, self.rows = path, dataset, rows
+        self.region, self.progress = region, progress
 
 
 def region_of(dataset: Dataset) -> dict[str, str]:
@@ -69,3 +92,31 @@ def records_csv(records: list[dict[str, Any]]) -> str:
     for record in records:
         writer.writerow([csv_text(record[c]) for c in columns])
     return buffer.getvalue()
+
+
+def region_records(parts: Sequence[ReportPart]) -> list[dict[str, Any]]:
+    """The figures of several files as flat JSON records, each with its region."""
+    from .report import figure_record
+
+    return [
+        record
+        for part in parts
+        for record in with_region([figure_record(row) for row in part.rows], part.region)
+    ]
+
+
+def progress_of_regions(parts: Sequence[ReportPart], lang: Lang) -> dict[str, Any] | None:
+    """The 双过半 section of `report --format json` over several files, as `progress` gives it:
+    as_of null (each file is judged at its own latest month), each target with its region."""
+    found = [(part.progress, part.region) for part in parts if part.progress]
+    if not found:
+        return None
+    return {
+        "as_of": None,
+        "basis": "months",
+        "on_track": sum(view.summary["on_track"] for view, _region in found),
+        "targets_total": sum(view.summary["targets_total"] for view, _region in found),
+        "targets": [
+            row for view, region in found for row in with_region(view.targets.records(lang), region)
+        ],
+    }

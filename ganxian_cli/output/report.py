@@ -12,18 +12,20 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from ..analysis.results import Section
 from ..errors import escape_control
+from ..model.english import quantity
+from ..model.lang import Lang
 from ..model.models import Dataset, Figure, Indicator, Withheld
 from ..model.numerals import plain
 from ..model.periods import Period
 from ..model.units import Unit
-from .english import quantity
+from .document import envelope
 
-Lang = Literal["zh", "en"]
-REPORT_SCHEMA_VERSION = 2  # 2: the 双过半 section (`progress`)
+if TYPE_CHECKING:
+    from ..analysis.progress_view import ProgressView
 
 WITHHELD = {"zh": "未公开", "en": "withheld"}
 STATUS_LABEL = {
@@ -132,7 +134,7 @@ def _within(inner: Period, outer: Period) -> bool:
     return inner.year == outer.year and outer.start <= inner.start and inner.end <= outer.end
 
 
-def display_value(value: Decimal, unit: Unit, qualifier: str, lang: Lang = "zh") -> str:
+def display_value(value: Decimal, unit: Unit, qualifier: str, lang: Lang = Lang.zh) -> str:
     """300余名, 1.2万多亩, 近1000亩, 约180.3亿元 / over 300 people, about 18.03 billion yuan."""
     if lang == "en":
         return quantity(value, unit, qualifier)
@@ -212,22 +214,28 @@ def figure_record(row: Row) -> dict[str, Any]:
 def report_document(
     dataset: Dataset,
     rows: Iterable[Row],
-    progress: tuple[Section, dict[str, Any]] | None = None,
-    lang: str = "zh",
+    progress: ProgressView | None = None,
+    lang: Lang = Lang.zh,
 ) -> dict[str, Any]:
     """The `report --format json` document (schema in docs/schemas): the figures, then the
-    双过半 section (*progress*: the progress section and its summary) or null."""
-    return {
-        "schema_version": REPORT_SCHEMA_VERSION,
-        "kind": "report",
-        "source": source_info(dataset),
-        "themes": [
-            {"id": key, "name": theme.name, "name_en": theme.name_en}
-            for key, theme in dataset.themes.items()
-        ],
-        "figures": [figure_record(row) for row in rows],
-        "progress": {**progress[1], "targets": progress[0].records(lang)} if progress else None,
-    }
+    双过半 section (*progress*: its summary and its targets) or null."""
+    return envelope(
+        "report",
+        {
+            "source": source_info(dataset),
+            "themes": [
+                {"id": key, "name": theme.name, "name_en": theme.name_en}
+                for key, theme in dataset.themes.items()
+            ],
+            "figures": [figure_record(row) for row in rows],
+            "progress": progress_record(progress, lang) if progress else None,
+        },
+    )
+
+
+def progress_record(progress: ProgressView, lang: Lang) -> dict[str, Any]:
+    """The 双过半 section of a report document: the summary, then every target."""
+    return {**progress.summary, "targets": progress.targets.records(lang)}
 
 
 CSV_COLUMNS = (
@@ -250,7 +258,7 @@ def csv_text(value: object) -> str:
     return text
 
 
-def to_csv(rows: Iterable[Row], progress: Section | None = None, lang: str = "zh") -> str:
+def to_csv(rows: Iterable[Row], progress: Section | None = None, lang: Lang = Lang.zh) -> str:
     """One row per figure with a header row, then one per 双过半 target (*progress*): a
     `section` column first, then the figure columns, then the progress fields; RFC 4180 quoting,
     LF line ends."""

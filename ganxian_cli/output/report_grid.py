@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..errors import escape_control
+from ..model.lang import Lang
 from ..model.models import Dataset
-from .grid import Cell, Column, Grid
-from .report import HEADERS, STATUS_LABEL, Lang, Row, cells, group
+from .grid import Cell, Grid, GridColumn
+from .report import HEADERS, STATUS_LABEL, Row, cells, group
 
 STATUS_STYLE = {"actual": "", "forecast": "italic yellow", "target": "bold cyan"}
 NAME_MIN = 12  # cells: an indicator name narrower than this stops being readable
@@ -55,12 +56,12 @@ def wide(
     h = HEADERS[lang]
     keep = [True, True, True, with_yoy, True, with_subject]
     columns = [
-        Column(h[0], wrap=True, min_width=WIDE_NAME_MIN),
-        Column(h[1]),
-        Column(h[2], right=True),
-        Column(h[3], right=True),
-        Column(h[4]),
-        Column(h[5], wrap=True, min_width=SUBJECT_MIN),
+        GridColumn(h[0], wrap=True, min_width=WIDE_NAME_MIN),
+        GridColumn(h[1]),
+        GridColumn(h[2], right=True),
+        GridColumn(h[3], right=True),
+        GridColumn(h[4]),
+        GridColumn(h[5], wrap=True, min_width=SUBJECT_MIN),
     ]
     grid = Grid(title, [c for c, k in zip(columns, keep, strict=True) if k], caption=caption)
     texts = texts or [[escape_control(v) for v in cells(row, lang)] for row in rows]
@@ -81,9 +82,9 @@ def stacked(
     """The name with its period, status (when not actual) and subject on a dim line beneath."""
     with_yoy = any(r.figure.yoy is not None for r in rows)
     h = HEADERS[lang]
-    columns = [Column(h[0], wrap=True, min_width=NAME_MIN), Column(h[2], right=True)]
+    columns = [GridColumn(h[0], wrap=True, min_width=NAME_MIN), GridColumn(h[2], right=True)]
     if with_yoy:
-        columns.append(Column(h[3], right=True))
+        columns.append(GridColumn(h[3], right=True))
     grid = Grid(title, columns, caption=caption)
     texts = texts or [[escape_control(v) for v in cells(row, lang)] for row in rows]
     for row, values in zip(rows, texts, strict=True):
@@ -124,8 +125,8 @@ def period_matrix(rows: Sequence[Row], lang: Lang, title: str = "") -> Grid:
     )
     index = {p: n for n, p in enumerate(periods)}
     h = HEADERS[lang]
-    columns = [Column(h[0], wrap=True, min_width=NAME_MIN)]
-    columns += [Column(p.label(lang), right=True) for p in periods]
+    columns = [GridColumn(h[0], wrap=True, min_width=NAME_MIN)]
+    columns += [GridColumn(p.label(lang), right=True) for p in periods]
     grid = Grid(title, columns)
     by_indicator: dict[tuple[str, str], list[str]] = {}
     names: dict[tuple[str, str], str] = {}

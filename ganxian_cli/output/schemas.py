@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .document import COMPARE_VERSION, PROGRESS_VERSION, REPORT_VERSION, VALIDATE_VERSION
+
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 _NULLABLE_STR = {"type": ["string", "null"]}
@@ -25,7 +27,7 @@ REPORT: dict[str, Any] = {
     "required": ["schema_version", "kind", "source", "themes", "figures", "progress"],
     "additionalProperties": False,
     "properties": {
-        "schema_version": {"const": 2},
+        "schema_version": {"const": REPORT_VERSION},
         "kind": {"const": "report"},
         "source": _SOURCE,
         "themes": {
@@ -93,7 +95,7 @@ VALIDATE: dict[str, Any] = {
     "required": ["schema_version", "kind", "status", "files", "errors"],
     "additionalProperties": False,
     "properties": {
-        "schema_version": {"const": 1},
+        "schema_version": {"const": VALIDATE_VERSION},
         "kind": {"const": "validate"},
         "status": {"enum": ["ok", "fail"]},
         "files": {
@@ -198,7 +200,7 @@ PROGRESS: dict[str, Any] = {
     "$schema": DRAFT,
     "title": "ganxian progress --format json",
     **_object({
-        "schema_version": {"const": 2},
+        "schema_version": {"const": PROGRESS_VERSION},
         "kind": {"const": "progress"},
         "lang": {"enum": ["zh", "en"]},
         **PROGRESS_SUMMARY,
@@ -276,7 +278,7 @@ COMPARE: dict[str, Any] = {
     "$schema": DRAFT,
     "title": "ganxian compare --format json",
     **_object({
-        "schema_version": {"const": 2},
+        "schema_version": {"const": COMPARE_VERSION},
         "kind": {"const": "compare"},
         "lang": {"enum": ["zh", "en"]},
         **{key: {"type": "array", "items": row} for key, row in COMPARE_ROWS.items()},
@@ -297,3 +299,10 @@ def schema_for(kind: str) -> dict[str, Any]:
     if kind == "data":
         return data_schema()
     return {"report": REPORT, "validate": VALIDATE, "progress": PROGRESS, "compare": COMPARE}[kind]
+
+
+def schema_text(kind: str) -> str:
+    """The schema named *kind* as JSON text, for `ganxian schema`."""
+    from .document import json_text
+
+    return json_text(schema_for(kind))

@@ -14,9 +14,10 @@ from typing import IO, Any
 
 from ..analysis.results import Section
 from ..errors import escape_control
+from ..model.lang import Lang
 from ..model.units import get_unit
-from .grid import Cell, Column, Grid, plain_text
-from .report import HEADERS, STATUS_LABEL, Lang, display_growth, display_value
+from .grid import Cell, Grid, GridColumn, plain_text
+from .report import HEADERS, STATUS_LABEL, display_growth, display_value
 from .sections import row_cells
 
 BAR_WIDTH = 10
@@ -32,7 +33,7 @@ def bar(share: Any, width: int = BAR_WIDTH) -> str:
     return "█" * full + ("" if rest == 0 else " ▏▎▍▌▋▊▉"[rest])
 
 
-def section_grid(section: Section, lang: str) -> Grid:
+def section_grid(section: Section, lang: Lang) -> Grid:
     """A Grid of *section*: text columns wrap, numbers and bars never do; empty columns go."""
     kept = [
         c
@@ -45,13 +46,13 @@ def section_grid(section: Section, lang: str) -> Grid:
     section = Section(section.key, section.zh, section.en, tuple(kept) or section.columns,
                       section.rows, section.note_zh, section.note_en)  # fmt: skip
     columns = [
-        Column(c.label(lang), right=c.numeric, wrap=not c.numeric, min_width=WRAP_MIN)
+        GridColumn(c.label(lang), right=c.numeric, wrap=not c.numeric, min_width=WRAP_MIN)
         for c in section.columns
     ]
     keys = [c.key for c in section.columns]
     with_bar = "share" in keys
     if with_bar:
-        columns.append(Column("", min_width=BAR_WIDTH))
+        columns.append(GridColumn("", min_width=BAR_WIDTH))
     grid = Grid(escape_control(section.title(lang)), columns, caption=section.note(lang))
     for row in section.rows:
         texts = row_cells(section, row, lang)
@@ -67,12 +68,12 @@ def history_grid(section: Section, lang: Lang) -> Grid:
     h = HEADERS[lang]
     with_yoy = any(row["yoy"] is not None for row in section.rows)
     with_subject = any(row["subject"] for row in section.rows)
-    columns = [Column(h[1]), Column(h[4]), Column(h[2], right=True)]
-    columns += [Column(h[3], right=True)] if with_yoy else []
-    columns += [Column(h[5], wrap=True, min_width=WRAP_MIN)] if with_subject else []
+    columns = [GridColumn(h[1]), GridColumn(h[4]), GridColumn(h[2], right=True)]
+    columns += [GridColumn(h[3], right=True)] if with_yoy else []
+    columns += [GridColumn(h[5], wrap=True, min_width=WRAP_MIN)] if with_subject else []
     grid = Grid(
         escape_control(section.title(lang)),
-        [*columns, Column("", min_width=BAR_WIDTH)],
+        [*columns, GridColumn("", min_width=BAR_WIDTH)],
         caption=escape_control(section.note(lang)),  # figures the source withholds
     )
     for row in section.rows:

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..analysis.results import Section
+from ..model.lang import Lang
 from ..model.numerals import plain
 from .report import csv_text, md_escape
 
@@ -28,12 +29,12 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
-def row_cells(section: Section, row: dict[str, Any], lang: str) -> list[str]:
+def row_cells(section: Section, row: dict[str, Any], lang: Lang) -> list[str]:
     """Text of one row; a column may hold a per-language pair {"zh": ..., "en": ...}."""
     return [cell_text(column.value(row, lang)) for column in section.columns]
 
 
-def to_markdown(sections: Sequence[Section], lang: str, headline: str = "") -> str:
+def to_markdown(sections: Sequence[Section], lang: Lang, headline: str = "") -> str:
     out: list[str] = [f"**{md_escape(headline)}**\n"] if headline else []
     for section in sections:
         if not section.rows:
@@ -52,7 +53,7 @@ def to_markdown(sections: Sequence[Section], lang: str, headline: str = "") -> s
     return "\n".join(out)
 
 
-def to_csv(sections: Sequence[Section], lang: str) -> str:
+def to_csv(sections: Sequence[Section], lang: Lang) -> str:
     """One row per row of every section: a `section` column, then the union of the machine
     fields (plain numbers, units, periods, statuses, qualifiers; names in *lang*)."""
     keys: list[str] = []

@@ -24,10 +24,10 @@ from rich.text import Text
 from ..analysis.results import Section
 from ..analysis.schedule import HUNDRED
 from ..errors import escape_control
+from ..model.lang import Lang
 from ..model.models import Dataset
-from .grid import Column as GridColumn
-from .grid import Grid, cell_width
-from .report import Lang, Row
+from .grid import Grid, GridColumn, cell_width
+from .report import Row
 from .report_grid import choose, theme_layouts
 from .sections import row_cells
 

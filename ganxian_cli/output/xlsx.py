@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..errors import UsageError, escape_control
+from ..model.lang import Lang
 
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 
@@ -27,7 +28,7 @@ class Sheet:
     rows: Sequence[dict[str, Any]]
 
 
-def flatten(row: dict[str, Any], lang: str) -> dict[str, Any]:
+def flatten(row: dict[str, Any], lang: Lang) -> dict[str, Any]:
     """A {zh, en} pair becomes its text in *lang*; another nested object becomes key.sub."""
     out: dict[str, Any] = {}
     for key, value in row.items():
@@ -58,7 +59,7 @@ def _decimals(value: Decimal) -> int:
     return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
-def write_workbook(path: str, sheets: Sequence[Sheet], lang: str = "zh") -> None:
+def write_workbook(path: str, sheets: Sequence[Sheet], lang: Lang = Lang.zh) -> None:
     """Write *sheets* to the workbook at *path* (replacing it)."""
     import xlsxwriter
 

@@ -1,0 +1,212 @@
+"""The Typer app: its help, the root options, the choices and the options commands share.
+
+Each command module (`read`, `write`, `check`, `extract`, `export`) adds its commands to `app`;
+an option several commands take is declared here once, with its help.
+"""
+
+from collections.abc import Callable
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from .. import __version__
+from ..model.lang import Lang
+from .run import STATE, out
+
+HELP = """Track published progress figures: reports, 双过半 progress, validation.
+
+\b
+双过半 ("past half on both"): by 30 June, half the year has gone and at least half
+  of every annual target is done.
+序时进度 (time progress): the share of the year gone at the data's cut-off month,
+  e.g. January-May is 5/12 = 41.67%; completion above it is 超序时进度 (ahead).
+Qualifier words on figures: 余/多 more than (300余名 = over 300 people),
+  近 nearly (近千亩 = nearly 1,000 mu), 约/左右 about (约180.3亿元).
+
+\b
+Examples:
+  ganxian report --lang en            every figure, then 双过半 progress
+  ganxian list indicators --search 收入
+  ganxian history industrial_revenue
+  ganxian progress --format xlsx --output progress.xlsx
+
+Shell completion: ganxian --install-completion (bash, zsh, fish, PowerShell).
+Language: --lang, or GANXIAN_LANG=en for every command.
+"""
+
+app = typer.Typer(
+    name="ganxian",
+    help=HELP,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    xlsx = "xlsx"
+    html = "html"
+
+
+class ValidateFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+class ExtractFormat(StrEnum):
+    table = "table"
+    json = "json"
+    toml = "toml"
+
+
+class ExportFormat(StrEnum):
+    sqlite = "sqlite"
+
+
+class Color(StrEnum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+class FigureStatus(StrEnum):
+    actual = "actual"
+    forecast = "forecast"
+    target = "target"
+
+
+class Qualifier(StrEnum):
+    exact = "exact"
+    more_than = "more_than"
+    nearly = "nearly"
+    about = "about"
+
+
+class By(StrEnum):
+    theme = "theme"
+    period = "period"
+
+
+class BasisOption(StrEnum):
+    months = "months"
+    days = "days"
+
+
+class ListKind(StrEnum):
+    indicators = "indicators"
+    themes = "themes"
+    periods = "periods"
+    targets = "targets"
+    sources = "sources"
+
+
+class SchemaKind(StrEnum):
+    data = "data"
+    report = "report"
+    validate = "validate"
+    progress = "progress"
+    compare = "compare"
+
+
+def chosen_format(fmt: Format, as_json: bool) -> str:
+    """The format asked for: --json is short for --format json."""
+    return "json" if as_json else fmt.value
+
+
+def _version(value: bool) -> None:
+    if value:
+        out(f"ganxian {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+    traceback: Annotated[
+        bool, typer.Option("--traceback", help="Show a Python traceback on internal errors.")
+    ] = False,
+) -> None:
+    if traceback:
+        STATE.traceback = True
+
+
+def completer(kind: str) -> Callable[..., list[tuple[str, str]]]:
+    """Shell completion of ids, themes or periods, read from the data file only when asked."""
+
+    def complete(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+        data = ctx.params.get("data")
+        try:
+            from ..analysis.datasets import open_data
+
+            opened = open_data(data[0] if isinstance(data, list) and data else data or None)
+        except Exception:  # completion never fails: it offers nothing
+            return []
+        from ..analysis.catalog import completions
+
+        return [(v, h) for v, h in completions(opened.dataset, kind) if v.startswith(incomplete)]
+
+    return complete
+
+
+DataOption = Annotated[
+    str | None,
+    typer.Option(
+        "--data",
+        "-d",
+        help="Data file. Default: $GANXIAN_DATA, ./data/indicators.toml, then the packaged copy.",
+        show_default=False,
+        metavar="PATH",
+    ),
+]
+DataManyOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--data",
+        "-d",
+        help="Data file or folder; repeat for several (then a region column). "
+        "Default: $GANXIAN_DATA, ./data/indicators.toml, then the packaged copy.",
+        show_default=False,
+        metavar="PATH",
+    ),
+]
+FormatOption = Annotated[
+    Format,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output format. xlsx (report, progress, compare, history) and html (report, "
+        "progress) need --output.",
+        show_default=True,
+    ),
+]
+OutputOption = Annotated[
+    str | None,
+    typer.Option(
+        "--output", "-o", help="File to write (xlsx, html).", show_default=False, metavar="PATH"
+    ),
+]
+QuietOption = Annotated[
+    bool, typer.Option("--quiet", "-q", help='No "data from …" line on stderr.')
+]
+BomOption = Annotated[
+    bool,
+    typer.Option("--bom", help="CSV with a UTF-8 byte-order mark (Excel/WPS on Chinese Windows)."),
+]
+JsonFlag = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
+LangOption = Annotated[
+    Lang,
+    typer.Option("--lang", envvar="GANXIAN_LANG", help="Labels in Chinese or English."),
+]
+ColorOption = Annotated[
+    Color,
+    typer.Option("--color", help="Colour tables: auto (terminal, no NO_COLOR), always, never."),
+]

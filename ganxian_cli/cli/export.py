@@ -1,0 +1,36 @@
+"""`ganxian export`: every data file into one SQLite database."""
+
+from typing import Annotated
+
+import typer
+
+from .app import DataManyOption, ExportFormat, app
+from .run import err, handle_errors
+
+
+@app.command(short_help="Write data files to one SQLite database (figures, targets, progress).")
+@handle_errors
+def export(
+    output: Annotated[
+        str,
+        typer.Option(
+            "--output", "-o", help="Database file to write (replaced atomically).", metavar="PATH"
+        ),
+    ],
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="Export format.")
+    ] = ExportFormat.sqlite,
+    data: DataManyOption = None,
+) -> None:
+    """Write data files to one SQLite database: figures, targets, relations, a progress view.
+
+    \b
+    Examples:
+      ganxian export --output figures.db
+      ganxian export --output regions.db --data data/   # every *.toml in the folder
+    """
+    from ..analysis.datasets import open_all
+    from ..output.sqlite import export_sqlite
+
+    done = export_sqlite([(o.path, o.dataset) for o in open_all(data, err)], output)
+    err(f"ganxian: wrote {done.figures} figures from {done.files} file(s) to {output} ({fmt})")

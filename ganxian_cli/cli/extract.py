@@ -1,0 +1,37 @@
+"""`ganxian extract`: propose the figures an article prints, for review and `import`."""
+
+from typing import Annotated
+
+import typer
+
+from .app import Color, ColorOption, DataOption, ExtractFormat, app
+from .run import err, handle_errors, sink
+
+
+@app.command(short_help="Propose every figure an article prints, for review.")
+@handle_errors
+def extract(
+    article: Annotated[str, typer.Argument(help="The article's text ('-' for standard input).")],
+    data: DataOption = None,
+    published: Annotated[
+        str | None,
+        typer.Option("--published", help="YYYY-MM the article appeared (else its dates)."),
+    ] = None,
+    fmt: Annotated[
+        ExtractFormat, typer.Option("--format", "-f", help="table, json or toml (a draft).")
+    ] = ExtractFormat.table,
+    color: ColorOption = Color.auto,
+    source: Annotated[
+        str | None,
+        typer.Option(
+            "--source",
+            help="The [sources] id of the article (default: the one whose text is ARTICLE).",
+        ),
+    ] = None,
+) -> None:
+    """Propose every figure of an article, for review and `ganxian import`."""
+    from ..output.extract import extract_doc
+    from ..output.render import render
+
+    view = extract_doc(article, data, published, source, err)
+    render(view, fmt.value, sink(color=color.value))

@@ -1,0 +1,245 @@
+"""The commands that write data files: record, import, fmt, init.
+
+Every write is checked before anything changes and lands atomically (see `datafile.store`);
+the diff and a one-line summary go to stderr (to stdout with --dry-run).
+"""
+
+from dataclasses import fields
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from ..errors import UnknownIndicator, UsageError
+from .app import DataOption, FigureStatus, Qualifier, app, completer
+from .run import err, exit_with, handle_errors, out
+
+if TYPE_CHECKING:
+    from ..datafile.record import NewFigure
+
+
+@app.command(short_help="Add or update one figure, validated before writing.")
+@handle_errors
+def record(
+    ctx: typer.Context,
+    indicator: Annotated[
+        str,
+        typer.Argument(
+            help="Indicator id, e.g. industrial_revenue.",
+            autocompletion=completer("indicators"),
+        ),
+    ],
+    period: Annotated[str, typer.Option("--period", "-p", help="e.g. 2022-01..2022-06.")],
+    value: Annotated[str, typer.Option("--value", "-v", help="The number exactly as printed.")],
+    unit: Annotated[
+        str | None, typer.Option("--unit", help="Unit as printed (a new indicator's unit).")
+    ] = None,
+    status: Annotated[
+        FigureStatus, typer.Option("--status", help="actual, forecast or target.")
+    ] = FigureStatus.actual,
+    qualifier: Annotated[
+        Qualifier,
+        typer.Option(
+            "--qualifier", help="exact, more_than (余/多), nearly (近) or about (约/左右)."
+        ),
+    ] = Qualifier.exact,
+    yoy: Annotated[str | None, typer.Option("--yoy", help="Year-on-year growth, %.")] = None,
+    subject: Annotated[str | None, typer.Option("--subject", help="Company or place.")] = None,
+    quote: Annotated[str | None, typer.Option("--quote", help="Verbatim source clause.")] = None,
+    note: Annotated[str | None, typer.Option("--note", help="Free text.")] = None,
+    name: Annotated[str | None, typer.Option("--name", help="New indicator: Chinese name.")] = None,
+    name_en: Annotated[
+        str | None, typer.Option("--name-en", help="New indicator: English name.")
+    ] = None,
+    theme: Annotated[str | None, typer.Option("--theme", help="New indicator: theme id.")] = None,
+    tracks: Annotated[
+        str | None,
+        typer.Option("--tracks", help="With --status target: the indicator of its actuals."),
+    ] = None,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Replace an existing figure for that period.")
+    ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", "-n", help="Print the diff; write nothing.")
+    ] = False,
+    data: DataOption = None,
+    source: Annotated[
+        str | None, typer.Option("--source", help="The figure's article: a [sources] id.")
+    ] = None,
+    source_title: Annotated[
+        str | None, typer.Option("--source-title", help="New --source: the article's title.")
+    ] = None,
+    source_published: Annotated[
+        str | None, typer.Option("--source-published", help="New --source: YYYY-MM.")
+    ] = None,
+    source_url: Annotated[
+        str | None, typer.Option("--source-url", help="New --source: its address.")
+    ] = None,
+    theme_name: Annotated[
+        str | None, typer.Option("--theme-name", help="New --theme: its Chinese name.")
+    ] = None,
+    theme_name_en: Annotated[
+        str | None, typer.Option("--theme-name-en", help="New --theme: its English name.")
+    ] = None,
+    rate: Annotated[
+        str | None, typer.Option("--rate", help="With --tracks: indicator of the quoted rate.")
+    ] = None,
+    gap: Annotated[
+        str | None, typer.Option("--gap", help="With --tracks: indicator of the quoted gap.")
+    ] = None,
+    within: Annotated[
+        str | None, typer.Option("--within", help="Add a within relation: inside this figure.")
+    ] = None,
+    share_of: Annotated[
+        str | None, typer.Option("--share-of", help="Add a share relation: part of this figure.")
+    ] = None,
+) -> None:
+    """Add or update one figure, validated before anything is written.
+
+    \b
+    Examples:
+      ganxian record industrial_revenue --period 2022-01..2022-06 --value 190.2 \\
+          --yoy 13.1 --quote "1至6月实现营业收入190.2亿元,同比增长13.1%"
+      ganxian record cadres_in_enterprises --period 2022-07 --value 300 \\
+          --qualifier more_than --quote "下沉300余名干部" --dry-run
+    """
+    from ..analysis.datasets import write_checks
+    from ..datafile.paths import resolve_write_path
+    from ..datafile.store import record_figure
+
+    new = new_figure(ctx.params)
+    try:
+        change = record_figure(resolve_write_path(data), new, replace, dry_run, write_checks())
+    except UnknownIndicator as exc:
+        raise UsageError(str(exc) + _suggestions(exc.indicator, data)) from None
+    if dry_run:
+        out(change.diff or "(no change)")
+        return
+    for line in change.diff.splitlines():
+        err(line)
+    err(f"ganxian: {change.summary}")
+
+
+def new_figure(options: dict[str, Any]) -> "NewFigure":
+    """The figure `record` was asked for, from its options by name (each field of
+    `NewFigure` is the option of the same name; choices as their plain values)."""
+    from ..datafile.record import NewFigure
+
+    def plain(value: Any) -> Any:
+        return value.value if isinstance(value, Enum) else value
+
+    return NewFigure(
+        **{f.name: plain(options[f.name]) for f in fields(NewFigure) if f.name in options}
+    )
+
+
+def _suggestions(indicator: str, data: str | None) -> str:
+    """The closest known ids to an unknown indicator (the file read only on this error)."""
+    from ..analysis.catalog import unknown_indicator_hint
+    from ..analysis.datasets import open_data
+
+    return unknown_indicator_hint(open_data(data).dataset, indicator)
+
+
+@app.command(name="import", short_help="Add a reviewed draft in one all-or-nothing write.")
+@handle_errors
+def import_(
+    draft: Annotated[str, typer.Argument(help="A reviewed draft from `extract --format toml`.")],
+    data: DataOption = None,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Change figures already present with another value.")
+    ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", "-n", help="Print the diff; write nothing.")
+    ] = False,
+    source: Annotated[
+        str | None,
+        typer.Option(
+            "--source", help="The [sources] id of the article: figures without one get it."
+        ),
+    ] = None,
+) -> None:
+    """Add every figure of a draft in one checked, all-or-nothing write.
+
+    A figure already present with the same value is skipped; another value needs --replace.
+    With --source, the draft's figures belong to that article, so a later article's figures
+    for the same months are added beside the earlier ones (the latest article counts).
+
+    \b
+    Examples:
+      ganxian import draft.toml --data mine.toml --dry-run
+      ganxian import july.toml --data mine.toml --source jul
+    """
+    from ..analysis.datasets import write_checks
+    from ..datafile.importer import import_draft
+    from ..datafile.paths import resolve_write_path
+
+    result = import_draft(resolve_write_path(data), draft, replace, dry_run, write_checks(), source)
+    if dry_run:
+        out(result.diff or "(no change)")
+    else:
+        err_raw(result.diff)
+    err(f"ganxian: {result.summary}")
+
+
+def err_raw(text: str) -> None:
+    """A diff on stderr as it is (its lines already end)."""
+    import sys
+
+    sys.stderr.write(text)
+
+
+@app.command(short_help="Rewrite data files in the canonical layout (--check for CI).")
+@handle_errors
+def fmt(
+    files: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Data files. Default: as for --data.", show_default=False, metavar="PATH..."
+        ),
+    ] = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="Change nothing; exit 1 with a diff if not canonical.")
+    ] = False,
+    drop_comments: Annotated[
+        bool, typer.Option("--drop-comments", help="Allow rewriting a file that has comments.")
+    ] = False,
+) -> None:
+    """Rewrite data files in the canonical layout.
+
+    \b
+    Examples:
+      ganxian fmt
+      ganxian fmt --check data/indicators.toml
+    """
+    from ..analysis.datasets import write_checks
+    from ..datafile.paths import resolve_write_path
+    from ..datafile.store import format_file
+
+    checks = write_checks()
+    unformatted = False
+    for path in [resolve_write_path(f) for f in files] if files else [resolve_write_path(None)]:
+        change = format_file(path, check, drop_comments, checks)
+        if check and change.diff:
+            out(change.diff)
+            unformatted = True
+        err(change.summary)
+    exit_with(False, unformatted)
+
+
+@app.command(short_help="Start a new data file for a region and article.")
+@handle_errors
+def init(
+    file: Annotated[str, typer.Argument(help="The new data file (never overwritten).")],
+    region: Annotated[str, typer.Option("--region", help="Region as printed, e.g. 江北县.")],
+    title: Annotated[str, typer.Option("--title", help="Title of the first article.")],
+    published: Annotated[str, typer.Option("--published", help="Its month, YYYY-MM.")],
+    region_en: Annotated[
+        str | None, typer.Option("--region-en", help="Region in English (default: --region).")
+    ] = None,
+) -> None:
+    """Start a new data file: one source article and a starter set of themes."""
+    from ..datafile.starter import create, starter_text
+
+    create(file, starter_text(region, region_en, title, published))
+    err(f"ganxian: wrote {file}; add figures with `ganxian record ID --data {file} …`")

@@ -1,0 +1,42 @@
+"""The one writer of JSON output documents: `schema_version` and `kind` first, then the body.
+
+Each kind of output document has a version of its own, raised when that document changes
+shape; none of them is the data file's `schema_version` (`model.models.SCHEMA_VERSION`), which
+changes with the input, not the output.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+Kind = Literal["report", "progress", "compare", "list", "history", "validate", "extract"]
+
+REPORT_VERSION = 2  # 2: the 双过半 section (`progress`)
+PROGRESS_VERSION = 2
+COMPARE_VERSION = 2
+LIST_VERSION = 1
+HISTORY_VERSION = 1
+VALIDATE_VERSION = 1
+EXTRACT_VERSION = 1
+
+VERSIONS: dict[Kind, int] = {
+    "report": REPORT_VERSION,
+    "progress": PROGRESS_VERSION,
+    "compare": COMPARE_VERSION,
+    "list": LIST_VERSION,
+    "history": HISTORY_VERSION,
+    "validate": VALIDATE_VERSION,
+    "extract": EXTRACT_VERSION,
+}
+
+
+def envelope(kind: Kind, body: dict[str, Any]) -> dict[str, Any]:
+    """The document of *kind*: its version and kind, then *body*'s fields in their order."""
+    return {"schema_version": VERSIONS[kind], "kind": kind, **body}
+
+
+def json_text(value: Any) -> str:
+    """*value* as the JSON text ganxian writes (see `jsonout`)."""
+    from .jsonout import dumps
+
+    return dumps(value)

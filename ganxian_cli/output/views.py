@@ -1,0 +1,251 @@
+"""What each reading command shows, built in one call from the opened data files.
+
+A command asks for its document here (`report_view`, `progress_doc`, `compare_doc`,
+`list_doc`, `history_doc`; `problems.validate_doc` and `extract.extract_doc` for the others),
+then hands it to `render.render` with the --format asked for. Several files (`--data` twice,
+or a folder) are merged here: the rows of each file with its region.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from ..errors import UsageError
+from .regions import ReportPart
+
+if TYPE_CHECKING:
+    from ..analysis.datasets import Opened
+    from ..analysis.progress import AsOf
+    from ..analysis.results import Section
+    from ..analysis.schedule import Basis
+    from ..model.lang import Lang
+    from ..model.models import Dataset
+    from .document import Kind
+
+EMPTY_SHOWS_NOTHING = frozenset({"table", "markdown"})
+
+
+class Header:
+    """What every document says before its output: where the data came from, warnings;
+    *empty*: nothing to show (tables and Markdown print nothing); *several*: a report or
+    progress of several files (one file's formats refused, the files named even with -q)."""
+
+    __slots__ = ("empty", "paths", "several", "warnings")
+
+    def __init__(
+        self, paths: str, warnings: tuple[str, ...] = (), empty: bool = False, several: bool = False
+    ) -> None:
+        self.paths, self.warnings, self.empty, self.several = paths, warnings, empty, several
+
+
+class ReportView:
+    """`report`: each file's figures then its progress; `by` theme or period (tables)."""
+
+    __slots__ = ("by", "header", "lang", "parts")
+    kind = "report"
+
+    def __init__(self, header: Header, parts: list[ReportPart], lang: Lang, by: str) -> None:
+        self.header, self.parts, self.lang, self.by = header, parts, lang, by
+
+
+class SectionsView:
+    """`progress`, `compare`, `list` and `history`: titled tables of rows (`Section`); *body*
+    gives the JSON document's fields after its kind; CSV shows the first *csv_sections* only
+    (progress: the targets), with a byte-order mark if asked and *bom*; *dataset*: the one
+    file, for an HTML page."""
+
+    __slots__ = (
+        "body", "bom", "csv_sections", "dataset", "header", "kind", "lang", "sections", "title",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        kind: Kind,
+        header: Header,
+        sections: list[Section],
+        lang: Lang,
+        body: Callable[[], dict[str, Any]],
+        title: str = "",
+        csv_sections: int | None = None,
+        bom: bool = True,
+        dataset: Dataset | None = None,
+    ) -> None:
+        self.kind, self.header, self.sections, self.lang, self.body = (
+            kind, header, sections, lang, body
+        )  # fmt: skip
+        self.title, self.csv_sections, self.bom, self.dataset = title, csv_sections, bom, dataset
+
+
+def _asked(themes: list[str], period: str | None) -> str:
+    """The filters a report was asked for, as typed: --period 2022 and --theme industry."""
+    asked = [f"--period {period}"] if period else []
+    asked += [f"--theme {','.join(themes)}"] if themes else []
+    return " and ".join(asked)
+
+
+def _within(period: str | None) -> Any:
+    from ..model.periods import PeriodError, parse_period
+
+    try:
+        return parse_period(period) if period is not None else None
+    except PeriodError as exc:
+        raise UsageError(f"--period: {exc}") from None
+
+
+def _theme_ids(dataset: Dataset, themes: list[str]) -> list[str]:
+    if not themes:
+        return []
+    from ..analysis.catalog import theme_id
+
+    return [theme_id(dataset, t) for t in themes]
+
+
+def _region(dataset: Dataset) -> dict[str, str]:
+    from .regions import region_of
+
+    return region_of(dataset)
+
+
+def report_view(
+    opened: list[Opened], themes: list[str], period: str | None, lang: Lang, by: str
+) -> ReportView:
+    """The figures of every file (only *themes*, by id or name, within *period* when given),
+    each followed by its 双过半 progress when nothing is filtered out."""
+    from ..analysis.progress_view import latest
+    from .report import select
+
+    several = len(opened) > 1
+    if several:  # each file's own theme ids: the names are matched as given
+        within = _within(period or None)
+    else:
+        themes = _theme_ids(opened[0].dataset, themes)
+        within = _within(period)
+    unfiltered = not themes and not period
+    parts = [
+        ReportPart(
+            o.path,
+            o.dataset,
+            select(o.dataset, themes, within),
+            _region(o.dataset) if several else {},
+            latest(o.dataset, lang) if unfiltered else None,
+        )
+        for o in opened
+    ]
+    empty = not several and not parts[0].rows
+    warnings = (f"ganxian: no figure matches {_asked(themes, period)}",) if empty else ()
+    header = Header(", ".join(p.path for p in parts), warnings, empty, several)
+    return ReportView(header, parts, lang, by)
+
+
+def _as_of_text(when: AsOf | None) -> str:
+    return f"up to {when}" if when else "(no targets declared, or no actuals for them)"
+
+
+def progress_doc(opened: list[Opened], as_of: str | None, basis: Basis, lang: Lang) -> SectionsView:
+    """双过半 progress of every file, each judged as of *as_of* or its own latest month."""
+    from ..analysis.progress import parse_as_of
+
+    try:
+        when = parse_as_of(as_of) if as_of else None
+    except ValueError as exc:
+        raise UsageError(f"--as-of: {exc}") from None
+    if len(opened) > 1:
+        return _progress_of_several(opened, when, basis, lang)
+    return _progress_of_one(opened[0], when, basis, lang)
+
+
+def _progress_of_one(opened: Opened, when: AsOf | None, basis: Basis, lang: Lang) -> SectionsView:
+    from ..analysis.progress import early_data_warnings
+    from ..analysis.progress_view import progress_view
+
+    view = progress_view(opened.dataset, when, basis, lang)
+    warnings = [] if view.results else [f"ganxian: no target has year-to-date data "
+                                        f"{_as_of_text(view.as_of)}"]  # fmt: skip
+    warnings += [f"ganxian: {w}" for w in early_data_warnings(view.results)]
+    header = Header(opened.path, tuple(warnings), not view.results)
+    return SectionsView(
+        "progress",
+        header,
+        view.sections,
+        lang,
+        lambda: {"lang": lang.value, **view.summary, "targets": view.targets.records(lang)},
+        view.headline,
+        csv_sections=1,
+        dataset=opened.dataset,
+    )
+
+
+def _progress_of_several(
+    opened: list[Opened], when: AsOf | None, basis: Basis, lang: Lang
+) -> SectionsView:
+    """One table with a region column; one headline per region (each file is judged at its
+    own latest month unless --as-of is given)."""
+    from ..analysis.progress_view import progress_view, summary
+    from .regions import merged, region_of, tagged, with_region
+
+    views = [(progress_view(o.dataset, when, basis, lang), region_of(o.dataset)) for o in opened]
+    title = ("; " if lang == "en" else ";").join(f"{r[lang]}: {v.headline}" for v, r in views)
+    table = merged([tagged(v.sections, region) for v, region in views])
+
+    def body() -> dict[str, Any]:
+        results = [r for v, _region in views for r in v.results]
+        targets = [row for v, r in views for row in with_region(v.targets.records(lang), r)]
+        return {"lang": lang.value, **summary(results, when, basis), "targets": targets}
+
+    header = Header(", ".join(o.path for o in opened), several=True)
+    return SectionsView("progress", header, table, lang, body, title, csv_sections=1, bom=False)
+
+
+def compare_doc(opened: list[Opened], lang: Lang) -> SectionsView:
+    """Year on year, period on period, shares, per unit and forecasts; over several files, each
+    section's rows of every file with its region."""
+    from ..analysis.compare import compare
+    from .regions import merged, region_of, tagged
+
+    if len(opened) > 1:
+        sections = merged([tagged(compare(o.dataset), region_of(o.dataset)) for o in opened])
+    else:
+        sections = compare(opened[0].dataset)
+    nothing = not any(s.rows for s in sections)
+    warnings = ("ganxian: nothing to compare: no growth rates, relations, cumulative figures "
+                "or forecasts",) if nothing else ()  # fmt: skip
+    header = Header(", ".join(o.path for o in opened), warnings)
+
+    def body() -> dict[str, Any]:
+        return {"lang": lang.value, **{s.key: s.records(lang) for s in sections}}
+
+    return SectionsView("compare", header, sections, lang, body)
+
+
+def list_doc(opened: Opened, kind: str, search: str, lang: Lang) -> SectionsView:
+    """The indicators, themes, periods, targets or sources of one file, those matching
+    *search* when given."""
+    from ..analysis.catalog import listing
+
+    section = listing(opened.dataset, kind, search)
+
+    def body() -> dict[str, Any]:
+        return {"of": kind, "items": section.rows}
+
+    return SectionsView("list", Header(opened.path), [section], lang, body)
+
+
+def history_doc(opened: Opened, indicator: str, lang: Lang) -> SectionsView:
+    """One indicator (by id or exact name) across every period and source."""
+    from ..analysis.catalog import resolve_indicator, unknown_indicator
+    from ..analysis.history import history
+
+    dataset = opened.dataset
+    ident = resolve_indicator(dataset, indicator)
+    if ident is None:
+        raise UsageError(unknown_indicator(dataset, indicator))
+    section = history(dataset, ident)
+    ind = dataset.indicators[ident]
+
+    def body() -> dict[str, Any]:
+        about = {"id": ident, "name": ind.name, "name_en": ind.name_en, "unit": ind.unit}
+        figures = [{k: v for k, v in row.items() if not k.startswith("d_")} for row in section.rows]
+        return {"indicator": about, "figures": figures}
+
+    return SectionsView("history", Header(opened.path), [section], lang, body)
