@@ -121,10 +121,11 @@ def draft(extraction: Extraction, article: str, source: str | None = None) -> st
 
 
 def rows(extraction: Extraction) -> list[list[str]]:
-    """One row of plain cells per figure, for the review table."""
+    """One row of plain cells per figure, for the review table; a figure that restates
+    another less precisely is numbered `5 ≈#14` (the other's number in this table)."""
     return [
         [
-            str(n),
+            str(n) + ("" if p.restates is None else f" ≈#{p.restates + 1}"),
             p.indicator + (" (新)" if p.new_indicator else ""),
             p.name,
             plain(p.value),

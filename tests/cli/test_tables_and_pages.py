@@ -236,3 +236,14 @@ def test_validate_source_reads_a_page_and_its_cells(runner: CliRunner, tmp_path:
     data.write_text(text.replace("规上工业总产值 | 1-8月", "规上工业总产值 | 8月"), "utf-8")
     result = invoke(runner, "validate", "--source", page, str(data))
     assert result.exit_code == 1 and "G211" in result.stdout + result.stderr
+
+
+def test_the_review_table_shows_which_figure_a_restatement_restates(runner: CliRunner) -> None:
+    article = CORPUS / "tourism_zhexi_2027_twice.txt"
+    result = invoke(runner, "extract", str(article), "--published", "2028-02")
+    assert result.exit_code == 0, result.stderr
+    shown = json.loads(
+        invoke(runner, "extract", str(article), "--published", "2028-02", "-f", "json").stdout
+    )["figures"]
+    prose = next(i for i, f in enumerate(shown) if f["quote"].startswith("实现旅游总收入45.3亿元"))
+    assert f"{prose + 1} ≈#{shown[prose]['restates'] + 1}" in result.stdout
