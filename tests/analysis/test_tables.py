@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 import tomllib
 from collections.abc import Callable
 from decimal import Decimal
@@ -518,17 +517,3 @@ def _spaces_doc(n: int) -> str:
 def test_reading_is_linear(monkeypatch: pytest.MonkeyPatch, make: Callable[[int], str]) -> None:
     small, large = _work(monkeypatch, make(400)), _work(monkeypatch, make(800))
     assert large <= 2.2 * small, (small, large)
-
-
-@pytest.mark.parametrize("make", [_pipe_doc, _flat_doc, _aligned_doc, _spaces_doc])
-def test_reading_time_doubles_at_most(make: Callable[[int], str]) -> None:
-    def best(text: str) -> float:
-        times = []
-        for _ in range(3):
-            t0 = time.perf_counter()
-            find_tables(text)
-            times.append(time.perf_counter() - t0)
-        return min(times)
-
-    small, large = best(make(600)), best(make(1200))
-    assert large < 3.5 * small + 0.01, (small, large)
