@@ -76,6 +76,11 @@ class Color(StrEnum):
     never = "never"
 
 
+class NameEnStatus(StrEnum):
+    composed = "composed"
+    untranslated = "untranslated"
+
+
 class FigureStatus(StrEnum):
     actual = "actual"
     forecast = "forecast"

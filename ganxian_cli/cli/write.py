@@ -11,11 +11,21 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ..errors import UnknownIndicator, UsageError
-from .app import DataOption, FigureStatus, Qualifier, app, completer
+from .app import DataOption, FigureStatus, NameEnStatus, Qualifier, app, completer
 from .run import err, exit_with, handle_errors, out
 
 if TYPE_CHECKING:
     from ..datafile.record import NewFigure
+
+
+SourceTextOption = Annotated[
+    str | None,
+    typer.Option(
+        "--source-text",
+        help="New --source: a copy of the article inside the data file's folder "
+        "(validate checks quotes against it).",
+    ),
+]
 
 
 @app.command(short_help="Add or update one figure, validated before writing.")
@@ -51,6 +61,13 @@ def record(
     name_en: Annotated[
         str | None, typer.Option("--name-en", help="New indicator: English name.")
     ] = None,
+    name_en_status: Annotated[
+        NameEnStatus | None,
+        typer.Option(
+            "--name-en-status",
+            help="New indicator: composed or untranslated, where no person wrote --name-en.",
+        ),
+    ] = None,
     theme: Annotated[str | None, typer.Option("--theme", help="New indicator: theme id.")] = None,
     tracks: Annotated[
         str | None,
@@ -75,6 +92,7 @@ def record(
     source_url: Annotated[
         str | None, typer.Option("--source-url", help="New --source: its address.")
     ] = None,
+    source_text: SourceTextOption = None,
     theme_name: Annotated[
         str | None, typer.Option("--theme-name", help="New --theme: its Chinese name.")
     ] = None,
@@ -158,24 +176,41 @@ def import_(
             "--source", help="The [sources] id of the article: figures without one get it."
         ),
     ] = None,
+    source_title: Annotated[
+        str | None, typer.Option("--source-title", help="New --source: the article's title.")
+    ] = None,
+    source_published: Annotated[
+        str | None, typer.Option("--source-published", help="New --source: YYYY-MM.")
+    ] = None,
+    source_text: SourceTextOption = None,
 ) -> None:
-    """Add every figure of a draft in one checked, all-or-nothing write.
+    """Add every figure of a draft (`extract --format toml` or `json`) in one checked,
+    all-or-nothing write.
 
     A figure already present with the same value is skipped; another value needs --replace.
     With --source, the draft's figures belong to that article, so a later article's figures
-    for the same months are added beside the earlier ones (the latest article counts).
+    for the same months are added beside the earlier ones (the latest article counts); with
+    --source-title and --source-published too, a [sources] table the file lacks is added.
+    --dry-run lists where each figure goes and why, then the diff.
 
     \b
     Examples:
       ganxian import draft.toml --data mine.toml --dry-run
       ganxian import july.toml --data mine.toml --source jul
+      ganxian import h1.toml --data mine.toml --source h1 --source-title "上半年经济运行" \\
+          --source-published 2026-07 --source-text h1.txt
     """
     from ..analysis.datasets import write_checks
-    from ..datafile.importer import import_draft
+    from ..datafile.importer import NewSource, import_draft
     from ..datafile.paths import resolve_write_path
 
-    result = import_draft(resolve_write_path(data), draft, replace, dry_run, write_checks(), source)
+    article = NewSource(source_title, source_published, source_text)
+    result = import_draft(
+        resolve_write_path(data), draft, replace, dry_run, write_checks(), source, article
+    )
     if dry_run:
+        for line in result.matches:
+            out(line)
         out(result.diff or "(no change)")
     else:
         err_raw(result.diff)

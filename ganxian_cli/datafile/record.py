@@ -56,18 +56,37 @@ class NewFigure:
     note: str | None = None
     name: str | None = None
     name_en: str | None = None
+    name_en_status: str | None = None  # a new indicator's: composed or untranslated
     theme: str | None = None
     tracks: str | None = None
     source: str | None = None  # the figure's article ([sources] id)
     source_title: str | None = None  # with source_published: add that article
     source_published: str | None = None
     source_url: str | None = None
+    source_text: str | None = None  # the article's local copy, relative to the data file
     theme_name: str | None = None  # with theme_name_en: add the theme
     theme_name_en: str | None = None
     rate: str | None = None  # with tracks: the target's quoted completion rate
     gap: str | None = None  # with tracks: the target's quoted lead over time progress
     within: str | None = None  # a reference: add a `within` relation, this figure inside it
     share_of: str | None = None  # a reference: add a `share` relation, this figure its part
+
+
+def text_path(data_file: str, given: str) -> str:
+    """The `text` of a new source from the file *given* (as typed, from the working folder):
+    its path relative to *data_file*'s folder, which must hold it."""
+    import os
+
+    if not os.path.isfile(given):
+        raise UsageError(f"--source-text: no file {given!r}")
+    folder = os.path.dirname(os.path.abspath(data_file))
+    relative = os.path.relpath(os.path.abspath(given), folder)
+    if relative.startswith(".."):
+        raise UsageError(
+            f"--source-text: {given!r} must be inside the data file's folder ({folder}), "
+            "where validate reads it"
+        )
+    return relative.replace(os.sep, "/")
 
 
 Spelling = Callable[[str], str]
@@ -177,10 +196,15 @@ _FIGURE_FIELDS = {
     name: name
     for name in (
         *("period", "value", "unit", "status", "qualifier", "yoy", "subject", "quote", "note"),
-        *("source", "name", "name_en", "theme"),
+        *("source", "name", "name_en", "name_en_status", "theme"),
     )
 }
-_ARTICLE_FIELDS = {"title": "source_title", "published": "source_published", "url": "source_url"}
+_ARTICLE_FIELDS = {
+    "title": "source_title",
+    "published": "source_published",
+    "url": "source_url",
+    "text": "source_text",
+}
 _THEME_FIELDS = {"name": "theme_name", "name_en": "theme_name_en"}
 _TARGET_FIELDS = {"actual": "tracks", "rate": "rate", "gap": "gap"}
 
@@ -298,6 +322,8 @@ def plan(dataset: Dataset, new: NewFigure, replace: bool, spelling: Spelling) ->
     with declared(dataset.declared_units):
         if indicator is None:
             fresh = {"name": new.name, "name_en": new.name_en, "theme": new.theme, "unit": unit}
+            if new.name_en_status:
+                fresh["name_en_status"] = new.name_en_status
             made = _valid(
                 dict[Ident, Indicator],
                 {new.indicator: {**fresh, "observations": [figure_data]}},
@@ -355,6 +381,8 @@ def _article(dataset: Dataset, new: NewFigure, faults: list[Fault]) -> tuple[str
     article = {"title": new.source_title, "published": new.source_published}
     if new.source_url:
         article["url"] = new.source_url
+    if new.source_text:
+        article["text"] = new.source_text
     made = _valid(
         dict[Ident, Article], {new.source: article}, ("sources",), _ARTICLE_FIELDS, faults
     )

@@ -9,6 +9,7 @@ the file on disk against what was read.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -18,7 +19,7 @@ from ..model.models import Dataset
 from ..model.refs import RefError
 from .atomic import atomic_replace, check_new_size, locked, read_snapshot, writable_target
 from .loader import Checker, Loaded, decode, parse_text, read_bytes
-from .record import DatasetEdit, NewFigure, Refused, Spelling
+from .record import DatasetEdit, NewFigure, Refused, Spelling, text_path
 from .writer import canonical_data, canonical_order, refuse_comments, render, unified_diff
 
 
@@ -169,6 +170,8 @@ def record_figure(
 ) -> Change:
     """Add or replace one figure; the result is checked before anything is written. Messages
     name the figure's fields as *spelling* does."""
+    if new.source_text:
+        new = dataclasses.replace(new, source_text=text_path(path, new.source_text))
 
     def edit(loaded: Loaded) -> tuple[Dataset, str]:
         change = DatasetEdit(loaded.dataset)

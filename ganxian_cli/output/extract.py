@@ -9,7 +9,9 @@ from typing import Any
 import tomli_w
 
 from ..analysis.extract import Extraction, Proposal
+from ..analysis.extract.match import own_name
 from ..errors import UsageError
+from ..model.glossary import english_name
 from ..model.models import SCHEMA_VERSION
 from ..model.numerals import plain
 from .document import envelope
@@ -41,8 +43,29 @@ def _number(value: Decimal) -> Decimal | int:
     return int(value) if value.as_tuple().exponent == 0 else value
 
 
+def english(p: Proposal) -> tuple[str | None, str | None]:
+    """A new indicator's English name and how it was made (composed, untranslated: see
+    `Indicator.name_en_status`); (None, None) for a figure of an indicator the file has."""
+    if not p.new_indicator:
+        return None, None
+    name = own_name(p.name, p.subject)
+    found = english_name(name)
+    if found.complete:
+        return _capitalised(found.text), "composed"
+    return _capitalised(found.text or name), "untranslated"
+
+
+def _capitalised(text: str) -> str:
+    """The first letter upper case, as the data files write names: Operating revenue."""
+    return text[:1].upper() + text[1:]
+
+
 def figure_dict(p: Proposal) -> dict[str, Any]:
-    return {key: getattr(p, key) for key in FIELDS}
+    name_en, status = english(p)
+    found = {key: getattr(p, key) for key in FIELDS}
+    if p.new_indicator:
+        found["name"] = own_name(p.name, p.subject)
+    return found | {"name_en": name_en, "name_en_status": status}
 
 
 def document(extraction: Extraction, article: str, source: str | None = None) -> dict[str, Any]:
@@ -66,7 +89,9 @@ def draft(extraction: Extraction, article: str, source: str | None = None) -> st
     head = [
         "# ganxian import draft: check every figure against the article, delete the ones you",
         "# do not want, fix what is wrong, then run `ganxian import THIS_FILE --dry-run`.",
-        "# A new indicator (new_indicator = true) needs name_en, and may get a better id.",
+        "# A new indicator (new_indicator = true) has an id and an English name composed from",
+        '# the glossary (name_en_status = "composed"); "untranslated" marks English with',
+        "# words left in Chinese. Better ones are welcome: delete name_en_status when you do.",
         "",
         tomli_w.dumps(
             {
@@ -93,10 +118,11 @@ def draft(extraction: Extraction, article: str, source: str | None = None) -> st
             "indicator": p.indicator,
             "new_indicator": p.new_indicator,
             "theme": p.theme,
-            "name": p.name,
+            "name": own_name(p.name, p.subject) if p.new_indicator else p.name,
         }
-        if p.new_indicator:
-            entry["name_en"] = ""
+        name_en, status = english(p)
+        if name_en is not None:
+            entry |= {"name_en": name_en, "name_en_status": status}
         entry |= {"value": _number(p.value), "unit": p.unit, "period": p.period}
         entry["status"] = p.status
         entry["qualifier"] = p.qualifier
@@ -112,6 +138,9 @@ def draft(extraction: Extraction, article: str, source: str | None = None) -> st
             entry["restates"] = p.restates
             other = extraction.figures[p.restates]
             note += f"; restates figure {p.restates} ({plain(other.value)}{other.unit})"
+        if status == "untranslated":
+            unknown = english_name(own_name(p.name, p.subject)).untranslated
+            note += "; no English composed for " + (", ".join(unknown) or "an empty name")
         if p.relation in ("rate", "gap") and p.relates_to and p.relates_to not in new:
             entry[f"{p.relation}_of"] = p.relates_to  # import links it to that target
         elif p.relation and p.relates_to:

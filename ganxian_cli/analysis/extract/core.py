@@ -255,7 +255,7 @@ def _proposal(
     subject = subjects(figure.sentence, figure.clause[1])
     quote_end = clauses.clause(text, max(figure.last - 1, token.start), *figure.sentence)[1]
     quote = article.quote(figure.clause[0], quote_end)
-    found = matcher.match(name, abs(token.value), token.unit)
+    found = matcher.match(name, abs(token.value), token.unit, subject)
     subject = matcher.subject(found.indicator, subject)
     line = bisect.bisect_right(line_starts, article.origin[token.start])
     return Proposal(
