@@ -247,3 +247,18 @@ def test_the_review_table_shows_which_figure_a_restatement_restates(runner: CliR
     )["figures"]
     prose = next(i for i, f in enumerate(shown) if f["quote"].startswith("实现旅游总收入45.3亿元"))
     assert f"{prose + 1} ≈#{shown[prose]['restates'] + 1}" in result.stdout
+
+
+def test_a_json_draft_declares_its_undeclared_units_too(runner: CliRunner, tmp_path: Path) -> None:
+    article = tmp_path / "farm.txt"
+    article.write_text(FARM, encoding="utf-8")
+    data = _init(runner, tmp_path, article, "2025-09")
+    shown = invoke(runner, "extract", str(article), "--data", str(data), "-f", "json")
+    assert shown.exit_code == 0, shown.stderr
+    draft = tmp_path / "draft.json"
+    draft.write_text(shown.stdout, encoding="utf-8")
+    result = invoke(runner, "import", str(draft), "--data", str(data))
+    assert result.exit_code == 0, result.stderr
+    text = data.read_text(encoding="utf-8")
+    assert '[units."千公顷"]\nfamily = "千公顷"' in text and 'unit = "千公顷"' in text
+    assert invoke(runner, "validate", "--strict", str(data)).exit_code == 0
