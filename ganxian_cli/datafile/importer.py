@@ -11,11 +11,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from pydantic import ValidationError
+
 from ..errors import DataError, Problem, UsageError
 from ..model.english import SUBJECT_THEMES
-from ..model.models import Dataset
+from ..model.models import Dataset, UnitDeclaration
 from ..model.periods import PeriodError, parse_period
-from ..model.units import Unit, UnknownUnitError, get_unit
+from ..model.precision import agrees
+from ..model.units import UNITS, Unit, UnknownUnitError, declare, get_unit
 from ..model.units import declared as declared_units
 from .loader import Loaded, decode, parse_toml, read_bytes
 from .locate import LineIndex
@@ -42,6 +45,7 @@ _KEYS: dict[str, type | tuple[type, ...]] = {
     "source": str,
     "rate_of": str,
     "gap_of": str,
+    "restates": int,
 }
 _REQUIRED = ("indicator", "value", "unit", "period")
 _STATUS = ("actual", "forecast", "target")
@@ -96,10 +100,13 @@ class Imported:
         )
 
 
-def read_draft(path: str) -> tuple[list[DraftFigure], list[Problem]]:
-    """The draft's figures and the problems of its tables, at the draft's lines (DataError for
-    a draft that cannot be read at all). A unit the catalogue does not know may be one the
-    data file declares: `unknown_units` decides, once the data file is read."""
+def read_draft(
+    path: str,
+) -> tuple[list[DraftFigure], list[Problem], dict[str, UnitDeclaration]]:
+    """The draft's figures, the problems of its tables, at the draft's lines (DataError for a
+    draft that cannot be read at all), and the units its `[units]` declares. A unit the
+    catalogue does not know may be one the data file or the draft declares: `unknown_units`
+    decides, once the data file is read."""
     name = "<stdin>" if path == "-" else path
     text = decode(read_bytes(path), name)
     if text.lstrip().startswith("{"):
@@ -108,6 +115,7 @@ def read_draft(path: str) -> tuple[list[DraftFigure], list[Problem]]:
     else:
         data, index = parse_toml(text, name), LineIndex(text)
         problems = _header_problems(data, name, index)
+    units = _draft_units(data, name, index, problems)
     entries = data.get("figures")
     if not isinstance(entries, list) or not entries:
         raise DataError(
@@ -130,7 +138,35 @@ def read_draft(path: str) -> tuple[list[DraftFigure], list[Problem]]:
             for key, message in _check_entry(entry)
         )  # fmt: skip
         figures.append(figure)
-    return figures, problems
+    return figures, problems, units
+
+
+def _draft_units(
+    data: dict[str, Any], name: str, index: LineIndex | None, problems: list[Problem]
+) -> dict[str, UnitDeclaration]:
+    """The draft's `[units."SYMBOL"]` tables (a JSON document's `units`), as a data file's,
+    each checked."""
+    table = data.get("units", {})
+    if not isinstance(table, dict):
+        line = (index.line_of(("units",)) if index else None) or 1
+        problems.append(Problem("G100", "expected a table of units", name, line, None, "units"))
+        return {}
+    units: dict[str, UnitDeclaration] = {}
+    for symbol, spec in table.items():
+        line = (index.line_of(("units", symbol)) if index else None) or 1
+        where = f"units.{symbol}"
+        if symbol in UNITS:
+            message = f"unit {symbol} is built in and cannot be redefined"
+            problems.append(Problem("G100", message, name, line, None, where))
+            continue
+        try:
+            units[symbol] = UnitDeclaration.model_validate(spec)
+        except ValidationError as exc:
+            said = "; ".join(
+                f"{'.'.join(map(str, e['loc'])) or 'unit'}: {e['msg']}" for e in exc.errors()
+            )
+            problems.append(Problem("G100", said, name, line, None, where))
+    return units
 
 
 def _header_problems(data: dict[str, Any], name: str, index: LineIndex) -> list[Problem]:
@@ -209,6 +245,44 @@ def _check_entry(entry: dict[str, Any]) -> list[tuple[str, str]]:
     if entry.get("name_en_status", "composed") not in _NAME_EN_STATUS:
         found.append(("name_en_status", f"expected one of {', '.join(_NAME_EN_STATUS)}"))
     return found
+
+
+def restated(figures: list[DraftFigure], draft: str) -> tuple[list[DraftFigure], list[Problem]]:
+    """The figures to record: one with `restates = N` (a less precise print of the draft's
+    figure N, 45.3亿元 for 452871万元) is left out once it agrees with figure N: same period,
+    and its value is figure N's rounded to its own last digit."""
+    keep: list[DraftFigure] = []
+    problems: list[Problem] = []
+    for figure in figures:
+        other = figure.get("restates")
+        if other is None:
+            keep.append(figure)
+            continue
+        target = figures[other] if isinstance(other, int) and 0 <= other < len(figures) else None
+        if target is None or target.index != other or target is figure:
+            message = f"restates = {other}: no other figure {other} in this draft"
+        elif target.get("restates") is not None:
+            message = f"restates = {other}: figure {other} restates another figure itself"
+        elif target.get("period") != figure.get("period"):
+            message = (
+                f"restates = {other}: figure {other} is for {target.get('period')}, "
+                f"this one for {figure.get('period')}"
+            )
+        elif not agrees(
+            Decimal(figure.get("value")),
+            figure.get("unit"),
+            Decimal(target.get("value")),
+            target.get("unit"),
+        ):
+            message = (
+                f"restates = {other}: {figure.get('value')}{figure.get('unit')} is not "
+                f"{target.get('value')}{target.get('unit')} rounded; correct one of them or "
+                "remove the key to record both"
+            )
+        else:
+            continue  # one figure, recorded as figure N
+        problems.append(_problem(draft, figure, message, key="restates"))
+    return keep, problems
 
 
 def unknown_units(
@@ -465,15 +539,23 @@ def import_draft(
     if article.text:
         article = NewSource(article.title, article.published, text_path(path, article.text))
     said: list[str] = []
-    figures, problems = read_draft(draft)
+    figures, problems, units = read_draft(draft)
     draft_name = "<stdin>" if draft == "-" else draft
+    if not problems:
+        figures, wrong = restated(figures, draft_name)
+        problems = problems + wrong
     counts: dict[str, int] = {}
 
     def edit(loaded: Loaded) -> tuple[Dataset, str]:
-        unknown = unknown_units(figures, loaded.dataset.declared_units, draft_name)
+        known = dict(loaded.dataset.declared_units)
+        for symbol, d in units.items():  # the draft's own, where the file has none of the name
+            known.setdefault(symbol, declare(symbol, d.family, d.factor, d.name_en, d.kind))
+        unknown = unknown_units(figures, known, draft_name)
         if problems or unknown:  # every problem of the draft in one run, in its line order
             raise DataError(sorted([*problems, *unknown], key=lambda p: p.line or 0))
         change = DatasetEdit(loaded.dataset)
+        used = {f.get("unit") for f in figures}
+        change.declare_units({s: d for s, d in units.items() if s in used})
         said.clear()
         added, replaced, skipped = merge(
             change, figures, draft_name, replace, source, article, said

@@ -16,11 +16,7 @@ CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 ARTICLES = sorted([*CORPUS.glob("*.txt"), *CORPUS.glob("*.html")])
 
 # articles another part of extraction must fix first: the draft is right to be refused
-_SIGNS = "a decline's sign is lost (降幅/回落/(-8.1%)), so the quote contradicts the value (G212)"
 PENDING = {
-    "city_lincheng_halfyear": _SIGNS,
-    "city_ningfeng_jan_oct": _SIGNS,
-    "monthly_huaian_flat_table": _SIGNS,
     "town_fengling_jan_may": "a figure's name is lost at a line break inside its sentence "
     "(协议投资额\\n5.8亿元): a new indicator without a name",
 }
