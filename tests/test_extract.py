@@ -348,7 +348,7 @@ def test_json_output(runner: CliRunner, tmp_path: Path) -> None:
     assert set(figure) == {
         "value", "unit", "qualifier", "yoy", "period", "status", "name", "subject", "quote",
         "indicator", "new_indicator", "theme", "relation", "relates_to", "name_en",
-        "name_en_status",
+        "name_en_status", "restates",
     }  # fmt: skip
     assert figure["value"] == Decimal("133.87") and '"value": 133.87' in result.stdout
     assert figure["yoy"] == Decimal("35.8") and figure["period"] == "2031-01..2031-05"

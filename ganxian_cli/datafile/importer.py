@@ -1,9 +1,7 @@
 """`ganxian import`: add every figure of a reviewed draft in one locked, atomic, checked write.
 
 All or nothing: problems are reported at the draft's own lines and nothing is written. A figure
-already present with the same value is skipped and counted; another value needs *replace*. The
-draft's `[units]` (a JSON draft's `units`) are added to the data file's where it lacks them; one
-it declares otherwise is refused.
+already present with the same value is skipped and counted; another value needs *replace*.
 """
 
 from __future__ import annotations
@@ -19,6 +17,7 @@ from ..errors import DataError, Problem, UsageError
 from ..model.english import SUBJECT_THEMES
 from ..model.models import Dataset, UnitDeclaration
 from ..model.periods import PeriodError, parse_period
+from ..model.precision import agrees
 from ..model.units import UNITS, Unit, UnknownUnitError, declare, get_unit
 from ..model.units import declared as declared_units
 from .loader import Loaded, decode, parse_toml, read_bytes
@@ -46,6 +45,7 @@ _KEYS: dict[str, type | tuple[type, ...]] = {
     "source": str,
     "rate_of": str,
     "gap_of": str,
+    "restates": int,
 }
 _REQUIRED = ("indicator", "value", "unit", "period")
 _STATUS = ("actual", "forecast", "target")
@@ -100,20 +100,14 @@ class Imported:
         )
 
 
-@dataclass(frozen=True)
-class DraftUnit:
-    """One `[units]` declaration of a draft and the line of its table."""
-
-    symbol: str
-    declaration: UnitDeclaration
-    line: int
-
-
-def read_draft(path: str) -> tuple[list[DraftFigure], list[DraftUnit], list[Problem]]:
-    """The draft's figures, its unit declarations and the problems of its tables, at the
-    draft's lines (DataError for a draft that cannot be read at all). A unit the catalogue does
-    not know may be one the draft or the data file declares: `unknown_units` decides, once the
-    data file is read."""
+def read_draft(
+    path: str, unit_lines: dict[str, int] | None = None
+) -> tuple[list[DraftFigure], list[Problem], dict[str, UnitDeclaration]]:
+    """The draft's figures, the problems of its tables, at the draft's lines (DataError for a
+    draft that cannot be read at all), and the units its `[units]` declares (*unit_lines* gets
+    the line of each). A unit the
+    catalogue does not know may be one the data file or the draft declares: `unknown_units`
+    decides, once the data file is read."""
     name = "<stdin>" if path == "-" else path
     text = decode(read_bytes(path), name)
     if text.lstrip().startswith("{"):
@@ -122,12 +116,12 @@ def read_draft(path: str) -> tuple[list[DraftFigure], list[DraftUnit], list[Prob
     else:
         data, index = parse_toml(text, name), LineIndex(text)
         problems = _header_problems(data, name, index)
+    units = _draft_units(data, name, index, problems, {} if unit_lines is None else unit_lines)
     entries = data.get("figures")
     if not isinstance(entries, list) or not entries:
         raise DataError(
             [*problems, Problem("G100", "no [[figures]] in the draft", name, 1, None, "figures")]
         )
-    units = _draft_units(data.get("units"), name, index, problems)
     if index is None:
         entries = _from_json(entries)
     figures: list[DraftFigure] = []
@@ -145,78 +139,67 @@ def read_draft(path: str) -> tuple[list[DraftFigure], list[DraftUnit], list[Prob
             for key, message in _check_entry(entry)
         )  # fmt: skip
         figures.append(figure)
-    return figures, units, problems
+    return figures, problems, units
 
 
 def _draft_units(
-    table: Any, name: str, index: LineIndex | None, problems: list[Problem]
-) -> list[DraftUnit]:
-    """The draft's well-formed unit declarations; a problem for each of the others."""
-    if table is None:
-        return []
+    data: dict[str, Any],
+    name: str,
+    index: LineIndex | None,
+    problems: list[Problem],
+    lines: dict[str, int],
+) -> dict[str, UnitDeclaration]:
+    """The draft's `[units."SYMBOL"]` tables (a JSON document's `units`), as a data file's,
+    each checked; *lines* gets the draft's line of each."""
+    table = data.get("units", {})
     if not isinstance(table, dict):
         line = (index.line_of(("units",)) if index else None) or 1
         problems.append(Problem("G100", "expected a table of units", name, line, None, "units"))
-        return []
-    units: list[DraftUnit] = []
+        return {}
+    units: dict[str, UnitDeclaration] = {}
     for symbol, spec in table.items():
-        line = (index.line_of(("units", symbol)) if index else None) or 1
+        line = lines[symbol] = (index.line_of(("units", symbol)) if index else None) or 1
         where = f"units.{symbol}"
         if symbol in UNITS:
             message = f"unit {symbol} is built in and cannot be redefined"
             problems.append(Problem("G100", message, name, line, None, where))
             continue
         try:
-            declaration = UnitDeclaration.model_validate(spec)
+            units[symbol] = UnitDeclaration.model_validate(spec)
         except ValidationError as exc:
             said = "; ".join(
-                f"{'.'.join(str(p) for p in e['loc']) or 'unit'}: {e['msg']}" for e in exc.errors()
+                f"{'.'.join(map(str, e['loc'])) or 'unit'}: {e['msg']}" for e in exc.errors()
             )
             problems.append(Problem("G100", said, name, line, None, where))
-            continue
-        units.append(DraftUnit(symbol, declaration, line))
     return units
 
 
-def with_units(dataset: Dataset, units: list[DraftUnit], draft: str) -> Dataset:
-    """*dataset* with the draft's unit declarations it lacks (DataError, at the draft's lines,
-    for one it declares otherwise); the same dataset when it lacks none."""
-    problems: list[Problem] = []
-    added: dict[str, UnitDeclaration] = {}
-    for unit in units:
-        have = dataset.units.get(unit.symbol)
-        if have is None:
-            added[unit.symbol] = unit.declaration
-        elif _key(have) != _key(unit.declaration):
-            message = (
-                f"unit {unit.symbol} is declared otherwise by the data file "
-                f"({_shown(have)}; the draft: {_shown(unit.declaration)})"
-            )
-            problems.append(
-                Problem("G100", message, draft, unit.line, None, f"units.{unit.symbol}")
-            )
-    if problems:
-        raise DataError(problems)
-    if not added:
-        return dataset
-    made = dict(dataset.declared_units)
-    for symbol, d in added.items():
-        made[symbol] = declare(symbol, d.family, d.factor, d.name_en, d.kind)
-    indicators = {}
-    for ident, indicator in dataset.indicators.items():
-        indicators[ident] = copied = indicator.model_copy()
-        copied._declared = made
-    result = dataset.model_copy(
-        update={"units": {**dataset.units, **added}, "indicators": indicators}
-    )
-    result._units = made
-    return result
+def conflicting_units(
+    dataset: Dataset,
+    units: Mapping[str, UnitDeclaration],
+    draft: str,
+    lines: Mapping[str, int] | None = None,
+) -> list[Problem]:
+    """A problem, at the draft's line (*lines*), for each unit the data file declares otherwise
+    (another family, factor or kind; the English name and how the factor is written do not
+    count)."""
+    lines = lines or {}
+    problems = []
+    for symbol, d in units.items():
+        have = dataset.units.get(symbol)
+        if have is None or _meaning(have) == _meaning(d):
+            continue
+        message = (
+            f"unit {symbol} is declared otherwise by the data file ({_shown(have)}; the draft: "
+            f"{_shown(d)})"
+        )
+        problems.append(Problem("G100", message, draft, lines.get(symbol, 1), None,
+                                f"units.{symbol}"))  # fmt: skip
+    return problems
 
 
-def _key(d: UnitDeclaration) -> tuple[str, Decimal, str]:
-    """What a declaration means: family, factor and kind (as `declare` settles a kind left
-    out); the English name and how the factor is written do not count."""
-    unit = declare("", d.family, d.factor, d.name_en, d.kind)
+def _meaning(d: UnitDeclaration) -> tuple[str, Decimal, str]:
+    unit = declare("", d.family, d.factor, d.name_en, d.kind)  # a kind left out, as settled
     return unit.family, unit.scale.normalize(), unit.kind.value
 
 
@@ -300,6 +283,44 @@ def _check_entry(entry: dict[str, Any]) -> list[tuple[str, str]]:
     if entry.get("name_en_status", "composed") not in _NAME_EN_STATUS:
         found.append(("name_en_status", f"expected one of {', '.join(_NAME_EN_STATUS)}"))
     return found
+
+
+def restated(figures: list[DraftFigure], draft: str) -> tuple[list[DraftFigure], list[Problem]]:
+    """The figures to record: one with `restates = N` (a less precise print of the draft's
+    figure N, 45.3亿元 for 452871万元) is left out once it agrees with figure N: same period,
+    and its value is figure N's rounded to its own last digit."""
+    keep: list[DraftFigure] = []
+    problems: list[Problem] = []
+    for figure in figures:
+        other = figure.get("restates")
+        if other is None:
+            keep.append(figure)
+            continue
+        target = figures[other] if isinstance(other, int) and 0 <= other < len(figures) else None
+        if target is None or target.index != other or target is figure:
+            message = f"restates = {other}: no other figure {other} in this draft"
+        elif target.get("restates") is not None:
+            message = f"restates = {other}: figure {other} restates another figure itself"
+        elif target.get("period") != figure.get("period"):
+            message = (
+                f"restates = {other}: figure {other} is for {target.get('period')}, "
+                f"this one for {figure.get('period')}"
+            )
+        elif not agrees(
+            Decimal(figure.get("value")),
+            figure.get("unit"),
+            Decimal(target.get("value")),
+            target.get("unit"),
+        ):
+            message = (
+                f"restates = {other}: {figure.get('value')}{figure.get('unit')} is not "
+                f"{target.get('value')}{target.get('unit')} rounded; correct one of them or "
+                "remove the key to record both"
+            )
+        else:
+            continue  # one figure, recorded as figure N
+        problems.append(_problem(draft, figure, message, key="restates"))
+    return keep, problems
 
 
 def unknown_units(
@@ -556,28 +577,32 @@ def import_draft(
     if article.text:
         article = NewSource(article.title, article.published, text_path(path, article.text))
     said: list[str] = []
-    figures, units, problems = read_draft(draft)
+    unit_lines: dict[str, int] = {}
+    figures, problems, units = read_draft(draft, unit_lines)
     draft_name = "<stdin>" if draft == "-" else draft
+    if not problems:
+        figures, wrong = restated(figures, draft_name)
+        problems = problems + wrong
     counts: dict[str, int] = {}
 
     def edit(loaded: Loaded) -> tuple[Dataset, str]:
-        found = list(problems)
-        try:
-            dataset = with_units(loaded.dataset, units, draft_name)
-        except DataError as exc:
-            found.extend(exc.problems)
-            dataset = loaded.dataset
-        unknown = unknown_units(figures, dataset.declared_units, draft_name)
-        if found or unknown:  # every problem of the draft in one run, in its line order
-            raise DataError(sorted([*found, *unknown], key=lambda p: p.line or 0))
-        change = DatasetEdit(dataset)
+        known = dict(loaded.dataset.declared_units)
+        for symbol, d in units.items():  # the draft's own, where the file has none of the name
+            known.setdefault(symbol, declare(symbol, d.family, d.factor, d.name_en, d.kind))
+        unknown = unknown_units(figures, known, draft_name)
+        unknown += conflicting_units(loaded.dataset, units, draft_name, unit_lines)
+        if problems or unknown:  # every problem of the draft in one run, in its line order
+            raise DataError(sorted([*problems, *unknown], key=lambda p: p.line or 0))
+        change = DatasetEdit(loaded.dataset)
+        used = {f.get("unit") for f in figures}
+        change.declare_units({s: d for s, d in units.items() if s in used})
         said.clear()
         added, replaced, skipped = merge(
             change, figures, draft_name, replace, source, article, said
         )
         linked = link_rates(change, figures, draft_name)
         counts.update(added=added, replaced=replaced, skipped=skipped, linked=linked)
-        if not change.changed and dataset is loaded.dataset:
+        if not change.changed:
             return loaded.dataset, "import"
         return change.result(), "import"
 

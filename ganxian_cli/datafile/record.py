@@ -29,10 +29,11 @@ from ..model.models import (
     Relation,
     Target,
     Theme,
+    UnitDeclaration,
 )
 from ..model.periods import Period, PeriodError, parse_period
 from ..model.refs import pin, resolve
-from ..model.units import declared
+from ..model.units import declare, declared
 from .locate import format_path
 from .writer import canonical_order
 
@@ -457,6 +458,27 @@ class DatasetEdit:
         self._current = _applied(self._current, edit)
         self.changed = True
         return edit.summary
+
+    def declare_units(self, units: Mapping[str, UnitDeclaration]) -> None:
+        """Add the `[units]` entries of *units* (a draft's) the file does not declare yet, so
+        that the figures after it may use them."""
+        fresh = {s: d for s, d in units.items() if s not in self._current.units}
+        if not fresh:
+            return
+        known = dict(self._current.declared_units)
+        for symbol, d in fresh.items():
+            known[symbol] = declare(symbol, d.family, d.factor, d.name_en, d.kind)
+        dataset = self._current.model_copy(update={"units": {**self._current.units, **fresh}})
+        indicators = {}
+        for ident, indicator in dataset.indicators.items():
+            copy = indicator.model_copy()
+            copy._declared = known
+            indicators[ident] = copy
+        dataset = dataset.model_copy(update={"indicators": indicators})
+        dataset._units = known  # as validation attaches them (`Dataset._with_declared_units`)
+        dataset._superseded = self._current._superseded
+        self._current = dataset
+        self.changed = True
 
     def set_targets(self, targets: list[Target]) -> None:
         self._current = self._current.model_copy(update={"targets": targets})

@@ -31,6 +31,7 @@ FIELDS = (
     "theme",
     "relation",
     "relates_to",
+    "restates",
 )
 HEADERS = ("#", "指标", "名称", "数值", "单位", "限定", "同比%", "时期", "状态", "行", "引文")
 QUALIFIER_ZH = {"exact": "", "more_than": "余/多", "nearly": "近", "about": "约"}
@@ -68,14 +69,12 @@ def figure_dict(p: Proposal) -> dict[str, Any]:
 
 
 def unit_declarations(extraction: Extraction) -> dict[str, dict[str, Any]]:
-    """The `[units]` entries a data file needs for the figures' units the catalogue lacks."""
+    """The `[units]` entries a data file needs for the figures' units the catalogue lacks (a
+    unit nothing knows, such as a table's 千公顷, is a family of its own with no English)."""
     return {
-        symbol: {
-            "family": unit.family,
-            "factor": _number(unit.scale),
-            "name_en": unit.en,
-            "kind": unit.kind.value,
-        }
+        symbol: {"family": unit.family, "factor": _number(unit.scale)}
+        | ({"name_en": unit.en} if unit.en else {})
+        | {"kind": unit.kind.value}
         for symbol, unit in extraction.units.items()
     }
 
@@ -143,6 +142,10 @@ def draft(extraction: Extraction, article: str, source: str | None = None) -> st
         if source:
             entry["source"] = source
         note = f"# article line {p.line}"
+        if p.restates is not None:  # import records the other figure and checks they agree
+            entry["restates"] = p.restates
+            other = extraction.figures[p.restates]
+            note += f"; restates figure {p.restates} ({plain(other.value)}{other.unit})"
         if status == "untranslated":
             unknown = english_name(own_name(p.name, p.subject)).untranslated
             note += "; no English composed for " + (", ".join(unknown) or "an empty name")
@@ -162,10 +165,11 @@ def _visible(text: str) -> str:
 
 
 def rows(extraction: Extraction) -> list[list[str]]:
-    """One row of plain cells per figure, for the review table."""
+    """One row of plain cells per figure, for the review table; a figure that restates
+    another less precisely is numbered `5 ≈#14` (the other's number in this table)."""
     return [
         [
-            str(n),
+            str(n) + ("" if p.restates is None else f" ≈#{p.restates + 1}"),
             p.indicator + (" (新)" if p.new_indicator else ""),
             p.name,
             plain(p.value),

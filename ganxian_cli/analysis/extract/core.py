@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
+from decimal import Decimal
 
 from ...errors import UsageError
 from ...model.change_words import reading
@@ -12,7 +13,7 @@ from ...model.direction import lead_behind
 from ...model.models import Dataset
 from ...model.periods import UNDATED, Period
 from ...model.units import UNITS, Kind, Unit, get_unit
-from . import clauses, context, when
+from . import cells, clauses, context, when
 from .match import Matcher
 from .rates import related, unit_kind
 from .text import CompactText, compact
@@ -113,6 +114,10 @@ def extract(
     article = compact(original)
     text = article.text
     year, month, how = resolve_published(text, published, dataset, source)
+    tables = cells.read(original, year, month)  # tables first; the prose rules read the rest
+    if tables.tables:
+        article = compact(tables.rest)
+        text = article.text
     captions = {p for span in article.captions for p in range(*span)}
     periods = when.ArticlePeriods(text, year, month, captions, article.paragraphs)
     tokens = [
@@ -128,11 +133,16 @@ def extract(
     readers = (clauses.Subjects(text), context.Status(text, periods.review))
     proposals = [_proposal(article, f, periods, matcher, line_starts, readers) for f in figures]
     proposals = related(_distinct(proposals, matcher), figures, text)
+    proposals = cells.add(
+        proposals, tables, matcher, year, month, line_starts, lambda p: _distinct(p, matcher)
+    )
     proposed = {
         p.unit: PROPOSED_UNITS[p.unit]
         for p in proposals
         if p.unit in PROPOSED_UNITS and known_unit(p.unit) is PROPOSED_UNITS[p.unit]
     }
+    for symbol in cells.undeclared(proposals, dataset):  # a table's 千公顷: a family of its own
+        proposed.setdefault(symbol, Unit(symbol, symbol, Decimal(1), Kind.AMOUNT, ""))
     return Extraction(proposals, f"{year}-{month:02d}", how, proposed)
 
 

@@ -30,6 +30,7 @@ class Proposal:
     line: int  # line of the article the figure is printed on
     relation: str | None = None  # rate, gap or share: a rate of the figure *relates_to*
     relates_to: str | None = None
+    restates: int | None = None  # a less precise print of the figure at this index (45.3亿元)
 
 
 @dataclass(frozen=True)
