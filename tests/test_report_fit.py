@@ -119,7 +119,7 @@ def test_report_by_period_is_a_matrix(runner: CliRunner) -> None:
     assert result.exit_code == 0, result.stderr
     header, first = result.stdout.splitlines()[1], result.stdout.splitlines()[3]
     assert header.index("Q1 2031") < header.index("H1 2031") < header.index("   2031 ┃")
-    assert first.startswith("│ Industrial output") and first.count("billion yuan") == 6
+    assert first.startswith("│ Industrial output") and first.count("billion yuan") == 7
 
 
 def test_unit_words_for_axes_and_columns() -> None:

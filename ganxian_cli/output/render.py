@@ -134,8 +134,9 @@ def _period_grid(part: ReportPart, lang: Lang) -> None:
     from .report_grid import period_matrix
     from .section_grid import terminal_width
 
-    grid = period_matrix(part.rows, lang)
-    sys.stdout.write(plain_text(grid.lines(terminal_width(sys.stdout) or grid.natural_width())))
+    width = terminal_width(sys.stdout)
+    for grid in period_matrix(part.rows, lang, width):
+        sys.stdout.write(plain_text(grid.lines(width or grid.natural_width())))
 
 
 def _report_json(view: ReportView, sink: Sink) -> None:

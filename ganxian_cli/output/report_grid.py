@@ -111,32 +111,69 @@ def choose(layouts: Sequence[Grid], max_width: int) -> Grid:
     return min(layouts, key=lambda g: g.minimum_width())
 
 
-def period_matrix(rows: Sequence[Row], lang: Lang, title: str = "") -> Grid:
-    """Indicators down, periods across (`report --by period`): each actual figure once.
+STATUS_ORDER = {"actual": 0, "forecast": 1, "target": 2}
 
-    Forecasts and targets are left out (they would share a period with an actual); a period
-    column is headed by its label, in time order.
+
+def period_matrix(rows: Sequence[Row], lang: Lang, width: int | None = None) -> list[Grid]:
+    """Indicators down, periods across (`report --by period`), in tables that fit *width*.
+
+    A column per period and status, in time order: actual figures under the period's label,
+    forecasts and targets under the label with their status, so none is left out. Where the
+    columns do not fit, they are split over several tables, each with the indicators that have
+    a figure in its periods (numbers are never wrapped: a single period wider than the
+    terminal overflows).
     """
     from ..model.periods import Period
 
-    actual = [r for r in rows if r.figure.status == "actual"]
-    periods: list[Period] = sorted(
-        {r.figure.period for r in actual}, key=lambda p: (p.year, p.end, p.start)
+    keys: list[tuple[Period, str]] = sorted(
+        {(r.figure.period, r.figure.status) for r in rows},
+        key=lambda k: (k[0].year, k[0].end, k[0].start, STATUS_ORDER[k[1]]),
     )
-    index = {p: n for n, p in enumerate(periods)}
-    h = HEADERS[lang]
-    columns = [GridColumn(h[0], wrap=True, min_width=NAME_MIN)]
-    columns += [GridColumn(p.label(lang), right=True) for p in periods]
-    grid = Grid(title, columns)
+    index = {k: n for n, k in enumerate(keys)}
+    labels = [
+        p.label(lang) + ("" if status == "actual" else f" ({STATUS_LABEL[lang][status]})")
+        for p, status in keys
+    ]
     by_indicator: dict[tuple[str, str], list[str]] = {}
     names: dict[tuple[str, str], str] = {}
-    for row in actual:
+    for row in rows:
         key = (row.ident, row.figure.subject or "")
+        texts = cells(row, lang)
         if key not in by_indicator:
-            by_indicator[key] = [""] * len(periods)
+            by_indicator[key] = [""] * len(keys)
             subject = f" ({row.figure.subject})" if row.figure.subject else ""
-            names[key] = escape_control(cells(row, lang)[0] + subject)
-        by_indicator[key][index[row.figure.period]] = escape_control(cells(row, lang)[2])
-    for key, values in by_indicator.items():
-        grid.rows.append([[(names[key], "")], *([(v, "")] for v in values)])
-    return grid
+            names[key] = escape_control(texts[0] + subject)
+        by_indicator[key][index[row.figure.period, row.figure.status]] = escape_control(texts[2])
+    columns = [GridColumn(label, right=True) for label in labels]
+    whole = Grid("", columns)
+    whole.rows.extend([[(v, "")] for v in values] for values in by_indicator.values())
+    h = HEADERS[lang]
+    name = Grid("", [GridColumn(h[0], wrap=True, min_width=NAME_MIN)])
+    name.rows.extend([[(n, "")]] for n in names.values())
+    spans = _spans(whole, name.minimum_width(), width)
+    out = []
+    for start, end in spans:
+        grid = Grid("", [GridColumn(h[0], wrap=True, min_width=NAME_MIN), *columns[start:end]])
+        for key, values in by_indicator.items():
+            if any(values[start:end]):
+                grid.rows.append([[(names[key], "")], *([(v, "")] for v in values[start:end])])
+        out.append(grid)
+    return out
+
+
+def _spans(values: Grid, name: int, width: int | None) -> list[tuple[int, int]]:
+    """Consecutive runs of *values*' columns that fit *width* beside a name column *name*
+    cells wide at least (with its borders)."""
+    count = len(values.columns)
+    if width is None or not count:
+        return [(0, count)]
+    widths = [w + 3 for w in values.natural_widths()]  # a column and its border
+    spans: list[tuple[int, int]] = []
+    start, used = 0, name
+    for n, w in enumerate(widths):
+        if n > start and used + w > width:
+            spans.append((start, n))
+            start, used = n, name
+        used += w
+    spans.append((start, count))
+    return spans

@@ -7,8 +7,10 @@ terminal, or `COLUMNS`). A `share` column (0-100) is drawn as a bar.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
+from dataclasses import replace
 from decimal import Decimal
 from typing import IO, Any
 
@@ -33,8 +35,33 @@ def bar(share: Any, width: int = BAR_WIDTH) -> str:
     return "█" * full + ("" if rest == 0 else " ▏▎▍▌▋▊▉"[rest])
 
 
+_TOKEN = re.compile(r"[\x21-\x7e]+")  # one word of printable ASCII: an id, a unit, a period
+
+
 def section_grid(section: Section, lang: Lang) -> Grid:
-    """A Grid of *section*: text columns wrap, numbers and bars never do; empty columns go."""
+    """A Grid of *section*: text columns wrap at words, ids (one ASCII word in every cell),
+    numbers and bars never do; empty columns go."""
+    section, texts = _shown(section, lang)
+    columns = []
+    for n, c in enumerate(section.columns):
+        ids = all(_TOKEN.fullmatch(t[n]) for t in texts)
+        wraps = not c.numeric and not ids
+        columns.append(GridColumn(c.label(lang), right=c.numeric, wrap=wraps,
+                                  min_width=WRAP_MIN if wraps else 0))  # fmt: skip
+    with_bar = "share" in (c.key for c in section.columns)
+    if with_bar:
+        columns.append(GridColumn("", min_width=BAR_WIDTH))
+    grid = Grid(escape_control(section.title(lang)), columns, caption=section.note(lang))
+    for row, row_texts in zip(section.rows, texts, strict=True):
+        cells: list[Cell] = [[(t, "")] for t in row_texts]
+        if with_bar:
+            cells.append([(bar(row.get("share")), "")])
+        grid.rows.append(cells)
+    return grid
+
+
+def _shown(section: Section, lang: Lang) -> tuple[Section, list[list[str]]]:
+    """*section* with the columns shown in *lang* that some row fills, and its cells' text."""
     kept = [
         c
         for c in section.shown(lang).columns
@@ -43,27 +70,32 @@ def section_grid(section: Section, lang: Lang) -> Grid:
             for row in section.rows
         )
     ]
-    section = Section(section.key, section.zh, section.en, tuple(kept) or section.columns,
-                      section.rows, section.note_zh, section.note_en)  # fmt: skip
-    columns = [
-        GridColumn(c.label(lang), right=c.numeric, wrap=not c.numeric, min_width=WRAP_MIN)
-        for c in section.columns
-    ]
-    keys = [c.key for c in section.columns]
-    with_bar = "share" in keys
-    if with_bar:
-        columns.append(GridColumn("", min_width=BAR_WIDTH))
-    grid = Grid(escape_control(section.title(lang)), columns, caption=section.note(lang))
-    for row in section.rows:
-        texts = row_cells(section, row, lang)
-        cells: list[Cell] = [[(escape_control(t), "")] for t in texts]
-        if with_bar:
-            cells.append([(bar(row.get("share")), "")])
-        grid.rows.append(cells)
-    return grid
+    section = replace(section, columns=tuple(kept) or section.columns)
+    texts = [[escape_control(t) for t in row_cells(section, row, lang)] for row in section.rows]
+    return section, texts
 
 
-def history_grid(section: Section, lang: Lang) -> Grid:
+def section_cards(section: Section, lang: Lang) -> list[Grid]:
+    """*section* for a narrow terminal: its title, then per row its first cell as a heading over
+    a two-column table of the other columns' labels and values (empty values left out)."""
+    section, texts = _shown(section, lang)
+    labels = [escape_control(c.label(lang)) for c in section.columns[1:]]
+    out = [Grid(escape_control(section.title(lang)), [])]
+    for row_texts in texts:
+        card = Grid(row_texts[0], [GridColumn(""), GridColumn("", wrap=True, min_width=WRAP_MIN)],
+                    header=False)  # fmt: skip
+        card.rows.extend(
+            [[(label, "")], [(text, "")]]
+            for label, text in zip(labels, row_texts[1:], strict=True)
+            if text not in ("", "—")
+        )
+        out.append(card)
+    if section.note(lang):
+        out.append(Grid(escape_control(section.note(lang)), []))
+    return out
+
+
+def history_grid(section: Section, lang: Lang, with_bar: bool = True) -> Grid:
     """`history` as read: period, status, the value as printed (in English words), growth, bar."""
     h = HEADERS[lang]
     with_yoy = any(row["yoy"] is not None for row in section.rows)
@@ -73,7 +105,7 @@ def history_grid(section: Section, lang: Lang) -> Grid:
     columns += [GridColumn(h[5], wrap=True, min_width=WRAP_MIN)] if with_subject else []
     grid = Grid(
         escape_control(section.title(lang)),
-        [*columns, GridColumn("", min_width=BAR_WIDTH)],
+        [*columns, GridColumn("", min_width=BAR_WIDTH)] if with_bar else columns,
         caption=escape_control(section.note(lang)),  # figures the source withholds
     )
     for row in section.rows:
@@ -87,7 +119,8 @@ def history_grid(section: Section, lang: Lang) -> Grid:
             cells.append([(display_growth(row["yoy"]), "")])
         if with_subject:
             cells.append([(escape_control(row["subject"] or ""), "")])
-        cells.append([(bar(row["share"]), "")])
+        if with_bar:
+            cells.append([(bar(row["share"]), "")])
         grid.rows.append(cells)
     return grid
 
@@ -101,12 +134,25 @@ def terminal_width(stream: IO[str]) -> int | None:
     return None
 
 
+def layouts(section: Section, lang: Lang) -> list[list[Grid]]:
+    """What may show *section*, widest first: its table (with a bar where it has one), the table
+    without the bar, then a card per row."""
+    if section.key == "history":
+        return [[history_grid(section, lang)], [history_grid(section, lang, with_bar=False)]]
+    return [[section_grid(section, lang)], section_cards(section, lang)]
+
+
 def write_sections(sections: list[Section], lang: Lang, stream: IO[str] | None = None) -> None:
-    """Each non-empty section as a boxed table (an empty one as its title and a dash)."""
+    """Each section in the widest layout that fits the terminal (see `layouts`): at its natural
+    width off a terminal unless COLUMNS is set; the narrowest layout overflows where none fits."""
     out = stream or sys.stdout
     width = terminal_width(out)
     for section in sections:
-        grid = (
-            history_grid(section, lang) if section.key == "history" else section_grid(section, lang)
-        )
-        out.write(plain_text(grid.lines(width or grid.natural_width())))
+        shown = layouts(section, lang)
+        if width is None:
+            grids = shown[0]
+        else:
+            fits = (g for g in shown if all(grid.widths(width) is not None for grid in g))
+            grids = next(fits, shown[-1])
+        for grid in grids:
+            out.write(plain_text(grid.lines(width or grid.natural_width())))
