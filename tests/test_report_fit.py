@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from ganxian_cli.datafile.loader import load
 from ganxian_cli.output.grid import Grid, GridColumn, wrap
-from ganxian_cli.output.report import select
+from ganxian_cli.output.report import select, theme_sections
 from ganxian_cli.output.report_grid import choose, theme_layouts
 
 from .conftest import DATA, TESTS, invoke
@@ -86,7 +86,7 @@ def test_english_reads_as_english(runner: CliRunner) -> None:
 
 def test_narrow_layout_stacks_period_status_and_subject() -> None:
     dataset = load(str(DATA)).dataset
-    layouts = theme_layouts(dataset, select(dataset, ["companies"]), "en")[0]
+    layouts = theme_layouts(theme_sections(dataset, select(dataset, ["companies"])), "en")[0]
     grid = choose(layouts, 60)
     assert [c.header for c in grid.columns] == ["Indicator", "Value"]
     text = "\n".join("".join(t for t, _ in line) for line in grid.lines(60))

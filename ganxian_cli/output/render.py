@@ -107,9 +107,12 @@ def _report_table(view: ReportView, sink: Sink) -> None:
     if view.by == "period" and not view.header.several:
         _period_grid(view.parts[0], view.lang)
         return
+    from .report import theme_sections
+
     tables: list[Any] = []
     for part in view.parts:
-        tables += report_tables(part.dataset, part.rows, view.lang, _caption(view, part))
+        sections = theme_sections(part.dataset, part.rows)
+        tables += report_tables(sections, view.lang, _caption(view, part))
         if part.progress:
             tables += progress_renderables(
                 part.progress.sections, part.progress.headline, view.lang
@@ -131,11 +134,12 @@ def _caption(view: ReportView, part: ReportPart) -> str:
 
 def _period_grid(part: ReportPart, lang: Lang) -> None:
     from .grid import plain_text
+    from .report import theme_sections
     from .report_grid import period_matrix
     from .section_grid import terminal_width
 
     width = terminal_width(sys.stdout)
-    for grid in period_matrix(part.rows, lang, width):
+    for grid in period_matrix(theme_sections(part.dataset, part.rows), lang, width):
         sys.stdout.write(plain_text(grid.lines(width or grid.natural_width())))
 
 
@@ -155,28 +159,33 @@ def _report_json(view: ReportView, sink: Sink) -> None:
 
 
 def _report_csv(view: ReportView, sink: Sink) -> None:
+    from dataclasses import replace
+
     from .regions import records_csv, region_records
-    from .report import to_csv
+    from .report import CSV_COLUMNS, theme_sections
+    from .sections import to_csv
 
     if view.header.several:
         sys.stdout.write(records_csv(region_records(view.parts)))
         return
     part = view.parts[0]
-    targets = part.progress.targets if part.progress else None
-    _write_csv(to_csv(part.rows, targets, view.lang), sink.bom)
+    sections = theme_sections(part.dataset, part.rows)
+    if part.progress:
+        sections.append(replace(part.progress.targets, key="progress"))
+    _write_csv(to_csv(sections, view.lang, CSV_COLUMNS), sink.bom)
 
 
 def _report_markdown(view: ReportView, sink: Sink) -> None:
-    from .report import to_markdown
-    from .sections import to_markdown as sections_markdown
+    from .report import theme_sections
+    from .sections import to_markdown
 
     texts = []
     for part in view.parts:
         text = f"# {part.region[view.lang]}\n\n" if view.header.several else ""
-        text += to_markdown(part.dataset, part.rows, view.lang)
+        text += to_markdown(theme_sections(part.dataset, part.rows), view.lang)
         if part.progress:
             progress = part.progress
-            text += "\n" + sections_markdown(progress.sections, view.lang, progress.headline)
+            text += "\n" + to_markdown(progress.sections, view.lang, progress.headline)
         texts.append(text)
     sink.write("\n".join(texts))
 

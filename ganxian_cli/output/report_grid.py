@@ -1,4 +1,4 @@
-"""The `report` table of one theme in the layouts a terminal may need, widest first.
+"""The `report` table of one theme (a `Section`) in the layouts a terminal may need, widest first.
 
 - wide: indicator | period | value | growth | status | subject, dropping growth and subject
   where the theme has none;
@@ -9,13 +9,17 @@ A renderer takes the first layout that fits; a number is never wrapped or cut.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
+from ..analysis.results import Section
 from ..errors import escape_control
 from ..model.lang import Lang
-from ..model.models import Dataset
 from .grid import Cell, Grid, GridColumn
-from .report import HEADERS, STATUS_LABEL, Row, cells, group
+from .report import HEADERS, ROW, STATUS_LABEL
+from .sections import row_cells
+
+Texts = Sequence[Sequence[str]]
 
 STATUS_STYLE = {"actual": "", "forecast": "italic yellow", "target": "bold cyan"}
 NAME_MIN = 12  # cells: an indicator name narrower than this stops being readable
@@ -23,36 +27,29 @@ WIDE_NAME_MIN = 18  # below this the stacked layout reads better than a tall wra
 SUBJECT_MIN = 8
 
 
-def theme_layouts(
-    dataset: Dataset, rows: Sequence[Row], lang: Lang, caption: str = ""
-) -> list[list[Grid]]:
-    """Per theme, its layouts widest first; the last theme's tables carry *caption*."""
-    themes = group(rows)
+def theme_layouts(sections: Sequence[Section], lang: Lang, caption: str = "") -> list[list[Grid]]:
+    """Per theme (a section of `report.theme_sections`), its layouts widest first; the last
+    theme's tables carry *caption*."""
     out = []
-    for n, (theme, theme_rows) in enumerate(themes):
-        t = dataset.themes.get(theme)
-        title = escape_control((t.name_en if lang == "en" else t.name) if t else theme)
-        note = escape_control(caption) if n == len(themes) - 1 else ""
-        texts = [[escape_control(v) for v in cells(row, lang)] for row in theme_rows]
+    for n, section in enumerate(sections):
+        title = escape_control(section.title(lang))
+        note = escape_control(caption) if n == len(sections) - 1 else ""
+        texts = [[escape_control(v) for v in row_cells(section, row, lang)] for row in section.rows]
         out.append(
             [
-                wide(title, theme_rows, lang, note, texts),
-                stacked(title, theme_rows, lang, note, texts),
+                wide(title, section.rows, lang, note, texts),
+                stacked(title, section.rows, lang, note, texts),
             ]
         )
     return out
 
 
 def wide(
-    title: str,
-    rows: Sequence[Row],
-    lang: Lang,
-    caption: str = "",
-    texts: Sequence[Sequence[str]] | None = None,
+    title: str, rows: Sequence[Mapping[str, Any]], lang: Lang, caption: str, texts: Texts
 ) -> Grid:
     """One column per field; growth and subject only when some row has them."""
-    with_yoy = any(r.figure.yoy is not None for r in rows)
-    with_subject = any(r.figure.subject for r in rows)
+    with_yoy = any(r["yoy"] is not None for r in rows)
+    with_subject = any(r["subject"] for r in rows)
     h = HEADERS[lang]
     keep = [True, True, True, with_yoy, True, with_subject]
     columns = [
@@ -64,35 +61,29 @@ def wide(
         GridColumn(h[5], wrap=True, min_width=SUBJECT_MIN),
     ]
     grid = Grid(title, [c for c, k in zip(columns, keep, strict=True) if k], caption=caption)
-    texts = texts or [[escape_control(v) for v in cells(row, lang)] for row in rows]
     for row, values in zip(rows, texts, strict=True):
-        style = STATUS_STYLE[row.figure.status]
+        style = STATUS_STYLE[row["status"]]
         shown: list[Cell] = [[(v, style if n in (2, 4) else "")] for n, v in enumerate(values)]
         grid.rows.append([c for c, k in zip(shown, keep, strict=True) if k])
     return grid
 
 
 def stacked(
-    title: str,
-    rows: Sequence[Row],
-    lang: Lang,
-    caption: str = "",
-    texts: Sequence[Sequence[str]] | None = None,
+    title: str, rows: Sequence[Mapping[str, Any]], lang: Lang, caption: str, texts: Texts
 ) -> Grid:
     """The name with its period, status (when not actual) and subject on a dim line beneath."""
-    with_yoy = any(r.figure.yoy is not None for r in rows)
+    with_yoy = any(r["yoy"] is not None for r in rows)
     h = HEADERS[lang]
     columns = [GridColumn(h[0], wrap=True, min_width=NAME_MIN), GridColumn(h[2], right=True)]
     if with_yoy:
         columns.append(GridColumn(h[3], right=True))
     grid = Grid(title, columns, caption=caption)
-    texts = texts or [[escape_control(v) for v in cells(row, lang)] for row in rows]
     for row, values in zip(rows, texts, strict=True):
         name, period, value, growth, subject = (values[i] for i in (0, 1, 2, 3, 5))
-        style = STATUS_STYLE[row.figure.status]
+        style = STATUS_STYLE[row["status"]]
         details = [period]
-        if row.figure.status != "actual":
-            details.append(STATUS_LABEL[lang][row.figure.status])
+        if row["status"] != "actual":
+            details.append(STATUS_LABEL[lang][row["status"]])
         if subject:
             details.append(subject)
         first: Cell = [(name, ""), ("  " + " · ".join(details), "dim")]
@@ -114,7 +105,7 @@ def choose(layouts: Sequence[Grid], max_width: int) -> Grid:
 STATUS_ORDER = {"actual": 0, "forecast": 1, "target": 2}
 
 
-def period_matrix(rows: Sequence[Row], lang: Lang, width: int | None = None) -> list[Grid]:
+def period_matrix(sections: Sequence[Section], lang: Lang, width: int | None = None) -> list[Grid]:
     """Indicators down, periods across (`report --by period`), in tables that fit *width*.
 
     A column per period and status, in time order: actual figures under the period's label,
@@ -125,8 +116,9 @@ def period_matrix(rows: Sequence[Row], lang: Lang, width: int | None = None) -> 
     """
     from ..model.periods import Period
 
+    rows = [(row[ROW], row_cells(s, row, lang)) for s in sections for row in s.rows]
     keys: list[tuple[Period, str]] = sorted(
-        {(r.figure.period, r.figure.status) for r in rows},
+        {(r.figure.period, r.figure.status) for r, _texts in rows},
         key=lambda k: (k[0].year, k[0].end, k[0].start, STATUS_ORDER[k[1]]),
     )
     index = {k: n for n, k in enumerate(keys)}
@@ -136,9 +128,8 @@ def period_matrix(rows: Sequence[Row], lang: Lang, width: int | None = None) -> 
     ]
     by_indicator: dict[tuple[str, str], list[str]] = {}
     names: dict[tuple[str, str], str] = {}
-    for row in rows:
+    for row, texts in rows:
         key = (row.ident, row.figure.subject or "")
-        texts = cells(row, lang)
         if key not in by_indicator:
             by_indicator[key] = [""] * len(keys)
             subject = f" ({row.figure.subject})" if row.figure.subject else ""

@@ -25,9 +25,7 @@ from ..analysis.results import Section
 from ..analysis.schedule import HUNDRED
 from ..errors import escape_control
 from ..model.lang import Lang
-from ..model.models import Dataset
 from .grid import Grid, GridColumn, cell_width
-from .report import Row
 from .report_grid import choose, theme_layouts
 from .sections import row_cells
 
@@ -104,11 +102,9 @@ class ReportTable:
         return Measurement(least, self.layouts[0].natural_width())
 
 
-def report_tables(
-    dataset: Dataset, rows: Sequence[Row], lang: Lang, caption: str = ""
-) -> list[ReportTable]:
+def report_tables(sections: Sequence[Section], lang: Lang, caption: str = "") -> list[ReportTable]:
     """One table per theme; the last carries *caption* (which file was read)."""
-    return [ReportTable(layouts) for layouts in theme_layouts(dataset, rows, lang, caption)]
+    return [ReportTable(layouts) for layouts in theme_layouts(sections, lang, caption)]
 
 
 def print_tables(tables: Sequence[Table | Text | ReportTable], console: Console) -> None:
