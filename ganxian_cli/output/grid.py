@@ -97,6 +97,7 @@ class Grid:
     rows: list[list[Cell]] = field(default_factory=list)
     caption: str = ""
     header: bool = True  # False: no header row (a card of labels and values)
+    title_style: str = "bold"
     _widths: list[int] | None = field(default=None, repr=False, compare=False)
     _counted: int = field(default=-1, repr=False, compare=False)
     _least_widths: list[int] | None = field(default=None, repr=False, compare=False)
@@ -170,7 +171,7 @@ class Grid:
         widths = self.widths(max_width) or self._least(self._natural())
         out: list[Line] = []
         if self.title:
-            out.extend([(line, "bold")] for line in wrap(self.title, max_width))
+            out.extend([(line, self.title_style)] for line in wrap(self.title, max_width))
         if not self.columns:
             return out
         if self.header:
@@ -188,8 +189,8 @@ class Grid:
         return out
 
     def text(self, max_width: int) -> str:
-        """`plain_text(self.lines(max_width))`, made without styled segments: a row whose cells
-        are one line each that fits its column is joined in one go."""
+        """The text of `lines(max_width)` without styles, made without styled segments: a row
+        whose cells are one line each that fits its column is joined in one go."""
         widths = self.widths(max_width) or self._least(self._natural())
         out: list[str] = wrap(self.title, max_width) if self.title else []
         if self.columns:
@@ -246,6 +247,21 @@ def _rule(left: str, fill: str, cross: str, right: str, widths: list[int]) -> st
     return left + cross.join(fill * (w + 2) for w in widths) + right
 
 
-def plain_text(lines: Sequence[Line]) -> str:
-    """Lines without styles, one per row of text."""
-    return "".join("".join(text for text, _ in line) + "\n" for line in lines)
+def line(text: str, style: str = "") -> Grid:
+    """A line of text (a title, a note) that wraps at the width it is drawn at."""
+    return Grid(text.rstrip(), [], title_style=style)
+
+
+_SGR = {"bold": "1", "dim": "2", "italic": "3", "red": "31", "green": "32", "yellow": "33",
+        "cyan": "36"}  # fmt: skip
+
+
+def styled_text(lines: Sequence[Line]) -> str:
+    """Lines with their styles as ANSI escape sequences (for a terminal that shows colour)."""
+    out = []
+    for segments in lines:
+        for text, style in segments:
+            codes = ";".join(_SGR[w] for w in style.split() if w in _SGR)
+            out.append(f"\x1b[{codes}m{text}\x1b[0m" if codes and text else text)
+        out.append("\n")
+    return "".join(out)

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from ..model.models import Dataset
     from .problems import ValidateView
     from .regions import ReportPart
-    from .table import ColorMode
+    from .section_grid import ColorMode
     from .views import Header, ReportView, SectionsView
 
 FILE_FORMATS = ("xlsx", "html")  # written to --output, never to standard output
@@ -102,22 +102,22 @@ def _page_title(dataset: Dataset, lang: Lang) -> str:
 
 
 def _report_table(view: ReportView, sink: Sink) -> None:
-    from .table import make_console, print_tables, progress_renderables, report_tables
+    from .report import theme_sections
+    from .report_grid import theme_layouts
+    from .section_grid import Layouts, progress_layouts, use_color, write_tables
 
     if view.by == "period" and not view.header.several:
-        _period_grid(view.parts[0], view.lang)
+        _period_grid(view.parts[0], view.lang, use_color(sink.color, sys.stdout))
         return
-    from .report import theme_sections
-
-    tables: list[Any] = []
+    blocks: list[Layouts] = []
     for part in view.parts:
         sections = theme_sections(part.dataset, part.rows)
-        tables += report_tables(sections, view.lang, _caption(view, part))
+        themes = theme_layouts(sections, view.lang, _caption(view, part))
+        blocks += [[[grid] for grid in layouts] for layouts in themes]
         if part.progress:
-            tables += progress_renderables(
-                part.progress.sections, part.progress.headline, view.lang
-            )
-    print_tables(tables, make_console(sink.color))
+            progress = part.progress
+            blocks += progress_layouts(progress.sections, progress.headline, view.lang)
+    write_tables(blocks, use_color(sink.color, sys.stdout))
 
 
 def _caption(view: ReportView, part: ReportPart) -> str:
@@ -132,15 +132,13 @@ def _caption(view: ReportView, part: ReportPart) -> str:
     return caption + (f" · {legend}" if legend else "")
 
 
-def _period_grid(part: ReportPart, lang: Lang) -> None:
-    from .grid import plain_text
+def _period_grid(part: ReportPart, lang: Lang, color: bool) -> None:
     from .report import theme_sections
     from .report_grid import period_matrix
-    from .section_grid import terminal_width
+    from .section_grid import terminal_width, write_tables
 
-    width = terminal_width(sys.stdout)
-    for grid in period_matrix(theme_sections(part.dataset, part.rows), lang, width):
-        sys.stdout.write(plain_text(grid.lines(width or grid.natural_width())))
+    grids = period_matrix(theme_sections(part.dataset, part.rows), lang, terminal_width(sys.stdout))
+    write_tables([[[grid]] for grid in grids], color)
 
 
 def _report_json(view: ReportView, sink: Sink) -> None:
@@ -217,17 +215,17 @@ def _report_html(view: ReportView, sink: Sink) -> None:
 
 
 def _progress_table(view: SectionsView, sink: Sink) -> None:
-    from .table import make_console, print_fitted, progress_renderables
+    from .section_grid import progress_layouts, use_color, write_tables
 
-    renderables = progress_renderables(view.sections, view.title, view.lang)
-    print_fitted(renderables, make_console(sink.color))
+    blocks = progress_layouts(view.sections, view.title, view.lang)
+    write_tables(blocks, use_color(sink.color, sys.stdout))
 
 
 def _compare_table(view: SectionsView, sink: Sink) -> None:
-    from .table import make_console, print_fitted, section_table
+    from .section_grid import section_layouts, use_color, write_tables
 
-    tables = [section_table(s, view.lang) for s in view.sections if s.rows]
-    print_fitted(tables, make_console(sink.color))
+    blocks = [section_layouts(s, view.lang) for s in view.sections if s.rows]
+    write_tables(blocks, use_color(sink.color, sys.stdout))
 
 
 def _grid_table(view: SectionsView, sink: Sink) -> None:

@@ -4,7 +4,7 @@
   where the theme has none;
 - stacked: indicator with its period, status and subject on a line beneath | value | growth.
 
-A renderer takes the first layout that fits; a number is never wrapped or cut.
+`section_grid.write_tables` takes the first layout that fits; a number is never wrapped or cut.
 """
 
 from __future__ import annotations
@@ -92,14 +92,6 @@ def stacked(
             cells_.append([(growth, "")])
         grid.rows.append(cells_)
     return grid
-
-
-def choose(layouts: Sequence[Grid], max_width: int) -> Grid:
-    """The first layout that fits *max_width*, else the narrowest."""
-    for grid in layouts:
-        if grid.widths(max_width) is not None:
-            return grid
-    return min(layouts, key=lambda g: g.minimum_width())
 
 
 STATUS_ORDER = {"actual": 0, "forecast": 1, "target": 2}
