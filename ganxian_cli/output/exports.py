@@ -36,8 +36,9 @@ def section_sheets(sections: Sequence[Section], lang: Lang) -> list[Sheet]:
     ]
 
 
-def report_page_tables(dataset: Dataset, rows: Sequence[Row], lang: Lang) -> list[Any]:
-    """The report's tables for the HTML page, a row's class saying forecast or target."""
+def report_page_tables(sections: Sequence[Section], lang: Lang) -> list[Any]:
+    """The report's tables (`report.theme_sections`) for the HTML page, a row's class saying
+    forecast or target."""
     from .html import PageTable
 
     return [
@@ -48,5 +49,5 @@ def report_page_tables(dataset: Dataset, rows: Sequence[Row], lang: Lang) -> lis
             [c.numeric for c in s.columns],
             [r["status"] if r["status"] != "actual" else "" for r in s.rows],
         )
-        for s in theme_sections(dataset, rows)
+        for s in sections
     ]

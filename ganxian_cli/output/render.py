@@ -200,9 +200,10 @@ def _report_xlsx(view: ReportView, sink: Sink) -> None:
 def _report_html(view: ReportView, sink: Sink) -> None:
     from .exports import report_page_tables
     from .html import page, section_table
+    from .report import theme_sections
 
     part, lang = view.parts[0], view.lang
-    tables = report_page_tables(part.dataset, part.rows, lang)
+    tables = report_page_tables(theme_sections(part.dataset, part.rows), lang)
     headline = ""
     if part.progress:
         tables += [section_table(s, lang) for s in part.progress.sections if s.rows]
