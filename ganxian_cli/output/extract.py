@@ -9,6 +9,7 @@ from typing import Any
 import tomli_w
 
 from ..analysis.extract import Extraction, Proposal
+from ..analysis.results import Column, Section
 from ..errors import UsageError
 from ..model.models import SCHEMA_VERSION
 from ..model.numerals import plain
@@ -171,3 +172,17 @@ def extract_doc(
     if article_id and not source:
         say(f"ganxian: the figures are of source {article_id!r}, whose text is {name}")
     return ExtractView(result, name, article_id, opened.path)
+
+
+_NUMERIC = frozenset({"#", "数值", "同比%", "行"})
+
+
+def review_section(extraction: Extraction, caption: str) -> Section:
+    """The review table of `ganxian extract` (Chinese headers): one row per proposed figure,
+    *caption* beneath (the article and the data file the indicators come from)."""
+    columns = tuple(
+        Column(str(n), header, header, header in _NUMERIC) for n, header in enumerate(HEADERS)
+    )
+    cells = [{str(n): cell for n, cell in enumerate(row)} for row in rows(extraction)]
+    title = "提取的数据 / Proposed figures"
+    return Section("proposed", title, title, columns, cells, caption, caption)

@@ -17,7 +17,7 @@ from functools import lru_cache
 Segment = tuple[str, str]  # text, style ("" for none)
 Line = list[Segment]
 Cell = list[Segment]  # the lines of one cell, each with its style
-WORD_MAX = 20  # cells: a word wider than this (a URL) is folded rather than widen its column
+WORD_MAX = 32  # cells: a word wider than this (a URL) is folded; ids are narrower
 
 
 @lru_cache(maxsize=4096)

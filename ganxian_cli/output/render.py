@@ -300,12 +300,14 @@ def _validate_github(view: ValidateView, sink: Sink) -> None:
 
 
 def _extract_table(view: Any, sink: Sink) -> None:
-    from .extract import HEADERS, rows
-    from .table import extract_table, make_console, print_tables
+    from ..model.lang import Lang
+    from .extract import review_section
+    from .section_grid import section_layouts, use_color, write_tables
 
     result = view.extraction
     caption = f"{view.name}: 时期按 {result.published} 推算; 指标来自 {view.path}"
-    print_tables([extract_table(HEADERS, rows(result), caption)], make_console(sink.color))
+    layouts = section_layouts(review_section(result, caption), Lang.zh)
+    write_tables([layouts], use_color(sink.color, sys.stdout))
 
 
 def _extract_json(view: Any, sink: Sink) -> None:

@@ -149,12 +149,12 @@ def progress_bar(completion: Decimal | None, time: Decimal, width: int = BAR_CEL
 
 def _wide(section: Section, lang: Lang, texts: list[list[str]], bar_after: str = "") -> Grid:
     """One row per row, a bar column after the column *bar_after* if given; text wraps down to
-    NAME_CELLS, numbers never."""
+    NAME_CELLS, ids (one ASCII word in every cell) and numbers never."""
     columns: list[GridColumn] = []
-    for column in section.columns:
-        numeric = column.numeric
-        columns.append(GridColumn(column.label(lang), right=numeric, wrap=not numeric,
-                                  min_width=0 if numeric else NAME_CELLS))  # fmt: skip
+    for n, column in enumerate(section.columns):
+        wraps = not column.numeric and not all(_TOKEN.fullmatch(t[n]) for t in texts)
+        columns.append(GridColumn(column.label(lang), right=column.numeric, wrap=wraps,
+                                  min_width=NAME_CELLS if wraps else 0))  # fmt: skip
         if column.key == bar_after:
             columns.append(GridColumn("进度" if lang == "zh" else "Progress", min_width=BAR_CELLS))
     grid = Grid("", columns)

@@ -93,3 +93,14 @@ def test_report_by_period_splits_its_periods_over_tables_that_fit(runner: CliRun
     shown = [h.strip("┃ ") for line in headers for h in line.split("┃")[2:-1]]
     first = next(line for line in wide.splitlines() if line.startswith("┃ Indicator"))
     assert shown == [h.strip() for h in first.split("┃")[2:-1]]  # every period, in order
+
+
+@pytest.mark.parametrize("columns", [60, 80, 120])
+def test_extract_review_table_fits_and_keeps_ids_whole(runner: CliRunner, columns: int) -> None:
+    article = str(TESTS / "articles" / "city_investment.txt")
+    env = {"COLUMNS": str(columns)}
+    result = invoke(runner, "extract", article, "--data", str(DATA), "--color", "never", env=env)
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert [line for line in lines if cells(line) > columns] == []
+    assert "industrial_investment_growth" in result.stdout
