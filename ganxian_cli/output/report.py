@@ -228,7 +228,7 @@ CSV_COLUMNS = (
 
 
 def _name(row: Mapping[str, Any], lang: str) -> str:
-    return str(row["name_en"] if lang == "en" else row["name"])
+    return name_of(row[ROW].indicator, Lang(lang))
 
 
 def _period(row: Mapping[str, Any], lang: str) -> str:
