@@ -9,8 +9,9 @@ from typer.testing import CliRunner
 
 from ganxian_cli.datafile.loader import load
 from ganxian_cli.output.grid import Grid, GridColumn, wrap
-from ganxian_cli.output.report import select
-from ganxian_cli.output.report_grid import choose, theme_layouts
+from ganxian_cli.output.report import select, theme_sections
+from ganxian_cli.output.report_grid import theme_layouts
+from ganxian_cli.output.section_grid import fitted
 
 from .conftest import DATA, TESTS, invoke
 
@@ -86,8 +87,8 @@ def test_english_reads_as_english(runner: CliRunner) -> None:
 
 def test_narrow_layout_stacks_period_status_and_subject() -> None:
     dataset = load(str(DATA)).dataset
-    layouts = theme_layouts(dataset, select(dataset, ["companies"]), "en")[0]
-    grid = choose(layouts, 60)
+    layouts = theme_layouts(theme_sections(dataset, select(dataset, ["companies"])), "en")[0]
+    grid = fitted([[layout] for layout in layouts], 60)[0]
     assert [c.header for c in grid.columns] == ["Indicator", "Value"]
     text = "\n".join("".join(t for t, _ in line) for line in grid.lines(60))
     assert "2022 · forecast · 赣州腾远钴业" in text
@@ -119,7 +120,7 @@ def test_report_by_period_is_a_matrix(runner: CliRunner) -> None:
     assert result.exit_code == 0, result.stderr
     header, first = result.stdout.splitlines()[1], result.stdout.splitlines()[3]
     assert header.index("Q1 2031") < header.index("H1 2031") < header.index("   2031 ┃")
-    assert first.startswith("│ Industrial output") and first.count("billion yuan") == 6
+    assert first.startswith("│ Industrial output") and first.count("billion yuan") == 7
 
 
 def test_unit_words_for_axes_and_columns() -> None:

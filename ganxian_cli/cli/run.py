@@ -26,7 +26,7 @@ from ..errors import (
 
 if TYPE_CHECKING:
     from ..output.render import Sink
-    from ..output.table import ColorMode
+    from ..output.section_grid import ColorMode
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
