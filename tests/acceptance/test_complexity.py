@@ -84,7 +84,7 @@ def deep(years: int) -> str:
 
 
 def hundred_parts(figures: int) -> str:
-    """Issue 13's case: one indicator of many figures, a 100-part sum over it (1,000 took 20 s)."""
+    """One indicator of many figures and a 100-part sum over it: the case that pairs the most."""
     rows = [(f"{1000 + y}-{m:02d}", Decimal(1), "actual") for y in range(figures) for m in (1,)]
     total = [(p, Decimal(100), s) for p, _v, s in rows]
     parts = ", ".join(['"x"'] * 100)
@@ -270,7 +270,7 @@ def test_nesting_check_refuses_deep_arrays_and_reports_the_line() -> None:
 def test_too_much_pairing_is_refused_before_any_is_done(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Issue 13: ten 100-part sums over 2,000 figures ran past 600 s; now G208, status 1."""
+    """Ten 100-part sums over 2,000 figures are refused as G208 (status 1) before any pairing."""
     text = hundred_parts(1300)
     start = text.index('[[relations]]\nkind = "sum"')
     relation = text[start : text.index('[[relations]]\nkind = "share"')]

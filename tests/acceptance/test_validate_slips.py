@@ -1,4 +1,4 @@
-"""`ganxian validate` catches the slips people make copying figures from an article (issue 9).
+"""`ganxian validate` catches the slips people make copying figures from an article.
 
 Each case plants one slip in tests/data/slips_region.toml (a made-up city, 2033) and pins the
 exact output in tests/golden/errors/.

@@ -203,7 +203,7 @@ count = "tiny@2040-01..2040-03"
 """
 
 
-def test_the_extremes_of_issue_13_give_numbers_not_crashes(tmp_path, runner) -> None:
+def test_extreme_values_give_numbers_not_crashes(tmp_path, runner) -> None:
     """yoy -100, a share of 99999999999999亿元 over 0.0000000001万元, targets of 0 and 10^15."""
     import json
 

@@ -1,5 +1,5 @@
 """Property: one digit changed in a value or growth rate of the shipped file (quote kept) is
-caught at that figure, for every figure whose quote shows the number (issue 9)."""
+caught at that figure, for every figure whose quote shows the number."""
 
 from __future__ import annotations
 

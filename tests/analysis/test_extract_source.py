@@ -123,3 +123,26 @@ def test_an_unknown_source_in_a_draft_says_how_to_add_it(runner: CliRunner, tmp_
     assert "--source-title TITLE --source-published YYYY-MM` or a [sources.aug] table" in (
         result.stderr
     )
+
+
+ARTICLES = TESTS / "data" / "articles"
+
+
+def test_the_article_s_own_month_resolves_its_periods(runner: CliRunner, tmp_path: Path) -> None:
+    """extract knows the article is source 'jun' (published 2031-06) yet resolves its periods
+    with 2031-07, the month of the file's *latest* source ('jul'): the JSON says "source": "jun"
+    beside "published": "2031-07", and the draft's figure gets period 2031-07 (with --published
+    2031-06 it is 2031-06). core.resolve_published uses dataset.lead_source(), not the article's
+    [sources] entry that cli.extract has just found."""
+    folder = tmp_path / "articles"
+    shutil.copytree(ARTICLES, folder)
+    data = str(folder / "june_july.toml")
+    found = invoke(runner, "extract", str(folder / "jun.txt"), "--data", data, "-f", "json")
+    told = invoke(
+        runner, "extract", str(folder / "jun.txt"), "--data", data, "-f", "json",
+        "--published", "2031-06",
+    )  # fmt: skip
+    doc, wanted = json.loads(found.stdout), json.loads(told.stdout)
+    assert doc["source"] == "jun"
+    assert doc["published"] == "2031-06"
+    assert [f["period"] for f in doc["figures"]] == [f["period"] for f in wanted["figures"]]

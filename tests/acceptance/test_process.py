@@ -1,7 +1,5 @@
-"""Issue 13, items 11 and 12: ordinary environments end in a message and a status, never a bug.
-
-These run the real entry point in a subprocess, since they are about the process's streams.
-"""
+"""The real entry point in a subprocess: closed or full streams, locales, file names that are not
+UTF-8, whole output on a quick exit, and what machine output imports."""
 
 from __future__ import annotations
 
@@ -13,10 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import DATA, ROOT
+from tests.conftest import DATA, ROOT
 
 ENV = {**os.environ, "PYTHONPATH": str(ROOT), "GANXIAN_DATA": str(DATA)}
+
+
 GANXIAN = [sys.executable, "-m", "ganxian_cli"]
+
+
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX shell and devices")
 
 
@@ -141,40 +143,12 @@ def test_quick_exit_delivers_all_output_and_keeps_the_status(tmp_path: Path) -> 
     assert 'period = "2031"' in copy.read_text(encoding="utf-8")
 
 
-_READ = {"x86_64": "0", "aarch64": "63"}.get(os.uname().machine if os.name == "posix" else "")
-
-
-def _reads_stdin(pid: int) -> bool:
-    """True while *pid* is blocked in read(2) on descriptor 0."""
-    try:
-        call = Path(f"/proc/{pid}/syscall").read_text().split()
-    except OSError:
-        return False
-    return call[:2] == [_READ, "0x0"]
-
-
-@pytest.mark.skipif(
-    _READ is None or not Path("/proc/self/syscall").exists(), reason="needs Linux /proc"
-)
-def test_ctrl_c_ends_with_a_message_and_status_130() -> None:
-    """SIGINT while a command runs (here `validate -` waiting for its input): one line, 130."""
-    import signal
-    import time
-
-    process = subprocess.Popen(
-        [*GANXIAN, "validate", "-"],
-        env=ENV,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while not _reads_stdin(process.pid) and time.monotonic() < deadline:
-            time.sleep(0.02)
-        process.send_signal(signal.SIGINT)
-        _out, err = process.communicate(timeout=60)
-    finally:
-        process.kill()
-    assert process.returncode == 130, err
-    assert err == b"ganxian: interrupted\n"
+def test_machine_output_does_not_import_xlsx_or_chart_libraries() -> None:
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "ganxian_cli", "report", "--format", "json",
+         "--data", str(DATA)],
+        capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )  # fmt: skip
+    assert result.returncode == 0
+    imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines()}
+    assert not {m for m in imported if m.split(".")[0] in ("xlsxwriter", "pygal", "openpyxl")}
