@@ -15,6 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "indicators.toml"
 TESTS = Path(__file__).resolve().parent
 GOLDEN = TESTS / "golden"
+# Corpora too large to keep here (the toml-test suite, source articles) sit in a `shared/` folder
+# beside the checkout; CI provides it, GANXIAN_SHARED names another place.
 SHARED = Path(os.environ.get("GANXIAN_SHARED", ROOT.parent / "shared"))
 
 # Environment a CI job may carry that changes how typer/Rich style output.
@@ -27,6 +29,12 @@ _STYLE_VARS = (
     "LINES",
     "GANXIAN_DATA",
 )
+
+
+def needs_shared(path: Path, what: str) -> pytest.MarkDecorator:
+    """Skip unless *path* (under SHARED) exists, saying where it was looked for and who has it."""
+    reason = f"{what} not found at {path}; CI provides ../shared (or set GANXIAN_SHARED)"
+    return pytest.mark.skipif(not path.exists(), reason=reason)
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from ganxian_cli.analysis.checks.validation import validate_file
 from ganxian_cli.cli.app import app
-from tests.conftest import DATA, SHARED
+from tests.conftest import DATA, SHARED, needs_shared
 
 TOML_TEST = SHARED / "toml-test"
 CASES_LIST = TOML_TEST / "files-toml-1.0.0"
@@ -26,7 +26,7 @@ def _cases() -> list[str]:
 CASES = _cases()
 
 
-@pytest.mark.skipif(not CASES, reason=f"toml-test corpus not found at {TOML_TEST}")
+@needs_shared(CASES_LIST, "toml-test corpus")
 def test_every_toml_test_case_gives_a_clean_result() -> None:
     """All TOML 1.0 cases, valid and invalid: each ends with problems that name a line."""
     invalid = [c for c in CASES if c.startswith("invalid/")]
@@ -39,7 +39,7 @@ def test_every_toml_test_case_gives_a_clean_result() -> None:
             assert result.problems[0].code.startswith("G0"), case
 
 
-@pytest.mark.skipif(not CASES, reason=f"toml-test corpus not found at {TOML_TEST}")
+@needs_shared(CASES_LIST, "toml-test corpus")
 @pytest.mark.parametrize("command", ["report", "validate"])
 def test_toml_test_cases_through_every_command(command: str) -> None:
     runner = CliRunner()

@@ -21,7 +21,7 @@ from ganxian_cli.analysis.extract import text as text_module
 from ganxian_cli.analysis.extract.tokens import chinese_number
 from ganxian_cli.datafile.loader import load
 from ganxian_cli.errors import UsageError
-from tests.conftest import ROOT, SHARED, TESTS, invoke
+from tests.conftest import ROOT, SHARED, TESTS, invoke, needs_shared
 
 ARTICLES = TESTS / "articles"
 SEED = SHARED / "seeds" / "000_011b906044fe82a3.txt"
@@ -305,7 +305,7 @@ def test_wrap_width_is_found_only_in_wrapped_text() -> None:
     assert text_module.wrap_width("短\n" * 3) is None  # too few lines to tell
 
 
-@pytest.mark.skipif(not SEED.exists(), reason=f"source article not found at {SEED}")
+@needs_shared(SEED, "source article")
 def test_every_figure_of_the_shipped_article() -> None:
     quality = _quality()
     data = quality._expected_from_data(ROOT / "data" / "indicators.toml")
@@ -314,7 +314,7 @@ def test_every_figure_of_the_shipped_article() -> None:
     assert s.approx_right == s.approx_total == 7
 
 
-@pytest.mark.skipif(not SEED.exists(), reason=f"source article not found at {SEED}")
+@needs_shared(SEED, "source article")
 def test_shipped_article_matches_the_shipped_indicators(runner: CliRunner) -> None:
     result = invoke(
         runner, "extract", str(SEED), "--data", str(ROOT / "data" / "indicators.toml"), "-f", "json"
@@ -476,7 +476,7 @@ def test_rates_are_proposed_with_what_they_are_rates_of() -> None:
     ]
 
 
-@pytest.mark.skipif(not SEED.exists(), reason=f"source article not found at {SEED}")
+@needs_shared(SEED, "source article")
 def test_shipped_rates_link_to_the_shipped_targets(runner: CliRunner) -> None:
     data = str(ROOT / "data" / "indicators.toml")
     result = invoke(runner, "extract", str(SEED), "--data", data, "-f", "toml")

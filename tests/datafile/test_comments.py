@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from ganxian_cli.datafile.comments import comment_lines, comment_offsets
-from tests.conftest import SHARED
+from tests.conftest import SHARED, needs_shared
 
 CASES_LIST = SHARED / "toml-test" / "files-toml-1.0.0"
 VALID = (
@@ -43,7 +43,7 @@ def _parse(text: str) -> str | None:
 
 @pytest.mark.parametrize("text", TRICKY)
 def test_tricky_strings(text: str) -> None:
-    """Every `# KEEP` is a comment, nothing else is (the issue's data-loss cases)."""
+    """Every `# KEEP` is a comment, nothing else is (where a misread one would lose data)."""
     expected = [n for n, line in enumerate(text.split("\n"), 1) if "# KEEP" in line]
     assert comment_lines(text) == expected
     _check_against_parser(text)
@@ -69,7 +69,7 @@ def _check_against_parser(text: str) -> None:
         assert found == (value == original), (end, changed)
 
 
-@pytest.mark.skipif(not VALID, reason="toml-test corpus not found")
+@needs_shared(CASES_LIST, "toml-test corpus")
 def test_comments_inserted_everywhere_in_the_toml_test_corpus() -> None:
     assert len(VALID) > 150
     for path in VALID:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.conftest import ROOT, SHARED, TESTS, invoke
+from tests.conftest import ROOT, SHARED, TESTS, invoke, needs_shared
 
 ARTICLES = TESTS / "articles"
 
@@ -312,7 +312,7 @@ gap_of = "enterprises"
 SEED = SHARED / "seeds" / "000_011b906044fe82a3.txt"
 
 
-@pytest.mark.skipif(not SEED.exists(), reason=f"source article not found at {SEED}")
+@needs_shared(SEED, "source article")
 def test_the_shipped_article_read_again_is_already_there(runner: CliRunner, tmp_path: Path) -> None:
     data = tmp_path / "indicators.toml"
     data.write_bytes((ROOT / "data" / "indicators.toml").read_bytes())
