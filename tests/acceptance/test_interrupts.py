@@ -15,11 +15,7 @@ from ganxian_cli.model import periods
 from tests.conftest import DATA, ROOT, invoke
 
 ENV = {**os.environ, "PYTHONPATH": str(ROOT), "GANXIAN_DATA": str(DATA)}
-
-
 GANXIAN = [sys.executable, "-m", "ganxian_cli"]
-
-
 _READ = {"x86_64": "0", "aarch64": "63"}.get(os.uname().machine if os.name == "posix" else "")
 
 

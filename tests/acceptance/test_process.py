@@ -14,11 +14,7 @@ import pytest
 from tests.conftest import DATA, ROOT
 
 ENV = {**os.environ, "PYTHONPATH": str(ROOT), "GANXIAN_DATA": str(DATA)}
-
-
 GANXIAN = [sys.executable, "-m", "ganxian_cli"]
-
-
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX shell and devices")
 
 

@@ -125,9 +125,6 @@ def test_an_unknown_source_in_a_draft_says_how_to_add_it(runner: CliRunner, tmp_
     )
 
 
-ARTICLES = TESTS / "data" / "articles"
-
-
 def test_the_article_s_own_month_resolves_its_periods(runner: CliRunner, tmp_path: Path) -> None:
     """extract knows the article is source 'jun' (published 2031-06) yet resolves its periods
     with 2031-07, the month of the file's *latest* source ('jul'): the JSON says "source": "jun"

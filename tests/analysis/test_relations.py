@@ -14,8 +14,6 @@ from ganxian_cli.datafile.loader import load
 from tests.conftest import TESTS, invoke
 
 FIXTURES = TESTS / "data"
-
-
 UNITS = FIXTURES / "units_2033.toml"
 
 

@@ -15,8 +15,6 @@ from ganxian_cli.datafile.loader import load, parse_text
 from tests.conftest import TESTS, invoke
 
 FIXTURES = TESTS / "data"
-
-
 JUNE_JULY = FIXTURES / "articles" / "june_july.toml"
 
 

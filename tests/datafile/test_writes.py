@@ -17,8 +17,6 @@ from ganxian_cli.datafile import atomic
 from tests.conftest import TESTS, invoke
 
 OTHER = TESTS / "data" / "other_region.toml"
-
-
 RECORD = ["record", "retail_sales", "--period", "2031-01..2031-05", "--value", "16.20"]
 
 

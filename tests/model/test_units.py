@@ -18,8 +18,6 @@ from ganxian_cli.model.units import UnknownUnitError, convert, get_unit
 from tests.conftest import DATA, TESTS, invoke
 
 FIXTURES = TESTS / "data"
-
-
 UNITS = FIXTURES / "units_2033.toml"
 
 
@@ -31,9 +29,6 @@ def _units_text(old: str, new: str) -> str:
     text = UNITS.read_text(encoding="utf-8")
     assert old in text
     return text.replace(old, new, 1)
-
-
-UNITS_2033 = TESTS / "data" / "units_2033.toml"
 
 
 JUNE_JULY = TESTS / "data" / "articles" / "june_july.toml"
@@ -146,7 +141,7 @@ def test_compare_does_no_arithmetic_on_a_rank(runner: CliRunner, tmp_path: Path)
     assert not [r for r in doc["period_on_period"] if r["indicator"] == "gdp_rank"]
 
 
-@pytest.mark.parametrize("data", [UNITS_2033, JUNE_JULY])
+@pytest.mark.parametrize("data", [UNITS, JUNE_JULY])
 def test_export_with_declared_units(runner: CliRunner, tmp_path: Path, data: Path) -> None:
     import sqlite3
 
@@ -160,13 +155,13 @@ def test_export_with_declared_units(runner: CliRunner, tmp_path: Path, data: Pat
 
 def test_extract_against_a_file_with_declared_units(runner: CliRunner) -> None:
     article = TESTS / "articles" / "city_investment.txt"
-    result = invoke(runner, "extract", str(article), "--data", str(UNITS_2033), "-f", "json")
+    result = invoke(runner, "extract", str(article), "--data", str(UNITS), "-f", "json")
     assert result.exit_code == 0, result.stderr
 
 
 def test_declared_units_do_not_outlive_the_command(runner: CliRunner) -> None:
     from ganxian_cli.model.units import UnknownUnitError, get_unit
 
-    invoke(runner, "history", "port_boxes", "--data", str(UNITS_2033))
+    invoke(runner, "history", "port_boxes", "--data", str(UNITS))
     with pytest.raises(UnknownUnitError):
         get_unit("万标箱")

@@ -9,8 +9,6 @@ from typer.testing import CliRunner
 from tests.conftest import DATA, TESTS, invoke
 
 PROGRESS = TESTS / "data" / "progress_region.toml"
-
-
 UNITS_2033 = TESTS / "data" / "units_2033.toml"
 
 
