@@ -50,6 +50,15 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
+@pytest.fixture
+def other_region_copy(tmp_path: Path, runner: CliRunner) -> Path:
+    """A canonical copy of tests/data/other_region.toml, for commands that write."""
+    path = tmp_path / "indicators.toml"
+    path.write_bytes((TESTS / "data" / "other_region.toml").read_bytes())
+    assert invoke(runner, "fmt", str(path)).exit_code == 0
+    return path
+
+
 def invoke(
     runner: CliRunner,
     *args: str,

@@ -5,21 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
-from tests.conftest import DATA, TESTS, invoke
-
-OTHER = TESTS / "data" / "other_region.toml"
-
-
-@pytest.fixture
-def data_file(tmp_path: Path, runner: CliRunner) -> Path:
-    path = tmp_path / "indicators.toml"
-    path.write_bytes(OTHER.read_bytes())
-    assert invoke(runner, "fmt", str(path)).exit_code == 0
-    return path
-
+from tests.conftest import DATA, invoke
 
 INIT = ("--region", "江北县", "--region-en", "Jiangbei County", "--title", "江北县1-6月经济运行")
 
@@ -35,39 +23,49 @@ def test_record_suggests_the_closest_ids(runner: CliRunner, tmp_path: Path) -> N
 
 
 def test_hand_written_target_survives_a_forecast_for_its_year(
-    runner: CliRunner, data_file: Path
+    runner: CliRunner, other_region_copy: Path
 ) -> None:
-    text = data_file.read_text(encoding="utf-8")
-    data_file.write_text(text.replace('"retail_sales@2031#target"', '"retail_sales@2031"'))
+    text = other_region_copy.read_text(encoding="utf-8")
+    other_region_copy.write_text(text.replace('"retail_sales@2031#target"', '"retail_sales@2031"'))
     args = ["record", "retail_sales", "-p", "2031", "-v", "41", "--status", "forecast"]
-    result = invoke(runner, *args, "-d", str(data_file))
+    result = invoke(runner, *args, "-d", str(other_region_copy))
     assert result.exit_code == 0, result.stderr
-    assert 'target = "retail_sales@2031#target"' in data_file.read_text(encoding="utf-8")
+    assert 'target = "retail_sales@2031#target"' in other_region_copy.read_text(encoding="utf-8")
 
 
-def test_refused_record_names_file_option_and_code(runner: CliRunner, data_file: Path) -> None:
+def test_refused_record_names_file_option_and_code(
+    runner: CliRunner, other_region_copy: Path
+) -> None:
     new = ["exports", "-p", "2031-Q1", "-v", "2", "--name", "出口", "--name-en", "Exports"]
     result = invoke(
-        runner, "record", *new, "--theme", "economy", "--unit", "亿\u200b元", "-d", str(data_file)
+        runner,
+        "record",
+        *new,
+        "--theme",
+        "economy",
+        "--unit",
+        "亿\u200b元",
+        "-d",
+        str(other_region_copy),
     )
     assert result.exit_code == 1
     line = result.stderr.strip()
-    assert line.startswith(f"{data_file}: error[G101]: indicators.exports.unit: --unit: ")
+    assert line.startswith(f"{other_region_copy}: error[G101]: indicators.exports.unit: --unit: ")
     assert "亿\\u200b元" in line and "\u200b" not in line
     assert "[key]" not in line
 
 
-def test_empty_subject_with_replace(runner: CliRunner, data_file: Path) -> None:
+def test_empty_subject_with_replace(runner: CliRunner, other_region_copy: Path) -> None:
     args = ["record", "retail_sales", "-p", "2031-Q1", "-v", "12.35", "--subject", "", "--replace"]
-    result = invoke(runner, *args, "-d", str(data_file))
+    result = invoke(runner, *args, "-d", str(other_region_copy))
     assert result.exit_code == 0, result.stderr
     assert "replaced actual figure for 2031-Q1" in result.stderr
 
 
-def test_record_negative_zero_is_zero(runner: CliRunner, data_file: Path) -> None:
+def test_record_negative_zero_is_zero(runner: CliRunner, other_region_copy: Path) -> None:
     """`--value -0.00` with a quote showing 0.00 is recorded (as 0.00), not G210."""
     args = ["record", "net_new_firms", "-p", "2031-06", "-v", "-0.00", "--quote", "新增0.00户"]
-    result = invoke(runner, *args, "-d", str(data_file))
+    result = invoke(runner, *args, "-d", str(other_region_copy))
     assert result.exit_code == 0, result.stderr
     assert "+value = 0.00\n" in result.stderr
 

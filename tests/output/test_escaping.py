@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from ganxian_cli.datafile.writer import unified_diff
@@ -15,24 +14,16 @@ from tests.conftest import TESTS, invoke
 OTHER = TESTS / "data" / "other_region.toml"
 
 
-@pytest.fixture
-def data_file(tmp_path: Path, runner: CliRunner) -> Path:
-    path = tmp_path / "indicators.toml"
-    path.write_bytes(OTHER.read_bytes())
-    assert invoke(runner, "fmt", str(path)).exit_code == 0
-    return path
-
-
 BIDI = "\u202e\u2066\u200e\u061c\u009b"
 
 
-def test_json_escapes_bidi_and_c1(runner: CliRunner, data_file: Path) -> None:
-    text = data_file.read_text(encoding="utf-8").replace(
+def test_json_escapes_bidi_and_c1(runner: CliRunner, other_region_copy: Path) -> None:
+    text = other_region_copy.read_text(encoding="utf-8").replace(
         'region_en = "Sample County"', f'region_en = "Sample{BIDI} County"'
     )
     text = text.replace('name_en = "Retail sales"', f'name_en = "Retail{BIDI} sales"')
-    data_file.write_text(text, encoding="utf-8")
-    result = invoke(runner, "report", "--json", "-d", str(data_file))
+    other_region_copy.write_text(text, encoding="utf-8")
+    result = invoke(runner, "report", "--json", "-d", str(other_region_copy))
     assert result.exit_code == 0, result.stderr
     assert not any(ch in result.stdout for ch in BIDI)
     assert "\\u202e\\u2066\\u200e\\u061c\\u009b" in result.stdout
@@ -53,20 +44,22 @@ def test_diffs_escape_control_characters_and_file_names(runner: CliRunner, tmp_p
     assert diff == '--- a/n\\u2066\n+++ b/n\\u2066\n@@ -1 +1 @@\n-a = "x\\u202e"\n+a = "y\\x9b"\n'
 
 
-def test_csv_defuses_tab_and_cr(runner: CliRunner, data_file: Path) -> None:
-    text = data_file.read_text(encoding="utf-8")
+def test_csv_defuses_tab_and_cr(runner: CliRunner, other_region_copy: Path) -> None:
+    text = other_region_copy.read_text(encoding="utf-8")
     text = text.replace('quote = "全年社会消费品零售总额目标40.00亿元"', 'note = "\\t=1+1"', 1)
-    data_file.write_text(text, encoding="utf-8")
-    result = invoke(runner, "report", "-f", "csv", "-d", str(data_file))
+    other_region_copy.write_text(text, encoding="utf-8")
+    result = invoke(runner, "report", "-f", "csv", "-d", str(other_region_copy))
     assert result.exit_code == 0, result.stderr
     assert "'\t=1+1" in result.stdout
 
 
-def test_markdown_cannot_link_or_ping(runner: CliRunner, data_file: Path) -> None:
+def test_markdown_cannot_link_or_ping(runner: CliRunner, other_region_copy: Path) -> None:
     hostile = "see https://evil.example www.evil.example @octocat :rocket:"
-    text = data_file.read_text(encoding="utf-8").replace('"Retail sales"', f'"{hostile}"')
-    data_file.write_text(text, encoding="utf-8")
-    result = invoke(runner, "report", "-f", "markdown", "--lang", "en", "-d", str(data_file))
+    text = other_region_copy.read_text(encoding="utf-8").replace('"Retail sales"', f'"{hostile}"')
+    other_region_copy.write_text(text, encoding="utf-8")
+    result = invoke(
+        runner, "report", "-f", "markdown", "--lang", "en", "-d", str(other_region_copy)
+    )
     assert result.exit_code == 0, result.stderr
     for raw in ("https://", "www.evil", "@octocat", ":rocket:"):
         assert raw not in result.stdout
@@ -75,9 +68,11 @@ def test_markdown_cannot_link_or_ping(runner: CliRunner, data_file: Path) -> Non
     )
 
 
-def test_validate_escapes_zero_width_characters(runner: CliRunner, data_file: Path) -> None:
-    text = data_file.read_text(encoding="utf-8").replace('unit = "亿元"', 'unit = "亿\u200b元"', 1)
-    data_file.write_text(text, encoding="utf-8")
-    result = invoke(runner, "validate", str(data_file))
+def test_validate_escapes_zero_width_characters(runner: CliRunner, other_region_copy: Path) -> None:
+    text = other_region_copy.read_text(encoding="utf-8").replace(
+        'unit = "亿元"', 'unit = "亿\u200b元"', 1
+    )
+    other_region_copy.write_text(text, encoding="utf-8")
+    result = invoke(runner, "validate", str(other_region_copy))
     assert result.exit_code == 1
     assert "error[G101]" in result.stdout and "亿\\u200b元" in result.stdout
