@@ -14,7 +14,8 @@ def validate(
     files: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Data files ('-' for standard input). Default: as for --data.",
+            help="Data files, or folders (each *.toml in them); '-' for standard input. "
+            "Default: as for --data.",
             show_default=False,
             metavar="PATH...",
         ),
@@ -33,7 +34,7 @@ def validate(
     \b
     Examples:
       ganxian validate data/indicators.toml
-      ganxian validate --format github --strict data/*.toml
+      ganxian validate --format github --strict data/
       ganxian validate --source article.txt
     """
     from ..output.problems import validate_doc

@@ -264,11 +264,14 @@ def _progress_html(view: SectionsView, sink: Sink) -> None:
 
 
 def _validate_text(view: ValidateView, sink: Sink) -> None:
-    from .problems import summary, text_lines
+    from .problems import file_line, summary, text_lines
 
     for result in view.results:
         for line in text_lines(result, excerpt=sys.stdout.isatty()):
             sink.write(line)
+    if view.per_file:
+        for result in view.results:
+            sink.write(file_line(result))
     sink.write(summary(view.results))
 
 
