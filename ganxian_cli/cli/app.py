@@ -94,6 +94,11 @@ class By(StrEnum):
     period = "period"
 
 
+class FailOnOption(StrEnum):
+    behind = "behind"
+    missed = "missed"
+
+
 class BasisOption(StrEnum):
     months = "months"
     days = "days"

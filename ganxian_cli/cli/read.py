@@ -17,6 +17,7 @@ from .app import (
     ColorOption,
     DataManyOption,
     DataOption,
+    FailOnOption,
     Format,
     FormatOption,
     JsonFlag,
@@ -28,7 +29,7 @@ from .app import (
     chosen_format,
     completer,
 )
-from .run import err, handle_errors, sink
+from .run import err, fail_with, handle_errors, sink
 
 
 @app.command(short_help="Every figure by theme, then 双过半 progress.")
@@ -110,6 +111,14 @@ def progress(
     output: OutputOption = None,
     quiet: QuietOption = False,
     bom: BomOption = False,
+    fail_on: Annotated[
+        FailOnOption | None,
+        typer.Option(
+            "--fail-on",
+            help="For CI: exit 1 when a target is behind its time progress (or missed at year "
+            "end), or only when one is missed at year end; the targets are named on stderr.",
+        ),
+    ] = None,
 ) -> None:
     """双过半 progress: every declared target against its year-to-date actual.
 
@@ -123,6 +132,7 @@ def progress(
       ganxian progress --lang en
       ganxian progress --as-of 2022-05 --basis days --format json
       ganxian progress --format html --output progress.html
+      ganxian progress --fail-on behind -q > /dev/null
     """
     from ..analysis.datasets import open_all
     from ..output.render import check_format, render
@@ -130,8 +140,11 @@ def progress(
 
     chosen = chosen_format(fmt, as_json)
     check_format("progress", chosen, output)
-    view = progress_doc(open_all(data, err), as_of, basis.value, lang)
+    view = progress_doc(
+        open_all(data, err), as_of, basis.value, lang, fail_on.value if fail_on else None
+    )
     render(view, chosen, sink(color.value, output, bom, quiet))
+    fail_with(view.failures)
 
 
 @app.command(short_help="Year on year, period on period, shares, per firm, forecasts.")
