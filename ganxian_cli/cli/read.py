@@ -241,7 +241,7 @@ def history(
     \b
     Examples:
       ganxian history industrial_revenue
-      ganxian history 工业营业收入 --lang en
+      ganxian history 规模以上工业企业营业收入 --lang en
       ganxian history signed_amount --format xlsx --output signed.xlsx
     """
     from ..analysis.datasets import open_data

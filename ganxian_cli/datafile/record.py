@@ -88,6 +88,7 @@ class Fault:
     field: str | None = None
     code: str = "G100"
     path: str = ""
+    at: tuple[str | int, ...] = ()  # the figure in the file the fault is about, for its line
 
 
 class Refused(Exception):
@@ -99,9 +100,15 @@ class Refused(Exception):
         self.faults = faults
         self.usage = usage
 
-    def error(self, name: str, spelling: Spelling) -> UsageError | DataError:
+    def error(
+        self,
+        name: str,
+        spelling: Spelling,
+        line_of: Callable[[tuple[str | int, ...]], int | None] | None = None,
+    ) -> UsageError | DataError:
         """The refusal as a command reports it, each field named by *spelling*: a usage error
-        (the caller names the file), or problems of the data file *name*."""
+        (the caller names the file), or problems of the data file *name*, at the line
+        *line_of* gives the figure a fault is about."""
 
         def said(fault: Fault) -> str:
             if fault.field is None:
@@ -111,8 +118,12 @@ class Refused(Exception):
         if self.usage:  # the caller names the file
             return UsageError(said(self.faults[0]))
         return DataError(
-            [Problem(f.code, said(f), name, path=f.path) for f in self.faults],
-        )
+            [
+                Problem(f.code, said(f), name, line_of(f.at) if line_of and f.at else None,
+                        path=f.path)
+                for f in self.faults
+            ],
+        )  # fmt: skip
 
 
 def _refuse(message: str, field: str | None = None) -> Refused:
@@ -274,11 +285,13 @@ def plan(dataset: Dataset, new: NewFigure, replace: bool, spelling: Spelling) ->
     if same is not None and not replace:
         assert indicator is not None
         old = indicator.observations[same]
-        raise _refuse(
+        message = (
             f"{new.indicator} already has {'an' if new.status == 'actual' else 'a'} {new.status}"
             f" figure for {period}: {old.value}{old.unit or unit}; use {spelling('replace')} to "
             "change it"
         )
+        where: tuple[str | int, ...] = ("indicators", new.indicator, "observations", same)
+        raise Refused([Fault(message, at=where)], usage=False)  # the data refuse it: status 1
     if new.tracks and new.status != "target":
         raise _refuse(
             f"{spelling('tracks')} links a target; use it with {spelling('status')} target"
