@@ -105,6 +105,23 @@ def show(
     return Shown(lambda lang: shown_text(num, unit, like, unit_in, lang))
 
 
+SHARE_MARK = {"zh": {"target": "(按计划)"}, "en": {"target": " (of plan)"}}
+
+
+def _show_share(num: Num | None) -> Shown | None:
+    """A share marked as `show` marks it, but a share of a plan says so: 27.74(按计划)."""
+    if num is None:
+        return None
+
+    def text(lang: str) -> str:
+        mark = SHARE_MARK[lang].get(num.status)
+        if mark is None:
+            return shown_text(num, None, None, ("zh", "en"), lang)
+        return marked(amount_text(num.shown(), None, lang), num.qualifier, lang) + mark
+
+    return Shown(text)
+
+
 def shown_text(
     num: Num, unit: Unit | None, like: Decimal | None, unit_in: tuple[str, ...], lang: str
 ) -> str:
@@ -191,13 +208,13 @@ def yoy_section(dataset: Dataset) -> Section:
             Column("d_value", "数值", "Value", True),
             Column("unit", "单位", "Unit", only="zh"),
             Column("yoy_pct", "同比%", "YoY %", True),
-            Column("d_previous", "上年同期(推算)", "Previous year (derived)", True),
+            Column("d_previous", "上年同期(推算)", "Same period last year (derived)", True),
             Column("d_change", "增量(推算)", "Change (derived)", True),
         ),
         rows,
         "上年同期 = 数值 ÷ (1 + 同比);官方增速按同口径计算,推算值仅供参考。",
-        "Previous year = value / (1 + growth); official growth uses a same-scope base (同口径), "
-        "so the derived figures are approximate.",
+        "Same period last year = value / (1 + growth); official growth uses a same-scope base "
+        "(同口径), so the derived figures are approximate.",
         ("indicator", "name", "period", "status", "qualifier", "value", "unit", "yoy_pct",
          "previous_implied", "change_implied", "implied_qualifier"),
     )  # fmt: skip
@@ -293,7 +310,8 @@ def periods_section(index: FigureIndex) -> Section:
         ),
         rows,
         "“(推算)”为两个累计值之差;比率的变化以个百分点计。",
-        "“(derived)” marks the difference of two cumulative figures; rates change in points.",
+        "“(derived)” marks the difference of two cumulative figures; rates change in "
+        "percentage points.",
         ("indicator", "name", "status", "subject", "months", "from_period", "to_period",
          "from_value", "from_derived", "to_value", "to_derived", "unit", "change",
          "change_unit", "change_pct", "qualifier"),
@@ -404,7 +422,7 @@ def shares_section(dataset: Dataset) -> Section:
                     "share_qualifier": share.qualifier if share else None,
                     "status": combine_status(part.figure.status, whole.figure.status),
                     "quoted_pct": quoted[0] if quoted else None,
-                    "d_share": show(share),
+                    "d_share": _show_share(share),
                 }
             )
     return Section(

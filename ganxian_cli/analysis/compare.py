@@ -144,13 +144,13 @@ def yoy_section(dataset: Dataset) -> Section:
             Column("d_value", "数值", "Value", True),
             Column("unit", "单位", "Unit", only="zh"),
             Column("yoy_pct", "同比%", "YoY %", True),
-            Column("d_previous", "上年同期(推算)", "Previous year (derived)", True),
+            Column("d_previous", "上年同期(推算)", "Same period last year (derived)", True),
             Column("d_change", "增量(推算)", "Change (derived)", True),
         ),
         rows,
         "上年同期 = 数值 ÷ (1 + 同比);官方增速按同口径计算,推算值仅供参考。",
-        "Previous year = value / (1 + growth); official growth uses a same-scope base (同口径), "
-        "so the derived figures are approximate.",
+        "Same period last year = value / (1 + growth); official growth uses a same-scope base "
+        "(同口径), so the derived figures are approximate.",
         ("indicator", "name", "period", "status", "qualifier", "value", "unit", "yoy_pct",
          "previous_implied", "change_implied", "implied_qualifier"),
     )  # fmt: skip
@@ -301,7 +301,8 @@ def periods_section(index: SeriesValues) -> Section:
         ),
         rows,
         "“(推算)”为两个累计值之差;比率的变化以个百分点计。",
-        "“(derived)” marks the difference of two cumulative figures; rates change in points.",
+        "“(derived)” marks the difference of two cumulative figures; rates change in "
+        "percentage points.",
         ("indicator", "name", "status", "subject", "months", "from_period", "to_period",
          "from_value", "from_derived", "to_value", "to_derived", "unit", "change",
          "change_unit", "change_pct", "qualifier"),
@@ -427,11 +428,19 @@ def _side_columns(
     )
 
 
+# A share of a planned amount is no target: 年度计划投资占总投资 27.74% is a share of the plan
+SHARE_MARK = {"zh": {"target": "(按计划)"}, "en": {"target": " (of plan)"}}
+
+
 def _share_text(row: Mapping[str, Any], lang: str) -> str | None:
     share = row["share_pct"]
     if share is None:
         return None
-    return number_text(share, row["share_qualifier"], row["status"], None, lang)
+    status = row["status"]
+    if status in SHARE_MARK[lang]:
+        text = marked(amount_text(share, None, lang), row["share_qualifier"], lang)
+        return text + SHARE_MARK[lang][status]
+    return number_text(share, row["share_qualifier"], status, None, lang)
 
 
 def shares_section(dataset: Dataset, index: SeriesValues | None = None) -> Section:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from ..model.english import number, unit_of
+from ..model.english import BOTH_HALVES, BOTH_HALVES_SHORT, number, unit_of
 from ..model.lang import Lang
 from ..model.models import Dataset
 from ..model.numerals import plain
@@ -35,7 +35,7 @@ RECORD_FIELDS = (
 
 
 def headline(results: list[Progress], as_of: AsOf | None, basis: Basis, lang: Lang) -> str:
-    """ "2 of 3 targets on pace for 双过半 (as of 2022-05, months basis)"."""
+    """ "2 of 3 targets at or ahead of time progress toward 双过半 (…) (as of 2022-05, …)"."""
     on = sum(r.on_track for r in results)
     n = len(results)
     when = str(as_of) if as_of else "—"
@@ -44,7 +44,10 @@ def headline(results: list[Progress], as_of: AsOf | None, basis: Basis, lang: La
         when += ("; data end " if lang == "en" else ";部分数据截至 ") + ", ".join(ends)
     if lang == "en":
         basis_en = "months" if basis == "months" else "days"
-        return f"{on} of {n} targets on pace for 双过半 (as of {when}, time progress by {basis_en})"
+        return (
+            f"{on} of {n} targets at or ahead of time-elapsed progress toward {BOTH_HALVES} "
+            f"(as of {when}, time elapsed by {basis_en})"
+        )
     basis_zh = "按月" if basis == "months" else "按天"
     return f"双过半: {n} 项目标中 {on} 项进度达标(截至 {when},序时进度{basis_zh}计算)"
 
@@ -77,7 +80,8 @@ def _done_of_target(r: Progress, lang: str) -> str:
 
 
 def verdict_text(r: Progress, lang: str) -> str:
-    """超序时进度28.45个百分点 / ahead, +28.45 points; in December 完成全年目标 / target met."""
+    """超序时进度28.45个百分点 / ahead, +28.45 percentage points; in December 完成全年目标 /
+    target met."""
     if r.verdict is None or r.gap is None:
         return "—"
     en = lang == "en"
@@ -89,7 +93,7 @@ def verdict_text(r: Progress, lang: str) -> str:
     if en:
         word = {"ahead": "ahead", "on_pace": "on pace", "behind": "behind"}[r.verdict]
         sign = "-" if r.gap.value < 0 else "+"
-        text = f"{word}, {sign}{points} point{'' if r.gap.value in (1, -1) else 's'}"
+        text = f"{word}, {sign}{points} percentage point{'' if r.gap.value in (1, -1) else 's'}"
     elif r.gap.value > 0:
         text = f"超序时进度 {points} 个百分点"
     elif r.gap.value < 0:
@@ -207,7 +211,8 @@ def _display(r: Progress, row: dict[str, Any]) -> dict[str, Any]:
 
 
 NAME = Column("d_name", "目标", "Target")
-PACE_TO_HALF = Column("d_pace_to_half", "过半需月均", "Per month for half", True)
+TO_HALF = Column("d_to_half", "距过半", "Remaining to half", True)
+PACE_TO_HALF = Column("d_pace_to_half", "过半需月均", "Pace needed for half", True)
 
 
 def sections(results: list[Progress]) -> list[Section]:
@@ -219,7 +224,7 @@ def sections(results: list[Progress]) -> list[Section]:
         rows.append({**row, **_display(r, row)})
     periods = {str(r.actual.figure.period) for r in results}
     early = any(r.data_ends_early for r in results)
-    zh, en = "双过半进度", "双过半 progress"
+    zh, en = "双过半进度", f"{BOTH_HALVES_SHORT} progress"
     shown_period: tuple[Column, ...] = (Column("d_period", "实际截至", "Actual to"),)
     if len(periods) == 1 and not early:  # one period for all: say it once, in the title
         zh += f"({results[0].actual.figure.period.label('zh')})"
@@ -236,10 +241,10 @@ def sections(results: list[Progress]) -> list[Section]:
             (
                 NAME,
                 *shown_period,
-                Column("d_progress", "完成/目标", "Done/target", True),
-                Column("d_completion", "完成%", "Done %", True),
-                Column("d_time", "序时%", "Time %", True),
-                Column("d_verdict", "较序时进度", "Against time progress"),
+                Column("d_progress", "完成/目标", "Completed/target", True),
+                Column("d_completion", "完成%", "Completion %", True),
+                Column("d_time", "序时%", "Time elapsed %", True),
+                Column("d_verdict", "较序时进度", "vs. time-elapsed progress"),
             ),
             rows,
             note_zh,
@@ -252,8 +257,8 @@ def sections(results: list[Progress]) -> list[Section]:
             "Still needed",
             (
                 NAME,
-                *(() if after_june else (Column("d_to_half", "距过半", "To half", True),)),
-                Column("d_to_full", "距全年", "To full", True),
+                *(() if after_june else (TO_HALF,)),
+                Column("d_to_full", "距全年", "Remaining, full year", True),
                 Column("d_pace", "月均已完成", "Per month so far", True),
                 *(() if after_june else (PACE_TO_HALF,)),
                 Column("d_projection", "推算 6月/全年", "Run rate Jun / Dec", True),

@@ -22,6 +22,7 @@ from pydantic import (
     model_validator,
 )
 
+from .english import counted
 from .periods import Period, parse_period
 from .units import UNITS, Unit, declare, declared, get_unit
 
@@ -188,11 +189,11 @@ class Indicator(_Model):
 
     @property
     def base(self) -> Unit:
-        """The indicator's own unit."""
-        return self._lookup(self.unit)
+        """The indicator's own unit (with the English noun of what it counts)."""
+        return counted(self._lookup(self.unit), self.name)
 
     def unit_of(self, figure: Figure) -> Unit:
-        return self._lookup(figure.unit or self.unit)
+        return counted(self._lookup(figure.unit or self.unit), self.name)
 
 
 class Source(_Model):
