@@ -124,6 +124,10 @@ class Figure(_Model):
     subject: StrictStr | None = Field(
         None, description="The company, village or project the figure is about."
     )
+    subject_en: StrictStr | None = Field(
+        None,
+        description="The subject's English name, shown in English output (default: `subject`).",
+    )
     quote: StrictStr | None = Field(
         None, description="The shortest verbatim clause of the source that contains the figure."
     )
