@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
+from ..model.english import subject_in
 from ..model.intervals import DIVISION, Interval
 from ..model.models import Dataset, PerRelation, ShareRelation, SumRelation
 from ..model.refs import Resolved, pairs, partners, resolve_all
@@ -74,7 +75,8 @@ def number_text(
 def _name(found: Resolved) -> dict[str, str]:
     ind, subject = found.indicator, found.figure.subject
     extra = f"({subject})" if subject else ""
-    return both(ind.name + extra, ind.name_en + (f" ({subject})" if subject else ""))
+    english = subject_in(subject, found.figure.subject_en, "en")
+    return both(ind.name + extra, ind.name_en + (f" ({english})" if english else ""))
 
 
 def _label(found: Resolved) -> Shown:

@@ -71,6 +71,13 @@ BOTH_HALVES_SHORT = "双过半 (half by mid-year)"
 QUALIFIER_WORDS = {"more_than": "over ", "nearly": "nearly ", "about": "about "}
 
 
+def subject_in(subject: str | None, subject_en: str | None, lang: str) -> str:
+    """The subject as *lang* shows it: its English name in English where the file gives one."""
+    if lang == "en" and subject_en:
+        return subject_en
+    return subject or ""
+
+
 def grouped(value: Decimal) -> str:
     """Digits as written, thousands grouped with commas: 12000 -> 12,000; 13.387 stays."""
     text = f"{value:f}"

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..analysis.results import Section
 from ..errors import escape_control
-from ..model.english import quantity
+from ..model.english import quantity, subject_in
 from ..model.lang import Lang
 from ..model.models import Dataset, Figure, Indicator, Withheld
 from ..model.numerals import plain
@@ -170,7 +170,7 @@ def cells(row: Row, lang: Lang) -> tuple[str, str, str, str, str, str]:
         WITHHELD[lang] if row.withheld else display_value(f.value, row.unit, f.qualifier, lang),
         display_growth(f.yoy),
         STATUS_LABEL[lang][f.status] + (f" [{row.mark}]" if row.mark else ""),
-        f.subject or "",
+        subject_in(f.subject, f.subject_en, lang),
     )
 
 

@@ -134,8 +134,9 @@ def period_matrix(rows: Sequence[Row], lang: Lang, title: str = "") -> Grid:
         key = (row.ident, row.figure.subject or "")
         if key not in by_indicator:
             by_indicator[key] = [""] * len(periods)
-            subject = f" ({row.figure.subject})" if row.figure.subject else ""
-            names[key] = escape_control(cells(row, lang)[0] + subject)
+            shown = cells(row, lang)
+            subject = f" ({shown[5]})" if shown[5] else ""
+            names[key] = escape_control(shown[0] + subject)
         by_indicator[key][index[row.figure.period]] = escape_control(cells(row, lang)[2])
     for key, values in by_indicator.items():
         grid.rows.append([[(names[key], "")], *([(v, "")] for v in values)])
