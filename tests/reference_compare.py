@@ -483,11 +483,11 @@ def per_unit_section(dataset: Dataset) -> Section:
         "单位平均",
         "Per unit",
         (
-            Column("amount", "总量", "Amount"),
-            Column("d_amount", "总量数值", "Amount value", True),
-            Column("count", "数量", "Count"),
-            Column("d_count", "数量数值", "Count value", True),
-            Column("d_per", "平均每个", "Each", True),
+            Column("amount", "总量", "Amount of"),
+            Column("d_amount", "总量数值", "Amount", True),
+            Column("count", "数量", "Count of"),
+            Column("d_count", "数量数值", "Count", True),
+            Column("d_per", "平均每个", "Average", True),
         ),
         rows,
         "平均值按输入的印刷精度取舍;由约数或概数推算的标约/近/逾。",
@@ -521,8 +521,8 @@ def sums_section(dataset: Dataset) -> Section:
         rows.append(_sum_row("total", label, label, None, quoted, total, unit, like))
     return Section(
         "side_by_side",
-        "同一单位并列",
-        "Side by side in one unit",
+        "折算为同一单位",
+        "In one unit",
         (
             Column("item", "项目", "Item"),
             Column("d_printed", "原文数值", "As printed", True),

@@ -529,9 +529,9 @@ def per_unit_section(dataset: Dataset) -> Section:
         "单位平均",
         "Per unit",
         (
-            *_side_columns("amount", "总量", "Amount", "总量数值", "Amount value"),
-            *_side_columns("count", "数量", "Count", "数量数值", "Count value"),
-            Column("d_per", "平均每个", "Each", True),
+            *_side_columns("amount", "总量", "Amount of", "总量数值", "Amount"),
+            *_side_columns("count", "数量", "Count of", "数量数值", "Count"),
+            Column("d_per", "平均每个", "Average", True),
         ),
         rows,
         "平均值按输入的印刷精度取舍;由约数或概数推算的标约/近/逾。",
@@ -566,8 +566,8 @@ def sums_section(dataset: Dataset) -> Section:
         rows.append(_sum_row("total", label, label, None, quoted, total, unit, like))
     return Section(
         "side_by_side",
-        "同一单位并列",
-        "Side by side in one unit",
+        "折算为同一单位",
+        "In one unit",
         (
             Column("item", "项目", "Item"),
             Column("d_printed", "原文数值", "As printed", True),

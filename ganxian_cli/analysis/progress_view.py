@@ -179,6 +179,21 @@ def _projection_text(r: Progress, lang: str) -> str:
     return " / ".join(parts) + r.unit.symbol + cap
 
 
+PAST_HALF = {"zh": "已过半", "en": "past half"}
+
+
+def _past_half(r: Progress) -> bool:
+    """Half the target is done already: nothing is left to reach it, no pace is needed."""
+    return r.to_half.value <= 0
+
+
+def _to_half(r: Progress, lang: str) -> str:
+    """What remains to half the target, or 已过半 / past half (never "0 billion yuan")."""
+    if _past_half(r):
+        return PAST_HALF["en" if lang == "en" else "zh"]
+    return _text(r.to_half, lang, r.unit, r.goal.shown())
+
+
 def _display(r: Progress, row: dict[str, Any]) -> dict[str, Any]:
     u, goal = r.unit, r.goal.shown()
     mark = "*" if r.data_ends_early else ""
@@ -199,10 +214,12 @@ def _display(r: Progress, row: dict[str, Any]) -> dict[str, Any]:
         "d_time": plain(round2(r.time_progress)),
         "d_gap": Shown(lambda lang: _text(r.gap, lang)),
         "d_verdict": Shown(lambda lang: verdict_text(r, lang)),
-        "d_to_half": Shown(lambda lang: _text(r.to_half, lang, u, goal)),
+        "d_to_half": Shown(lambda lang: _to_half(r, lang)),
         "d_to_full": Shown(lambda lang: _text(r.to_full, lang, u, goal)),
         "d_pace": Shown(lambda lang: _pace(r.pace_so_far, r, lang)),
-        "d_pace_to_half": Shown(lambda lang: _pace(r.pace_to_half, r, lang)),
+        "d_pace_to_half": Shown(
+            lambda lang: "—" if _past_half(r) else _pace(r.pace_to_half, r, lang)
+        ),
         "d_projection": Shown(lambda lang: _projection_text(r, lang)),
         "d_quoted": quoted or None,
         "bar_completion": r.completion.value if r.completion else None,
@@ -267,9 +284,10 @@ def sections(results: list[Progress]) -> list[Section]:
             rows,
             "推算值按1月以来的月均速度外推,不是预测;计划项目数的推算不超过计划数;"
             "“≠”表示原文数值与计算值相差超出舍入范围;约/近/逾表示由约数或概数推算。",
-            "Run rates carry the pace so far forward and are not forecasts; a count of planned "
-            "items is not run past the list; “≠” marks a quoted figure that differs from the "
-            "computed one beyond rounding; ~ ≤ ≥ mark numbers derived from approximate figures.",
+            "Run rates carry the pace so far forward and are not forecasts; a planned count "
+            "(a list of projects) is not run past the list; “≠” marks a quoted figure that "
+            "differs from the computed one beyond rounding; ~ ≤ ≥ mark numbers derived from "
+            "approximate figures.",
             RECORD_FIELDS,
         ),
     ]  # fmt: skip
