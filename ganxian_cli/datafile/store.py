@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -173,9 +174,17 @@ def lines_on_disk(problems: list[Problem], old: str, new: str, command: str) -> 
         elif line > len(b) - tail:
             placed.append(dataclasses.replace(problem, line=line - (len(b) - len(a))))
         else:
-            message = f"{problem.message} (in what {command} would write; nothing written)"
+            said = (
+                _SET_FIELD.sub(r"give --\1 \2", problem.message)
+                if command == "record"
+                else (problem.message)
+            )  # the new figure's fields are record's options
+            message = f"{said} (in what {command} would write; nothing written)"
             placed.append(dataclasses.replace(problem, line=None, column=None, message=message))
     return placed
+
+
+_SET_FIELD = re.compile(r'set (qualifier|status|unit|period) = "([^"]*)"')
 
 
 def option(name: str) -> str:

@@ -59,3 +59,12 @@ def test_lines_after_the_change_are_moved_back_to_their_place_on_disk() -> None:
     assert [p.line for p in placed] == [2, None, 4, None]
     assert placed[1].column is None and "nothing written" in placed[1].message
     assert placed[2].column == 1 and placed[2].message == "tail"
+
+
+def test_a_fix_for_the_new_figure_is_said_as_an_option(data_file: Path) -> None:
+    code, err = _run(
+        "record", "retail_sales", "-p", "2031-06", "-v", "400", "--unit", "万元",
+        "--quote", "零售400余万元", "-d", str(data_file),
+    )  # fmt: skip
+    assert code == 1
+    assert "give --qualifier more_than" in err and "set qualifier" not in err
