@@ -54,6 +54,25 @@ class Format(StrEnum):
     html = "html"
 
 
+class ListFormat(StrEnum):
+    """The formats `list` draws (no file formats: it has no --output)."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class HistoryFormat(StrEnum):
+    """The formats `history` draws (xlsx with --output; no html page)."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    xlsx = "xlsx"
+
+
 class ValidateFormat(StrEnum):
     text = "text"
     json = "json"
@@ -120,7 +139,7 @@ class SchemaKind(StrEnum):
     compare = "compare"
 
 
-def chosen_format(fmt: Format, as_json: bool) -> str:
+def chosen_format(fmt: Format | ListFormat | HistoryFormat, as_json: bool) -> str:
     """The format asked for: --json is short for --format json."""
     return "json" if as_json else fmt.value
 
@@ -192,6 +211,13 @@ FormatOption = Annotated[
         "progress) need --output.",
         show_default=True,
     ),
+]
+ListFormatOption = Annotated[
+    ListFormat, typer.Option("--format", "-f", help="Output format.", show_default=True)
+]
+HistoryFormatOption = Annotated[
+    HistoryFormat,
+    typer.Option("--format", "-f", help="Output format; xlsx needs --output.", show_default=True),
 ]
 OutputOption = Annotated[
     str | None,

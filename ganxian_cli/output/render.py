@@ -55,7 +55,8 @@ Renderer = Callable[[Any, Sink], None]
 def check_format(kind: str, fmt: str, output: str | None) -> None:
     """xlsx and html are written to --output (and only for some commands); others to stdout."""
     if fmt in FILE_FORMATS and fmt not in RENDERERS[kind]:
-        raise UsageError(f"--format {fmt} is not available for this command")
+        takes = ", ".join(RENDERERS[kind])
+        raise UsageError(f"--format {fmt} is not available for this command (it takes {takes})")
     if fmt in FILE_FORMATS and not output:
         raise UsageError(f"--format {fmt} needs --output FILE")
 

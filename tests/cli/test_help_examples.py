@@ -29,3 +29,16 @@ def test_every_help_example_runs(command: str, tmp_path: Path) -> None:
         result = CliRunner().invoke(app, [*words, "--data", SHIPPED], catch_exceptions=False)
         allowed = (0, 1) if "--fail-on" in words else (0,)
         assert result.exit_code in allowed, (words, result.stderr)
+
+
+def test_format_help_lists_only_what_the_command_draws() -> None:
+    shown = {
+        command: CliRunner().invoke(app, [command, "--help"], terminal_width=200).stdout
+        for command in ("list", "history")
+    }
+    assert "<table|json|csv|markdown>" in shown["list"]
+    assert "<table|json|csv|markdown|xlsx>" in shown["history"]
+    refused = CliRunner().invoke(app, ["compare", "--format", "html", "--data", SHIPPED])
+    assert refused.exit_code == 2 and "(it takes table, json, csv, markdown, xlsx)" in (
+        refused.stderr
+    )
