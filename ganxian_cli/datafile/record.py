@@ -51,6 +51,7 @@ class NewFigure:
     qualifier: str = "exact"
     yoy: str | Decimal | None = None
     subject: str | None = None
+    subject_en: str | None = None  # the subject's English name
     quote: str | None = None
     note: str | None = None
     name: str | None = None
@@ -182,7 +183,8 @@ def same_figure(
 _FIGURE_FIELDS = {
     name: name
     for name in (
-        *("period", "value", "unit", "status", "qualifier", "yoy", "subject", "quote", "note"),
+        *("period", "value", "unit", "status", "qualifier", "yoy", "subject", "subject_en"),
+        *("quote", "note"),
         *("source", "name", "name_en", "theme"),
     )
 }
@@ -281,6 +283,10 @@ def plan(dataset: Dataset, new: NewFigure, replace: bool, spelling: Spelling) ->
             figure_data[key] = getattr(new, key)
     if subject:
         figure_data["subject"] = subject
+        if new.subject_en:
+            figure_data["subject_en"] = new.subject_en
+    elif new.subject_en:
+        raise _refuse(f"is the English name of {spelling('subject')}; give both", "subject_en")
     same = same_figure(dataset, new.indicator, period, new.status, subject, new.source)
     if same is not None and not replace:
         assert indicator is not None

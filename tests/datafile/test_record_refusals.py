@@ -68,3 +68,14 @@ def test_a_fix_for_the_new_figure_is_said_as_an_option(data_file: Path) -> None:
     )  # fmt: skip
     assert code == 1
     assert "give --qualifier more_than" in err and "set qualifier" not in err
+
+
+def test_record_takes_a_subjects_english_name_and_q_keeps_the_diff_quiet(data_file: Path) -> None:
+    args = ["record", "retail_sales", "-p", "2031-06", "-v", "3.5", "-d", str(data_file)]
+    code, err = _run(*args, "--subject-en", "Qingshan Co.")
+    assert code == 2 and "--subject-en: is the English name of --subject; give both" in err
+    code, err = _run(*args, "--subject", "青山公司", "--subject-en", "Qingshan Co.", "-q")
+    assert code == 0, err
+    assert err.count("\n") == 1 and err.startswith("ganxian: ")  # the summary, no diff
+    text = data_file.read_text(encoding="utf-8")
+    assert 'subject = "青山公司"\nsubject_en = "Qingshan Co."' in text
