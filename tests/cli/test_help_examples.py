@@ -42,3 +42,9 @@ def test_format_help_lists_only_what_the_command_draws() -> None:
     assert refused.exit_code == 2 and "(it takes table, json, csv, markdown, xlsx)" in (
         refused.stderr
     )
+
+
+def test_a_shortened_name_suggests_the_indicator_it_shortens_first() -> None:
+    result = CliRunner().invoke(app, ["history", "工业营业收入", "--data", SHIPPED])
+    assert result.exit_code == 2
+    assert "did you mean industrial_revenue (规模以上工业企业营业收入) or" in result.stderr
