@@ -207,12 +207,16 @@ def theme_id(dataset: Dataset, name: str) -> str:
 
 
 def completions(dataset: Dataset, kind: str) -> list[tuple[str, str]]:
-    """(value, help) pairs for shell completion: indicator ids, theme ids and names, periods."""
+    """(value, help) pairs for shell completion: indicator ids, theme ids and names, periods,
+    months (YYYY-MM)."""
     if kind == "indicators":
         return [(ident, ind.name) for ident, ind in dataset.indicators.items()]
     if kind == "themes":
         return [(key, t.name) for key, t in dataset.themes.items()] + [
             (t.name, key) for key, t in dataset.themes.items()
         ]
+    if kind == "months":  # --as-of: the months the dated figures end in, latest first
+        months = {(f.period.year, f.period.end) for _i, _ind, _n, f in dataset.figures()}
+        return [(f"{y}-{m:02d}", "") for y, m in sorted(months, reverse=True) if y]
     periods = sorted({f.period for _i, _ind, _n, f in dataset.figures()})
     return [(str(p), p.label("zh")) for p in periods]

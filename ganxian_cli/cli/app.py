@@ -181,6 +181,27 @@ def completer(kind: str) -> Callable[..., list[tuple[str, str]]]:
     return complete
 
 
+def complete_data_paths(incomplete: str) -> list[str]:
+    """Shell completion of data paths: folders and `*.toml` files (not every file)."""
+    import os
+
+    folder, _sep, start = incomplete.rpartition(os.sep)
+    try:
+        names = sorted(os.listdir(folder or "."))
+    except OSError:
+        return []
+    found = []
+    for name in names:
+        if not name.startswith(start) or (name.startswith(".") and not start.startswith(".")):
+            continue
+        path = f"{folder}{os.sep}{name}" if folder or incomplete.startswith(os.sep) else name
+        if os.path.isdir(path):
+            found.append(path + os.sep)
+        elif name.endswith(".toml"):
+            found.append(path)
+    return found
+
+
 DataOption = Annotated[
     str | None,
     typer.Option(

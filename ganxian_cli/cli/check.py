@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from .app import SchemaKind, ValidateFormat, app
+from .app import SchemaKind, ValidateFormat, app, complete_data_paths
 from .run import exit_with, handle_errors, out, sink
 
 
@@ -18,6 +18,7 @@ def validate(
             "Default: as for --data.",
             show_default=False,
             metavar="PATH...",
+            autocompletion=complete_data_paths,
         ),
     ] = None,
     fmt: Annotated[

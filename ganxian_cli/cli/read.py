@@ -104,7 +104,9 @@ def progress(
     as_of: Annotated[
         str | None,
         typer.Option(
-            "--as-of", help="Evaluate as of YYYY-MM. Default: the latest cut-off in the data."
+            "--as-of",
+            help="Evaluate as of YYYY-MM. Default: the latest cut-off in the data.",
+            autocompletion=completer("months"),
         ),
     ] = None,
     basis: Annotated[
