@@ -41,7 +41,10 @@ def headline(results: list[Progress], as_of: AsOf | None, basis: Basis, lang: La
     when = str(as_of) if as_of else "—"
     ends = sorted({str(r.data_end) for r in results if r.data_ends_early})
     if ends:
-        when += ("; data end " if lang == "en" else ";部分数据截至 ") + ", ".join(ends)
+        every = all(r.data_ends_early for r in results)  # not "some data" when all end early
+        zh = ";数据截至 " if every else ";部分数据截至 "
+        en = "; all data end " if every else "; some data end "
+        when += (en if lang == "en" else zh) + ", ".join(ends)
     if lang == "en":
         basis_en = "months" if basis == "months" else "days"
         return (
