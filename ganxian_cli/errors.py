@@ -82,6 +82,14 @@ class UsageError(Exception):
     """The command was called wrongly: no such file, bad option value. Exit status 2."""
 
 
+class UnknownIndicator(UsageError):
+    """A figure names an indicator the file does not have (and gives no way to create it)."""
+
+    def __init__(self, message: str, indicator: str) -> None:
+        super().__init__(message)
+        self.indicator = indicator
+
+
 class OutputError(Exception):
     """Standard output cannot be written (closed, a full disk): status 2, one message."""
 

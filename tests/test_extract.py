@@ -141,7 +141,7 @@ def test_month_on_month_growth_is_not_year_on_year() -> None:
         ("一至五月", "2031-01..2031-05"),
         ("上半年", "2031-H1"),
         ("一季度", "2031-Q1"),
-        ("前三季度", "2031-01..2031-09"),
+        ("前两季度", "2031-H1"),
         ("今年以来", "2031-01..2031-07"),
         ("截至目前", "2031-07"),
         ("5月底", "2031-05"),
@@ -347,7 +347,8 @@ def test_json_output(runner: CliRunner, tmp_path: Path) -> None:
     (figure,) = doc["figures"]
     assert set(figure) == {
         "value", "unit", "qualifier", "yoy", "period", "status", "name", "subject", "quote",
-        "indicator", "new_indicator", "theme", "relation", "relates_to",
+        "indicator", "new_indicator", "theme", "relation", "relates_to", "name_en",
+        "name_en_status", "restates",
     }  # fmt: skip
     assert figure["value"] == Decimal("133.87") and '"value": 133.87' in result.stdout
     assert figure["yoy"] == Decimal("35.8") and figure["period"] == "2031-01..2031-05"

@@ -20,7 +20,6 @@ import pytest
 
 from ganxian_cli.analysis import extract as extract_package
 from ganxian_cli.analysis.extract import clauses, context, extract, when
-from ganxian_cli.model.periods import Period
 
 LINEAR = 5.0
 
@@ -141,43 +140,33 @@ def test_status_words_are_those_a_search_finds(pattern: re.Pattern[str]) -> None
                 assert found.within(lower, upper) == expected, (text, lower, upper)
 
 
-def _period_before(
-    phrases: list[when.Phrase], pos: int, paragraph: int, sentence: int
-) -> Period | None:
-    i = len([p for p in phrases if p.start <= pos])
-    while i > 0:
-        i -= 1
-        phrase = phrases[i]
-        if phrase.end > pos:
+def _in_sentence_walk(periods: when.ArticlePeriods, pos: int, sentence: int, status: str) -> object:
+    """`ArticlePeriods.in_sentence` as a walk back over every own phrase."""
+    for phrase in reversed(periods.own):
+        if phrase.start >= pos or phrase.end > pos:
             continue
-        if phrase.start < paragraph:
+        if phrase.start < sentence:
             return None
-        if phrase.local and phrase.start < sentence:
+        future = periods.future(phrase)
+        if future and status == "actual":
             continue
-        if not phrase.whole:
-            return phrase.period
+        if future and status == "forecast" and phrase.stock:
+            continue
+        return phrase
     return None
 
 
 def test_period_phrases_are_those_a_walk_back_finds() -> None:
     rng = random.Random(5)
+    pieces = ["1至5月", "一季度", "9月底", "上半年", "截至3月末", "全年", "去年", "数", "。", "\n"]
     for _ in range(300):
-        phrases, at = [], 0
-        for month in range(rng.randint(0, 12)):
-            at += rng.randint(1, 4)
-            kind = rng.choice(["whole", "local", "plain"])
-            length = rng.randint(1, 3)
-            phrase = when.Phrase(
-                at, at + length, Period(2024, 1, month + 1), kind == "whole", kind == "local"
-            )
-            phrases.append(phrase)
-            at += length
-        index = when.PeriodIndex(phrases)
-        for pos in range(at + 2):
-            for paragraph in range(0, pos + 1, 3):
-                for sentence in range(paragraph, pos + 1, 2):
-                    expected = _period_before(phrases, pos, paragraph, sentence)
-                    assert index.before(pos, paragraph, sentence) == expected
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        periods = when.ArticlePeriods(text, 2024, 6, set(), [0])
+        for pos in range(len(text) + 1):
+            for sentence in range(0, pos + 1, 3):
+                for status in ("actual", "forecast", "target"):
+                    expected = _in_sentence_walk(periods, pos, sentence, status)
+                    assert periods.in_sentence(pos, sentence, status) == expected, (text, pos)
 
 
 def test_the_reported_article_is_read_as_before() -> None:

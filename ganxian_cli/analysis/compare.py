@@ -76,7 +76,7 @@ def _name(found: Resolved) -> dict[str, str]:
     ind, subject = found.indicator, found.figure.subject
     extra = f"({subject})" if subject else ""
     english = subject_in(subject, found.figure.subject_en, "en")
-    return both(ind.name + extra, ind.name_en + (f" ({english})" if english else ""))
+    return both(ind.name + extra, ind.title_en + (f" ({english})" if english else ""))
 
 
 def _label(found: Resolved) -> Shown:
@@ -87,7 +87,7 @@ def label_text(found: Resolved, lang: str) -> str:
     """An indicator and its figure's period: 地区生产总值(2022年1—5月)."""
     ind, period = found.indicator, found.figure.period
     if lang == "en":
-        return f"{ind.name_en} ({period.label('en')})"
+        return f"{ind.title_en} ({period.label('en')})"
     return f"{ind.name}({period.label('zh')})"
 
 
@@ -161,7 +161,7 @@ def yoy_section(dataset: Dataset) -> Section:
 def _entry_name(index: SeriesValues, key: Key) -> dict[str, str]:
     ind = index.dataset.indicators[key[0]]
     extra_zh, extra_en = (f"({key[2]})", f" ({key[2]})") if key[2] else ("", "")
-    return both(ind.name + extra_zh, ind.name_en + extra_en)
+    return both(ind.name + extra_zh, ind.title_en + extra_en)
 
 
 # Rows hold their machine fields (what JSON and CSV write), and the entries or figures they

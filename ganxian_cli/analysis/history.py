@@ -58,7 +58,7 @@ def history(dataset: Dataset, ident: str) -> Section:
         Column("subject", "主体", "Subject"),
     )
     title_zh = f"{indicator.name}({ident})"
-    title_en = f"{indicator.name_en} ({ident})"
+    title_en = f"{indicator.title_en} ({ident})"
     fields = ("period", "status", "qualifier", "value", "unit", "yoy", "share", "subject", "quote")
     withheld = [(w.period, w.subject) for w in indicator.withheld]
     note_zh = "未公布数值:" + "、".join(

@@ -210,7 +210,7 @@ def _display(r: Progress, row: dict[str, Any]) -> dict[str, Any]:
         if t
     )
     return {
-        "d_name": row["name"],
+        "d_name": both(r.actual.indicator.name, r.actual.indicator.title_en),
         "d_period": Shown(lambda lang: period.label(lang) + mark),
         "d_progress": Shown(lambda lang: _done_of_target(r, lang)),
         "d_completion": Shown(lambda lang: _text(r.completion, lang)),

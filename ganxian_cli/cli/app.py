@@ -95,6 +95,11 @@ class Color(StrEnum):
     never = "never"
 
 
+class NameEnStatus(StrEnum):
+    composed = "composed"
+    untranslated = "untranslated"
+
+
 class FigureStatus(StrEnum):
     actual = "actual"
     forecast = "forecast"
@@ -243,7 +248,12 @@ HistoryFormatOption = Annotated[
 OutputOption = Annotated[
     str | None,
     typer.Option(
-        "--output", "-o", help="File to write (xlsx, html).", show_default=False, metavar="PATH"
+        "--output",
+        "-o",
+        help="Write to this file instead of standard output, replaced atomically (xlsx and html "
+        "need one; '-' is standard output). Never a data file read, a FIFO or a device.",
+        show_default=False,
+        metavar="PATH",
     ),
 ]
 QuietOption = Annotated[

@@ -14,7 +14,11 @@ def export(
     output: Annotated[
         str,
         typer.Option(
-            "--output", "-o", help="Database file to write (replaced atomically).", metavar="PATH"
+            "--output",
+            "-o",
+            help="Database file to write, replaced atomically; never a data file read, "
+            "'-', a FIFO or a device.",
+            metavar="PATH",
         ),
     ],
     fmt: Annotated[
@@ -30,7 +34,9 @@ def export(
       ganxian export --output regions.db --data data/   # every *.toml in the folder
     """
     from ..analysis.datasets import open_all
+    from ..output.files import check_output
     from ..output.sqlite import export_sqlite
 
+    check_output(output, fmt.value)  # before any data is read
     done = export_sqlite([(o.path, o.dataset) for o in open_all(data, err)], output)
     err(f"ganxian: wrote {done.figures} figures from {done.files} file(s) to {output} ({fmt})")

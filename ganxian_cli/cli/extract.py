@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from .app import Color, ColorOption, DataOption, ExtractFormat, app
+from .app import Color, ColorOption, DataOption, ExtractFormat, OutputOption, app
 from .run import err, handle_errors, sink
 
 
@@ -28,10 +28,18 @@ def extract(
             help="The [sources] id of the article (default: the one whose text is ARTICLE).",
         ),
     ] = None,
+    output: OutputOption = None,
 ) -> None:
-    """Propose every figure of an article, for review and `ganxian import`."""
-    from ..output.extract import extract_doc
-    from ..output.render import render
+    """Propose every figure of an article, for review and `ganxian import`.
 
+    \b
+    Examples:
+      ganxian extract article.txt
+      ganxian extract article.txt --format toml --output draft.toml
+    """
+    from ..output.extract import extract_doc
+    from ..output.render import check_format, render
+
+    check_format("extract", fmt.value, output)
     view = extract_doc(article, data, published, source, err)
-    render(view, fmt.value, sink(color=color.value))
+    render(view, fmt.value, sink(color=color.value, output=output))

@@ -202,6 +202,7 @@ def list_(
     fmt: ListFormatOption = ListFormat.table,
     as_json: JsonFlag = False,
     lang: LangOption = Lang.zh,
+    output: OutputOption = None,
     quiet: QuietOption = False,
     bom: BomOption = False,
 ) -> None:
@@ -218,9 +219,9 @@ def list_(
     from ..output.views import list_doc
 
     chosen = chosen_format(fmt, as_json)
-    check_format("list", chosen, None)
+    check_format("list", chosen, output)
     view = list_doc(open_data(data), kind.value, search or "", lang)
-    render(view, chosen, sink(bom=bom, quiet=quiet))
+    render(view, chosen, sink(output=output, bom=bom, quiet=quiet))
 
 
 @app.command(short_help="One indicator across every period, with growth and bars.")

@@ -10,12 +10,22 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ..errors import UsageError
-from .app import DataOption, FigureStatus, Qualifier, QuietOption, app, completer
+from ..errors import UnknownIndicator, UsageError
+from .app import DataOption, FigureStatus, NameEnStatus, Qualifier, QuietOption, app, completer
 from .run import err, exit_with, handle_errors, out
 
 if TYPE_CHECKING:
     from ..datafile.record import NewFigure
+
+
+SourceTextOption = Annotated[
+    str | None,
+    typer.Option(
+        "--source-text",
+        help="New --source: a copy of the article inside the data file's folder "
+        "(validate checks quotes against it).",
+    ),
+]
 
 
 @app.command(short_help="Add or update one figure, validated before writing.")
@@ -54,6 +64,13 @@ def record(
     name_en: Annotated[
         str | None, typer.Option("--name-en", help="New indicator: English name.")
     ] = None,
+    name_en_status: Annotated[
+        NameEnStatus | None,
+        typer.Option(
+            "--name-en-status",
+            help="New indicator: composed or untranslated, where no person wrote --name-en.",
+        ),
+    ] = None,
     theme: Annotated[str | None, typer.Option("--theme", help="New indicator: theme id.")] = None,
     tracks: Annotated[
         str | None,
@@ -78,6 +95,7 @@ def record(
     source_url: Annotated[
         str | None, typer.Option("--source-url", help="New --source: its address.")
     ] = None,
+    source_text: SourceTextOption = None,
     theme_name: Annotated[
         str | None, typer.Option("--theme-name", help="New --theme: its Chinese name.")
     ] = None,
@@ -114,8 +132,8 @@ def record(
     new = new_figure(ctx.params)
     try:
         change = record_figure(resolve_write_path(data), new, replace, dry_run, write_checks())
-    except UsageError as exc:
-        raise UsageError(_with_suggestions(str(exc), indicator, data)) from None
+    except UnknownIndicator as exc:
+        raise UsageError(str(exc) + _suggestions(exc.indicator, data)) from None
     if dry_run:
         out(change.diff or "(no change)")
         return
@@ -138,14 +156,12 @@ def new_figure(options: dict[str, Any]) -> "NewFigure":
     )
 
 
-def _with_suggestions(message: str, indicator: str, data: str | None) -> str:
-    """An unknown-indicator message with the closest known ids (read only on this error)."""
+def _suggestions(indicator: str, data: str | None) -> str:
+    """The closest known ids to an unknown indicator (the file read only on this error)."""
     from ..analysis.catalog import unknown_indicator_hint
     from ..analysis.datasets import open_data
 
-    if f"no indicator {indicator!r}" not in message:
-        return message
-    return message + unknown_indicator_hint(open_data(data).dataset, indicator)
+    return unknown_indicator_hint(open_data(data).dataset, indicator)
 
 
 @app.command(name="import", short_help="Add a reviewed draft in one all-or-nothing write.")
@@ -165,24 +181,41 @@ def import_(
             "--source", help="The [sources] id of the article: figures without one get it."
         ),
     ] = None,
+    source_title: Annotated[
+        str | None, typer.Option("--source-title", help="New --source: the article's title.")
+    ] = None,
+    source_published: Annotated[
+        str | None, typer.Option("--source-published", help="New --source: YYYY-MM.")
+    ] = None,
+    source_text: SourceTextOption = None,
 ) -> None:
-    """Add every figure of a draft in one checked, all-or-nothing write.
+    """Add every figure of a draft (`extract --format toml` or `json`) in one checked,
+    all-or-nothing write.
 
     A figure already present with the same value is skipped; another value needs --replace.
     With --source, the draft's figures belong to that article, so a later article's figures
-    for the same months are added beside the earlier ones (the latest article counts).
+    for the same months are added beside the earlier ones (the latest article counts); with
+    --source-title and --source-published too, a [sources] table the file lacks is added.
+    --dry-run lists where each figure goes and why, then the diff.
 
     \b
     Examples:
       ganxian import draft.toml --data mine.toml --dry-run
       ganxian import july.toml --data mine.toml --source jul
+      ganxian import h1.toml --data mine.toml --source h1 --source-title "上半年经济运行" \\
+          --source-published 2026-07 --source-text h1.txt
     """
     from ..analysis.datasets import write_checks
-    from ..datafile.importer import import_draft
+    from ..datafile.importer import NewSource, import_draft
     from ..datafile.paths import resolve_write_path
 
-    result = import_draft(resolve_write_path(data), draft, replace, dry_run, write_checks(), source)
+    article = NewSource(source_title, source_published, source_text)
+    result = import_draft(
+        resolve_write_path(data), draft, replace, dry_run, write_checks(), source, article
+    )
     if dry_run:
+        for line in result.matches:
+            out(line)
         out(result.diff or "(no change)")
     else:
         err_raw(result.diff)

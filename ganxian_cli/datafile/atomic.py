@@ -17,7 +17,7 @@ import secrets
 import signal
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from types import FrameType
 
@@ -387,3 +387,45 @@ def _sync_folder(path: str) -> None:
             f"{path}: written, but its folder could not be synced ({exc.strerror or exc}): the "
             "new text is in place, though a power cut now could still undo it"
         ) from None
+
+
+def replace_with(path: str, fill: Callable[[str], None], mode: int | None = None) -> None:
+    """Give PATH (a regular file or a new name, links already resolved) the content *fill*
+    writes into a temporary file beside it, or leave PATH exactly as it was.
+
+    *fill* gets the temporary file's name (created empty, mode 0600); the file is then given
+    *mode* (default: PATH's own mode, else 0666 less the umask), fsynced, renamed over PATH and
+    the folder synced. On any failure, SIGTERM or Ctrl-C the temporary file is removed; an
+    OSError becomes one UsageError line.
+    """
+    remove_stale_temps(path)
+    existed = os.path.exists(path)
+    tmp = ""
+    with _terminate_cleanly():
+        try:
+            tmp = _temp_name(path)
+            os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600))
+            fill(tmp)
+            with open(tmp, "rb") as handle:
+                os.fsync(handle.fileno())
+            os.chmod(tmp, _mode_for(path) if mode is None else mode)
+            os.replace(tmp, path)
+            tmp = ""
+        except OSError as exc:
+            kept = "the old file is unchanged" if existed else "nothing written"
+            raise UsageError(f"{path}: cannot write: {exc.strerror or exc}; {kept}") from None
+        finally:
+            if tmp:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+    _sync_folder(path)
+
+
+def _mode_for(path: str) -> int:
+    """PATH's permission bits, or those a new file gets (0666 less the umask)."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

@@ -11,14 +11,18 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from pydantic import ValidationError
+
 from ..errors import DataError, Problem, UsageError
-from ..model.models import Dataset
+from ..model.english import SUBJECT_THEMES
+from ..model.models import Dataset, UnitDeclaration
 from ..model.periods import PeriodError, parse_period
-from ..model.units import Unit, UnknownUnitError, get_unit
+from ..model.precision import agrees
+from ..model.units import UNITS, Unit, UnknownUnitError, declare, get_unit
 from ..model.units import declared as declared_units
 from .loader import Loaded, decode, parse_toml, read_bytes
 from .locate import LineIndex
-from .record import DatasetEdit, NewFigure, Refused, as_field, same_figure
+from .record import DatasetEdit, NewFigure, Refused, as_field, same_figure, text_path
 from .store import Checks, edit_file
 
 _KEYS: dict[str, type | tuple[type, ...]] = {
@@ -27,6 +31,7 @@ _KEYS: dict[str, type | tuple[type, ...]] = {
     "theme": str,
     "name": str,
     "name_en": str,
+    "name_en_status": str,
     "value": (int, Decimal),
     "unit": str,
     "period": str,
@@ -40,14 +45,20 @@ _KEYS: dict[str, type | tuple[type, ...]] = {
     "source": str,
     "rate_of": str,
     "gap_of": str,
+    "restates": int,
 }
 _REQUIRED = ("indicator", "value", "unit", "period")
 _STATUS = ("actual", "forecast", "target")
 _QUALIFIER = ("exact", "more_than", "nearly", "about")
+_NAME_EN_STATUS = ("composed", "untranslated")
 
 
 DRAFT_VERSION = 1
-DRAFT_KIND = "extract-draft"  # what `ganxian extract --format draft` writes
+DRAFT_KIND = "extract-draft"  # what `ganxian extract --format toml` writes
+JSON_KIND = "extract"  # what `ganxian extract --format json` writes
+# the fields of a JSON document's figure that a draft does not have: relation/relates_to
+# become rate_of/gap_of, the others are dropped
+_JSON_ONLY = ("relation", "relates_to")
 
 
 @dataclass(frozen=True)
@@ -77,6 +88,7 @@ class Imported:
     skipped: int
     written: bool
     linked: int = 0
+    matches: tuple[str, ...] = ()  # per figure: the indicator it goes onto and why
 
     @property
     def summary(self) -> str:
@@ -88,27 +100,37 @@ class Imported:
         )
 
 
-def read_draft(path: str) -> tuple[list[DraftFigure], list[Problem]]:
-    """The draft's figures and the problems of its tables, at the draft's lines (DataError for
-    a draft that cannot be read at all). A unit the catalogue does not know may be one the
-    data file declares: `unknown_units` decides, once the data file is read."""
+def read_draft(
+    path: str,
+) -> tuple[list[DraftFigure], list[Problem], dict[str, UnitDeclaration]]:
+    """The draft's figures, the problems of its tables, at the draft's lines (DataError for a
+    draft that cannot be read at all), and the units its `[units]` declares. A unit the
+    catalogue does not know may be one the data file or the draft declares: `unknown_units`
+    decides, once the data file is read."""
     name = "<stdin>" if path == "-" else path
     text = decode(read_bytes(path), name)
-    data = parse_toml(text, name)
-    index = LineIndex(text)
-    problems = _header_problems(data, name, index)
+    if text.lstrip().startswith("{"):
+        data, index = _json_draft(text, name), None
+        problems = _json_header_problems(data, name)
+    else:
+        data, index = parse_toml(text, name), LineIndex(text)
+        problems = _header_problems(data, name, index)
+    units = _draft_units(data, name, index, problems)
     entries = data.get("figures")
     if not isinstance(entries, list) or not entries:
         raise DataError(
             [*problems, Problem("G100", "no [[figures]] in the draft", name, 1, None, "figures")]
         )
+    if index is None:
+        entries = _from_json(entries)
     figures: list[DraftFigure] = []
     for i, entry in enumerate(entries):
-        line = index.line_of(("figures", i)) or 1
+        line = (index.line_of(("figures", i)) if index else None) or 1
         if not isinstance(entry, dict):
             problems.append(Problem("G100", "expected a table", name, line, None, f"figures[{i}]"))
             continue
-        lines = {key: index.line_of(("figures", i, key)) or line for key in entry}
+        lines = {key: (index.line_of(("figures", i, key)) if index else None) or line
+                 for key in entry}  # fmt: skip
         figure = DraftFigure(i, line, entry, lines)
         problems.extend(
             Problem("G101" if key == "unit" and "unknown unit" in message else "G100", message,
@@ -116,7 +138,35 @@ def read_draft(path: str) -> tuple[list[DraftFigure], list[Problem]]:
             for key, message in _check_entry(entry)
         )  # fmt: skip
         figures.append(figure)
-    return figures, problems
+    return figures, problems, units
+
+
+def _draft_units(
+    data: dict[str, Any], name: str, index: LineIndex | None, problems: list[Problem]
+) -> dict[str, UnitDeclaration]:
+    """The draft's `[units."SYMBOL"]` tables (a JSON document's `units`), as a data file's,
+    each checked."""
+    table = data.get("units", {})
+    if not isinstance(table, dict):
+        line = (index.line_of(("units",)) if index else None) or 1
+        problems.append(Problem("G100", "expected a table of units", name, line, None, "units"))
+        return {}
+    units: dict[str, UnitDeclaration] = {}
+    for symbol, spec in table.items():
+        line = (index.line_of(("units", symbol)) if index else None) or 1
+        where = f"units.{symbol}"
+        if symbol in UNITS:
+            message = f"unit {symbol} is built in and cannot be redefined"
+            problems.append(Problem("G100", message, name, line, None, where))
+            continue
+        try:
+            units[symbol] = UnitDeclaration.model_validate(spec)
+        except ValidationError as exc:
+            said = "; ".join(
+                f"{'.'.join(map(str, e['loc'])) or 'unit'}: {e['msg']}" for e in exc.errors()
+            )
+            problems.append(Problem("G100", said, name, line, None, where))
+    return units
 
 
 def _header_problems(data: dict[str, Any], name: str, index: LineIndex) -> list[Problem]:
@@ -131,6 +181,46 @@ def _header_problems(data: dict[str, Any], name: str, index: LineIndex) -> list[
             line = index.line_of((key,)) or 1
             problems.append(Problem("G100", message, name, line, None, key))
     return problems
+
+
+def _json_draft(text: str, name: str) -> dict[str, Any]:
+    """The `extract --format json` document *text* (numbers as exact Decimals)."""
+    import json
+
+    try:
+        data = json.loads(text, parse_float=Decimal)
+    except ValueError as exc:
+        problem = Problem("G100", f"not a JSON document: {exc}", name, 1, None, "")
+        raise DataError([problem]) from None
+    if not isinstance(data, dict):
+        raise DataError([Problem("G100", "expected a JSON object", name, 1, None, "")])
+    return data
+
+
+def _json_header_problems(data: dict[str, Any], name: str) -> list[Problem]:
+    """A JSON document of another kind is refused (its version is the extract document's)."""
+    kind = data.get("kind")
+    if kind != JSON_KIND or not isinstance(data.get("schema_version"), int):
+        message = f"a JSON draft is the document `extract --format json` writes, not kind {kind!r}"
+        return [Problem("G100", message, name, 1, None, "kind")]
+    return []
+
+
+def _from_json(entries: list[Any]) -> list[Any]:
+    """JSON figures as a draft's tables: no null fields; a rate or gap of an indicator the file
+    has as rate_of/gap_of (as the TOML draft writes it)."""
+    new = {e.get("indicator") for e in entries if isinstance(e, dict) and e.get("new_indicator")}
+    tables: list[Any] = []
+    for entry in entries:
+        if not isinstance(entry, dict):
+            tables.append(entry)
+            continue
+        out = {k: v for k, v in entry.items() if v is not None and k not in _JSON_ONLY}
+        relation, target = entry.get("relation"), entry.get("relates_to")
+        if relation in ("rate", "gap") and isinstance(target, str) and target not in new:
+            out[f"{relation}_of"] = target
+        tables.append(out)
+    return tables
 
 
 def _check_entry(entry: dict[str, Any]) -> list[tuple[str, str]]:
@@ -152,7 +242,47 @@ def _check_entry(entry: dict[str, Any]) -> list[tuple[str, str]]:
         found.append(("status", f"expected one of {', '.join(_STATUS)}"))
     if entry.get("qualifier", "exact") not in _QUALIFIER:
         found.append(("qualifier", f"expected one of {', '.join(_QUALIFIER)}"))
+    if entry.get("name_en_status", "composed") not in _NAME_EN_STATUS:
+        found.append(("name_en_status", f"expected one of {', '.join(_NAME_EN_STATUS)}"))
     return found
+
+
+def restated(figures: list[DraftFigure], draft: str) -> tuple[list[DraftFigure], list[Problem]]:
+    """The figures to record: one with `restates = N` (a less precise print of the draft's
+    figure N, 45.3亿元 for 452871万元) is left out once it agrees with figure N: same period,
+    and its value is figure N's rounded to its own last digit."""
+    keep: list[DraftFigure] = []
+    problems: list[Problem] = []
+    for figure in figures:
+        other = figure.get("restates")
+        if other is None:
+            keep.append(figure)
+            continue
+        target = figures[other] if isinstance(other, int) and 0 <= other < len(figures) else None
+        if target is None or target.index != other or target is figure:
+            message = f"restates = {other}: no other figure {other} in this draft"
+        elif target.get("restates") is not None:
+            message = f"restates = {other}: figure {other} restates another figure itself"
+        elif target.get("period") != figure.get("period"):
+            message = (
+                f"restates = {other}: figure {other} is for {target.get('period')}, "
+                f"this one for {figure.get('period')}"
+            )
+        elif not agrees(
+            Decimal(figure.get("value")),
+            figure.get("unit"),
+            Decimal(target.get("value")),
+            target.get("unit"),
+        ):
+            message = (
+                f"restates = {other}: {figure.get('value')}{figure.get('unit')} is not "
+                f"{target.get('value')}{target.get('unit')} rounded; correct one of them or "
+                "remove the key to record both"
+            )
+        else:
+            continue  # one figure, recorded as figure N
+        problems.append(_problem(draft, figure, message, key="restates"))
+    return keep, problems
 
 
 def unknown_units(
@@ -175,9 +305,22 @@ def unknown_units(
     return problems
 
 
-def _new_figure(dataset: Dataset, figure: DraftFigure, source: str | None) -> NewFigure:
+@dataclass(frozen=True)
+class NewSource:
+    """The article of `import --source ID` when the file has no [sources.ID] yet."""
+
+    title: str | None = None
+    published: str | None = None
+    text: str | None = None  # relative to the data file's folder (`record.text_path`)
+
+
+def _new_figure(
+    dataset: Dataset, figure: DraftFigure, source: str | None, article: NewSource
+) -> NewFigure:
     ident = figure.get("indicator")
     is_new = ident not in dataset.indicators
+    theme = figure.get("theme") if is_new else None
+    theme_names = SUBJECT_THEMES.get(theme or "") if theme not in dataset.themes else None
     value = figure.get("value")
     yoy = figure.get("yoy")
     return NewFigure(
@@ -193,9 +336,15 @@ def _new_figure(dataset: Dataset, figure: DraftFigure, source: str | None) -> Ne
         note=figure.get("note"),
         name=figure.get("name") if is_new else None,
         name_en=figure.get("name_en") if is_new else None,
-        theme=figure.get("theme") if is_new else None,
+        name_en_status=figure.get("name_en_status") if is_new else None,
+        theme=theme,
+        theme_name=theme_names[0] if theme_names else None,
+        theme_name_en=theme_names[1] if theme_names else None,
         tracks=figure.get("tracks"),
         source=figure.get("source") or source,
+        source_title=article.title,
+        source_published=article.published,
+        source_text=article.text,
     )
 
 
@@ -213,14 +362,19 @@ def merge(
     draft: str,
     replace: bool,
     source: str | None = None,
+    article: NewSource | None = None,
+    said: list[str] | None = None,
 ) -> tuple[int, int, int]:
     """Put the draft's figures into *edit*, each planned as `record` plans one: (added,
-    replaced, skipped). Every figure's problems are reported at once, at the draft's lines."""
+    replaced, skipped). Every figure's problems are reported at once, at the draft's lines.
+    *said* gets one line per figure: the indicator it goes onto and why."""
     problems: list[Problem] = []
     added = replaced = skipped = 0
     for figure in figures:
         dataset = edit.current
         ident = figure.get("indicator")
+        if said is not None:
+            said.append(match_line(dataset, figure, draft))
         if ident not in dataset.indicators:
             missing = [k for k in ("name", "name_en", "theme") if not figure.get(k)]
             if missing:
@@ -228,7 +382,8 @@ def merge(
                     _problem(draft, figure, f"new indicator {ident!r} needs {', '.join(missing)}")
                 )
                 continue
-            if figure.get("theme") not in dataset.themes:
+            theme = figure.get("theme")
+            if theme not in dataset.themes and theme not in SUBJECT_THEMES:
                 known = ", ".join(dataset.themes)
                 problems.append(
                     _problem(
@@ -238,7 +393,7 @@ def merge(
                     )
                 )
                 continue
-        new = _new_figure(dataset, figure, source)
+        new = _new_figure(dataset, figure, source, article or NewSource())
         same = same_figure(
             dataset,
             ident,
@@ -280,6 +435,32 @@ def merge(
     if problems:
         raise DataError(problems)
     return added, replaced, skipped
+
+
+def match_line(dataset: Dataset, figure: DraftFigure, draft: str) -> str:
+    """Where *figure* goes and why: onto an indicator the file has (its name, unit and the
+    subject its figures have), or a new indicator (its English and theme)."""
+    ident = figure.get("indicator")
+    at = f"{draft}:{figure.line}: {figure.get('name') or ident} {figure.get('value')}"
+    at += f"{figure.get('unit')} ({figure.get('period')})"
+    subject = figure.get("subject")
+    whose = f"subject {subject}" if subject else "no subject (the region's)"
+    indicator = dataset.indicators.get(ident)
+    if indicator is None:
+        mark = {"composed": " (composed)", "untranslated": " [untranslated]"}.get(
+            figure.get("name_en_status") or "", ""
+        )
+        theme = figure.get("theme")
+        made = "" if theme in dataset.themes else " (new theme)"
+        return (
+            f"{at} -> new indicator {ident}: {figure.get('name_en')!r}{mark}, theme {theme}"
+            f"{made}, {whose}"
+        )
+    subjects = {f.subject for f in indicator.observations}
+    reasons = [f"name {indicator.name}", f"unit {indicator.unit}"]
+    if subject in subjects:
+        reasons.append(f"{whose} as its figures")
+    return f"{at} -> {ident}: by {', '.join(reasons)}"
 
 
 def link_rates(edit: DatasetEdit, figures: list[DraftFigure], draft: str) -> int:
@@ -348,20 +529,37 @@ def import_draft(
     dry_run: bool,
     checks: Checks,
     source: str | None = None,
+    article: NewSource | None = None,
 ) -> Imported:
-    """Merge the draft into the data file at *path*: every figure or none."""
+    """Merge the draft into the data file at *path*: every figure or none. *article*: the
+    source to add as [sources.*source*] where the file has none of that id."""
     if path == "-":
         raise UsageError("import needs a data file, not standard input")
-    figures, problems = read_draft(draft)
+    article = article or NewSource()
+    if article.text:
+        article = NewSource(article.title, article.published, text_path(path, article.text))
+    said: list[str] = []
+    figures, problems, units = read_draft(draft)
     draft_name = "<stdin>" if draft == "-" else draft
+    if not problems:
+        figures, wrong = restated(figures, draft_name)
+        problems = problems + wrong
     counts: dict[str, int] = {}
 
     def edit(loaded: Loaded) -> tuple[Dataset, str]:
-        unknown = unknown_units(figures, loaded.dataset.declared_units, draft_name)
+        known = dict(loaded.dataset.declared_units)
+        for symbol, d in units.items():  # the draft's own, where the file has none of the name
+            known.setdefault(symbol, declare(symbol, d.family, d.factor, d.name_en, d.kind))
+        unknown = unknown_units(figures, known, draft_name)
         if problems or unknown:  # every problem of the draft in one run, in its line order
             raise DataError(sorted([*problems, *unknown], key=lambda p: p.line or 0))
         change = DatasetEdit(loaded.dataset)
-        added, replaced, skipped = merge(change, figures, draft_name, replace, source)
+        used = {f.get("unit") for f in figures}
+        change.declare_units({s: d for s, d in units.items() if s in used})
+        said.clear()
+        added, replaced, skipped = merge(
+            change, figures, draft_name, replace, source, article, said
+        )
         linked = link_rates(change, figures, draft_name)
         counts.update(added=added, replaced=replaced, skipped=skipped, linked=linked)
         if not change.changed:
@@ -379,4 +577,5 @@ def import_draft(
         counts["skipped"],
         change.written,
         counts["linked"],
+        tuple(said),
     )

@@ -19,7 +19,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from ..errors import DataError, Problem, UsageError
+from ..errors import DataError, Problem, UnknownIndicator, UsageError
 from ..model.models import (
     Article,
     Dataset,
@@ -29,10 +29,11 @@ from ..model.models import (
     Relation,
     Target,
     Theme,
+    UnitDeclaration,
 )
 from ..model.periods import Period, PeriodError, parse_period
 from ..model.refs import pin, resolve
-from ..model.units import declared
+from ..model.units import declare, declared
 from .locate import format_path
 from .writer import canonical_order
 
@@ -56,18 +57,37 @@ class NewFigure:
     note: str | None = None
     name: str | None = None
     name_en: str | None = None
+    name_en_status: str | None = None  # a new indicator's: composed or untranslated
     theme: str | None = None
     tracks: str | None = None
     source: str | None = None  # the figure's article ([sources] id)
     source_title: str | None = None  # with source_published: add that article
     source_published: str | None = None
     source_url: str | None = None
+    source_text: str | None = None  # the article's local copy, relative to the data file
     theme_name: str | None = None  # with theme_name_en: add the theme
     theme_name_en: str | None = None
     rate: str | None = None  # with tracks: the target's quoted completion rate
     gap: str | None = None  # with tracks: the target's quoted lead over time progress
     within: str | None = None  # a reference: add a `within` relation, this figure inside it
     share_of: str | None = None  # a reference: add a `share` relation, this figure its part
+
+
+def text_path(data_file: str, given: str) -> str:
+    """The `text` of a new source from the file *given* (as typed, from the working folder):
+    its path relative to *data_file*'s folder, which must hold it."""
+    import os
+
+    if not os.path.isfile(given):
+        raise UsageError(f"--source-text: no file {given!r}")
+    folder = os.path.dirname(os.path.abspath(data_file))
+    relative = os.path.relpath(os.path.abspath(given), folder)
+    if relative.startswith(".."):
+        raise UsageError(
+            f"--source-text: {given!r} must be inside the data file's folder ({folder}), "
+            "where validate reads it"
+        )
+    return relative.replace(os.sep, "/")
 
 
 Spelling = Callable[[str], str]
@@ -89,6 +109,7 @@ class Fault:
     field: str | None = None
     code: str = "G100"
     path: str = ""
+    unknown_indicator: str | None = None  # the request names no indicator of the file
     at: tuple[str | int, ...] = ()  # the figure in the file the fault is about, for its line
 
 
@@ -117,7 +138,10 @@ class Refused(Exception):
             return f"{spelling(fault.field)}: {fault.message}"
 
         if self.usage:  # the caller names the file
-            return UsageError(said(self.faults[0]))
+            first = self.faults[0]
+            if first.unknown_indicator is not None:
+                return UnknownIndicator(said(first), first.unknown_indicator)
+            return UsageError(said(first))
         return DataError(
             [
                 Problem(f.code, said(f), name, line_of(f.at) if line_of and f.at else None,
@@ -185,10 +209,15 @@ _FIGURE_FIELDS = {
     for name in (
         *("period", "value", "unit", "status", "qualifier", "yoy", "subject", "subject_en"),
         *("quote", "note"),
-        *("source", "name", "name_en", "theme"),
+        *("source", "name", "name_en", "name_en_status", "theme"),
     )
 }
-_ARTICLE_FIELDS = {"title": "source_title", "published": "source_published", "url": "source_url"}
+_ARTICLE_FIELDS = {
+    "title": "source_title",
+    "published": "source_published",
+    "url": "source_url",
+    "text": "source_text",
+}
 _THEME_FIELDS = {"name": "theme_name", "name_en": "theme_name_en"}
 _TARGET_FIELDS = {"actual": "tracks", "rate": "rate", "gap": "gap"}
 
@@ -260,10 +289,11 @@ def plan(dataset: Dataset, new: NewFigure, replace: bool, spelling: Spelling) ->
     if indicator is None:
         missing = [key for key in ("name", "name_en", "theme", "unit") if not getattr(new, key)]
         if missing:
-            raise _refuse(
+            message = (
                 f"no indicator {new.indicator!r}; to create it give "
                 f"{', '.join(map(spelling, missing))}"
             )
+            raise Refused([Fault(message, unknown_indicator=new.indicator)], usage=True)
     elif new.name or new.name_en or new.theme:
         raise _refuse(
             f"{new.indicator} exists already; {spelling('name')}, {spelling('name_en')} "
@@ -311,6 +341,8 @@ def plan(dataset: Dataset, new: NewFigure, replace: bool, spelling: Spelling) ->
     with declared(dataset.declared_units):
         if indicator is None:
             fresh = {"name": new.name, "name_en": new.name_en, "theme": new.theme, "unit": unit}
+            if new.name_en_status:
+                fresh["name_en_status"] = new.name_en_status
             made = _valid(
                 dict[Ident, Indicator],
                 {new.indicator: {**fresh, "observations": [figure_data]}},
@@ -368,6 +400,8 @@ def _article(dataset: Dataset, new: NewFigure, faults: list[Fault]) -> tuple[str
     article = {"title": new.source_title, "published": new.source_published}
     if new.source_url:
         article["url"] = new.source_url
+    if new.source_text:
+        article["text"] = new.source_text
     made = _valid(
         dict[Ident, Article], {new.source: article}, ("sources",), _ARTICLE_FIELDS, faults
     )
@@ -443,6 +477,27 @@ class DatasetEdit:
         self._current = _applied(self._current, edit)
         self.changed = True
         return edit.summary
+
+    def declare_units(self, units: Mapping[str, UnitDeclaration]) -> None:
+        """Add the `[units]` entries of *units* (a draft's) the file does not declare yet, so
+        that the figures after it may use them."""
+        fresh = {s: d for s, d in units.items() if s not in self._current.units}
+        if not fresh:
+            return
+        known = dict(self._current.declared_units)
+        for symbol, d in fresh.items():
+            known[symbol] = declare(symbol, d.family, d.factor, d.name_en, d.kind)
+        dataset = self._current.model_copy(update={"units": {**self._current.units, **fresh}})
+        indicators = {}
+        for ident, indicator in dataset.indicators.items():
+            copy = indicator.model_copy()
+            copy._declared = known
+            indicators[ident] = copy
+        dataset = dataset.model_copy(update={"indicators": indicators})
+        dataset._units = known  # as validation attaches them (`Dataset._with_declared_units`)
+        dataset._superseded = self._current._superseded
+        self._current = dataset
+        self.changed = True
 
     def set_targets(self, targets: list[Target]) -> None:
         self._current = self._current.model_copy(update={"targets": targets})

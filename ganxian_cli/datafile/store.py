@@ -15,12 +15,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import DataError, Problem, UsageError
+from ..errors import DataError, Problem, UnknownIndicator, UsageError
 from ..model.models import Dataset
 from ..model.refs import RefError
 from .atomic import atomic_replace, check_new_size, locked, read_snapshot, writable_target
 from .loader import Checker, Loaded, decode, parse_text, read_bytes
-from .record import DatasetEdit, NewFigure, Refused, Spelling
+from .record import DatasetEdit, NewFigure, Refused, Spelling, text_path
 from .writer import canonical_data, canonical_order, refuse_comments, render, unified_diff
 
 
@@ -129,6 +129,8 @@ def edit_file(
         canonical = render(_canonical_data(loaded.dataset, loaded)) == text
         try:
             dataset, summary = edit(loaded)
+        except UnknownIndicator as exc:
+            raise UnknownIndicator(f"{path}: {exc}", exc.indicator) from None
         except UsageError as exc:
             raise UsageError(f"{path}: {exc}") from None  # name the file, as refusals do
         if dataset is loaded.dataset:
@@ -202,6 +204,8 @@ def record_figure(
 ) -> Change:
     """Add or replace one figure; the result is checked before anything is written. Messages
     name the figure's fields as *spelling* does."""
+    if new.source_text:
+        new = dataclasses.replace(new, source_text=text_path(path, new.source_text))
 
     def edit(loaded: Loaded) -> tuple[Dataset, str]:
         change = DatasetEdit(loaded.dataset)

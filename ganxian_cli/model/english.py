@@ -173,3 +173,24 @@ def unit_words(unit: Unit) -> str:
                 return f"units of {Decimal(1).scaleb(own - exponent):f} {word}"
         return f"units of {quantity(Decimal(1), unit)}"
     return quantity(Decimal(2), unit)[1:].strip()
+
+
+# A theme for each subject of `glossary.subject_of`: id -> (Chinese name, English name), for an
+# indicator none of whose file's themes speaks of its subject.
+SUBJECT_THEMES: dict[str, tuple[str, str]] = {
+    "investment": ("项目与投资", "Projects and investment"),
+    "industry": ("工业运行", "Industrial performance"),
+    "relief": ("惠企纾困", "Enterprise relief"),
+    "agriculture": ("农业农村", "Agriculture and rural areas"),
+    "services": ("政务服务", "Government services"),
+    "society": ("民生社会", "People and society"),
+    "consumption": ("消费市场", "Consumption"),
+    "tourism": ("文化旅游", "Tourism"),
+    "trade": ("对外贸易", "Foreign trade"),
+    "finance": ("金融", "Finance"),
+    "fiscal": ("财政", "Public finance"),
+    "economy": ("经济运行", "The economy"),
+    "transport": ("交通物流", "Transport and logistics"),
+    "environment": ("生态环境", "Environment"),
+}
+DEFAULT_THEME = "economy"  # an indicator whose subject nothing tells

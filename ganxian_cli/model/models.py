@@ -99,6 +99,9 @@ Status = Literal["actual", "forecast", "target"]
 Qualifier = Literal["exact", "more_than", "nearly", "about"]
 
 
+UNTRANSLATED_MARK = "[untranslated]"  # after an English name with words left in Chinese
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
 
@@ -160,6 +163,12 @@ class Indicator(_Model):
 
     name: Text = Field(description="Chinese name.")
     name_en: Text = Field(description="English name.")
+    name_en_status: Literal["composed", "untranslated"] | None = Field(
+        None,
+        description="How name_en was made when no person wrote it: composed (by ganxian from "
+        "its glossary) or untranslated (composed, with the words its glossary lacks left in "
+        "Chinese; English output marks the name). Absent: written by a person.",
+    )
     theme: Ident = Field(description="Key of the theme this indicator is grouped under.")
     unit: UnitSymbol = Field(description="The unit its figures are printed in.")
     signed: StrictBool = Field(
@@ -190,6 +199,13 @@ class Indicator(_Model):
             private = self.__pydantic_private__ or {}
             unit = private.get("_declared", {}).get(symbol) or get_unit(symbol)
         return unit
+
+    @property
+    def title_en(self) -> str:
+        """The English name as English output shows it: marked where it is untranslated."""
+        if self.name_en_status == "untranslated":
+            return f"{self.name_en} {UNTRANSLATED_MARK}"
+        return self.name_en
 
     @property
     def base(self) -> Unit:

@@ -158,19 +158,45 @@ def _starts_token(text: str, start: int, spelling: str) -> bool:
     return not (before == "," and start >= 2 and text[start - 2].isdigit())
 
 
-def _find(text: str, numbers: list[str], units: re.Pattern[str]) -> list[Occurrence]:
+# The items of a list before the one that prints the unit: 分别回落3.05和0.87个百分点 shows
+# 3.05个百分点 too; the parts of a ratio (三次产业结构比为12.3:40.5:47.2) are shares, in %.
+_LISTED = re.compile(r"(?:[和、及与](?:\d+(?:\.\d+)?))+")
+_RATIO_AFTER = re.compile(r"[:：]\d")
+_NUMBER_GOES_ON = re.compile(r"\.?\d")
+
+
+def _unit_end(text: str, at: int, after: int, units: re.Pattern[str], ratio: bool) -> int | None:
+    """Where the unit of the number ending at *after* ends: right after it, after the last item
+    of the list it opens, or (for a share, *ratio*) the number's own end inside a ratio."""
+    unit = units.match(text, after)
+    if unit:
+        return unit.end()
+    listed = _LISTED.match(text, after)
+    if listed:
+        unit = units.match(text, listed.end())
+        if unit:
+            return after  # the unit is the last item's: the number alone is shown here
+    if not ratio or _NUMBER_GOES_ON.match(text, after):
+        return None
+    before = at >= 2 and text[at - 1] in ":：" and text[at - 2].isdigit()
+    return after if before or _RATIO_AFTER.match(text, after) else None
+
+
+def _find(
+    text: str, numbers: list[str], units: re.Pattern[str], ratio: bool = False
+) -> list[Occurrence]:
     found: dict[int, Occurrence] = {}
     for number in numbers:
         at = text.find(number)
         while at >= 0:
             after = at + len(number)
-            unit = units.match(text, after)
+            end = _unit_end(text, at, after, units, ratio)
             if (
-                unit
+                end is not None
                 and _starts_token(text, at, number)
-                and (at not in found or found[at].end < unit.end())
+                and (at not in found or found[at].end < end)
             ):
-                found[at] = Occurrence(text, at, after, unit.end())
+                found[at] = Occurrence(text, at, after, end)
             at = text.find(number, at + 1)
     if len(found) < 2:
         return list(found.values())
@@ -219,7 +245,8 @@ _PERCENT = re.compile("%")
 def occurrences(quote: str, value: Decimal, unit: Unit) -> list[Occurrence]:
     """Every place *quote* shows *value* (its size; the sign is in the wording) with *unit*."""
     text = normalize(quote)
-    return _find(text, _spellings_in(text, abs(value)), unit_pattern(unit))
+    ratio = unit.symbol == "%"
+    return _find(text, _spellings_in(text, abs(value)), unit_pattern(unit), ratio)
 
 
 def growth_occurrences(quote: str, value: Decimal) -> list[Occurrence]:

@@ -56,6 +56,8 @@ def _pre(name: str) -> str:
 
 
 _NOT_DAY = r"(?![\d〇零一二三四五六七八九十]*[日号])"  # 7月21日 is a date
+# 2018年3月20日: the year of a date (a dateline), not a year the text is about
+_DAY_OF_MONTH = r"[\d〇零一二三四五六七八九十]{1,3}月[\d〇零一二三四五六七八九十]{1,3}[日号]"
 _ALTERNATIVES = (
     rf"(?P<range>{_pre('ry')}(?P<rs>{_N})月?(?:份)?{_TO}(?P<re>{_N})月(?:份)?{_NOT_DAY})",
     rf"(?P<quarters>{_pre('py')}前(?P<pn>{_N})个?季度)",
@@ -72,7 +74,7 @@ _ALTERNATIVES = (
     r"(?P<lastmonth>上月)",
     rf"(?P<yend>(?:(?P<ey>{_YEAR})年|(?P<eyr>去年|上年|今年))(?:末|底)|年末|年底)",
     r"(?P<same>(?:去年|上年)?同期)",
-    rf"(?P<year>(?:(?P<yy>{_YEAR})年|(?P<yyr>去年|上年))(?P<ywhole>全年|年度)?)",
+    rf"(?P<year>(?:(?P<yy>{_YEAR})年(?!{_DAY_OF_MONTH})|(?P<yyr>去年|上年))(?P<ywhole>全年|年度)?)",
     r"(?P<whole>全年|年度|本年度|本年)",
     r"(?P<compare>同比|环比)",
 )
@@ -271,12 +273,19 @@ def reference(text: str, year: int, month: int) -> tuple[int, int]:
     """The year and month an article published in *year*-*month* reports on, for reading its
     relative words: the publication month, except that a review published in the first quarter
     whose own words say 全年/年度/年末 (its figures are a whole year's) reports on the year
-    before, to December."""
-    if month <= 3:
-        for p in period_phrases(text, year, month):
-            if p.kind == "own" and p.group in _WHOLE_YEAR:
-                return year - 1, 12
-    return year, month
+    before, to December. An article that names months of its own year already over (1月份,
+    1—2月 in March) reports on them, whatever goal for 全年 it also states."""
+    if month > 3:
+        return year, month
+    whole = False
+    for p in period_phrases(text, year, month):
+        if p.kind != "own" or p.period is None:
+            continue
+        if p.group in _WHOLE_YEAR:
+            whole = True
+        elif not p.bare_year and p.period.year == year and p.period.end <= month:
+            return year, month  # 1月份… in February: this year's months
+    return (year - 1, 12) if whole else (year, month)
 
 
 _WHOLE_YEAR = frozenset({"whole", "yend"})

@@ -18,6 +18,21 @@ NEGATIVE_WORDS = (
 )
 _POSITIVE_WORDS = ("增长", "提高", "增加", "上升", "提升", "上涨", "增收", "增幅")
 GROWTH_WORD = re.compile("|".join((*NEGATIVE_WORDS, *_POSITIVE_WORDS)))
+# Every word `model.change_words` reads a sign from: a quote without one before its number has no
+# sign word (the shortcut of `plainly_shown`).
+_RATE_CHANGE_WORDS: tuple[str, ...] = (
+    "加快",
+    "扩大",
+    "回升",
+    "加大",
+    "加深",
+    "走高",
+    "收窄",
+    "放缓",
+    "缩小",
+)
+_RATE_CHANGE_WORDS += ("减缓", "回调", "走低", "跌幅", "降速", "减幅")
+CHANGE_WORD = re.compile("|".join((*NEGATIVE_WORDS, *_POSITIVE_WORDS, *_RATE_CHANGE_WORDS)))
 
 # Qualifier words: before the number (约达180.3亿元: fillers such as 达 may stand between) …
 _FILLER = "达到为计共有了是"
@@ -137,4 +152,4 @@ def plainly_shown(text: str, value: Decimal, units: re.Pattern[str]) -> bool:
         return before == "-" and not (at >= 2 and text[at - 2].isdigit())
     if before in _NOT_ALONE or before.isdigit():
         return False
-    return GROWTH_WORD.search(text, 0, at) is None
+    return CHANGE_WORD.search(text, 0, at) is None

@@ -34,10 +34,17 @@ def report_sheets(
 
 
 def section_sheets(sections: Sequence[Section], lang: Lang) -> list[Sheet]:
-    """A sheet per non-empty section: its machine fields (numbers stay numbers, units apart)."""
-    return [
-        Sheet(s.title(lang), s.records(lang) if s.fields else s.rows) for s in sections if s.rows
-    ]
+    """A sheet per non-empty section: its machine fields (numbers stay numbers, units apart);
+    a section whose records repeat an earlier sheet's (two views of the same targets) is left
+    out rather than written twice."""
+    sheets: list[Sheet] = []
+    for s in sections:
+        if not s.rows:
+            continue
+        records = s.records(lang) if s.fields else s.rows
+        if not any(records == sheet.rows for sheet in sheets):
+            sheets.append(Sheet(s.title(lang), records))
+    return sheets
 
 
 def report_page_tables(dataset: Dataset, rows: Sequence[Row], lang: Lang) -> list[Any]:

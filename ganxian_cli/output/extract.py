@@ -9,8 +9,10 @@ from typing import Any
 import tomli_w
 
 from ..analysis.extract import Extraction, Proposal
-from ..errors import UsageError
-from ..model.models import SCHEMA_VERSION
+from ..analysis.extract.match import own_name
+from ..datafile.importer import DRAFT_KIND, DRAFT_VERSION
+from ..errors import INVISIBLE_RE, UsageError
+from ..model.glossary import english_name
 from ..model.numerals import plain
 from .document import envelope
 
@@ -29,6 +31,7 @@ FIELDS = (
     "theme",
     "relation",
     "relates_to",
+    "restates",
 )
 HEADERS = ("#", "指标", "名称", "数值", "单位", "限定", "同比%", "时期", "状态", "行", "引文")
 QUALIFIER_ZH = {"exact": "", "more_than": "余/多", "nearly": "近", "about": "约"}
@@ -40,13 +43,46 @@ def _number(value: Decimal) -> Decimal | int:
     return int(value) if value.as_tuple().exponent == 0 else value
 
 
+def english(p: Proposal) -> tuple[str | None, str | None]:
+    """A new indicator's English name and how it was made (composed, untranslated: see
+    `Indicator.name_en_status`); (None, None) for a figure of an indicator the file has."""
+    if not p.new_indicator:
+        return None, None
+    name = own_name(p.name, p.subject)
+    found = english_name(name)
+    if found.complete:
+        return _capitalised(found.text), "composed"
+    return _capitalised(found.text or name), "untranslated"
+
+
+def _capitalised(text: str) -> str:
+    """The first letter upper case, as the data files write names: Operating revenue."""
+    return text[:1].upper() + text[1:]
+
+
 def figure_dict(p: Proposal) -> dict[str, Any]:
-    return {key: getattr(p, key) for key in FIELDS}
+    name_en, status = english(p)
+    found = {key: getattr(p, key) for key in FIELDS}
+    if p.new_indicator:
+        found["name"] = own_name(p.name, p.subject)
+    return found | {"name_en": name_en, "name_en_status": status}
+
+
+def unit_declarations(extraction: Extraction) -> dict[str, dict[str, Any]]:
+    """The `[units]` entries a data file needs for the figures' units the catalogue lacks (a
+    unit nothing knows, such as a table's 千公顷, is a family of its own with no English)."""
+    return {
+        symbol: {"family": unit.family, "factor": _number(unit.scale)}
+        | ({"name_en": unit.en} if unit.en else {})
+        | {"kind": unit.kind.value}
+        for symbol, unit in extraction.units.items()
+    }
 
 
 def document(extraction: Extraction, article: str, source: str | None = None) -> dict[str, Any]:
     """The --format json document (values as JSON numbers, digit for digit); *source*: the
-    [sources] id of the article, or null."""
+    [sources] id of the article, or null; `units`, where figures need declared units."""
+    extra = {"units": unit_declarations(extraction)} if extraction.units else {}
     return envelope(
         "extract",
         {
@@ -54,7 +90,8 @@ def document(extraction: Extraction, article: str, source: str | None = None) ->
             "source": source,
             "published": extraction.published,
             "figures": [figure_dict(p) for p in extraction.figures],
-        },
+        }
+        | extra,
     )
 
 
@@ -64,28 +101,36 @@ def draft(extraction: Extraction, article: str, source: str | None = None) -> st
     head = [
         "# ganxian import draft: check every figure against the article, delete the ones you",
         "# do not want, fix what is wrong, then run `ganxian import THIS_FILE --dry-run`.",
-        "# A new indicator (new_indicator = true) needs name_en, and may get a better id.",
+        "# A new indicator (new_indicator = true) has an id and an English name composed from",
+        '# the glossary (name_en_status = "composed"); "untranslated" marks English with',
+        "# words left in Chinese. Better ones are welcome: delete name_en_status when you do.",
         "",
         tomli_w.dumps(
             {
-                "schema_version": SCHEMA_VERSION,
-                "kind": "extract-draft",
+                "schema_version": DRAFT_VERSION,
+                "kind": DRAFT_KIND,
                 "article": article,
                 "published": extraction.published,
             }
         ),
     ]
     chunks = ["\n".join(head)]
+    if extraction.units:
+        chunks.append(
+            "# Units the catalogue lacks: copy these [units] into the data file before importing.\n"
+            + tomli_w.dumps({"units": unit_declarations(extraction)})
+        )
     new = {p.indicator for p in extraction.figures if p.new_indicator}
     for p in extraction.figures:
         entry: dict[str, Any] = {
             "indicator": p.indicator,
             "new_indicator": p.new_indicator,
             "theme": p.theme,
-            "name": p.name,
+            "name": own_name(p.name, p.subject) if p.new_indicator else p.name,
         }
-        if p.new_indicator:
-            entry["name_en"] = ""
+        name_en, status = english(p)
+        if name_en is not None:
+            entry |= {"name_en": name_en, "name_en_status": status}
         entry |= {"value": _number(p.value), "unit": p.unit, "period": p.period}
         entry["status"] = p.status
         entry["qualifier"] = p.qualifier
@@ -97,19 +142,34 @@ def draft(extraction: Extraction, article: str, source: str | None = None) -> st
         if source:
             entry["source"] = source
         note = f"# article line {p.line}"
+        if p.restates is not None:  # import records the other figure and checks they agree
+            entry["restates"] = p.restates
+            other = extraction.figures[p.restates]
+            note += f"; restates figure {p.restates} ({plain(other.value)}{other.unit})"
+        if status == "untranslated":
+            unknown = english_name(own_name(p.name, p.subject)).untranslated
+            note += "; no English composed for " + (", ".join(unknown) or "an empty name")
         if p.relation in ("rate", "gap") and p.relates_to and p.relates_to not in new:
             entry[f"{p.relation}_of"] = p.relates_to  # import links it to that target
         elif p.relation and p.relates_to:
             note += f"; a {p.relation} of {p.relates_to}"
         chunks.append(f"{note}\n[[figures]]\n{tomli_w.dumps(entry)}")
-    return "\n".join(chunks)
+    return _visible("\n".join(chunks))
+
+
+def _visible(text: str) -> str:
+    """Bidi overrides, zero-width and other invisible characters as TOML escapes (\\u202e),
+    as every output shows them; tomli-w escapes only the C0 controls. The draft holds them in
+    basic strings and comments only, where the escape reads back as the character or shows."""
+    return INVISIBLE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def rows(extraction: Extraction) -> list[list[str]]:
-    """One row of plain cells per figure, for the review table."""
+    """One row of plain cells per figure, for the review table; a figure that restates
+    another less precisely is numbered `5 ≈#14` (the other's number in this table)."""
     return [
         [
-            str(n),
+            str(n) + ("" if p.restates is None else f" ≈#{p.restates + 1}"),
             p.indicator + (" (新)" if p.new_indicator else ""),
             p.name,
             plain(p.value),
@@ -135,6 +195,11 @@ class ExtractView:
         self, extraction: Extraction, name: str, article_id: str | None, path: str
     ) -> None:
         self.extraction, self.name, self.article_id, self.path = extraction, name, article_id, path
+
+    @property
+    def inputs(self) -> tuple[str, ...]:
+        """The files read (the article, the data file): an --output never replaces one."""
+        return (self.name, self.path)
 
 
 def extract_doc(

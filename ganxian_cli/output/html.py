@@ -173,7 +173,7 @@ def indicator_chart(dataset: Dataset, ident: str, lang: Lang) -> str:
     from ..model.units import convert
 
     values = [float(convert(row["value"], row["unit"], indicator.unit)) for row in section.rows]
-    chart.add(indicator.name_en if en else indicator.name, values)
+    chart.add(indicator.title_en if en else indicator.name, values)
     return str(chart.render(is_unicode=True))
 
 

@@ -1,13 +1,16 @@
 """Every output format of every command, chosen by name from one registry.
 
 `RENDERERS[kind][format]` draws a document of that kind (see `views`) to standard output or to
-the --output file. `check_format` refuses a format a command does not offer, or a file format
-without --output, before any data is read; `render` says where the data came from and any
-warnings, then draws. Each renderer imports what it draws with when it runs.
+the --output file, which `files` writes (atomically, never over a file the command reads).
+`check_format` refuses a format a command does not offer, a file format without --output, or an
+--output that cannot be written, before any data is read; `render` says where the data came
+from and any warnings, then draws. Each renderer imports what it draws with when it runs.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -22,14 +25,14 @@ if TYPE_CHECKING:
     from .table import ColorMode
     from .views import Header, ReportView, SectionsView
 
-FILE_FORMATS = ("xlsx", "html")  # written to --output, never to standard output
+FILE_FORMATS = ("xlsx", "html")  # need --output (an html page may go to `--output -`)
 
 
 class Sink:
     """Where and how a document is drawn: the options of the output, and the writers of a line
     on standard error (*say*) and of machine text on standard output (*write*)."""
 
-    __slots__ = ("bom", "color", "output", "quiet", "say", "write")
+    __slots__ = ("bom", "color", "inputs", "output", "quiet", "say", "write")
 
     def __init__(
         self,
@@ -42,6 +45,7 @@ class Sink:
     ) -> None:
         self.say, self.write, self.color = say, write, color
         self.output, self.bom, self.quiet = output, bom, quiet
+        self.inputs: tuple[str, ...] = ()  # the files read, which --output never replaces
 
     @property
     def path(self) -> str:
@@ -53,19 +57,36 @@ Renderer = Callable[[Any, Sink], None]
 
 
 def check_format(kind: str, fmt: str, output: str | None) -> None:
-    """xlsx and html are written to --output (and only for some commands); others to stdout."""
+    """xlsx and html are written to --output (and only for some commands); others to stdout
+    or to --output; an --output that cannot be written is refused before any data is read."""
+    from .files import check_output
+
     if fmt in FILE_FORMATS and fmt not in RENDERERS[kind]:
         takes = ", ".join(RENDERERS[kind])
         raise UsageError(f"--format {fmt} is not available for this command (it takes {takes})")
     if fmt in FILE_FORMATS and not output:
         raise UsageError(f"--format {fmt} needs --output FILE")
+    if output is not None:
+        check_output(output, fmt)
 
 
 def render(view: Any, fmt: str, sink: Sink) -> None:
-    """Draw *view* in *fmt*, after the "data from" line and the warnings of its header."""
+    """Draw *view* in *fmt*, after the "data from" line and the warnings of its header; a text
+    format with --output FILE goes to that file (atomically), not to standard output."""
+    from .files import to_stdout, write_bytes
+
     header = getattr(view, "header", None)
-    if header is None or _introduced(header, fmt, sink):
-        RENDERERS[view.kind][fmt](view, sink)
+    sink.inputs = header.inputs if header is not None else getattr(view, "inputs", ())
+    shown = header is None or _introduced(header, fmt, sink)
+    if fmt in FILE_FORMATS or to_stdout(sink.output):
+        if shown:
+            RENDERERS[view.kind][fmt](view, sink)
+        return
+    buffer = io.StringIO()
+    if shown:
+        with contextlib.redirect_stdout(buffer):
+            RENDERERS[view.kind][fmt](view, sink)
+    write_bytes(sink.path, fmt, buffer.getvalue().encode("utf-8"), sink.inputs)
 
 
 def _introduced(header: Header, fmt: str, sink: Sink) -> bool:
@@ -82,12 +103,15 @@ def _introduced(header: Header, fmt: str, sink: Sink) -> bool:
     return not (header.empty and fmt in EMPTY_SHOWS_NOTHING)
 
 
-def _write_text(path: str, text: str) -> None:
-    try:
-        with open(path, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from None
+def _write_file(sink: Sink, fmt: str, data: str | bytes) -> None:
+    """A page or a workbook to its --output file; a page to standard output for `-o -`."""
+    from .files import to_stdout, write_bytes
+
+    if isinstance(data, str) and to_stdout(sink.output):
+        sys.stdout.write(data)
+        return
+    encoded = data.encode("utf-8") if isinstance(data, str) else data
+    write_bytes(sink.path, fmt, encoded, sink.inputs)
 
 
 def _write_csv(text: str, bom: bool) -> None:
@@ -183,11 +207,12 @@ def _report_markdown(view: ReportView, sink: Sink) -> None:
 
 def _report_xlsx(view: ReportView, sink: Sink) -> None:
     from .exports import report_sheets
-    from .xlsx import write_workbook
+    from .xlsx import workbook_bytes
 
     part = view.parts[0]
     targets = part.progress.targets.records(view.lang) if part.progress else None
-    write_workbook(sink.path, report_sheets(part.dataset, part.rows, view.lang, targets), view.lang)
+    sheets = report_sheets(part.dataset, part.rows, view.lang, targets)
+    _write_file(sink, "xlsx", workbook_bytes(sheets, view.lang))
 
 
 def _report_html(view: ReportView, sink: Sink) -> None:
@@ -201,7 +226,7 @@ def _report_html(view: ReportView, sink: Sink) -> None:
         tables += [section_table(s, lang) for s in part.progress.sections if s.rows]
         headline = part.progress.headline
     title = _page_title(part.dataset, lang)
-    _write_text(sink.path, page(title, tables, part.dataset, lang, headline))
+    _write_file(sink, "html", page(title, tables, part.dataset, lang, headline))
 
 
 # progress, compare, list, history
@@ -247,9 +272,9 @@ def _sections_markdown(view: SectionsView, sink: Sink) -> None:
 
 def _sections_xlsx(view: SectionsView, sink: Sink) -> None:
     from .exports import section_sheets
-    from .xlsx import write_workbook
+    from .xlsx import workbook_bytes
 
-    write_workbook(sink.path, section_sheets(view.sections, view.lang), view.lang)
+    _write_file(sink, "xlsx", workbook_bytes(section_sheets(view.sections, view.lang), view.lang))
 
 
 def _progress_html(view: SectionsView, sink: Sink) -> None:
@@ -258,7 +283,7 @@ def _progress_html(view: SectionsView, sink: Sink) -> None:
     assert view.dataset is not None  # one file: several are refused before
     tables = [section_table(s, view.lang) for s in view.sections if s.rows]
     title = _page_title(view.dataset, view.lang)
-    _write_text(sink.path, page(title, tables, view.dataset, view.lang, view.title, False))
+    _write_file(sink, "html", page(title, tables, view.dataset, view.lang, view.title, False))
 
 
 # validate

@@ -158,7 +158,7 @@ def display_growth(yoy: Decimal | None) -> str:
 
 
 def name_of(indicator: Indicator, lang: Lang) -> str:
-    return indicator.name_en if lang == "en" else indicator.name
+    return indicator.title_en if lang == "en" else indicator.name
 
 
 def cells(row: Row, lang: Lang) -> tuple[str, str, str, str, str, str]:

@@ -2,16 +2,14 @@
 
 One row per source file, theme, indicator, figure, target and relation reference; values keep
 their exact text beside a number, and are also given in the family's base unit (元, 亩, 吨 …).
-The database is built in a temporary file next to the output and renamed over it when complete,
-so readers see the old file or the new one, never a half-written one.
+The database is built in a temporary file next to the output and renamed over it when complete
+(`output.files`), so readers see the old file or the new one, never a half-written one; it ends
+with ANALYZE, so the planner drives the `progress` view from its indexes.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
 import sqlite3
-import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -68,6 +66,7 @@ CREATE TABLE relation_refs (
 );
 CREATE INDEX figures_by_indicator ON figures (source_id, indicator, period, status);
 CREATE INDEX figures_by_period ON figures (year, end_month);
+CREATE INDEX figures_by_actual ON figures (source_id, indicator, year, start_month, status);
 CREATE INDEX figures_by_subject ON figures (subject) WHERE subject IS NOT NULL;
 CREATE INDEX targets_by_actual ON targets (source_id, actual_indicator);
 CREATE INDEX relation_refs_by_relation ON relation_refs (relation_id);
@@ -109,37 +108,22 @@ class Exported:
 
 
 def export_sqlite(datasets: Sequence[tuple[str, Dataset]], output: str) -> Exported:
-    """Write *datasets* (each with its file name) to the SQLite database *output*, atomically."""
-    folder = os.path.dirname(os.path.abspath(output))
-    if os.path.isdir(output):
-        raise UsageError(f"--output {output}: is a directory")
-    if not os.path.isdir(folder):
-        raise UsageError(f"--output {output}: no such folder {folder}")
-    try:
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{os.path.basename(output)}.", suffix=".tmp", dir=folder
-        )
-    except OSError as exc:
-        raise UsageError(f"--output {output}: cannot write: {exc.strerror or exc}") from None
-    os.close(handle)
-    try:
-        figures = _write(datasets, temporary)
-        with open(temporary, "rb") as written:
-            os.fsync(written.fileno())
-        os.replace(temporary, output)
-    except (OSError, sqlite3.Error) as exc:  # a full disk, a vanished folder: not a bug
-        _remove(temporary)
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-        raise UsageError(f"--output {output}: cannot write: {reason}") from None
-    except BaseException:
-        _remove(temporary)
-        raise
+    """Write *datasets* (each with its file name) to the SQLite database *output*, atomically
+    (`output.files`: never over a file it reads, a device or a FIFO, never to `-`)."""
+    from .files import build, check_output
+
+    check_output(output, "sqlite", (name for name, _ in datasets))
+    figures = 0
+
+    def fill(temporary: str) -> None:
+        nonlocal figures
+        try:
+            figures = _write(datasets, temporary)
+        except sqlite3.Error as exc:  # a full disk, a vanished folder: not a bug
+            raise UsageError(f"--output {output}: cannot write: {exc}") from None
+
+    build(output, "sqlite", fill, (name for name, _ in datasets))
     return Exported(len(datasets), figures)
-
-
-def _remove(path: str) -> None:
-    with contextlib.suppress(OSError):
-        os.unlink(path)
 
 
 def _write(datasets: Sequence[tuple[str, Dataset]], path: str) -> int:
@@ -163,6 +147,7 @@ def _write(datasets: Sequence[tuple[str, Dataset]], path: str) -> int:
             count += len(ids)
             figure_id += len(ids)
         connection.execute("COMMIT")
+        connection.execute("ANALYZE")  # statistics, so the planner uses figures_by_actual
         return count
     finally:
         connection.close()

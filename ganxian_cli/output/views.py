@@ -8,7 +8,7 @@ or a folder) are merged here: the rows of each file with its region.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..errors import UsageError
@@ -31,12 +31,18 @@ class Header:
     *empty*: nothing to show (tables and Markdown print nothing); *several*: a report or
     progress of several files (one file's formats refused, the files named even with -q)."""
 
-    __slots__ = ("empty", "paths", "several", "warnings")
+    __slots__ = ("empty", "inputs", "paths", "several", "warnings")
 
     def __init__(
-        self, paths: str, warnings: tuple[str, ...] = (), empty: bool = False, several: bool = False
+        self,
+        files: Sequence[str],
+        warnings: tuple[str, ...] = (),
+        empty: bool = False,
+        several: bool = False,
     ) -> None:
-        self.paths, self.warnings, self.empty, self.several = paths, warnings, empty, several
+        self.inputs = tuple(files)  # the files read: an --output never replaces one
+        self.paths = ", ".join(files)
+        self.warnings, self.empty, self.several = warnings, empty, several
 
 
 class ReportView:
@@ -136,7 +142,7 @@ def report_view(
     ]
     empty = not several and not parts[0].rows
     warnings = (f"ganxian: no figure matches {_asked(themes, period)}",) if empty else ()
-    header = Header(", ".join(p.path for p in parts), warnings, empty, several)
+    header = Header([p.path for p in parts], warnings, empty, several)
     return ReportView(header, parts, lang, by)
 
 
@@ -184,7 +190,7 @@ def _progress_of_one(opened: Opened, when: AsOf | None, basis: Basis, lang: Lang
     warnings = [] if view.results else [f"ganxian: no target has year-to-date data "
                                         f"{_as_of_text(view.as_of)}"]  # fmt: skip
     warnings += [f"ganxian: {w}" for w in early_data_warnings(view.results)]
-    header = Header(opened.path, tuple(warnings), not view.results)
+    header = Header([opened.path], tuple(warnings), not view.results)
     return SectionsView(
         "progress",
         header,
@@ -214,7 +220,7 @@ def _progress_of_several(
         targets = [row for v, r in views for row in with_region(v.targets.records(lang), r)]
         return {"lang": lang.value, **summary(results, when, basis), "targets": targets}
 
-    header = Header(", ".join(o.path for o in opened), several=True)
+    header = Header([o.path for o in opened], several=True)
     return SectionsView("progress", header, table, lang, body, title, csv_sections=1, bom=False)
 
 
@@ -231,7 +237,7 @@ def compare_doc(opened: list[Opened], lang: Lang) -> SectionsView:
     nothing = not any(s.rows for s in sections)
     warnings = ("ganxian: nothing to compare: no growth rates, relations, cumulative figures "
                 "or forecasts",) if nothing else ()  # fmt: skip
-    header = Header(", ".join(o.path for o in opened), warnings)
+    header = Header([o.path for o in opened], warnings)
 
     def body() -> dict[str, Any]:
         return {"lang": lang.value, **{s.key: s.records(lang) for s in sections}}
@@ -249,7 +255,7 @@ def list_doc(opened: Opened, kind: str, search: str, lang: Lang) -> SectionsView
     def body() -> dict[str, Any]:
         return {"of": kind, "items": section.rows}
 
-    return SectionsView("list", Header(opened.path), [section], lang, body)
+    return SectionsView("list", Header([opened.path]), [section], lang, body)
 
 
 def history_doc(opened: Opened, indicator: str, lang: Lang) -> SectionsView:
@@ -269,4 +275,4 @@ def history_doc(opened: Opened, indicator: str, lang: Lang) -> SectionsView:
         figures = [{k: v for k, v in row.items() if not k.startswith("d_")} for row in section.rows]
         return {"indicator": about, "figures": figures}
 
-    return SectionsView("history", Header(opened.path), [section], lang, body)
+    return SectionsView("history", Header([opened.path]), [section], lang, body)

@@ -1,20 +1,22 @@
 """Spreadsheets (`--format xlsx --output FILE`): one sheet per table, written by XlsxWriter.
 
 Numbers are cells of type number (their printed decimals kept as the cell's format, so 40.00
-shows 40.00), units sit in their own column, every text cell (periods such as 2022-06 included)
-is written as text so Excel never turns it into a date, and the header row is frozen.
+shows 40.00), units sit in their own column (named in English under --lang en), every text cell
+(periods such as 2022-06 included) is written as text so Excel never turns it into a date, and
+the header row is frozen and filtered. The workbook is built in memory; `files` writes it.
 XlsxWriter is imported only here, only when a workbook is written.
 """
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from ..errors import UsageError, escape_control
+from ..errors import escape_control
 from ..model.lang import Lang
 
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
@@ -29,7 +31,8 @@ class Sheet:
 
 
 def flatten(row: dict[str, Any], lang: Lang) -> dict[str, Any]:
-    """A {zh, en} pair becomes its text in *lang*; another nested object becomes key.sub."""
+    """A {zh, en} pair becomes its text in *lang*; another nested object becomes key.sub; a
+    unit (a field `unit` or `…_unit`) is named in English under `--lang en`."""
     out: dict[str, Any] = {}
     for key, value in row.items():
         if isinstance(value, dict):
@@ -37,9 +40,25 @@ def flatten(row: dict[str, Any], lang: Lang) -> dict[str, Any]:
                 out[key] = value[lang]
             else:
                 out.update({f"{key}.{k}": v for k, v in value.items()})
+        elif lang == "en" and isinstance(value, str) and _is_unit(key):
+            out[key] = unit_in_english(value)
         else:
             out[key] = value
     return out
+
+
+def _is_unit(key: str) -> bool:
+    return key == "unit" or key.endswith("_unit")
+
+
+def unit_in_english(symbol: str) -> str:
+    """The English name of the unit *symbol* (亿元 -> 100 million yuan); an unknown one as is."""
+    from ..model.units import UnknownUnitError, get_unit
+
+    try:
+        return get_unit(symbol).en
+    except UnknownUnitError:
+        return symbol
 
 
 def sheet_name(name: str, taken: set[str]) -> str:
@@ -59,12 +78,14 @@ def _decimals(value: Decimal) -> int:
     return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
-def write_workbook(path: str, sheets: Sequence[Sheet], lang: Lang = Lang.zh) -> None:
-    """Write *sheets* to the workbook at *path* (replacing it)."""
+def workbook_bytes(sheets: Sequence[Sheet], lang: Lang = Lang.zh) -> bytes:
+    """The workbook of *sheets*, built in memory (`output.files` writes it)."""
     import xlsxwriter
 
-    workbook = xlsxwriter.Workbook(path, {"strings_to_numbers": False, "strings_to_formulas": False,
-                                          "strings_to_urls": False})  # fmt: skip
+    buffer = io.BytesIO()
+    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False,
+                                            "strings_to_formulas": False,
+                                            "strings_to_urls": False})  # fmt: skip
     header = workbook.add_format({"bold": True})
     number_formats: dict[int, Any] = {}
     taken: set[str] = set()
@@ -99,10 +120,10 @@ def write_workbook(path: str, sheets: Sequence[Sheet], lang: Lang = Lang.zh) -> 
         for col, width in enumerate(widths):
             ws.set_column(col, col, min(width + 2, 60))
         ws.freeze_panes(1, 0)
-    try:
-        workbook.close()
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        if keys:
+            ws.autofilter(0, 0, len(rows), len(keys) - 1)
+    workbook.close()
+    return buffer.getvalue()
 
 
 def _display_width(text: str) -> int:

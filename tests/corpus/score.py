@@ -1,6 +1,6 @@
 """Measure `ganxian extract` on the made-up corpus in this folder.
 
-    python tests/corpus/score.py [-v] [--json]
+    python tests/corpus/score.py [-v] [--json] [--readme]
 
 Each NAME.txt / NAME.html is run through the extractor with the `published` month of its
 NAME.expected.toml. A figure is found, as in scripts/extract_quality.py (whose loading and
@@ -9,7 +9,8 @@ whose quote shares the most characters with the expected quote. On the figures f
 status, yoy and qualifier right. Signs right: the found figures whose value and (where both have
 one) yoy carry the expected sign; besides, "flipped" counts expected figures proposed only with
 the opposite sign (a value match on magnitude), which recall cannot see. Cells: expected table
-cells found. Subjects: found figures of a named company or village given that subject (counted
+cells found. `--readme` prints the README's table: the articles with tables, and the whole corpus.
+Subjects: found figures of a named company or village given that subject (counted
 over all expected figures with a subject).
 """
 
@@ -29,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 import extract_quality as eq  # noqa: E402
 
 from ganxian_cli.analysis.extract import extract, read_article  # noqa: E402
+from ganxian_cli.analysis.extract.tables import cell_shown, find_tables, parse_quote  # noqa: E402
 
 
 def _sign(x: Decimal | None) -> int:
@@ -61,7 +63,9 @@ def score_one(expected_path: Path) -> dict:
     article = article_of(expected_path)
     text, _ = read_article(article.read_bytes(), str(article))
     proposed = extract(text, None, published).figures
+    tables = find_tables(text)
     used: set[int] = set()
+    match_of: dict[int, int] = {}  # expected index -> proposed index
     r = {
         "article": article.name,
         "published": published,
@@ -78,13 +82,16 @@ def score_one(expected_path: Path) -> dict:
         "declines_right": 0,
         "cells": sum(1 for e in expected if e["cell"]),
         "cells_found": 0,
+        "cells_right": 0,
+        "restates": sum(1 for e in expected if e["restates"] is not None),
+        "restates_right": 0,
         "subjects": sum(1 for e in expected if e["subject"]),
         "subjects_right": 0,
         "missed": [],
         "differs": [],
         "extra": [],
     }
-    for e in expected:
+    for n, e in enumerate(expected):
         negative = _sign(e["value"]) < 0 or _sign(e["yoy"]) < 0
         r["declines"] += negative
         same = [
@@ -106,9 +113,17 @@ def score_one(expected_path: Path) -> dict:
             continue
         best = max(same, key=lambda i: eq._overlap(proposed[i].quote, e["quote"]))
         used.add(best)
+        match_of[n] = best
         p = proposed[best]
         r["found"] += 1
         r["cells_found"] += bool(e["cell"])
+        if e["cell"]:
+            r["cells_right"] += (
+                str(p.period) == e["period"]
+                and p.yoy == e["yoy"]
+                and parse_quote(p.quote) is not None
+                and cell_shown(p.quote, text, tables)
+            )
         if e["subject"]:
             r["subjects_right"] += getattr(p, "subject", None) == e["subject"]
         r["period"] += str(p.period) == e["period"]
@@ -128,6 +143,14 @@ def score_one(expected_path: Path) -> dict:
                 f"{e['value']}{e['unit']}: expected {' '.join(map(str, want))}, "
                 f"got {' '.join(map(str, got))}  | {p.quote}"
             )
+    for n, e in enumerate(expected):
+        other = e["restates"]
+        if other is None or n not in match_of or other not in match_of:
+            continue
+        mine, theirs = proposed[match_of[n]], proposed[match_of[other]]
+        r["restates_right"] += (
+            mine.restates == match_of[other] and mine.indicator == theirs.indicator
+        )
     r["extra"] = [
         f"{p.value}{p.unit} {p.period} | {p.quote}" for i, p in enumerate(proposed) if i not in used
     ]
@@ -153,6 +176,8 @@ HEADER = [
     "yoy",
     "qualifier",
     "cells",
+    "cells right",
+    "restates",
     "subjects",
 ]
 
@@ -174,6 +199,8 @@ def row(r: dict) -> list[str]:
         pct(r["yoy"], f),
         pct(r["qualifier"], f),
         f"{r['cells_found']}/{r['cells']}" if r["cells"] else "—",
+        f"{r['cells_right']}/{r['cells']}" if r["cells"] else "—",
+        f"{r['restates_right']}/{r['restates']}" if r["restates"] else "—",
         f"{r['subjects_right']}/{r['subjects']}" if r["subjects"] else "—",
     ]
 
@@ -184,10 +211,39 @@ def total(results: list[dict]) -> dict:
     return t
 
 
+README_COLUMNS = (
+    "article",
+    "expected",
+    "proposed",
+    "recall",
+    "precision",
+    "period",
+    "yoy",
+    "cells",
+    "cells right",
+    "restates",
+)
+
+
+def readme_table(results: list[dict]) -> str:
+    """The README's table: articles with table cells, then all articles."""
+    keep = [HEADER.index(c) for c in README_COLUMNS]
+    everything = total(results)
+    everything["article"] = f"all {len(results)} articles"
+    lines = ["| " + " | ".join(README_COLUMNS) + " |", "|" + "---|" * len(README_COLUMNS)]
+    for r in [*(r for r in results if r["cells"]), everything]:
+        cells = row(r)
+        lines.append("| " + " | ".join(cells[k] for k in keep) + " |")
+    return "\n".join(lines)
+
+
 def main() -> None:
     results = [score_one(p) for p in sorted(HERE.glob("*.expected.toml"))]
     if "--json" in sys.argv:
         print(json.dumps(results, ensure_ascii=False, indent=1))
+        return
+    if "--readme" in sys.argv:
+        print(readme_table(results))
         return
     lines = ["| " + " | ".join(HEADER) + " |", "|" + "---|" * len(HEADER)]
     lines += ["| " + " | ".join(row(r)) + " |" for r in [*results, total(results)]]

@@ -10,9 +10,10 @@ import pytest
 import tomli
 
 from ganxian_cli.datafile import loader
+from tests.conftest import SHARED
 
 ROOT = Path(__file__).resolve().parents[2]
-TOML_TEST = ROOT.parent / "shared" / "toml-test"
+TOML_TEST = SHARED / "toml-test"
 CASES_LIST = TOML_TEST / "files-toml-1.0.0"
 CASES = (
     [TOML_TEST / line for line in CASES_LIST.read_text().split() if line.endswith(".toml")]
@@ -35,7 +36,9 @@ def test_the_loader_uses_the_compiled_parser() -> None:
     assert loader.loads is tomli.loads
 
 
-@pytest.mark.skipif(not CASES, reason="toml-test corpus not found (CI provides ../shared)")
+@pytest.mark.skipif(
+    not CASES, reason=f"toml-test corpus not found at {TOML_TEST}; CI provides ../shared"
+)
 def test_same_data_and_same_errors_on_the_conformance_cases() -> None:
     compared = 0
     for path in CASES:

@@ -10,6 +10,8 @@ Modules, each importing only the ones listed before it within this package:
 - `syntax` and `pruning` (hints for files that do not parse or fit the schema), then
   `validation` (`ganxian validate` on one file).
 
-May import `errors`, `model`, `datafile` and `analysis.schedule`; nothing else of the package.
+May import `errors`, `model`, `datafile` and `analysis.schedule`, and, when a quote is a table
+cell's or a source text a web page, `analysis.extract.tables` and `analysis.extract.page`;
+nothing else of the package.
 This file imports nothing, so a command that needs one module loads only that one.
 """

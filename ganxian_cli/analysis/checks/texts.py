@@ -2,7 +2,8 @@
 a quote.
 
 A data file may come from anyone (a pull request), so its `text` is read only where it is a
-visible, regular UTF-8 file inside the data file's folder that reads as an article; a refusal
+visible, regular UTF-8 file inside the data file's folder that reads as an article (a saved web
+page is read as `extract` reads it: its main text and tables); a refusal
 names the file, never its content, and no message shows more of a text than a quote's length.
 """
 
@@ -13,6 +14,7 @@ import re
 
 MAX_TEXT_BYTES = 4 * 1024 * 1024
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_HTML = re.compile(r"<\s*(html|body|div|p|br|span|head|meta|!doctype)\b", re.IGNORECASE)
 
 
 class RefusedText(Exception):
@@ -68,10 +70,19 @@ def read_text_file(data_file: str, text: str) -> str:
         found = data.decode("utf-8")
     except UnicodeDecodeError:
         raise RefusedText(f"source text {text!r} is not valid UTF-8") from None
+    if is_html(found):  # a saved web page: its main text and tables, as extract reads it
+        from ..extract.page import page_text  # the HTML library is loaded for pages only
+
+        found = page_text(found.removeprefix("\ufeff"))[1]
     why = why_not_an_article(found)
     if why is not None:
         raise RefusedText(f"source text {text!r} does not read as an article ({why})")
     return found
+
+
+def is_html(text: str) -> bool:
+    """Whether *text* is an HTML page (a tag such as <html>, <p> or <div> near its start)."""
+    return _HTML.search(text[:4096]) is not None
 
 
 def why_not_an_article(text: str) -> str | None:

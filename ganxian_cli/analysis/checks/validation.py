@@ -11,7 +11,7 @@ from ...errors import DataError, Problem, UsageError
 from ...model.numerals import normalize
 from .collector import Path, Remap
 from .registry import all_problems
-from .texts import closest_passage
+from .texts import closest_passage, is_html
 
 
 @dataclass(frozen=True)
@@ -39,11 +39,16 @@ class Result:
 def read_source_text(path: str) -> str:
     """The source text for --source (any UTF-8 text file)."""
     try:
-        return read_bytes(path).decode("utf-8")
+        text = read_bytes(path).decode("utf-8")
     except UnicodeDecodeError as exc:
         raise UsageError(f"{path}: source text is not valid UTF-8 ({exc.reason})") from None
     except DataError as exc:
         raise UsageError(f"{path}: {exc.problems[0].message}") from None
+    if is_html(text):  # a saved web page: its main text and tables, as extract reads it
+        from ..extract.page import page_text
+
+        return page_text(text.removeprefix("\ufeff"))[1]
+    return text
 
 
 def validate_file(path: str, source: str | None = None, strict: bool = False) -> Result:
@@ -99,9 +104,16 @@ def quotes_in_source(loaded: Loaded, source: str, remap: Remap | None = None) ->
     """
     haystack = normalize(source)
     problems = []
+    tables = None  # the source's tables, found when a quote may be a table cell's
     for ident, _indicator, i, figure in loaded.dataset.figures():
         if figure.quote is None or normalize(figure.quote) in haystack:
             continue
+        if "|" in figure.quote or "｜" in figure.quote:
+            from ..extract.tables import cell_shown, find_tables
+
+            tables = find_tables(source) if tables is None else tables
+            if cell_shown(figure.quote, source, tables):
+                continue
         path: Path = ("indicators", ident, "observations", i, "quote")
         if remap is not None:
             path = remap(path)

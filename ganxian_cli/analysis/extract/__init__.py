@@ -1,6 +1,8 @@
 """From article text to proposed figures: deterministic rules, no models, no network.
 
-`source` decodes and refuses bad input and finds which [sources] the article is, `text`
+`source` decodes and refuses bad input (a saved web page is read by `page`: main text and
+tables) and finds which [sources] the article is; `cells` finds the article's tables (`tables`)
+first, so the prose rules read the rest, and turns their cells into proposals; `text`
 compacts it with a map back to the original, `tokens` finds numbers with units, `when`
 resolves periods, `context` reads qualifiers, status and growth, `clauses` finds names,
 subjects and quotes, `match` pairs figures with indicators, `rates` says what a rate is of,

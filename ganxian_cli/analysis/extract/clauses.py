@@ -26,13 +26,23 @@ def clause(text: str, pos: int, lower: int, upper: int) -> tuple[int, int]:
     """The clause around *pos*, inside [lower, upper) and within WINDOW of it."""
     start = pos
     floor = max(lower, pos - WINDOW)
-    while start > floor and text[start - 1] not in CLAUSE_END:
+    while start > floor and not _ends(text, start - 1):
         start -= 1
     end = pos
     ceiling = min(upper, pos + WINDOW)
-    while end < ceiling and text[end] not in CLAUSE_END:
+    while end < ceiling and not _ends(text, end):
         end += 1
     return start, end
+
+
+def _ends(text: str, i: int) -> bool:
+    """Whether text[i] ends a clause: a colon between digits is a ratio's (12.3:40.5:47.2)."""
+    ch = text[i]
+    if ch not in CLAUSE_END:
+        return False
+    if ch in ":：" and 0 < i < len(text) - 1:
+        return not (text[i - 1].isdigit() and text[i + 1].isdigit())
+    return True
 
 
 def name(text: str, start: int, stop: int, after: int, after_limit: int, cut: str) -> str:

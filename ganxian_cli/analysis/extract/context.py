@@ -12,18 +12,26 @@ from .tokens import Token
 _BEFORE = re.compile(r"(约|大约|将近|接近|近|超过|突破|不少于|不低于|逾|超)(?:达到?|为|有)?$")
 _AFTER = re.compile(r"以上|左右|余")
 _QUALIFIER = WORDS  # one vocabulary with `validate`
+# 初步测算 in a review of a period that is over is its first count: an actual
 _FORECAST = re.compile(r"预计|预期|有望|测算|将(?!近)")
 _FORECAST_STRONG = re.compile(r"预计|预期|有望|测算")
+_FORECAST_REVIEW = re.compile(r"预计|预期|有望|(?<!初步)测算|将(?!近)")
+_FORECAST_STRONG_REVIEW = re.compile(r"预计|预期|有望|(?<!初步)测算")
+# what is done already: 目前已完成112家, 开工率90% (not the plan the sentence opened with)
+_DONE = re.compile(r"已|目前|率")
+# 计划 before what is to be done heads a list of targets (二季度计划新开工项目12个,竣工项目15个)
 _TARGET_STRONG = re.compile(r"确保|力争|目标|任务|不少于|不低于")
+_COMMIT = re.compile(r"确保|力争")
+_PLAN_VERB = re.compile(r"计划(?=新|开工|完成|实施|投资|建设|引进|签约|竣工)")
 _TARGET = re.compile(r"计划|全年|年度")
+_TARGET_REVIEW = re.compile(r"计划")  # in a review of a year that is over, 全年 is what was done
 _ACTUAL = re.compile(r"完成|累计|已|实际|占")
 # what was achieved against a target: 完成年度目标的78.6%, 超序时进度3.6个百分点
-_ACHIEVED = re.compile(r"(?:完成|达到|实现)[^,;。]*(?:目标|任务|计划)的?$|序时进度$")
+_ACHIEVED = re.compile(r"(?:完成|达到|实现|占)[^,;。]*(?:目标|任务|计划)的?$|(?:序时|时序)进度$")
 _GROWTH = re.compile(
     r"(环比)?(?:同比|比上年同期|较上年同期|比上年|较上年|比去年|较去年)?(分别)?"
     r"(增长|增加|提高|上升|上涨|下降|减少|回落|下滑|降低|下跌)了?(?:达到?|为)?$"
 )
-_DECLINE = {"下降", "减少", "回落", "下滑", "降低", "下跌"}
 
 
 def qualifier(text: str, token: Token) -> str:
@@ -44,22 +52,33 @@ class Status:
     of one text: the words looked for from the sentence start are listed once, not searched
     again for each figure of a long sentence."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, review: bool = False) -> None:
         self.text = text
+        self._plan = _TARGET_REVIEW if review else _TARGET
+        self._strong = _FORECAST_STRONG_REVIEW if review else _FORECAST_STRONG
         self._target = _Occurrences(_TARGET_STRONG, text)
-        self._forecast = _Occurrences(_FORECAST, text)
+        self._planned = _Occurrences(_PLAN_VERB, text)
+        self._forecast = _Occurrences(_FORECAST_REVIEW if review else _FORECAST, text)
 
     def __call__(self, sentence_start: int, clause: tuple[int, int], token: Token) -> str:
         """The status of the figure *token* of a clause and sentence."""
         text = self.text
         lead = text[clause[0] : token.start]
-        if _FORECAST_STRONG.search(lead):
+        if self._strong.search(lead):
             return "forecast"
+        if _COMMIT.search(lead):
+            return "target"  # 确保6月底前完成第二批危房改造任务86户
         if _ACHIEVED.search(lead):
+            return "actual"
+        if _TARGET_STRONG.search(lead):
+            return "target"
+        if _DONE.search(lead):
             return "actual"
         if self._target.within(sentence_start, token.start):
             return "target"
-        if _TARGET.search(lead) and not _ACTUAL.search(lead):
+        if self._planned.within(sentence_start, token.start) and not _ACTUAL.search(lead):
+            return "target"  # 二季度计划新开工项目12个,竣工项目15个
+        if self._plan.search(lead) and not _ACTUAL.search(lead):
             return "target"
         if self._forecast.within(sentence_start, token.start) or _FORECAST.search(
             text, token.end, clause[1]
@@ -94,9 +113,9 @@ class _Occurrences:
 
 @dataclass(frozen=True)
 class Growth:
-    """A growth rate next to a value: its sign, and whether it lists several (分别增长a、b)."""
+    """A growth rate next to a value, and whether it lists several (分别增长a、b); its sign is
+    `model.change_words`'s, as `validate` reads it."""
 
-    negative: bool
     respectively: bool
 
 
@@ -105,8 +124,4 @@ def growth(text: str, clause_start: int, token: Token) -> Growth | None:
     m = _GROWTH.search(text, max(clause_start, token.start - 12), token.start)
     if m is None or m.group(1):  # 环比: on the month before, not year on year
         return None
-    return Growth(m.group(3) in _DECLINE, bool(m.group(2)))
-
-
-def decline_word(word: str) -> bool:
-    return word in _DECLINE
+    return Growth(bool(m.group(2)))

@@ -5,26 +5,53 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
+from decimal import Decimal
 
 from ...errors import UsageError
+from ...model.change_words import reading
 from ...model.direction import lead_behind
 from ...model.models import Dataset
-from ...model.periods import Period
+from ...model.periods import UNDATED, Period
 from ...model.units import UNITS, Kind, Unit, get_unit
-from . import clauses, context, when
+from . import cells, clauses, context, when
 from .match import Matcher
 from .rates import related, unit_kind
-from .text import CompactText, compact, in_caption
-from .tokens import Token, Tokenizer
+from .text import CompactText, compact
+from .tokens import PROPOSED_UNITS, Token, Tokenizer, known_unit
 from .types import Extraction, FoundFigure, Proposal
 
-_LABEL_AFTER = re.compile(r"(?:以上)?(?:的)?(?:项目|企业)")  # 100亿元项目1个: a class, not a figure
+# 100亿元项目1个, 5000万元以上工业项目: a class, not a figure
+# 41个工业大类行业中有29个: the whole a count is taken out of, not a figure of the period
+_OUT_OF = re.compile(r"[\u4e00-\u9fff]{1,8}?中(?:有|[,，])")
+_LABEL_AFTER = re.compile(r"(?:以上[\u4e00-\u9fff]{0,4}?|的)?(?:项目|企业)")
 # a whole year: annual capacity (年产), planted areas, the year's plan (今年共安排45个项目)
-_ANNUAL = re.compile(r"年产|种植|播种|全年|今年.{0,2}(?:安排|计划|确定|谋划|实施)")
-_STOCK = re.compile(r"^(?!.*(?:新增|增加|开工|签约|完成)).*达")
+# a whole year: annual capacity (年产), the season's area (播种面积, not 完成种植 progress), the
+# year's plan (今年,市里确定了…210个项目)
+_ANNUAL = re.compile(r"年产|全年|今年.{0,6}(?:安排|计划|确定|谋划|实施)")
+_SEASON = re.compile(r"^(?!.*完成).*(?:种植|播种)")
+# 完成全年任务的92%: the share of the year's plan done, of the period in force
+_PLAN_SHARE = re.compile(r"(?:完成|占|达到)[^,;。]*(?:任务|计划|目标)的?$")
+# a programme's count (全区实施产业项目214个) is of the year it runs in
+_PROGRAMME = re.compile(r"(?<!共)实施")
+# 目前已完成112家: as the article stands (its reference month)
+_NOW = re.compile(r"目前|当前|眼下|现有")
+# 去年建了30个,今年又新建了15个: back to the period in force
+_THIS_YEAR = re.compile(r"今年(?!以来|来)")
+# a level at the end of the period: 规上企业达163家, 在建项目96个, 存款余额, 总数达到312家
+_STOCK = re.compile(r"^(?!.*(?:新增|增加|开工|签约|完成)).*(?:达|在建|总数|余额)")
+_BALANCE = re.compile(r"余额")
+# a change since the start of the year (比年初增加18.4亿元, 较去年末净增9家): the flow over the
+# period in force, even after a stock's 截至3月末
+_SINCE = re.compile(r"(?:比|较)(?:年初|上年末|去年末|上年底|去年底)|今年(?:新增|净增)|年初以来")
+_YEAR_END = frozenset({"yend"})  # 年底前 in a target: the year's
+# after the plant is built: a forecast of a year's output with no year (达产后年可实现产值127亿元)
+_BUILT = re.compile(r"(?:达产|建成|投产|达效)后")
+_YEARLY = re.compile(r"年产值|年可实现|年销售")  # 预计年产值可达3000万元: a year, not one named
 _GROWTH_WORDS = re.compile(
     r"同比|环比|比上年同期|较上年同期|比去年同期|较去年同期|比上年|较上年|比去年|较去年|分别|"
-    r"增长|增加|提高|上升|上涨|下降|减少|回落|下滑|降低|下跌|了|达到?|为|[,，、]"
+    r"增长|增加|提高|上升|上涨|下降|减少|回落|下滑|降低|下跌|负增长|了|达到?|为|[,，、]|"
+    # an aside between a value and its growth: 1215.6亿元,按不变价格计算,同比增长5.9%
+    r"按(?:可比|不变)价格计算|扣除价格因素|剔除价格因素"
 )
 _LIST_JOIN = re.compile(r"[、和及与,，](增长|增加|提高|上升|下降|减少|回落|下滑|降低)?")
 
@@ -37,6 +64,9 @@ def catalogue(dataset: Dataset | None) -> list[Unit]:
             for symbol in (indicator.unit, figure.unit):
                 if symbol and symbol not in units:
                     units[symbol] = get_unit(symbol)
+    for symbol, unit in PROPOSED_UNITS.items():
+        if known_unit(symbol) is unit:  # not declared otherwise by the data file
+            units.setdefault(symbol, unit)
     return list(units.values())
 
 
@@ -66,9 +96,8 @@ def resolve_published(
 
 def _part_of_a_count(token: Token) -> bool:
     """0.5家, 3.5个: a count is whole (1.2万人 is 12,000), so this is no count figure."""
-    try:
-        unit = get_unit(token.unit)
-    except ValueError:
+    unit = known_unit(token.unit)
+    if unit is None:
         return False  # a unit the catalogue does not know (declared elsewhere): no rule
     whole = token.value * unit.scale
     return unit.kind is Kind.COUNT and whole != whole.to_integral_value()
@@ -85,23 +114,36 @@ def extract(
     article = compact(original)
     text = article.text
     year, month, how = resolve_published(text, published, dataset, source)
-    phrases = [p for p in when.phrases(text, year, month) if not in_caption(article, p.start)]
+    tables = cells.read(original, year, month)  # tables first; the prose rules read the rest
+    if tables.tables:
+        article = compact(tables.rest)
+        text = article.text
+    captions = {p for span in article.captions for p in range(*span)}
+    periods = when.ArticlePeriods(text, year, month, captions, article.paragraphs)
     tokens = [
         t
         for t in Tokenizer(catalogue(dataset)).tokens(text)
         if not (unit_kind(t.unit) is Kind.AMOUNT and _LABEL_AFTER.match(text, t.end))
+        and not (unit_kind(t.unit) is Kind.COUNT and _OUT_OF.match(text, t.end))
         and not _part_of_a_count(t)
     ]
     figures = _figures(article, tokens)
     matcher = Matcher(dataset)
     line_starts = [0] + [m.end() for m in re.finditer("\n", original)]
-    periods = when.PeriodIndex(phrases)
-    readers = (clauses.Subjects(text), context.Status(text))
-    proposals = [
-        _proposal(article, f, periods, year, month, matcher, line_starts, readers) for f in figures
-    ]
+    readers = (clauses.Subjects(text), context.Status(text, periods.review))
+    proposals = [_proposal(article, f, periods, matcher, line_starts, readers) for f in figures]
     proposals = related(_distinct(proposals, matcher), figures, text)
-    return Extraction(proposals, f"{year}-{month:02d}", how)
+    proposals = cells.add(
+        proposals, tables, matcher, year, month, line_starts, lambda p: _distinct(p, matcher)
+    )
+    proposed = {
+        p.unit: PROPOSED_UNITS[p.unit]
+        for p in proposals
+        if p.unit in PROPOSED_UNITS and known_unit(p.unit) is PROPOSED_UNITS[p.unit]
+    }
+    for symbol in cells.undeclared(proposals, dataset):  # a table's 千公顷: a family of its own
+        proposed.setdefault(symbol, Unit(symbol, symbol, Decimal(1), Kind.AMOUNT, ""))
+    return Extraction(proposals, f"{year}-{month:02d}", how, proposed)
 
 
 def _distinct(proposals: list[Proposal], matcher: Matcher) -> list[Proposal]:
@@ -126,6 +168,19 @@ def _distinct(proposals: list[Proposal], matcher: Matcher) -> list[Proposal]:
     return out
 
 
+def _negative(text: str, sentence: tuple[int, int], clause: int, token: Token) -> bool:
+    """Whether the words give the rate *token* a minus (`model.change_words`, as `validate`
+    reads them): 下降/负增长/回落, 降幅扩大, a minus inside brackets; a lead (慢于, 低于) only in
+    个百分点. Reads back at most a clause's window."""
+    lower = max(sentence[0], token.start - clauses.WINDOW)
+    found = reading(text[lower : token.end], token.start - lower, token.end - lower)
+    if found is None:
+        return False
+    if found.how == "lead":
+        return lead_behind(text, clause, token.start, token.unit)
+    return found.sign < 0
+
+
 def _figures(article: CompactText, tokens: list[Token]) -> list[FoundFigure]:
     """Tokens as figures; growth rates next to a value become that value's yoy."""
     text = article.text
@@ -136,37 +191,31 @@ def _figures(article: CompactText, tokens: list[Token]) -> list[FoundFigure]:
     for token in tokens:
         sentence = article.sentence_span(token.start)
         clause = clauses.clause(text, token.start, *sentence)
-        grow = (
-            context.growth(text, clause[0], token) if unit_kind(token.unit) is Kind.RATE else None
-        )
+        rate_kind = unit_kind(token.unit) is Kind.RATE
+        grow = context.growth(text, clause[0], token) if rate_kind else None
+        negative = rate_kind and _negative(text, sentence, clause[0], token)
         join = None
         if token.unit == "%" and pending_list and previous is pending_list[-1][0]:
             join = _LIST_JOIN.fullmatch(text[pending_list[-1][0].end : token.start])
         if join:
-            word = join.group(1)
-            pending_list.append(
-                (token, context.decline_word(word) if word else pending_list[-1][1])
-            )
-        elif grow and grow.respectively:
-            pending_list = [(token, grow.negative)]
+            pending_list.append((token, negative))
+        elif grow and grow.respectively and token.unit == "%":
+            pending_list = [(token, negative)]
         else:
-            _pair_list(values, pending_list)
+            figures.extend(_pair_list(values, pending_list, article))
             pending_list = []
             rate = grow is not None and token.unit == "%"
-            if grow and rate and _attach(figures, token, grow.negative, sentence, text):
+            if grow and rate and _attach(figures, token, negative, sentence, text):
                 previous = token
                 continue
-            behind = (
-                grow.negative if grow else lead_behind(text, clause[0], token.start, token.unit)
-            )
-            value = -token.value if behind else token.value
+            value = -token.value if negative else token.value
             figures.append(
                 FoundFigure(replace(token, value=value), sentence, clause, last=token.end)
             )
             if token.unit != "%":
                 values.append(figures[-1])
         previous = token
-    _pair_list(values, pending_list)
+    figures.extend(_pair_list(values, pending_list, article))
     return figures
 
 
@@ -187,14 +236,18 @@ def _attach(
     return True
 
 
-def _pair_list(values: list[FoundFigure], rates: list[tuple[Token, bool]]) -> None:
+def _pair_list(
+    values: list[FoundFigure], rates: list[tuple[Token, bool]], article: CompactText
+) -> list[FoundFigure]:
     """Pair 分别增长 rates in order with the last values of their sentence that lack one.
 
     *values* holds the figures before the rates that are no percentage, in order; those that
-    have a rate by now are dropped from it as they are met, so each is passed over once.
+    have a rate by now are dropped from it as they are met, so each is passed over once. Rates
+    without values to pair with (城镇、农村居民人均可支配收入分别增长4.9%和7.1%) are figures of
+    their own, returned signed.
     """
     if not rates:
-        return
+        return []
     first = rates[0][0]
     found: list[FoundFigure] = []
     while values and len(found) < len(rates):
@@ -209,16 +262,95 @@ def _pair_list(values: list[FoundFigure], rates: list[tuple[Token, bool]]) -> No
         for figure, (rate, negative) in zip(reversed(found), rates, strict=True):
             figure.yoy = -rate.value if negative else rate.value
             figure.last = max(figure.last, rate.end)
+        return []
+    values.extend(reversed(found))
+    alone = []
+    for rate, negative in rates:
+        sentence = article.sentence_span(rate.start)
+        clause = clauses.clause(article.text, rate.start, *sentence)
+        value = -rate.value if negative else rate.value
+        alone.append(FoundFigure(replace(rate, value=value), sentence, clause, last=rate.end))
+    return alone
+
+
+def _open_bracket(text: str, clause: int, pos: int) -> int | None:
+    """Where the bracket *pos* stands in opens, within its clause (降幅较一季度(-8.1%)收窄)."""
+    depth = 0
+    for i in range(pos - 1, clause - 1, -1):
+        ch = text[i]
+        if ch in ")）":
+            depth += 1
+        elif ch in "(（":
+            if depth == 0:
+                return i
+            depth -= 1
+    return None
+
+
+def _dated(
+    text: str, figure: FoundFigure, periods: when.ArticlePeriods, status: str, paragraph: int
+) -> tuple[Period, str]:
+    """The period of *figure* and its status (a forecast of a plant's yearly output once built
+    has no period)."""
+    token = figure.token
+    lead = text[figure.clause[0] : token.start]
+    lower = max(figure.sentence[0], token.start - clauses.WINDOW)
+    if status != "target" and _BUILT.search(text, lower, token.start):
+        return UNDATED, "forecast"
+    if status == "forecast" and _YEARLY.search(text, lower, token.start):
+        return UNDATED, status
+    opened = _open_bracket(text, figure.clause[0], token.start)
+    if opened is not None:
+        bracketed = periods.bracket(opened, token.start)
+        if bracketed is not None:
+            return bracketed, status
+    phrase = periods.in_sentence(token.start, figure.sentence[0], status)
+    in_force = periods.in_force(token.start)
+    flow = _SINCE.search(lead) is not None  # 比年初增加, 今年新增: a change over months
+    this_year = [m.start() for m in _THIS_YEAR.finditer(text, lower, token.start)]
+    back_to_force = bool(this_year) and (phrase is None or this_year[-1] >= phrase.end)
+    if back_to_force:
+        phrase = None  # 去年建了30个,今年又新建了15个: the period in force
+    elif phrase is None and status == "actual":
+        stock = periods.stock_before(token.start, paragraph)
+        if stock is not None and stock.start > periods.carried_from(token.start):
+            phrase = stock  # 截至3月底,…;普惠小微贷款平均利率4.86%: the sentence's month
+    sentence_plan = text.startswith("今年", figure.sentence[0]) and _ANNUAL.search(
+        text, lower, token.start
+    )
+    if phrase is not None and phrase.period is not None:
+        period = phrase.period
+        if phrase.stock and flow:  # 截至3月末…比年初增加18.4亿元: January to that month
+            period = Period(period.year, 1, period.end)
+        elif status == "target" and phrase.group in _YEAR_END:
+            period = Period(period.year, 1, 12)  # 确保年底前完成: the year's target
+    elif status == "actual" and not back_to_force and _NOW.search(text, lower, token.start):
+        period = Period(periods.year, periods.month, periods.month)
+    elif (
+        status == "target"
+        or (_ANNUAL.search(lead) and not _PLAN_SHARE.search(lead))
+        or _SEASON.search(lead)
+        or sentence_plan
+        or (unit_kind(token.unit) is Kind.COUNT and _PROGRAMME.search(lead))
+    ):
+        period = Period(in_force.year, 1, 12)
     else:
-        values.extend(reversed(found))
+        period = in_force
+    if status == "target" and phrase is None:
+        period = Period(periods.target_year(token.start, period.year), 1, 12)
+    if period.start < period.end and not flow:
+        kind = unit_kind(token.unit)
+        if (kind is Kind.COUNT and _STOCK.search(lead)) or (
+            kind is Kind.AMOUNT and _BALANCE.search(lead)
+        ):
+            period = Period(period.year, period.end, period.end)  # 规上企业达163家: at the end
+    return period, status
 
 
 def _proposal(
     article: CompactText,
     figure: FoundFigure,
-    periods: when.PeriodIndex,
-    year: int,
-    month: int,
+    periods: when.ArticlePeriods,
     matcher: Matcher,
     line_starts: list[int],
     readers: tuple[clauses.Subjects, context.Status],
@@ -228,26 +360,16 @@ def _proposal(
     subjects, statuses = readers
     status = statuses(figure.sentence[0], figure.clause, token)
     paragraph = article.paragraph_start(token.start)
-    period = periods.before(token.start, paragraph, figure.sentence[0]) or Period(
-        year, month, month
-    )
-    lead = text[figure.clause[0] : token.start]
-    if status == "target" or _ANNUAL.search(lead):
-        period = Period(period.year, 1, 12)
-    elif period.start < period.end and unit_kind(token.unit) is Kind.COUNT and _STOCK.search(lead):
-        period = Period(period.year, period.end, period.end)  # 规上企业达142家: as at the end
-    phrases = periods.phrases
-    first = bisect.bisect_left(phrases, figure.clause[0], key=lambda p: p.start)
-    cut = ""
-    if first < len(phrases) and phrases[first].start < token.start:
-        cut = text[phrases[first].start : phrases[first].end]
+    period, status = _dated(text, figure, periods, status, paragraph)
+    phrase = periods.in_sentence(token.start, figure.clause[0], "target")
+    cut = "" if phrase is None else phrase.text
     name = clauses.list_item_name(text, figure.clause[0], token.start) or clauses.name(
         text, figure.clause[0], token.start, token.end, figure.clause[1], cut
     )
     subject = subjects(figure.sentence, figure.clause[1])
     quote_end = clauses.clause(text, max(figure.last - 1, token.start), *figure.sentence)[1]
     quote = article.quote(figure.clause[0], quote_end)
-    found = matcher.match(name, abs(token.value), token.unit)
+    found = matcher.match(name, abs(token.value), token.unit, subject)
     subject = matcher.subject(found.indicator, subject)
     line = bisect.bisect_right(line_starts, article.origin[token.start])
     return Proposal(

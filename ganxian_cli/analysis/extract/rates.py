@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ...model.units import Kind, get_unit
+from ...model.units import Kind
+from .tokens import known_unit
 from .types import FoundFigure, Proposal
 
 _GAP = re.compile(r"序时|序进度")
@@ -35,7 +36,5 @@ def related(proposals: list[Proposal], figures: list[FoundFigure], text: str) ->
 
 
 def unit_kind(unit: str) -> Kind:
-    try:
-        return get_unit(unit).kind
-    except ValueError:
-        return Kind.COUNT
+    found = known_unit(unit)
+    return Kind.COUNT if found is None else found.kind

@@ -1,5 +1,5 @@
-"""Article bytes to text (UTF-8 or GBK, HTML stripped; empty, binary and huge input refused),
-and which of the data file's [sources] the article is."""
+"""Article bytes to text (UTF-8 or GBK; a saved web page read by `page`; empty, binary and
+huge input refused), and which of the data file's [sources] the article is."""
 
 from __future__ import annotations
 
@@ -10,11 +10,10 @@ from html.parser import HTMLParser
 
 from ...errors import DataError, UsageError
 from ...model.models import Dataset
-from ..checks.texts import source_text_path
+from ..checks.texts import is_html, source_text_path
 
 MAX_ARTICLE_BYTES = 1024 * 1024
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_HTML = re.compile(r"<\s*(html|body|div|p|br|span|head|meta|!doctype)\b", re.IGNORECASE)
 _BLOCK_TAGS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section"}
 
 
@@ -48,9 +47,9 @@ def read_article(data: bytes, name: str) -> tuple[str, str]:
     if b"\x00" in data[:4096] or _control_share(data[:4096]) > 0.05:
         raise UsageError(f"{name}: binary data, not article text (save the article as text)")
     text, note = _decode(data, name)
-    if _HTML.search(text[:4096]):
-        text = strip_html(text)
-        note = (note + "; " if note else "") + "HTML tags removed"
+    if is_html(text):
+        text = html_text(text)
+        note = (note + "; " if note else "") + "read as an HTML page: main text and tables"
     if not text.strip():
         raise UsageError(f"{name}: no text left to read")
     return text, note
@@ -102,6 +101,16 @@ class _TextOnly(HTMLParser):
     def handle_data(self, data: str) -> None:
         if not self._skip:
             self.parts.append(data)
+
+
+def html_text(html: str) -> str:
+    """The text of a saved web page as extract and validate read it: its title, main text and
+    tables as pipe lines (`page.page_text`), menus, scripts and footers dropped; the page's
+    text with only its tags removed where no main text is found."""
+    from .page import page_text  # the HTML library is loaded for pages only
+
+    _, text = page_text(html)
+    return text if text.strip() else strip_html(html)
 
 
 def strip_html(text: str) -> str:

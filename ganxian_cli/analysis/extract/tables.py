@@ -24,10 +24,11 @@ Quote form of a cell (what ``validate`` checks with `cell_shown`)::
 
     ROW LABEL | COLUMN HEADER | VALUE            e.g.  规模以上工业总产值 | 累计 | 872.5
     ROW LABEL | COLUMN HEADER | VALUE | 单位:UNIT      规模以上工业总产值 | 累计 | 872.5 | 单位:亿元
+    ... | 单位:UNIT | GROWTH HEADER:GROWTH          ... | 单位:亿元 | 同比增长(%):7.1
 
 label, header and value exactly as printed (spaces inside a label or header do not matter); the
-optional last part is the unit the cell was read with. `cell_quote` writes it, `cell_shown` says
-whether one table of the text has that cell.
+optional parts are the unit the cell was read with and the 同比 column its yoy was read from.
+`cell_quote` writes it, `cell_shown` says whether one table of the text has that cell.
 """
 
 from __future__ import annotations
@@ -42,11 +43,13 @@ from typing import Literal
 
 __all__ = [
     "Cell",
+    "CellQuote",
     "PeriodKind",
     "Table",
     "cell_quote",
     "cell_shown",
     "find_tables",
+    "parse_cell_quote",
     "parse_quote",
     "table_from_rows",
 ]
@@ -82,6 +85,8 @@ class Cell:
     start: int  # span of the printed value in the text
     end: int
     back: int = 0  # years before the caller's year when the table names none (上年同期: 1)
+    growth_column: str = ""  # header of the 同比 column `yoy` is read from, as printed
+    growth_printed: str = ""  # the yoy as printed there
 
     def period(self, year: int | None = None) -> str | None:
         """ganxian's spelling (2027-05, 2027-01..2027-05, 2031-Q1, 2026); None when unknown."""
@@ -445,10 +450,12 @@ def _cells(
                 continue
             value, pct = parsed
             yoy = None
+            growth_column = growth_printed = ""
             if i + 1 < len(cols) and cols[i + 1].role == "yoy" and i + 1 < len(row):
                 yp = row[i + 1]
                 yv = _number(yp.text) if yp is not None else None
-                yoy = yv[0] if yv is not None else None
+                if yp is not None and yv is not None:
+                    yoy, growth_column, growth_printed = yv[0], header[i + 1], yp.text
             kind, m = col.kind, col.month
             if kind is PeriodKind.UNKNOWN and ctx_kind in _RUNS:
                 kind = ctx_kind
@@ -475,6 +482,8 @@ def _cells(
                     back=col.back,
                     start=piece.start,
                     end=piece.end,
+                    growth_column=growth_column,
+                    growth_printed=growth_printed,
                 )
             )
     return tuple(out)
@@ -735,26 +744,66 @@ def table_from_rows(
 
 
 def cell_quote(cell: Cell) -> str:
-    """The quote form of *cell*: ``ROW | COLUMN | VALUE`` and ``| 单位:UNIT`` when it has one."""
+    """The quote form of *cell*: ``ROW | COLUMN | VALUE``, ``| 单位:UNIT`` when it has one, and
+    ``| GROWTH COLUMN:GROWTH`` when its yoy was read from a 同比 column."""
     parts = [cell.row, cell.column, cell.printed]
     if cell.unit:
         parts.append(f"单位:{cell.unit}")
+    if cell.growth_column and cell.growth_printed:
+        parts.append(f"{cell.growth_column}:{cell.growth_printed}")
     return QUOTE_SEP.join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class CellQuote:
+    """A cell quote read back: label, header and value as printed, the unit ("" when the quote
+    names none), and the growth column's header and printed value ("" when none)."""
+
+    row: str
+    column: str
+    printed: str
+    unit: str
+    growth_column: str
+    growth_printed: str
+
+    @property
+    def value(self) -> Decimal:
+        found = _number(self.printed)
+        assert found is not None  # parse_cell_quote admits numbers only
+        return found[0]
+
+    @property
+    def growth(self) -> Decimal | None:
+        found = _number(self.growth_printed) if self.growth_printed else None
+        return found[0] if found is not None else None
+
+
+_UNIT_PART = re.compile(r"单位\s*[:：]\s*(\S+)")
+_GROWTH_PART = re.compile(r"(.+?)\s*[:：]\s*([^:：]+)")
+
+
+def parse_cell_quote(quote: str) -> CellQuote | None:
+    """The parts of a cell quote; None when *quote* is not in that form."""
+    parts = [p.strip() for p in quote.replace("｜", "|").split("|")]
+    if len(parts) < 3 or len(parts) > 5 or not all(parts) or _number(parts[2]) is None:
+        return None
+    unit = growth_column = growth_printed = ""
+    for part in parts[3:]:
+        m = _UNIT_PART.fullmatch(part)
+        if m and not unit and not growth_column:
+            unit = m.group(1)
+            continue
+        g = _GROWTH_PART.fullmatch(part)
+        if g is None or growth_column or _number(g.group(2)) is None:
+            return None
+        growth_column, growth_printed = g.group(1).strip(), g.group(2).strip()
+    return CellQuote(parts[0], parts[1], parts[2], unit, growth_column, growth_printed)
 
 
 def parse_quote(quote: str) -> tuple[str, str, str, str] | None:
     """(row, column, value, unit) of a cell quote; None when *quote* is not in that form."""
-    parts = [p.strip() for p in quote.replace("｜", "|").split("|")]
-    unit = ""
-    if len(parts) == 4:
-        m = re.fullmatch(r"单位\s*[:：]\s*(\S+)", parts[3])
-        if not m:
-            return None
-        unit = m.group(1)
-        parts = parts[:3]
-    if len(parts) != 3 or not all(parts) or _number(parts[2]) is None:
-        return None
-    return parts[0], parts[1], parts[2], unit
+    found = parse_cell_quote(quote)
+    return None if found is None else (found.row, found.column, found.printed, found.unit)
 
 
 def _same(a: str, b: str) -> bool:
@@ -763,21 +812,28 @@ def _same(a: str, b: str) -> bool:
 
 def cell_shown(quote: str, text: str, tables: Sequence[Table] | None = None) -> bool:
     """Whether one table of *text* (or of *tables*, when already found) has the quoted cell:
-    its row label, column header and value as printed, and the unit if the quote names one.
+    its row label, column header and value as printed, the unit if the quote names one, and
+    the growth column's header and value if it names them.
     A saved web page is read by `page.cell_shown_in_page`."""
-    parsed = parse_quote(quote)
+    parsed = parse_cell_quote(quote)
     if parsed is None:
         return False
-    row, column, printed, unit = parsed
     if tables is None:
         tables = find_tables(text)
     for table in tables:
         for cell in table.cells:
             if (
-                _same(cell.row, row)
-                and _same(cell.column, column)
-                and _same(cell.printed, printed)
-                and (not unit or _same(cell.unit, unit))
+                _same(cell.row, parsed.row)
+                and _same(cell.column, parsed.column)
+                and _same(cell.printed, parsed.printed)
+                and (not parsed.unit or _same(cell.unit, parsed.unit))
+                and (
+                    not parsed.growth_column
+                    or (
+                        _same(cell.growth_column, parsed.growth_column)
+                        and _same(cell.growth_printed, parsed.growth_printed)
+                    )
+                )
             ):
                 return True
     return False

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from ...model.models import MAX_DECIMAL_PLACES, MAX_INTEGER_DIGITS
 from ...model.numerals import unit_forms
-from ...model.units import Unit
+from ...model.units import Kind, Unit, get_unit
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 CN_DIGITS |= {"七": 7, "八": 8, "九": 9}
@@ -21,6 +21,58 @@ CN_POWERS = {"十": 10, "百": 100, "千": 1000}
 CN_CHARS = "".join(CN_DIGITS) + "".join(CN_POWERS)
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _COUNT_VERBS = "有共达增"  # a bare 一 counts only after these (只有一个出入口, not 一个缩影)
+
+
+def _proposed(
+    symbol: str, family: str, scale: int | str, kind: Kind, en: str, magnitude: str = ""
+) -> Unit:
+    return Unit(symbol, family, Decimal(scale), kind, en, (), magnitude)
+
+
+# Units statistics offices print that the catalogue lacks: extract proposes their figures with a
+# [units] declaration for the data file (never the lonely growth rate of a dropped value).
+# 万吨标准煤 is energy, not 万吨; 万平方米 is area (1 平方米 = 0.0015 亩, as in the catalogue).
+PROPOSED_UNITS: dict[str, Unit] = {
+    u.symbol: u
+    for u in (
+        _proposed("立方米", "volume", 1, Kind.AMOUNT, "m³"),
+        _proposed("万立方米", "volume", 10_000, Kind.AMOUNT, "×10k m³", "万"),
+        _proposed("亿立方米", "volume", 100_000_000, Kind.AMOUNT, "×100m m³", "亿"),
+        _proposed("吨标准煤", "coal_equivalent", 1, Kind.AMOUNT, "tce"),
+        _proposed("万吨标准煤", "coal_equivalent", 10_000, Kind.AMOUNT, "×10k tce", "万"),
+        _proposed("万平方米", "area", 15, Kind.AMOUNT, "×10k m²", "万"),
+        _proposed("公里", "length", 1, Kind.AMOUNT, "km"),
+        _proposed("美元", "usd", 1, Kind.AMOUNT, "US dollars"),
+        _proposed("万美元", "usd", 10_000, Kind.AMOUNT, "×10k US dollars", "万"),
+        _proposed("亿美元", "usd", 100_000_000, Kind.AMOUNT, "×100m US dollars", "亿"),
+        _proposed("天", "days", 1, Kind.AMOUNT, "days"),
+        _proposed("场次", "sessions", 1, Kind.COUNT, "sessions"),
+        _proposed("处", "sites", 1, Kind.COUNT, "sites"),
+        _proposed("微克/立方米", "concentration", 1, Kind.AMOUNT, "µg/m³"),
+    )
+}
+
+
+def known_unit(symbol: str) -> Unit | None:
+    """The unit of *symbol*: the catalogue's or a declared one, else a proposed one, else None."""
+    try:
+        return get_unit(symbol)
+    except ValueError:
+        return PROPOSED_UNITS.get(symbol)
+
+
+# Number words that name rather than count: 三次产业 (the three sectors), 人大四次会议 (a session),
+# 三个方面 (points of a speech), and any number word opening a quoted slogan ("两个市场").
+_NAMED_AFTER = re.compile(r"产业|(?:全体)?会议|全会|方面")
+_QUOTES = frozenset('“"「『')
+# A ratio of shares (三次产业结构比为12.3:40.5:47.2): each part is a share in %, where they add
+# up to 100.
+_RATIO = re.compile(r"比(?:例)?为?(\d+(?:\.\d+)?(?:[:：]\d+(?:\.\d+)?){1,5})(?![\d.:：])")
+_WHOLE, _PLACES = MAX_INTEGER_DIGITS, MAX_DECIMAL_PLACES
+_PART = re.compile(rf"\d{{1,{_WHOLE}}}(?:\.\d{{1,{_PLACES}}})?(?![\d.])")
+# The items of a 分别-list before the one printing the unit: 分别回落3.05和0.87个百分点
+_LISTED_BEFORE = re.compile(rf"(?<![\d.])(\d{{1,{_WHOLE}}}(?:\.\d{{1,{_PLACES}}})?)[和、及与]$")
+_LIST_REACH = 40  # how far back a list's items and its 分别 are looked for
 
 
 @dataclass(frozen=True)
@@ -86,10 +138,18 @@ class Tokenizer:
 
     def tokens(self, text: str) -> list[Token]:
         found: list[Token] = []
+        ratios = [(m.start(1), m.end(1)) for m in _RATIO.finditer(text)]
+        r = 0
         for m in self.pattern.finditer(text):
+            while r < len(ratios) and ratios[r][0] < m.start():
+                found.extend(_ratio_parts(text, *ratios[r]))
+                r += 1
             token = self._token(text, m)
             if token is not None:
+                found.extend(_listed_before(text, token, found[-1].end if found else 0))
                 found.append(token)
+        for start, end in ratios[r:]:
+            found.extend(_ratio_parts(text, start, end))
         return found
 
     def _token(self, text: str, m: re.Match[str]) -> Token | None:
@@ -102,6 +162,13 @@ class Tokenizer:
         before = text[m.start() - 1 : m.start()]
         if before == "第":
             return None  # 第18层, 第一: an ordinal, not an amount
+        if before and before in ":：" and _PART.fullmatch(num):
+            return None  # a part of a ratio (12.3:40.5:47.2), read as a ratio
+        if chinese and (before in _QUOTES or _NAMED_AFTER.match(text, m.end())):
+            return None  # 三次产业, "两个市场", 四次会议, 三个方面: a name, not a count
+        attributive = "\u4e00" <= after <= "\u9fff" and after not in "的余多"
+        if attributive and symbol in PROPOSED_UNITS:
+            return None  # 8天假期: a name, not a figure
         if chinese:
             n = chinese_number(num)
             if n is None or symbol == "元":
@@ -121,3 +188,35 @@ class Tokenizer:
                 return None  # more digits than a data file holds: a serial number, not a figure
             value = Decimal(digits)
         return Token(m.start(), m.end(), value, symbol, approx, num, chinese)
+
+
+def _ratio_parts(text: str, start: int, end: int) -> list[Token]:
+    """The parts of the ratio text[start:end] as shares in %, where they add up to 100."""
+    parts = list(_PART.finditer(text, start, end))
+    values = [Decimal(p.group()) for p in parts]
+    if len(parts) != text.count(":", start, end) + text.count("：", start, end) + 1:
+        return []  # a part with more digits than a data file holds: no ratio of shares
+    if abs(sum(values, Decimal(0)) - 100) > 1:
+        return []  # a ratio of something else: no share of a whole
+    return [
+        Token(p.start(), p.end(), value, "%", False, p.group(), False)
+        for p, value in zip(parts, values, strict=True)
+    ]
+
+
+def _listed_before(text: str, token: Token, floor: int) -> list[Token]:
+    """The items of a 分别-list that lend their unit from *token*, the last item
+    (分别回落3.05和0.87个百分点: 3.05个百分点), not before *floor*."""
+    items: list[Token] = []
+    at = token.start
+    lower = max(floor, token.start - _LIST_REACH)
+    while True:
+        m = _LISTED_BEFORE.search(text, max(lower, at - 20), at)
+        if m is None:
+            break
+        number = m.group(1)
+        items.append(Token(m.start(1), m.end(1), Decimal(number), token.unit, False, number, False))
+        at = m.start(1)
+    if not items or text.rfind("分别", lower, at) < 0:
+        return []
+    return items[::-1]

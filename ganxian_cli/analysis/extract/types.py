@@ -4,9 +4,10 @@ whole result. Imports only `tokens`, so every rule module may use them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ...model.units import Unit
 from .tokens import Token
 
 
@@ -29,6 +30,7 @@ class Proposal:
     line: int  # line of the article the figure is printed on
     relation: str | None = None  # rate, gap or share: a rate of the figure *relates_to*
     relates_to: str | None = None
+    restates: int | None = None  # a less precise print of the figure at this index (45.3亿元)
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,9 @@ class Extraction:
     figures: list[Proposal]
     published: str
     published_from: str  # "--published", "source ID", "text", "data file"
+    # units of the figures that neither the catalogue nor the data file knows (立方米): the
+    # declarations a data file needs (`[units]`) before the figures can be imported
+    units: dict[str, Unit] = field(default_factory=dict)
 
 
 @dataclass

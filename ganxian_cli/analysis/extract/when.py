@@ -1,152 +1,18 @@
-"""Period phrases (1-5月, 1至5月, 一至五月, 上半年, 一季度, 前三季度, 今年以来, 截至目前, 5月底)
-resolved against the article's year and month; dates and deadlines are not periods."""
+"""The periods of an article's figures: its period phrases (1-5月, 一季度, 上半年, 今年以来,
+截至3月末) read once with `model.period_words`, carried across heading lines, against the month
+the article reports on; and the article's publication month."""
 
 from __future__ import annotations
 
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass
 
+from ...model import period_words
 from ...model.periods import Period
-from .tokens import chinese_number
 
-_N = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
-_TO = r"(?:-|~|至|到|—|–)"
-_PHRASES = re.compile(
-    "|".join(
-        (
-            rf"(?P<range>(?:(?P<ry>\d{{4}})年|今年)?(?P<rs>{_N})月?{_TO}(?P<re>{_N})月(?:份)?(?!\d*日))",
-            r"(?P<half>(?:(?P<hy>\d{4})年|今年)?(?P<hw>上|下)半年)",
-            # 去年全年, 去年建了30个: the year before, for its own sentence only; never
-            # the base of a comparison (去年同期, 与去年相比) nor 去年底 (a month)
-            r"(?P<lastyear>(?:去年|上年)(?:全年)?)(?!同期|相比|相较|底|末|[\d一二三四五六七八九十]+月)",
-            r"(?P<quarters>前(?P<qn>[一二三])(?:个)?季度)",
-            r"(?P<quarter>(?:(?P<qy>\d{4})年|今年)?(?:第)?(?P<q>[一二三四1-4])季度)",
-            r"(?P<ytd>今年以来|年初以来|今年来|今年)",
-            r"(?P<now>截至目前|截止目前|目前|当前|眼下|近日)",
-            rf"(?P<monthend>(?:截至|截止)?(?:(?P<my>\d{{4}})年)?(?P<en>{_N})月(?:底|末))",
-            rf"(?P<asof>(?:截至|截止)(?:(?P<ay>\d{{4}})年)?(?P<an>{_N})月\d{{1,2}}[日号])",
-            rf"(?P<month>(?:(?P<sy>\d{{4}})年)?(?P<mn>{_N})月份?(?![\d一二三四五六七八九十]*[日号]))",
-            r"(?P<year>(?P<yy>\d{4})年(?!\d|[一二三四五六七八九十]+月))",
-            r"(?P<whole>全年|年度)",
-        )
-    )
-)
 _DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
 _PUBLISHED = re.compile(r"(\d{4})-(\d{1,2})(?:-\d{1,2})?")
-
-
-@dataclass(frozen=True)
-class Phrase:
-    """A period phrase at compact offsets [start, end); *whole* marks 全年/年度 (targets);
-    *local* one that dates only the figures of its own sentence (去年)."""
-
-    start: int
-    end: int
-    period: Period
-    whole: bool = False
-    local: bool = False
-
-
-class PeriodIndex:
-    """Which phrase dates a figure, for every figure of one text.
-
-    The phrases a figure passes over on its way back (全年/年度, and 去年 of another sentence) are
-    skipped in one step each, through the last phrase before every index that is not whole and
-    the last that is neither whole nor local: a paragraph full of 全年 costs no more than one.
-    """
-
-    def __init__(self, phrases: list[Phrase]) -> None:
-        self.phrases = phrases
-        self._dated: list[int] = []  # [k]: the last of phrases[:k] not whole, -1 if none
-        self._plain: list[int] = []  # [k]: the last of phrases[:k] neither whole nor local
-        dated = plain = -1
-        for k, phrase in enumerate(phrases):
-            self._dated.append(dated)
-            self._plain.append(plain)
-            if not phrase.whole:
-                dated = k
-                plain = plain if phrase.local else k
-        self._dated.append(dated)
-        self._plain.append(plain)
-
-    def before(self, pos: int, paragraph: int, sentence: int) -> Period | None:
-        """The last period phrase before *pos* in its paragraph (全年/年度 only set targets; 去年
-        only dates its own sentence)."""
-        k = bisect.bisect_right(self.phrases, pos, key=lambda p: p.start)
-        while k > 0:
-            i = self._dated[k]
-            if i >= 0 and self.phrases[i].local and self.phrases[i].start < sentence:
-                i = self._plain[i]  # 去年 of an earlier sentence, and all before it
-            if i < 0:
-                return None
-            phrase = self.phrases[i]
-            if phrase.end > pos:  # a phrase *pos* stands in
-                k = i
-                continue
-            return None if phrase.start < paragraph else phrase.period
-        return None
-
-
-def _int(text: str | None) -> int | None:
-    if text is None:
-        return None
-    return int(text) if text.isdigit() else chinese_number(text)
-
-
-def phrases(text: str, year: int, month: int) -> list[Phrase]:
-    """Every period phrase of *text*; future months and years are deadlines and left out."""
-    found: list[Phrase] = []
-    for m in _PHRASES.finditer(text):
-        period = _period(m, year, month)
-        if period is None:
-            continue
-        if m.start() and text[m.start() - 1] in "比较同与和":
-            continue  # 比上半年, 较上年, 与去年: the base of a comparison
-        if period.year > year or (period.year == year and period.start > month):
-            continue  # 9月底, 2025年前: a deadline or a plan, not the period of a figure
-        kind = m.lastgroup
-        found.append(Phrase(m.start(), m.end(), period, kind == "whole", kind == "lastyear"))
-    return found
-
-
-def _period(m: re.Match[str], year: int, month: int) -> Period | None:
-    kind = m.lastgroup
-    groups = m.groupdict()
-    if kind == "range":
-        start, end = _int(groups["rs"]), _int(groups["re"])
-        y = int(groups["ry"]) if groups["ry"] else year
-        if start and end and 1 <= start <= end <= 12:
-            return Period(y, start, end)
-        return None
-    if kind == "half":
-        y = int(groups["hy"]) if groups["hy"] else year
-        return Period(y, 1, 6) if groups["hw"] == "上" else Period(y, 7, 12)
-    if kind == "lastyear":
-        return Period(year - 1, 1, 12)
-    if kind == "quarters":  # 前三季度
-        n = _int(groups["qn"]) or 1
-        return Period(year, 1, 3 * n)
-    if kind == "quarter":
-        q = _int(groups["q"]) or 0
-        y = int(groups["qy"]) if groups["qy"] else year
-        return Period(y, 3 * q - 2, 3 * q) if 1 <= q <= 4 else None
-    if kind == "ytd":
-        return Period(year, 1, month)
-    if kind == "now":
-        return Period(year, month, month)
-    if kind in ("monthend", "month", "asof"):
-        key = {"monthend": ("en", "my"), "month": ("mn", "sy"), "asof": ("an", "ay")}[kind]
-        m_n = _int(groups[key[0]])
-        y_text = groups[key[1]]
-        y = int(y_text) if y_text else year
-        return Period(y, m_n, m_n) if m_n and 1 <= m_n <= 12 else None
-    if kind == "year":
-        return Period(int(groups["yy"]), 1, 12)
-    if kind == "whole":
-        return Period(year, 1, 12)
-    return None  # pragma: no cover - every alternative is named
 
 
 def published_from(text: str) -> tuple[int, int] | None:
@@ -165,3 +31,160 @@ def parse_published(text: str) -> tuple[int, int] | None:
     if not m or not 1 <= int(m.group(2)) <= 12:
         return None
     return int(m.group(1)), int(m.group(2))
+
+
+# Phrases that set the period in force for what follows, across sentences and heading lines,
+# until another is stated: a span of months (一季度, 1—9月, 上半年, 前三季度, 今年以来). A single
+# month (3月份), a stock (截至3月末), 去年 and a bare year date only their own sentence.
+_CARRIES = frozenset({"range", "quarters", "months", "quarter", "half", "halfsum", "ytd"})
+
+
+_HEADING_MAX = 30  # a paragraph this short without a sentence end is a heading line
+_SENTENCE_END = frozenset("。！？；;!?")
+
+
+# A paragraph opened by a short topic sentence (工业生产较快增长。) is a section under a heading.
+_TOPIC = re.compile(r"[\u4e00-\u9fff]{4,12}。")
+# … and one opening with a breakdown (分城乡看, 从行业看, 其中) goes on with the one before it.
+_BREAKDOWN = re.compile(r"(?:分|从)[\u4e00-\u9fff]{1,6}(?:看|来看)|其中")
+
+
+def _heading(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a heading line (工业经济稳中有进, 一、农业生产)."""
+    return 0 < end - start <= _HEADING_MAX and text[end - 1] not in _SENTENCE_END
+
+
+class ArticlePeriods:
+    """The periods an article's words give its figures, read once with `model.period_words`
+    (as `validate` reads them) against the month the article reports on.
+
+    The article's own time comes first: relative words (上半年, 今年以来, 本月) are of the year
+    and month it reports on (`period_words.reference`: a review published early in the year
+    with 全年/年末 reports on the year before). Without any period phrase a figure is of that
+    reference: the whole year for such a review, else the month.
+    """
+
+    def __init__(
+        self, text: str, year: int, month: int, skip: set[int], paragraphs: list[int]
+    ) -> None:
+        self.year, self.month = period_words.reference(text, year, month)
+        # a paragraph after a heading line (工业经济稳中有进) keeps the period in force; any
+        # other paragraph starts again from the article's reference
+        ends = [*paragraphs[1:], len(text)]
+        self._resets = [
+            start
+            for k, (start, end) in enumerate(zip(paragraphs, ends, strict=True))
+            if k
+            and not _heading(text, paragraphs[k - 1], start)
+            and not _heading(text, start, end)
+            and not _TOPIC.match(text, start, end)
+            and not _BREAKDOWN.match(text, start, end)
+        ]
+        self.review = (self.year, self.month) != (year, month)
+        if self.review:
+            self.default = Period(self.year, 1, 12)
+        else:
+            self.default = Period(self.year, self.month, self.month)
+        own: list[period_words.PeriodPhrase] = []
+        self.bracketed: list[period_words.PeriodPhrase] = []
+        for p in period_words.period_phrases(text, self.year, self.month):
+            if p.period is None or p.start in skip:
+                continue
+            if p.kind == "own":
+                own.append(p)
+            elif p.kind == "bracketed":
+                self.bracketed.append(p)
+        self.own = own
+        self._own_starts = [p.start for p in own]
+        self._past: list[int] = []  # [k]: the last of own[:k+1] that is not in the future, or -1
+        self._no_deadline: list[int] = []  # [k]: … that is no future stock (9月底 in June)
+        last = no_deadline = -1
+        for k, p in enumerate(own):
+            future = self.future(p)
+            if not future:
+                last = k
+            if not (future and p.stock):
+                no_deadline = k
+            self._past.append(last)
+            self._no_deadline.append(no_deadline)
+        carry = [p for p in own if p.group in _CARRIES and not p.stock and not self.future(p)]
+        self._carry_starts = [p.start for p in carry]
+        self._carry = [p.period for p in carry]
+        self._bracket_ends = [p.end for p in self.bracketed]
+        # a plan's year stated in a heading (二、2035年工作思路) or a lead: the year of targets
+        years = [p for p in own if p.bare_year or (p.group in _CARRIES and not p.stock)]
+        self._year_starts = [p.start for p in years]
+        self._years = [p.period.year for p in years if p.period is not None]
+        self._stops = [i for i, ch in enumerate(text) if ch in "。！？!?"]
+        stocks = [p for p in own if p.stock and not self.future(p)]
+        self._stock_starts = [p.start for p in stocks]
+        self._stocks = stocks
+
+    def future(self, phrase: period_words.PeriodPhrase) -> bool:
+        """A period that has not ended by the reference month: a deadline, a plan, or a name
+        (2030年二季度重大项目集中签约活动 in May), never the period of an actual figure."""
+        period = phrase.period
+        assert period is not None
+        if phrase.bare_year:
+            return period.year > self.year  # 2022年,全区实施…: the year under way is no deadline
+        return (period.year, period.end) > (self.year, self.month)
+
+    def in_force(self, pos: int) -> Period:
+        """The span of months last stated before *pos* in the article, else its reference."""
+        k = bisect.bisect_right(self._carry_starts, pos - 1) - 1
+        r = bisect.bisect_right(self._resets, pos) - 1
+        if k < 0 or (r >= 0 and self._carry_starts[k] < self._resets[r]):
+            return self.default
+        found = self._carry[k]
+        return found if found is not None else self.default
+
+    def target_year(self, pos: int, year: int) -> int:
+        """The year of a target at *pos* that names none: the year last stated before it
+        (二、2035年工作思路 … 计划实施重点项目200项) where later than *year*."""
+        k = bisect.bisect_right(self._year_starts, pos - 1) - 1
+        return year if k < 0 else max(year, self._years[k])
+
+    def carried_from(self, pos: int) -> int:
+        """Where the span of months in force at *pos* was stated (-1: the reference)."""
+        k = bisect.bisect_right(self._carry_starts, pos - 1) - 1
+        return self._carry_starts[k] if k >= 0 else -1
+
+    def stock_before(self, pos: int, paragraph: int) -> period_words.PeriodPhrase | None:
+        """The last stock phrase (截至3月底, 年末) before *pos* in its paragraph and full
+        sentence (clauses joined by ；): the month the sentence's levels stand at."""
+        k = bisect.bisect_right(self._stock_starts, pos - 1) - 1
+        if k < 0 or self._stocks[k].end > pos or self._stocks[k].start < paragraph:
+            return None
+        stop = bisect.bisect_left(self._stops, self._stocks[k].end)
+        if stop < len(self._stops) and self._stops[stop] < pos:
+            return None  # a full stop between: another sentence
+        return self._stocks[k]
+
+    def in_sentence(
+        self, pos: int, sentence: int, status: str = "actual"
+    ) -> period_words.PeriodPhrase | None:
+        """The last own period phrase before *pos* in its sentence (from *sentence*). One that
+        has not ended yet dates only a target (二季度计划…, 确保年底前…) or, unless it is a
+        deadline (9月底), a forecast (预计二季度…将实现)."""
+        k = bisect.bisect_right(self._own_starts, pos - 1) - 1
+        if k >= 0 and self.own[k].end > pos:
+            k -= 1  # a phrase the number stands in
+        if k >= 0 and status == "actual":
+            k = self._past[k]
+        elif k >= 0 and status == "forecast":
+            k = self._no_deadline[k]
+        if k < 0 or self.own[k].start < sentence:
+            return None
+        return self.own[k]
+
+    def bracket(self, open_at: int, pos: int) -> Period | None:
+        """The period of a figure in brackets opened at *open_at*: the phrase inside them before
+        *pos* ((1—5月为4.2%)), else the one right before them (较一季度(-8.1%))."""
+        k = bisect.bisect_right(self._bracket_ends, pos) - 1
+        if k >= 0 and self.bracketed[k].start > open_at:
+            return self.bracketed[k].period
+        while k >= 0 and self.bracketed[k].end > open_at:
+            k -= 1
+        if k >= 0 and self.bracketed[k].end == open_at:
+            return self.bracketed[k].period
+        return None

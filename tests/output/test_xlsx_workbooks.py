@@ -1,0 +1,74 @@
+"""Workbooks: no sheet twice, units in the chosen language, no cell a date."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.conftest import DATA, TESTS, invoke
+
+openpyxl = pytest.importorskip("openpyxl")
+PROGRESS = TESTS / "data" / "progress_region.toml"
+COMMANDS = [["report"], ["progress"], ["compare"], ["history", "industrial_revenue"]]
+
+
+def _book(runner: CliRunner, tmp_path: Path, args: list[str], data: Path = DATA) -> object:
+    out = tmp_path / "out.xlsx"
+    result = invoke(runner, *args, "--data", str(data), "-f", "xlsx", "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    return openpyxl.load_workbook(out)
+
+
+def _contents(sheet: object) -> list[tuple[object, ...]]:
+    return list(sheet.iter_rows(values_only=True))  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("data", [DATA, PROGRESS], ids=["june", "progress"])
+def test_progress_has_no_two_identical_sheets(
+    runner: CliRunner, tmp_path: Path, data: Path
+) -> None:
+    book = _book(runner, tmp_path, ["progress"], data)
+    contents = [_contents(s) for s in book.worksheets]  # type: ignore[attr-defined]
+    assert contents
+    assert all(a != b for i, a in enumerate(contents) for b in contents[i + 1 :])
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_units_in_english_under_lang_en(runner: CliRunner, tmp_path: Path, args: list[str]) -> None:
+    book = _book(runner, tmp_path, [*args, "--lang", "en"])
+    chinese = re.compile(r"[\u4e00-\u9fff]")
+    units = []
+    for sheet in book.worksheets:  # type: ignore[attr-defined]
+        rows = _contents(sheet)
+        columns = [i for i, h in enumerate(rows[0]) if h == "unit" or str(h).endswith("_unit")]
+        units += [row[i] for row in rows[1:] for i in columns if row[i] is not None]
+    assert units
+    assert not [u for u in units if chinese.search(str(u))], units
+
+
+def test_units_stay_chinese_in_zh(runner: CliRunner, tmp_path: Path) -> None:
+    book = _book(runner, tmp_path, ["report"])
+    rows = _contents(book.worksheets[0])  # type: ignore[attr-defined]
+    column = rows[0].index("unit")
+    assert any(row[column] in ("亿元", "万元") for row in rows[1:])
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_no_cell_is_a_date_and_periods_are_text(
+    runner: CliRunner, tmp_path: Path, args: list[str]
+) -> None:
+    book = _book(runner, tmp_path, args)
+    cells = [v for s in book.worksheets for row in _contents(s) for v in row]  # type: ignore[attr-defined]
+    assert not [v for v in cells if isinstance(v, datetime.date | datetime.time)]
+    periods = [v for v in cells if isinstance(v, str) and re.fullmatch(r"20\d\d-[0-9QH.-]+", v)]
+    assert periods  # 2022-06 stays the text 2022-06
+
+
+def test_every_sheet_has_a_filter_over_its_table(runner: CliRunner, tmp_path: Path) -> None:
+    book = _book(runner, tmp_path, ["report"])
+    for sheet in book.worksheets:  # type: ignore[attr-defined]
+        assert sheet.auto_filter.ref == sheet.dimensions
