@@ -293,7 +293,7 @@ def test_no_false_precision(article) -> None:
 
 def test_targets_and_forecasts_stay_marked(runner: CliRunner) -> None:
     md = invoke(runner, "compare", "--data", str(DATA), "--format", "markdown").stdout
-    assert "83.19亿元(目标)" in md and "27.74(目标)" in md and "约94.3(预计)" in md
+    assert "83.19亿元(目标)" in md and "27.74(按计划)" in md and "约94.3(预计)" in md
 
 
 def test_chinese_tables_speak_chinese(runner: CliRunner) -> None:
@@ -314,7 +314,7 @@ def test_machine_output_has_plain_fields(runner: CliRunner) -> None:
         Decimal("83.19"),
         "亿元",
     )
-    assert invest["name"] == "Investment in key projects this year"
+    assert invest["name"] == "Key-project investment completed against the annual plan"
     assert doc["schema_version"] == 2
     text = invoke(runner, "progress", "--data", str(DATA), "--format", "csv").stdout
     rows = list(csv.DictReader(io.StringIO(text)))

@@ -64,7 +64,7 @@ def test_init_record_validate_round_trip(runner: CliRunner, tmp_path: Path) -> N
         runner, "record", "output", "--data", path, "--period", "2031-H1", "--value", "88.8",
         "--source", "aug",
     )  # fmt: skip
-    assert again.exit_code == 2 and "--replace" in again.stderr
+    assert again.exit_code == 1 and "--replace" in again.stderr
 
 
 def test_init_never_overwrites(runner: CliRunner, tmp_path: Path) -> None:

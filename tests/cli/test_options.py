@@ -14,7 +14,7 @@ RECORD = ["record", "retail_sales", "--period", "2031-01..2031-05", "--value", "
 def test_ganxian_lang_sets_the_default_language(runner: CliRunner) -> None:
     args = ("report", "--data", str(DATA), "--theme", "relief", "--color", "never")
     english = invoke(runner, *args, env={"GANXIAN_LANG": "en"}).stdout
-    assert "Enterprise relief" in english and "342 households" in english
+    assert "Enterprise relief" in english and "342 firms" in english
     assert "纾困减负" in invoke(runner, *args).stdout
     assert "纾困减负" in invoke(runner, *args, "--lang", "zh", env={"GANXIAN_LANG": "en"}).stdout
 

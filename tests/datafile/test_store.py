@@ -63,7 +63,7 @@ def test_existing_figure_needs_replace(runner: CliRunner, data_file: Path) -> No
     result = invoke(
         runner, "record", "projects_started", "-p", "2031-Q1", "-v", "13", "-d", str(data_file)
     )
-    assert result.exit_code == 2
+    assert result.exit_code == 1  # the data refuse it, as any refused record
     assert (
         "projects_started already has an actual figure for 2031-Q1: 12个; use --replace"
         in result.stderr

@@ -123,18 +123,6 @@ def test_sigterm_during_the_write_leaves_no_temp_file(
     assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL
 
 
-def test_lock_file_symlink_is_never_followed(
-    runner: CliRunner, other_region_copy: Path, tmp_path: Path
-) -> None:
-    elsewhere = tmp_path / "elsewhere"
-    Path(f"{other_region_copy}.lock").unlink()
-    Path(f"{other_region_copy}.lock").symlink_to(elsewhere)
-    result = invoke(runner, *RECORD, "-d", str(other_region_copy))
-    assert result.exit_code == 2
-    assert "lock file is a symbolic link" in result.stderr
-    assert not elsewhere.exists()
-
-
 def test_lock_file_of_another_user_still_locks(
     runner: CliRunner, other_region_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

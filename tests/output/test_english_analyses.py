@@ -1,7 +1,7 @@
 """`progress`, `compare` and report's 双过半 section read as English in `--lang en`: amounts in
-English words (5.833 billion yuan, 22/23 items, 10.15 points), never a Chinese unit after a
-number; a pace per month carries its unit in both languages. Display only: shifted by powers of
-ten, never rounded, and the machine fields keep the printed unit."""
+English words (5.833 billion yuan, 22/23 projects, 10.15 percentage points), never a Chinese
+unit after a number; a pace per month carries its unit in both languages. Display only: shifted
+by powers of ten, never rounded, and the machine fields keep the printed unit."""
 
 from __future__ import annotations
 
@@ -46,16 +46,17 @@ def test_no_chinese_unit_in_english_tables(runner: CliRunner, command: str, path
 
 def test_no_chinese_unit_in_reports_progress_section(runner: CliRunner) -> None:
     text = _output(runner, DATA, "report", env={"COLUMNS": "80"})
-    section = text[text.index("targets on pace for 双过半") :]
-    assert "billion yuan/month" in section and "22/23 items" in section
+    section = text[text.index("targets at or ahead of time-elapsed progress toward 双过半") :]
+    assert "billion yuan/month" in section and "22/23 projects" in section
     assert not CHINESE_UNIT.search(section) and "个百分点" not in section
 
 
 def test_english_progress_reads_as_english(runner: CliRunner) -> None:
     text = _output(runner, DATA, "progress", "--format", "markdown")
-    for right in ("| 5.833/8.319 billion yuan |", "| 22/23 items |", "ahead, +28.45 points",
-                  "| 2.486 billion yuan |", "| 1 item |", "| 1.167 billion yuan/month |",
-                  "| 7.000 / 13.999 billion yuan |", "| 23 / 23 items (cap) |"):  # fmt: skip
+    for right in ("| 5.833/8.319 billion yuan |", "| 22/23 projects |",
+                  "ahead, +28.45 percentage points",
+                  "| 2.486 billion yuan |", "| 1 project |", "| 1.167 billion yuan/month |",
+                  "| 7.000 / 13.999 billion yuan |", "| 23 / 23 projects (cap) |"):  # fmt: skip
         assert right in text
 
 
@@ -63,9 +64,9 @@ def test_english_compare_reads_as_english(runner: CliRunner) -> None:
     text = _output(runner, DATA, "compare", "--format", "markdown")
     header = next(line for line in text.splitlines() if line.startswith("| Indicator | Period"))
     assert "Unit" not in header  # English writes the unit with each number
-    for right in ("| 13.387 billion yuan |", "| 9.858 billion yuan |", "| 342 households |",
+    for right in ("| 13.387 billion yuan |", "| 9.858 billion yuan |", "| 342 firms |",
                   "| 959,000 yuan |", "| 0.7855 million yuan |", "| 450 million yuan |",
-                  "~18.03 billion yuan (forecast)", "| 9 items |"):  # fmt: skip
+                  "~18.03 billion yuan (forecast)", "| 9 projects |"):  # fmt: skip
         assert right in text
     chinese = invoke(runner, "compare", "--data", str(DATA), "--format", "markdown").stdout
     assert "| 指标 | 时期 | 数值 | 单位 |" in chinese and "| 133.87 | 亿元 |" in chinese
@@ -95,10 +96,10 @@ def test_every_pace_per_month_carries_a_unit(runner: CliRunner, lang: str, path:
                     "markdown")  # fmt: skip
     assert result.exit_code == 0, result.stderr
     labels = ("月均已完成", "过半需月均") if lang == "zh" else ("Per month so far",
-                                                              "Per month for half")  # fmt: skip
+                                                              "Pace needed for half")  # fmt: skip
     per = "/月" if lang == "zh" else "/month"
     paces = [c for label in labels for c in _column(result.stdout, label) if c != "—"]
-    if "targets on pace" in result.stdout or "项目标" in result.stdout:
+    if "targets at or ahead" in result.stdout or "项目标" in result.stdout:
         assert paces
     for cell in paces:  # a unit (a word or 亿元) between the number and the "per month"
         assert cell.endswith(per) and re.search(r"\d\D*[^\W\d_]$", cell.removesuffix(per)), cell

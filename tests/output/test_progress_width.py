@@ -46,7 +46,7 @@ def test_every_line_fits(runner: CliRunner, command: str, lang: str, width: int)
     for number in NUMBERS.get((command, lang), NUMBERS["progress", lang]):
         assert number in text, f"{number} cropped or wrapped at {width} columns"
     if command == "progress" and width == 60:  # names stay readable
-        name = "重点调度项目年度投资" if lang == "zh" else "Investment in key projects this year"
+        name = "重点调度项目完成年度计划投资额" if lang == "zh" else "Key-project investment"
         assert name in text
 
 

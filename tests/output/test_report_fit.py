@@ -78,7 +78,14 @@ def test_english_reads_as_english(runner: CliRunner) -> None:
     text = report(runner, None, "--lang", "en", *ALL_THEMES)
     for wrong in ("1 items", "firms (households)", "×10k", "×100m", "亿元", "万元", "个百分点"):
         assert wrong not in text
-    for right in ("304.78 million yuan", "10,000 t", "1 GW", "1 item ", "about 18.03 billion"):
+    for right in (
+        "304.78 million yuan",
+        "10,000 t",
+        "1 GW",
+        "1 entrance ",
+        "342 firms",
+        "about 18.03 billion",
+    ):
         assert right in text
     other = invoke(runner, "report", "--data", str(TESTS / "data" / "other_region.toml"))
     assert other.exit_code == 0
@@ -90,7 +97,7 @@ def test_narrow_layout_stacks_period_status_and_subject() -> None:
     grid = fitted([[layout] for layout in layouts], 60)[0]
     assert [c.header for c in grid.columns] == ["Indicator", "Value"]
     text = "\n".join("".join(t for t, _ in line) for line in grid.lines(60))
-    assert "2022 · forecast · 赣州腾远钴业" in text
+    assert "2022 · forecast · Ganzhou Tengyuan" in text and "赣州" not in text
     assert max(width(line) for line in text.splitlines()) <= 60
 
 
@@ -126,6 +133,6 @@ def test_unit_words_for_axes_and_columns() -> None:
     from ganxian_cli.model.english import unit_words
     from ganxian_cli.model.units import get_unit
 
-    assert unit_words(get_unit("亿元")) == "units of 100 million yuan"
+    assert unit_words(get_unit("亿元")) == "units of 0.1 billion yuan"
     assert unit_words(get_unit("万千瓦")) == "units of 10 MW"
     assert unit_words(get_unit("个")) == "items" and unit_words(get_unit("%")) == "%"
