@@ -145,3 +145,11 @@ def exit_with(unreadable: bool, problems: bool) -> None:
         raise typer.Exit(EXIT_USAGE)
     if problems:
         raise typer.Exit(EXIT_DATA)
+
+
+def fail_with(failures: tuple[str, ...]) -> None:
+    """End `progress --fail-on`: each failing target on stderr, then status 1."""
+    for line in failures:
+        err(line)
+    if failures:
+        raise typer.Exit(EXIT_DATA)

@@ -62,7 +62,8 @@ def check_format(kind: str, fmt: str, output: str | None) -> None:
     from .files import check_output
 
     if fmt in FILE_FORMATS and fmt not in RENDERERS[kind]:
-        raise UsageError(f"--format {fmt} is not available for this command")
+        takes = ", ".join(RENDERERS[kind])
+        raise UsageError(f"--format {fmt} is not available for this command (it takes {takes})")
     if fmt in FILE_FORMATS and not output:
         raise UsageError(f"--format {fmt} needs --output FILE")
     if output is not None:
@@ -298,11 +299,14 @@ def _progress_html(view: SectionsView, sink: Sink) -> None:
 
 
 def _validate_text(view: ValidateView, sink: Sink) -> None:
-    from .problems import summary, text_lines
+    from .problems import file_line, summary, text_lines
 
     for result in view.results:
         for line in text_lines(result, excerpt=sys.stdout.isatty()):
             sink.write(line)
+    if view.per_file:
+        for result in view.results:
+            sink.write(file_line(result))
     sink.write(summary(view.results))
 
 

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from ..analysis.results import Column, Section
-from ..model.english import quantity
+from ..model.english import quantity, subject_in
 from ..model.lang import Lang
 from ..model.models import Dataset, Figure, Indicator, Withheld
 from ..model.numerals import plain
@@ -252,7 +252,8 @@ def _status(row: Mapping[str, Any], lang: str) -> str:
 
 
 def _subject(row: Mapping[str, Any], lang: str) -> str:
-    return row["subject"] or ""
+    f = row[ROW].figure
+    return subject_in(f.subject, f.subject_en, lang)
 
 
 ROW = "figure_row"  # the key of a report row's `Row` (no machine field)

@@ -107,6 +107,7 @@ def period_matrix(sections: Sequence[Section], lang: Lang, width: int | None = N
     rows = [(row[ROW], row_cells(s, row, lang)) for s in sections for row in s.rows]
     keys_of = [c.key for c in sections[0].columns] if sections else []
     name_at, value_at = (keys_of.index(k) if k in keys_of else 0 for k in ("name", "value"))
+    subject_at = keys_of.index("subject") if "subject" in keys_of else None
     keys: list[tuple[Period, str]] = sorted(
         {(r.figure.period, r.figure.status) for r, _texts in rows},
         key=lambda k: (k[0].year, k[0].end, k[0].start, STATUS_ORDER[k[1]]),
@@ -122,7 +123,8 @@ def period_matrix(sections: Sequence[Section], lang: Lang, width: int | None = N
         key = (row.ident, row.figure.subject or "")
         if key not in by_indicator:
             by_indicator[key] = [""] * len(keys)
-            subject = f" ({row.figure.subject})" if row.figure.subject else ""
+            said = texts[subject_at] if subject_at is not None else ""
+            subject = f" ({said})" if said else ""
             names[key] = escape_control(texts[name_at] + subject)
         shown = escape_control(texts[value_at])
         by_indicator[key][index[row.figure.period, row.figure.status]] = shown
