@@ -43,6 +43,10 @@ _BALANCE = re.compile(r"余额")
 # a change since the start of the year (比年初增加18.4亿元, 较去年末净增9家): the flow over the
 # period in force, even after a stock's 截至3月末
 _SINCE = re.compile(r"(?:比|较)(?:年初|上年末|去年末|上年底|去年底)|今年(?:新增|净增)|年初以来")
+# 累计 with no period of its own: the year's total so far (as 今年以来)
+_CUMULATIVE = re.compile(r"累计")
+# 今年村里计划…: the year's plan, not a total so far
+_PLANNED_YEAR = re.compile(r"今年.{0,6}?(?:计划|安排|确定|谋划|实施|目标)")
 _YEAR_END = frozenset({"yend"})  # 年底前 in a target: the year's
 # after the plant is built: a forecast of a year's output with no year (达产后年可实现产值127亿元)
 _BUILT = re.compile(r"(?:达产|建成|投产|达效)后")
@@ -336,6 +340,18 @@ def _dated(
         period = Period(in_force.year, 1, 12)
     else:
         period = in_force
+        if (
+            status == "actual"
+            and period == periods.default
+            and not periods.review
+            and not _NOW.search(text, lower, token.start)
+            and (
+                _CUMULATIVE.search(lead)
+                or (this_year and not _PLANNED_YEAR.match(text, this_year[-1]))
+            )
+        ):
+            # 今年,该区累计为342户企业办理…: a total from January to the reference month
+            period = Period(period.year, 1, period.end)
     if status == "target" and phrase is None:
         period = Period(periods.target_year(token.start, period.year), 1, 12)
     if period.start < period.end and not flow:
