@@ -319,9 +319,8 @@ def test_the_shipped_article_read_again_is_already_there(runner: CliRunner, tmp_
     draft = _draft(tmp_path, extracted.stdout)
     result = invoke(runner, "import", str(draft), "--data", str(data), "--dry-run")
     assert result.exit_code == 0, result.stderr
-    # the figures whose period a person chose otherwise (23个, 299.92亿元, 100亿元) and the
-    # three the shipped file records as undated (寒锐: the article gives them no year)
-    assert "6 added, 0 replaced, 62 already present (skipped); nothing written" in result.stderr
+    # every figure, period and subject as the shipped file records it (寒锐's undated too)
+    assert "0 added, 0 replaced, 68 already present (skipped); nothing written" in result.stderr
 
 
 def test_a_later_article_is_imported_beside_the_earlier_one(

@@ -110,7 +110,6 @@ class ArticlePeriods:
         carry = [p for p in own if p.group in _CARRIES and not p.stock and not self.future(p)]
         self._carry_starts = [p.start for p in carry]
         self._carry = [p.period for p in carry]
-        self._resets = sorted([*self._resets, *self._moved_on(own)])
         self._bracket_ends = [p.end for p in self.bracketed]
         # a plan's year stated in a heading (二、2035年工作思路) or a lead: the year of targets
         years = [p for p in own if p.bare_year or (p.group in _CARRIES and not p.stock)]
@@ -120,20 +119,6 @@ class ArticlePeriods:
         stocks = [p for p in own if p.stock and not self.future(p)]
         self._stock_starts = [p.start for p in stocks]
         self._stocks = stocks
-
-    def _moved_on(self, own: list[period_words.PeriodPhrase]) -> list[int]:
-        """Where the text moves on from the span in force to a later single month (1月至5月…;
-        预计6月份…): after it, a figure without a phrase of its own is of the reference again,
-        not of the span (a single month dates only its own sentence, but it ends the span)."""
-        found = []
-        for p in own:
-            if p.group not in ("mend", "this") or p.stock or p.period is None:
-                continue
-            k = bisect.bisect_right(self._carry_starts, p.start - 1) - 1
-            span = self._carry[k] if k >= 0 else None
-            if span is not None and (p.period.year, p.period.start) > (span.year, span.end):
-                found.append(p.end)
-        return found
 
     def future(self, phrase: period_words.PeriodPhrase) -> bool:
         """A period that has not ended by the reference month: a deadline, a plan, or a name
