@@ -32,5 +32,5 @@ def export(
     from ..analysis.datasets import open_all
     from ..output.sqlite import export_sqlite
 
-    done = export_sqlite([(o.path, o.dataset) for o in open_all(data, err)], output)
+    done = export_sqlite(open_all(data, err).pairs(), output)
     err(f"ganxian: wrote {done.figures} figures from {done.files} file(s) to {output} ({fmt})")

@@ -12,7 +12,7 @@ import contextlib
 import os
 import sqlite3
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -108,8 +108,9 @@ class Exported:
     figures: int
 
 
-def export_sqlite(datasets: Sequence[tuple[str, Dataset]], output: str) -> Exported:
-    """Write *datasets* (each with its file name) to the SQLite database *output*, atomically."""
+def export_sqlite(datasets: Iterable[tuple[str, Dataset]], output: str) -> Exported:
+    """Write *datasets* (each with its file name) to the SQLite database *output*, atomically;
+    each is written before the next is read (see `analysis.datasets.OpenedFiles`)."""
     folder = os.path.dirname(os.path.abspath(output))
     if os.path.isdir(output):
         raise UsageError(f"--output {output}: is a directory")
@@ -123,7 +124,7 @@ def export_sqlite(datasets: Sequence[tuple[str, Dataset]], output: str) -> Expor
         raise UsageError(f"--output {output}: cannot write: {exc.strerror or exc}") from None
     os.close(handle)
     try:
-        figures = _write(datasets, temporary)
+        files, figures = _write(datasets, temporary)
         with open(temporary, "rb") as written:
             os.fsync(written.fileno())
         os.replace(temporary, output)
@@ -134,7 +135,7 @@ def export_sqlite(datasets: Sequence[tuple[str, Dataset]], output: str) -> Expor
     except BaseException:
         _remove(temporary)
         raise
-    return Exported(len(datasets), figures)
+    return Exported(files, figures)
 
 
 def _remove(path: str) -> None:
@@ -142,7 +143,7 @@ def _remove(path: str) -> None:
         os.unlink(path)
 
 
-def _write(datasets: Sequence[tuple[str, Dataset]], path: str) -> int:
+def _write(datasets: Iterable[tuple[str, Dataset]], path: str) -> tuple[int, int]:
     connection = sqlite3.connect(path, isolation_level=None)
     try:
         connection.execute("PRAGMA journal_mode = OFF")  # a temporary file: nothing to roll back
@@ -156,14 +157,15 @@ def _write(datasets: Sequence[tuple[str, Dataset]], path: str) -> int:
             "generator": "ganxian export --format sqlite",
         }
         connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
-        count = 0
+        count = files = 0
         figure_id = 0
         for source_id, (name, dataset) in enumerate(datasets, start=1):
+            files = source_id
             ids = _insert_dataset(connection, source_id, name, dataset, figure_id)
             count += len(ids)
             figure_id += len(ids)
         connection.execute("COMMIT")
-        return count
+        return files, count
     finally:
         connection.close()
 
