@@ -111,3 +111,35 @@ def test_bad_file_in_folder_writes_no_partial_json(folder: Path) -> None:
     result = run("report", "--format", "json", "--data", str(folder))
     assert result.exit_code != 0
     assert result.stdout == ""
+
+
+def test_streamed_json_text_is_that_of_the_whole_document(folder: Path) -> None:
+    """Byte for byte what writing the whole document at once gives."""
+    from ganxian_cli.analysis.datasets import open_data
+    from ganxian_cli.analysis.progress_view import latest
+    from ganxian_cli.model.lang import Lang
+    from ganxian_cli.output.document import json_text
+    from ganxian_cli.output.regions import region_of, with_region
+    from ganxian_cli.output.report import figure_record, report_document, select
+
+    paths = sorted(str(p) for p in folder.glob("*.toml"))
+    figures: list[dict[str, Any]] = []
+    targets: list[dict[str, Any]] = []
+    on_track = total = 0
+    for path in paths:
+        dataset = open_data(path).dataset
+        region = region_of(dataset)
+        figures += with_region([figure_record(r) for r in select(dataset, [], None)], region)
+        view = latest(dataset, Lang.zh)
+        assert view is not None
+        on_track += view.summary["on_track"]
+        total += view.summary["targets_total"]
+        targets += with_region(view.targets.records(Lang.zh), region)
+    whole = report_document(open_data(paths[0]).dataset, [])
+    whole["figures"] = figures
+    whole["progress"] = {
+        "as_of": None, "basis": "months", "on_track": on_track, "targets_total": total,
+        "targets": targets,
+    }  # fmt: skip
+    streamed = run("report", "--format", "json", "--data", str(folder)).stdout
+    assert streamed == json_text(whole) + "\n"
