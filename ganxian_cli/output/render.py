@@ -168,28 +168,25 @@ def _period_grid(part: ReportPart, lang: Lang, color: bool) -> None:
 
 def _report_json(view: ReportView, sink: Sink) -> None:
     from .document import json_text
-    from .regions import progress_of_regions, region_records
+    from .regions import write_regions_json
     from .report import report_document
 
-    first = view.parts[0]
-    if not view.header.several:
-        sink.write(json_text(report_document(first.dataset, first.rows, first.progress, view.lang)))
+    if view.header.several:
+        write_regions_json(view.parts, view.lang, sys.stdout.write)
         return
-    doc = report_document(first.dataset, [])
-    doc["figures"] = region_records(view.parts)
-    doc["progress"] = progress_of_regions(view.parts, view.lang)
-    sink.write(json_text(doc))
+    first = view.parts[0]
+    sink.write(json_text(report_document(first.dataset, first.rows, first.progress, view.lang)))
 
 
 def _report_csv(view: ReportView, sink: Sink) -> None:
     from dataclasses import replace
 
-    from .regions import records_csv, region_records
+    from .regions import write_records_csv
     from .report import CSV_COLUMNS, theme_sections
     from .sections import to_csv
 
     if view.header.several:
-        sys.stdout.write(records_csv(region_records(view.parts)))
+        write_records_csv(view.parts, sys.stdout.write)
         return
     part = view.parts[0]
     sections = theme_sections(part.dataset, part.rows)
