@@ -86,7 +86,7 @@ def test_imports_point_down(path: Path) -> None:
         ("click", {"ganxian_cli.cli"}),
         ("rich", {"ganxian_cli.output.table"}),
         ("xlsxwriter", {"ganxian_cli.output.xlsx"}),
-        ("pygal", {"ganxian_cli.output.html"}),
+        ("pygal", set()),  # the HTML charts are drawn as plain SVG
         ("orjson", {"ganxian_cli.output.jsonout"}),
         ("openpyxl", set()),
     ],
