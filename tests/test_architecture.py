@@ -100,7 +100,7 @@ def test_libraries_stay_in_their_layer(library: str, allowed: set[str]) -> None:
     }
     users = {"ganxian_cli.cli" if u.startswith("ganxian_cli.cli.") else u for u in users}
     assert users <= allowed, f"{library} imported by {sorted(users - allowed)}"
-    if library not in ("click", "openpyxl"):
+    if library not in ("click", "openpyxl", "pygal"):
         assert users, f"nothing imports {library}: update this test"
 
 

@@ -148,7 +148,7 @@ def target_charts(dataset: Dataset, lang: Lang) -> str:
         return ""
     en = lang == "en"
     key = (
-        "Each bar: the share of the annual target done. Black bar: half the target (双过半). "
+        "Each bar: the share of the annual target done. Thick black line: half the target (双过半). "
         "Red ▲: the share of the year elapsed (序时进度). A bar past the black line has reached "
         "half; past the red ▲ it is ahead of time."
         if en
