@@ -11,18 +11,17 @@ Every text is escaped for HTML and has its control and bidi characters made visi
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from html import escape
+from typing import Any
 
-from ..analysis.derived import Num, amount_text, marked, quantize
-from ..analysis.progress import Progress
+from ..analysis.derived import amount_text, marked
 from ..errors import escape_control
-from ..model.english import number, unit_of
 from ..model.lang import Lang
 from ..model.numerals import plain
-from ..model.units import Unit
+from ..model.units import Unit, get_unit
 
 COLORS = {"actual": "#1f5fa8", "forecast": "#e08a00", "target": "#6b6b6b"}
 STATUS_WORDS = {
@@ -32,6 +31,7 @@ STATUS_WORDS = {
 HALF_COLOR = "#000"
 TIME_COLOR = "#c62828"
 WIDTH = 640
+ZERO, HUNDRED = Decimal(0), Decimal(100)
 
 
 def t(text: str) -> str:
@@ -43,56 +43,52 @@ def _pct(value: Decimal) -> str:
     return f"{plain(value)}%"
 
 
-def _num(num: Num, lang: Lang, unit: Unit | None = None, like: Decimal | None = None) -> str:
-    return marked(amount_text(num.shown(), unit, lang, like), num.qualifier, lang)
-
-
-def done_of_target(r: Progress, lang: Lang) -> str:
-    """58.33/83.19亿元 / 5.833/8.319 billion yuan: the words the progress table uses."""
-    if lang != "en":
-        return f"{_num(r.done, lang)}/{_num(r.goal, lang)}{r.unit.symbol}"
-    goal = r.goal.shown()
-    done = marked(number(r.done.shown(), r.unit, goal), r.done.qualifier, lang)
-    target = marked(number(goal, r.unit), r.goal.qualifier, lang)
-    return f"{done}/{target}{unit_of(goal, r.unit)}"
-
-
-def target_title(r: Progress, lang: Lang) -> str:
-    """Investment …: completion of the 2022 plan (8.319 billion yuan) / …:2022年目标 83.19亿元."""
-    ind = r.actual.indicator
-    goal = _num(r.goal, lang, r.unit)
-    year = r.as_of.year
+def target_title(row: Mapping[str, Any], lang: Lang) -> str:
+    """Investment …: completion of the 2022 plan (8.319 billion yuan) / …:2022年目标 83.19亿元,
+    from a row of the progress table (`analysis.progress_view.sections`)."""
+    goal = marked(
+        amount_text(row["target_value"], get_unit(row["unit"]), lang), row["target_qualifier"], lang
+    )
+    year = row["data_end"][:4]
     if lang == "en":
-        return f"{ind.name_en}: completion of the {year} plan ({goal})"
-    return f"{ind.name}:{year}年目标 {goal}"
+        return f"{row['d_name']['en']}: completion of the {year} plan ({goal})"
+    return f"{row['d_name']['zh']}:{year}年目标 {goal}"
 
 
-def target_bar(r: Progress, lang: Lang) -> str:
-    """One target as a bullet bar: the done share of the annual target, half and time marks."""
+def target_bar(row: Mapping[str, Any], lang: Lang) -> str:
+    """One target as a bullet bar: the done share of the annual target, half and time marks, in
+    the words of the progress table row it is drawn from."""
     en = lang == "en"
-    completion = r.completion.value if r.completion is not None else Decimal(0)
-    top = max(Decimal(100), completion)  # a target exceeded widens the scale, never clips it
+    completion: Decimal = row["completion_pct"] if row["completion_pct"] is not None else ZERO
+    top = max(HUNDRED, completion)  # a target exceeded widens the scale, never clips it
     left, right = 8, WIDTH - 8
     span = right - left
 
     def x(pct: Decimal) -> str:
-        return f"{left + float(min(max(pct, Decimal(0)), top) / top) * span:.1f}"
+        return f"{left + float(min(max(pct, ZERO), top) / top) * span:.1f}"
 
-    status = r.done.status if r.done.status in COLORS else "actual"
-    done_pct = _num(r.completion, lang) + "%" if r.completion is not None else "—"
+    status = "actual"  # progress is judged on actual figures only
+    done_pct = row["d_completion"][lang] + "%" if row["completion_pct"] is not None else "—"
     status_word = STATUS_WORDS["en" if en else "zh"][status]
-    value = f"{done_pct} ({done_of_target(r, lang)}, {status_word})" if en else (
-        f"完成{done_pct}({done_of_target(r, lang)},{status_word})")  # fmt: skip
+    done_text = row["d_progress"][lang]
+    value = f"{done_pct} ({done_text}, {status_word})" if en else (
+        f"完成{done_pct}({done_text},{status_word})")  # fmt: skip
     half = "half (双过半) 50%" if en else "过半 50%"
-    month = f"{r.month}月" if not en else f"end of month {r.month}"
-    elapsed = _pct(quantize(r.time_progress, 2))
-    time = f"▲ time elapsed {elapsed} ({month})" if en else f"▲ 序时进度 {elapsed}({month})"
+    month = int(row["data_end"][5:7])
+    elapsed = _pct(row["time_progress_pct"])
+    time_pct: Decimal = row["time_progress_pct"]
+    time = (
+        f"▲ time elapsed {elapsed} (end of month {month})"
+        if en
+        else f"▲ 序时进度 {elapsed}({month}月)"
+    )
     hundred = "100% = annual target" if en else "100% = 全年目标"
-    title = target_title(r, lang)
-    half_x, time_x, full_x = x(Decimal(50)), x(r.time_progress), x(Decimal(100))
+    ref = row["target"]
+    title = target_title(row, lang)
+    half_x, time_x, full_x = x(Decimal(50)), x(time_pct), x(HUNDRED)
     time_anchor = "start" if float(time_x) < WIDTH * 0.6 else "end"
     return (
-        f'<svg class="bullet" data-target="{t(r.target_ref)}" role="img" '
+        f'<svg class="bullet" data-target="{t(ref)}" role="img" '
         f'viewBox="0 0 {WIDTH} 96" width="100%" xmlns="http://www.w3.org/2000/svg">'
         f"<title>{t(title)}: {t(value)}</title>"
         f'<text class="value" x="{left}" y="15" font-size="15" font-weight="bold" '

@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..analysis.history import history
-from ..analysis.progress import evaluate
 from ..analysis.results import Section
 from ..model.lang import Lang
 from ..model.models import Dataset
@@ -137,20 +136,21 @@ def indicator_charts(dataset: Dataset, ident: str, lang: Lang) -> list[str]:
     return out
 
 
-def target_charts(dataset: Dataset, lang: Lang) -> str:
-    """A bullet bar per target, with a key to its marks."""
+def target_charts(progress: Section | None, lang: Lang) -> str:
+    """A bullet bar per row of the progress table *progress*, with a key to its marks."""
+    rows = progress.rows if progress is not None else []
     bars = [
-        f'<div class="chart target-chart"><h3>{t(target_title(r, lang))}</h3>'
-        f"{target_bar(r, lang)}</div>"
-        for r in evaluate(dataset)
+        f'<div class="chart target-chart"><h3>{t(target_title(row, lang))}</h3>'
+        f"{target_bar(row, lang)}</div>"
+        for row in rows
     ]
     if not bars:
         return ""
     en = lang == "en"
     key = (
-        "Each bar: the share of the annual target done. Thick black line: half the target (双过半). "
-        "Red ▲: the share of the year elapsed (序时进度). A bar past the black line has reached "
-        "half; past the red ▲ it is ahead of time."
+        "Each bar: the share of the annual target done. Thick black line: half the target "
+        "(双过半). Red ▲: the share of the year elapsed (序时进度). A bar past the black line "
+        "has reached half; past the red ▲ it is ahead of time."
         if en
         else "每条:已完成占全年目标的比例。黑色粗线:目标的一半(双过半);红色▲:时间进度"
         "(序时进度)。越过黑线即已过半,越过红色▲即超序时进度。"
@@ -165,9 +165,10 @@ def page(
     lang: Lang,
     headline: str = "",
     with_indicators: bool = True,
+    progress: Section | None = None,
 ) -> str:
     """The whole page: tables, a chart per target, a chart per indicator with several periods."""
-    targets = target_charts(dataset, lang)
+    targets = target_charts(progress, lang)
     charts: list[str] = []
     if with_indicators:
         for ident, ind in dataset.indicators.items():

@@ -95,3 +95,13 @@ def test_bidi_overrides_in_chart_texts_are_shown_escaped(runner: CliRunner, tmp_
         assert not re.search("[\u202a-\u202e\u2066-\u2069]", page)
         svgs = "".join(re.findall(r"<svg.*?</svg>", page, flags=re.S))
         assert "\\u202e" in svgs if lang == "en" else "\\u2066" in svgs
+
+
+def test_the_bars_are_drawn_from_the_progress_table_beside_them(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    page = _page(runner, tmp_path, "progress", "--basis", "days", "--lang", "en")
+    bullets = "".join(re.findall(r'<svg class="bullet".*?</svg>', page, flags=re.S))
+    assert "time elapsed 41.37%" in bullets  # 151 of 365 days, as the Time % column says
+    assert "41.67%" not in bullets
+    assert ">41.37<" in page
