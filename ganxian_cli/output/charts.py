@@ -44,14 +44,14 @@ def _pct(value: Decimal) -> str:
 
 
 def target_title(row: Mapping[str, Any], lang: Lang) -> str:
-    """Investment …: completion of the 2022 plan (8.319 billion yuan) / …:2022年目标 83.19亿元,
+    """Investment … (2022 plan: completion of 8.319 billion yuan) / …:2022年目标 83.19亿元,
     from a row of the progress table (`analysis.progress_view.sections`)."""
     goal = marked(
         amount_text(row["target_value"], get_unit(row["unit"]), lang), row["target_qualifier"], lang
     )
     year = row["data_end"][:4]
     if lang == "en":
-        return f"{row['d_name']['en']}: completion of the {year} plan ({goal})"
+        return f"{row['d_name']['en']} ({year} plan: completion of {goal})"
     return f"{row['d_name']['zh']}:{year}年目标 {goal}"
 
 
@@ -110,6 +110,30 @@ def target_bar(row: Mapping[str, Any], lang: Lang) -> str:
         f"{t(half)}</text>"
         f'<text x="{full_x}" y="94" font-size="11" fill="#555" text-anchor="end">'
         f"{t(hundred)}</text></svg>"
+    )
+
+
+def bullet_key(lang: Lang) -> str:
+    """The key to the bullet bars, drawn with the marks it explains."""
+    en = lang == "en"
+    done = "done, share of the annual target" if en else "已完成占全年目标比例"
+    half = "half the target (双过半)" if en else "目标的一半(双过半)"
+    time = "time elapsed (序时进度)" if en else "时间进度(序时进度)"
+    ahead = (
+        "past the black line: half reached; past the red ▲: ahead of time"
+        if en
+        else "越过黑线即已过半,越过红色▲即超序时进度"
+    )
+    return (
+        f'<svg class="key" role="img" viewBox="0 0 {WIDTH} 44" width="100%" '
+        f'xmlns="http://www.w3.org/2000/svg"><title>{t(ahead)}</title>'
+        f'<rect x="8" y="6" width="28" height="12" fill="{COLORS["actual"]}"/>'
+        f'<text x="42" y="17" font-size="12">{t(done)}</text>'
+        f'<line x1="232" x2="232" y1="2" y2="22" stroke="{HALF_COLOR}" stroke-width="4"/>'
+        f'<text x="242" y="17" font-size="12">{t(half)}</text>'
+        f'<polygon points="420,6 414,18 426,18" fill="{TIME_COLOR}"/>'
+        f'<text x="432" y="17" font-size="12" fill="{TIME_COLOR}">{t(time)}</text>'
+        f'<text x="8" y="38" font-size="12" fill="#555">{t(ahead)}</text></svg>'
     )
 
 

@@ -16,7 +16,7 @@ from ..model.lang import Lang
 from ..model.models import Dataset
 from ..model.periods import Period, parse_period
 from ..model.units import convert, get_unit
-from .charts import COLORS, Bar, indicator_bars, legend, t, target_bar, target_title
+from .charts import COLORS, Bar, bullet_key, indicator_bars, legend, t, target_bar, target_title
 from .sections import row_cells
 
 FONTS = (
@@ -146,16 +146,7 @@ def target_charts(progress: Section | None, lang: Lang) -> str:
     ]
     if not bars:
         return ""
-    en = lang == "en"
-    key = (
-        "Each bar: the share of the annual target done. Thick black line: half the target "
-        "(双过半). Red ▲: the share of the year elapsed (序时进度). A bar past the black line "
-        "has reached half; past the red ▲ it is ahead of time."
-        if en
-        else "每条:已完成占全年目标的比例。黑色粗线:目标的一半(双过半);红色▲:时间进度"
-        "(序时进度)。越过黑线即已过半,越过红色▲即超序时进度。"
-    )
-    return f'<p class="note">{t(key)}</p>\n<div class="targets">\n' + "\n".join(bars) + "</div>"
+    return bullet_key(lang) + '\n<div class="targets">\n' + "\n".join(bars) + "</div>"
 
 
 def page(
