@@ -36,7 +36,7 @@ h3 {{ font-size: 1em; margin: .8em 0 .2em; }}
 .charts {{ display: flex; flex-wrap: wrap; gap: 1em 2em; }}
 .chart {{ flex: 1 1 30em; max-width: 44em; min-width: 0; }}
 .targets .chart {{ max-width: 50em; }}
-svg {{ display: block; font-family: {FONTS}; }}
+svg {{ display: block; font-family: {FONTS}; }} svg.key {{ max-width: 50em; }}
 p.legend .key {{ margin-right: 1.2em; }}
 p.legend .swatch {{ display: inline-block; width: .9em; height: .9em; margin-right: .3em;
   vertical-align: -.1em; }}
