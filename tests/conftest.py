@@ -15,6 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "indicators.toml"
 TESTS = Path(__file__).resolve().parent
 GOLDEN = TESTS / "golden"
+# Corpora too large to keep here (the toml-test suite, source articles) sit in a `shared/` folder
+# beside the checkout; CI provides it, GANXIAN_SHARED names another place.
 SHARED = Path(os.environ.get("GANXIAN_SHARED", ROOT.parent / "shared"))
 
 # Environment a CI job may carry that changes how typer/Rich style output.
@@ -29,6 +31,12 @@ _STYLE_VARS = (
 )
 
 
+def needs_shared(path: Path, what: str) -> pytest.MarkDecorator:
+    """Skip unless *path* (under SHARED) exists, saying where it was looked for and who has it."""
+    reason = f"{what} not found at {path}; CI provides ../shared (or set GANXIAN_SHARED)"
+    return pytest.mark.skipif(not path.exists(), reason=reason)
+
+
 @pytest.fixture(autouse=True)
 def pinned_terminal(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     for name in _STYLE_VARS:
@@ -40,6 +48,15 @@ def pinned_terminal(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
+
+
+@pytest.fixture
+def other_region_copy(tmp_path: Path, runner: CliRunner) -> Path:
+    """A canonical copy of tests/data/other_region.toml, for commands that write."""
+    path = tmp_path / "indicators.toml"
+    path.write_bytes((TESTS / "data" / "other_region.toml").read_bytes())
+    assert invoke(runner, "fmt", str(path)).exit_code == 0
+    return path
 
 
 def invoke(

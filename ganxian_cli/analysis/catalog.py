@@ -151,13 +151,25 @@ def suggest(dataset: Dataset, unknown: str, limit: int = 3) -> list[str]:
         ind = dataset.indicators[ident]
         if unknown in (ind.name, ind.name_en) or unknown in ident:
             return 2.0
-        return max(
+        ratio = max(
             SequenceMatcher(None, unknown.casefold(), text.casefold()).ratio()
             for text in (ident, ind.name, ind.name_en)
         )
+        # a name holding every character typed, in order (工业营业收入 in 规模以上工业企业营业收入)
+        # is a shortened name: it ranks above a name that only looks alike
+        shortened = any(
+            _in_order(unknown.casefold(), t.casefold()) for t in (ind.name, ind.name_en)
+        )
+        return 1.0 + ratio if shortened else ratio
 
     ranked = sorted(((score(i), i) for i in dataset.indicators), reverse=True)
     return [f"{i} ({dataset.indicators[i].name})" for s, i in ranked[:limit] if s >= 0.5]
+
+
+def _in_order(typed: str, text: str) -> bool:
+    """Whether every character of *typed* occurs in *text*, in order."""
+    rest = iter(text)
+    return all(ch in rest for ch in typed)
 
 
 def unknown_indicator(dataset: Dataset, ident: str) -> str:
@@ -195,12 +207,16 @@ def theme_id(dataset: Dataset, name: str) -> str:
 
 
 def completions(dataset: Dataset, kind: str) -> list[tuple[str, str]]:
-    """(value, help) pairs for shell completion: indicator ids, theme ids and names, periods."""
+    """(value, help) pairs for shell completion: indicator ids, theme ids and names, periods,
+    months (YYYY-MM)."""
     if kind == "indicators":
         return [(ident, ind.name) for ident, ind in dataset.indicators.items()]
     if kind == "themes":
         return [(key, t.name) for key, t in dataset.themes.items()] + [
             (t.name, key) for key, t in dataset.themes.items()
         ]
+    if kind == "months":  # --as-of: the months the dated figures end in, latest first
+        months = {(f.period.year, f.period.end) for _i, _ind, _n, f in dataset.figures()}
+        return [(f"{y}-{m:02d}", "") for y, m in sorted(months, reverse=True) if y]
     periods = sorted({f.period for _i, _ind, _n, f in dataset.figures()})
     return [(str(p), p.label("zh")) for p in periods]

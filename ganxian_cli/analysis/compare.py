@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
+from ..model.english import subject_in
 from ..model.intervals import DIVISION, Interval
 from ..model.models import Dataset, PerRelation, ShareRelation, SumRelation
 from ..model.refs import Resolved, pairs, partners, resolve_all
@@ -74,7 +75,8 @@ def number_text(
 def _name(found: Resolved) -> dict[str, str]:
     ind, subject = found.indicator, found.figure.subject
     extra = f"({subject})" if subject else ""
-    return both(ind.name + extra, ind.title_en + (f" ({subject})" if subject else ""))
+    english = subject_in(subject, found.figure.subject_en, "en")
+    return both(ind.name + extra, ind.title_en + (f" ({english})" if english else ""))
 
 
 def _label(found: Resolved) -> Shown:
@@ -144,13 +146,13 @@ def yoy_section(dataset: Dataset) -> Section:
             Column("d_value", "数值", "Value", True),
             Column("unit", "单位", "Unit", only="zh"),
             Column("yoy_pct", "同比%", "YoY %", True),
-            Column("d_previous", "上年同期(推算)", "Previous year (derived)", True),
+            Column("d_previous", "上年同期(推算)", "Same period last year (derived)", True),
             Column("d_change", "增量(推算)", "Change (derived)", True),
         ),
         rows,
         "上年同期 = 数值 ÷ (1 + 同比);官方增速按同口径计算,推算值仅供参考。",
-        "Previous year = value / (1 + growth); official growth uses a same-scope base (同口径), "
-        "so the derived figures are approximate.",
+        "Same period last year = value / (1 + growth); official growth uses a same-scope base "
+        "(同口径), so the derived figures are approximate.",
         ("indicator", "name", "period", "status", "qualifier", "value", "unit", "yoy_pct",
          "previous_implied", "change_implied", "implied_qualifier"),
     )  # fmt: skip
@@ -301,7 +303,8 @@ def periods_section(index: SeriesValues) -> Section:
         ),
         rows,
         "“(推算)”为两个累计值之差;比率的变化以个百分点计。",
-        "“(derived)” marks the difference of two cumulative figures; rates change in points.",
+        "“(derived)” marks the difference of two cumulative figures; rates change in "
+        "percentage points.",
         ("indicator", "name", "status", "subject", "months", "from_period", "to_period",
          "from_value", "from_derived", "to_value", "to_derived", "unit", "change",
          "change_unit", "change_pct", "qualifier"),
@@ -427,11 +430,19 @@ def _side_columns(
     )
 
 
+# A share of a planned amount is no target: 年度计划投资占总投资 27.74% is a share of the plan
+SHARE_MARK = {"zh": {"target": "(按计划)"}, "en": {"target": " (of plan)"}}
+
+
 def _share_text(row: Mapping[str, Any], lang: str) -> str | None:
     share = row["share_pct"]
     if share is None:
         return None
-    return number_text(share, row["share_qualifier"], row["status"], None, lang)
+    status = row["status"]
+    if status in SHARE_MARK[lang]:
+        text = marked(amount_text(share, None, lang), row["share_qualifier"], lang)
+        return text + SHARE_MARK[lang][status]
+    return number_text(share, row["share_qualifier"], status, None, lang)
 
 
 def shares_section(dataset: Dataset, index: SeriesValues | None = None) -> Section:
@@ -518,9 +529,9 @@ def per_unit_section(dataset: Dataset) -> Section:
         "单位平均",
         "Per unit",
         (
-            *_side_columns("amount", "总量", "Amount", "总量数值", "Amount value"),
-            *_side_columns("count", "数量", "Count", "数量数值", "Count value"),
-            Column("d_per", "平均每个", "Each", True),
+            *_side_columns("amount", "总量", "Amount of", "总量数值", "Amount"),
+            *_side_columns("count", "数量", "Count of", "数量数值", "Count"),
+            Column("d_per", "平均每个", "Average", True),
         ),
         rows,
         "平均值按输入的印刷精度取舍;由约数或概数推算的标约/近/逾。",
@@ -555,8 +566,8 @@ def sums_section(dataset: Dataset) -> Section:
         rows.append(_sum_row("total", label, label, None, quoted, total, unit, like))
     return Section(
         "side_by_side",
-        "同一单位并列",
-        "Side by side in one unit",
+        "折算为同一单位",
+        "In one unit",
         (
             Column("item", "项目", "Item"),
             Column("d_printed", "原文数值", "As printed", True),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from ..model.english import number, unit_of
+from ..model.english import BOTH_HALVES, BOTH_HALVES_SHORT, number, unit_of
 from ..model.lang import Lang
 from ..model.models import Dataset
 from ..model.numerals import plain
@@ -35,16 +35,22 @@ RECORD_FIELDS = (
 
 
 def headline(results: list[Progress], as_of: AsOf | None, basis: Basis, lang: Lang) -> str:
-    """ "2 of 3 targets on pace for 双过半 (as of 2022-05, months basis)"."""
+    """ "2 of 3 targets at or ahead of time progress toward 双过半 (…) (as of 2022-05, …)"."""
     on = sum(r.on_track for r in results)
     n = len(results)
     when = str(as_of) if as_of else "—"
     ends = sorted({str(r.data_end) for r in results if r.data_ends_early})
     if ends:
-        when += ("; data end " if lang == "en" else ";部分数据截至 ") + ", ".join(ends)
+        every = all(r.data_ends_early for r in results)  # not "some data" when all end early
+        zh = ";数据截至 " if every else ";部分数据截至 "
+        en = "; all data end " if every else "; some data end "
+        when += (en if lang == "en" else zh) + ", ".join(ends)
     if lang == "en":
         basis_en = "months" if basis == "months" else "days"
-        return f"{on} of {n} targets on pace for 双过半 (as of {when}, time progress by {basis_en})"
+        return (
+            f"{on} of {n} targets at or ahead of time-elapsed progress toward {BOTH_HALVES} "
+            f"(as of {when}, time elapsed by {basis_en})"
+        )
     basis_zh = "按月" if basis == "months" else "按天"
     return f"双过半: {n} 项目标中 {on} 项进度达标(截至 {when},序时进度{basis_zh}计算)"
 
@@ -77,7 +83,8 @@ def _done_of_target(r: Progress, lang: str) -> str:
 
 
 def verdict_text(r: Progress, lang: str) -> str:
-    """超序时进度28.45个百分点 / ahead, +28.45 points; in December 完成全年目标 / target met."""
+    """超序时进度28.45个百分点 / ahead, +28.45 percentage points; in December 完成全年目标 /
+    target met."""
     if r.verdict is None or r.gap is None:
         return "—"
     en = lang == "en"
@@ -89,7 +96,7 @@ def verdict_text(r: Progress, lang: str) -> str:
     if en:
         word = {"ahead": "ahead", "on_pace": "on pace", "behind": "behind"}[r.verdict]
         sign = "-" if r.gap.value < 0 else "+"
-        text = f"{word}, {sign}{points} point{'' if r.gap.value in (1, -1) else 's'}"
+        text = f"{word}, {sign}{points} percentage point{'' if r.gap.value in (1, -1) else 's'}"
     elif r.gap.value > 0:
         text = f"超序时进度 {points} 个百分点"
     elif r.gap.value < 0:
@@ -175,6 +182,21 @@ def _projection_text(r: Progress, lang: str) -> str:
     return " / ".join(parts) + r.unit.symbol + cap
 
 
+PAST_HALF = {"zh": "已过半", "en": "past half"}
+
+
+def _past_half(r: Progress) -> bool:
+    """Half the target is done already: nothing is left to reach it, no pace is needed."""
+    return r.to_half.value <= 0
+
+
+def _to_half(r: Progress, lang: str) -> str:
+    """What remains to half the target, or 已过半 / past half (never "0 billion yuan")."""
+    if _past_half(r):
+        return PAST_HALF["en" if lang == "en" else "zh"]
+    return _text(r.to_half, lang, r.unit, r.goal.shown())
+
+
 def _display(r: Progress, row: dict[str, Any]) -> dict[str, Any]:
     u, goal = r.unit, r.goal.shown()
     mark = "*" if r.data_ends_early else ""
@@ -195,10 +217,12 @@ def _display(r: Progress, row: dict[str, Any]) -> dict[str, Any]:
         "d_time": plain(round2(r.time_progress)),
         "d_gap": Shown(lambda lang: _text(r.gap, lang)),
         "d_verdict": Shown(lambda lang: verdict_text(r, lang)),
-        "d_to_half": Shown(lambda lang: _text(r.to_half, lang, u, goal)),
+        "d_to_half": Shown(lambda lang: _to_half(r, lang)),
         "d_to_full": Shown(lambda lang: _text(r.to_full, lang, u, goal)),
         "d_pace": Shown(lambda lang: _pace(r.pace_so_far, r, lang)),
-        "d_pace_to_half": Shown(lambda lang: _pace(r.pace_to_half, r, lang)),
+        "d_pace_to_half": Shown(
+            lambda lang: "—" if _past_half(r) else _pace(r.pace_to_half, r, lang)
+        ),
         "d_projection": Shown(lambda lang: _projection_text(r, lang)),
         "d_quoted": quoted or None,
         "bar_completion": r.completion.value if r.completion else None,
@@ -207,7 +231,8 @@ def _display(r: Progress, row: dict[str, Any]) -> dict[str, Any]:
 
 
 NAME = Column("d_name", "目标", "Target")
-PACE_TO_HALF = Column("d_pace_to_half", "过半需月均", "Per month for half", True)
+TO_HALF = Column("d_to_half", "距过半", "Remaining to half", True)
+PACE_TO_HALF = Column("d_pace_to_half", "过半需月均", "Pace needed for half", True)
 
 
 def sections(results: list[Progress]) -> list[Section]:
@@ -219,7 +244,7 @@ def sections(results: list[Progress]) -> list[Section]:
         rows.append({**row, **_display(r, row)})
     periods = {str(r.actual.figure.period) for r in results}
     early = any(r.data_ends_early for r in results)
-    zh, en = "双过半进度", "双过半 progress"
+    zh, en = "双过半进度", f"{BOTH_HALVES_SHORT} progress"
     shown_period: tuple[Column, ...] = (Column("d_period", "实际截至", "Actual to"),)
     if len(periods) == 1 and not early:  # one period for all: say it once, in the title
         zh += f"({results[0].actual.figure.period.label('zh')})"
@@ -236,10 +261,10 @@ def sections(results: list[Progress]) -> list[Section]:
             (
                 NAME,
                 *shown_period,
-                Column("d_progress", "完成/目标", "Done/target", True),
-                Column("d_completion", "完成%", "Done %", True),
-                Column("d_time", "序时%", "Time %", True),
-                Column("d_verdict", "较序时进度", "Against time progress"),
+                Column("d_progress", "完成/目标", "Completed/target", True),
+                Column("d_completion", "完成%", "Completion %", True),
+                Column("d_time", "序时%", "Time elapsed %", True),
+                Column("d_verdict", "较序时进度", "vs. time-elapsed progress"),
             ),
             rows,
             note_zh,
@@ -252,8 +277,8 @@ def sections(results: list[Progress]) -> list[Section]:
             "Still needed",
             (
                 NAME,
-                *(() if after_june else (Column("d_to_half", "距过半", "To half", True),)),
-                Column("d_to_full", "距全年", "To full", True),
+                *(() if after_june else (TO_HALF,)),
+                Column("d_to_full", "距全年", "Remaining, full year", True),
                 Column("d_pace", "月均已完成", "Per month so far", True),
                 *(() if after_june else (PACE_TO_HALF,)),
                 Column("d_projection", "推算 6月/全年", "Run rate Jun / Dec", True),
@@ -262,9 +287,10 @@ def sections(results: list[Progress]) -> list[Section]:
             rows,
             "推算值按1月以来的月均速度外推,不是预测;计划项目数的推算不超过计划数;"
             "“≠”表示原文数值与计算值相差超出舍入范围;约/近/逾表示由约数或概数推算。",
-            "Run rates carry the pace so far forward and are not forecasts; a count of planned "
-            "items is not run past the list; “≠” marks a quoted figure that differs from the "
-            "computed one beyond rounding; ~ ≤ ≥ mark numbers derived from approximate figures.",
+            "Run rates carry the pace so far forward and are not forecasts; a planned count "
+            "(a list of projects) is not run past the list; “≠” marks a quoted figure that "
+            "differs from the computed one beyond rounding; ~ ≤ ≥ mark numbers derived from "
+            "approximate figures.",
             RECORD_FIELDS,
         ),
     ]  # fmt: skip

@@ -1,4 +1,6 @@
-"""What `progress` and `compare` return: titled sections of rows, with column labels.
+"""The one tabular model: titled sections of rows, with column labels. `progress`, `compare`,
+`list` and `history` return them, and `report` draws one per theme; every table, CSV, Markdown
+file, spreadsheet and page table is drawn from them (see `output`).
 
 A row holds two things: machine fields (`Section.fields`: plain numbers, units, periods,
 statuses, qualifiers, ids; a name may be a {"zh", "en"} pair) for JSON and CSV, and what the

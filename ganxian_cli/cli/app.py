@@ -54,6 +54,25 @@ class Format(StrEnum):
     html = "html"
 
 
+class ListFormat(StrEnum):
+    """The formats `list` draws (no file formats: it has no --output)."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class HistoryFormat(StrEnum):
+    """The formats `history` draws (xlsx with --output; no html page)."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    xlsx = "xlsx"
+
+
 class ValidateFormat(StrEnum):
     text = "text"
     json = "json"
@@ -99,6 +118,11 @@ class By(StrEnum):
     period = "period"
 
 
+class FailOnOption(StrEnum):
+    behind = "behind"
+    missed = "missed"
+
+
 class BasisOption(StrEnum):
     months = "months"
     days = "days"
@@ -120,7 +144,7 @@ class SchemaKind(StrEnum):
     compare = "compare"
 
 
-def chosen_format(fmt: Format, as_json: bool) -> str:
+def chosen_format(fmt: Format | ListFormat | HistoryFormat, as_json: bool) -> str:
     """The format asked for: --json is short for --format json."""
     return "json" if as_json else fmt.value
 
@@ -162,6 +186,27 @@ def completer(kind: str) -> Callable[..., list[tuple[str, str]]]:
     return complete
 
 
+def complete_data_paths(incomplete: str) -> list[str]:
+    """Shell completion of data paths: folders and `*.toml` files (not every file)."""
+    import os
+
+    folder, _sep, start = incomplete.rpartition(os.sep)
+    try:
+        names = sorted(os.listdir(folder or "."))
+    except OSError:
+        return []
+    found = []
+    for name in names:
+        if not name.startswith(start) or (name.startswith(".") and not start.startswith(".")):
+            continue
+        path = f"{folder}{os.sep}{name}" if folder or incomplete.startswith(os.sep) else name
+        if os.path.isdir(path):
+            found.append(path + os.sep)
+        elif name.endswith(".toml"):
+            found.append(path)
+    return found
+
+
 DataOption = Annotated[
     str | None,
     typer.Option(
@@ -192,6 +237,13 @@ FormatOption = Annotated[
         "progress) need --output.",
         show_default=True,
     ),
+]
+ListFormatOption = Annotated[
+    ListFormat, typer.Option("--format", "-f", help="Output format.", show_default=True)
+]
+HistoryFormatOption = Annotated[
+    HistoryFormat,
+    typer.Option("--format", "-f", help="Output format; xlsx needs --output.", show_default=True),
 ]
 OutputOption = Annotated[
     str | None,

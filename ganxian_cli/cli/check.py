@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from .app import SchemaKind, ValidateFormat, app
+from .app import SchemaKind, ValidateFormat, app, complete_data_paths
 from .run import exit_with, handle_errors, out, sink
 
 
@@ -14,9 +14,11 @@ def validate(
     files: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Data files ('-' for standard input). Default: as for --data.",
+            help="Data files, or folders (each *.toml in them); '-' for standard input. "
+            "Default: as for --data.",
             show_default=False,
             metavar="PATH...",
+            autocompletion=complete_data_paths,
         ),
     ] = None,
     fmt: Annotated[
@@ -33,7 +35,7 @@ def validate(
     \b
     Examples:
       ganxian validate data/indicators.toml
-      ganxian validate --format github --strict data/*.toml
+      ganxian validate --format github --strict data/
       ganxian validate --source article.txt
     """
     from ..output.problems import validate_doc

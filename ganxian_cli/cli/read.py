@@ -17,10 +17,15 @@ from .app import (
     ColorOption,
     DataManyOption,
     DataOption,
+    FailOnOption,
     Format,
     FormatOption,
+    HistoryFormat,
+    HistoryFormatOption,
     JsonFlag,
     LangOption,
+    ListFormat,
+    ListFormatOption,
     ListKind,
     OutputOption,
     QuietOption,
@@ -28,7 +33,7 @@ from .app import (
     chosen_format,
     completer,
 )
-from .run import err, handle_errors, sink
+from .run import err, fail_with, handle_errors, sink
 
 
 @app.command(short_help="Every figure by theme, then 双过半 progress.")
@@ -99,7 +104,9 @@ def progress(
     as_of: Annotated[
         str | None,
         typer.Option(
-            "--as-of", help="Evaluate as of YYYY-MM. Default: the latest cut-off in the data."
+            "--as-of",
+            help="Evaluate as of YYYY-MM. Default: the latest cut-off in the data.",
+            autocompletion=completer("months"),
         ),
     ] = None,
     basis: Annotated[
@@ -110,6 +117,14 @@ def progress(
     output: OutputOption = None,
     quiet: QuietOption = False,
     bom: BomOption = False,
+    fail_on: Annotated[
+        FailOnOption | None,
+        typer.Option(
+            "--fail-on",
+            help="For CI: exit 1 when a target is behind its time progress (or missed at year "
+            "end), or only when one is missed at year end; the targets are named on stderr.",
+        ),
+    ] = None,
 ) -> None:
     """双过半 progress: every declared target against its year-to-date actual.
 
@@ -123,6 +138,7 @@ def progress(
       ganxian progress --lang en
       ganxian progress --as-of 2022-05 --basis days --format json
       ganxian progress --format html --output progress.html
+      ganxian progress --fail-on behind -q > /dev/null
     """
     from ..analysis.datasets import open_all
     from ..output.render import check_format, render
@@ -130,8 +146,11 @@ def progress(
 
     chosen = chosen_format(fmt, as_json)
     check_format("progress", chosen, output)
-    view = progress_doc(open_all(data, err), as_of, basis.value, lang)
+    view = progress_doc(
+        open_all(data, err), as_of, basis.value, lang, fail_on.value if fail_on else None
+    )
     render(view, chosen, sink(color.value, output, bom, quiet))
+    fail_with(view.failures)
 
 
 @app.command(short_help="Year on year, period on period, shares, per firm, forecasts.")
@@ -180,7 +199,7 @@ def list_(
         ),
     ] = None,
     data: DataOption = None,
-    fmt: FormatOption = Format.table,
+    fmt: ListFormatOption = ListFormat.table,
     as_json: JsonFlag = False,
     lang: LangOption = Lang.zh,
     output: OutputOption = None,
@@ -217,7 +236,7 @@ def history(
         ),
     ],
     data: DataOption = None,
-    fmt: FormatOption = Format.table,
+    fmt: HistoryFormatOption = HistoryFormat.table,
     as_json: JsonFlag = False,
     lang: LangOption = Lang.zh,
     output: OutputOption = None,
@@ -229,7 +248,7 @@ def history(
     \b
     Examples:
       ganxian history industrial_revenue
-      ganxian history 工业营业收入 --lang en
+      ganxian history 规模以上工业企业营业收入 --lang en
       ganxian history signed_amount --format xlsx --output signed.xlsx
     """
     from ..analysis.datasets import open_data

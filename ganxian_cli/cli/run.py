@@ -26,7 +26,7 @@ from ..errors import (
 
 if TYPE_CHECKING:
     from ..output.render import Sink
-    from ..output.table import ColorMode
+    from ..output.section_grid import ColorMode
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -144,4 +144,12 @@ def exit_with(unreadable: bool, problems: bool) -> None:
     if unreadable:
         raise typer.Exit(EXIT_USAGE)
     if problems:
+        raise typer.Exit(EXIT_DATA)
+
+
+def fail_with(failures: tuple[str, ...]) -> None:
+    """End `progress --fail-on`: each failing target on stderr, then status 1."""
+    for line in failures:
+        err(line)
+    if failures:
         raise typer.Exit(EXIT_DATA)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ..errors import UnknownIndicator, UsageError
-from .app import DataOption, FigureStatus, NameEnStatus, Qualifier, app, completer
+from .app import DataOption, FigureStatus, NameEnStatus, Qualifier, QuietOption, app, completer
 from .run import err, exit_with, handle_errors, out
 
 if TYPE_CHECKING:
@@ -55,6 +55,9 @@ def record(
     ] = Qualifier.exact,
     yoy: Annotated[str | None, typer.Option("--yoy", help="Year-on-year growth, %.")] = None,
     subject: Annotated[str | None, typer.Option("--subject", help="Company or place.")] = None,
+    subject_en: Annotated[
+        str | None, typer.Option("--subject-en", help="The subject's English name.")
+    ] = None,
     quote: Annotated[str | None, typer.Option("--quote", help="Verbatim source clause.")] = None,
     note: Annotated[str | None, typer.Option("--note", help="Free text.")] = None,
     name: Annotated[str | None, typer.Option("--name", help="New indicator: Chinese name.")] = None,
@@ -111,6 +114,7 @@ def record(
     share_of: Annotated[
         str | None, typer.Option("--share-of", help="Add a share relation: part of this figure.")
     ] = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Add or update one figure, validated before anything is written.
 
@@ -133,8 +137,9 @@ def record(
     if dry_run:
         out(change.diff or "(no change)")
         return
-    for line in change.diff.splitlines():
-        err(line)
+    if not quiet:  # the diff of what was written; -q: only the summary
+        for line in change.diff.splitlines():
+            err(line)
     err(f"ganxian: {change.summary}")
 
 

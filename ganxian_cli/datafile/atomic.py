@@ -1,10 +1,11 @@
 """Replacing a data file safely: locked, atomic, same owner and mode, nothing left behind.
 
-`record` and `fmt` read the file once (`read_snapshot`), hold `PATH.lock` for the whole
-read-modify-write (`locked`) and replace it with `atomic_replace`, which refuses to write when
-the file changed since it was read, re-checking size, mtime, inode and bytes just before the
-rename. What is not promised (see the README): hard links keep the old text, and the last
-instant between that re-check and the rename stays open to an editor that ignores the lock.
+`record` and `fmt` read the file once (`read_snapshot`), hold a lock on the data file itself
+for the whole read-modify-write (`locked`; no lock file is left beside it) and replace it with
+`atomic_replace`, which refuses to write when the file changed since it was read, re-checking
+size, mtime, inode and bytes just before the rename. What is not promised (see the README):
+hard links keep the old text, and the last instant between that re-check and the rename stays
+open to an editor that ignores the lock.
 """
 
 from __future__ import annotations
@@ -97,67 +98,87 @@ def check_new_size(path: str, data: bytes) -> None:
         raise DataError([Problem("G013", message, path, line)])
 
 
-def _lock(fd: int, lock_path: str) -> None:
-    """Block until this process holds an exclusive lock on the open file *fd*."""
-    if sys.platform == "win32":
-        import msvcrt
-
-        while True:  # msvcrt.LK_LOCK gives up after 10 s; a writer may take longer
-            try:
-                msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
-                return
-            except OSError:
-                continue
+def _lock(fd: int, path: str) -> None:
+    """Block until this process holds an exclusive lock on the open file *fd* (POSIX)."""
     import fcntl
 
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
     except OSError as exc:
         raise UsageError(
-            f"{lock_path}: cannot lock ({exc.strerror or exc}); this file system may not support "
+            f"{path}: cannot lock ({exc.strerror or exc}); this file system may not support "
             "locks, and ganxian does not write without one"
         ) from None
 
 
-def _open_lock(lock_path: str) -> int:
-    """The lock file, created if missing; never through a symbolic link.
-
-    A lock file another user created (and may not be writable) still locks: a shared lock on
-    a file opened for reading excludes like any other.
-    """
-    flags = os.O_CREAT | _NOFOLLOW
+def _open_to_lock(path: str) -> int:
+    """The data file opened for reading only, which is all a lock needs; never through a link."""
     try:
-        return os.open(lock_path, os.O_RDWR | flags, 0o644)
-    except PermissionError:
-        with contextlib.suppress(OSError):
-            return os.open(lock_path, os.O_RDONLY | _NOFOLLOW)
-        raise UsageError(
-            f"{lock_path}: cannot open the lock file (permission denied); if no ganxian is "
-            "running, remove it"
-        ) from None
+        return os.open(path, os.O_RDONLY | _NONBLOCK | _NOFOLLOW)
     except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            raise UsageError(
-                f"{lock_path}: the lock file is a symbolic link; remove it (ganxian never "
-                "follows one)"
-            ) from None
-        raise UsageError(f"{lock_path}: cannot create lock file: {exc.strerror or exc}") from None
+        raise UsageError(f"{path}: cannot open it to lock it: {exc.strerror or exc}") from None
+
+
+def _still_named(path: str, fd: int) -> bool:
+    """Whether *path* still names the open file *fd* (not a file renamed over it since)."""
+    try:
+        named = os.stat(path, follow_symlinks=False)
+    except OSError:
+        return False
+    held = os.fstat(fd)
+    return (named.st_ino, named.st_dev) == (held.st_ino, held.st_dev)
 
 
 @contextlib.contextmanager
-def locked(path: str) -> Iterator[None]:
-    """Hold an exclusive lock on PATH.lock for a whole read-modify-write.
+def locked(path: str) -> Iterator[os.stat_result]:
+    """Hold an exclusive lock on the data file PATH itself for a whole read-modify-write.
 
-    The data file itself cannot carry the lock: it is replaced, and a lock on the old inode
-    would not stop a writer that opened the new one.
+    No lock file is made: the lock sits on the file's inode. A writer replaces the file by a
+    rename, so a writer that waited for the lock re-checks, once it holds it, that PATH still
+    names the inode it locked; if not, it locks the new file and checks again. Yields the
+    locked file's metadata. On Windows (where a file open elsewhere cannot be renamed over) a
+    `PATH.lock` beside it is created for the write and deleted by the system when it is closed,
+    even when ganxian is killed.
     """
-    lock_path = path + ".lock"
-    fd = _open_lock(lock_path)
+    if sys.platform == "win32":
+        with _locked_windows(path) as info:
+            yield info
+        return
+    while True:
+        fd = _open_to_lock(path)
+        try:
+            _lock(fd, path)
+            if _still_named(path, fd):
+                break
+        except BaseException:
+            os.close(fd)
+            raise
+        os.close(fd)  # replaced while this writer waited: lock the file that is there now
     try:
-        _lock(fd, lock_path)
-        yield
+        yield os.fstat(fd)
     finally:
         os.close(fd)  # closing releases the lock
+
+
+@contextlib.contextmanager
+def _locked_windows(path: str) -> Iterator[os.stat_result]:  # pragma: no cover - Windows only
+    import time
+
+    lock_path = path + ".lock"
+    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_TEMPORARY", 0)
+    while True:
+        try:
+            fd = os.open(lock_path, flags, 0o600)
+            break
+        except (FileExistsError, PermissionError):
+            time.sleep(0.05)  # another writer holds it; it vanishes when that writer closes it
+        except OSError as exc:
+            message = f"{lock_path}: cannot create lock file: {exc.strerror or exc}"
+            raise UsageError(message) from None
+    try:
+        yield os.stat(path)
+    finally:
+        os.close(fd)
 
 
 def _require_writable(path: str, before: Snapshot) -> None:

@@ -93,26 +93,39 @@ def expand_data_paths(options: list[str] | None) -> DataPaths:
         if not option:
             raise UsageError("--data: empty file name (leave --data out for the default file)")
         if Path(option).is_dir():
-            files, passed = [], []
-            for path in sorted(str(p) for p in Path(option).glob("*.toml")):
-                reason = _not_a_file(path)
-                if reason is None:
-                    files.append(path)
-                elif reason:
-                    passed.append(Skipped(path, reason))
-            if not files and passed:
-                first = passed[0]
-                raise UsageError(
-                    f"{option}: is a directory without regular *.toml files "
-                    f"({first.path} is {first.reason}) (--data)"
-                )
+            files, passed = folder_files(option)
             if not files:
-                raise UsageError(f"{option}: is a directory without *.toml files (--data)")
+                raise UsageError(f"{empty_folder(option, passed)} (--data)")
             skipped.extend(passed)
             found.extend(files)
         else:
             found.append(option)
     return DataPaths(found, skipped)
+
+
+def folder_files(folder: str) -> tuple[list[str], list[Skipped]]:
+    """A folder's regular `*.toml` files sorted by name, and the `*.toml` entries that are not
+    regular files (sub-folders are neither)."""
+    files: list[str] = []
+    passed: list[Skipped] = []
+    for path in sorted(str(p) for p in Path(folder).glob("*.toml")):
+        reason = _not_a_file(path)
+        if reason is None:
+            files.append(path)
+        elif reason:
+            passed.append(Skipped(path, reason))
+    return files, passed
+
+
+def empty_folder(folder: str, passed: list[Skipped]) -> str:
+    """What to say of a folder with no regular `*.toml` file."""
+    if passed:
+        first = passed[0]
+        return (
+            f"{folder}: is a directory without regular *.toml files "
+            f"({first.path} is {first.reason})"
+        )
+    return f"{folder}: is a directory without *.toml files"
 
 
 def _not_a_file(path: str) -> str | None:

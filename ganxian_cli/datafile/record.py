@@ -52,6 +52,7 @@ class NewFigure:
     qualifier: str = "exact"
     yoy: str | Decimal | None = None
     subject: str | None = None
+    subject_en: str | None = None  # the subject's English name
     quote: str | None = None
     note: str | None = None
     name: str | None = None
@@ -109,6 +110,7 @@ class Fault:
     code: str = "G100"
     path: str = ""
     unknown_indicator: str | None = None  # the request names no indicator of the file
+    at: tuple[str | int, ...] = ()  # the figure in the file the fault is about, for its line
 
 
 class Refused(Exception):
@@ -120,9 +122,15 @@ class Refused(Exception):
         self.faults = faults
         self.usage = usage
 
-    def error(self, name: str, spelling: Spelling) -> UsageError | DataError:
+    def error(
+        self,
+        name: str,
+        spelling: Spelling,
+        line_of: Callable[[tuple[str | int, ...]], int | None] | None = None,
+    ) -> UsageError | DataError:
         """The refusal as a command reports it, each field named by *spelling*: a usage error
-        (the caller names the file), or problems of the data file *name*."""
+        (the caller names the file), or problems of the data file *name*, at the line
+        *line_of* gives the figure a fault is about."""
 
         def said(fault: Fault) -> str:
             if fault.field is None:
@@ -135,8 +143,12 @@ class Refused(Exception):
                 return UnknownIndicator(said(first), first.unknown_indicator)
             return UsageError(said(first))
         return DataError(
-            [Problem(f.code, said(f), name, path=f.path) for f in self.faults],
-        )
+            [
+                Problem(f.code, said(f), name, line_of(f.at) if line_of and f.at else None,
+                        path=f.path)
+                for f in self.faults
+            ],
+        )  # fmt: skip
 
 
 def _refuse(message: str, field: str | None = None) -> Refused:
@@ -195,7 +207,8 @@ def same_figure(
 _FIGURE_FIELDS = {
     name: name
     for name in (
-        *("period", "value", "unit", "status", "qualifier", "yoy", "subject", "quote", "note"),
+        *("period", "value", "unit", "status", "qualifier", "yoy", "subject", "subject_en"),
+        *("quote", "note"),
         *("source", "name", "name_en", "name_en_status", "theme"),
     )
 }
@@ -300,15 +313,21 @@ def plan(dataset: Dataset, new: NewFigure, replace: bool, spelling: Spelling) ->
             figure_data[key] = getattr(new, key)
     if subject:
         figure_data["subject"] = subject
+        if new.subject_en:
+            figure_data["subject_en"] = new.subject_en
+    elif new.subject_en:
+        raise _refuse(f"is the English name of {spelling('subject')}; give both", "subject_en")
     same = same_figure(dataset, new.indicator, period, new.status, subject, new.source)
     if same is not None and not replace:
         assert indicator is not None
         old = indicator.observations[same]
-        raise _refuse(
+        message = (
             f"{new.indicator} already has {'an' if new.status == 'actual' else 'a'} {new.status}"
             f" figure for {period}: {old.value}{old.unit or unit}; use {spelling('replace')} to "
             "change it"
         )
+        where: tuple[str | int, ...] = ("indicators", new.indicator, "observations", same)
+        raise Refused([Fault(message, at=where)], usage=False)  # the data refuse it: status 1
     if new.tracks and new.status != "target":
         raise _refuse(
             f"{spelling('tracks')} links a target; use it with {spelling('status')} target"

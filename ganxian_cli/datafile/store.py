@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -146,13 +147,46 @@ def edit_file(
             _check_result(dataset, new_text, path, checks)
         except DataError as exc:
             if locate is None:
-                raise
+                raise DataError(lines_on_disk(exc.problems, text, new_text, command)) from None
             raise DataError(locate(exc.problems, dataset)) from None
         diff = unified_diff(text, new_text, path)
         written = bool(diff) and not dry_run
         if written:
             atomic_replace(target, data, before)
     return Change(diff, summary, written)
+
+
+def lines_on_disk(problems: list[Problem], old: str, new: str, command: str) -> list[Problem]:
+    """Problems of a refused result (*new*) placed in the file as it is on disk (*old*): a line
+    the edit left alone is given its line on disk; a line of the changed text, which was never
+    written, gets no line number and says so."""
+    a, b = old.split("\n"), new.split("\n")
+    shortest = min(len(a), len(b))
+    head = 0
+    while head < shortest and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < shortest - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    placed = []
+    for problem in problems:
+        line = problem.line
+        if line is None or line <= head:
+            placed.append(problem)
+        elif line > len(b) - tail:
+            placed.append(dataclasses.replace(problem, line=line - (len(b) - len(a))))
+        else:
+            said = (
+                _SET_FIELD.sub(r"give --\1 \2", problem.message)
+                if command == "record"
+                else (problem.message)
+            )  # the new figure's fields are record's options
+            message = f"{said} (in what {command} would write; nothing written)"
+            placed.append(dataclasses.replace(problem, line=None, column=None, message=message))
+    return placed
+
+
+_SET_FIELD = re.compile(r'set (qualifier|status|unit|period) = "([^"]*)"')
 
 
 def option(name: str) -> str:
@@ -178,7 +212,7 @@ def record_figure(
         try:
             summary = change.record(new, replace, spelling)
         except Refused as exc:
-            raise exc.error(path, spelling) from None
+            raise exc.error(path, spelling, loaded.line_of) from None
         return change.result(), summary
 
     change = edit_file(path, edit, dry_run, checks, "record")

@@ -7,6 +7,8 @@ a number was given to stay: 70.00 亿元 reads 7.000 billion yuan, 500 亿元 re
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 from decimal import Decimal
 
 from .units import Unit
@@ -22,7 +24,7 @@ _SCALES: dict[str, tuple[str, list[tuple[int, str]]]] = {
 # count units: (singular, plural)
 _NOUNS: dict[str, tuple[str, str]] = {
     "家": ("firm", "firms"),
-    "户": ("household", "households"),
+    "户": ("household", "households"),  # unless the indicator counts firms: see counted()
     "个": ("item", "items"),
     "项": ("item", "items"),
     "条": ("item", "items"),
@@ -31,10 +33,49 @@ _NOUNS: dict[str, tuple[str, str]] = {
     "层": ("storey", "storeys"),
     "名": ("person", "people"),
     "人": ("person", "people"),
-    "个百分点": ("point", "points"),
+    "个百分点": ("percentage point", "percentage points"),
 }
 
+# What a count of 个/项/条/件/户/家 counts, read from the indicator's Chinese name: the first
+# word found decides (项目信息 are leads, not projects; 户 of 企业 are firms, not households).
+_COUNTED: tuple[tuple[tuple[str, ...], tuple[str, str]], ...] = (
+    (("项目信息", "线索"), ("lead", "leads")),
+    (("项目",), ("project", "projects")),
+    (("措施", "举措", "政策"), ("measure", "measures")),
+    (("事项",), ("matter", "matters")),
+    (("出入口", "入口"), ("entrance", "entrances")),
+    (("企业", "纳税人", "市场主体", "公司", "商户", "个体工商户"), ("firm", "firms")),
+    (("行政村", "村"), ("village", "villages")),
+    (("学校",), ("school", "schools")),
+)
+_COUNT_UNITS = frozenset({"个", "项", "条", "件", "户", "家"})
+
+
+@functools.lru_cache(maxsize=4096)
+def counted(unit: Unit, name: str) -> Unit:
+    """*unit* with the English noun of what the indicator named *name* counts: 342户 of
+    办理留抵退税的企业 are 342 firms, 23个 of 重点调度项目 are 23 projects. Other units (and a
+    name with none of the words) are returned as they are."""
+    if unit.symbol not in _COUNT_UNITS:
+        return unit
+    for words, noun in _COUNTED:
+        if any(word in name for word in words):
+            return dataclasses.replace(unit, noun=noun)
+    return unit
+
+
+# 双过半 glossed wherever English output names it (the short form in titles)
+BOTH_HALVES = "双过半 (half the annual target done by mid-year)"
+BOTH_HALVES_SHORT = "双过半 (half by mid-year)"
+
 QUALIFIER_WORDS = {"more_than": "over ", "nearly": "nearly ", "about": "about "}
+
+
+def subject_in(subject: str | None, subject_en: str | None, lang: str) -> str:
+    """The subject as *lang* shows it: its English name in English where the file gives one."""
+    if lang == "en" and subject_en:
+        return subject_en
+    return subject or ""
 
 
 def grouped(value: Decimal) -> str:
@@ -102,8 +143,9 @@ def unit_of(
     word = _word(value if like is None else like, unit)
     if word is not None:
         return f" {word[1]}"
-    if unit.symbol in _NOUNS:
-        one, many = _NOUNS[unit.symbol]
+    noun = unit.noun or _NOUNS.get(unit.symbol)
+    if noun is not None:
+        one, many = noun
         return f" {one if (value == 1 if singular is None else singular) else many}"
     return "%" if unit.symbol == "%" else f" {unit.en}"
 
@@ -116,8 +158,19 @@ def quantity(value: Decimal, unit: Unit, qualifier: str = "exact") -> str:
 
 
 def unit_words(unit: Unit) -> str:
-    """What a column or axis of *unit* is counted in: "units of 100 million yuan", "items"."""
+    """What a column or axis of *unit* is counted in: "units of 0.1 billion yuan", "items".
+
+    A 万/亿 unit is said in the scale word tables use (billion, million), never as "100 million
+    yuan" beside "billion yuan": 亿元 is 0.1 billion yuan, 万元 0.01 million yuan.
+    """
     if unit.magnitude:
+        own = _exponent(unit)
+        scale = _SCALES.get(unit.family)
+        if own is not None and scale is not None and "million" in scale[1][-1][1]:
+            above = [(e, word) for e, word in scale[1] if e >= own]
+            if above:
+                exponent, word = above[-1]
+                return f"units of {Decimal(1).scaleb(own - exponent):f} {word}"
         return f"units of {quantity(Decimal(1), unit)}"
     return quantity(Decimal(2), unit)[1:].strip()
 

@@ -22,6 +22,7 @@ from pydantic import (
     model_validator,
 )
 
+from .english import counted
 from .periods import Period, parse_period
 from .units import UNITS, Unit, declare, declared, get_unit
 
@@ -126,6 +127,10 @@ class Figure(_Model):
     subject: StrictStr | None = Field(
         None, description="The company, village or project the figure is about."
     )
+    subject_en: StrictStr | None = Field(
+        None,
+        description="The subject's English name, shown in English output (default: `subject`).",
+    )
     quote: StrictStr | None = Field(
         None, description="The shortest verbatim clause of the source that contains the figure."
     )
@@ -204,11 +209,11 @@ class Indicator(_Model):
 
     @property
     def base(self) -> Unit:
-        """The indicator's own unit."""
-        return self._lookup(self.unit)
+        """The indicator's own unit (with the English noun of what it counts)."""
+        return counted(self._lookup(self.unit), self.name)
 
     def unit_of(self, figure: Figure) -> Unit:
-        return self._lookup(figure.unit or self.unit)
+        return counted(self._lookup(figure.unit or self.unit), self.name)
 
 
 class Source(_Model):

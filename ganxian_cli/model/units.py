@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 from types import MappingProxyType
@@ -36,6 +36,8 @@ class Unit:
     en: str
     aliases: tuple[str, ...] = ()  # other ways the source prints it ("50亿" for 50 亿元)
     magnitude: str = ""  # the 万/亿 prefix a qualifier such as 多 may follow (1.2万多亩)
+    # what one indicator counts in English ("firm", "firms"): see english.counted
+    noun: tuple[str, str] | None = field(default=None, compare=False)
 
     def __hash__(self) -> int:
         # equal units have one symbol; hashing every field (a Decimal among them) made each

@@ -11,13 +11,9 @@ from typing import Any
 from ..analysis.results import Section
 from ..model.lang import Lang
 from ..model.models import Dataset
-from .report import HEADERS, Row, cells, figure_record, group
+from .report import ROW, Row, theme_sections
+from .sections import row_cells
 from .xlsx import Sheet
-
-
-def theme_title(dataset: Dataset, theme: str, lang: Lang) -> str:
-    t = dataset.themes.get(theme)
-    return (t.name_en if lang == "en" else t.name) if t else theme
 
 
 def report_sheets(
@@ -25,8 +21,8 @@ def report_sheets(
 ) -> list[Sheet]:
     """A sheet per theme (every field of each figure), then the 双过半 targets when given."""
     sheets = [
-        Sheet(theme_title(dataset, theme, lang), [figure_record(r) for r in theme_rows])
-        for theme, theme_rows in group(rows)
+        Sheet(s.title(lang), [{k: v for k, v in r.items() if k != ROW} for r in s.rows])
+        for s in theme_sections(dataset, rows)
     ]
     if targets:
         sheets.append(Sheet("双过半" if lang == "zh" else "双过半 progress", targets))
@@ -47,19 +43,18 @@ def section_sheets(sections: Sequence[Section], lang: Lang) -> list[Sheet]:
     return sheets
 
 
-def report_page_tables(dataset: Dataset, rows: Sequence[Row], lang: Lang) -> list[Any]:
-    """The report's tables for the HTML page, a row's class saying forecast or target."""
+def report_page_tables(sections: Sequence[Section], lang: Lang) -> list[Any]:
+    """The report's tables (`report.theme_sections`) for the HTML page, a row's class saying
+    forecast or target."""
     from .html import PageTable
 
-    tables = []
-    for theme, theme_rows in group(rows):
-        tables.append(
-            PageTable(
-                theme_title(dataset, theme, lang),
-                HEADERS[lang],
-                [cells(r, lang) for r in theme_rows],
-                [False, False, True, True, False, False],
-                [r.figure.status if r.figure.status != "actual" else "" for r in theme_rows],
-            )
+    return [
+        PageTable(
+            s.title(lang),
+            [c.label(lang) for c in s.columns],
+            [row_cells(s, r, lang) for r in s.rows],
+            [c.numeric for c in s.columns],
+            [r["status"] if r["status"] != "actual" else "" for r in s.rows],
         )
-    return tables
+        for s in sections
+    ]

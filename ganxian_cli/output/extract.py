@@ -10,6 +10,7 @@ import tomli_w
 
 from ..analysis.extract import Extraction, Proposal
 from ..analysis.extract.match import own_name
+from ..analysis.results import Column, Section
 from ..datafile.importer import DRAFT_KIND, DRAFT_VERSION
 from ..errors import INVISIBLE_RE, UsageError
 from ..model.glossary import english_name
@@ -236,3 +237,17 @@ def extract_doc(
     if article_id and not source:
         say(f"ganxian: the figures are of source {article_id!r}, whose text is {name}")
     return ExtractView(result, name, article_id, opened.path)
+
+
+_NUMERIC = frozenset({"#", "数值", "同比%", "行"})
+
+
+def review_section(extraction: Extraction, caption: str) -> Section:
+    """The review table of `ganxian extract` (Chinese headers): one row per proposed figure,
+    *caption* beneath (the article and the data file the indicators come from)."""
+    columns = tuple(
+        Column(str(n), header, header, header in _NUMERIC) for n, header in enumerate(HEADERS)
+    )
+    cells = [{str(n): cell for n, cell in enumerate(row)} for row in rows(extraction)]
+    title = "提取的数据 / Proposed figures"
+    return Section("proposed", title, title, columns, cells, caption, caption)

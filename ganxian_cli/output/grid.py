@@ -17,6 +17,7 @@ from functools import lru_cache
 Segment = tuple[str, str]  # text, style ("" for none)
 Line = list[Segment]
 Cell = list[Segment]  # the lines of one cell, each with its style
+WORD_MAX = 32  # cells: a word wider than this (a URL) is folded; ids are narrower
 
 
 @lru_cache(maxsize=4096)
@@ -95,8 +96,11 @@ class Grid:
     columns: Sequence[GridColumn]
     rows: list[list[Cell]] = field(default_factory=list)
     caption: str = ""
+    header: bool = True  # False: no header row (a card of labels and values)
+    title_style: str = "bold"
     _widths: list[int] | None = field(default=None, repr=False, compare=False)
     _counted: int = field(default=-1, repr=False, compare=False)
+    _least_widths: list[int] | None = field(default=None, repr=False, compare=False)
 
     def _natural(self) -> list[int]:
         """Each column's widest text; computed once (rows are added before any layout)."""
@@ -110,14 +114,32 @@ class Grid:
             for n, cell in enumerate(row):
                 for text, _style in cell:
                     widths[n] = max(widths[n], cell_width(text))
-        self._widths, self._counted = widths, len(self.rows)
+        self._widths, self._counted, self._least_widths = widths, len(self.rows), None
         return list(widths)
 
     def _least(self, natural: list[int]) -> list[int]:
-        return [
-            min(w, max(c.min_width, 1)) if c.wrap else w
-            for c, w in zip(self.columns, natural, strict=True)
-        ]
+        """The narrowest each column may get: a wrapping one down to its minimum, but never
+        below its longest word (up to WORD_MAX cells, beyond which a word is folded)."""
+        if self._least_widths is not None and self._counted == len(self.rows):
+            return list(self._least_widths)
+        least = []
+        for n, (c, w) in enumerate(zip(self.columns, natural, strict=True)):
+            if not c.wrap:
+                least.append(w)
+                continue
+            word = min(self._longest_word(n), WORD_MAX)
+            least.append(min(w, max(c.min_width, word, 1)))
+        self._least_widths = least
+        return list(least)
+
+    def _longest_word(self, n: int) -> int:
+        """The widest word (a CJK character is one) in column *n*'s header and cells."""
+        texts = [self.columns[n].header, *(t for row in self.rows for t, _s in row[n])]
+        return max((cell_width(w) for t in texts for _sp, w in _TOKEN.findall(t)), default=0)
+
+    def natural_widths(self) -> list[int]:
+        """Each column's widest text (its header's, or a cell's)."""
+        return self._natural()
 
     def chrome(self) -> int:
         return 3 * len(self.columns) + 1
@@ -149,31 +171,41 @@ class Grid:
         widths = self.widths(max_width) or self._least(self._natural())
         out: list[Line] = []
         if self.title:
-            out.append([(self.title, "bold")])
-        out.append([(_rule("┏", "━", "┳", "┓", widths), "")])
-        header: list[Cell] = [[(c.header, "bold")] for c in self.columns]
-        out.extend(self._row(header, widths, "┃"))
-        out.append([(_rule("┡", "━", "╇", "┩", widths), "")])
+            out.extend([(line, self.title_style)] for line in wrap(self.title, max_width))
+        if not self.columns:
+            return out
+        if self.header:
+            out.append([(_rule("┏", "━", "┳", "┓", widths), "")])
+            header: list[Cell] = [[(c.header, "bold")] for c in self.columns]
+            out.extend(self._row(header, widths, "┃"))
+            out.append([(_rule("┡", "━", "╇", "┩", widths), "")])
+        else:
+            out.append([(_rule("┌", "─", "┬", "┐", widths), "")])
         for row in self.rows:
             out.extend(self._row(row, widths, "│"))
         out.append([(_rule("└", "─", "┴", "┘", widths), "")])
         if self.caption:
-            out.append([(self.caption, "dim")])
+            out.extend([(line, "dim")] for line in wrap(self.caption, max_width))
         return out
 
     def text(self, max_width: int) -> str:
-        """`plain_text(self.lines(max_width))`, made without styled segments: a row whose cells
-        are one line each that fits its column is joined in one go."""
+        """The text of `lines(max_width)` without styles, made without styled segments: a row
+        whose cells are one line each that fits its column is joined in one go."""
         widths = self.widths(max_width) or self._least(self._natural())
-        out: list[str] = [self.title] if self.title else []
-        out.append(_rule("┏", "━", "┳", "┓", widths))
-        out.extend(self._row_text([[(c.header, "bold")] for c in self.columns], widths, "┃"))
-        out.append(_rule("┡", "━", "╇", "┩", widths))
-        for row in self.rows:
-            out.extend(self._row_text(row, widths, "│"))
-        out.append(_rule("└", "─", "┴", "┘", widths))
-        if self.caption:
-            out.append(self.caption)
+        out: list[str] = wrap(self.title, max_width) if self.title else []
+        if self.columns:
+            if self.header:
+                out.append(_rule("┏", "━", "┳", "┓", widths))
+                header = [[(c.header, "bold")] for c in self.columns]
+                out.extend(self._row_text(header, widths, "┃"))
+                out.append(_rule("┡", "━", "╇", "┩", widths))
+            else:
+                out.append(_rule("┌", "─", "┬", "┐", widths))
+            for row in self.rows:
+                out.extend(self._row_text(row, widths, "│"))
+            out.append(_rule("└", "─", "┴", "┘", widths))
+            if self.caption:
+                out.extend(wrap(self.caption, max_width))
         return "".join(line + "\n" for line in out)
 
     def _row_text(self, row: Sequence[Cell], widths: list[int], bar: str) -> list[str]:
@@ -215,6 +247,21 @@ def _rule(left: str, fill: str, cross: str, right: str, widths: list[int]) -> st
     return left + cross.join(fill * (w + 2) for w in widths) + right
 
 
-def plain_text(lines: Sequence[Line]) -> str:
-    """Lines without styles, one per row of text."""
-    return "".join("".join(text for text, _ in line) + "\n" for line in lines)
+def line(text: str, style: str = "") -> Grid:
+    """A line of text (a title, a note) that wraps at the width it is drawn at."""
+    return Grid(text.rstrip(), [], title_style=style)
+
+
+_SGR = {"bold": "1", "dim": "2", "italic": "3", "red": "31", "green": "32", "yellow": "33",
+        "cyan": "36"}  # fmt: skip
+
+
+def styled_text(lines: Sequence[Line]) -> str:
+    """Lines with their styles as ANSI escape sequences (for a terminal that shows colour)."""
+    out = []
+    for segments in lines:
+        for text, style in segments:
+            codes = ";".join(_SGR[w] for w in style.split() if w in _SGR)
+            out.append(f"\x1b[{codes}m{text}\x1b[0m" if codes and text else text)
+        out.append("\n")
+    return "".join(out)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -44,6 +45,20 @@ def display_width(text: str) -> int:
         0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
         for ch in text
     )
+
+
+def file_line(result: Result) -> str:
+    """One file's result, for a run over several files."""
+    if result.errors == 0:
+        return f"{result.name}: ok, {result.figures} figures, {_count(result.warnings, 'warning')}"
+    return (
+        f"{result.name}: failed, {_count(result.errors, 'error')}, "
+        f"{_count(result.warnings, 'warning')}"
+    )
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' * (n != 1)}"
 
 
 def summary(results: Sequence[Result]) -> str:
@@ -120,11 +135,12 @@ def github_lines(problems: Iterable[Problem]) -> list[str]:
 class ValidateView:
     """`validate`: a result per file; whether any failed, whether any could not be read."""
 
-    __slots__ = ("results", "unreadable")
+    __slots__ = ("per_file", "results", "unreadable")
     kind = "validate"
 
-    def __init__(self, results: list[Result], unreadable: bool) -> None:
+    def __init__(self, results: list[Result], unreadable: bool, per_file: bool = False) -> None:
         self.results, self.unreadable = results, unreadable
+        self.per_file = per_file  # a folder was named: the text says how each file fared
 
     @property
     def failed(self) -> bool:
@@ -132,8 +148,9 @@ class ValidateView:
 
 
 def validate_doc(files: Sequence[str], source: str | None, strict: bool, fmt: str) -> ValidateView:
-    """Every file checked; an unreadable one stops the run, but for the machine formats (json,
-    github), whose document shows it as G001."""
+    """Every file checked, a folder's `*.toml` files among them; an unreadable one stops the
+    run, but for the machine formats (json, github), whose document shows it as G001. A folder's
+    entry that is no regular file (a FIFO, a dangling link) is not read and counts as an error."""
     from ..analysis.checks.validation import (
         read_source_text,
         unreadable_result,
@@ -141,18 +158,44 @@ def validate_doc(files: Sequence[str], source: str | None, strict: bool, fmt: st
     )
     from ..datafile.paths import resolve_data_path
 
-    paths = list(files) or [resolve_data_path(None)]
-    if paths.count("-") > 1:
+    named = list(files) or [resolve_data_path(None)]
+    if named.count("-") > 1:
         raise UsageError("standard input ('-') can be read only once")
     source_text = read_source_text(source) if source else None
     results = []
     unreadable = False
-    for p in paths:
+    for entry in _expand_folders(named, fmt):
+        if isinstance(entry, Result):
+            results.append(entry)
+            continue
         try:
-            results.append(validate_file(p, source_text, strict))
+            results.append(validate_file(entry, source_text, strict))
         except UsageError as exc:
             if fmt == "text":
                 raise
-            results.append(unreadable_result(p, str(exc)))
+            results.append(unreadable_result(entry, str(exc)))
             unreadable = True
-    return ValidateView(results, unreadable)
+    folders = any(p != "-" and os.path.isdir(p) for p in named)
+    return ValidateView(results, unreadable, per_file=folders)
+
+
+def _expand_folders(named: list[str], fmt: str) -> list[str | Result]:
+    """The files to check in order: a folder gives its `*.toml` files sorted by name, and a
+    G001 error for each entry that is not read."""
+    from ..datafile.paths import empty_folder, folder_files
+
+    entries: list[str | Result] = []
+    for path in named:
+        if path == "-" or not os.path.isdir(path):
+            entries.append(path)
+            continue
+        files, skipped = folder_files(path)
+        if not files and not skipped and fmt == "text":
+            raise UsageError(empty_folder(path, skipped))
+        entries.extend(files)
+        entries.extend(
+            Result(s.path, [Problem("G001", f"{s.reason}, not read", s.path)]) for s in skipped
+        )
+        if not files and not skipped:
+            entries.append(Result(path, [Problem("G001", "no *.toml file in this folder", path)]))
+    return entries

@@ -83,7 +83,8 @@ def with_region(records: list[dict[str, Any]], region: dict[str, str]) -> list[d
 
 def records_csv(records: list[dict[str, Any]]) -> str:
     """Report figures of several files as CSV: the region columns first."""
-    from .report import CSV_COLUMNS, csv_text
+    from .report import CSV_COLUMNS
+    from .sections import csv_text
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")

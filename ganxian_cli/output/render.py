@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from ..model.models import Dataset
     from .problems import ValidateView
     from .regions import ReportPart
-    from .table import ColorMode
+    from .section_grid import ColorMode
     from .views import Header, ReportView, SectionsView
 
 FILE_FORMATS = ("xlsx", "html")  # need --output (an html page may go to `--output -`)
@@ -62,7 +62,8 @@ def check_format(kind: str, fmt: str, output: str | None) -> None:
     from .files import check_output
 
     if fmt in FILE_FORMATS and fmt not in RENDERERS[kind]:
-        raise UsageError(f"--format {fmt} is not available for this command")
+        takes = ", ".join(RENDERERS[kind])
+        raise UsageError(f"--format {fmt} is not available for this command (it takes {takes})")
     if fmt in FILE_FORMATS and not output:
         raise UsageError(f"--format {fmt} needs --output FILE")
     if output is not None:
@@ -126,19 +127,22 @@ def _page_title(dataset: Dataset, lang: Lang) -> str:
 
 
 def _report_table(view: ReportView, sink: Sink) -> None:
-    from .table import make_console, print_tables, progress_renderables, report_tables
+    from .report import theme_sections
+    from .report_grid import theme_layouts
+    from .section_grid import Layouts, progress_layouts, use_color, write_tables
 
     if view.by == "period" and not view.header.several:
-        _period_grid(view.parts[0], view.lang)
+        _period_grid(view.parts[0], view.lang, use_color(sink.color, sys.stdout))
         return
-    tables: list[Any] = []
+    blocks: list[Layouts] = []
     for part in view.parts:
-        tables += report_tables(part.dataset, part.rows, view.lang, _caption(view, part))
+        sections = theme_sections(part.dataset, part.rows)
+        themes = theme_layouts(sections, view.lang, _caption(view, part))
+        blocks += [[[grid] for grid in layouts] for layouts in themes]
         if part.progress:
-            tables += progress_renderables(
-                part.progress.sections, part.progress.headline, view.lang
-            )
-    print_tables(tables, make_console(sink.color))
+            progress = part.progress
+            blocks += progress_layouts(progress.sections, progress.headline, view.lang)
+    write_tables(blocks, use_color(sink.color, sys.stdout))
 
 
 def _caption(view: ReportView, part: ReportPart) -> str:
@@ -153,13 +157,13 @@ def _caption(view: ReportView, part: ReportPart) -> str:
     return caption + (f" · {legend}" if legend else "")
 
 
-def _period_grid(part: ReportPart, lang: Lang) -> None:
-    from .grid import plain_text
+def _period_grid(part: ReportPart, lang: Lang, color: bool) -> None:
+    from .report import theme_sections
     from .report_grid import period_matrix
-    from .section_grid import terminal_width
+    from .section_grid import terminal_width, write_tables
 
-    grid = period_matrix(part.rows, lang)
-    sys.stdout.write(plain_text(grid.lines(terminal_width(sys.stdout) or grid.natural_width())))
+    grids = period_matrix(theme_sections(part.dataset, part.rows), lang, terminal_width(sys.stdout))
+    write_tables([[[grid]] for grid in grids], color)
 
 
 def _report_json(view: ReportView, sink: Sink) -> None:
@@ -178,28 +182,33 @@ def _report_json(view: ReportView, sink: Sink) -> None:
 
 
 def _report_csv(view: ReportView, sink: Sink) -> None:
+    from dataclasses import replace
+
     from .regions import records_csv, region_records
-    from .report import to_csv
+    from .report import CSV_COLUMNS, theme_sections
+    from .sections import to_csv
 
     if view.header.several:
         sys.stdout.write(records_csv(region_records(view.parts)))
         return
     part = view.parts[0]
-    targets = part.progress.targets if part.progress else None
-    _write_csv(to_csv(part.rows, targets, view.lang), sink.bom)
+    sections = theme_sections(part.dataset, part.rows)
+    if part.progress:
+        sections.append(replace(part.progress.targets, key="progress"))
+    _write_csv(to_csv(sections, view.lang, CSV_COLUMNS), sink.bom)
 
 
 def _report_markdown(view: ReportView, sink: Sink) -> None:
-    from .report import to_markdown
-    from .sections import to_markdown as sections_markdown
+    from .report import theme_sections
+    from .sections import to_markdown
 
     texts = []
     for part in view.parts:
         text = f"# {part.region[view.lang]}\n\n" if view.header.several else ""
-        text += to_markdown(part.dataset, part.rows, view.lang)
+        text += to_markdown(theme_sections(part.dataset, part.rows), view.lang)
         if part.progress:
             progress = part.progress
-            text += "\n" + sections_markdown(progress.sections, view.lang, progress.headline)
+            text += "\n" + to_markdown(progress.sections, view.lang, progress.headline)
         texts.append(text)
     sink.write("\n".join(texts))
 
@@ -217,9 +226,10 @@ def _report_xlsx(view: ReportView, sink: Sink) -> None:
 def _report_html(view: ReportView, sink: Sink) -> None:
     from .exports import report_page_tables
     from .html import page, section_table
+    from .report import theme_sections
 
     part, lang = view.parts[0], view.lang
-    tables = report_page_tables(part.dataset, part.rows, lang)
+    tables = report_page_tables(theme_sections(part.dataset, part.rows), lang)
     headline, progress = "", None
     if part.progress:
         tables += [section_table(s, lang) for s in part.progress.sections if s.rows]
@@ -233,17 +243,17 @@ def _report_html(view: ReportView, sink: Sink) -> None:
 
 
 def _progress_table(view: SectionsView, sink: Sink) -> None:
-    from .table import make_console, print_fitted, progress_renderables
+    from .section_grid import progress_layouts, use_color, write_tables
 
-    renderables = progress_renderables(view.sections, view.title, view.lang)
-    print_fitted(renderables, make_console(sink.color))
+    blocks = progress_layouts(view.sections, view.title, view.lang)
+    write_tables(blocks, use_color(sink.color, sys.stdout))
 
 
 def _compare_table(view: SectionsView, sink: Sink) -> None:
-    from .table import make_console, print_fitted, section_table
+    from .section_grid import section_layouts, use_color, write_tables
 
-    tables = [section_table(s, view.lang) for s in view.sections if s.rows]
-    print_fitted(tables, make_console(sink.color))
+    blocks = [section_layouts(s, view.lang) for s in view.sections if s.rows]
+    write_tables(blocks, use_color(sink.color, sys.stdout))
 
 
 def _grid_table(view: SectionsView, sink: Sink) -> None:
@@ -292,11 +302,14 @@ def _progress_html(view: SectionsView, sink: Sink) -> None:
 
 
 def _validate_text(view: ValidateView, sink: Sink) -> None:
-    from .problems import summary, text_lines
+    from .problems import file_line, summary, text_lines
 
     for result in view.results:
         for line in text_lines(result, excerpt=sys.stdout.isatty()):
             sink.write(line)
+    if view.per_file:
+        for result in view.results:
+            sink.write(file_line(result))
     sink.write(summary(view.results))
 
 
@@ -319,12 +332,14 @@ def _validate_github(view: ValidateView, sink: Sink) -> None:
 
 
 def _extract_table(view: Any, sink: Sink) -> None:
-    from .extract import HEADERS, rows
-    from .table import extract_table, make_console, print_tables
+    from ..model.lang import Lang
+    from .extract import review_section
+    from .section_grid import section_layouts, use_color, write_tables
 
     result = view.extraction
     caption = f"{view.name}: 时期按 {result.published} 推算; 指标来自 {view.path}"
-    print_tables([extract_table(HEADERS, rows(result), caption)], make_console(sink.color))
+    layouts = section_layouts(review_section(result, caption), Lang.zh)
+    write_tables([layouts], use_color(sink.color, sys.stdout))
 
 
 def _extract_json(view: Any, sink: Sink) -> None:

@@ -1,22 +1,17 @@
-"""The figures of a dataset as values: selected rows, a JSON document, CSV and Markdown text.
-
-Nothing here draws to a terminal; the Rich table lives in `table.py`.
+"""The figures of a dataset as values: selected rows, a JSON document, and the report's
+tables as `Section`s (one per theme), which every format draws (see `sections`, `section_grid`).
 """
 
 from __future__ import annotations
 
-import csv
 import dataclasses
-import io
-import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from ..analysis.results import Section
-from ..errors import escape_control
-from ..model.english import quantity
+from ..analysis.results import Column, Section
+from ..model.english import quantity, subject_in
 from ..model.lang import Lang
 from ..model.models import Dataset, Figure, Indicator, Withheld
 from ..model.numerals import plain
@@ -36,6 +31,7 @@ HEADERS = {
     "zh": ("指标", "时期", "数值", "同比", "状态", "主体"),
     "en": ("Indicator", "Period", "Value", "YoY", "Status", "Subject"),
 }
+HEADERS_PAIRS = tuple(zip(HEADERS["zh"], HEADERS["en"], strict=True))
 
 
 @dataclass(slots=True)
@@ -161,19 +157,6 @@ def name_of(indicator: Indicator, lang: Lang) -> str:
     return indicator.title_en if lang == "en" else indicator.name
 
 
-def cells(row: Row, lang: Lang) -> tuple[str, str, str, str, str, str]:
-    """The text of one table row: indicator, period, value, growth, status, subject."""
-    f = row.figure
-    return (
-        name_of(row.indicator, lang),
-        f.period.label(lang),
-        WITHHELD[lang] if row.withheld else display_value(f.value, row.unit, f.qualifier, lang),
-        display_growth(f.yoy),
-        STATUS_LABEL[lang][f.status] + (f" [{row.mark}]" if row.mark else ""),
-        f.subject or "",
-    )
-
-
 def source_legend(dataset: Dataset, lang: Lang) -> str:
     """Which article each [id] beside a status stands for, where a file has several."""
     if len(dataset.sources) < 2:
@@ -244,70 +227,60 @@ CSV_COLUMNS = (
 )  # fmt: skip
 
 
-def csv_text(value: object) -> str:
-    """Plain numbers; text with control characters escaped and spreadsheet formulas defused."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, Decimal):
-        return plain(value)
-    text = escape_control(str(value))
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        text = "'" + text
-    return text
+def _name(row: Mapping[str, Any], lang: str) -> str:
+    return name_of(row[ROW].indicator, Lang(lang))
 
 
-def to_csv(rows: Iterable[Row], progress: Section | None = None, lang: Lang = Lang.zh) -> str:
-    """One row per figure with a header row, then one per 双过半 target (*progress*): a
-    `section` column first, then the figure columns, then the progress fields; RFC 4180 quoting,
-    LF line ends."""
-    extra = [k for k in progress.fields if k not in CSV_COLUMNS] if progress else []
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["section", *CSV_COLUMNS, *extra])
-    for row in rows:
-        record = figure_record(row)
-        writer.writerow(
-            ["figure", *(csv_text(record[c]) for c in CSV_COLUMNS), *([""] * len(extra))]
-        )
-    for target in progress.records(lang) if progress else []:
-        writer.writerow(["progress", *(csv_text(target.get(c)) for c in (*CSV_COLUMNS, *extra))])
-    return buffer.getvalue()
+def _period(row: Mapping[str, Any], lang: str) -> str:
+    return row[ROW].figure.period.label(lang)  # type: ignore[no-any-return]
 
 
-_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|#~"})
+def _value(row: Mapping[str, Any], lang: str) -> str:
+    r: Row = row[ROW]
+    if r.withheld:
+        return WITHHELD[lang]
+    return display_value(r.figure.value, r.unit, r.figure.qualifier, Lang(lang))
 
 
-# GitHub links bare URLs (at their "://"), www. names, @mentions and :emoji: codes; an HTML
-# entity shows the same character but gives its autolinker nothing to start from.
-_MD_LINKISH = re.compile(r"(?i)&|@|:(?=//|[\w+-]+:)|\bw(?=ww\.)")
+def _growth(row: Mapping[str, Any], lang: str) -> str:
+    return display_growth(row["yoy"])
 
 
-def md_escape(text: str) -> str:
-    """Text as literal Markdown: no links, mentions, emoji, emphasis, HTML or broken cells."""
-    escaped = escape_control(text).translate(_MD_SPECIAL)
-    return _MD_LINKISH.sub(lambda m: f"&#{ord(m.group())};", escaped)
+def _status(row: Mapping[str, Any], lang: str) -> str:
+    mark = row[ROW].mark
+    return STATUS_LABEL[lang][row["status"]] + (f" [{mark}]" if mark else "")
 
 
-def to_markdown(dataset: Dataset, rows: Sequence[Row], lang: Lang) -> str:
-    """A Markdown table per theme, headed by the theme's name."""
-    out: list[str] = []
-    headers = HEADERS[lang]
+def _subject(row: Mapping[str, Any], lang: str) -> str:
+    f = row[ROW].figure
+    return subject_in(f.subject, f.subject_en, lang)
+
+
+ROW = "figure_row"  # the key of a report row's `Row` (no machine field)
+REPORT_COLUMNS = (
+    Column("name", *HEADERS_PAIRS[0], text=_name),
+    Column("period", *HEADERS_PAIRS[1], text=_period),
+    Column("value", *HEADERS_PAIRS[2], numeric=True, text=_value),
+    Column("yoy", *HEADERS_PAIRS[3], numeric=True, text=_growth),
+    Column("status", *HEADERS_PAIRS[4], text=_status),
+    Column("subject", *HEADERS_PAIRS[5], text=_subject),
+)
+
+
+def theme_sections(dataset: Dataset, rows: Sequence[Row]) -> list[Section]:
+    """The report's tables: a `Section` per theme (key "figure"), in the order of *rows*; a row
+    holds every field of its figure (`figure_record`) and its `Row`; the last section's note
+    says which article each [id] stands for, where the file has several."""
+    out: list[Section] = []
     for theme, theme_rows in group(rows):
         t = dataset.themes.get(theme)
-        title = (t.name_en if lang == "en" else t.name) if t else theme
-        out.append(f"## {md_escape(title)}\n")
-        out.append("| " + " | ".join(headers) + " |")
-        out.append("|" + "|".join(["---", "---", "---:", "---:", "---", "---"]) + "|")
-        out.extend(
-            "| " + " | ".join(md_escape(c) for c in cells(row, lang)) + " |" for row in theme_rows
-        )
-        out.append("")
-    legend = source_legend(dataset, lang)
-    if legend:
-        out.append(md_escape(legend) + "\n")
-    return "\n".join(out)
+        records = [{**figure_record(row), ROW: row} for row in theme_rows]
+        zh, en = (t.name, t.name_en) if t else (theme, theme)
+        out.append(Section("figure", zh, en, REPORT_COLUMNS, records, fields=CSV_COLUMNS))
+    if out:
+        legend = {lang: source_legend(dataset, lang) for lang in (Lang.zh, Lang.en)}
+        out[-1] = replace(out[-1], note_zh=legend[Lang.zh], note_en=legend[Lang.en])
+    return out
 
 
 def group(rows: Sequence[Row]) -> list[tuple[str, list[Row]]]:

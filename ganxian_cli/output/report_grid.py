@@ -1,142 +1,163 @@
-"""The `report` table of one theme in the layouts a terminal may need, widest first.
+"""The `report` table of one theme (a `Section`) in the layouts a terminal may need, widest first.
 
-- wide: indicator | period | value | growth | status | subject, dropping growth and subject
-  where the theme has none;
-- stacked: indicator with its period, status and subject on a line beneath | value | growth.
+- wide: a column per column of the section (indicator | period | value | growth | status |
+  subject), dropping those no row of the theme fills;
+- stacked: indicator with the other text (period, status, subject) on a line beneath, then
+  the numbers (value | growth).
 
-A renderer takes the first layout that fits; a number is never wrapped or cut.
+A column added to `report.REPORT_COLUMNS` shows in both, and in every other format.
+
+`section_grid.write_tables` takes the first layout that fits; a number is never wrapped or cut.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..analysis.results import Section
 from ..errors import escape_control
 from ..model.lang import Lang
-from ..model.models import Dataset
 from .grid import Cell, Grid, GridColumn
-from .report import HEADERS, STATUS_LABEL, Row, cells, group
+from .report import HEADERS, ROW, STATUS_LABEL
+from .sections import row_cells
+
+Texts = Sequence[Sequence[str]]
 
 STATUS_STYLE = {"actual": "", "forecast": "italic yellow", "target": "bold cyan"}
 NAME_MIN = 12  # cells: an indicator name narrower than this stops being readable
 WIDE_NAME_MIN = 18  # below this the stacked layout reads better than a tall wrapped name
 SUBJECT_MIN = 8
+WRAPS = {"name": WIDE_NAME_MIN, "subject": SUBJECT_MIN}  # the columns that wrap, to this least
+STYLED = frozenset({"value", "status"})  # in the colour of the figure's status
 
 
-def theme_layouts(
-    dataset: Dataset, rows: Sequence[Row], lang: Lang, caption: str = ""
-) -> list[list[Grid]]:
-    """Per theme, its layouts widest first; the last theme's tables carry *caption*."""
-    themes = group(rows)
+def theme_layouts(sections: Sequence[Section], lang: Lang, caption: str = "") -> list[list[Grid]]:
+    """Per theme (a section of `report.theme_sections`), its layouts widest first; the last
+    theme's tables carry *caption*."""
     out = []
-    for n, (theme, theme_rows) in enumerate(themes):
-        t = dataset.themes.get(theme)
-        title = escape_control((t.name_en if lang == "en" else t.name) if t else theme)
-        note = escape_control(caption) if n == len(themes) - 1 else ""
-        texts = [[escape_control(v) for v in cells(row, lang)] for row in theme_rows]
+    for n, section in enumerate(sections):
+        title = escape_control(section.title(lang))
+        note = escape_control(caption) if n == len(sections) - 1 else ""
+        texts = [[escape_control(v) for v in row_cells(section, row, lang)] for row in section.rows]
         out.append(
-            [
-                wide(title, theme_rows, lang, note, texts),
-                stacked(title, theme_rows, lang, note, texts),
-            ]
+            [wide(section, lang, title, note, texts), stacked(section, lang, title, note, texts)]
         )
     return out
 
 
-def wide(
-    title: str,
-    rows: Sequence[Row],
-    lang: Lang,
-    caption: str = "",
-    texts: Sequence[Sequence[str]] | None = None,
-) -> Grid:
-    """One column per field; growth and subject only when some row has them."""
-    with_yoy = any(r.figure.yoy is not None for r in rows)
-    with_subject = any(r.figure.subject for r in rows)
-    h = HEADERS[lang]
-    keep = [True, True, True, with_yoy, True, with_subject]
+def _filled(section: Section, texts: Texts) -> list[bool]:
+    """Which columns some row fills (the first always counts)."""
+    return [n == 0 or any(t[n] for t in texts) for n in range(len(section.columns))]
+
+
+def wide(section: Section, lang: Lang, title: str, caption: str, texts: Texts) -> Grid:
+    """One column per column of *section* that some row fills; names and subjects wrap."""
+    keep = _filled(section, texts)
     columns = [
-        GridColumn(h[0], wrap=True, min_width=WIDE_NAME_MIN),
-        GridColumn(h[1]),
-        GridColumn(h[2], right=True),
-        GridColumn(h[3], right=True),
-        GridColumn(h[4]),
-        GridColumn(h[5], wrap=True, min_width=SUBJECT_MIN),
+        GridColumn(
+            c.label(lang), right=c.numeric, wrap=c.key in WRAPS, min_width=WRAPS.get(c.key, 0)
+        )
+        for c, k in zip(section.columns, keep, strict=True)
+        if k
     ]
-    grid = Grid(title, [c for c, k in zip(columns, keep, strict=True) if k], caption=caption)
-    texts = texts or [[escape_control(v) for v in cells(row, lang)] for row in rows]
-    for row, values in zip(rows, texts, strict=True):
-        style = STATUS_STYLE[row.figure.status]
-        shown: list[Cell] = [[(v, style if n in (2, 4) else "")] for n, v in enumerate(values)]
-        grid.rows.append([c for c, k in zip(shown, keep, strict=True) if k])
-    return grid
-
-
-def stacked(
-    title: str,
-    rows: Sequence[Row],
-    lang: Lang,
-    caption: str = "",
-    texts: Sequence[Sequence[str]] | None = None,
-) -> Grid:
-    """The name with its period, status (when not actual) and subject on a dim line beneath."""
-    with_yoy = any(r.figure.yoy is not None for r in rows)
-    h = HEADERS[lang]
-    columns = [GridColumn(h[0], wrap=True, min_width=NAME_MIN), GridColumn(h[2], right=True)]
-    if with_yoy:
-        columns.append(GridColumn(h[3], right=True))
+    styled = [c.key in STYLED for c in section.columns]
     grid = Grid(title, columns, caption=caption)
-    texts = texts or [[escape_control(v) for v in cells(row, lang)] for row in rows]
-    for row, values in zip(rows, texts, strict=True):
-        name, period, value, growth, subject = (values[i] for i in (0, 1, 2, 3, 5))
-        style = STATUS_STYLE[row.figure.status]
-        details = [period]
-        if row.figure.status != "actual":
-            details.append(STATUS_LABEL[lang][row.figure.status])
-        if subject:
-            details.append(subject)
-        first: Cell = [(name, ""), ("  " + " · ".join(details), "dim")]
-        cells_: list[Cell] = [first, [(value, style)]]
-        if with_yoy:
-            cells_.append([(growth, "")])
-        grid.rows.append(cells_)
+    for row, values in zip(section.rows, texts, strict=True):
+        style = STATUS_STYLE[row["status"]]
+        grid.rows.append(
+            [[(v, style if s else "")] for v, s, k in zip(values, styled, keep, strict=True) if k]
+        )
     return grid
 
 
-def choose(layouts: Sequence[Grid], max_width: int) -> Grid:
-    """The first layout that fits *max_width*, else the narrowest."""
-    for grid in layouts:
-        if grid.widths(max_width) is not None:
-            return grid
-    return min(layouts, key=lambda g: g.minimum_width())
+def stacked(section: Section, lang: Lang, title: str, caption: str, texts: Texts) -> Grid:
+    """The name with the other text (period, status when not actual, subject) on a dim line
+    beneath, then the numbers."""
+    keep = _filled(section, texts)
+    numbers = [n for n, c in enumerate(section.columns) if n and c.numeric and keep[n]]
+    details = [n for n, c in enumerate(section.columns) if n and not c.numeric]
+    first = section.columns[0]
+    columns = [GridColumn(first.label(lang), wrap=True, min_width=NAME_MIN)]
+    columns += [GridColumn(section.columns[n].label(lang), right=True) for n in numbers]
+    grid = Grid(title, columns, caption=caption)
+    actual = STATUS_LABEL[lang]["actual"]
+    for row, values in zip(section.rows, texts, strict=True):
+        style = STATUS_STYLE[row["status"]]
+        beneath = [values[n] for n in details if values[n] and values[n] != actual]
+        cells: list[Cell] = [[(values[0], ""), ("  " + " · ".join(beneath), "dim")]]
+        cells += [[(values[n], style if section.columns[n].key in STYLED else "")] for n in numbers]
+        grid.rows.append(cells)
+    return grid
 
 
-def period_matrix(rows: Sequence[Row], lang: Lang, title: str = "") -> Grid:
-    """Indicators down, periods across (`report --by period`): each actual figure once.
+STATUS_ORDER = {"actual": 0, "forecast": 1, "target": 2}
 
-    Forecasts and targets are left out (they would share a period with an actual); a period
-    column is headed by its label, in time order.
+
+def period_matrix(sections: Sequence[Section], lang: Lang, width: int | None = None) -> list[Grid]:
+    """Indicators down, periods across (`report --by period`), in tables that fit *width*.
+
+    A column per period and status, in time order: actual figures under the period's label,
+    forecasts and targets under the label with their status, so none is left out. Where the
+    columns do not fit, they are split over several tables, each with the indicators that have
+    a figure in its periods (numbers are never wrapped: a single period wider than the
+    terminal overflows).
     """
     from ..model.periods import Period
 
-    actual = [r for r in rows if r.figure.status == "actual"]
-    periods: list[Period] = sorted(
-        {r.figure.period for r in actual}, key=lambda p: (p.year, p.end, p.start)
+    rows = [(row[ROW], row_cells(s, row, lang)) for s in sections for row in s.rows]
+    keys_of = [c.key for c in sections[0].columns] if sections else []
+    name_at, value_at = (keys_of.index(k) if k in keys_of else 0 for k in ("name", "value"))
+    subject_at = keys_of.index("subject") if "subject" in keys_of else None
+    keys: list[tuple[Period, str]] = sorted(
+        {(r.figure.period, r.figure.status) for r, _texts in rows},
+        key=lambda k: (k[0].year, k[0].end, k[0].start, STATUS_ORDER[k[1]]),
     )
-    index = {p: n for n, p in enumerate(periods)}
-    h = HEADERS[lang]
-    columns = [GridColumn(h[0], wrap=True, min_width=NAME_MIN)]
-    columns += [GridColumn(p.label(lang), right=True) for p in periods]
-    grid = Grid(title, columns)
+    index = {k: n for n, k in enumerate(keys)}
+    labels = [
+        p.label(lang) + ("" if status == "actual" else f" ({STATUS_LABEL[lang][status]})")
+        for p, status in keys
+    ]
     by_indicator: dict[tuple[str, str], list[str]] = {}
     names: dict[tuple[str, str], str] = {}
-    for row in actual:
+    for row, texts in rows:
         key = (row.ident, row.figure.subject or "")
         if key not in by_indicator:
-            by_indicator[key] = [""] * len(periods)
-            subject = f" ({row.figure.subject})" if row.figure.subject else ""
-            names[key] = escape_control(cells(row, lang)[0] + subject)
-        by_indicator[key][index[row.figure.period]] = escape_control(cells(row, lang)[2])
-    for key, values in by_indicator.items():
-        grid.rows.append([[(names[key], "")], *([(v, "")] for v in values)])
-    return grid
+            by_indicator[key] = [""] * len(keys)
+            said = texts[subject_at] if subject_at is not None else ""
+            subject = f" ({said})" if said else ""
+            names[key] = escape_control(texts[name_at] + subject)
+        shown = escape_control(texts[value_at])
+        by_indicator[key][index[row.figure.period, row.figure.status]] = shown
+    columns = [GridColumn(label, right=True) for label in labels]
+    whole = Grid("", columns)
+    whole.rows.extend([[(v, "")] for v in values] for values in by_indicator.values())
+    h = HEADERS[lang]
+    name = Grid("", [GridColumn(h[0], wrap=True, min_width=NAME_MIN)])
+    name.rows.extend([[(n, "")]] for n in names.values())
+    spans = _spans(whole, name.minimum_width(), width)
+    out = []
+    for start, end in spans:
+        grid = Grid("", [GridColumn(h[0], wrap=True, min_width=NAME_MIN), *columns[start:end]])
+        for key, values in by_indicator.items():
+            if any(values[start:end]):
+                grid.rows.append([[(names[key], "")], *([(v, "")] for v in values[start:end])])
+        out.append(grid)
+    return out
+
+
+def _spans(values: Grid, name: int, width: int | None) -> list[tuple[int, int]]:
+    """Consecutive runs of *values*' columns that fit *width* beside a name column *name*
+    cells wide at least (with its borders)."""
+    count = len(values.columns)
+    if width is None or not count:
+        return [(0, count)]
+    widths = [w + 3 for w in values.natural_widths()]  # a column and its border
+    spans: list[tuple[int, int]] = []
+    start, used = 0, name
+    for n, w in enumerate(widths):
+        if n > start and used + w > width:
+            spans.append((start, n))
+            start, used = n, name
+        used += w
+    spans.append((start, count))
+    return spans

@@ -1,24 +1,32 @@
-"""`Section` results as plain boxed text (see `grid`), for `list` and `history` tables.
+"""Every command's tables as boxed text (see `grid`): the one terminal renderer.
 
-No Rich: these tables are laid out in one pass to the terminal's width (natural width off a
-terminal, or `COLUMNS`). A `share` column (0-100) is drawn as a bar.
+No Rich: each table is laid out in one pass in the widest of its layouts that fits the terminal
+(`COLUMNS` when set, piped or not; else the terminal's width; natural width when piped without
+it). A `share` column (0-100) is drawn as a bar, progress as a bar with the time mark.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
+from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
-from typing import IO, Any
+from typing import IO, Any, Literal
 
 from ..analysis.results import Section
 from ..errors import escape_control
 from ..model.lang import Lang
 from ..model.units import get_unit
-from .grid import Cell, Grid, GridColumn, plain_text
+from .grid import Cell, Grid, GridColumn, Segment, cell_width, line, styled_text
 from .report import HEADERS, STATUS_LABEL, display_growth, display_value
 from .sections import row_cells
+
+ColorMode = Literal["auto", "always", "never"]
+Layouts = list[list[Grid]]  # what may show one table, widest first
+NATURAL = 100_000  # the width to draw at off a terminal: each table as wide as it needs
 
 BAR_WIDTH = 10
 WRAP_MIN = 10
@@ -33,8 +41,33 @@ def bar(share: Any, width: int = BAR_WIDTH) -> str:
     return "█" * full + ("" if rest == 0 else " ▏▎▍▌▋▊▉"[rest])
 
 
+_TOKEN = re.compile(r"[\x21-\x7e]+")  # one word of printable ASCII: an id, a unit, a period
+
+
 def section_grid(section: Section, lang: Lang) -> Grid:
-    """A Grid of *section*: text columns wrap, numbers and bars never do; empty columns go."""
+    """A Grid of *section*: text columns wrap at words, ids (one ASCII word in every cell),
+    numbers and bars never do; empty columns go."""
+    section, texts = _shown(section, lang)
+    columns = []
+    for n, c in enumerate(section.columns):
+        ids = all(_TOKEN.fullmatch(t[n]) for t in texts)
+        wraps = not c.numeric and not ids
+        columns.append(GridColumn(c.label(lang), right=c.numeric, wrap=wraps,
+                                  min_width=WRAP_MIN if wraps else 0))  # fmt: skip
+    with_bar = "share" in (c.key for c in section.columns)
+    if with_bar:
+        columns.append(GridColumn("", min_width=BAR_WIDTH))
+    grid = Grid(escape_control(section.title(lang)), columns, caption=section.note(lang))
+    for row, row_texts in zip(section.rows, texts, strict=True):
+        cells: list[Cell] = [[(t, "")] for t in row_texts]
+        if with_bar:
+            cells.append([(bar(row.get("share")), "")])
+        grid.rows.append(cells)
+    return grid
+
+
+def _shown(section: Section, lang: Lang) -> tuple[Section, list[list[str]]]:
+    """*section* with the columns shown in *lang* that some row fills, and its cells' text."""
     kept = [
         c
         for c in section.shown(lang).columns
@@ -43,27 +76,34 @@ def section_grid(section: Section, lang: Lang) -> Grid:
             for row in section.rows
         )
     ]
-    section = Section(section.key, section.zh, section.en, tuple(kept) or section.columns,
-                      section.rows, section.note_zh, section.note_en)  # fmt: skip
-    columns = [
-        GridColumn(c.label(lang), right=c.numeric, wrap=not c.numeric, min_width=WRAP_MIN)
-        for c in section.columns
-    ]
-    keys = [c.key for c in section.columns]
-    with_bar = "share" in keys
-    if with_bar:
-        columns.append(GridColumn("", min_width=BAR_WIDTH))
-    grid = Grid(escape_control(section.title(lang)), columns, caption=section.note(lang))
-    for row in section.rows:
-        texts = row_cells(section, row, lang)
-        cells: list[Cell] = [[(escape_control(t), "")] for t in texts]
-        if with_bar:
-            cells.append([(bar(row.get("share")), "")])
-        grid.rows.append(cells)
-    return grid
+    section = replace(section, columns=tuple(kept) or section.columns)
+    texts = [[escape_control(t) for t in row_cells(section, row, lang)] for row in section.rows]
+    return section, texts
 
 
-def history_grid(section: Section, lang: Lang) -> Grid:
+def section_cards(section: Section, lang: Lang) -> list[Grid]:
+    """*section* for a narrow terminal: its title, then per row its first cell as a heading over
+    a two-column table of the other columns' labels and values (empty values left out; a
+    number never wraps)."""
+    section, texts = _shown(section, lang)
+    labels = [escape_control(c.label(lang)) for c in section.columns[1:]]
+    numeric = [c.numeric for c in section.columns[1:]]
+    out = [line(escape_control(section.title(lang)), "bold")]
+    for row_texts in texts:
+        numbers = [cell_width(t) for t, n in zip(row_texts[1:], numeric, strict=True) if n]
+        least = max([WRAP_MIN, *numbers])
+        columns = [GridColumn(""), GridColumn("", wrap=True, min_width=least)]
+        card = Grid(row_texts[0], columns, header=False)
+        card.rows.extend(
+            [[(label, "")], [(text, "")]]
+            for label, text in zip(labels, row_texts[1:], strict=True)
+            if text not in ("", "—")
+        )
+        out.append(card)
+    return out
+
+
+def history_grid(section: Section, lang: Lang, with_bar: bool = True) -> Grid:
     """`history` as read: period, status, the value as printed (in English words), growth, bar."""
     h = HEADERS[lang]
     with_yoy = any(row["yoy"] is not None for row in section.rows)
@@ -73,7 +113,7 @@ def history_grid(section: Section, lang: Lang) -> Grid:
     columns += [GridColumn(h[5], wrap=True, min_width=WRAP_MIN)] if with_subject else []
     grid = Grid(
         escape_control(section.title(lang)),
-        [*columns, GridColumn("", min_width=BAR_WIDTH)],
+        [*columns, GridColumn("", min_width=BAR_WIDTH)] if with_bar else columns,
         caption=escape_control(section.note(lang)),  # figures the source withholds
     )
     for row in section.rows:
@@ -87,9 +127,86 @@ def history_grid(section: Section, lang: Lang) -> Grid:
             cells.append([(display_growth(row["yoy"]), "")])
         if with_subject:
             cells.append([(escape_control(row["subject"] or ""), "")])
-        cells.append([(bar(row["share"]), "")])
+        if with_bar:
+            cells.append([(bar(row["share"]), "")])
         grid.rows.append(cells)
     return grid
+
+
+NAME_CELLS = 16  # a name column gives way down to this many cells (8 Chinese characters)
+BAR_CELLS = 12  # the progress bar
+
+
+def progress_bar(completion: Decimal | None, time: Decimal, width: int = BAR_CELLS) -> Segment:
+    """A bar filled to the completion, with ┃ where time progress stands; green when ahead."""
+    if completion is None:
+        return "—", ""
+    filled = round(min(max(completion, Decimal(0)), Decimal(100)) / 100 * width)
+    mark = min(width - 1, round(time / 100 * width))
+    chars = ("┃" if i == mark else "█" if i < filled else "░" for i in range(width))
+    return "".join(chars), "green" if completion >= time else "red"
+
+
+def _wide(section: Section, lang: Lang, texts: list[list[str]], bar_after: str = "") -> Grid:
+    """One row per row, a bar column after the column *bar_after* if given; text wraps down to
+    NAME_CELLS, ids (one ASCII word in every cell) and numbers never."""
+    columns: list[GridColumn] = []
+    for n, column in enumerate(section.columns):
+        wraps = not column.numeric and not all(_TOKEN.fullmatch(t[n]) for t in texts)
+        columns.append(GridColumn(column.label(lang), right=column.numeric, wrap=wraps,
+                                  min_width=NAME_CELLS if wraps else 0))  # fmt: skip
+        if column.key == bar_after:
+            columns.append(GridColumn("进度" if lang == "zh" else "Progress", min_width=BAR_CELLS))
+    grid = Grid("", columns)
+    for row, values in zip(section.rows, texts, strict=True):
+        cells: list[Cell] = []
+        for column, value in zip(section.columns, values, strict=True):
+            cells.append([(value, "")])
+            if column.key == bar_after:
+                time = row.get("bar_time") or Decimal(0)
+                cells.append([progress_bar(row.get("bar_completion"), time)])
+        grid.rows.append(cells)
+    return grid
+
+
+def section_layouts(
+    section: Section, lang: Lang, bar_after: str = "", bar_note: str = ""
+) -> list[list[Grid]]:
+    """What may show a `progress`/`compare` section, widest first: with a progress bar column
+    after *bar_after* if given, then without it, then split in two tables (the name in each),
+    then a card per row."""
+    section = section.shown(lang)
+    texts = [[escape_control(t) for t in row_cells(section, row, lang)] for row in section.rows]
+    title = line(escape_control(section.title(lang)), "bold")
+    notes = [line(escape_control(section.note(lang)), "dim")] if section.note(lang) else []
+    layouts: list[list[Grid]] = []
+    if bar_after:
+        bar = _wide(section, lang, texts, bar_after)
+        layouts.append([title, bar, line(bar_note, "dim"), *notes])
+    layouts.append([title, _wide(section, lang, texts), *notes])
+    if len(section.columns) > 4:  # split: the name, then half the columns in each table
+        first, *rest = range(len(section.columns))
+        half = (len(rest) + 1) // 2
+        parts = [[first, *rest[:half]], [first, *rest[half:]]]
+        split = [
+            _wide(replace(section, columns=tuple(section.columns[i] for i in part)), lang,
+                  [[t[i] for i in part] for t in texts])
+            for part in parts
+        ]  # fmt: skip
+        layouts.append([title, *split, *notes])
+    layouts.append([*section_cards(section, lang), *notes])
+    return layouts
+
+
+def progress_layouts(sections: Sequence[Section], headline: str, lang: Lang) -> list[Layouts]:
+    """The 双过半 headline, the progress table with bars, then what is still needed."""
+    main, *rest = sections
+    bar_note = "进度条中 ┃ 标出序时进度。" if lang == "zh" else "┃ on a bar marks time progress."
+    return [
+        [[line(escape_control(headline), "bold")]],
+        section_layouts(main, lang, "d_completion", bar_note),
+        *(section_layouts(s, lang) for s in rest if s.rows),
+    ]
 
 
 def terminal_width(stream: IO[str]) -> int | None:
@@ -101,12 +218,45 @@ def terminal_width(stream: IO[str]) -> int | None:
     return None
 
 
-def write_sections(sections: list[Section], lang: Lang, stream: IO[str] | None = None) -> None:
-    """Each non-empty section as a boxed table (an empty one as its title and a dash)."""
+def use_color(color: str, stream: IO[str]) -> bool:
+    """Colour a terminal (or when asked, or FORCE_COLOR), never when NO_COLOR is set."""
+    if color in ("always", "never"):
+        return color == "always"
+    forced = stream.isatty() or bool(os.environ.get("FORCE_COLOR"))
+    return forced and not os.environ.get("NO_COLOR")
+
+
+def fitted(layouts: Sequence[list[Grid]], width: int | None) -> list[Grid]:
+    """The first layout whose tables all fit *width* (the first at natural width when None);
+    the last when none does (it overflows: a number is never cut)."""
+    if width is None:
+        return layouts[0]
+    fits = (g for g in layouts if all(t.widths(width) is not None for t in g if t.columns))
+    return next(fits, layouts[-1])
+
+
+def write_tables(
+    blocks: Sequence[Layouts], color: bool = False, stream: IO[str] | None = None
+) -> None:
+    """Each block in the widest of its layouts that fits the terminal: at natural width off a
+    terminal unless COLUMNS is set; with ANSI styles when *color*."""
     out = stream or sys.stdout
     width = terminal_width(out)
-    for section in sections:
-        grid = (
-            history_grid(section, lang) if section.key == "history" else section_grid(section, lang)
-        )
-        out.write(plain_text(grid.lines(width or grid.natural_width())))
+    for layouts in blocks:
+        for grid in fitted(layouts, width):
+            drawn = width or NATURAL
+            out.write(styled_text(grid.lines(drawn)) if color else grid.text(drawn))
+
+
+def layouts(section: Section, lang: Lang) -> list[list[Grid]]:
+    """What may show a `list` or `history` section, widest first: its table (with a bar where
+    it has one), the table without the bar, then a card per row."""
+    if section.key == "history":
+        return [[history_grid(section, lang)], [history_grid(section, lang, with_bar=False)]]
+    notes = [line(escape_control(section.note(lang)), "dim")] if section.note(lang) else []
+    return [[section_grid(section, lang)], [*section_cards(section, lang), *notes]]
+
+
+def write_sections(sections: list[Section], lang: Lang, stream: IO[str] | None = None) -> None:
+    """`list` and `history`: each section in the widest layout that fits (see `layouts`)."""
+    write_tables([layouts(section, lang) for section in sections], stream=stream)

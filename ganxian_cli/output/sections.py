@@ -1,6 +1,7 @@
-"""Markdown and CSV renderers for `Section` results (see `analysis.results`).
+"""The one Markdown and the one CSV writer, for every command's `Section`s (see
+`analysis.results`; `report` gives a section per theme).
 
-The Rich view lives in `table.py`, JSON in `jsonout`.
+Terminal tables live in `section_grid`, JSON in `jsonout`.
 Cell values are kept raw (Decimal, str, None) for JSON and turned into text here.
 """
 
@@ -8,14 +9,43 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
 from ..analysis.results import Section
+from ..errors import escape_control
 from ..model.lang import Lang
 from ..model.numerals import plain
-from .report import csv_text, md_escape
+
+
+def csv_text(value: object) -> str:
+    """Plain numbers; text with control characters escaped and spreadsheet formulas defused."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal):
+        return plain(value)
+    text = escape_control(str(value))
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        text = "'" + text
+    return text
+
+
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|#~"})
+
+
+# GitHub links bare URLs (at their "://"), www. names, @mentions and :emoji: codes; an HTML
+# entity shows the same character but gives its autolinker nothing to start from.
+_MD_LINKISH = re.compile(r"(?i)&|@|:(?=//|[\w+-]+:)|\bw(?=ww\.)")
+
+
+def md_escape(text: str) -> str:
+    """Text as literal Markdown: no links, mentions, emoji, emphasis, HTML or broken cells."""
+    escaped = escape_control(text).translate(_MD_SPECIAL)
+    return _MD_LINKISH.sub(lambda m: f"&#{ord(m.group())};", escaped)
 
 
 def cell_text(value: Any) -> str:
@@ -53,10 +83,11 @@ def to_markdown(sections: Sequence[Section], lang: Lang, headline: str = "") -> 
     return "\n".join(out)
 
 
-def to_csv(sections: Sequence[Section], lang: Lang) -> str:
-    """One row per row of every section: a `section` column, then the union of the machine
-    fields (plain numbers, units, periods, statuses, qualifiers; names in *lang*)."""
-    keys: list[str] = []
+def to_csv(sections: Sequence[Section], lang: Lang, fields: Sequence[str] = ()) -> str:
+    """One row per row of every section: a `section` column, then *fields* and the rest of the
+    union of the machine fields (plain numbers, units, periods, statuses, qualifiers; names in
+    *lang*); RFC 4180 quoting, LF line ends."""
+    keys: list[str] = list(fields)
     for section in sections:
         keys.extend(k for k in section.fields if k not in keys)
     buffer = io.StringIO()

@@ -62,7 +62,8 @@ class SectionsView:
     file, for an HTML page."""
 
     __slots__ = (
-        "body", "bom", "csv_sections", "dataset", "header", "kind", "lang", "sections", "title",
+        "body", "bom", "csv_sections", "dataset", "failures", "header", "kind", "lang", "sections",
+        "title",
     )  # fmt: skip
 
     def __init__(
@@ -81,6 +82,7 @@ class SectionsView:
             kind, header, sections, lang, body
         )  # fmt: skip
         self.title, self.csv_sections, self.bom, self.dataset = title, csv_sections, bom, dataset
+        self.failures: tuple[str, ...] = ()  # progress --fail-on: the targets that fail, named
 
 
 def _asked(themes: list[str], period: str | None) -> str:
@@ -148,17 +150,36 @@ def _as_of_text(when: AsOf | None) -> str:
     return f"up to {when}" if when else "(no targets declared, or no actuals for them)"
 
 
-def progress_doc(opened: list[Opened], as_of: str | None, basis: Basis, lang: Lang) -> SectionsView:
-    """双过半 progress of every file, each judged as of *as_of* or its own latest month."""
+def progress_doc(
+    opened: list[Opened],
+    as_of: str | None,
+    basis: Basis,
+    lang: Lang,
+    fail_on: str | None = None,
+) -> SectionsView:
+    """双过半 progress of every file, each judged as of *as_of* or its own latest month; with
+    *fail_on*, the failing targets named in `.failures`."""
+    from ..analysis.fail_on import failing, failure_line
     from ..analysis.progress import parse_as_of
+    from ..analysis.progress_view import progress_view
+    from .regions import region_of
 
     try:
         when = parse_as_of(as_of) if as_of else None
     except ValueError as exc:
         raise UsageError(f"--as-of: {exc}") from None
     if len(opened) > 1:
-        return _progress_of_several(opened, when, basis, lang)
-    return _progress_of_one(opened[0], when, basis, lang)
+        view = _progress_of_several(opened, when, basis, lang)
+    else:
+        view = _progress_of_one(opened[0], when, basis, lang)
+    if fail_on is not None:
+        several = len(opened) > 1
+        view.failures = tuple(
+            failure_line(r, region_of(o.dataset)["en"] if several else "")
+            for o in opened
+            for r in failing(progress_view(o.dataset, when, basis, lang).results, fail_on)
+        )
+    return view
 
 
 def _progress_of_one(opened: Opened, when: AsOf | None, basis: Basis, lang: Lang) -> SectionsView:

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import tomllib
 from decimal import Decimal
-from pathlib import Path
 
-import pytest
 import tomli
 
 from ganxian_cli.datafile import loader
-from tests.conftest import SHARED
+from tests.conftest import ROOT, SHARED, needs_shared
 
-ROOT = Path(__file__).resolve().parents[2]
 TOML_TEST = SHARED / "toml-test"
 CASES_LIST = TOML_TEST / "files-toml-1.0.0"
 CASES = (
@@ -36,9 +33,7 @@ def test_the_loader_uses_the_compiled_parser() -> None:
     assert loader.loads is tomli.loads
 
 
-@pytest.mark.skipif(
-    not CASES, reason=f"toml-test corpus not found at {TOML_TEST}; CI provides ../shared"
-)
+@needs_shared(CASES_LIST, "toml-test corpus")
 def test_same_data_and_same_errors_on_the_conformance_cases() -> None:
     compared = 0
     for path in CASES:

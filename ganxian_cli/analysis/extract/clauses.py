@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
-CLAUSE_END = set("，,；;。！？!?：:")
+CLAUSE_END = set("，,；;。！？!?：:|｜")  # a bar left by a table is no prose
 WINDOW = 120  # a clause is never looked for further than this from its figure
 
 _SUBJECT = re.compile(

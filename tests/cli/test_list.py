@@ -1,0 +1,41 @@
+"""`ganxian list`: searches ids and both names; CSV carries every row."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.conftest import DATA, TESTS, invoke
+
+JUNE_JULY = TESTS / "data" / "articles" / "june_july.toml"
+
+
+def test_list_searches_ids_and_both_names(runner: CliRunner) -> None:
+    def ids(*args: str) -> list[str]:
+        result = invoke(runner, "list", *args, "--data", str(DATA), "--json")
+        assert result.exit_code == 0, result.stderr
+        doc = json.loads(result.stdout)
+        assert doc["kind"] == "list" and doc["schema_version"] == 1
+        return [item.get("id") or item.get("period") or item.get("target") for item in doc["items"]]
+
+    assert "industrial_revenue" in ids("indicators", "--search", "营业收入")
+    assert "industrial_revenue" in ids("indicators", "--search", "REVENUE")
+    assert ids("themes", "--search", "工业") == ["industry"]
+    assert ids("periods")[:2] == ["2022-Q1", "2022-01..2022-05"]
+    assert len(ids("targets")) == 3 and len(ids("sources")) == 1
+    table = invoke(runner, "list", "themes", "--data", str(DATA)).stdout
+    assert "工业运行" in table and "指标数" in table
+
+
+@pytest.mark.parametrize("what", ["indicators", "themes", "periods", "targets", "sources"])
+def test_list_csv_carries_the_rows(runner: CliRunner, what: str) -> None:
+    import csv
+    import io
+
+    data = DATA if what == "targets" else JUNE_JULY  # the articles file states no target
+    result = invoke(runner, "list", what, "--data", str(data), "-f", "csv", "--lang", "en")
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows and len(rows[0]) > 2, result.stdout
