@@ -227,12 +227,13 @@ def _report_html(view: ReportView, sink: Sink) -> None:
 
     part, lang = view.parts[0], view.lang
     tables = report_page_tables(theme_sections(part.dataset, part.rows), lang)
-    headline = ""
+    headline, progress = "", None
     if part.progress:
         tables += [section_table(s, lang) for s in part.progress.sections if s.rows]
-        headline = part.progress.headline
+        headline, progress = part.progress.headline, part.progress.targets
     title = _page_title(part.dataset, lang)
-    _write_file(sink, "html", page(title, tables, part.dataset, lang, headline))
+    html = page(title, tables, part.dataset, lang, headline, progress=progress)
+    _write_file(sink, "html", html)
 
 
 # progress, compare, list, history
@@ -289,7 +290,9 @@ def _progress_html(view: SectionsView, sink: Sink) -> None:
     assert view.dataset is not None  # one file: several are refused before
     tables = [section_table(s, view.lang) for s in view.sections if s.rows]
     title = _page_title(view.dataset, view.lang)
-    _write_file(sink, "html", page(title, tables, view.dataset, view.lang, view.title, False))
+    progress = next((s for s in view.sections if s.key == "progress"), None)
+    html = page(title, tables, view.dataset, view.lang, view.title, False, progress)
+    _write_file(sink, "html", html)
 
 
 # validate
