@@ -11,12 +11,12 @@ from typing import Any, Literal
 
 Kind = Literal["report", "progress", "compare", "list", "history", "validate", "extract"]
 
-REPORT_VERSION = 2  # 2: the 双过半 section (`progress`)
+REPORT_VERSION = 3  # 2: the 双过半 section (`progress`); 3: each figure's counts, superseded_by
 PROGRESS_VERSION = 2
 COMPARE_VERSION = 2
 LIST_VERSION = 1
 HISTORY_VERSION = 1
-VALIDATE_VERSION = 1
+VALIDATE_VERSION = 2  # 2: severity "note"
 EXTRACT_VERSION = 1
 
 VERSIONS: dict[Kind, int] = {

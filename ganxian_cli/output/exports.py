@@ -5,13 +5,14 @@ The writers (`xlsx`, `html`) import their libraries themselves; this module impo
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
 from ..analysis.results import Section
 from ..model.lang import Lang
 from ..model.models import Dataset
-from .report import HEADERS, Row, cells, figure_record, group
+from .report import HEADERS, Row, cells, figure_record, flat_record, group, source_legend
 from .xlsx import Sheet
 
 
@@ -25,7 +26,9 @@ def report_sheets(
 ) -> list[Sheet]:
     """A sheet per theme (every field of each figure), then the 双过半 targets when given."""
     sheets = [
-        Sheet(theme_title(dataset, theme, lang), [figure_record(r) for r in theme_rows])
+        Sheet(
+            theme_title(dataset, theme, lang), [flat_record(figure_record(r)) for r in theme_rows]
+        )
         for theme, theme_rows in group(rows)
     ]
     if targets:
@@ -55,4 +58,7 @@ def report_page_tables(dataset: Dataset, rows: Sequence[Row], lang: Lang) -> lis
                 [r.figure.status if r.figure.status != "actual" else "" for r in theme_rows],
             )
         )
+    legend = source_legend(dataset, lang, rows)
+    if tables and legend:
+        tables[-1] = dataclasses.replace(tables[-1], note=legend)
     return tables

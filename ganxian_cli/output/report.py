@@ -18,7 +18,7 @@ from ..analysis.results import Section
 from ..errors import escape_control
 from ..model.english import quantity
 from ..model.lang import Lang
-from ..model.models import Dataset, Figure, Indicator, Withheld
+from ..model.models import SINGLE_SOURCE, Dataset, Figure, Indicator, Withheld
 from ..model.numerals import plain
 from ..model.periods import Period
 from ..model.units import Unit
@@ -51,6 +51,8 @@ class Row:
     source: dict[str, str | None] | None = None  # the figure's article: id and title
     withheld: bool = False  # the source does not print the number ("XX亿元")
     mark: str = ""  # the article's id, shown where a file has several (see source_legend)
+    counts: bool = True  # False: another article's figure for the same months counts instead
+    superseded_by: str | None = None  # the source id of the figure that counts instead
 
 
 def select(dataset: Dataset, themes: Sequence[str] = (), period: Period | None = None) -> list[Row]:
@@ -65,13 +67,17 @@ def select(dataset: Dataset, themes: Sequence[str] = (), period: Period | None =
             figure,
             indicator.unit_of(figure),
             sources.of(figure),
+            counts=dataset.counts(ident, i),
+            superseded_by=dataset.superseded_by(ident, i),
         )
-        for ident, indicator, _i, figure in dataset.figures()
+        for ident, indicator, i, figure in dataset.figures()
         if (not themes or indicator.theme in themes)
         and (period is None or _within(figure.period, period))
     ] + _withheld_rows(dataset, themes, period)
-    if len(dataset.sources) > 1:
-        rows = [dataclasses.replace(r, mark=(r.source or {}).get("id") or "") for r in rows]
+    if article_count(dataset) > 1:
+        rows = [
+            dataclasses.replace(r, mark=(r.source or {}).get("id") or SINGLE_SOURCE) for r in rows
+        ]
     return sorted(rows, key=lambda row: order.get(row.theme, len(order)))
 
 
@@ -130,6 +136,11 @@ class _Sources:
         return record
 
 
+def article_count(dataset: Dataset) -> int:
+    """How many articles a file quotes: its [sources] and its single [source] table."""
+    return len(dataset.sources) + (dataset.source is not None)
+
+
 def _within(inner: Period, outer: Period) -> bool:
     return inner.year == outer.year and outer.start <= inner.start and inner.end <= outer.end
 
@@ -167,19 +178,36 @@ def cells(row: Row, lang: Lang) -> tuple[str, str, str, str, str, str]:
     return (
         name_of(row.indicator, lang),
         f.period.label(lang),
-        WITHHELD[lang] if row.withheld else display_value(f.value, row.unit, f.qualifier, lang),
+        (WITHHELD[lang] if row.withheld else display_value(f.value, row.unit, f.qualifier, lang))
+        + ("" if row.counts else SUPERSEDED_MARK),
         display_growth(f.yoy),
         STATUS_LABEL[lang][f.status] + (f" [{row.mark}]" if row.mark else ""),
         f.subject or "",
     )
 
 
-def source_legend(dataset: Dataset, lang: Lang) -> str:
-    """Which article each [id] beside a status stands for, where a file has several."""
-    if len(dataset.sources) < 2:
-        return ""
-    items = [f"[{key}] {a.title} ({a.published})" for key, a in dataset.sources.items()]
-    return ("来源: " if lang == "zh" else "Sources: ") + "; ".join(items)
+SUPERSEDED_MARK = "†"
+SUPERSEDED_NOTE = {
+    "zh": "† 不计入: 另一篇文章同一时期的数字计入(默认为最晚发布者)",
+    "en": "† does not count: another article's figure for the same months counts "
+    "(by default the latest published)",
+}
+
+
+def source_legend(dataset: Dataset, lang: Lang, rows: Sequence[Row] = ()) -> str:
+    """Which article each [id] beside a status stands for, where a file has several, and what
+    † marks where a row carries it."""
+    lines = []
+    if article_count(dataset) > 1:
+        items = [f"[{key}] {a.title} ({a.published})" for key, a in dataset.sources.items()]
+        if dataset.source is not None:
+            single = dataset.source
+            when = f" ({single.published})" if single.published else ""
+            items.insert(0, f"[{SINGLE_SOURCE}] {single.title}{when}")
+        lines.append(("来源: " if lang == "zh" else "Sources: ") + "; ".join(items))
+    if any(not row.counts for row in rows):
+        lines.append(SUPERSEDED_NOTE[lang])
+    return "\n".join(lines)
 
 
 def source_info(dataset: Dataset) -> dict[str, Any]:
@@ -208,6 +236,8 @@ def figure_record(row: Row) -> dict[str, Any]:
         "quote": f.quote,
         "note": f.note,
         "source": row.source,
+        "counts": row.counts,
+        "superseded_by": row.superseded_by,
     }
 
 
@@ -240,8 +270,17 @@ def progress_record(progress: ProgressView, lang: Lang) -> dict[str, Any]:
 
 CSV_COLUMNS = (
     "theme", "indicator", "name", "name_en", "period", "status", "qualifier",
-    "value", "unit", "yoy", "subject", "quote", "note",
+    "value", "unit", "yoy", "subject", "quote", "note", "source", "counts", "superseded_by",
 )  # fmt: skip
+
+
+def flat_record(record: dict[str, Any]) -> dict[str, Any]:
+    """A figure record for a flat table (CSV, a spreadsheet): its article as its id alone,
+    `source` for the single [source] table."""
+    source = record.get("source")
+    if isinstance(source, dict):
+        return {**record, "source": source.get("id") or SINGLE_SOURCE}
+    return record
 
 
 def csv_text(value: object) -> str:
@@ -267,7 +306,7 @@ def to_csv(rows: Iterable[Row], progress: Section | None = None, lang: Lang = La
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["section", *CSV_COLUMNS, *extra])
     for row in rows:
-        record = figure_record(row)
+        record = flat_record(figure_record(row))
         writer.writerow(
             ["figure", *(csv_text(record[c]) for c in CSV_COLUMNS), *([""] * len(extra))]
         )
@@ -304,9 +343,9 @@ def to_markdown(dataset: Dataset, rows: Sequence[Row], lang: Lang) -> str:
             "| " + " | ".join(md_escape(c) for c in cells(row, lang)) + " |" for row in theme_rows
         )
         out.append("")
-    legend = source_legend(dataset, lang)
+    legend = source_legend(dataset, lang, rows)
     if legend:
-        out.append(md_escape(legend) + "\n")
+        out.extend(md_escape(line) + "\n" for line in legend.split("\n"))
     return "\n".join(out)
 
 

@@ -47,7 +47,7 @@ REPORT: dict[str, Any] = {
                 "required": [
                     "indicator", "name", "name_en", "theme", "period", "year", "start_month",
                     "end_month", "status", "qualifier", "value", "unit", "yoy", "subject", "quote",
-                    "note", "withheld",
+                    "note", "withheld", "source", "counts", "superseded_by",
                 ],
                 "properties": {
                     "indicator": {"type": "string"},
@@ -78,6 +78,17 @@ REPORT: dict[str, Any] = {
                                 "additionalProperties": False,
                             },
                         ],
+                    },
+                    "counts": {
+                        "type": "boolean",
+                        "description": "Whether this is the figure that counts: of figures of one "
+                        "indicator, subject, months and status from several articles, the one "
+                        "marked counts = true, else the latest-published article's.",
+                    },
+                    "superseded_by": {
+                        "type": ["string", "null"],
+                        "description": "When it does not count: the source id of the figure that "
+                        "counts instead (source for the single [source] table).",
                     },
                     "region": {"type": "string", "description": "With several files."},
                     "region_en": {"type": "string"},
@@ -125,7 +136,7 @@ VALIDATE: dict[str, Any] = {
                     "path": {"type": "string"},
                     "code": {"type": "string", "pattern": "^[GW][0-9]{3}$"},
                     "message": {"type": "string"},
-                    "severity": {"enum": ["error", "warning"]},
+                    "severity": {"enum": ["error", "warning", "note"]},
                 },
             },
         },
