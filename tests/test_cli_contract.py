@@ -220,7 +220,7 @@ def test_help_lists_the_commands_by_use(runner: CliRunner) -> None:
     ("args", "kind", "version"),
     [
         (["list"], "list", 1),
-        (["history", "industrial_revenue"], "history", 1),
+        (["history", "industrial_revenue"], "history", 2),
         (["report"], "report", 3),
         (["progress"], "progress", 2),
         (["compare"], "compare", 2),

@@ -15,7 +15,7 @@ REPORT_VERSION = 3  # 2: the 双过半 section (`progress`); 3: each figure's co
 PROGRESS_VERSION = 2
 COMPARE_VERSION = 2
 LIST_VERSION = 1
-HISTORY_VERSION = 1
+HISTORY_VERSION = 2  # 2: each figure's source, counts, superseded_by, change
 VALIDATE_VERSION = 2  # 2: severity "note"
 EXTRACT_VERSION = 1
 

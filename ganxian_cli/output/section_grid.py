@@ -15,7 +15,7 @@ from typing import IO, Any
 from ..analysis.results import Section
 from ..errors import escape_control
 from ..model.lang import Lang
-from ..model.units import get_unit
+from ..model.units import Unit, get_unit
 from .grid import Cell, Grid, GridColumn, plain_text
 from .report import HEADERS, STATUS_LABEL, display_growth, display_value
 from .sections import row_cells
@@ -70,6 +70,14 @@ def history_grid(section: Section, lang: Lang) -> Grid:
     with_subject = any(row["subject"] for row in section.rows)
     columns = [GridColumn(h[1]), GridColumn(h[4]), GridColumn(h[2], right=True)]
     columns += [GridColumn(h[3], right=True)] if with_yoy else []
+    # several articles: each figure's source (†: it does not count) and its change from the
+    # figure that counts for the same months
+    with_source = len({row.get("source") for row in section.rows}) > 1
+    if with_source:
+        columns += [
+            GridColumn("来源" if lang == "zh" else "Source"),
+            GridColumn("较计入值" if lang == "zh" else "Change", right=True),
+        ]
     columns += [GridColumn(h[5], wrap=True, min_width=WRAP_MIN)] if with_subject else []
     grid = Grid(
         escape_control(section.title(lang)),
@@ -85,11 +93,21 @@ def history_grid(section: Section, lang: Lang) -> Grid:
         ]
         if with_yoy:
             cells.append([(display_growth(row["yoy"]), "")])
+        if with_source:
+            change = row.get("change")
+            shown = "" if change is None else display_change(change, get_unit(row["unit"]), lang)
+            cells.append([(escape_control(row["d_source"]), "")])
+            cells.append([(shown, "")])
         if with_subject:
             cells.append([(escape_control(row["subject"] or ""), "")])
         cells.append([(bar(row["share"]), "")])
         grid.rows.append(cells)
     return grid
+
+
+def display_change(change: Decimal, unit: Unit, lang: Lang) -> str:
+    """+5亿元, -15亿元 (+500 million yuan): a revision's change, in the figure's unit."""
+    return ("+" if change > 0 else "") + display_value(change, unit, "exact", lang)
 
 
 def terminal_width(stream: IO[str]) -> int | None:
