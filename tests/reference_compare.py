@@ -123,9 +123,9 @@ def _label(found: Resolved) -> Shown:
     ind, period = found.indicator, found.figure.period
     return Shown(
         lambda lang: (
-            f"{ind.name_en} ({period.label('en')})"
+            f"{ind.name_en} ({found.figure.period_label('en')})"
             if lang == "en"
-            else f"{ind.name}({period.label('zh')})"
+            else f"{ind.name}({found.figure.period_label('zh')})"
         )
     )
 
@@ -497,10 +497,16 @@ def sums_section(dataset: Dataset) -> Section:
             total = total + num
         like = total.shown()  # English: every converted figure in the word the total takes
         for p, num in zip(found, nums, strict=True):
-            rows.append(_sum_row("part", _label(p), _name(p), p.ident, p, num, unit, like))
-        label = both("合计", "Total")
+            row = _sum_row("part", _label(p), _name(p), p.ident, p, num, unit, like)
+            rows.append({**row, "derived": False, "note": None})
         quoted = total_fig[0] if total_fig else None
-        rows.append(_sum_row("total", label, label, None, quoted, total, unit, like))
+        label = (
+            both("合计", "Total")
+            if quoted
+            else both("合计(推算,原文无合计)", "Total (computed; the source gives none)")
+        )
+        row = _sum_row("total", label, label, None, quoted, total, unit, like)
+        rows.append({**row, "derived": quoted is None, "note": relation.note})
     return Section(
         "side_by_side",
         "同一单位并列",
@@ -514,7 +520,7 @@ def sums_section(dataset: Dataset) -> Section:
         "合计按各项的印刷精度取舍。",
         "The total keeps the precision of its least precise part.",
         ("row", "indicator", "name", "period", "status", "value", "unit", "qualifier",
-         "converted", "converted_unit", "converted_qualifier"),
+         "converted", "converted_unit", "converted_qualifier", "derived", "note"),
     )  # fmt: skip
 
 

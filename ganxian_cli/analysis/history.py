@@ -57,7 +57,7 @@ def history(dataset: Dataset, ident: str) -> Section:
         rows.append(
             {
                 "period": str(figure.period),
-                "label": {"zh": figure.period.label("zh"), "en": figure.period.label("en")},
+                "label": {"zh": figure.period_label("zh"), "en": figure.period_label("en")},
                 "status": figure.status,
                 "d_status": _STATUS_SHOWN[figure.status],
                 "qualifier": figure.qualifier,

@@ -139,11 +139,24 @@ class Figure(_Model):
         description="True: this figure does not count. Of figures for the same months from "
         "several articles, the latest published counts unless it is marked superseded.",
     )
+    label: StrictStr | None = Field(
+        None,
+        description="How the source names the figure's months where the period's own name "
+        "would mislead: 今年以来(截至6月) for a year-to-date figure filed under 2022-H1.",
+    )
+    label_en: StrictStr | None = Field(
+        None, description="The English of `label`: year to date (to June 2022)."
+    )
     counts: StrictBool = Field(
         False,
         description="True: this figure counts although another article (even a later one) "
         "gives the same indicator, subject, months and status.",
     )
+
+    def period_label(self, lang: str = "zh") -> str:
+        """The figure's months for a reader: its `label` where given, else the period's."""
+        own = self.label_en if lang == "en" else self.label
+        return own or self.label or self.period.label(lang)
 
 
 class Withheld(_Model):

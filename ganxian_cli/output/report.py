@@ -177,7 +177,7 @@ def cells(row: Row, lang: Lang) -> tuple[str, str, str, str, str, str]:
     f = row.figure
     return (
         name_of(row.indicator, lang),
-        f.period.label(lang),
+        f.period_label(lang),
         (WITHHELD[lang] if row.withheld else display_value(f.value, row.unit, f.qualifier, lang))
         + ("" if row.counts else SUPERSEDED_MARK),
         display_growth(f.yoy),
@@ -223,6 +223,7 @@ def figure_record(row: Row) -> dict[str, Any]:
         "name_en": row.indicator.name_en,
         "theme": row.theme,
         "period": str(f.period),
+        "period_label": {"zh": f.period_label("zh"), "en": f.period_label("en")},
         "year": f.period.year if f.period.is_dated else None,  # null: no year stated
         "start_month": f.period.start if f.period.is_dated else None,
         "end_month": f.period.end if f.period.is_dated else None,
@@ -271,16 +272,21 @@ def progress_record(progress: ProgressView, lang: Lang) -> dict[str, Any]:
 CSV_COLUMNS = (
     "theme", "indicator", "name", "name_en", "period", "status", "qualifier",
     "value", "unit", "yoy", "subject", "quote", "note", "source", "counts", "superseded_by",
+    "period_label", "period_label_en",
 )  # fmt: skip
 
 
 def flat_record(record: dict[str, Any]) -> dict[str, Any]:
     """A figure record for a flat table (CSV, a spreadsheet): its article as its id alone,
     `source` for the single [source] table."""
+    flat = dict(record)
     source = record.get("source")
     if isinstance(source, dict):
-        return {**record, "source": source.get("id") or SINGLE_SOURCE}
-    return record
+        flat["source"] = source.get("id") or SINGLE_SOURCE
+    label = record.get("period_label")
+    if isinstance(label, dict):
+        flat["period_label"], flat["period_label_en"] = label["zh"], label["en"]
+    return flat
 
 
 def csv_text(value: object) -> str:
