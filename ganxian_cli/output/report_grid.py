@@ -114,12 +114,13 @@ def choose(layouts: Sequence[Grid], max_width: int) -> Grid:
 def period_matrix(rows: Sequence[Row], lang: Lang, title: str = "") -> Grid:
     """Indicators down, periods across (`report --by period`): each actual figure once.
 
-    Forecasts and targets are left out (they would share a period with an actual); a period
+    Forecasts and targets are left out (they would share a period with an actual), and so are
+    figures that do not count (another article's figure for the months counts); a period
     column is headed by its label, in time order.
     """
     from ..model.periods import Period
 
-    actual = [r for r in rows if r.figure.status == "actual"]
+    actual = [r for r in rows if r.figure.status == "actual" and r.counts]
     periods: list[Period] = sorted(
         {r.figure.period for r in actual}, key=lambda p: (p.year, p.end, p.start)
     )

@@ -10,9 +10,11 @@ import sqlite3
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from ganxian_cli.datafile.loader import load, parse_text
+from ganxian_cli.model.models import Dataset
 from tests.conftest import DATA, TESTS, invoke
 
 ARTICLES = TESTS / "data" / "articles"
@@ -177,3 +179,42 @@ def test_a_later_article_is_imported_into_a_file_with_one_source_table(
         ("vat_refund", 3.28, False, "h1"),
         ("vat_refund", 3.9, True, None),
     ]
+
+
+def test_the_period_grid_shows_the_figure_that_counts(runner: CliRunner, tmp_path: Path) -> None:
+    marked = tmp_path / "marked.toml"
+    text = REVENUE.read_text(encoding="utf-8")
+    marked.write_text(text.replace('source = "h1"\n', 'source = "h1"\ncounts = true\n'), "utf-8")
+    grid = invoke(runner, "report", "--by", "period", "--data", str(marked)).stdout
+    assert "260亿元" in grid and "255亿元" not in grid and "240亿元" not in grid
+
+
+def test_working_out_what_counts_is_linear(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each figure's article date is read once per figure, however many articles compete."""
+    calls = 0
+    original = Dataset._published
+
+    def counted(self: Dataset, figure: object) -> str:
+        nonlocal calls
+        calls += 1
+        return original(self, figure)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Dataset, "_published", counted)
+    n = 600
+    head = REVENUE.read_text(encoding="utf-8").split("[themes.industry]")[0]
+    sources = "".join(
+        f'[sources.a{i}]\ntitle = "t{i}"\npublished = "2031-{7 + i % 5:02d}"\n\n' for i in range(n)
+    )
+    figures = "".join(
+        f'[[indicators.revenue.observations]]\nperiod = "2031-H1"\nvalue = {i + 1}\n'
+        f'quote = "营业收入{i + 1}亿元"\nsource = "a{i}"\n\n'
+        for i in range(n)
+    )
+    text = (
+        head + sources + '[themes.industry]\nname = "工业"\nname_en = "Industry"\n\n'
+        '[indicators.revenue]\nname = "营业收入"\nname_en = "Revenue"\ntheme = "industry"\n'
+        'unit = "亿元"\n\n' + figures
+    )
+    dataset = parse_text(text, "many.toml").dataset
+    assert sum(dataset.counts("revenue", i) for i in range(n)) == 1
+    assert calls <= 2 * n
