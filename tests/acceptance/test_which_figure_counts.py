@@ -218,3 +218,15 @@ def test_working_out_what_counts_is_linear(monkeypatch: pytest.MonkeyPatch) -> N
     dataset = parse_text(text, "many.toml").dataset
     assert sum(dataset.counts("revenue", i) for i in range(n)) == 1
     assert calls <= 2 * n
+
+
+def test_the_workbook_carries_source_and_counts(runner: CliRunner, tmp_path: Path) -> None:
+    import zipfile
+
+    book = tmp_path / "r.xlsx"
+    args = ("report", "--data", str(RELIEF), "--format", "xlsx", "-o", str(book))
+    assert invoke(runner, *args).exit_code == 0
+    with zipfile.ZipFile(book) as z:
+        text = "".join(z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".xml"))
+    for header in ("source", "counts", "superseded_by"):
+        assert f">{header}<" in text
