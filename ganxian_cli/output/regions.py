@@ -83,14 +83,14 @@ def with_region(records: list[dict[str, Any]], region: dict[str, str]) -> list[d
 
 def records_csv(records: list[dict[str, Any]]) -> str:
     """Report figures of several files as CSV: the region columns first."""
-    from .report import CSV_COLUMNS
+    from .report import CSV_COLUMNS, flat_record
     from .sections import csv_text
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     columns = ["region", "region_en", *CSV_COLUMNS]
     writer.writerow(columns)
-    for record in records:
+    for record in map(flat_record, records):
         writer.writerow([csv_text(record[c]) for c in columns])
     return buffer.getvalue()
 
