@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from ganxian_cli.analysis.extract import extract, read_article  # noqa: E402
 from ganxian_cli.datafile.loader import load  # noqa: E402
+from ganxian_cli.model.periods import parse_period  # noqa: E402
 
 ARTICLES = ROOT / "tests" / "articles"
 SHARED = Path(os.environ.get("GANXIAN_SHARED", ROOT.parent / "shared"))
@@ -91,13 +92,21 @@ def _expected_from_toml(path: Path) -> list[dict[str, Any]]:
     return [_defaults(f) for f in data["figures"]]
 
 
+def _spelled(period: str) -> str:
+    """A period as ganxian spells it: 2031-01..2031-06 is 2031-H1 (the same months)."""
+    try:
+        return str(parse_period(period))
+    except ValueError:
+        return period
+
+
 def _defaults(f: dict[str, Any]) -> dict[str, Any]:
     return {
         "value": Decimal(str(f["value"])),
         "unit": f["unit"],
         "qualifier": f.get("qualifier", "exact"),
         "yoy": Decimal(str(f["yoy"])) if f.get("yoy") is not None else None,
-        "period": str(f["period"]),
+        "period": _spelled(str(f["period"])),
         "status": f.get("status", "actual"),
         "quote": f.get("quote", ""),
     }

@@ -39,6 +39,13 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "rates in one sentence": lambda n: "".join(f"{k}亿元分别增长1%、2%,3%," for k in range(n)),
     "captions": lambda n: "".join(f"1至5月\n记者摄\n完成{k}亿元。\n" for k in range(1, n + 1)),
     "numerals": lambda n: "完成投资十三亿元" * n,
+    "pipelines": lambda n: "1至5月," + "".join(f"跟踪在谈项目{k}个," for k in range(1, n + 1)),
+    "programmes": lambda n: (
+        "全区列入重点项目," + "".join(f"总投资{k}亿元," for k in range(1, n + 1))
+    ),
+    "totals so far": lambda n: "今年," + "".join(f"累计减税{k}亿元," for k in range(1, n + 1)),
+    "months after": lambda n: "".join(f"{k}台机组将于10月、12月投产," for k in range(1, n + 1)),
+    "event days": lambda n: "".join(f"5月8日,签约项目{k}个。" for k in range(1, n + 1)),
 }
 
 

@@ -26,8 +26,8 @@ _PLAN_VERB = re.compile(r"计划(?=新|开工|完成|实施|投资|建设|引进
 _TARGET = re.compile(r"计划|全年|年度")
 _TARGET_REVIEW = re.compile(r"计划")  # in a review of a year that is over, 全年 is what was done
 _ACTUAL = re.compile(r"完成|累计|已|实际|占")
-# what was achieved against a target: 完成年度目标的78.6%, 超序时进度3.6个百分点
-_ACHIEVED = re.compile(r"(?:完成|达到|实现|占)[^,;。]*(?:目标|任务|计划)的?$|(?:序时|时序)进度$")
+# what was achieved against a target: 完成年度目标的78.6%, 超序时进度3.6个百分点 (超序进度)
+_ACHIEVED = re.compile(r"(?:完成|达到|实现|占)[^,;。]*(?:目标|任务|计划)的?$|(?:序时?|时序)进度$")
 _GROWTH = re.compile(
     r"(环比)?(?:同比|比上年同期|较上年同期|比上年|较上年|比去年|较去年)?(分别)?"
     r"(增长|增加|提高|上升|上涨|下降|减少|回落|下滑|降低|下跌)了?(?:达到?|为)?$"

@@ -29,12 +29,21 @@ _LABEL_AFTER = re.compile(r"(?:以上[\u4e00-\u9fff]{0,4}?|的)?(?:项目|企业
 # year's plan (今年,市里确定了…210个项目)
 _ANNUAL = re.compile(r"年产|全年|今年.{0,6}(?:安排|计划|确定|谋划|实施)")
 _SEASON = re.compile(r"^(?!.*完成).*(?:种植|播种)")
+# a harvest forecast (预计总产量约15.2万吨) is the season's: the year
+_HARVEST = re.compile(r"产量")
 # 完成全年任务的92%: the share of the year's plan done, of the period in force
 _PLAN_SHARE = re.compile(r"(?:完成|占|达到)[^,;。]*(?:任务|计划|目标)的?$")
-# a programme's count (全区实施产业项目214个) is of the year it runs in
-_PROGRAMME = re.compile(r"(?<!共)实施")
+# a programme's count (全区实施产业项目214个, 列入重点调度项目23个) is of the year it runs in,
+# and so is its total investment (…项目23个,总投资达299.92亿元)
+_PROGRAMME = re.compile(r"(?<!共)实施|列入")
+_PROGRAMME_SIZE = re.compile(r"总投资")
 # 目前已完成112家: as the article stands (its reference month)
-_NOW = re.compile(r"目前|当前|眼下|现有")
+_NOW = re.compile(r"目前|当前|眼下|现有|共有")
+# an event's day opening its sentence (9月29日,县里举行…仪式): not a dateline (…11月14日电)
+_DAY = re.compile(r"(?:^|(?<=[。！？\n]))(1[0-2]|[1-9])月[1-3]?\d日(?!电)(?:上午|下午|晚)?[,，]")
+# a pipeline as it stands (收集项目信息60个,重点跟踪在谈项目43个; 储备物资): the sentence's
+# figures are of the reference month, not of a span carried from an earlier sentence
+_STANDING = re.compile(r"在谈|跟踪|储备")
 # 去年建了30个,今年又新建了15个: back to the period in force
 _THIS_YEAR = re.compile(r"今年(?!以来|来)")
 # a level at the end of the period: 规上企业达163家, 在建项目96个, 存款余额, 总数达到312家
@@ -43,6 +52,10 @@ _BALANCE = re.compile(r"余额")
 # a change since the start of the year (比年初增加18.4亿元, 较去年末净增9家): the flow over the
 # period in force, even after a stock's 截至3月末
 _SINCE = re.compile(r"(?:比|较)(?:年初|上年末|去年末|上年底|去年底)|今年(?:新增|净增)|年初以来")
+# 累计 with no period of its own: the year's total so far (as 今年以来)
+_CUMULATIVE = re.compile(r"累计")
+# 今年村里计划…: the year's plan, not a total so far
+_PLANNED_YEAR = re.compile(r"今年.{0,6}?(?:计划|安排|确定|谋划|实施|目标)")
 _YEAR_END = frozenset({"yend"})  # 年底前 in a target: the year's
 # after the plant is built: a forecast of a year's output with no year (达产后年可实现产值127亿元)
 _BUILT = re.compile(r"(?:达产|建成|投产|达效)后")
@@ -318,24 +331,60 @@ def _dated(
     sentence_plan = text.startswith("今年", figure.sentence[0]) and _ANNUAL.search(
         text, lower, token.start
     )
-    if phrase is not None and phrase.period is not None:
+    later = [] if status == "actual" else periods.named_after(token.end, figure.clause[1])
+    if phrase is None and later and not back_to_force:
+        # 机组将于10月、12月分别投入试运行: when it is to happen; several months, the year
+        distinct = set(later)
+        period = distinct.pop() if len(distinct) == 1 else Period(later[0].year, 1, 12)
+    elif phrase is not None and phrase.period is not None:
         period = phrase.period
         if phrase.stock and flow:  # 截至3月末…比年初增加18.4亿元: January to that month
             period = Period(period.year, 1, period.end)
         elif status == "target" and phrase.group in _YEAR_END:
             period = Period(period.year, 1, 12)  # 确保年底前完成: the year's target
-    elif status == "actual" and not back_to_force and _NOW.search(text, lower, token.start):
+    elif (
+        status == "actual"
+        and not back_to_force
+        and (day := _event_month(text, lower, token, periods))
+    ):
+        period = Period(periods.year, day, day)
+    elif (
+        status == "actual"
+        and not back_to_force
+        and not _SEASON.search(lead)
+        and (
+            _NOW.search(text, lower, token.start)
+            or _STANDING.search(text, lower, min(figure.sentence[1], token.end + clauses.WINDOW))
+        )
+    ):
         period = Period(periods.year, periods.month, periods.month)
     elif (
         status == "target"
         or (_ANNUAL.search(lead) and not _PLAN_SHARE.search(lead))
         or _SEASON.search(lead)
+        or (status == "forecast" and _HARVEST.search(lead))
         or sentence_plan
         or (unit_kind(token.unit) is Kind.COUNT and _PROGRAMME.search(lead))
+        or (
+            _PROGRAMME_SIZE.match(lead) is not None
+            and _PROGRAMME.search(text, lower, token.start) is not None
+        )
     ):
         period = Period(in_force.year, 1, 12)
     else:
         period = in_force
+        if (
+            status == "actual"
+            and period == periods.default
+            and not periods.review
+            and not _NOW.search(text, lower, token.start)
+            and (
+                _CUMULATIVE.search(lead)
+                or (this_year and not _PLANNED_YEAR.match(text, this_year[-1]))
+            )
+        ):
+            # 今年,该区累计为342户企业办理…: a total from January to the reference month
+            period = Period(period.year, 1, period.end)
     if status == "target" and phrase is None:
         period = Period(periods.target_year(token.start, period.year), 1, 12)
     if period.start < period.end and not flow:
@@ -345,6 +394,16 @@ def _dated(
         ):
             period = Period(period.year, period.end, period.end)  # 规上企业达163家: at the end
     return period, status
+
+
+def _event_month(text: str, lower: int, token: Token, reference: when.ArticlePeriods) -> int:
+    """The month of the day an event's sentence opens with (9月29日,县里举行…集中开工仪式,集中
+    开工项目19个: a one-day event is of its month), if it is a month of the year reported on;
+    else 0."""
+    day = _DAY.search(text, lower, token.start)
+    if day is None or reference.review or int(day.group(1)) > reference.month:
+        return 0
+    return int(day.group(1))
 
 
 def _proposal(

@@ -177,6 +177,18 @@ class ArticlePeriods:
             return None
         return self.own[k]
 
+    def named_after(self, pos: int, end: int) -> list[Period]:
+        """The periods not yet over that text[pos:end] names (将于10月、12月分别投入试运行):
+        when what a forecast or target speaks of is to happen."""
+        k = bisect.bisect_left(self._own_starts, pos)
+        found: list[Period] = []
+        while k < len(self.own) and self.own[k].start < end:
+            phrase = self.own[k]
+            if phrase.period is not None and self.future(phrase):
+                found.append(phrase.period)
+            k += 1
+        return found
+
     def bracket(self, open_at: int, pos: int) -> Period | None:
         """The period of a figure in brackets opened at *open_at*: the phrase inside them before
         *pos* ((1—5月为4.2%)), else the one right before them (较一季度(-8.1%))."""
