@@ -6,7 +6,8 @@ Generates valid data files in two shapes — *wide* (many indicators of six mont
 *deep* (a few indicators over many years of months) — of just under --bytes (default the
 loader's 4 MiB cap), plus 100 small files, and times each command in a fresh process against:
 
-- the parse floor P: ``tomllib.load(parse_float=Decimal)`` of the same file;
+- the parse floor P (T): ``tomllib.load(parse_float=Decimal)`` of the same file, the standard
+  library's pure-Python parser (ganxian reads with the compiled ``tomli``), the column × T;
 - the floor F: P plus validating the same pydantic models (``Dataset.model_validate``);
 - F without teardown: F ending in ``os._exit(0)``, as ganxian's entry point ends, so that the
   interpreter does not free the loaded objects one by one. Ratios are given to both: F is the
@@ -14,7 +15,8 @@ loader's 4 MiB cap), plus 100 small files, and times each command in a fresh pro
 
 Each run is measured in CPU seconds of the child process (user + system), which other jobs on
 a shared machine barely change; commands and floors take turns in every round, and each cell
-is the median of --runs rounds (default 3). Prints a Markdown table of seconds and ratios to F.
+is the median of --runs rounds (default 3). Prints a Markdown table of seconds and ratios to F
+and to T.
 
 With --instructions, each command runs once under valgrind's cachegrind and the cells are
 millions of instructions executed: deterministic to about 0.1 % where CPU seconds move by
@@ -265,9 +267,9 @@ def counted(command: list[str], env: dict[str, str]) -> float:
 
 def run_shape(
     py: str, label: str, files: list[str], work: Path, args: argparse.Namespace
-) -> list[tuple[str, float, float, float]]:
+) -> list[tuple[str, float, float, float, float]]:
     """Median seconds of the floors and every command on *files*; rows (label, s, ratio to F,
-    ratio to F without teardown)."""
+    ratio to F without teardown, ratio to T)."""
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "120"}
     parse, full, quick = floors(py)
     rows: list[tuple[str, list[str], bool]] = [
@@ -297,10 +299,10 @@ def run_shape(
                 shutil.copyfile(files[0], work / "copy.toml")
             times[n].append(measure(command, env))
     medians = [statistics.median(t) for t in times]
-    floor, quick_floor = medians[1], medians[2]
+    parse_floor, floor, quick_floor = medians[0], medians[1], medians[2]
     names = [name for name, _command, _writes in rows]
     return [
-        (f"{label}: {n}", s, s / floor, s / quick_floor)
+        (f"{label}: {n}", s, s / floor, s / quick_floor, s / parse_floor)
         for n, s in zip(names, medians, strict=True)
     ]
 
@@ -331,8 +333,8 @@ def main() -> None:
     print()
     what = "M instructions" if args.instructions else "CPU seconds"
     places = 0 if args.instructions else 2
-    print(f"| case | {what} | × F | × F without teardown |")
-    print("|---|---|---|---|", flush=True)
+    print(f"| case | {what} | × F | × F without teardown | × T |")
+    print("|---|---|---|---|---|", flush=True)
     try:
         for shape in ("wide", "deep"):
             text, count = sized(shape, args.bytes)
@@ -351,10 +353,10 @@ def main() -> None:
             shutil.rmtree(work, ignore_errors=True)
 
 
-def _print(rows: list[tuple[str, float, float, float]], places: int) -> None:
-    for label, seconds, ratio, strict in rows:
+def _print(rows: list[tuple[str, float, float, float, float]], places: int) -> None:
+    for label, seconds, ratio, strict, to_t in rows:
         shown = f"> {TIMEOUT:.0f}" if seconds == float("inf") else f"{seconds:.{places}f}"
-        print(f"| {label} | {shown} | {ratio:.2f} | {strict:.2f} |", flush=True)
+        print(f"| {label} | {shown} | {ratio:.2f} | {strict:.2f} | {to_t:.2f} |", flush=True)
 
 
 if __name__ == "__main__":

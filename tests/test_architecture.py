@@ -86,7 +86,7 @@ def test_imports_point_down(path: Path) -> None:
         ("click", {"ganxian_cli.cli"}),
         ("rich", set()),  # tables are drawn by output.grid
         ("xlsxwriter", {"ganxian_cli.output.xlsx"}),
-        ("pygal", {"ganxian_cli.output.html"}),
+        ("pygal", set()),  # the HTML charts are drawn as plain SVG
         ("orjson", {"ganxian_cli.output.jsonout"}),
         ("openpyxl", set()),
     ],
@@ -100,7 +100,7 @@ def test_libraries_stay_in_their_layer(library: str, allowed: set[str]) -> None:
     }
     users = {"ganxian_cli.cli" if u.startswith("ganxian_cli.cli.") else u for u in users}
     assert users <= allowed, f"{library} imported by {sorted(users - allowed)}"
-    if library not in ("click", "openpyxl", "rich"):
+    if library not in ("click", "openpyxl", "rich", "pygal"):
         assert users, f"nothing imports {library}: update this test"
 
 

@@ -6,8 +6,8 @@ its declared units into scope for the rest of the command (`model.units.command_
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, overload
 
 from ..errors import UsageError
 
@@ -41,20 +41,73 @@ def open_data(data: str | None) -> Opened:
     return Opened(path, dataset)
 
 
-def open_all(data: list[str] | None, warn: Callable[[str], None]) -> list[Opened]:
-    """Every data file named by --data (repeated, or a folder), each with its dataset; *warn*
-    gets a line for each entry of a folder that is not read (a FIFO, a dangling link)."""
+class OpenedFiles(Sequence[Opened]):
+    """The data files of a command, read one at a time as they are reached: iterating opens
+    each file in turn and keeps none of them, so a folder of any size needs the memory of its
+    largest file (iterating again reads the files again). The paths are known at once."""
+
+    __slots__ = ("paths",)
+
+    def __init__(self, paths: list[str | None]) -> None:
+        self.paths = paths
+
+    def __len__(self) -> int:
+        return len(self.paths)
+
+    @overload
+    def __getitem__(self, index: int) -> Opened: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Opened]: ...
+    def __getitem__(self, index: int | slice) -> Opened | list[Opened]:
+        if isinstance(index, slice):
+            return [open_data(p) for p in self.paths[index]]
+        return open_data(self.paths[index])
+
+    def __iter__(self) -> Iterator[Opened]:
+        for path in self.paths:
+            yield open_data(path)
+
+    def names(self) -> str:
+        """The files named, for a "data from …" line over several files (each named)."""
+        return ", ".join(self.files())
+
+    def files(self) -> list[str]:
+        """The files as they will be read (the default data file found where none is named)."""
+        from ..datafile.paths import resolve_data_path
+
+        return [p if p is not None else resolve_data_path(None) for p in self.paths]
+
+    def pairs(self) -> Pairs:
+        """Each file's path and dataset, read as they are reached."""
+        return Pairs(self)
+
+
+class Pairs:
+    """(path, dataset) of each of *files*, one file at a time."""
+
+    __slots__ = ("files",)
+
+    def __init__(self, files: OpenedFiles) -> None:
+        self.files = files
+
+    def __len__(self) -> int:
+        return len(self.files)
+
+    def __iter__(self) -> Iterator[tuple[str, Dataset]]:
+        for opened in self.files:
+            yield opened.path, opened.dataset
+
+
+def open_all(data: list[str] | None, warn: Callable[[str], None]) -> OpenedFiles:
+    """Every data file named by --data (repeated, or a folder), each with its dataset when it is
+    reached; *warn* gets a line for each entry of a folder that is not read (a FIFO, a dangling
+    link)."""
     from ..datafile.paths import expand_data_paths
 
     paths = expand_data_paths(data)
     for skipped in paths.skipped:
         warn(f"ganxian: {skipped}")
-    return [open_data(p) for p in paths]
-
-
-def paths_of(opened: list[Opened]) -> str:
-    """The files read, for a "data from …" line."""
-    return ", ".join(o.path for o in opened)
+    return OpenedFiles(list(paths))
 
 
 def write_checks() -> Checks:

@@ -34,9 +34,12 @@ def export(
       ganxian export --output regions.db --data data/   # every *.toml in the folder
     """
     from ..analysis.datasets import open_all
+    from ..datafile.paths import resolve_data_path
     from ..output.files import check_output
     from ..output.sqlite import export_sqlite
 
-    check_output(output, fmt.value)  # before any data is read
-    done = export_sqlite([(o.path, o.dataset) for o in open_all(data, err)], output)
+    opened = open_all(data, err)
+    inputs = [resolve_data_path(p) for p in opened.paths]
+    check_output(output, fmt.value, inputs)  # before any data is read
+    done = export_sqlite(opened.pairs(), output, inputs)
     err(f"ganxian: wrote {done.figures} figures from {done.files} file(s) to {output} ({fmt})")

@@ -18,6 +18,15 @@ if TYPE_CHECKING:
     from ..datafile.record import NewFigure
 
 
+SourceTitleOption = Annotated[
+    str | None, typer.Option("--source-title", help="New --source: the article's title.")
+]
+SourcePublishedOption = Annotated[
+    str | None, typer.Option("--source-published", help="New --source: YYYY-MM.")
+]
+DryRunOption = Annotated[
+    bool, typer.Option("--dry-run", "-n", help="Print the diff; write nothing.")
+]
 SourceTextOption = Annotated[
     str | None,
     typer.Option(
@@ -79,19 +88,13 @@ def record(
     replace: Annotated[
         bool, typer.Option("--replace", help="Replace an existing figure for that period.")
     ] = False,
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", "-n", help="Print the diff; write nothing.")
-    ] = False,
+    dry_run: DryRunOption = False,
     data: DataOption = None,
     source: Annotated[
         str | None, typer.Option("--source", help="The figure's article: a [sources] id.")
     ] = None,
-    source_title: Annotated[
-        str | None, typer.Option("--source-title", help="New --source: the article's title.")
-    ] = None,
-    source_published: Annotated[
-        str | None, typer.Option("--source-published", help="New --source: YYYY-MM.")
-    ] = None,
+    source_title: SourceTitleOption = None,
+    source_published: SourcePublishedOption = None,
     source_url: Annotated[
         str | None, typer.Option("--source-url", help="New --source: its address.")
     ] = None,
@@ -172,21 +175,15 @@ def import_(
     replace: Annotated[
         bool, typer.Option("--replace", help="Change figures already present with another value.")
     ] = False,
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", "-n", help="Print the diff; write nothing.")
-    ] = False,
+    dry_run: DryRunOption = False,
     source: Annotated[
         str | None,
         typer.Option(
             "--source", help="The [sources] id of the article: figures without one get it."
         ),
     ] = None,
-    source_title: Annotated[
-        str | None, typer.Option("--source-title", help="New --source: the article's title.")
-    ] = None,
-    source_published: Annotated[
-        str | None, typer.Option("--source-published", help="New --source: YYYY-MM.")
-    ] = None,
+    source_title: SourceTitleOption = None,
+    source_published: SourcePublishedOption = None,
     source_text: SourceTextOption = None,
 ) -> None:
     """Add every figure of a draft (`extract --format toml` or `json`) in one checked,

@@ -121,7 +121,8 @@ def render(data: dict[str, Any]) -> str:
                 for name in _FIGURE_LISTS:
                     header = f"[[indicators.{ident}.{name}]]\n"
                     chunks.extend(
-                        header + tomli_w.dumps(figure) for figure in indicator.get(name, ())
+                        header + (_flat_table(figure) or tomli_w.dumps(figure))
+                        for figure in indicator.get(name, ())
                     )
         elif key in ("themes", "sources", "units"):
             chunks.extend(_table(f"[{key}.{_key(ident)}]", table) for ident, table in value.items())
@@ -133,6 +134,40 @@ def render(data: dict[str, Any]) -> str:
 
 
 _FIGURE_LISTS = ("observations", "withheld")
+
+# What tomli-w writes as an escape in a basic string: quote, backslash, controls but the tab.
+_ESCAPED = re.compile(r'["\\\x00-\x08\x0a-\x1f\x7f]')
+_BARE = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _flat_table(table: dict[str, Any]) -> str:
+    """The body tomli-w writes for a table of plain values (a figure): `key = value` lines,
+    made here because a file has thousands of figures and tomli-w walks each value through
+    its generic writer. "" for anything else (tomli-w writes it): a string it would escape, a
+    list, a quoted key, a value of another type."""
+    lines = []
+    for key, value in table.items():
+        kind = type(value)
+        if kind is str:
+            if _ESCAPED.search(value):
+                return ""
+            text = f'"{value}"'
+        elif kind is Decimal:
+            if not value.is_finite():
+                return ""
+            text = str(value).lower()
+            if "." not in text and "e" not in text:
+                text += ".0"
+        elif kind is bool:
+            text = "true" if value else "false"
+        elif kind is int:
+            text = int.__repr__(value)
+        else:
+            return ""
+        if not _BARE.fullmatch(key):
+            return ""
+        lines.append(f"{key} = {text}\n")
+    return "".join(lines)
 
 
 def _key(key: str) -> str:

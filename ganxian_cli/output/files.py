@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Callable, Iterable
+from typing import IO
 
 from ..errors import UsageError
 
@@ -98,3 +99,11 @@ def build(output: str, fmt: str, fill: Callable[[str], None], inputs: Iterable[s
     if real == STDOUT:
         raise UsageError(f"--output -: {fmt} cannot go to standard output")  # a caller's slip
     replace_with(real, fill)
+
+
+def spool() -> IO[str]:
+    """Where a document over many files waits until every file has been read: in memory while
+    small, then in a temporary file, so that a bad file ends the run before any output."""
+    import tempfile
+
+    return tempfile.SpooledTemporaryFile(max_size=1 << 22, mode="w+", encoding="utf-8")

@@ -1,25 +1,22 @@
 """One self-contained HTML page (`--format html --output FILE`): the tables plus SVG charts.
 
-Charts are drawn by pygal (imported only here) as inline SVG with no script: nothing is fetched
-from anywhere when the page opens. Every text from the data file is HTML-escaped.
+Charts are inline SVG drawn by `charts` (no script at all, nothing fetched from anywhere when the
+page opens): a bullet bar per 双过半 target, and per indicator a bar chart for each kind of period.
+Every text from the data file is HTML-escaped with its control and bidi characters made visible.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
-from html import escape
-from typing import Any
 
 from ..analysis.history import history
 from ..analysis.results import Section
-from ..analysis.trend import TargetTrend, target_trends
-from ..errors import escape_control
-from ..model.english import quantity, unit_words
 from ..model.lang import Lang
 from ..model.models import Dataset
-from ..model.units import get_unit
+from ..model.periods import Period, parse_period
+from ..model.units import convert, get_unit
+from .charts import COLORS, Bar, bullet_key, indicator_bars, legend, t, target_bar, target_title
 from .sections import row_cells
 
 FONTS = (
@@ -27,18 +24,24 @@ FONTS = (
     "'PingFang SC', 'DejaVu Sans', sans-serif"
 )
 CSS = f"""
-body {{ font-family: {FONTS}; margin: 2em auto; max-width: 72em; color: #222; }}
+body {{ font-family: {FONTS}; margin: 1.5em auto; max-width: 72em; padding: 0 1em;
+  color: #222; overflow-wrap: break-word; }}
 h1 {{ font-size: 1.4em; }} h2 {{ font-size: 1.15em; margin-top: 1.6em; }}
-table {{ border-collapse: collapse; margin: .5em 0 1em; }}
+table {{ border-collapse: collapse; margin: .5em 0 1em; max-width: 100%; }}
 th, td {{ border: 1px solid #ccc; padding: .25em .6em; vertical-align: top; }}
+td:first-child {{ min-width: 8em; }}
 th {{ background: #f3f3f3; text-align: left; }} td.n {{ text-align: right; white-space: nowrap; }}
 .forecast {{ color: #8a6d00; font-style: italic; }} .target {{ color: #00607a; font-weight: bold; }}
-.charts {{ display: flex; flex-wrap: wrap; gap: 1em; }} .chart {{ width: 34em; }}
+h3 {{ font-size: 1em; margin: .8em 0 .2em; }}
+.charts {{ display: flex; flex-wrap: wrap; gap: 1em 2em; }}
+.chart {{ flex: 1 1 30em; max-width: 44em; min-width: 0; }}
+.targets .chart {{ max-width: 50em; }}
+svg {{ display: block; font-family: {FONTS}; }} svg.key {{ max-width: 50em; }}
+p.legend .key {{ margin-right: 1.2em; }}
+p.legend .swatch {{ display: inline-block; width: .9em; height: .9em; margin-right: .3em;
+  vertical-align: -.1em; }}
 p.note {{ color: #666; font-size: .9em; }}
 """
-
-
-MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
 @dataclass(frozen=True)
@@ -64,8 +67,7 @@ def section_table(section: Section, lang: Lang) -> PageTable:
     )
 
 
-def _t(text: str) -> str:
-    return escape(escape_control(text))
+_t = t
 
 
 def _table_html(table: PageTable) -> str:
@@ -96,89 +98,56 @@ def _table_html(table: PageTable) -> str:
     )
 
 
-def _config(title: str) -> dict[str, Any]:
-    import pygal.style
-
-    style = pygal.style.Style(
-        font_family=FONTS,
-        background="white",
-        plot_background="white",
-        colors=("#1f77b4", "#ff7f0e", "#7f7f7f", "#d62728", "#2ca02c"),
-    )
-    return {
-        "title": title,
-        "style": style,
-        "js": [],  # no tooltip script: nothing fetched from the network
-        "disable_xml_declaration": True,
-        "width": 640,
-        "height": 360,
-        "legend_at_bottom": True,
-        "truncate_legend": -1,
-        "truncate_label": -1,
-    }
+def _period_kind(period: Period, lang: Lang) -> tuple[tuple[bool, int], str]:
+    """Figures of one kind go in one chart: year to date, or one length of period."""
+    length = period.end - period.start + 1
+    if period.is_year_to_date and not period.is_year:
+        return (True, 0), "year to date (cumulative)" if lang == "en" else "累计(自1月起)"
+    if length == 1:
+        return (False, 1), "single months" if lang == "en" else "单月"
+    if period.is_year:
+        return (False, 12), "whole years" if lang == "en" else "全年"
+    return (False, length), f"{length}-month periods" if lang == "en" else f"{length}个月"
 
 
-def _num(value: Decimal | None) -> float | None:
-    return None if value is None else float(value)
-
-
-def target_chart(trend: TargetTrend, lang: Lang) -> str:
-    """Completion against time progress through the year, the 50% line, forecasts, target."""
-    import pygal
-
-    en = lang == "en"
-    name = trend.name_en if en else trend.name
-    goal = quantity(trend.goal, get_unit(trend.unit)) if en else f"{trend.goal}{trend.unit}"
-    title = f"{name}: {'completion of' if en else '完成'} {goal} ({trend.year})"
-    chart = pygal.Line(**_config(title), range=(0, 110), allow_interruptions=True, dots_size=5)
-    chart.x_labels = MONTHS_EN if en else [f"{m}月" for m in range(1, 13)]
-    chart.add(
-        "Done %" if en else "完成%", [_num(v) for v in trend.actual], stroke_style={"width": 3}
-    )
-    if any(v is not None for v in trend.forecast):
-        chart.add(
-            "Forecast %" if en else "预计%",
-            [_num(v) for v in trend.forecast],
-            stroke_style={"dasharray": "6,4"},
-        )
-    chart.add(
-        "Time progress (序时进度)" if en else "序时进度",
-        [_num(v) for v in trend.time],
-        show_dots=False,
-        stroke_style={"width": 2, "dasharray": "3,4"},
-    )
-    chart.add(
-        "50% (双过半)" if en else "50%(双过半)",
-        [50] * 12,
-        show_dots=False,
-        stroke_style={"width": 2},
-    )
-    chart.add("Target 100%" if en else "目标 100%", [100] * 12, show_dots=False)
-    return str(chart.render(is_unicode=True))
-
-
-def indicator_chart(dataset: Dataset, ident: str, lang: Lang) -> str:
-    """One indicator's figures by period, as bars in the indicator's unit."""
-    import pygal
-
-    section = history(dataset, ident)
+def indicator_charts(dataset: Dataset, ident: str, lang: Lang) -> list[str]:
+    """One indicator's figures, a chart per kind of period with two figures or more."""
     indicator = dataset.indicators[ident]
+    unit = get_unit(indicator.unit)
     en = lang == "en"
-    unit = unit_words(get_unit(indicator.unit)) if en else indicator.unit
-    title = f"{indicator.name_en if en else indicator.name} ({unit})"
-    chart = pygal.Bar(**_config(title), show_legend=False, print_values=True)
-    chart.x_labels = [
-        f"{row['label'][lang]} {row['status'] if en else _STATUS_ZH[row['status']]}"
-        for row in section.rows
+    groups: dict[tuple[bool, int], tuple[str, list[Bar]]] = {}
+    for row in history(dataset, ident).rows:
+        key, kind = _period_kind(parse_period(row["period"]), lang)
+        value = convert(row["value"], row["unit"], indicator.unit)
+        bar = Bar(row["label"][lang], value, row["qualifier"], row["status"])
+        groups.setdefault(key, (kind, []))[1].append(bar)
+    name = indicator.name_en if en else indicator.name
+    out = []
+    for kind, bars in groups.values():
+        if len(bars) < 2:
+            continue
+        title = f"{name}: {kind}" if en else f"{name}:{kind}"
+        statuses = [s for s in COLORS if any(b.status == s for b in bars)]
+        out.append(
+            f'<div class="chart"><h3>{t(title)}</h3>'
+            + indicator_bars(bars, unit, lang, title)
+            + legend(statuses, lang)
+            + "</div>"
+        )
+    return out
+
+
+def target_charts(progress: Section | None, lang: Lang) -> str:
+    """A bullet bar per row of the progress table *progress*, with a key to its marks."""
+    rows = progress.rows if progress is not None else []
+    bars = [
+        f'<div class="chart target-chart"><h3>{t(target_title(row, lang))}</h3>'
+        f"{target_bar(row, lang)}</div>"
+        for row in rows
     ]
-    from ..model.units import convert
-
-    values = [float(convert(row["value"], row["unit"], indicator.unit)) for row in section.rows]
-    chart.add(indicator.title_en if en else indicator.name, values)
-    return str(chart.render(is_unicode=True))
-
-
-_STATUS_ZH = {"actual": "实际", "forecast": "预计", "target": "目标"}
+    if not bars:
+        return ""
+    return bullet_key(lang) + '\n<div class="targets">\n' + "\n".join(bars) + "</div>"
 
 
 def page(
@@ -187,25 +156,27 @@ def page(
     dataset: Dataset,
     lang: Lang,
     headline: str = "",
-    indicator_charts: bool = True,
+    with_indicators: bool = True,
+    progress: Section | None = None,
 ) -> str:
     """The whole page: tables, a chart per target, a chart per indicator with several periods."""
-    charts = [target_chart(t, lang) for t in target_trends(dataset)]
-    if indicator_charts:
-        periods = [
-            ident
-            for ident, ind in dataset.indicators.items()
-            if len({f.period for f in ind.observations}) > 1
-        ]
-        charts += [indicator_chart(dataset, ident, lang) for ident in periods]
-    chart_html = "".join(f'<div class="chart">{svg}</div>\n' for svg in charts)
-    charts_title = "Charts" if lang == "en" else "图表"
+    targets = target_charts(progress, lang)
+    charts: list[str] = []
+    if with_indicators:
+        for ident, ind in dataset.indicators.items():
+            if len({f.period for f in ind.observations}) > 1:
+                charts += indicator_charts(dataset, ident, lang)
+    chart_html = "\n".join(charts)
+    en = lang == "en"
+    targets_title = "双过半: each target against half and time elapsed" if en else "双过半进度"
+    charts_title = "Figures by period" if en else "各期数据"
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{"en" if lang == "en" else "zh-CN"}"><head><meta charset="utf-8">',
         f"<title>{_t(title)}</title><style>{CSS}</style></head><body>",
         f"<h1>{_t(title)}</h1>",
         f"<p><strong>{_t(headline)}</strong></p>" if headline else "",
+        f"<h2>{targets_title}</h2>\n{targets}" if targets else "",
         f'<h2>{charts_title}</h2>\n<div class="charts">\n{chart_html}</div>' if charts else "",
         *(_table_html(t) for t in tables),
         "</body></html>\n",

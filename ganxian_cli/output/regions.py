@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-import io
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import IO, TYPE_CHECKING, Any
 
 from ..analysis.results import Column, Section
 from ..model.lang import Lang
@@ -81,43 +80,81 @@ def with_region(records: list[dict[str, Any]], region: dict[str, str]) -> list[d
     return [{**r, "region": region["zh"], "region_en": region["en"]} for r in records]
 
 
-def records_csv(records: list[dict[str, Any]]) -> str:
-    """Report figures of several files as CSV: the region columns first."""
-    from .report import CSV_COLUMNS, flat_record
+def _copy(waiting: IO[str], write: Callable[[str], object]) -> None:
+    waiting.seek(0)
+    while chunk := waiting.read(1 << 20):
+        write(chunk)
+
+
+def write_records_csv(parts: Iterable[ReportPart], write: Callable[[str], object]) -> None:
+    """Report figures of several files as CSV, the region columns first, written file by file:
+    each file is read, written and dropped before the next."""
+    from .report import CSV_COLUMNS, figure_record, flat_record
     from .sections import csv_text
 
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
     columns = ["region", "region_en", *CSV_COLUMNS]
-    writer.writerow(columns)
-    for record in map(flat_record, records):
-        writer.writerow([csv_text(record[c]) for c in columns])
-    return buffer.getvalue()
+    from .files import spool
+
+    with spool() as waiting:
+        writer = csv.writer(waiting, lineterminator="\n")
+        writer.writerow(columns)
+        for part in parts:
+            records = with_region(
+                [flat_record(figure_record(row)) for row in part.rows], part.region
+            )
+            writer.writerows([csv_text(record[c]) for c in columns] for record in records)
+        _copy(waiting, write)
 
 
-def region_records(parts: Sequence[ReportPart]) -> list[dict[str, Any]]:
-    """The figures of several files as flat JSON records, each with its region."""
-    from .report import figure_record
-
-    return [
-        record
-        for part in parts
-        for record in with_region([figure_record(row) for row in part.rows], part.region)
-    ]
+_FIGURES = '\n  "figures": []'  # the empty list of a report document, as `dumps` writes it
 
 
-def progress_of_regions(parts: Sequence[ReportPart], lang: Lang) -> dict[str, Any] | None:
-    """The 双过半 section of `report --format json` over several files, as `progress` gives it:
-    as_of null (each file is judged at its own latest month), each target with its region."""
-    found = [(part.progress, part.region) for part in parts if part.progress]
-    if not found:
-        return None
-    return {
-        "as_of": None,
-        "basis": "months",
-        "on_track": sum(view.summary["on_track"] for view, _region in found),
-        "targets_total": sum(view.summary["targets_total"] for view, _region in found),
-        "targets": [
-            row for view, region in found for row in with_region(view.targets.records(lang), region)
-        ],
-    }
+def write_regions_json(
+    parts: Iterable[ReportPart], lang: Lang, write: Callable[[str], object]
+) -> None:
+    """`report --format json` over several files, written file by file: the head of the first
+    file's document, every file's figures with its region, then the 双过半 section of every
+    file (only its targets' records are kept from one file to the next). The text is the same
+    as that of the whole document written at once."""
+    from .document import json_text
+    from .files import spool
+    from .report import figure_record, report_document
+
+    head: dict[str, Any] | None = None
+    found = False
+    on_track = targets_total = 0
+    targets: list[dict[str, Any]] = []
+    with spool() as waiting:
+        for part in parts:
+            if head is None:
+                head = report_document(part.dataset, [])
+            records = with_region([figure_record(row) for row in part.rows], part.region)
+            if records:  # "[\n  {…},\n  {…}\n]", two levels in: "\n    {…},\n    {…}"
+                text = json_text(records)[1:-2].replace("\n", "\n  ")
+                waiting.write(("," if waiting.tell() else "") + text)
+            if part.progress:
+                found = True
+                on_track += part.progress.summary["on_track"]
+                targets_total += part.progress.summary["targets_total"]
+                targets += with_region(part.progress.targets.records(lang), part.region)
+        assert head is not None  # several files: at least two parts
+        head["figures"] = []
+        head["progress"] = (
+            {
+                "as_of": None,
+                "basis": "months",
+                "on_track": on_track,
+                "targets_total": targets_total,
+                "targets": targets,
+            }
+            if found
+            else None
+        )
+        text = json_text(head) + "\n"
+        at = text.index(_FIGURES) + len(_FIGURES) - 1
+        if not waiting.tell():
+            write(text)
+            return
+        write(text[:at])
+        _copy(waiting, write)
+        write("\n  " + text[at:])

@@ -168,28 +168,25 @@ def _period_grid(part: ReportPart, lang: Lang, color: bool) -> None:
 
 def _report_json(view: ReportView, sink: Sink) -> None:
     from .document import json_text
-    from .regions import progress_of_regions, region_records
+    from .regions import write_regions_json
     from .report import report_document
 
-    first = view.parts[0]
-    if not view.header.several:
-        sink.write(json_text(report_document(first.dataset, first.rows, first.progress, view.lang)))
+    if view.header.several:
+        write_regions_json(view.parts, view.lang, sys.stdout.write)
         return
-    doc = report_document(first.dataset, [])
-    doc["figures"] = region_records(view.parts)
-    doc["progress"] = progress_of_regions(view.parts, view.lang)
-    sink.write(json_text(doc))
+    first = view.parts[0]
+    sink.write(json_text(report_document(first.dataset, first.rows, first.progress, view.lang)))
 
 
 def _report_csv(view: ReportView, sink: Sink) -> None:
     from dataclasses import replace
 
-    from .regions import records_csv, region_records
+    from .regions import write_records_csv
     from .report import CSV_COLUMNS, theme_sections
     from .sections import to_csv
 
     if view.header.several:
-        sys.stdout.write(records_csv(region_records(view.parts)))
+        write_records_csv(view.parts, sys.stdout.write)
         return
     part = view.parts[0]
     sections = theme_sections(part.dataset, part.rows)
@@ -230,12 +227,13 @@ def _report_html(view: ReportView, sink: Sink) -> None:
 
     part, lang = view.parts[0], view.lang
     tables = report_page_tables(theme_sections(part.dataset, part.rows), lang)
-    headline = ""
+    headline, progress = "", None
     if part.progress:
         tables += [section_table(s, lang) for s in part.progress.sections if s.rows]
-        headline = part.progress.headline
+        headline, progress = part.progress.headline, part.progress.targets
     title = _page_title(part.dataset, lang)
-    _write_file(sink, "html", page(title, tables, part.dataset, lang, headline))
+    html = page(title, tables, part.dataset, lang, headline, progress=progress)
+    _write_file(sink, "html", html)
 
 
 # progress, compare, list, history
@@ -292,7 +290,9 @@ def _progress_html(view: SectionsView, sink: Sink) -> None:
     assert view.dataset is not None  # one file: several are refused before
     tables = [section_table(s, view.lang) for s in view.sections if s.rows]
     title = _page_title(view.dataset, view.lang)
-    _write_file(sink, "html", page(title, tables, view.dataset, view.lang, view.title, False))
+    progress = next((s for s in view.sections if s.key == "progress"), None)
+    html = page(title, tables, view.dataset, view.lang, view.title, False, progress)
+    _write_file(sink, "html", html)
 
 
 # validate

@@ -108,26 +108,27 @@ class Exported:
     figures: int
 
 
-def export_sqlite(datasets: Sequence[tuple[str, Dataset]], output: str) -> Exported:
+def export_sqlite(
+    datasets: Iterable[tuple[str, Dataset]], output: str, inputs: Sequence[str]
+) -> Exported:
     """Write *datasets* (each with its file name) to the SQLite database *output*, atomically
-    (`output.files`: never over a file it reads, a device or a FIFO, never to `-`)."""
-    from .files import build, check_output
+    (`output.files`: never over one of *inputs*, a device or a FIFO, never to `-`); each is
+    written before the next is read (see `analysis.datasets.OpenedFiles`)."""
+    from .files import build
 
-    check_output(output, "sqlite", (name for name, _ in datasets))
-    figures = 0
+    counted = [0, 0]
 
     def fill(temporary: str) -> None:
-        nonlocal figures
         try:
-            figures = _write(datasets, temporary)
+            counted[:] = _write(datasets, temporary)
         except sqlite3.Error as exc:  # a full disk, a vanished folder: not a bug
             raise UsageError(f"--output {output}: cannot write: {exc}") from None
 
-    build(output, "sqlite", fill, (name for name, _ in datasets))
-    return Exported(len(datasets), figures)
+    build(output, "sqlite", fill, inputs)
+    return Exported(counted[0], counted[1])
 
 
-def _write(datasets: Sequence[tuple[str, Dataset]], path: str) -> int:
+def _write(datasets: Iterable[tuple[str, Dataset]], path: str) -> tuple[int, int]:
     connection = sqlite3.connect(path, isolation_level=None)
     try:
         connection.execute("PRAGMA journal_mode = OFF")  # a temporary file: nothing to roll back
@@ -141,15 +142,16 @@ def _write(datasets: Sequence[tuple[str, Dataset]], path: str) -> int:
             "generator": "ganxian export --format sqlite",
         }
         connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
-        count = 0
+        count = files = 0
         figure_id = 0
         for source_id, (name, dataset) in enumerate(datasets, start=1):
+            files = source_id
             ids = _insert_dataset(connection, source_id, name, dataset, figure_id)
             count += len(ids)
             figure_id += len(ids)
         connection.execute("COMMIT")
         connection.execute("ANALYZE")  # statistics, so the planner uses figures_by_actual
-        return count
+        return files, count
     finally:
         connection.close()
 

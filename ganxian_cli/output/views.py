@@ -8,14 +8,14 @@ or a folder) are merged here: the rows of each file with its region.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, overload
 
 from ..errors import UsageError
 from .regions import ReportPart
 
 if TYPE_CHECKING:
-    from ..analysis.datasets import Opened
+    from ..analysis.datasets import Opened, OpenedFiles
     from ..analysis.progress import AsOf
     from ..analysis.results import Section
     from ..analysis.schedule import Basis
@@ -51,7 +51,7 @@ class ReportView:
     __slots__ = ("by", "header", "lang", "parts")
     kind = "report"
 
-    def __init__(self, header: Header, parts: list[ReportPart], lang: Lang, by: str) -> None:
+    def __init__(self, header: Header, parts: Sequence[ReportPart], lang: Lang, by: str) -> None:
         self.header, self.parts, self.lang, self.by = header, parts, lang, by
 
 
@@ -115,35 +115,75 @@ def _region(dataset: Dataset) -> dict[str, str]:
     return region_of(dataset)
 
 
+class RegionParts(Sequence[ReportPart]):
+    """The parts of a report over several files, each read and built when it is reached and
+    dropped after: one file in memory at a time, whatever the number of files."""
+
+    __slots__ = ("files", "lang", "themes", "unfiltered", "within")
+
+    def __init__(
+        self, files: OpenedFiles, themes: list[str], within: Any, unfiltered: bool, lang: Lang
+    ) -> None:
+        self.files, self.themes, self.within = files, themes, within
+        self.unfiltered, self.lang = unfiltered, lang
+
+    def __len__(self) -> int:
+        return len(self.files)
+
+    @overload
+    def __getitem__(self, index: int) -> ReportPart: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[ReportPart]: ...
+    def __getitem__(self, index: int | slice) -> ReportPart | list[ReportPart]:
+        if isinstance(index, slice):
+            return [self._part(o) for o in self.files[index]]
+        return self._part(self.files[index])
+
+    def __iter__(self) -> Iterator[ReportPart]:
+        for opened in self.files:
+            yield self._part(opened)
+
+    def _part(self, opened: Opened) -> ReportPart:
+        from ..analysis.progress_view import latest
+        from .report import select
+
+        dataset = opened.dataset
+        return ReportPart(
+            opened.path,
+            dataset,
+            select(dataset, self.themes, self.within),
+            _region(dataset),
+            latest(dataset, self.lang) if self.unfiltered else None,
+        )
+
+
 def report_view(
-    opened: list[Opened], themes: list[str], period: str | None, lang: Lang, by: str
+    opened: OpenedFiles, themes: list[str], period: str | None, lang: Lang, by: str
 ) -> ReportView:
     """The figures of every file (only *themes*, by id or name, within *period* when given),
-    each followed by its 双过半 progress when nothing is filtered out."""
+    each followed by its 双过半 progress when nothing is filtered out. Over several files the
+    parts are read one at a time as the output is written (`RegionParts`)."""
     from ..analysis.progress_view import latest
     from .report import select
 
-    several = len(opened) > 1
-    if several:  # each file's own theme ids: the names are matched as given
-        within = _within(period or None)
-    else:
-        themes = _theme_ids(opened[0].dataset, themes)
-        within = _within(period)
+    if len(opened) > 1:  # each file's own theme ids: the names are matched as given
+        unfiltered = not themes and not period
+        parts = RegionParts(opened, themes, _within(period or None), unfiltered, lang)
+        return ReportView(Header(opened.files(), several=True), parts, lang, by)
+    one = opened[0]
+    themes = _theme_ids(one.dataset, themes)
+    within = _within(period)
     unfiltered = not themes and not period
-    parts = [
-        ReportPart(
-            o.path,
-            o.dataset,
-            select(o.dataset, themes, within),
-            _region(o.dataset) if several else {},
-            latest(o.dataset, lang) if unfiltered else None,
-        )
-        for o in opened
-    ]
-    empty = not several and not parts[0].rows
+    part = ReportPart(
+        one.path,
+        one.dataset,
+        select(one.dataset, themes, within),
+        {},
+        latest(one.dataset, lang) if unfiltered else None,
+    )
+    empty = not part.rows
     warnings = (f"ganxian: no figure matches {_asked(themes, period)}",) if empty else ()
-    header = Header([p.path for p in parts], warnings, empty, several)
-    return ReportView(header, parts, lang, by)
+    return ReportView(Header([one.path], warnings, empty), [part], lang, by)
 
 
 def _as_of_text(when: AsOf | None) -> str:
@@ -151,7 +191,7 @@ def _as_of_text(when: AsOf | None) -> str:
 
 
 def progress_doc(
-    opened: list[Opened],
+    opened: OpenedFiles,
     as_of: str | None,
     basis: Basis,
     lang: Lang,
@@ -204,13 +244,14 @@ def _progress_of_one(opened: Opened, when: AsOf | None, basis: Basis, lang: Lang
 
 
 def _progress_of_several(
-    opened: list[Opened], when: AsOf | None, basis: Basis, lang: Lang
+    opened: OpenedFiles, when: AsOf | None, basis: Basis, lang: Lang
 ) -> SectionsView:
     """One table with a region column; one headline per region (each file is judged at its
     own latest month unless --as-of is given)."""
     from ..analysis.progress_view import progress_view, summary
     from .regions import merged, region_of, tagged, with_region
 
+    # one file at a time: a view keeps its targets' results, not the file's dataset
     views = [(progress_view(o.dataset, when, basis, lang), region_of(o.dataset)) for o in opened]
     title = ("; " if lang == "en" else ";").join(f"{r[lang]}: {v.headline}" for v, r in views)
     table = merged([tagged(v.sections, region) for v, region in views])
@@ -220,24 +261,26 @@ def _progress_of_several(
         targets = [row for v, r in views for row in with_region(v.targets.records(lang), r)]
         return {"lang": lang.value, **summary(results, when, basis), "targets": targets}
 
-    header = Header([o.path for o in opened], several=True)
+    header = Header(opened.files(), several=True)
     return SectionsView("progress", header, table, lang, body, title, csv_sections=1, bom=False)
 
 
-def compare_doc(opened: list[Opened], lang: Lang) -> SectionsView:
+def compare_doc(opened: OpenedFiles, lang: Lang) -> SectionsView:
     """Year on year, period on period, shares, per unit and forecasts; over several files, each
     section's rows of every file with its region."""
     from ..analysis.compare import compare
     from .regions import merged, region_of, tagged
 
-    if len(opened) > 1:
+    if len(opened) > 1:  # one file at a time: only the rows of each are kept
         sections = merged([tagged(compare(o.dataset), region_of(o.dataset)) for o in opened])
+        paths = opened.files()
     else:
-        sections = compare(opened[0].dataset)
+        one = opened[0]
+        sections, paths = compare(one.dataset), [one.path]
     nothing = not any(s.rows for s in sections)
     warnings = ("ganxian: nothing to compare: no growth rates, relations, cumulative figures "
                 "or forecasts",) if nothing else ()  # fmt: skip
-    header = Header([o.path for o in opened], warnings)
+    header = Header(paths, warnings)
 
     def body() -> dict[str, Any]:
         return {"lang": lang.value, **{s.key: s.records(lang) for s in sections}}

@@ -1,10 +1,12 @@
-"""The HTML page in a real headless browser: it loads without console errors and shows charts.
+"""The HTML page in a real headless browser: it loads without console errors, shows charts,
+fits a 1280 px window without a script, with a bar and two marks per target.
 
 Skipped, with a message, where no Chromium is installed (`.ci/run` installs Debian's).
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 import struct
 import subprocess
@@ -73,3 +75,40 @@ def test_page_loads_without_errors_and_the_charts_show(runner: CliRunner, tmp_pa
     assert ink > 0.01, f"the screenshot is blank ({ink:.4f} of it inked)"
     # the charts are drawn in colour: some channel values far from grey
     assert len(set(raw)) > 64
+
+
+MEASURE = (
+    "<script>document.title = [document.scrollingElement.scrollWidth,"
+    " document.querySelectorAll('script').length,"
+    " document.querySelectorAll('svg.bullet rect.done').length,"
+    " document.querySelectorAll('svg.bullet .half').length,"
+    " document.querySelectorAll('svg.bullet line.time').length].join(' ')</script>"
+)
+
+
+@pytest.mark.parametrize("command", ["progress", "report"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_page_fits_1280_has_no_script_and_a_bar_per_target(
+    runner: CliRunner, tmp_path: Path, command: str, lang: str
+) -> None:
+    page = tmp_path / f"{command}-{lang}.html"
+    result = invoke(
+        runner, command, "--data", str(DATA), "--lang", lang, "-f", "html", "-o", str(page)
+    )
+    assert result.exit_code == 0, result.stderr
+    shot = tmp_path / f"{command}-{lang}.png"
+    run = _chromium(tmp_path, "--window-size=1280,1600", f"--screenshot={shot}", page.as_uri())
+    assert run.returncode == 0 and shot.exists(), run.stderr[-2000:]
+    assert _pixels(shot.read_bytes())[:2] == (1280, 1600)
+    dom = _chromium(tmp_path, "--dump-dom", page.as_uri()).stdout
+    assert "<script" not in dom and "<svg" in dom
+    # the page measured by a script added to a copy (the page itself has none)
+    probe = tmp_path / f"probe-{command}-{lang}.html"
+    probe.write_text(page.read_text(encoding="utf-8").replace("</body>", MEASURE + "</body>"))
+    run = _chromium(tmp_path, "--window-size=1280,1000", "--dump-dom", probe.as_uri())
+    found = re.search(r"<title>(\d+) (\d+) (\d+) (\d+) (\d+)</title>", run.stdout)
+    assert found, run.stdout[:500]
+    width, scripts, done, half, time = map(int, found.groups())
+    assert width <= 1280, f"horizontal scrollbar at 1280 px: {width} px wide"
+    assert scripts == 1  # the probe's own
+    assert done == half == time == 3  # each of the three targets: its bar and both marks

@@ -93,7 +93,8 @@ def validate_file(path: str, source: str | None = None, strict: bool = False) ->
         problems += quotes_in_source(loaded, source, remap)
     problems += notes(loaded, remap)
     figures = sum(len(indicator.observations) for indicator in dataset.indicators.values())
-    return Result(name, _strict(problems, strict), text, figures)
+    # a clean file keeps no text (it is kept for excerpts): many files need the memory of one
+    return Result(name, _strict(problems, strict), text if problems else "", figures)
 
 
 def _strict(problems: list[Problem], strict: bool) -> list[Problem]:
