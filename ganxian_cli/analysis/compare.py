@@ -85,10 +85,10 @@ def _label(found: Resolved) -> Shown:
 
 def label_text(found: Resolved, lang: str) -> str:
     """An indicator and its figure's period: 地区生产总值(2022年1—5月)."""
-    ind, period = found.indicator, found.figure.period
+    ind, figure = found.indicator, found.figure
     if lang == "en":
-        return f"{ind.title_en} ({period.label('en')})"
-    return f"{ind.name}({period.label('zh')})"
+        return f"{ind.title_en} ({figure.period_label('en')})"
+    return f"{ind.name}({figure.period_label('zh')})"
 
 
 def _period_label(period: Any) -> Shown:
@@ -560,10 +560,13 @@ def sums_section(dataset: Dataset) -> Section:
             total = total + num
         like = total.shown()  # English: every converted figure in the word the total takes
         for p, num in zip(found, nums, strict=True):
-            rows.append(_sum_row("part", _label(p), _name(p), p.ident, p, num, unit, like))
-        label = both("合计", "Total")
+            row = _sum_row("part", _label(p), _name(p), p.ident, p, num, unit, like)
+            rows.append({**row, "derived": False, "note": None})
         quoted = total_fig[0] if total_fig else None
-        rows.append(_sum_row("total", label, label, None, quoted, total, unit, like))
+        # a total the source never states is ganxian's sum, and says so wherever it is shown
+        label = both("合计", "Total") if quoted else both(*SUM_NOT_IN_SOURCE)
+        row = _sum_row("total", label, label, None, quoted, total, unit, like)
+        rows.append({**row, "derived": quoted is None, "note": relation.note})
     return Section(
         "side_by_side",
         "折算为同一单位",
@@ -577,8 +580,11 @@ def sums_section(dataset: Dataset) -> Section:
         "合计按各项的印刷精度取舍。",
         "The total keeps the precision of its least precise part.",
         ("row", "indicator", "name", "period", "status", "value", "unit", "qualifier",
-         "converted", "converted_unit", "converted_qualifier"),
+         "converted", "converted_unit", "converted_qualifier", "derived", "note"),
     )  # fmt: skip
+
+
+SUM_NOT_IN_SOURCE = ("合计(推算,原文无合计)", "Total (computed; the source gives none)")
 
 
 def _single(dataset: Dataset, ref: str) -> list[Resolved]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..model.models import Dataset
+from ..model.models import SINGLE_SOURCE, Dataset
 from ..model.units import convert
 from .results import Column, Section, both
 
@@ -22,21 +22,42 @@ _STATUS_SHOWN = {
 
 
 def history(dataset: Dataset, ident: str) -> Section:
-    """Every figure of indicator *ident* (which must exist) as a Section."""
+    """Every figure of indicator *ident* (which must exist) as a Section.
+
+    Where several articles give a figure for the same months (a revision), the one that counts
+    comes first and each other one shows its source and its change from the one that counts."""
     indicator = dataset.indicators[ident]
-    figures = sorted(
-        indicator.observations,
-        key=lambda f: (f.period.year, f.period.end, -f.period.start, _STATUS_ORDER[f.status]),
+    observations = indicator.observations
+    order = sorted(
+        range(len(observations)),
+        key=lambda i: (
+            (f := observations[i]).period.year,
+            f.period.end,
+            -f.period.start,
+            _STATUS_ORDER[f.status],
+            f.subject or "",
+            not dataset.counts(ident, i),
+        ),
     )
+    figures = [observations[i] for i in order]
     common = [convert(f.value, indicator.unit_of(f).symbol, indicator.unit) for f in figures]
     largest = max((abs(v) for v in common), default=Decimal(0))
+    several = len({dataset.source_of(f) for f in observations}) > 1
     rows = []
-    for figure, value in zip(figures, common, strict=True):
+    for i, figure, value in zip(order, figures, common, strict=True):
         share = (abs(value) / largest * 100).quantize(Decimal("0.01")) if largest else None
+        other = dataset.counted_instead(ident, i)
+        change = None  # from the figure that counts instead, in this figure's unit
+        if other is not None:
+            counted = observations[other]
+            unit = indicator.unit_of(figure).symbol
+            change = figure.value - convert(counted.value, indicator.unit_of(counted).symbol, unit)
+        source = dataset.source_of(figure) or SINGLE_SOURCE
+        counts = dataset.counts(ident, i)
         rows.append(
             {
                 "period": str(figure.period),
-                "label": {"zh": figure.period.label("zh"), "en": figure.period.label("en")},
+                "label": {"zh": figure.period_label("zh"), "en": figure.period_label("en")},
                 "status": figure.status,
                 "d_status": _STATUS_SHOWN[figure.status],
                 "qualifier": figure.qualifier,
@@ -46,9 +67,14 @@ def history(dataset: Dataset, ident: str) -> Section:
                 "share": share,
                 "subject": figure.subject,
                 "quote": figure.quote,
+                "source": source,
+                "counts": counts,
+                "superseded_by": dataset.superseded_by(ident, i),
+                "change": change,
+                "d_source": source + ("" if counts else "†"),
             }
         )
-    columns = (
+    columns: tuple[Column, ...] = (
         Column("label", "时期", "Period"),
         Column("d_status", "状态", "Status"),
         Column("value", "数值", "Value", True),
@@ -57,9 +83,19 @@ def history(dataset: Dataset, ident: str) -> Section:
         Column("share", "占最大%", "% of largest", True),
         Column("subject", "主体", "Subject"),
     )
+    if several:
+        columns = (
+            *columns[:4],
+            Column("d_source", "来源", "Source"),
+            Column("change", "较计入值", "Change from counted", True),
+            *columns[4:],
+        )
     title_zh = f"{indicator.name}({ident})"
     title_en = f"{indicator.title_en} ({ident})"
-    fields = ("period", "status", "qualifier", "value", "unit", "yoy", "share", "subject", "quote")
+    fields = (
+        *("period", "status", "qualifier", "value", "unit", "yoy", "share", "subject", "quote"),
+        *("source", "counts", "superseded_by", "change"),
+    )
     withheld = [(w.period, w.subject) for w in indicator.withheld]
     note_zh = "未公布数值:" + "、".join(
         f"{p.label('zh')}{f'({s})' if s else ''}" for p, s in withheld
@@ -67,7 +103,15 @@ def history(dataset: Dataset, ident: str) -> Section:
     note_en = "Withheld by the source: " + "; ".join(
         f"{p.label('en')}{f' ({s})' if s else ''}" for p, s in withheld
     )
+    notes_zh = [note_zh] if withheld else []
+    notes_en = [note_en] if withheld else []
+    if several and any(not r["counts"] for r in rows):
+        notes_zh.append("† 不计入: 同一时期以另一篇文章(默认最晚发布者)的数字为准")
+        notes_en.append(
+            "† does not count: another article's figure for the same months counts "
+            "(by default the latest published)"
+        )
     return Section(
         "history", title_zh, title_en, columns, rows,
-        note_zh if withheld else "", note_en if withheld else "", fields=fields,
+        "; ".join(notes_zh), "; ".join(notes_en), fields=fields,
     )  # fmt: skip

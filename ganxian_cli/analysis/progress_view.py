@@ -31,6 +31,7 @@ RECORD_FIELDS = (
     "pace_per_month", "pace_needed_for_half", "pace_needed_for_full",
     "projection_june", "projection_year", "projection_capped",
     "quoted_rate", "quoted_rate_consistent", "quoted_gap", "quoted_gap_consistent",
+    "target_note",
 )  # fmt: skip
 
 
@@ -146,6 +147,9 @@ def record(r: Progress) -> dict[str, Any]:
         "quoted_rate_consistent": r.quoted_rate.consistent if r.quoted_rate else None,
         "quoted_gap": r.quoted_gap.quoted if r.quoted_gap else None,
         "quoted_gap_consistent": r.quoted_gap.consistent if r.quoted_gap else None,
+        # what the file says qualifies the target (its scope, an assumption): shown with the
+        # verdict, since the verdict rests on it
+        "target_note": r.target.figure.note,
     }
 
 
@@ -200,6 +204,7 @@ def _to_half(r: Progress, lang: str) -> str:
 def _display(r: Progress, row: dict[str, Any]) -> dict[str, Any]:
     u, goal = r.unit, r.goal.shown()
     mark = "*" if r.data_ends_early else ""
+    noted = "†" if r.target.figure.note else ""  # the target's note, under the table
     period = r.actual.figure.period
     quoted = " / ".join(
         t
@@ -216,7 +221,7 @@ def _display(r: Progress, row: dict[str, Any]) -> dict[str, Any]:
         "d_completion": Shown(lambda lang: _text(r.completion, lang)),
         "d_time": plain(round2(r.time_progress)),
         "d_gap": Shown(lambda lang: _text(r.gap, lang)),
-        "d_verdict": Shown(lambda lang: verdict_text(r, lang)),
+        "d_verdict": Shown(lambda lang: verdict_text(r, lang) + noted),
         "d_to_half": Shown(lambda lang: _to_half(r, lang)),
         "d_to_full": Shown(lambda lang: _text(r.to_full, lang, u, goal)),
         "d_pace": Shown(lambda lang: _pace(r.pace_so_far, r, lang)),
@@ -250,8 +255,14 @@ def sections(results: list[Progress]) -> list[Section]:
         zh += f"({results[0].actual.figure.period.label('zh')})"
         en += f" ({results[0].actual.figure.period.label('en')})"
         shown_period = ()
-    note_zh = "* 数据只到该月,按该月判断。" if early else ""
-    note_en = "* data end in that month; judged as of it." if early else ""
+    notes_zh = ["* 数据只到该月,按该月判断。"] if early else []
+    notes_en = ["* data end in that month; judged as of it."] if early else []
+    for r in results:
+        if r.target.figure.note:
+            ind = r.actual.indicator
+            notes_zh.append(f"† {ind.name}的目标: {r.target.figure.note}")
+            notes_en.append(f"† target of {ind.name_en}: {r.target.figure.note}")
+    note_zh, note_en = "\n".join(notes_zh), "\n".join(notes_en)
     after_june = all(r.month >= 6 for r in results)
     return [
         Section(

@@ -90,7 +90,7 @@ def canonical_order(dataset: Dataset) -> Dataset:
             indicator = indicator.model_copy(update={"observations": in_order})
         ordered[ident] = indicator
     result = dataset.model_copy(update={"indicators": ordered})
-    result._superseded = frozenset(result._find_superseded())
+    result.settle()
     return result
 
 

@@ -27,6 +27,8 @@ from .periods import Period, parse_period
 from .units import UNITS, Unit, declare, declared, get_unit
 
 SCHEMA_VERSION = 1
+# the id output gives the single [source] table where a figure's article is named
+SINGLE_SOURCE = "source"
 
 # Bounds that keep a hostile file from making Decimal arithmetic slow or silly.
 MAX_INTEGER_DIGITS = 15
@@ -145,6 +147,24 @@ class Figure(_Model):
         description="True: this figure does not count. Of figures for the same months from "
         "several articles, the latest published counts unless it is marked superseded.",
     )
+    label: StrictStr | None = Field(
+        None,
+        description="How the source names the figure's months where the period's own name "
+        "would mislead: 今年以来(截至6月) for a year-to-date figure filed under 2022-H1.",
+    )
+    label_en: StrictStr | None = Field(
+        None, description="The English of `label`: year to date (to June 2022)."
+    )
+    counts: StrictBool = Field(
+        False,
+        description="True: this figure counts although another article (even a later one) "
+        "gives the same indicator, subject, months and status.",
+    )
+
+    def period_label(self, lang: str = "zh") -> str:
+        """The figure's months for a reader: its `label` where given, else the period's."""
+        own = self.label_en if lang == "en" else self.label
+        return own or self.label or self.period.label(lang)
 
 
 class Withheld(_Model):
@@ -387,6 +407,8 @@ class Dataset(_Model):
     relations: list[Relation] = []
     # (indicator, index) of figures that do not count; worked out once, on validation
     _superseded: frozenset[tuple[str, int]] = PrivateAttr(frozenset())
+    # each figure that does not count -> the index of its indicator's figure that counts instead
+    _counted_instead: dict[tuple[str, int], int] = PrivateAttr(default_factory=dict)
     # the file's `[units]` as catalogue entries, worked out on validation
     _units: dict[str, Unit] = PrivateAttr(default_factory=dict)
 
@@ -407,7 +429,7 @@ class Dataset(_Model):
                 if units:
                     indicator._declared = units
             dataset._units = units
-            dataset._superseded = frozenset(dataset._find_superseded())
+            dataset.settle()
         return dataset
 
     @field_validator("units")
@@ -454,21 +476,63 @@ class Dataset(_Model):
         found: frozenset[tuple[str, int]] = (private or {}).get("_superseded", frozenset())
         return found
 
-    def _find_superseded(self) -> Iterator[tuple[str, int]]:
-        latest: dict[tuple[str, Period, str, str | None], tuple[str, int]] = {}
-        for ident, _indicator, i, figure in self.figures():
-            if figure.superseded:
-                yield ident, i
-                continue
-            key = (ident, figure.period, figure.status, figure.subject)
-            published = self._published(figure)
-            if key not in latest:
-                latest[key] = (published, i)
-            elif published > latest[key][0]:
-                yield ident, latest[key][1]
-                latest[key] = (published, i)
-            else:
-                yield ident, i
+    def settle(self) -> None:
+        """Work out which figures count (after validation, or after figures moved)."""
+        instead = dict(self._find_superseded())
+        self._superseded = frozenset(instead)
+        self._counted_instead = {key: i for key, i in instead.items() if i is not None}
+
+    def counts(self, ident: str, index: int) -> bool:
+        """Whether figure *index* of *ident* is the one that counts (see `superseded`)."""
+        return (ident, index) not in self.superseded_figures
+
+    def counted_instead(self, ident: str, index: int) -> int | None:
+        """The index of *ident*'s figure that counts in place of figure *index*, or None when
+        *index* counts (or is marked superseded and no other figure counts)."""
+        private = self.__pydantic_private__ or {}
+        found: dict[tuple[str, int], int] = private.get("_counted_instead", {})
+        return found.get((ident, index))
+
+    def superseded_by(self, ident: str, index: int) -> str | None:
+        """The source id of the figure that counts in place of figure *index* of *ident*
+        (`source` for the single [source] table), or None when *index* counts."""
+        other = self.counted_instead(ident, index)
+        if other is None:
+            return None
+        return self.source_of(self.indicators[ident].observations[other]) or SINGLE_SOURCE
+
+    def _find_superseded(self) -> Iterator[tuple[tuple[str, int], int | None]]:
+        """Each figure that does not count, with the index of the one that counts instead.
+
+        Figures of one indicator for the same months, status and subject form a group; in
+        it, a figure marked `counts = true` counts, else the one of the latest-published
+        article (the first in file order on a tie); figures marked `superseded` never count."""
+        for ident, indicator in self.indicators.items():
+            groups: dict[tuple[int, int, int, str, str | None], list[int]] = {}
+            for i, figure in enumerate(indicator.observations):
+                p = figure.period
+                key = (p.year, p.start, p.end, figure.status, figure.subject)
+                groups.setdefault(key, []).append(i)
+            figures = indicator.observations
+            for members in groups.values():
+                if len(members) == 1:
+                    if figures[members[0]].superseded:
+                        yield (ident, members[0]), None
+                    continue
+                candidates = [i for i in members if not figures[i].superseded]
+                marked = [i for i in candidates if figures[i].counts]
+                pool = marked or candidates
+                winner = None
+                if pool:
+                    winner = pool[0]
+                    best = self._published(figures[winner])
+                    for i in pool[1:]:
+                        published = self._published(figures[i])
+                        if published > best:
+                            winner, best = i, published
+                for i in members:
+                    if i != winner:
+                        yield (ident, i), winner
 
     def _published(self, figure: Figure) -> str:
         ident = self.source_of(figure)

@@ -326,7 +326,7 @@ def bracket_period(
     return None if chosen is None else chosen.period
 
 
-def _fits(phrase: PeriodPhrase, period: Period) -> bool:
+def _fits(phrase: PeriodPhrase, period: Period, stock: bool = False) -> bool:
     named = phrase.period
     if named is None:
         return True  # nothing known to judge by
@@ -334,18 +334,26 @@ def _fits(phrase: PeriodPhrase, period: Period) -> bool:
         return False
     if phrase.bare_year:
         return True  # 2030年 alone says only the year
-    if phrase.stock:
+    if phrase.stock or stock:
         return named.end == period.end  # a level at the month's end, or the flow up to it
     return (named.start, named.end) == (period.start, period.end)
 
 
-def agrees(quote: str, period: Period, year: int | None = None, month: int | None = None) -> bool:
+def agrees(
+    quote: str,
+    period: Period,
+    year: int | None = None,
+    month: int | None = None,
+    stock: bool = False,
+) -> bool:
     """Whether the quote's own period words allow *period*; a quote without them is not judged
     (True). Without the article's *year* and *month* the period's own year and last month
     stand in for them, and words relative to an unknown year (去年) are not judged.
 
     A quote agrees when any of its own phrases fits: a bare year fits any period of that year,
     a stock (截至6月末) any period ending that month, everything else only its very months.
+    With *stock* (a balance, 余额) every phrase names the month the level stands at: a
+    1-8月 column holds August's balance.
     """
     if not period.is_dated:
         return True
@@ -364,7 +372,7 @@ def agrees(quote: str, period: Period, year: int | None = None, month: int | Non
     years = {p.period.year for p in judged if p.bare_year and p.period is not None}
     if months and years - {period.year}:
         return False  # 2030年…上半年 on 2031-H1
-    return any(_fits(p, period) for p in (months or judged))
+    return any(_fits(p, period, stock) for p in (months or judged))
 
 
 _PREVIOUS_YEAR = re.compile("去年|上年")

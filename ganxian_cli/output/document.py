@@ -11,12 +11,12 @@ from typing import Any, Literal
 
 Kind = Literal["report", "progress", "compare", "list", "history", "validate", "extract"]
 
-REPORT_VERSION = 2  # 2: the 双过半 section (`progress`)
-PROGRESS_VERSION = 2
-COMPARE_VERSION = 2
+REPORT_VERSION = 3  # 2: the 双过半 section (`progress`); 3: each figure's counts, superseded_by
+PROGRESS_VERSION = 3  # 3: target_note
+COMPARE_VERSION = 3  # 3: side_by_side rows say which total is derived
 LIST_VERSION = 1
-HISTORY_VERSION = 1
-VALIDATE_VERSION = 1
+HISTORY_VERSION = 2  # 2: each figure's source, counts, superseded_by, change
+VALIDATE_VERSION = 2  # 2: severity "note"
 EXTRACT_VERSION = 1
 
 VERSIONS: dict[Kind, int] = {

@@ -55,6 +55,7 @@ def report_page_tables(sections: Sequence[Section], lang: Lang) -> list[Any]:
             [row_cells(s, r, lang) for r in s.rows],
             [c.numeric for c in s.columns],
             [r["status"] if r["status"] != "actual" else "" for r in s.rows],
+            note=s.note(lang),
         )
         for s in sections
     ]

@@ -89,7 +89,8 @@ def _table_html(table: PageTable) -> str:
             for c, numeric in zip(row, table.numeric, strict=True)
         )
         body.append(f'<tr class="{css}">{cells}</tr>' if css else f"<tr>{cells}</tr>")
-    note = f'<p class="note">{_t(table.note)}</p>' if table.note else ""
+    lines = table.note.split("\n") if table.note else []
+    note = "".join(f'<p class="note">{_t(line)}</p>' for line in lines)
     return (
         f"<h2>{_t(table.title)}</h2>\n<table><thead><tr>{head}</tr></thead>\n<tbody>"
         + "\n".join(body)

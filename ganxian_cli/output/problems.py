@@ -66,9 +66,14 @@ def summary(results: Sequence[Result]) -> str:
     warnings = sum(r.warnings for r in results)
     files = len(results)
     noun = "file" if files == 1 else "files"
+    notes = sum(r.notes for r in results)
+    noted = f", {notes} note{'s' * (notes != 1)}" if notes else ""
     if errors == 0:
         figures = sum(r.figures for r in results)
-        return f"ok: {files} {noun}, {figures} figures, {warnings} warning{'s' * (warnings != 1)}"
+        return (
+            f"ok: {files} {noun}, {figures} figures, {warnings} warning{'s' * (warnings != 1)}"
+            + noted
+        )
     return (
         f"failed: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)} "
         f"in {files} {noun}"
@@ -127,7 +132,7 @@ def github_lines(problems: Iterable[Problem]) -> list[str]:
             props.append(f"col={p.column}")
         props.append(f"title={_gh_property(p.code)}")
         where = f"{p.path}: " if p.path else ""
-        kind = "warning" if p.severity == "warning" else "error"
+        kind = {"warning": "warning", "note": "notice"}.get(p.severity, "error")
         lines.append(f"::{kind} {','.join(props)}::{_gh_data(where + p.message)}")
     return lines
 

@@ -89,7 +89,7 @@ def _copy(waiting: IO[str], write: Callable[[str], object]) -> None:
 def write_records_csv(parts: Iterable[ReportPart], write: Callable[[str], object]) -> None:
     """Report figures of several files as CSV, the region columns first, written file by file:
     each file is read, written and dropped before the next."""
-    from .report import CSV_COLUMNS, figure_record
+    from .report import CSV_COLUMNS, figure_record, flat_record
     from .sections import csv_text
 
     columns = ["region", "region_en", *CSV_COLUMNS]
@@ -99,7 +99,9 @@ def write_records_csv(parts: Iterable[ReportPart], write: Callable[[str], object
         writer = csv.writer(waiting, lineterminator="\n")
         writer.writerow(columns)
         for part in parts:
-            records = with_region([figure_record(row) for row in part.rows], part.region)
+            records = with_region(
+                [flat_record(figure_record(row)) for row in part.rows], part.region
+            )
             writer.writerows([csv_text(record[c]) for c in columns] for record in records)
         _copy(waiting, write)
 

@@ -152,7 +152,7 @@ def _caption(view: ReportView, part: ReportPart) -> str:
     zh = view.lang != "en"
     if view.header.several:
         return f"{part.region[view.lang]} · " + ("数据文件: " if zh else "") + part.path
-    legend = source_legend(part.dataset, view.lang)
+    legend = source_legend(part.dataset, view.lang, part.rows).replace("\n", " · ")
     caption = ("数据文件: " if zh else "Data file: ") + part.path
     return caption + (f" · {legend}" if legend else "")
 

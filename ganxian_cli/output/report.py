@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from ..analysis.results import Column, Section
 from ..model.english import quantity, subject_in
 from ..model.lang import Lang
-from ..model.models import Dataset, Figure, Indicator, Withheld
+from ..model.models import SINGLE_SOURCE, Dataset, Figure, Indicator, Withheld
 from ..model.numerals import plain
 from ..model.periods import Period
 from ..model.units import Unit
@@ -47,6 +47,8 @@ class Row:
     source: dict[str, str | None] | None = None  # the figure's article: id and title
     withheld: bool = False  # the source does not print the number ("XX亿元")
     mark: str = ""  # the article's id, shown where a file has several (see source_legend)
+    counts: bool = True  # False: another article's figure for the same months counts instead
+    superseded_by: str | None = None  # the source id of the figure that counts instead
 
 
 def select(dataset: Dataset, themes: Sequence[str] = (), period: Period | None = None) -> list[Row]:
@@ -61,13 +63,17 @@ def select(dataset: Dataset, themes: Sequence[str] = (), period: Period | None =
             figure,
             indicator.unit_of(figure),
             sources.of(figure),
+            counts=dataset.counts(ident, i),
+            superseded_by=dataset.superseded_by(ident, i),
         )
-        for ident, indicator, _i, figure in dataset.figures()
+        for ident, indicator, i, figure in dataset.figures()
         if (not themes or indicator.theme in themes)
         and (period is None or _within(figure.period, period))
     ] + _withheld_rows(dataset, themes, period)
-    if len(dataset.sources) > 1:
-        rows = [dataclasses.replace(r, mark=(r.source or {}).get("id") or "") for r in rows]
+    if article_count(dataset) > 1:
+        rows = [
+            dataclasses.replace(r, mark=(r.source or {}).get("id") or SINGLE_SOURCE) for r in rows
+        ]
     return sorted(rows, key=lambda row: order.get(row.theme, len(order)))
 
 
@@ -126,6 +132,11 @@ class _Sources:
         return record
 
 
+def article_count(dataset: Dataset) -> int:
+    """How many articles a file quotes: its [sources] and its single [source] table."""
+    return len(dataset.sources) + (dataset.source is not None)
+
+
 def _within(inner: Period, outer: Period) -> bool:
     return inner.year == outer.year and outer.start <= inner.start and inner.end <= outer.end
 
@@ -157,12 +168,28 @@ def name_of(indicator: Indicator, lang: Lang) -> str:
     return indicator.title_en if lang == "en" else indicator.name
 
 
-def source_legend(dataset: Dataset, lang: Lang) -> str:
-    """Which article each [id] beside a status stands for, where a file has several."""
-    if len(dataset.sources) < 2:
-        return ""
-    items = [f"[{key}] {a.title} ({a.published})" for key, a in dataset.sources.items()]
-    return ("来源: " if lang == "zh" else "Sources: ") + "; ".join(items)
+SUPERSEDED_MARK = "†"
+SUPERSEDED_NOTE = {
+    "zh": "† 不计入: 另一篇文章同一时期的数字计入(默认为最晚发布者)",
+    "en": "† does not count: another article's figure for the same months counts "
+    "(by default the latest published)",
+}
+
+
+def source_legend(dataset: Dataset, lang: Lang, rows: Sequence[Row] = ()) -> str:
+    """Which article each [id] beside a status stands for, where a file has several, and what
+    † marks where a row carries it."""
+    lines = []
+    if article_count(dataset) > 1:
+        items = [f"[{key}] {a.title} ({a.published})" for key, a in dataset.sources.items()]
+        if dataset.source is not None:
+            single = dataset.source
+            when = f" ({single.published})" if single.published else ""
+            items.insert(0, f"[{SINGLE_SOURCE}] {single.title}{when}")
+        lines.append(("来源: " if lang == "zh" else "Sources: ") + "; ".join(items))
+    if any(not row.counts for row in rows):
+        lines.append(SUPERSEDED_NOTE[lang])
+    return "\n".join(lines)
 
 
 def source_info(dataset: Dataset) -> dict[str, Any]:
@@ -178,6 +205,7 @@ def figure_record(row: Row) -> dict[str, Any]:
         "name_en": row.indicator.name_en,
         "theme": row.theme,
         "period": str(f.period),
+        "period_label": {"zh": f.period_label("zh"), "en": f.period_label("en")},
         "year": f.period.year if f.period.is_dated else None,  # null: no year stated
         "start_month": f.period.start if f.period.is_dated else None,
         "end_month": f.period.end if f.period.is_dated else None,
@@ -191,6 +219,8 @@ def figure_record(row: Row) -> dict[str, Any]:
         "quote": f.quote,
         "note": f.note,
         "source": row.source,
+        "counts": row.counts,
+        "superseded_by": row.superseded_by,
     }
 
 
@@ -223,8 +253,22 @@ def progress_record(progress: ProgressView, lang: Lang) -> dict[str, Any]:
 
 CSV_COLUMNS = (
     "theme", "indicator", "name", "name_en", "period", "status", "qualifier",
-    "value", "unit", "yoy", "subject", "quote", "note",
+    "value", "unit", "yoy", "subject", "quote", "note", "source", "counts", "superseded_by",
+    "period_label", "period_label_en",
 )  # fmt: skip
+
+
+def flat_record(record: dict[str, Any]) -> dict[str, Any]:
+    """A figure record for a flat table (CSV, a spreadsheet): its article as its id alone,
+    `source` for the single [source] table; its period label in each language."""
+    flat = dict(record)
+    source = record.get("source")
+    if isinstance(source, dict):
+        flat["source"] = source.get("id") or SINGLE_SOURCE
+    label = record.get("period_label")
+    if isinstance(label, dict):
+        flat["period_label"], flat["period_label_en"] = label["zh"], label["en"]
+    return flat
 
 
 def _name(row: Mapping[str, Any], lang: str) -> str:
@@ -232,14 +276,15 @@ def _name(row: Mapping[str, Any], lang: str) -> str:
 
 
 def _period(row: Mapping[str, Any], lang: str) -> str:
-    return row[ROW].figure.period.label(lang)  # type: ignore[no-any-return]
+    return row[ROW].figure.period_label(lang)  # type: ignore[no-any-return]
 
 
 def _value(row: Mapping[str, Any], lang: str) -> str:
     r: Row = row[ROW]
+    mark = "" if r.counts else SUPERSEDED_MARK
     if r.withheld:
-        return WITHHELD[lang]
-    return display_value(r.figure.value, r.unit, r.figure.qualifier, Lang(lang))
+        return WITHHELD[lang] + mark
+    return display_value(r.figure.value, r.unit, r.figure.qualifier, Lang(lang)) + mark
 
 
 def _growth(row: Mapping[str, Any], lang: str) -> str:
@@ -274,11 +319,11 @@ def theme_sections(dataset: Dataset, rows: Sequence[Row]) -> list[Section]:
     out: list[Section] = []
     for theme, theme_rows in group(rows):
         t = dataset.themes.get(theme)
-        records = [{**figure_record(row), ROW: row} for row in theme_rows]
+        records = [{**flat_record(figure_record(row)), ROW: row} for row in theme_rows]
         zh, en = (t.name, t.name_en) if t else (theme, theme)
         out.append(Section("figure", zh, en, REPORT_COLUMNS, records, fields=CSV_COLUMNS))
     if out:
-        legend = {lang: source_legend(dataset, lang) for lang in (Lang.zh, Lang.en)}
+        legend = {lang: source_legend(dataset, lang, rows) for lang in (Lang.zh, Lang.en)}
         out[-1] = replace(out[-1], note_zh=legend[Lang.zh], note_en=legend[Lang.en])
     return out
 

@@ -97,14 +97,17 @@ def period_matrix(sections: Sequence[Section], lang: Lang, width: int | None = N
     """Indicators down, periods across (`report --by period`), in tables that fit *width*.
 
     A column per period and status, in time order: actual figures under the period's label,
-    forecasts and targets under the label with their status, so none is left out. Where the
+    forecasts and targets under the label with their status, so none is left out; a figure that
+    does not count (another article's figure for the same months counts) is left out. Where the
     columns do not fit, they are split over several tables, each with the indicators that have
     a figure in its periods (numbers are never wrapped: a single period wider than the
     terminal overflows).
     """
     from ..model.periods import Period
 
-    rows = [(row[ROW], row_cells(s, row, lang)) for s in sections for row in s.rows]
+    rows = [
+        (row[ROW], row_cells(s, row, lang)) for s in sections for row in s.rows if row[ROW].counts
+    ]
     keys_of = [c.key for c in sections[0].columns] if sections else []
     name_at, value_at = (keys_of.index(k) if k in keys_of else 0 for k in ("name", "value"))
     subject_at = keys_of.index("subject") if "subject" in keys_of else None

@@ -47,7 +47,7 @@ REPORT: dict[str, Any] = {
                 "required": [
                     "indicator", "name", "name_en", "theme", "period", "year", "start_month",
                     "end_month", "status", "qualifier", "value", "unit", "yoy", "subject", "quote",
-                    "note", "withheld",
+                    "note", "withheld", "source", "counts", "superseded_by", "period_label",
                 ],
                 "properties": {
                     "indicator": {"type": "string"},
@@ -55,6 +55,14 @@ REPORT: dict[str, Any] = {
                     "name_en": {"type": "string"},
                     "theme": {"type": "string"},
                     "period": {"type": "string", "description": "2022-01..2022-05 or undated"},
+                    "period_label": {
+                        "type": "object",
+                        "required": ["zh", "en"],
+                        "properties": {"zh": {"type": "string"}, "en": {"type": "string"}},
+                        "additionalProperties": False,
+                        "description": "The months as a reader names them: the figure's label "
+                        "(今年以来(截至6月)) where the file gives one, else the period's.",
+                    },
                     "year": {"type": ["integer", "null"], "description": "null: undated"},
                     "start_month": {"type": ["integer", "null"], "minimum": 1, "maximum": 12},
                     "end_month": {"type": ["integer", "null"], "minimum": 1, "maximum": 12},
@@ -78,6 +86,17 @@ REPORT: dict[str, Any] = {
                                 "additionalProperties": False,
                             },
                         ],
+                    },
+                    "counts": {
+                        "type": "boolean",
+                        "description": "Whether this is the figure that counts: of figures of one "
+                        "indicator, subject, months and status from several articles, the one "
+                        "marked counts = true, else the latest-published article's.",
+                    },
+                    "superseded_by": {
+                        "type": ["string", "null"],
+                        "description": "When it does not count: the source id of the figure that "
+                        "counts instead (source for the single [source] table).",
                     },
                     "region": {"type": "string", "description": "With several files."},
                     "region_en": {"type": "string"},
@@ -125,7 +144,7 @@ VALIDATE: dict[str, Any] = {
                     "path": {"type": "string"},
                     "code": {"type": "string", "pattern": "^[GW][0-9]{3}$"},
                     "message": {"type": "string"},
-                    "severity": {"enum": ["error", "warning"]},
+                    "severity": {"enum": ["error", "warning", "note"]},
                 },
             },
         },
@@ -184,6 +203,9 @@ PROGRESS_TARGET = _object({
     "projection_capped": {**_BOOL, "description": "A count run past its planned list, capped."},
     "quoted_rate": _NUM_OR_NULL, "quoted_rate_consistent": _BOOL_OR_NULL,
     "quoted_gap": _NUM_OR_NULL, "quoted_gap_consistent": _BOOL_OR_NULL,
+    "target_note": {"type": ["string", "null"],
+                    "description": "The target figure's note (its scope, an assumption): the "
+                    "verdict rests on it."},
 })  # fmt: skip
 PROGRESS_TARGET["properties"]["region"] = {"type": "string", "description": "With several files."}
 PROGRESS_TARGET["properties"]["region_en"] = {"type": "string"}
@@ -254,6 +276,9 @@ COMPARE_ROWS: dict[str, dict[str, Any]] = {
         "value": {**_NUM_OR_NULL, "description": "As printed; null for a total not quoted."},
         "unit": {"type": ["string", "null"]}, "qualifier": _QUALIFIER_OR_NULL,
         "converted": _NUM, "converted_unit": _STR, "converted_qualifier": _QUALIFIER,
+        "derived": {**_BOOL, "description": "True for a total the source does not state: "
+                    "ganxian's sum of the parts."},
+        "note": {"type": ["string", "null"], "description": "The relation's note."},
     }),
     "forecast_vs_actual": _object({
         "indicator": _STR, "name": _STR, "period": _PERIOD, "unit": _STR,

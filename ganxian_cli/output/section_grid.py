@@ -19,7 +19,7 @@ from typing import IO, Any, Literal
 from ..analysis.results import Section
 from ..errors import escape_control
 from ..model.lang import Lang
-from ..model.units import get_unit
+from ..model.units import Unit, get_unit
 from .grid import Cell, Grid, GridColumn, Segment, cell_width, line, styled_text
 from .report import HEADERS, STATUS_LABEL, display_growth, display_value
 from .sections import row_cells
@@ -110,6 +110,14 @@ def history_grid(section: Section, lang: Lang, with_bar: bool = True) -> Grid:
     with_subject = any(row["subject"] for row in section.rows)
     columns = [GridColumn(h[1]), GridColumn(h[4]), GridColumn(h[2], right=True)]
     columns += [GridColumn(h[3], right=True)] if with_yoy else []
+    # several articles: each figure's source (†: it does not count) and its change from the
+    # figure that counts for the same months
+    with_source = len({row.get("source") for row in section.rows}) > 1
+    if with_source:
+        columns += [
+            GridColumn("来源" if lang == "zh" else "Source"),
+            GridColumn("较计入值" if lang == "zh" else "Change", right=True),
+        ]
     columns += [GridColumn(h[5], wrap=True, min_width=WRAP_MIN)] if with_subject else []
     grid = Grid(
         escape_control(section.title(lang)),
@@ -125,12 +133,22 @@ def history_grid(section: Section, lang: Lang, with_bar: bool = True) -> Grid:
         ]
         if with_yoy:
             cells.append([(display_growth(row["yoy"]), "")])
+        if with_source:
+            change = row.get("change")
+            shown = "" if change is None else display_change(change, get_unit(row["unit"]), lang)
+            cells.append([(escape_control(row["d_source"]), "")])
+            cells.append([(shown, "")])
         if with_subject:
             cells.append([(escape_control(row["subject"] or ""), "")])
         if with_bar:
             cells.append([(bar(row["share"]), "")])
         grid.rows.append(cells)
     return grid
+
+
+def display_change(change: Decimal, unit: Unit, lang: Lang) -> str:
+    """+5亿元, -15亿元 (+500 million yuan): a revision's change, in the figure's unit."""
+    return ("+" if change > 0 else "") + display_value(change, unit, "exact", lang)
 
 
 NAME_CELLS = 16  # a name column gives way down to this many cells (8 Chinese characters)
@@ -178,7 +196,7 @@ def section_layouts(
     section = section.shown(lang)
     texts = [[escape_control(t) for t in row_cells(section, row, lang)] for row in section.rows]
     title = line(escape_control(section.title(lang)), "bold")
-    notes = [line(escape_control(section.note(lang)), "dim")] if section.note(lang) else []
+    notes = [line(escape_control(n), "dim") for n in section.note(lang).split("\n") if n]
     layouts: list[list[Grid]] = []
     if bar_after:
         bar = _wide(section, lang, texts, bar_after)
@@ -253,7 +271,7 @@ def layouts(section: Section, lang: Lang) -> list[list[Grid]]:
     it has one), the table without the bar, then a card per row."""
     if section.key == "history":
         return [[history_grid(section, lang)], [history_grid(section, lang, with_bar=False)]]
-    notes = [line(escape_control(section.note(lang)), "dim")] if section.note(lang) else []
+    notes = [line(escape_control(n), "dim") for n in section.note(lang).split("\n") if n]
     return [[section_grid(section, lang)], [*section_cards(section, lang), *notes]]
 
 

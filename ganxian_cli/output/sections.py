@@ -77,8 +77,8 @@ def to_markdown(sections: Sequence[Section], lang: Lang, headline: str = "") -> 
             "| " + " | ".join(md_escape(t) for t in row_cells(section, row, lang)) + " |"
             for row in section.rows
         )
-        if section.note(lang):
-            out.append(f"\n{md_escape(section.note(lang))}")
+        if section.note(lang):  # a line of the note a paragraph
+            out.extend(f"\n{md_escape(line)}" for line in section.note(lang).split("\n"))
         out.append("")
     return "\n".join(out)
 

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import UsageError
-from ..model.models import SCHEMA_VERSION, Dataset, Figure, Indicator
+from ..model.models import SCHEMA_VERSION, SINGLE_SOURCE, Dataset, Figure, Indicator
 from ..model.numerals import plain
 from ..model.refs import RefError, resolve
 from ..model.units import UNITS, Unit, get_unit
 
-SQLITE_SCHEMA_VERSION = 1
+SQLITE_SCHEMA_VERSION = 2
 
 _BASE = {u.family: u for u in UNITS.values() if u.scale == 1}
 
@@ -48,7 +48,8 @@ CREATE TABLE figures (
     period_start TEXT NOT NULL, period_end TEXT NOT NULL, status TEXT NOT NULL,
     qualifier TEXT NOT NULL, value_text TEXT NOT NULL, value REAL NOT NULL,
     unit TEXT NOT NULL, base_value_text TEXT NOT NULL, base_value REAL NOT NULL,
-    base_unit TEXT NOT NULL, yoy_text TEXT, yoy REAL, subject TEXT, quote TEXT, note TEXT
+    base_unit TEXT NOT NULL, yoy_text TEXT, yoy REAL, subject TEXT, quote TEXT, note TEXT,
+    source TEXT, counts INTEGER NOT NULL, superseded_by TEXT
 );
 CREATE TABLE targets (
     target_id INTEGER PRIMARY KEY, source_id INTEGER NOT NULL REFERENCES sources,
@@ -80,7 +81,7 @@ WITH candidates AS (
     FROM targets t
     JOIN figures g ON g.figure_id = t.target_figure_id
     JOIN figures a ON a.source_id = t.source_id AND a.indicator = t.actual_indicator
-        AND a.status = 'actual' AND a.year = g.year AND a.start_month = 1
+        AND a.status = 'actual' AND a.year = g.year AND a.start_month = 1 AND a.counts = 1
 )
 SELECT s.source_id, s.region, s.region_en, t.target_ref, t.actual_indicator, g.year,
     a.period AS actual_period, a.end_month AS through_month,
@@ -186,8 +187,15 @@ def _insert_dataset(
     for ident, indicator, index, figure in dataset.figures():
         figure_id = first + len(ids) + 1
         ids[(ident, index)] = figure_id
-        rows.append(_figure_row(figure_id, source_id, ident, indicator, index, figure))
-    connection.executemany(f"INSERT INTO figures VALUES ({', '.join('?' * 23)})", rows)
+        rows.append(
+            (
+                *_figure_row(figure_id, source_id, ident, indicator, index, figure),
+                dataset.source_of(figure) or (SINGLE_SOURCE if dataset.source else None),
+                int(dataset.counts(ident, index)),
+                dataset.superseded_by(ident, index),
+            )
+        )
+    connection.executemany(f"INSERT INTO figures VALUES ({', '.join('?' * 26)})", rows)
     connection.executemany(
         "INSERT INTO targets (source_id, position, target_ref, target_figure_id, "
         "actual_indicator, rate_indicator, gap_indicator, basis, note) "

@@ -155,7 +155,7 @@ def test_json_format(runner: CliRunner, tmp_path: Path) -> None:
     result = invoke(runner, "validate", "--format", "json", str(DATA), str(bad))
     assert result.exit_code == 1
     doc = json.loads(result.stdout)
-    assert doc["schema_version"] == 1 and doc["status"] == "fail"
+    assert doc["schema_version"] == 2 and doc["status"] == "fail"
     assert [f["status"] for f in doc["files"]] == ["ok", "fail"]
     (error,) = [e for e in doc["errors"] if e["code"] == "G301"]
     assert error["file"] == str(bad) and error["line"] == 106 and error["severity"] == "error"

@@ -315,13 +315,13 @@ def test_machine_output_has_plain_fields(runner: CliRunner) -> None:
         "亿元",
     )
     assert invest["name"] == "Key-project investment completed against the annual plan"
-    assert doc["schema_version"] == 2
+    assert doc["schema_version"] == 3
     text = invoke(runner, "progress", "--data", str(DATA), "--format", "csv").stdout
     rows = list(csv.DictReader(io.StringIO(text)))
     assert sum(Decimal(r["needed_for_full"]) for r in rows) == Decimal("368.30")
     compared = invoke(runner, "compare", "--data", str(DATA), "--json").stdout
     assert "9条" not in compared and '"part_value": 9,' in compared
-    assert json.loads(compared)["schema_version"] == 2
+    assert json.loads(compared)["schema_version"] == 3
 
 
 def test_outputs_match_their_schemas(runner: CliRunner) -> None:

@@ -217,10 +217,10 @@ def test_help_lists_the_commands_by_use(runner: CliRunner) -> None:
     ("args", "kind", "version"),
     [
         (["list"], "list", 1),
-        (["history", "industrial_revenue"], "history", 1),
-        (["report"], "report", 2),
-        (["progress"], "progress", 2),
-        (["compare"], "compare", 2),
+        (["history", "industrial_revenue"], "history", 2),
+        (["report"], "report", 3),
+        (["progress"], "progress", 3),
+        (["compare"], "compare", 3),
     ],
 )
 def test_an_output_s_version_is_not_the_data_file_s(

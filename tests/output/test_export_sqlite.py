@@ -47,7 +47,7 @@ def test_every_figure_exactly(runner: CliRunner, tmp_path: Path) -> None:
         assert (row[10], row[11]) == (figure.period.start, figure.period.end)
     base = db.execute("SELECT DISTINCT base_unit FROM figures WHERE unit = '亿元'").fetchall()
     assert base == [("元",)]
-    assert db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("1",)
+    assert db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("2",)
     counts = [db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("themes", "targets")]
     assert counts == [len(dataset.themes), len(dataset.targets)]
 

@@ -39,6 +39,7 @@ _GROWTH_CONTEXT = (
 )
 
 Entry = tuple[str, Indicator, int, Figure]
+_MAX_ITEMS = 64  # a longer list is not read item by item: the work stays linear in figures
 
 
 def check_lists(c: Collector) -> None:
@@ -52,6 +53,8 @@ def check_lists(c: Collector) -> None:
         if "分别" in text:
             _check_respectively(c, text, entries)
         else:
+            if len(entries) > 1 and "、" in text:
+                _check_enumeration(c, text, entries)
             for entry in entries:
                 _check_own_growth(c, text, entry)
 
@@ -130,6 +133,37 @@ def _check_position(
                 f"the quote lists {item!r} with {plain(want)}, not {plain(abs(value))} "
                 f"(分别 pairs names and numbers in order)",
                 fig_path(ident, i, field),
+            )
+
+
+def _check_enumeration(c: Collector, text: str, entries: list[Entry]) -> None:
+    """年可实现产值127亿元、税收2亿元: each figure's value is the one next to its own label.
+
+    The quote is cut at 、 and clause breaks into items of a label and a number; a figure whose
+    distinctive name falls in exactly one item's label must have that item's number (G215)."""
+    items: list[tuple[str, str]] = []  # (label, the whole item)
+    for part in re.split(r"[、,;:。]", text):
+        tokens = number_tokens(part)
+        if tokens:
+            items.append((part[: tokens[0][0]], part))
+    if not 2 <= len(items) <= _MAX_ITEMS:
+        return
+    for entry, key in zip(entries, _distinctive_keys(entries), strict=True):
+        if not key:
+            continue
+        ident, indicator, i, figure = entry
+        own = [item for label, item in items if key in label]
+        if len(own) != 1 or occurrences(own[0], figure.value, indicator.unit_of(figure)):
+            continue
+        elsewhere = [item for _label, item in items if item is not own[0]]
+        unit = indicator.unit_of(figure)
+        if any(occurrences(item, figure.value, unit) for item in elsewhere):
+            printed = plain(number_tokens(own[0])[0][2])
+            c.add(
+                "G215",
+                f"the quote prints {printed} next to {key} ({own[0]!r}), not "
+                f"{plain(figure.value)}{unit.symbol}, which belongs to another item of its list",
+                fig_path(ident, i, "value"),
             )
 
 

@@ -68,11 +68,11 @@ def check_provenance(c: Collector) -> None:
                 # the common quote in one look; anything else gets the full reading
                 if not (figure.qualifier == "exact" and plainly_shown(text, figure.value, units)):
                     _check_value(c, ident, unit, i, figure, quote)
-                lists = lists or "分别" in text
+                lists = lists or "分别" in text or "、" in text
             if figure.yoy is not None:
                 lists = True
                 _check_growth(c, ident, i, figure.yoy, quote)
-    if lists:  # without a growth or a 分别 it has nothing to check
+    if lists:  # without a growth, a 分别 or a 、 it has nothing to check
         check_lists(c)
 
 

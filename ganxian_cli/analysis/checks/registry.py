@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from ...errors import Problem
 from .arithmetic import check_arithmetic, check_leads, check_within
 from .collector import Collector, Remap
+from .counting import check_marked_counts, check_period_words, check_revisions
 from .quotes import check_lead_directions, check_provenance
 from .references import check_references, check_targets_have_actuals, check_themes
 from .series import check_cumulative
@@ -38,7 +39,11 @@ FIGURES: tuple[Check, ...] = (
     check_lead_directions,
     check_quotes_in_sources,
     check_cumulative,
+    check_marked_counts,
+    check_period_words,
 )
+# What `validate` adds for people reading the file: notes, never warnings or errors.
+NOTES: tuple[Check, ...] = (check_revisions,)
 # Checks that follow references: they need every reference to resolve.
 LINKED: tuple[Check, ...] = (
     check_targets_have_actuals,
@@ -62,6 +67,14 @@ def _run(loaded: Loaded, full: bool, remap: Remap | None = None) -> list[Problem
         if not broken:  # linked checks need every reference to resolve
             for check in LINKED:
                 check(collector)
+    return collector.problems
+
+
+def notes(loaded: Loaded, remap: Remap | None = None) -> list[Problem]:
+    """The notes `ganxian validate` prints after the problems (revisions between articles)."""
+    collector = Collector(loaded, remap)
+    for check in NOTES:
+        check(collector)
     return collector.problems
 
 

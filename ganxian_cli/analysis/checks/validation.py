@@ -10,7 +10,7 @@ from ...datafile.locate import format_path
 from ...errors import DataError, Problem, UsageError
 from ...model.numerals import normalize
 from .collector import Path, Remap
-from .registry import all_problems
+from .registry import all_problems, notes
 from .texts import closest_passage, is_html
 
 
@@ -30,6 +30,10 @@ class Result:
     @property
     def warnings(self) -> int:
         return sum(p.severity == "warning" for p in self.problems)
+
+    @property
+    def notes(self) -> int:
+        return sum(p.severity == "note" for p in self.problems)
 
     @property
     def failed(self) -> bool:
@@ -87,6 +91,7 @@ def validate_file(path: str, source: str | None = None, strict: bool = False) ->
     problems = schema + all_problems(loaded, remap)
     if source is not None:
         problems += quotes_in_source(loaded, source, remap)
+    problems += notes(loaded, remap)
     figures = sum(len(indicator.observations) for indicator in dataset.indicators.values())
     # a clean file keeps no text (it is kept for excerpts): many files need the memory of one
     return Result(name, _strict(problems, strict), text if problems else "", figures)
@@ -95,7 +100,9 @@ def validate_file(path: str, source: str | None = None, strict: bool = False) ->
 def _strict(problems: list[Problem], strict: bool) -> list[Problem]:
     if not strict:
         return problems
-    return [dataclasses.replace(p, severity="error") for p in problems]
+    return [
+        p if p.severity == "note" else dataclasses.replace(p, severity="error") for p in problems
+    ]
 
 
 def quotes_in_source(loaded: Loaded, source: str, remap: Remap | None = None) -> list[Problem]:

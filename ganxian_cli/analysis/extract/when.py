@@ -16,7 +16,15 @@ _PUBLISHED = re.compile(r"(\d{4})-(\d{1,2})(?:-\d{1,2})?")
 
 
 def published_from(text: str) -> tuple[int, int] | None:
-    """The article's year and month from its dates: the commonest year, the latest month."""
+    """The article's year and month from its dates: the latest full date (a review of 2017
+    dated 2018年3月20日 is of March 2018), else the commonest year and the latest month."""
+    dated = [
+        (int(m.group(1)), int(m.group(2)))
+        for m in _DATE.finditer(text)
+        if m.group(1) and 1 <= int(m.group(2)) <= 12
+    ]
+    if dated:
+        return max(dated)
     years = Counter(int(y) for y in re.findall(r"(20\d\d)年", text))
     months = [int(m.group(2)) for m in _DATE.finditer(text) if 1 <= int(m.group(2)) <= 12]
     if not years:
