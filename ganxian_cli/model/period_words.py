@@ -79,6 +79,9 @@ _ALTERNATIVES = (
     r"(?P<compare>同比|环比)",
 )
 _PHRASES = re.compile("|".join(_ALTERNATIVES))
+# a character every phrase above holds (月, 季, 年, 前 of 目前, 在 of 现在, 期 of 同期, 比 of 同比):
+# a text with none of them names no period, and is not scanned phrase by phrase
+_ANY_PHRASE = re.compile("[月季年前在期比]")
 # A comparison base: 比5月, 较上月, 与去年相比, 同上年, 较之一季度
 _BASE_BEFORE = frozenset("比较与同和跟之")
 _BASE_AFTER = re.compile(r"同期|相比|相较|比较")
@@ -232,6 +235,8 @@ def period_phrases(
 ) -> list[PeriodPhrase]:
     """Every period phrase of *text*, in order, read against the reference *year* and *month*
     (the article's; either may be None)."""
+    if _ANY_PHRASE.search(text) is None:
+        return []
     reader = _Reader(year, month)
     spans = _bracket_spans(text)
     span_at = 0

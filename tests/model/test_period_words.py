@@ -331,3 +331,17 @@ def test_any_text_reads_to_valid_periods(text: str) -> None:
         assert period is None or (period.year >= 1 and 1 <= period.start <= period.end <= 12)
     implied_period(text, 2031, 6)
     agrees(text, Period(2031, 1, 6))
+
+
+_PHRASE_ALPHABET = list(
+    "0123456789-至—亿元万个%增长全区同比环月季年前在期比上下半今去截止目当现本度底末第份以来累计一二三四五六七八九十两〇"
+)
+
+
+@given(st.text(alphabet=st.sampled_from(_PHRASE_ALPHABET), max_size=40))
+def test_every_period_phrase_holds_one_of_the_characters_the_reader_looks_for(text: str) -> None:
+    """The reader skips a text holding none of 月季年前在期比: no phrase can be lost that way."""
+    from ganxian_cli.model import period_words
+
+    for m in period_words._PHRASES.finditer(text):
+        assert period_words._ANY_PHRASE.search(m.group()), m.group()
