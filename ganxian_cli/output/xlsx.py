@@ -3,7 +3,8 @@
 Numbers are cells of type number (their printed decimals kept as the cell's format, so 40.00
 shows 40.00), units sit in their own column (named in English under --lang en), every text cell
 (periods such as 2022-06 included) is written as text so Excel never turns it into a date, and
-the header row is frozen and filtered. The workbook is built in memory; `files` writes it.
+the header row, in the workbook's language (`field_labels`), is frozen and filtered. The
+workbook is built in memory; `files` writes it.
 XlsxWriter is imported only here, only when a workbook is written.
 """
 
@@ -18,6 +19,7 @@ from typing import Any
 
 from ..errors import escape_control
 from ..model.lang import Lang
+from .field_labels import field_label
 
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 
@@ -95,9 +97,10 @@ def workbook_bytes(sheets: Sequence[Sheet], lang: Lang = Lang.zh) -> bytes:
         for row in rows:
             keys.extend(k for k in row if k not in keys)
         ws = workbook.add_worksheet(sheet_name(sheet.name, taken))
-        widths = [len(k) for k in keys]
-        for col, key in enumerate(keys):
-            ws.write_string(0, col, key, header)
+        labels = [field_label(k, lang) for k in keys]
+        widths = [_display_width(label) for label in labels]
+        for col, label in enumerate(labels):
+            ws.write_string(0, col, label, header)
         for r, row in enumerate(rows, start=1):
             for col, key in enumerate(keys):
                 value = row.get(key)

@@ -228,5 +228,7 @@ def test_the_workbook_carries_source_and_counts(runner: CliRunner, tmp_path: Pat
     assert invoke(runner, *args).exit_code == 0
     with zipfile.ZipFile(book) as z:
         text = "".join(z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".xml"))
-    for header in ("source", "counts", "superseded_by"):
-        assert f">{header}<" in text
+    from ganxian_cli.output.field_labels import field_label
+
+    for field in ("source", "counts", "superseded_by"):
+        assert f">{field_label(field, 'zh')}<" in text  # 来源, 计入, 被取代于

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from ganxian_cli.output.field_labels import LABELS, field_label
 from tests.conftest import DATA, invoke
 
 
@@ -39,7 +40,13 @@ def test_xlsx_reads_back(
     assert sheet.title.startswith(first_sheet[:31])
     assert sheet.freeze_panes == "A2"
     header = [c.value for c in sheet[1]]
-    rows = [dict(zip(header, (c.value for c in row), strict=True)) for row in sheet.iter_rows(2)]
+    lang = "en" if "en" in args else "zh"
+    assert "indicator" not in header and "unit" not in header  # people's names, not fields
+    fields = {field_label(k, lang): k for k in LABELS}
+    rows = [
+        dict(zip([fields.get(h, h) for h in header], (c.value for c in row), strict=True))
+        for row in sheet.iter_rows(2)
+    ]
     numbers = [v for row in rows for v in row.values() if isinstance(v, int | float)]
     assert numbers, "numbers are stored as numbers"
     if args[0] == "report":

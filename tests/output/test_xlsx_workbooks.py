@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from ganxian_cli.output.field_labels import LABELS, field_label
 from tests.conftest import DATA, TESTS, invoke
 
 openpyxl = pytest.importorskip("openpyxl")
@@ -44,7 +45,8 @@ def test_units_in_english_under_lang_en(runner: CliRunner, tmp_path: Path, args:
     units = []
     for sheet in book.worksheets:  # type: ignore[attr-defined]
         rows = _contents(sheet)
-        columns = [i for i, h in enumerate(rows[0]) if h == "unit" or str(h).endswith("_unit")]
+        unit_headers = {field_label(k, "en") for k in LABELS if k == "unit" or k.endswith("_unit")}
+        columns = [i for i, h in enumerate(rows[0]) if h in unit_headers]
         units += [row[i] for row in rows[1:] for i in columns if row[i] is not None]
     assert units
     assert not [u for u in units if chinese.search(str(u))], units
@@ -53,7 +55,7 @@ def test_units_in_english_under_lang_en(runner: CliRunner, tmp_path: Path, args:
 def test_units_stay_chinese_in_zh(runner: CliRunner, tmp_path: Path) -> None:
     book = _book(runner, tmp_path, ["report"])
     rows = _contents(book.worksheets[0])  # type: ignore[attr-defined]
-    column = rows[0].index("unit")
+    column = rows[0].index(field_label("unit", "zh"))
     assert any(row[column] in ("亿元", "万元") for row in rows[1:])
 
 
@@ -72,3 +74,16 @@ def test_every_sheet_has_a_filter_over_its_table(runner: CliRunner, tmp_path: Pa
     book = _book(runner, tmp_path, ["report"])
     for sheet in book.worksheets:  # type: ignore[attr-defined]
         assert sheet.auto_filter.ref == sheet.dimensions
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_headers_are_in_the_workbook_s_language(
+    runner: CliRunner, tmp_path: Path, args: list[str], lang: str
+) -> None:
+    """No machine field name in a header row: each is named in Chinese or in English."""
+    book = _book(runner, tmp_path, [*args, "--lang", lang])
+    headers = {h for s in book.worksheets for h in _contents(s)[0]}  # type: ignore[attr-defined]
+    assert not {h for h in headers if re.fullmatch(r"[a-z]+(?:_[a-z]+)+|[a-z]+", str(h))}
+    if lang == "zh":
+        assert all(re.search(r"[\u4e00-\u9fff%]", str(h)) for h in headers), headers
