@@ -42,4 +42,5 @@ def export(
     inputs = [resolve_data_path(p) for p in opened.paths]
     check_output(output, fmt.value, inputs)  # before any data is read
     done = export_sqlite(opened.pairs(), output, inputs)
-    err(f"ganxian: wrote {done.figures} figures from {done.files} file(s) to {output} ({fmt})")
+    files = f"{done.files} file" + ("" if done.files == 1 else "s")
+    err(f"ganxian: wrote {done.figures} figures from {files} to {output} ({fmt})")

@@ -182,7 +182,9 @@ def report_view(
         latest(one.dataset, lang) if unfiltered else None,
     )
     empty = not part.rows
-    warnings = (f"ganxian: no figure matches {_asked(themes, period)}",) if empty else ()
+    asked = _asked(themes, period)
+    nothing = f"no figure matches {asked}" if asked else "the data file holds no figure yet"
+    warnings = (f"ganxian: {nothing}",) if empty else ()
     return ReportView(Header([one.path], warnings, empty), [part], lang, by)
 
 

@@ -88,7 +88,7 @@ def test_export_keeps_one_file(folder: Path, alive: Alive, tmp_path_factory: Any
     out = tmp_path_factory.mktemp("db") / "all.db"
     result = run("export", "--output", str(out), "--data", str(folder))
     assert result.exit_code == 0, result.stderr
-    assert f"from {FILES} file(s)" in result.stderr
+    assert f"from {FILES} files" in result.stderr
     assert max(alive.counts) <= 2, alive.counts
 
 
