@@ -66,7 +66,11 @@ def unit_in_english(symbol: str) -> str:
 def sheet_name(name: str, taken: set[str]) -> str:
     """A legal, unique sheet name (31 characters, none of []:*?/\\)."""
     base = _BAD_SHEET_CHARS.sub("_", escape_control(name)).strip("'") or "sheet"
-    base = base[:31]
+    if len(base) > 31:  # cut, and never inside a bracket: 营业收入(industrial_revenue …
+        base = base[:31]
+        opened = max(base.rfind("("), base.rfind("（"))
+        if opened > 0 and not base.endswith((")", "）")):
+            base = base[:opened]
     candidate, n = base, 2
     while candidate.casefold() in taken:
         suffix = f" ({n})"

@@ -87,3 +87,11 @@ def test_headers_are_in_the_workbook_s_language(
     assert not {h for h in headers if re.fullmatch(r"[a-z]+(?:_[a-z]+)+|[a-z]+", str(h))}
     if lang == "zh":
         assert all(re.search(r"[\u4e00-\u9fff%]", str(h)) for h in headers), headers
+
+
+def test_a_long_sheet_name_is_never_cut_inside_a_bracket() -> None:
+    from ganxian_cli.output.xlsx import sheet_name
+
+    name = sheet_name("规模以上工业企业营业收入(industrial_revenue)", set())
+    assert name == "规模以上工业企业营业收入"
+    assert sheet_name("短名(ok)", set()) == "短名(ok)"
