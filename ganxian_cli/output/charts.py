@@ -44,14 +44,17 @@ def _pct(value: Decimal) -> str:
 
 
 def target_title(row: Mapping[str, Any], lang: Lang) -> str:
-    """Investment … (2022 plan: completion of 8.319 billion yuan) / …:2022年目标 83.19亿元,
+    """Investment …: completion of the 2022 plan (8.319 billion yuan) / …:2022年目标 83.19亿元,
     from a row of the progress table (`analysis.progress_view.sections`)."""
     goal = marked(
         amount_text(row["target_value"], get_unit(row["unit"]), lang), row["target_qualifier"], lang
     )
     year = row["data_end"][:4]
     if lang == "en":
-        return f"{row['d_name']['en']} ({year} plan: completion of {goal})"
+        # the target as the table beside the bar words it (22/23 projects: 23 projects)
+        done_of = str(row["d_progress"]["en"])
+        goal = done_of.split("/", 1)[1] if "/" in done_of else goal
+        return f"{row['d_name']['en']}: completion of the {year} plan ({goal})"
     return f"{row['d_name']['zh']}:{year}年目标 {goal}"
 
 

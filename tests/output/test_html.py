@@ -27,7 +27,7 @@ def test_html_is_self_contained(runner: CliRunner, tmp_path: Path) -> None:
            str(progress))  # fmt: skip
     english = progress.read_text(encoding="utf-8")
     assert english.count("<svg") >= 1
-    assert "completion of 12 billion yuan" in english  # English amounts in English charts
+    assert "plan (12 billion yuan)" in english  # English amounts in English charts
 
 
 def test_report_html_with_declared_units(runner: CliRunner, tmp_path: Path) -> None:

@@ -55,7 +55,8 @@ def test_the_bars_say_the_units_of_the_progress_table(runner: CliRunner, tmp_pat
     bullets = "".join(re.findall(r'<svg class="bullet".*?</svg>', page, flags=re.S))
     assert "5.833/8.319 billion yuan" in bullets  # as the Done/target column says
     assert "100 million" not in page
-    assert "(2022 plan: completion of 8.319 billion yuan)" in page
+    assert ": completion of the 2022 plan (8.319 billion yuan)" in page
+    assert "plan (23 projects)" in page and " items" not in page  # the table's count noun
     zh = _page(runner, tmp_path, "progress", "--lang", "zh")
     assert "58.33/83.19亿元" in "".join(re.findall(r"<svg.*?</svg>", zh, flags=re.S))
 
