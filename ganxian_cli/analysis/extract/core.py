@@ -143,7 +143,8 @@ def extract(
     figures = _figures(article, tokens)
     matcher = Matcher(dataset)
     line_starts = [0] + [m.end() for m in re.finditer("\n", original)]
-    readers = (clauses.Subjects(text), context.Status(text, periods.review))
+    subjects = clauses.Subjects(text, article.paragraph_start)
+    readers = (subjects, context.Status(text, periods.review))
     proposals = [_proposal(article, f, periods, matcher, line_starts, readers) for f in figures]
     proposals = related(_distinct(proposals, matcher), figures, text)
     proposals = cells.add(
