@@ -132,7 +132,10 @@ def extract(
         article = compact(tables.rest)
         text = article.text
     captions = {p for span in article.captions for p in range(*span)}
-    periods = when.ArticlePeriods(text, year, month, captions, article.paragraphs)
+    first = next((line for line in original.split("\n") if line.strip()), "")
+    periods = when.ArticlePeriods(
+        text, year, month, captions, article.paragraphs, "".join(first.split())
+    )
     tokens = [
         t
         for t in Tokenizer(catalogue(dataset)).tokens(text)
