@@ -121,10 +121,19 @@ def _texts(pieces: list[str], count: int) -> Iterator[str]:
 
 
 def _subject(text: str, lower: int, upper: int) -> str | None:
-    found = None
-    for m in clauses._SUBJECT.finditer(text, lower, upper):
-        found = m.group().rsplit("的", 1)[-1]
-    return found if found and len(found) >= 3 else None
+    """The rules of `clauses.Subjects`, searched again for one sentence and clause end."""
+    found: list[tuple[int, str]] = [
+        (m.end(), m.group()) for m in clauses._SUBJECT.finditer(text, lower, upper)
+    ]
+    for at in range(lower, upper):
+        if at == lower or text[at - 1] in clauses._OPENS_AT:
+            m = clauses._OPENER.match(text, at, upper)
+            if m:
+                found.append((m.end(), m.group()))
+    found += [(m.end(), m.group(1)) for m in clauses._BUILDER.finditer(text, lower, upper)]
+    found.sort(key=lambda pair: pair[0])
+    names = [clauses._subject_name(name) for _, name in found][-4:]
+    return next((name for name in reversed(names) if name), None)
 
 
 def test_subjects_are_those_a_search_of_the_sentence_finds() -> None:
@@ -132,7 +141,9 @@ def test_subjects_are_those_a_search_of_the_sentence_finds() -> None:
         subjects = clauses.Subjects(text)
         for lower in range(0, len(text) + 1, 7):
             sentence = (lower, len(text))
-            for upper in range(lower, len(text) + 1):
+            # a figure's clause ends at a comma or the sentence end, never inside a name
+            ends = [u for u in range(lower, len(text)) if text[u] == "，"] + [len(text)]
+            for upper in ends:
                 assert subjects(sentence, upper) == _subject(text, lower, upper), (text, upper)
 
 

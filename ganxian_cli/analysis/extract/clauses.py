@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 
 CLAUSE_END = set("，,；;。！？!?：:|｜")  # a bar left by a table is no prose
 WINDOW = 120  # a clause is never looked for further than this from its figure
@@ -11,7 +12,6 @@ WINDOW = 120  # a clause is never looked for further than this from its figure
 _SUBJECT = re.compile(
     r"[\u4e00-\u9fff]{2,14}?(?:有限公司|股份公司|集团公司|集团|公司|医院|小区|[乡镇][\u4e00-\u9fff]{1,4}?村)"
 )
-_SUBJECT_LONGEST = 20  # 14 characters and 有限公司, or 14 and 乡 + 4 + 村
 _LEAD = re.compile(
     r"^(?:其中|同时|此外|另外|并|该区|该县|该市|该省|全区|全县|全市|全省|今年|目前|"
     r"截至目前|共|累计|已经?|还|为|对|在|实现|完成|达到?|有|的|又|再|共计|预计到?|预计|将)+"
@@ -58,9 +58,26 @@ def name(text: str, start: int, stop: int, after: int, after_limit: int, cut: st
     return (lead + (m.group() if m else "")).strip() or lead
 
 
+# a village or company a sentence or clause opens with (枫岭村村级集体经济收入…, 石岭村突破10万元):
+# a village's name is short; 各村, 全村, 本村, 该村 and 农村 name none
+_OPENER = re.compile(
+    r"(?![农乡各全本该每此])[\u4e00-\u9fff]{1,2}村(?!民|委|级|组)"
+    r"|[\u4e00-\u9fff]{2,14}?(?:有限公司|股份公司|集团公司|集团|公司)"
+)
+_OPENER_LONGEST = 20  # 14 characters and 有限公司
+_OPENS_AT = "，,；;"
+# the builder of a project named without a company word: 由鼎新医疗投资建设的…项目
+_BUILDER = re.compile(r"由([\u4e00-\u9fff]{2,12}?)(?:投资建设|投资兴建|建设|承建)")
+# 该公司: the company named last before it in the paragraph
+_ANAPHOR = re.compile(r"该(?:公司|企业|集团)")
+_COMPANY = re.compile(r"(?:有限公司|股份公司|集团公司|集团|公司)$")
+_NOT_PART = re.compile(r"^(?:其中|由|在|对|是|与|和|经|据|为|该)+")
+
+
 def _subject_name(found: str | None) -> str | None:
     if found:
         found = found.rsplit("的", 1)[-1]  # 总投资100亿元的赣州寒锐…公司: the name after 的
+        found = _NOT_PART.sub("", found)  # 其中华兴竹业有限公司, 由华锐…公司: the name alone
     return found if found and len(found) >= 3 else None
 
 
@@ -68,35 +85,54 @@ class Subjects:
     """The last company, park, village or project named in a sentence before a figure's clause
     ends, for every figure of one text: each sentence is scanned once, not once a figure.
 
-    A name is at most _SUBJECT_LONGEST characters, so a scan stopped at *upper* finds what a
-    scan of the whole sentence finds, up to _SUBJECT_LONGEST characters before *upper*; only
-    that stretch is scanned again.
+    Named means: a company, hospital, estate or township village anywhere in the sentence; a
+    village or company the sentence or one of its clauses opens with; the builder of 由…投资建设;
+    and 该公司, which stands for the company named last before it in its paragraph. A subject
+    the sentence does not name is never filled in.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, paragraph_start: Callable[[int], int] | None = None) -> None:
         self.text = text
-        self._sentences: dict[tuple[int, int], tuple[list[int], list[int], list[str]]] = {}
+        self._paragraph_start = paragraph_start or (lambda _pos: 0)
+        self._sentences: dict[tuple[int, int], tuple[list[int], list[str]]] = {}
+        companies = [m for m in _SUBJECT.finditer(text) if _COMPANY.search(m.group())]
+        self._company_starts = [m.start() for m in companies]
+        self._company_ends = [m.end() for m in companies]
+        self._companies = [m.group() for m in companies]
 
     def __call__(self, sentence: tuple[int, int], upper: int) -> str | None:
         """The last name in text[sentence[0]:upper], for *upper* inside *sentence*."""
-        starts, ends, names = self._sentences.get(sentence) or self._scan(sentence)
-        lower = sentence[0]
-        before = bisect.bisect_right(starts, upper - _SUBJECT_LONGEST)
-        resume = max(lower, upper - _SUBJECT_LONGEST, ends[before - 1] if before else lower)
-        found = names[before - 1] if before else None
-        for m in _SUBJECT.finditer(self.text, resume, upper):
-            found = m.group()
-        return _subject_name(found)
+        ends, names = self._sentences.get(sentence) or self._scan(sentence)
+        before = bisect.bisect_right(ends, upper)
+        for at in range(before - 1, max(-1, before - 5), -1):  # the last that is a name
+            found = _subject_name(names[at])
+            if found:
+                return found
+        return None
 
-    def _scan(self, sentence: tuple[int, int]) -> tuple[list[int], list[int], list[str]]:
-        matches = list(_SUBJECT.finditer(self.text, *sentence))
-        scanned = (
-            [m.start() for m in matches],
-            [m.end() for m in matches],
-            [m.group() for m in matches],
-        )
+    def _scan(self, sentence: tuple[int, int]) -> tuple[list[int], list[str]]:
+        text, (lower, upper) = self.text, sentence
+        found = [(m.end(), m.group()) for m in _SUBJECT.finditer(text, lower, upper)]
+        opens = [lower] + [i + 1 for i in range(lower, upper) if text[i] in _OPENS_AT]
+        for at in opens:
+            m = _OPENER.match(text, at, min(upper, at + _OPENER_LONGEST))
+            if m:
+                found.append((m.end(), m.group()))
+        found += [(m.end(), m.group(1)) for m in _BUILDER.finditer(text, lower, upper)]
+        for m in _ANAPHOR.finditer(text, lower, upper):
+            named = self._company_before(m.start())
+            if named:
+                found.append((m.end(), named))
+        found.sort(key=lambda pair: pair[0])
+        scanned = ([end for end, _ in found], [name for _, name in found])
         self._sentences[sentence] = scanned
         return scanned
+
+    def _company_before(self, pos: int) -> str | None:
+        at = bisect.bisect_right(self._company_ends, pos) - 1
+        if at < 0 or self._company_starts[at] < self._paragraph_start(pos):
+            return None
+        return self._companies[at]
 
 
 _LIST_SPLIT = re.compile(r"[、和及与]")

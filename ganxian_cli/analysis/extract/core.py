@@ -132,7 +132,10 @@ def extract(
         article = compact(tables.rest)
         text = article.text
     captions = {p for span in article.captions for p in range(*span)}
-    periods = when.ArticlePeriods(text, year, month, captions, article.paragraphs)
+    first = next((line for line in original.split("\n") if line.strip()), "")
+    periods = when.ArticlePeriods(
+        text, year, month, captions, article.paragraphs, "".join(first.split())
+    )
     tokens = [
         t
         for t in Tokenizer(catalogue(dataset)).tokens(text)
@@ -143,7 +146,8 @@ def extract(
     figures = _figures(article, tokens)
     matcher = Matcher(dataset)
     line_starts = [0] + [m.end() for m in re.finditer("\n", original)]
-    readers = (clauses.Subjects(text), context.Status(text, periods.review))
+    subjects = clauses.Subjects(text, article.paragraph_start)
+    readers = (subjects, context.Status(text, periods.review))
     proposals = [_proposal(article, f, periods, matcher, line_starts, readers) for f in figures]
     proposals = related(_distinct(proposals, matcher), figures, text)
     proposals = cells.add(

@@ -2,10 +2,11 @@
 
 White space is dropped (articles break lines mid-sentence: "分\\n\\n别挂点"), full-width digits,
 point and percent sign read as ASCII. A line break is a paragraph boundary only after a sentence
-end or a short title line; otherwise the broken sentence is joined again. Text hard-wrapped at a
-fixed width (copied out of a PDF or a fixed-width page) is recognised by most of its lines being
-about as long as its longest ones: there a break after a full line is a wrap, even after a
-sentence end, and only a line that stops short ends a paragraph, however short the wrap width.
+end or a short title line (a line with a comma is no title); otherwise the broken sentence is
+joined again. Text hard-wrapped at a fixed width (copied out of a PDF or a fixed-width page) is
+recognised by most of its lines being about as long as its longest ones: there a break after a
+full line is a wrap, even after a sentence end, and only a line that stops short ends a
+paragraph, however short the wrap width.
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ _FULL_WIDTH = str.maketrans("０１２３４５６７８９．％～－", "01234
 _SENTENCE_END = "。！？；;!?"
 _PARAGRAPH_END = '。！？!?”」』：:…"'
 TITLE_MAX = 30  # a line this short without a sentence end is a title or a caption line
+# a title has no comma: a short line with one that stops mid-sentence ("…,协议投资额\n5.8亿元")
+# is a sentence broken by hand, not a title
+_CLAUSE_MARK = "，,；;"
 # Hard-wrapped text: at least WRAPPED_SHARE of its lines (of at least WRAP_MIN_LINES) are "full",
 # that is at least FULL of the width most long lines reach (digits and Latin letters are narrower
 # than Chinese characters, so a full line may hold a few characters more or less).
@@ -74,6 +78,7 @@ def compact(original: str) -> CompactText:
     paragraphs = [0]
     captions: list[tuple[int, int]] = []
     line_start = 0  # compact offset where the current line began
+    clause_mark = False  # the current line has a comma: no title
     pending_break = False
     spaced = False  # a blank line or an indent after the break
     wrapped = wrap_width(original)
@@ -90,7 +95,7 @@ def compact(original: str) -> CompactText:
             continue
         if pending_break:
             pending_break = False
-            stops_short = len(chars) - line_start < short
+            stops_short = len(chars) - line_start < short and (wrapped or not clause_mark)
             # in wrapped text a full line ending a sentence (。) goes on with the paragraph unless
             # a blank line or an indent follows
             sentence_end = chars and chars[-1] in _PARAGRAPH_END and (spaced or not wrapped)
@@ -99,6 +104,8 @@ def compact(original: str) -> CompactText:
             if ends and paragraphs[-1] != len(chars):
                 paragraphs.append(len(chars))
             line_start = len(chars)
+            clause_mark = False
+        clause_mark = clause_mark or ch in _CLAUSE_MARK
         chars.append(ch)
         origin.append(index)
     text = "".join(chars).translate(_FULL_WIDTH)

@@ -73,7 +73,13 @@ class ArticlePeriods:
     """
 
     def __init__(
-        self, text: str, year: int, month: int, skip: set[int], paragraphs: list[int]
+        self,
+        text: str,
+        year: int,
+        month: int,
+        skip: set[int],
+        paragraphs: list[int],
+        first_line: str | None = None,
     ) -> None:
         self.year, self.month = period_words.reference(text, year, month)
         # a paragraph after a heading line (工业经济稳中有进) keeps the period in force; any
@@ -89,8 +95,17 @@ class ArticlePeriods:
             and not _BREAKDOWN.match(text, start, end)
         ]
         self.review = (self.year, self.month) != (year, month)
+        self._latest = self.month  # what has ended by then is no deadline (截至4月15日 in April)
+        self.now = (self.year, self.month)
+        headline = None if self.review else self._headline(text, paragraphs, first_line)
         if self.review:
             self.default = Period(self.year, 1, 12)
+        elif headline is not None:
+            # 赣县区上半年经济运行情况, published in July: the article reports on January to
+            # June; 今年以来 and 累计 are of that span, 截至目前 and a figure with no period
+            # words of its last month (not of the month of publication)
+            self.month = headline.end
+            self.default = Period(self.year, self.month, self.month)
         else:
             self.default = Period(self.year, self.month, self.month)
         own: list[period_words.PeriodPhrase] = []
@@ -128,6 +143,30 @@ class ArticlePeriods:
         self._stock_starts = [p.start for p in stocks]
         self._stocks = stocks
 
+    def _headline(self, text: str, paragraphs: list[int], first_line: str | None) -> Period | None:
+        """The span of months a heading first line names (上半年, 一季度, 前三季度, 1—5月) and
+        that ended before the reference month, else None (今年以来 names no span of its own).
+        *first_line* is the article's first line as printed (hard-wrapped text joins its
+        headline to what follows)."""
+        end = paragraphs[1] if len(paragraphs) > 1 else len(text)
+        lines = [first_line] if first_line and _heading(first_line, 0, len(first_line)) else []
+        if _heading(text, 0, end):
+            lines.append(text[:end])
+        phrases = [p for line in lines for p in period_words.period_phrases(line, *self.now)]
+        for p in phrases:
+            period = p.period
+            if (
+                p.kind == "own"
+                and p.group in _CARRIES - {"ytd"}
+                and not p.stock
+                and period is not None
+                and period.year == self.year
+                and period.start == 1
+                and period.start < period.end < self.month
+            ):
+                return period
+        return None
+
     def future(self, phrase: period_words.PeriodPhrase) -> bool:
         """A period that has not ended by the reference month: a deadline, a plan, or a name
         (2030年二季度重大项目集中签约活动 in May), never the period of an actual figure."""
@@ -135,7 +174,7 @@ class ArticlePeriods:
         assert period is not None
         if phrase.bare_year:
             return period.year > self.year  # 2022年,全区实施…: the year under way is no deadline
-        return (period.year, period.end) > (self.year, self.month)
+        return (period.year, period.end) > (self.year, self._latest)
 
     def in_force(self, pos: int) -> Period:
         """The span of months last stated before *pos* in the article, else its reference."""
