@@ -128,9 +128,9 @@ def plainly_shown(text: str, value: Decimal, units: re.Pattern[str]) -> bool:
     against it, as the full reading would find.
 
     That is: the digits of the value's size first stand in the text as a number of their own
-    with the unit after them; before them stands a minus (not after a digit) where the value is
-    negative, and otherwise nothing that could belong to the number or be its minus and no
-    growth word; and no qualifier word stands anywhere. `occurrences` finds that very
+    with the unit after them; before them stands a minus (not after a digit or a point) where
+    the value is negative, and otherwise nothing that could belong to the number or be its minus
+    and no growth word; and no qualifier word stands anywhere. `occurrences` finds that very
     occurrence (only one spelling starts at one place), `sign_word_at` finds the minus or no
     word, and `qualifiers_at` no word. False decides nothing.
     """
@@ -149,7 +149,8 @@ def plainly_shown(text: str, value: Decimal, units: re.Pattern[str]) -> bool:
         return not negative
     before = text[at - 1]
     if negative:
-        return before == "-" and not (at >= 2 and text[at - 2].isdigit())
+        # after a digit or a point the minus is a range's dash (1-5, .-12), not a sign
+        return before == "-" and not (at >= 2 and (text[at - 2].isdigit() or text[at - 2] == "."))
     if before in _NOT_ALONE or before.isdigit():
         return False
     return CHANGE_WORD.search(text, 0, at) is None

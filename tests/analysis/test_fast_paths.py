@@ -279,3 +279,10 @@ def test_checks_on_broken_variants_report_as_pinned(path: Path) -> None:
             lines += [f"{n} {check.__name__} {p.code} {p.path} {p.message}" for p in c.problems]
     assert lines  # the variants are broken enough to test something
     golden(f"generated/checks_{path.stem}.txt", "\n".join(lines) + "\n")
+
+
+def test_a_minus_after_a_point_is_no_sign_for_the_shortcut_either() -> None:
+    """.-12亿元: the dash follows a point, so neither reading takes it as the figure's minus."""
+    quote, value = ".-12亿元", Decimal("-12")
+    assert not wording.plainly_shown(normalize(quote), value, unit_pattern(get_unit("亿元")))
+    assert not _full_reading_ok(quote, value, "亿元")
