@@ -201,30 +201,27 @@ def progress_doc(
 ) -> SectionsView:
     """双过半 progress of every file, each judged as of *as_of* or its own latest month; with
     *fail_on*, the failing targets named in `.failures`."""
-    from ..analysis.fail_on import failing, failure_line
     from ..analysis.progress import parse_as_of
-    from ..analysis.progress_view import progress_view
-    from .regions import region_of
 
     try:
         when = parse_as_of(as_of) if as_of else None
     except ValueError as exc:
         raise UsageError(f"--as-of: {exc}") from None
     if len(opened) > 1:
-        view = _progress_of_several(opened, when, basis, lang)
-    else:
-        view = _progress_of_one(opened[0], when, basis, lang)
-    if fail_on is not None:
-        several = len(opened) > 1
-        view.failures = tuple(
-            failure_line(r, region_of(o.dataset)["en"] if several else "")
-            for o in opened
-            for r in failing(progress_view(o.dataset, when, basis, lang).results, fail_on)
-        )
-    return view
+        return _progress_of_several(opened, when, basis, lang, fail_on)
+    return _progress_of_one(opened[0], when, basis, lang, fail_on)
 
 
-def _progress_of_one(opened: Opened, when: AsOf | None, basis: Basis, lang: Lang) -> SectionsView:
+def _failures(results: Sequence[Any], fail_on: str | None, region: str = "") -> list[str]:
+    """The targets among *results* that fail `--fail-on` (none without it), one line each."""
+    from ..analysis.fail_on import failing, failure_line
+
+    return [failure_line(r, region) for r in failing(results, fail_on)] if fail_on else []
+
+
+def _progress_of_one(
+    opened: Opened, when: AsOf | None, basis: Basis, lang: Lang, fail_on: str | None
+) -> SectionsView:
     from ..analysis.progress import early_data_warnings
     from ..analysis.progress_view import progress_view
 
@@ -233,7 +230,7 @@ def _progress_of_one(opened: Opened, when: AsOf | None, basis: Basis, lang: Lang
                                         f"{_as_of_text(view.as_of)}"]  # fmt: skip
     warnings += [f"ganxian: {w}" for w in early_data_warnings(view.results)]
     header = Header([opened.path], tuple(warnings), not view.results)
-    return SectionsView(
+    shown = SectionsView(
         "progress",
         header,
         view.sections,
@@ -243,10 +240,12 @@ def _progress_of_one(opened: Opened, when: AsOf | None, basis: Basis, lang: Lang
         csv_sections=1,
         dataset=opened.dataset,
     )
+    shown.failures = tuple(_failures(view.results, fail_on))
+    return shown
 
 
 def _progress_of_several(
-    opened: OpenedFiles, when: AsOf | None, basis: Basis, lang: Lang
+    opened: OpenedFiles, when: AsOf | None, basis: Basis, lang: Lang, fail_on: str | None
 ) -> SectionsView:
     """One table with a region column; one headline per region (each file is judged at its
     own latest month unless --as-of is given)."""
@@ -264,7 +263,9 @@ def _progress_of_several(
         return {"lang": lang.value, **summary(results, when, basis), "targets": targets}
 
     header = Header(opened.files(), several=True)
-    return SectionsView("progress", header, table, lang, body, title, csv_sections=1, bom=False)
+    shown = SectionsView("progress", header, table, lang, body, title, csv_sections=1, bom=False)
+    shown.failures = tuple(f for v, r in views for f in _failures(v.results, fail_on, r["en"]))
+    return shown
 
 
 def compare_doc(opened: OpenedFiles, lang: Lang) -> SectionsView:
