@@ -134,6 +134,17 @@ def read_page(html: str, *, year: int | None = None, month: int | None = None) -
     return Page(title, text, tuple(find_tables(text, year=year, month=month)))
 
 
+def all_text(html: str) -> str:
+    """Every text of a page with its scripts and styles dropped, a line per text node: what is
+    left to read where no main text is found."""
+    tree = LexborHTMLParser(html)
+    for tag in _DROP_TAGS:
+        for node in tree.css(tag):
+            node.decompose()
+    root = tree.body or tree.root
+    return root.text(separator="\n") if root is not None else ""
+
+
 def page_text(html: str) -> tuple[str, str]:
     """(title, text) of a page: boilerplate dropped, tables as pipe lines."""
     tree = LexborHTMLParser(html)

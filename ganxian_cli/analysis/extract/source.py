@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import re
 import sys
-from html.parser import HTMLParser
 
 from ...errors import DataError, UsageError
 from ...model.models import Dataset
@@ -14,7 +13,6 @@ from ..checks.texts import is_html, source_text_path
 
 MAX_ARTICLE_BYTES = 1024 * 1024
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_BLOCK_TAGS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section"}
 
 
 def article_bytes(article: str) -> bytes:
@@ -80,45 +78,14 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
     )
 
 
-class _TextOnly(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("script", "style"):
-            self._skip += 1
-        elif tag in _BLOCK_TAGS:
-            self.parts.append("\n\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style"):
-            self._skip = max(0, self._skip - 1)
-        elif tag in _BLOCK_TAGS:
-            self.parts.append("\n\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self._skip:
-            self.parts.append(data)
-
-
 def html_text(html: str) -> str:
     """The text of a saved web page as extract and validate read it: its title, main text and
     tables as pipe lines (`page.page_text`), menus, scripts and footers dropped; the page's
     text with only its tags removed where no main text is found."""
-    from .page import page_text  # the HTML library is loaded for pages only
+    from .page import all_text, page_text  # the HTML library is loaded for pages only
 
     _, text = page_text(html)
-    return text if text.strip() else strip_html(html)
-
-
-def strip_html(text: str) -> str:
-    """The text of an HTML page: tags, scripts and styles removed, blocks as paragraphs."""
-    parser = _TextOnly()
-    parser.feed(text)
-    parser.close()
-    return "".join(parser.parts)
+    return text if text.strip() else all_text(html)
 
 
 def article_source(dataset: Dataset, data_file: str, article: str) -> str | None:
