@@ -87,12 +87,13 @@ def label_text(found: Resolved, lang: str) -> str:
     """An indicator and its figure's period: 地区生产总值(2022年1—5月)."""
     ind, figure = found.indicator, found.figure
     if lang == "en":
-        return f"{ind.title_en} ({figure.period_label('en')})"
-    return f"{ind.name}({figure.period_label('zh')})"
+        return f"{ind.title_en} ({ind.period_label(figure, 'en')})"
+    return f"{ind.name}({ind.period_label(figure, 'zh')})"
 
 
-def _period_label(period: Any) -> Shown:
-    return Shown(period.label)
+def _period_label(period: Any, stock: bool = False) -> Shown:
+    """The period for a reader; a stock's as the level at its end (截至2022年6月)."""
+    return Shown(period.stock_label if stock else period.label)
 
 
 NAME = Column("name", "指标", "Indicator")
@@ -121,7 +122,7 @@ def yoy_section(dataset: Dataset) -> Section:
                 "indicator": ident,
                 "name": _name(found),
                 "period": str(figure.period),
-                "period_label": _period_label(figure.period),
+                "period_label": _period_label(figure.period, indicator.stock),
                 "status": figure.status,
                 "qualifier": figure.qualifier,
                 "value": figure.value,
@@ -626,7 +627,8 @@ def forecasts_section(index: SeriesValues) -> Section:
     for key, by_period in index.printed.items():
         if key[1] != "forecast":
             continue
-        unit = index.dataset.indicators[key[0]].base
+        indicator = index.dataset.indicators[key[0]]
+        unit = indicator.base
         for period, forecast in by_period.items():
             actual = index.get((key[0], "actual", key[2]), period)
             if actual is None:
@@ -639,7 +641,7 @@ def forecasts_section(index: SeriesValues) -> Section:
                     "indicator": key[0],
                     "name": _entry_name(index, key),
                     "period": str(period),
-                    "period_label": _period_label(period),
+                    "period_label": _period_label(period, indicator.stock),
                     "unit": unit.symbol,
                     "forecast_value": forecast.num.shown(),
                     "forecast_qualifier": forecast.num.qualifier,

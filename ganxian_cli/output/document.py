@@ -11,7 +11,8 @@ from typing import Any, Literal
 
 Kind = Literal["report", "progress", "compare", "list", "history", "validate", "extract"]
 
-REPORT_VERSION = 3  # 2: the 双过半 section (`progress`); 3: each figure's counts, superseded_by
+REPORT_VERSION = 4  # 2: the 双过半 section (`progress`); 3: each figure's counts, superseded_by;
+# 4: each figure's stock
 PROGRESS_VERSION = 3  # 3: target_note
 COMPARE_VERSION = 3  # 3: side_by_side rows say which total is derived
 LIST_VERSION = 1

@@ -77,6 +77,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "share": ("占比", "Share"),
     "share_pct": ("占比%", "Share %"),
     "share_qualifier": ("占比限定", "Share: qualifier"),
+    "stock": ("期末存量", "Level at period end"),
     "source": ("来源", "Source"),
     "start_month": ("起月", "Start month"),
     "status": ("状态", "Status"),

@@ -205,10 +205,14 @@ def figure_record(row: Row) -> dict[str, Any]:
         "name_en": row.indicator.name_en,
         "theme": row.theme,
         "period": str(f.period),
-        "period_label": {"zh": f.period_label("zh"), "en": f.period_label("en")},
+        "period_label": {
+            "zh": row.indicator.period_label(f, "zh"),
+            "en": row.indicator.period_label(f, "en"),
+        },
         "year": f.period.year if f.period.is_dated else None,  # null: no year stated
         "start_month": f.period.start if f.period.is_dated else None,
         "end_month": f.period.end if f.period.is_dated else None,
+        "stock": row.indicator.stock,
         "status": f.status,
         "qualifier": f.qualifier,
         "value": None if row.withheld else f.value,
@@ -276,7 +280,8 @@ def _name(row: Mapping[str, Any], lang: str) -> str:
 
 
 def _period(row: Mapping[str, Any], lang: str) -> str:
-    return row[ROW].figure.period_label(lang)  # type: ignore[no-any-return]
+    r: Row = row[ROW]
+    return r.indicator.period_label(r.figure, lang)
 
 
 def _value(row: Mapping[str, Any], lang: str) -> str:

@@ -48,6 +48,7 @@ REPORT: dict[str, Any] = {
                     "indicator", "name", "name_en", "theme", "period", "year", "start_month",
                     "end_month", "status", "qualifier", "value", "unit", "yoy", "subject", "quote",
                     "note", "withheld", "source", "counts", "superseded_by", "period_label",
+                    "stock",
                 ],
                 "properties": {
                     "indicator": {"type": "string"},
@@ -61,7 +62,13 @@ REPORT: dict[str, Any] = {
                         "properties": {"zh": {"type": "string"}, "en": {"type": "string"}},
                         "additionalProperties": False,
                         "description": "The months as a reader names them: the figure's label "
-                        "(今年以来(截至6月)) where the file gives one, else the period's.",
+                        "(今年以来(截至6月)) where the file gives one, else the period's "
+                        "(a stock's as its end: 截至2022年6月).",
+                    },
+                    "stock": {
+                        "type": "boolean",
+                        "description": "True: the value is a level at the period's end "
+                        "(截至2022年6月), not a flow over its months.",
                     },
                     "year": {"type": ["integer", "null"], "description": "null: undated"},
                     "start_month": {"type": ["integer", "null"], "minimum": 1, "maximum": 12},
