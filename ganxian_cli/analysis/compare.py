@@ -28,7 +28,7 @@ from .derived import (
     places_for,
     quantize,
 )
-from .results import Column, Section, Shown, both
+from .results import Column, Section, Shown, both, note_text
 from .schedule import HUNDRED
 from .series_values import Entry, Key, SeriesValues
 
@@ -446,8 +446,37 @@ def _share_text(row: Mapping[str, Any], lang: str) -> str | None:
     return number_text(share, row["share_qualifier"], status, None, lang)
 
 
+class _Notes:
+    """The notes of the figures (and their indicators) and relations a table shows, once each,
+    to print under it: what qualifies a number must reach where the number is shown."""
+
+    def __init__(self) -> None:
+        self._seen: dict[tuple[str, str], tuple[dict[str, str], str]] = {}
+
+    def figure(self, found: Resolved) -> None:
+        for note in (found.indicator.note, found.figure.note):
+            if note:
+                name = both(found.indicator.name, found.indicator.title_en)
+                self._seen.setdefault((found.ident, note), (name, note))
+
+    def relation(self, name: Mapping[str, str], note: str | None) -> None:
+        if note:
+            self._seen.setdefault(("", note), (dict(name), note))
+
+    def text(self, lang: str, before: str = "") -> str:
+        lead = "Note" if lang == "en" else "注"
+        colon = ": " if lang == "en" else ":"
+        lines = [before] if before else []
+        lines += [
+            f"{lead}{colon}{name[lang]}{colon}{note_text(note, lang)}"
+            for name, note in self._seen.values()
+        ]
+        return "\n".join(lines)
+
+
 def shares_section(dataset: Dataset, index: SeriesValues | None = None) -> Section:
     rows = []
+    notes = _Notes()
     num = index.num if index is not None else Num.of
     names: dict[tuple[str, str | None], dict[str, str]] = {}
     for relation in dataset.relations:
@@ -474,6 +503,8 @@ def shares_section(dataset: Dataset, index: SeriesValues | None = None) -> Secti
             row["status"] = combine_status(part.figure.status, whole.figure.status)
             row["quoted_pct"] = quoted[0].figure.value if quoted else None
             rows.append(row)
+            notes.figure(part)
+            notes.figure(whole)
     return Section(
         "part_of_whole",
         "部分与整体",
@@ -485,6 +516,8 @@ def shares_section(dataset: Dataset, index: SeriesValues | None = None) -> Secti
             Column("quoted_pct", "原文%", "Quoted %", True),
         ),
         rows,
+        notes.text("zh"),
+        notes.text("en"),
         fields=(*_side_fields("part"), *_side_fields("whole"), "share_pct", "share_qualifier",
                 "status", "quoted_pct"),
         uniform=True,
@@ -503,6 +536,7 @@ def _readable(num: Num, unit: Unit) -> tuple[Num, Unit]:
 
 def per_unit_section(dataset: Dataset) -> Section:
     rows = []
+    notes = _Notes()
     names: dict[tuple[str, str | None], dict[str, str]] = {}
     for relation in dataset.relations:
         if not isinstance(relation, PerRelation):
@@ -514,6 +548,8 @@ def per_unit_section(dataset: Dataset) -> Section:
             if each is None:
                 continue
             per, unit = _readable(each, amount.unit)
+            notes.figure(amount)
+            notes.figure(count)
             rows.append(
                 {
                     **_side("amount", amount, names),
@@ -535,8 +571,9 @@ def per_unit_section(dataset: Dataset) -> Section:
             Column("d_per", "平均每个", "Average", True),
         ),
         rows,
-        "平均值按输入的印刷精度取舍;由约数或概数推算的标约/近/逾。",
-        "Per-unit figures keep the precision of their inputs; ~ ≤ ≥ mark approximate inputs.",
+        notes.text("zh", "平均值按输入的印刷精度取舍;由约数或概数推算的标约/近/逾。"),
+        notes.text("en", "Per-unit figures keep the precision of their inputs; "
+                   "~ ≤ ≥ mark approximate inputs."),
         (*_side_fields("amount"), *_side_fields("count"), "per_unit", "unit", "qualifier",
          "status"),
         uniform=True,
@@ -545,6 +582,7 @@ def per_unit_section(dataset: Dataset) -> Section:
 
 def sums_section(dataset: Dataset) -> Section:
     rows: list[dict[str, Any]] = []
+    notes = _Notes()
     for relation in dataset.relations:
         if not isinstance(relation, SumRelation):
             continue
@@ -563,11 +601,13 @@ def sums_section(dataset: Dataset) -> Section:
         for p, num in zip(found, nums, strict=True):
             row = _sum_row("part", _label(p), _name(p), p.ident, p, num, unit, like)
             rows.append({**row, "derived": False, "note": None})
+            notes.figure(p)
         quoted = total_fig[0] if total_fig else None
         # a total the source never states is ganxian's sum, and says so wherever it is shown
         label = both("合计", "Total") if quoted else both(*SUM_NOT_IN_SOURCE)
         row = _sum_row("total", label, label, None, quoted, total, unit, like)
         rows.append({**row, "derived": quoted is None, "note": relation.note})
+        notes.relation(label, relation.note)
     return Section(
         "side_by_side",
         "折算为同一单位",
@@ -578,8 +618,12 @@ def sums_section(dataset: Dataset) -> Section:
             Column("d_converted", "换算值", "Converted", True),
         ),
         rows,
-        "合计按各项的印刷精度取舍。",
-        "The total keeps the precision of its least precise part.",
+        notes.text("zh", "换算值与原文数值精度相同;合计按各项中最粗的印刷精度取舍。"),
+        notes.text(
+            "en",
+            "Converted figures keep the precision printed; the total keeps the precision of "
+            "its least precise part.",
+        ),
         ("row", "indicator", "name", "period", "status", "value", "unit", "qualifier",
          "converted", "converted_unit", "converted_qualifier", "derived", "note"),
     )  # fmt: skip

@@ -141,8 +141,12 @@ def _within(inner: Period, outer: Period) -> bool:
     return inner.year == outer.year and outer.start <= inner.start and inner.end <= outer.end
 
 
-def display_value(value: Decimal, unit: Unit, qualifier: str, lang: Lang = Lang.zh) -> str:
-    """300余名, 1.2万多亩, 近1000亩, 约180.3亿元 / over 300 people, about 18.03 billion yuan."""
+def display_value(
+    value: Decimal, unit: Unit, qualifier: str, lang: Lang = Lang.zh, quote: str | None = None
+) -> str:
+    """300余名, 1.2万多亩, 近1000亩, 约180.3亿元 / over 300 people, about 18.03 billion yuan.
+    余 and 多 say the same (more than); the one the *quote* prints after the number is kept
+    (6000多万元), else 余."""
     if lang == "en":
         return quantity(value, unit, qualifier)
     number = plain(value)
@@ -154,7 +158,8 @@ def display_value(value: Decimal, unit: Unit, qualifier: str, lang: Lang = Lang.
         if unit.magnitude and "." in number:  # 1.2万多亩: 多 follows the magnitude
             rest = unit.symbol.removeprefix(unit.magnitude)
             return f"{number}{unit.magnitude}多{rest}"
-        return f"{number}余{unit.symbol}"
+        word = "多" if quote and f"{number}多" in quote else "余"
+        return f"{number}{word}{unit.symbol}"
     return f"{number}{unit.symbol}"
 
 
@@ -289,7 +294,8 @@ def _value(row: Mapping[str, Any], lang: str) -> str:
     mark = "" if r.counts else SUPERSEDED_MARK
     if r.withheld:
         return WITHHELD[lang] + mark
-    return display_value(r.figure.value, r.unit, r.figure.qualifier, Lang(lang)) + mark
+    f = r.figure
+    return display_value(f.value, r.unit, f.qualifier, Lang(lang), f.quote) + mark
 
 
 def _growth(row: Mapping[str, Any], lang: str) -> str:

@@ -201,10 +201,10 @@ PROGRESS_TARGET = _object({
     "time_progress_pct": _NUM,
     "gap_points": {**_NUM_OR_NULL, "description": "Completion minus time progress, in points."},
     "verdict": {"enum": ["ahead", "on_pace", "behind", "met", "missed", None]},
-    "on_track": _BOOL,
+    "on_track": {**_BOOL_OR_NULL, "description": "Null for a fixed list (target_kind list)."},
     "half_reached": _BOOL_OR_NULL,
-    "needed_for_half": _NUM, "needed_for_full": _NUM, "needed_qualifier": _QUALIFIER,
-    "pace_per_month": _NUM, "pace_needed_for_half": _NUM_OR_NULL,
+    "needed_for_half": _NUM_OR_NULL, "needed_for_full": _NUM, "needed_qualifier": _QUALIFIER,
+    "pace_per_month": _NUM_OR_NULL, "pace_needed_for_half": _NUM_OR_NULL,
     "pace_needed_for_full": _NUM_OR_NULL,
     "projection_june": _RUN_RATE, "projection_year": _RUN_RATE,
     "projection_capped": {**_BOOL, "description": "A count run past its planned list, capped."},
@@ -213,6 +213,13 @@ PROGRESS_TARGET = _object({
     "target_note": {"type": ["string", "null"],
                     "description": "The target figure's note (its scope, an assumption): the "
                     "verdict rests on it."},
+    "target_kind": {"enum": ["annual", "list"],
+                    "description": "annual: a plan accruing over the year, judged against time "
+                    "progress; list: a fixed list of items to complete, shown by its completion "
+                    "only (no gap, verdict, pace or run rate; not in on_track/targets_total)."},
+    "plan_reached_month": {"type": ["integer", "null"], "minimum": 1, "maximum": 12,
+                           "description": "Where the run rate to December passes the target: "
+                           "the month the pace so far reaches it."},
 })  # fmt: skip
 PROGRESS_TARGET["properties"]["region"] = {"type": "string", "description": "With several files."}
 PROGRESS_TARGET["properties"]["region_en"] = {"type": "string"}
