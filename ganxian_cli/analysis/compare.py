@@ -451,25 +451,26 @@ class _Notes:
     to print under it: what qualifies a number must reach where the number is shown."""
 
     def __init__(self) -> None:
-        self._seen: dict[tuple[str, str], tuple[dict[str, str], str]] = {}
+        self._seen: dict[tuple[str, str], tuple[dict[str, str], str, str | None]] = {}
 
     def figure(self, found: Resolved) -> None:
-        for note in (found.indicator.note, found.figure.note):
+        ind, figure = found.indicator, found.figure
+        for note, note_en in ((ind.note, ind.note_en), (figure.note, figure.note_en)):
             if note:
-                name = both(found.indicator.name, found.indicator.title_en)
-                self._seen.setdefault((found.ident, note), (name, note))
+                name = both(ind.name, ind.title_en)
+                self._seen.setdefault((found.ident, note), (name, note, note_en))
 
-    def relation(self, name: Mapping[str, str], note: str | None) -> None:
+    def relation(self, name: Mapping[str, str], note: str | None, note_en: str | None) -> None:
         if note:
-            self._seen.setdefault(("", note), (dict(name), note))
+            self._seen.setdefault(("", note), (dict(name), note, note_en))
 
     def text(self, lang: str, before: str = "") -> str:
         lead = "Note" if lang == "en" else "注"
         colon = ": " if lang == "en" else ":"
         lines = [before] if before else []
         lines += [
-            f"{lead}{colon}{name[lang]}{colon}{note_text(note, lang)}"
-            for name, note in self._seen.values()
+            f"{lead}{colon}{name[lang]}{colon}{note_text(note, lang, note_en)}"
+            for name, note, note_en in self._seen.values()
         ]
         return "\n".join(lines)
 
@@ -606,8 +607,9 @@ def sums_section(dataset: Dataset) -> Section:
         # a total the source never states is ganxian's sum, and says so wherever it is shown
         label = both("合计", "Total") if quoted else both(*SUM_NOT_IN_SOURCE)
         row = _sum_row("total", label, label, None, quoted, total, unit, like)
-        rows.append({**row, "derived": quoted is None, "note": relation.note})
-        notes.relation(label, relation.note)
+        note = both(relation.note, relation.note_en or relation.note) if relation.note else None
+        rows.append({**row, "derived": quoted is None, "note": note})
+        notes.relation(label, relation.note, relation.note_en)
     return Section(
         "side_by_side",
         "折算为同一单位",

@@ -163,13 +163,18 @@ def record(r: Progress) -> dict[str, Any]:
         "quoted_gap_consistent": r.quoted_gap.consistent if r.quoted_gap else None,
         # what the file says qualifies the target (its scope, an assumption): shown with the
         # verdict, since the verdict rests on it
-        "target_note": r.target.figure.note,
+        "target_note": _note_pair(r.target.figure.note, r.target.figure.note_en),
         # annual: a plan accruing over the year, judged against time; list: a fixed list of
         # items to complete, shown by its completion only
         "target_kind": "list" if r.is_list else "annual",
         # at the pace so far, the month the target is reached, where the run rate passes it
         "plan_reached_month": r.plan_reached_month,
     }
+
+
+def _note_pair(note: str | None, note_en: str | None) -> dict[str, str] | None:
+    """A note for machine output in each language: the English one where the file gives it."""
+    return None if note is None else both(note, note_en or note)
 
 
 def summary(results: list[Progress], as_of: AsOf | None, basis: Basis) -> dict[str, Any]:
@@ -341,14 +346,17 @@ def sections(results: list[Progress]) -> list[Section]:
     notes_en = ["* data end in that month; judged as of it."] if early else []
     for r in results:
         ind = r.actual.indicator
-        if r.target.figure.note:
-            note = r.target.figure.note
-            notes_zh.append(f"† {ind.name}的目标: {note_text(note, 'zh')}")
-            notes_en.append(f"† target of {ind.name_en}: {note_text(note, 'en')}")
-        if r.actual.figure.note:  # what qualifies the actual qualifies the verdict too
-            note = r.actual.figure.note
-            notes_zh.append(f"† {ind.name}的实际数: {note_text(note, 'zh')}")
-            notes_en.append(f"† actual of {ind.name_en}: {note_text(note, 'en')}")
+        target, actual = r.target.figure, r.actual.figure
+        if target.note:
+            notes_zh.append(f"† {ind.name}的目标: {note_text(target.note, 'zh')}")
+            notes_en.append(
+                f"† target of {ind.name_en}: {note_text(target.note, 'en', target.note_en)}"
+            )
+        if actual.note:  # what qualifies the actual qualifies the verdict too
+            notes_zh.append(f"† {ind.name}的实际数: {note_text(actual.note, 'zh')}")
+            notes_en.append(
+                f"† actual of {ind.name_en}: {note_text(actual.note, 'en', actual.note_en)}"
+            )
     if any(r.is_list for r in results):
         notes_zh.append(
             "清单目标(逐项完成的固定清单,不是全年累计的量)只列完成率,不比序时进度、不推算,"

@@ -153,7 +153,10 @@ def _written_in(text: str) -> str:
 NOTE_IN_OTHER = {"zh": "(原注为英文)", "en": "(note in Chinese) "}
 
 
-def note_text(note: str, lang: str) -> str:
-    """A file's note as output in *lang* shows it: as written, marked where it is written in
-    the other language (原注为英文 / note in Chinese), since a note is never translated."""
+def note_text(note: str, lang: str, note_en: str | None = None) -> str:
+    """A file's note as output in *lang* shows it: English output shows `note_en` where the
+    file gives one; else the note as written, marked where it is in the other language
+    (原注为英文 / note in Chinese), since ganxian never translates a note."""
+    if lang == "en" and note_en:
+        return note_en
     return note if _written_in(note) == lang else NOTE_IN_OTHER[lang] + note

@@ -137,6 +137,9 @@ class Figure(_Model):
         None, description="The shortest verbatim clause of the source that contains the figure."
     )
     note: StrictStr | None = Field(None, description="Free text for people editing the file.")
+    note_en: StrictStr | None = Field(
+        None, description="The note in English, where `note` is in Chinese (or the reverse)."
+    )
     source: Ident | None = Field(
         None,
         description="Key of the [sources] article this figure is quoted from "
@@ -204,6 +207,9 @@ class Indicator(_Model):
         "output then reads the period 截至2022年6月 / as of Jun 2022.",
     )
     note: StrictStr | None = None
+    note_en: StrictStr | None = Field(
+        None, description="The note in English, where `note` is in Chinese (or the reverse)."
+    )
     observations: list[Figure] = Field(
         [], description="The figures, one per period and status (at least one, or withheld)."
     )
@@ -345,6 +351,9 @@ class Target(_Model):
         "and no part in the 双过半 count.",
     )
     note: StrictStr | None = None
+    note_en: StrictStr | None = Field(
+        None, description="The note in English, where `note` is in Chinese (or the reverse)."
+    )
 
 
 class ShareRelation(_Model):
@@ -355,6 +364,9 @@ class ShareRelation(_Model):
     whole: Ref
     rate: Ref | None = None
     note: StrictStr | None = None
+    note_en: StrictStr | None = Field(
+        None, description="The note in English, where `note` is in Chinese (or the reverse)."
+    )
 
 
 class SumRelation(_Model):
@@ -366,6 +378,9 @@ class SumRelation(_Model):
     )
     parts: Annotated[list[Ref], Field(min_length=1, max_length=100)]
     note: StrictStr | None = None
+    note_en: StrictStr | None = Field(
+        None, description="The note in English, where `note` is in Chinese (or the reverse)."
+    )
 
 
 class PerRelation(_Model):
@@ -375,6 +390,9 @@ class PerRelation(_Model):
     amount: Ref
     count: Ref
     note: StrictStr | None = None
+    note_en: StrictStr | None = Field(
+        None, description="The note in English, where `note` is in Chinese (or the reverse)."
+    )
 
 
 class LeadRelation(_Model):
@@ -391,6 +409,9 @@ class LeadRelation(_Model):
         description="The baseline's rate, where the source gives it; then the lead is checked.",
     )
     note: StrictStr | None = None
+    note_en: StrictStr | None = Field(
+        None, description="The note in English, where `note` is in Chinese (or the reverse)."
+    )
 
 
 class WithinRelation(_Model):
@@ -400,6 +421,9 @@ class WithinRelation(_Model):
     parts: Annotated[list[Ref], Field(min_length=1, max_length=100)]
     whole: Ref
     note: StrictStr | None = None
+    note_en: StrictStr | None = Field(
+        None, description="The note in English, where `note` is in Chinese (or the reverse)."
+    )
 
 
 Relation = Annotated[

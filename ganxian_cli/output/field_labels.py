@@ -47,6 +47,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "needed_for_half": ("过半尚需", "Still needed for half"),
     "needed_qualifier": ("尚需限定", "Still needed: qualifier"),
     "note": ("备注", "Note"),
+    "note_en": ("备注(英文)", "Note (English)"),
     "on_track": ("进度达标", "On track"),
     "pace_needed_for_full": ("完成全年所需月均", "Monthly pace needed for the year"),
     "pace_needed_for_half": ("过半所需月均", "Monthly pace needed for half"),

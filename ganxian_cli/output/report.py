@@ -227,6 +227,7 @@ def figure_record(row: Row) -> dict[str, Any]:
         "subject": f.subject,
         "quote": f.quote,
         "note": f.note,
+        "note_en": f.note_en,
         "source": row.source,
         "counts": row.counts,
         "superseded_by": row.superseded_by,

@@ -48,7 +48,7 @@ REPORT: dict[str, Any] = {
                     "indicator", "name", "name_en", "theme", "period", "year", "start_month",
                     "end_month", "status", "qualifier", "value", "unit", "yoy", "subject", "quote",
                     "note", "withheld", "source", "counts", "superseded_by", "period_label",
-                    "stock",
+                    "stock", "note_en",
                 ],
                 "properties": {
                     "indicator": {"type": "string"},
@@ -82,6 +82,7 @@ REPORT: dict[str, Any] = {
                     "subject": _NULLABLE_STR,
                     "quote": _NULLABLE_STR,
                     "note": _NULLABLE_STR,
+                    "note_en": {**_NULLABLE_STR, "description": "The note in English, if given."},
                     "source": {
                         "description": "The figure's article: [sources] id (null for [source]).",
                         "oneOf": [
@@ -212,7 +213,8 @@ PROGRESS_TARGET = _object({
     "quoted_gap": _NUM_OR_NULL, "quoted_gap_consistent": _BOOL_OR_NULL,
     "target_note": {"type": ["string", "null"],
                     "description": "The target figure's note (its scope, an assumption): the "
-                    "verdict rests on it."},
+                    "verdict rests on it. In English output its note_en where the file gives "
+                    "one."},
     "target_kind": {"enum": ["annual", "list"],
                     "description": "annual: a plan accruing over the year, judged against time "
                     "progress; list: a fixed list of items to complete, shown by its completion "

@@ -59,11 +59,6 @@ def test_the_not_equal_footnote_only_with_a_not_equal_and_says_why(runner: CliRu
     )
 
 
-def test_a_notes_language_is_marked_where_it_is_not_the_outputs(runner: CliRunner) -> None:
-    assert "(原注为英文)The target is printed as" in _progress(runner)
-    assert "(note in" not in _progress(runner, "--lang", "en")
-
-
 def test_after_june_the_table_shows_the_pace_needed_for_the_year(
     runner: CliRunner, tmp_path: Path
 ) -> None:
