@@ -65,3 +65,4 @@ def test_every_output_reads_the_shipped_stocks_as_levels(runner: CliRunner) -> N
     assert leads["period_label"] == "截至2022年6月" and leads["period_label_en"] == "as of Jun 2022"
     by_period = invoke(runner, "report", "--data", str(DATA), "--by", "period").stdout
     assert "截至2022年6月" in by_period and "2022年6月 (预计)" in by_period
+    assert "今年以来(截至6月)" in by_period  # a figure's own label heads its column
