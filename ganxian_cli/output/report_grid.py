@@ -111,6 +111,7 @@ def period_matrix(sections: Sequence[Section], lang: Lang, width: int | None = N
     keys_of = [c.key for c in sections[0].columns] if sections else []
     name_at, value_at = (keys_of.index(k) if k in keys_of else 0 for k in ("name", "value"))
     subject_at = keys_of.index("subject") if "subject" in keys_of else None
+
     # one column per period as its figures name it: a stock (截至2022年6月) apart from a flow
     # over the same months (2022年6月), a figure's own label (今年以来(截至6月)) its own
     def key_of(r: Row) -> tuple[Period, str, str]:

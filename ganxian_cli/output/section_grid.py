@@ -125,7 +125,9 @@ def history_grid(section: Section, lang: Lang, with_bar: bool = True) -> Grid:
         caption=escape_control(section.note(lang)),  # figures the source withholds
     )
     for row in section.rows:
-        value = display_value(row["value"], get_unit(row["unit"]), row["qualifier"], lang)
+        value = display_value(
+            row["value"], get_unit(row["unit"]), row["qualifier"], lang, row.get("quote")
+        )
         cells: list[Cell] = [
             [(row["label"][lang], "")],
             [(STATUS_LABEL[lang][row["status"]], "")],

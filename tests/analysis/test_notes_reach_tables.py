@@ -58,3 +58,8 @@ def test_more_than_keeps_the_word_the_quote_prints() -> None:
     assert display_value(Decimal(6000), unit, "more_than", quote="损失6000多万元") == "6000多万元"
     assert display_value(Decimal(300), get_unit("名"), "more_than", quote="300余名") == "300余名"
     assert display_value(Decimal(300), get_unit("名"), "more_than") == "300余名"
+
+
+def test_history_keeps_the_word_of_the_quote(runner: CliRunner) -> None:
+    table = invoke(runner, "history", "crop_damage_loss", "--data", str(DATA)).stdout
+    assert "6000多万元" in table and "6000余万元" not in table
