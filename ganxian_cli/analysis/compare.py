@@ -239,7 +239,9 @@ def _status_label(row: Mapping[str, Any], lang: str) -> str:
 def _dated(e: Entry, lang: str) -> str:
     """1–5月: 12.3亿元(推算): a period and its value, marked when derived."""
     shown = shown_text(e.num, e.unit, None, LANGS, lang)
-    return f"{e.period.label(lang)}: {shown}{DERIVED[lang] if e.found is None else ''}"
+    found = e.found
+    when = found.indicator.period_label(found.figure, lang) if found else e.period.label(lang)
+    return f"{when}: {shown}{DERIVED[lang] if found is None else ''}"
 
 
 def _from_text(row: Mapping[str, Any], lang: str) -> str:

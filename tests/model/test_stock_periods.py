@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 from typer.testing import CliRunner
 
@@ -66,3 +67,21 @@ def test_every_output_reads_the_shipped_stocks_as_levels(runner: CliRunner) -> N
     by_period = invoke(runner, "report", "--data", str(DATA), "--by", "period").stdout
     assert "截至2022年6月" in by_period and "2022年6月 (预计)" in by_period
     assert "今年以来(截至6月)" in by_period  # a figure's own label heads its column
+
+
+def test_a_change_between_two_stocks_names_both_as_levels(tmp_path: Path) -> None:
+    from ganxian_cli.analysis.compare import compare
+    from ganxian_cli.datafile.loader import load
+
+    text = DATA.read_text(encoding="utf-8").replace(
+        'period = "2022-06"\nvalue = 43\n',
+        'period = "2022-05"\nvalue = 40\n\n[[indicators.negotiating_projects.observations]]\n'
+        'period = "2022-06"\nvalue = 43\n',
+    )
+    data = tmp_path / "two.toml"
+    data.write_text(text, encoding="utf-8")
+    sections = {s.key: s for s in compare(load(str(data)).dataset)}
+    changes = sections["period_on_period"]
+    rows = [r for r in changes.rows if r["indicator"] == "negotiating_projects"]
+    column = next(c for c in changes.columns if c.key == "d_from")
+    assert rows and column.value(rows[0], "zh").startswith("截至2022年5月")
