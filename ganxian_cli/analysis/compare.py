@@ -28,7 +28,7 @@ from .derived import (
     places_for,
     quantize,
 )
-from .results import Column, Section, Shown, both
+from .results import Column, Section, Shown, both, note_text
 from .schedule import HUNDRED
 from .series_values import Entry, Key, SeriesValues
 
@@ -87,12 +87,13 @@ def label_text(found: Resolved, lang: str) -> str:
     """An indicator and its figure's period: 地区生产总值(2022年1—5月)."""
     ind, figure = found.indicator, found.figure
     if lang == "en":
-        return f"{ind.title_en} ({figure.period_label('en')})"
-    return f"{ind.name}({figure.period_label('zh')})"
+        return f"{ind.title_en} ({ind.period_label(figure, 'en')})"
+    return f"{ind.name}({ind.period_label(figure, 'zh')})"
 
 
-def _period_label(period: Any) -> Shown:
-    return Shown(period.label)
+def _period_label(period: Any, stock: bool = False) -> Shown:
+    """The period for a reader; a stock's as the level at its end (截至2022年6月)."""
+    return Shown(period.stock_label if stock else period.label)
 
 
 NAME = Column("name", "指标", "Indicator")
@@ -121,7 +122,7 @@ def yoy_section(dataset: Dataset) -> Section:
                 "indicator": ident,
                 "name": _name(found),
                 "period": str(figure.period),
-                "period_label": _period_label(figure.period),
+                "period_label": _period_label(figure.period, indicator.stock),
                 "status": figure.status,
                 "qualifier": figure.qualifier,
                 "value": figure.value,
@@ -238,7 +239,9 @@ def _status_label(row: Mapping[str, Any], lang: str) -> str:
 def _dated(e: Entry, lang: str) -> str:
     """1–5月: 12.3亿元(推算): a period and its value, marked when derived."""
     shown = shown_text(e.num, e.unit, None, LANGS, lang)
-    return f"{e.period.label(lang)}: {shown}{DERIVED[lang] if e.found is None else ''}"
+    found = e.found
+    when = found.indicator.period_label(found.figure, lang) if found else e.period.label(lang)
+    return f"{when}: {shown}{DERIVED[lang] if found is None else ''}"
 
 
 def _from_text(row: Mapping[str, Any], lang: str) -> str:
@@ -445,8 +448,38 @@ def _share_text(row: Mapping[str, Any], lang: str) -> str | None:
     return number_text(share, row["share_qualifier"], status, None, lang)
 
 
+class _Notes:
+    """The notes of the figures (and their indicators) and relations a table shows, once each,
+    to print under it: what qualifies a number must reach where the number is shown."""
+
+    def __init__(self) -> None:
+        self._seen: dict[tuple[str, str], tuple[dict[str, str], str, str | None]] = {}
+
+    def figure(self, found: Resolved) -> None:
+        ind, figure = found.indicator, found.figure
+        for note, note_en in ((ind.note, ind.note_en), (figure.note, figure.note_en)):
+            if note:
+                name = both(ind.name, ind.title_en)
+                self._seen.setdefault((found.ident, note), (name, note, note_en))
+
+    def relation(self, name: Mapping[str, str], note: str | None, note_en: str | None) -> None:
+        if note:
+            self._seen.setdefault(("", note), (dict(name), note, note_en))
+
+    def text(self, lang: str, before: str = "") -> str:
+        lead = "Note" if lang == "en" else "注"
+        colon = ": " if lang == "en" else ":"
+        lines = [before] if before else []
+        lines += [
+            f"{lead}{colon}{name[lang]}{colon}{note_text(note, lang, note_en)}"
+            for name, note, note_en in self._seen.values()
+        ]
+        return "\n".join(lines)
+
+
 def shares_section(dataset: Dataset, index: SeriesValues | None = None) -> Section:
     rows = []
+    notes = _Notes()
     num = index.num if index is not None else Num.of
     names: dict[tuple[str, str | None], dict[str, str]] = {}
     for relation in dataset.relations:
@@ -473,6 +506,8 @@ def shares_section(dataset: Dataset, index: SeriesValues | None = None) -> Secti
             row["status"] = combine_status(part.figure.status, whole.figure.status)
             row["quoted_pct"] = quoted[0].figure.value if quoted else None
             rows.append(row)
+            notes.figure(part)
+            notes.figure(whole)
     return Section(
         "part_of_whole",
         "部分与整体",
@@ -484,6 +519,8 @@ def shares_section(dataset: Dataset, index: SeriesValues | None = None) -> Secti
             Column("quoted_pct", "原文%", "Quoted %", True),
         ),
         rows,
+        notes.text("zh"),
+        notes.text("en"),
         fields=(*_side_fields("part"), *_side_fields("whole"), "share_pct", "share_qualifier",
                 "status", "quoted_pct"),
         uniform=True,
@@ -502,6 +539,7 @@ def _readable(num: Num, unit: Unit) -> tuple[Num, Unit]:
 
 def per_unit_section(dataset: Dataset) -> Section:
     rows = []
+    notes = _Notes()
     names: dict[tuple[str, str | None], dict[str, str]] = {}
     for relation in dataset.relations:
         if not isinstance(relation, PerRelation):
@@ -513,6 +551,8 @@ def per_unit_section(dataset: Dataset) -> Section:
             if each is None:
                 continue
             per, unit = _readable(each, amount.unit)
+            notes.figure(amount)
+            notes.figure(count)
             rows.append(
                 {
                     **_side("amount", amount, names),
@@ -534,8 +574,9 @@ def per_unit_section(dataset: Dataset) -> Section:
             Column("d_per", "平均每个", "Average", True),
         ),
         rows,
-        "平均值按输入的印刷精度取舍;由约数或概数推算的标约/近/逾。",
-        "Per-unit figures keep the precision of their inputs; ~ ≤ ≥ mark approximate inputs.",
+        notes.text("zh", "平均值按输入的印刷精度取舍;由约数或概数推算的标约/近/逾。"),
+        notes.text("en", "Per-unit figures keep the precision of their inputs; "
+                   "~ ≤ ≥ mark approximate inputs."),
         (*_side_fields("amount"), *_side_fields("count"), "per_unit", "unit", "qualifier",
          "status"),
         uniform=True,
@@ -544,6 +585,7 @@ def per_unit_section(dataset: Dataset) -> Section:
 
 def sums_section(dataset: Dataset) -> Section:
     rows: list[dict[str, Any]] = []
+    notes = _Notes()
     for relation in dataset.relations:
         if not isinstance(relation, SumRelation):
             continue
@@ -562,11 +604,14 @@ def sums_section(dataset: Dataset) -> Section:
         for p, num in zip(found, nums, strict=True):
             row = _sum_row("part", _label(p), _name(p), p.ident, p, num, unit, like)
             rows.append({**row, "derived": False, "note": None})
+            notes.figure(p)
         quoted = total_fig[0] if total_fig else None
         # a total the source never states is ganxian's sum, and says so wherever it is shown
         label = both("合计", "Total") if quoted else both(*SUM_NOT_IN_SOURCE)
         row = _sum_row("total", label, label, None, quoted, total, unit, like)
-        rows.append({**row, "derived": quoted is None, "note": relation.note})
+        note = both(relation.note, relation.note_en or relation.note) if relation.note else None
+        rows.append({**row, "derived": quoted is None, "note": note})
+        notes.relation(label, relation.note, relation.note_en)
     return Section(
         "side_by_side",
         "折算为同一单位",
@@ -577,8 +622,12 @@ def sums_section(dataset: Dataset) -> Section:
             Column("d_converted", "换算值", "Converted", True),
         ),
         rows,
-        "合计按各项的印刷精度取舍。",
-        "The total keeps the precision of its least precise part.",
+        notes.text("zh", "换算值与原文数值精度相同;合计按各项中最粗的印刷精度取舍。"),
+        notes.text(
+            "en",
+            "Converted figures keep the precision printed; the total keeps the precision of "
+            "its least precise part.",
+        ),
         ("row", "indicator", "name", "period", "status", "value", "unit", "qualifier",
          "converted", "converted_unit", "converted_qualifier", "derived", "note"),
     )  # fmt: skip
@@ -626,7 +675,8 @@ def forecasts_section(index: SeriesValues) -> Section:
     for key, by_period in index.printed.items():
         if key[1] != "forecast":
             continue
-        unit = index.dataset.indicators[key[0]].base
+        indicator = index.dataset.indicators[key[0]]
+        unit = indicator.base
         for period, forecast in by_period.items():
             actual = index.get((key[0], "actual", key[2]), period)
             if actual is None:
@@ -639,7 +689,7 @@ def forecasts_section(index: SeriesValues) -> Section:
                     "indicator": key[0],
                     "name": _entry_name(index, key),
                     "period": str(period),
-                    "period_label": _period_label(period),
+                    "period_label": _period_label(period, indicator.stock),
                     "unit": unit.symbol,
                     "forecast_value": forecast.num.shown(),
                     "forecast_qualifier": forecast.num.qualifier,

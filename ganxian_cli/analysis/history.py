@@ -57,7 +57,10 @@ def history(dataset: Dataset, ident: str) -> Section:
         rows.append(
             {
                 "period": str(figure.period),
-                "label": {"zh": figure.period_label("zh"), "en": figure.period_label("en")},
+                "label": {
+                    "zh": indicator.period_label(figure, "zh"),
+                    "en": indicator.period_label(figure, "en"),
+                },
                 "status": figure.status,
                 "d_status": _STATUS_SHOWN[figure.status],
                 "qualifier": figure.qualifier,

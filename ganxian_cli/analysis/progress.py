@@ -8,7 +8,10 @@ Definitions (documented in the README):
 - verdict in January-November: ahead (gap >= 5 points) / on pace (gap >= 0) / behind;
   in December: target met / missed; "half reached" (completion >= 50 %) is a separate fact;
 - projections are run rates: the pace so far carried to 30 June (before June) and 31 December
-  (before December); a count target is a list of planned items, so its run rate stops there.
+  (before December); a count target is a list of planned items, so its run rate stops there;
+  where the run rate passes the target, the month it would reach it is given;
+- a target of kind `list` (a fixed list of items to complete, not a flow over the year) has a
+  completion rate only: no gap, verdict, pace or run rate, and no part in the 双过半 count.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
@@ -79,10 +82,18 @@ class Progress:
     quoted_rate: Quoted | None
     quoted_gap: Quoted | None
     basis: Basis
+    is_list: bool = False
+    source_basis: Basis = "months"
+    plan_reached_month: int | None = None
 
     @property
     def on_track(self) -> bool:
         return self.verdict in ON_TRACK
+
+    @property
+    def judged(self) -> bool:
+        """Whether this target is judged against time progress (a list is not)."""
+        return not self.is_list
 
     @property
     def half_reached(self) -> bool | None:
@@ -177,12 +188,31 @@ def evaluate(
         if not candidates:
             continue
         actual = candidates[-1]
-        results.append(
-            _evaluate_one(
-                dataset, target.target, goal, actual, as_of, basis, target.rate, target.gap
-            )
+        found_one = _evaluate_one(
+            dataset, target.target, goal, actual, as_of, basis, target.rate, target.gap
         )
+        if target.kind == "list":
+            found_one = as_list(found_one)
+        results.append(replace(found_one, source_basis=target.basis))
     return results
+
+
+def as_list(r: Progress) -> Progress:
+    """*r* as a fixed list of items to complete: its completion, what is left, the quoted rate;
+    nothing measured against time (no gap, verdict, pace or run rate)."""
+    return replace(
+        r,
+        is_list=True,
+        gap=None,
+        verdict=None,
+        pace_to_half=None,
+        pace_to_full=None,
+        projection_june=None,
+        projection_year=None,
+        projection_capped=False,
+        quoted_gap=None,
+        plan_reached_month=None,
+    )
 
 
 def _evaluate_one(
@@ -231,10 +261,19 @@ def _evaluate_one(
         projection_june=june,
         projection_year=year,
         projection_capped=capped,
+        plan_reached_month=_plan_reached(pace, goal, done, month, year),
         quoted_rate=_quoted(dataset, rate_ident, actual, completion),
         quoted_gap=_quoted(dataset, gap_ident, actual, gap),
         basis=basis,
     )
+
+
+def _plan_reached(pace: Num, goal: Num, done: Num, month: int, year: Num | None) -> int | None:
+    """The month the pace so far would reach *goal* in, where the run rate to December passes
+    it and it is not reached yet (a run rate past the plan is shown as this month instead)."""
+    if year is None or year.value <= goal.value or done.value >= goal.value or pace.value <= 0:
+        return None
+    return min(12, max(month + 1, math.ceil(goal.value * month / done.value)))
 
 
 def _projections(

@@ -7,6 +7,7 @@ positive lead, 滞后序时进度 N 个百分点 for a negative one.
 
 from __future__ import annotations
 
+import calendar
 from decimal import Decimal
 from typing import Any
 
@@ -17,7 +18,7 @@ from ..model.numerals import plain
 from ..model.units import Unit
 from .derived import PER_MONTH, Num, amount_text, marked
 from .progress import AsOf, Progress, evaluate, latest_as_of, round2
-from .results import Column, Section, Shown, both
+from .results import Column, Section, Shown, both, note_text
 from .schedule import Basis
 
 RECORD_FIELDS = (
@@ -31,14 +32,16 @@ RECORD_FIELDS = (
     "pace_per_month", "pace_needed_for_half", "pace_needed_for_full",
     "projection_june", "projection_year", "projection_capped",
     "quoted_rate", "quoted_rate_consistent", "quoted_gap", "quoted_gap_consistent",
-    "target_note",
+    "target_note", "target_kind", "plan_reached_month",
 )  # fmt: skip
 
 
 def headline(results: list[Progress], as_of: AsOf | None, basis: Basis, lang: Lang) -> str:
     """ "2 of 3 targets at or ahead of time progress toward 双过半 (…) (as of 2022-05, …)"."""
-    on = sum(r.on_track for r in results)
-    n = len(results)
+    judged = [r for r in results if r.judged]
+    on = sum(r.on_track for r in judged)
+    n = len(judged)
+    lists = len(results) - n
     when = str(as_of) if as_of else "—"
     ends = sorted({str(r.data_end) for r in results if r.data_ends_early})
     if ends:
@@ -48,12 +51,18 @@ def headline(results: list[Progress], as_of: AsOf | None, basis: Basis, lang: La
         when += (en if lang == "en" else zh) + ", ".join(ends)
     if lang == "en":
         basis_en = "months" if basis == "months" else "days"
+        listed = (
+            f"; {lists} fixed list{'s' if lists > 1 else ''} shown by completion only"
+            if lists
+            else ""
+        )
         return (
             f"{on} of {n} targets at or ahead of time-elapsed progress toward {BOTH_HALVES} "
-            f"(as of {when}, time elapsed by {basis_en})"
+            f"(as of {when}, time elapsed by {basis_en}){listed}"
         )
     basis_zh = "按月" if basis == "months" else "按天"
-    return f"双过半: {n} 项目标中 {on} 项进度达标(截至 {when},序时进度{basis_zh}计算)"
+    listed = f";另 {lists} 项清单目标只列完成率" if lists else ""
+    return f"双过半: {n} 项目标中 {on} 项进度达标(截至 {when},序时进度{basis_zh}计算){listed}"
 
 
 def _shown(num: Num | None) -> Decimal | None:
@@ -83,9 +92,14 @@ def _done_of_target(r: Progress, lang: str) -> str:
     return f"{done}/{target}{unit_of(goal, r.unit)}"
 
 
+LIST_VERDICT = {"zh": "清单目标,不比序时进度", "en": "fixed list: not judged against time"}
+
+
 def verdict_text(r: Progress, lang: str) -> str:
     """超序时进度28.45个百分点 / ahead, +28.45 percentage points; in December 完成全年目标 /
-    target met."""
+    target met; a fixed list is not judged against time."""
+    if r.is_list:
+        return LIST_VERDICT["en" if lang == "en" else "zh"]
     if r.verdict is None or r.gap is None:
         return "—"
     en = lang == "en"
@@ -132,12 +146,12 @@ def record(r: Progress) -> dict[str, Any]:
         "time_progress_pct": round2(r.time_progress),
         "gap_points": _shown(r.gap),
         "verdict": r.verdict,
-        "on_track": r.on_track,
-        "half_reached": r.half_reached,
-        "needed_for_half": r.to_half.shown(),
+        "on_track": r.on_track if r.judged else None,
+        "half_reached": r.half_reached if r.judged else None,
+        "needed_for_half": r.to_half.shown() if r.judged else None,
         "needed_for_full": r.to_full.shown(),
         "needed_qualifier": r.to_full.qualifier,
-        "pace_per_month": r.pace_so_far.shown(),
+        "pace_per_month": r.pace_so_far.shown() if r.judged else None,
         "pace_needed_for_half": _shown(r.pace_to_half),
         "pace_needed_for_full": _shown(r.pace_to_full),
         "projection_june": _shown(r.projection_june),
@@ -149,17 +163,28 @@ def record(r: Progress) -> dict[str, Any]:
         "quoted_gap_consistent": r.quoted_gap.consistent if r.quoted_gap else None,
         # what the file says qualifies the target (its scope, an assumption): shown with the
         # verdict, since the verdict rests on it
-        "target_note": r.target.figure.note,
+        "target_note": _note_pair(r.target.figure.note, r.target.figure.note_en),
+        # annual: a plan accruing over the year, judged against time; list: a fixed list of
+        # items to complete, shown by its completion only
+        "target_kind": "list" if r.is_list else "annual",
+        # at the pace so far, the month the target is reached, where the run rate passes it
+        "plan_reached_month": r.plan_reached_month,
     }
+
+
+def _note_pair(note: str | None, note_en: str | None) -> dict[str, str] | None:
+    """A note for machine output in each language: the English one where the file gives it."""
+    return None if note is None else both(note, note_en or note)
 
 
 def summary(results: list[Progress], as_of: AsOf | None, basis: Basis) -> dict[str, Any]:
     """The header fields of `progress --format json` (and of report's progress section)."""
+    judged = [r for r in results if r.judged]  # a fixed list has no part in the count
     return {
         "as_of": str(as_of) if as_of else None,
         "basis": basis,
-        "on_track": sum(r.on_track for r in results),
-        "targets_total": len(results),
+        "on_track": sum(r.on_track for r in judged),
+        "targets_total": len(judged),
     }
 
 
@@ -175,6 +200,8 @@ def _projection_text(r: Progress, lang: str) -> str:
     if r.projection_june is None and r.projection_year is None:
         return "—"
     goal = r.goal.shown()
+    if r.plan_reached_month is not None:  # a run rate past the plan: when it is reached
+        return _reached_text(r, lang)
     parts = [_text(r.projection_june, lang, None), _text(r.projection_year, lang, None)]
     if lang == "en":
         parts = [
@@ -184,6 +211,19 @@ def _projection_text(r: Progress, lang: str) -> str:
         year = r.projection_year.shown() if r.projection_year else goal
         return " / ".join(parts) + unit_of(year, r.unit, like=goal) + cap
     return " / ".join(parts) + r.unit.symbol + cap
+
+
+def _reached_text(r: Progress, lang: str) -> str:
+    """70.00亿元 / 8月达目标 / 7.000 billion yuan / met in Aug: the run rate to June where
+    there is one, then the month the pace so far reaches the target."""
+    month = r.plan_reached_month
+    assert month is not None
+    en = lang == "en"
+    reached = f"met in {calendar.month_abbr[month]}" if en else f"{month}月达目标"
+    if r.projection_june is None:
+        return reached
+    june = _text(r.projection_june, lang, r.unit, r.goal.shown())
+    return f"{june} / {reached}"
 
 
 PAST_HALF = {"zh": "已过半", "en": "past half"}
@@ -201,10 +241,15 @@ def _to_half(r: Progress, lang: str) -> str:
     return _text(r.to_half, lang, r.unit, r.goal.shown())
 
 
+def _dash(r: Progress, text: Shown) -> Shown:
+    """*text*, or "—" for a fixed list, which is not measured against time."""
+    return Shown(lambda lang: "—") if r.is_list else text
+
+
 def _display(r: Progress, row: dict[str, Any]) -> dict[str, Any]:
     u, goal = r.unit, r.goal.shown()
     mark = "*" if r.data_ends_early else ""
-    noted = "†" if r.target.figure.note else ""  # the target's note, under the table
+    noted = "†" if r.target.figure.note or r.actual.figure.note else ""  # notes under the table
     period = r.actual.figure.period
     quoted = " / ".join(
         t
@@ -219,25 +264,67 @@ def _display(r: Progress, row: dict[str, Any]) -> dict[str, Any]:
         "d_period": Shown(lambda lang: period.label(lang) + mark),
         "d_progress": Shown(lambda lang: _done_of_target(r, lang)),
         "d_completion": Shown(lambda lang: _text(r.completion, lang)),
-        "d_time": plain(round2(r.time_progress)),
+        "d_time": "—" if r.is_list else plain(round2(r.time_progress)),
         "d_gap": Shown(lambda lang: _text(r.gap, lang)),
         "d_verdict": Shown(lambda lang: verdict_text(r, lang) + noted),
-        "d_to_half": Shown(lambda lang: _to_half(r, lang)),
+        "d_to_half": _dash(r, Shown(lambda lang: _to_half(r, lang))),
         "d_to_full": Shown(lambda lang: _text(r.to_full, lang, u, goal)),
-        "d_pace": Shown(lambda lang: _pace(r.pace_so_far, r, lang)),
+        "d_pace": _dash(r, Shown(lambda lang: _pace(r.pace_so_far, r, lang))),
         "d_pace_to_half": Shown(
             lambda lang: "—" if _past_half(r) else _pace(r.pace_to_half, r, lang)
         ),
+        "d_pace_to_full": Shown(lambda lang: _pace(r.pace_to_full, r, lang)),
         "d_projection": Shown(lambda lang: _projection_text(r, lang)),
         "d_quoted": quoted or None,
         "bar_completion": r.completion.value if r.completion else None,
-        "bar_time": r.time_progress,
+        "bar_time": None if r.is_list else r.time_progress,
     }
 
 
 NAME = Column("d_name", "目标", "Target")
 TO_HALF = Column("d_to_half", "距过半", "Remaining to half", True)
 PACE_TO_HALF = Column("d_pace_to_half", "过半需月均", "Pace needed for half", True)
+
+
+PACE_TO_FULL = Column("d_pace_to_full", "全年需月均", "Pace needed for the year", True)
+
+
+def _needed_notes(results: list[Progress]) -> tuple[str, str]:
+    """The footnote of what is still needed: each sentence only where the table needs it
+    (≠ where a quoted figure differs, and why when time progress is measured otherwise)."""
+    zh = ["推算值按1月以来的月均速度外推,不是预测"]
+    en = ["Run rates carry the pace so far forward and are not forecasts"]
+    if any(r.plan_reached_month for r in results):
+        zh.append("推算超过全年目标时,列出按此速度达到目标的月份")
+        en.append("where the run rate passes the target, the month it reaches it is shown")
+    if any(r.projection_capped for r in results):
+        zh.append("计划项目数的推算不超过计划数")
+        en.append("a planned count (a list of projects) is not run past the list")
+    differs = [
+        r
+        for r in results
+        if (r.quoted_rate and not r.quoted_rate.consistent)
+        or (r.quoted_gap and not r.quoted_gap.consistent)
+    ]
+    if differs:
+        zh.append("“≠”表示原文数值与计算值相差超出舍入范围")
+        en.append("“≠” marks a quoted figure that differs from the computed one beyond rounding")
+    if any(r.quoted_gap and not r.quoted_gap.consistent and r.basis != r.source_basis
+           for r in differs):  # fmt: skip
+        by = {"months": ("按月", "by months"), "days": ("按天", "by days")}
+        source = next(r.source_basis for r in differs if r.basis != r.source_basis)
+        zh.append(f"原文的超序时进度{by[source][0]}计算序时进度,与本表{by[differs[0].basis][0]}"
+                  "计算的不同,因此标“≠”")  # fmt: skip
+        en.append(f"the source measures time elapsed {by[source][1]}, this table "
+                  f"{by[differs[0].basis][1]}, hence the “≠” on its lead")  # fmt: skip
+    if any(
+        n is not None and n.qualifier != "exact"
+        for r in results
+        for n in (r.completion, r.to_full, r.pace_so_far)
+    ):
+        zh.append("约/近/逾表示由约数或概数推算")
+        en.append("~ ≤ ≥ mark numbers derived from approximate figures")
+    return ";".join(zh) + "。", "; ".join(en) + "."
 
 
 def sections(results: list[Progress]) -> list[Section]:
@@ -258,12 +345,32 @@ def sections(results: list[Progress]) -> list[Section]:
     notes_zh = ["* 数据只到该月,按该月判断。"] if early else []
     notes_en = ["* data end in that month; judged as of it."] if early else []
     for r in results:
-        if r.target.figure.note:
-            ind = r.actual.indicator
-            notes_zh.append(f"† {ind.name}的目标: {r.target.figure.note}")
-            notes_en.append(f"† target of {ind.name_en}: {r.target.figure.note}")
+        ind = r.actual.indicator
+        target, actual = r.target.figure, r.actual.figure
+        if target.note:
+            notes_zh.append(f"† {ind.name}的目标: {note_text(target.note, 'zh')}")
+            notes_en.append(
+                f"† target of {ind.name_en}: {note_text(target.note, 'en', target.note_en)}"
+            )
+        if actual.note:  # what qualifies the actual qualifies the verdict too
+            notes_zh.append(f"† {ind.name}的实际数: {note_text(actual.note, 'zh')}")
+            notes_en.append(
+                f"† actual of {ind.name_en}: {note_text(actual.note, 'en', actual.note_en)}"
+            )
+    if any(r.is_list for r in results):
+        notes_zh.append(
+            "清单目标(逐项完成的固定清单,不是全年累计的量)只列完成率,不比序时进度、不推算,"
+            "也不算在双过半达标数内。"
+        )
+        notes_en.append(
+            "A fixed list (items to complete, not a flow over the year) is shown by its "
+            "completion only: not judged against time, not run forward, not counted toward "
+            f"{BOTH_HALVES_SHORT}."
+        )
     note_zh, note_en = "\n".join(notes_zh), "\n".join(notes_en)
-    after_june = all(r.month >= 6 for r in results)
+    after_june = all(r.month >= 6 for r in results)  # nothing left "to half" by June
+    any_after_june = any(r.month >= 6 for r in results)  # the pace for the year then counts
+    needed_zh, needed_en = _needed_notes(results)
     return [
         Section(
             "progress",
@@ -292,16 +399,13 @@ def sections(results: list[Progress]) -> list[Section]:
                 Column("d_to_full", "距全年", "Remaining, full year", True),
                 Column("d_pace", "月均已完成", "Per month so far", True),
                 *(() if after_june else (PACE_TO_HALF,)),
+                *((PACE_TO_FULL,) if any_after_june else ()),
                 Column("d_projection", "推算 6月/全年", "Run rate Jun / Dec", True),
                 Column("d_quoted", "原文完成率/超序时", "Quoted rate / gap", True),
             ),
             rows,
-            "推算值按1月以来的月均速度外推,不是预测;计划项目数的推算不超过计划数;"
-            "“≠”表示原文数值与计算值相差超出舍入范围;约/近/逾表示由约数或概数推算。",
-            "Run rates carry the pace so far forward and are not forecasts; a planned count "
-            "(a list of projects) is not run past the list; “≠” marks a quoted figure that "
-            "differs from the computed one beyond rounding; ~ ≤ ≥ mark numbers derived from "
-            "approximate figures.",
+            needed_zh,
+            needed_en,
             RECORD_FIELDS,
         ),
     ]  # fmt: skip

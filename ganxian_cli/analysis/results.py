@@ -140,3 +140,23 @@ def pick(value: Any, lang: str) -> Any:
 
 def both(zh: str, en: str) -> dict[str, str]:
     return {"zh": zh, "en": en}
+
+
+def _written_in(text: str) -> str:
+    """The language a note is written in: zh where Chinese characters outnumber Latin letters
+    (a note in English may quote a Chinese word or two)."""
+    cjk = sum("\u4e00" <= ch <= "\u9fff" for ch in text)
+    latin = sum(ch.isascii() and ch.isalpha() for ch in text)
+    return "zh" if cjk >= latin else "en"
+
+
+NOTE_IN_OTHER = {"zh": "(原注为英文)", "en": "(note in Chinese) "}
+
+
+def note_text(note: str, lang: str, note_en: str | None = None) -> str:
+    """A file's note as output in *lang* shows it: English output shows `note_en` where the
+    file gives one; else the note as written, marked where it is in the other language
+    (原注为英文 / note in Chinese), since ganxian never translates a note."""
+    if lang == "en" and note_en:
+        return note_en
+    return note if _written_in(note) == lang else NOTE_IN_OTHER[lang] + note

@@ -137,6 +137,9 @@ class Figure(_Model):
         None, description="The shortest verbatim clause of the source that contains the figure."
     )
     note: StrictStr | None = Field(None, description="Free text for people editing the file.")
+    note_en: StrictStr | None = Field(
+        None, description="The note in English, where `note` is in Chinese (or the reverse)."
+    )
     source: Ident | None = Field(
         None,
         description="Key of the [sources] article this figure is quoted from "
@@ -161,10 +164,13 @@ class Figure(_Model):
         "gives the same indicator, subject, months and status.",
     )
 
-    def period_label(self, lang: str = "zh") -> str:
-        """The figure's months for a reader: its `label` where given, else the period's."""
+    def period_label(self, lang: str = "zh", stock: bool = False) -> str:
+        """The figure's months for a reader: its `label` where given, else the period's (for
+        a *stock*, the level at its end: 截至2022年6月 / as of Jun 2022)."""
         own = self.label_en if lang == "en" else self.label
-        return own or self.label or self.period.label(lang)
+        if own or self.label:
+            return own or self.label or ""
+        return self.period.stock_label(lang) if stock else self.period.label(lang)
 
 
 class Withheld(_Model):
@@ -194,7 +200,16 @@ class Indicator(_Model):
     signed: StrictBool = Field(
         False, description="True where an amount or count may be negative (profit, net change)."
     )
+    stock: StrictBool = Field(
+        False,
+        description="True where each figure is a level at the end of its period (截至目前: "
+        "projects under construction, firms on the register), not a flow over its months; "
+        "output then reads the period 截至2022年6月 / as of Jun 2022.",
+    )
     note: StrictStr | None = None
+    note_en: StrictStr | None = Field(
+        None, description="The note in English, where `note` is in Chinese (or the reverse)."
+    )
     observations: list[Figure] = Field(
         [], description="The figures, one per period and status (at least one, or withheld)."
     )
@@ -219,6 +234,10 @@ class Indicator(_Model):
             private = self.__pydantic_private__ or {}
             unit = private.get("_declared", {}).get(symbol) or get_unit(symbol)
         return unit
+
+    def period_label(self, figure: Figure, lang: str = "zh") -> str:
+        """*figure*'s months for a reader, read as a level at their end where this is a stock."""
+        return figure.period_label(lang, self.stock)
 
     @property
     def title_en(self) -> str:
@@ -324,7 +343,17 @@ class Target(_Model):
         "months",
         description="How the source measures time progress for `gap`: months or days.",
     )
+    kind: Literal["annual", "list"] = Field(
+        "annual",
+        description="annual: a plan for the year that actuals accrue towards, judged against "
+        "time progress (双过半); list: a fixed list of items to complete (the 23 projects to "
+        "start), shown as its completion rate, with no lead over time progress, no run rate "
+        "and no part in the 双过半 count.",
+    )
     note: StrictStr | None = None
+    note_en: StrictStr | None = Field(
+        None, description="The note in English, where `note` is in Chinese (or the reverse)."
+    )
 
 
 class ShareRelation(_Model):
@@ -335,6 +364,9 @@ class ShareRelation(_Model):
     whole: Ref
     rate: Ref | None = None
     note: StrictStr | None = None
+    note_en: StrictStr | None = Field(
+        None, description="The note in English, where `note` is in Chinese (or the reverse)."
+    )
 
 
 class SumRelation(_Model):
@@ -346,6 +378,9 @@ class SumRelation(_Model):
     )
     parts: Annotated[list[Ref], Field(min_length=1, max_length=100)]
     note: StrictStr | None = None
+    note_en: StrictStr | None = Field(
+        None, description="The note in English, where `note` is in Chinese (or the reverse)."
+    )
 
 
 class PerRelation(_Model):
@@ -355,6 +390,9 @@ class PerRelation(_Model):
     amount: Ref
     count: Ref
     note: StrictStr | None = None
+    note_en: StrictStr | None = Field(
+        None, description="The note in English, where `note` is in Chinese (or the reverse)."
+    )
 
 
 class LeadRelation(_Model):
@@ -371,6 +409,9 @@ class LeadRelation(_Model):
         description="The baseline's rate, where the source gives it; then the lead is checked.",
     )
     note: StrictStr | None = None
+    note_en: StrictStr | None = Field(
+        None, description="The note in English, where `note` is in Chinese (or the reverse)."
+    )
 
 
 class WithinRelation(_Model):
@@ -380,6 +421,9 @@ class WithinRelation(_Model):
     parts: Annotated[list[Ref], Field(min_length=1, max_length=100)]
     whole: Ref
     note: StrictStr | None = None
+    note_en: StrictStr | None = Field(
+        None, description="The note in English, where `note` is in Chinese (or the reverse)."
+    )
 
 
 Relation = Annotated[

@@ -110,6 +110,16 @@ class Period:
             return f"{y}年{s}月"
         return f"{y}年{s}—{e}月"
 
+    def stock_label(self, lang: str = "zh") -> str:
+        """A reader's label for a level at the period's end (a stock, not a flow over the
+        months): 截至2022年6月 / as of Jun 2022; 2022年末 / end of 2022 for a whole year."""
+        y, e = self.year, self.end
+        if not self.is_dated:
+            return self.label(lang)
+        if lang == "en":
+            return f"end of {y}" if self.is_year else f"as of {_MONTH_EN[e - 1]} {y}"
+        return f"{y}年末" if self.is_year else f"截至{y}年{e}月"
+
 
 @functools.lru_cache(maxsize=4096)
 def parse_period(text: str) -> Period:

@@ -54,7 +54,11 @@ def target_title(row: Mapping[str, Any], lang: Lang) -> str:
         # the target as the table beside the bar words it (22/23 projects: 23 projects)
         done_of = str(row["d_progress"]["en"])
         goal = done_of.split("/", 1)[1] if "/" in done_of else goal
+        if row.get("target_kind") == "list":
+            return f"{row['d_name']['en']}: completion of the list ({goal})"
         return f"{row['d_name']['en']}: completion of the {year} plan ({goal})"
+    if row.get("target_kind") == "list":
+        return f"{row['d_name']['zh']}:清单 {goal}"
     return f"{row['d_name']['zh']}:{year}年目标 {goal}"
 
 
@@ -90,6 +94,21 @@ def target_bar(row: Mapping[str, Any], lang: Lang) -> str:
     title = target_title(row, lang)
     half_x, time_x, full_x = x(Decimal(50)), x(time_pct), x(HUNDRED)
     time_anchor = "start" if float(time_x) < WIDTH * 0.6 else "end"
+    marks = (
+        f'<line class="half" x1="{half_x}" x2="{half_x}" y1="18" y2="58" stroke="{HALF_COLOR}" '
+        f'stroke-width="4"/>'
+        f'<line class="time" x1="{time_x}" x2="{time_x}" y1="24" y2="54" '
+        f'stroke="{TIME_COLOR}" stroke-width="2" stroke-dasharray="4,2"/>'
+        f'<polygon class="time" points="{time_x},50 {float(time_x) - 6:.1f},62 '
+        f'{float(time_x) + 6:.1f},62" fill="{TIME_COLOR}"/>'
+        f'<text x="{time_x}" y="76" font-size="12" fill="{TIME_COLOR}" '
+        f'text-anchor="{time_anchor}">{t(time)}</text>'
+        f'<text x="{half_x}" y="94" font-size="12" font-weight="bold" text-anchor="middle">'
+        f"{t(half)}</text>"
+    )
+    if row.get("target_kind") == "list":  # a fixed list: no half or time marks
+        marks = ""
+        hundred = "100% = the whole list" if en else "100% = 清单全部完成"
     return (
         f'<svg class="bullet" data-target="{t(ref)}" role="img" '
         f'viewBox="0 0 {WIDTH} 96" width="100%" xmlns="http://www.w3.org/2000/svg">'
@@ -101,16 +120,7 @@ def target_bar(row: Mapping[str, Any], lang: Lang) -> str:
         f'width="{float(x(completion)) - left:.1f}"/>'
         f'<line class="full" x1="{full_x}" x2="{full_x}" y1="20" y2="54" stroke="#555" '
         f'stroke-width="1.5"/>'
-        f'<line class="half" x1="{half_x}" x2="{half_x}" y1="18" y2="58" stroke="{HALF_COLOR}" '
-        f'stroke-width="4"/>'
-        f'<line class="time" x1="{time_x}" x2="{time_x}" y1="24" y2="54" '
-        f'stroke="{TIME_COLOR}" stroke-width="2" stroke-dasharray="4,2"/>'
-        f'<polygon class="time" points="{time_x},50 {float(time_x) - 6:.1f},62 '
-        f'{float(time_x) + 6:.1f},62" fill="{TIME_COLOR}"/>'
-        f'<text x="{time_x}" y="76" font-size="12" fill="{TIME_COLOR}" '
-        f'text-anchor="{time_anchor}">{t(time)}</text>'
-        f'<text x="{half_x}" y="94" font-size="12" font-weight="bold" text-anchor="middle">'
-        f"{t(half)}</text>"
+        f"{marks}"
         f'<text x="{full_x}" y="94" font-size="11" fill="#555" text-anchor="end">'
         f"{t(hundred)}</text></svg>"
     )

@@ -11,8 +11,9 @@ from typing import Any, Literal
 
 Kind = Literal["report", "progress", "compare", "list", "history", "validate", "extract"]
 
-REPORT_VERSION = 3  # 2: the 双过半 section (`progress`); 3: each figure's counts, superseded_by
-PROGRESS_VERSION = 3  # 3: target_note
+REPORT_VERSION = 4  # 2: the 双过半 section (`progress`); 3: each figure's counts, superseded_by;
+# 4: each figure's stock and note_en, the progress targets' target_kind and plan_reached_month
+PROGRESS_VERSION = 4  # 3: target_note; 4: target_kind, plan_reached_month
 COMPARE_VERSION = 3  # 3: side_by_side rows say which total is derived
 LIST_VERSION = 1
 HISTORY_VERSION = 2  # 2: each figure's source, counts, superseded_by, change

@@ -141,8 +141,12 @@ def _within(inner: Period, outer: Period) -> bool:
     return inner.year == outer.year and outer.start <= inner.start and inner.end <= outer.end
 
 
-def display_value(value: Decimal, unit: Unit, qualifier: str, lang: Lang = Lang.zh) -> str:
-    """300余名, 1.2万多亩, 近1000亩, 约180.3亿元 / over 300 people, about 18.03 billion yuan."""
+def display_value(
+    value: Decimal, unit: Unit, qualifier: str, lang: Lang = Lang.zh, quote: str | None = None
+) -> str:
+    """300余名, 1.2万多亩, 近1000亩, 约180.3亿元 / over 300 people, about 18.03 billion yuan.
+    余 and 多 say the same (more than); the one the *quote* prints after the number is kept
+    (6000多万元), else 余."""
     if lang == "en":
         return quantity(value, unit, qualifier)
     number = plain(value)
@@ -154,7 +158,8 @@ def display_value(value: Decimal, unit: Unit, qualifier: str, lang: Lang = Lang.
         if unit.magnitude and "." in number:  # 1.2万多亩: 多 follows the magnitude
             rest = unit.symbol.removeprefix(unit.magnitude)
             return f"{number}{unit.magnitude}多{rest}"
-        return f"{number}余{unit.symbol}"
+        word = "多" if quote and f"{number}多" in quote else "余"
+        return f"{number}{word}{unit.symbol}"
     return f"{number}{unit.symbol}"
 
 
@@ -205,10 +210,14 @@ def figure_record(row: Row) -> dict[str, Any]:
         "name_en": row.indicator.name_en,
         "theme": row.theme,
         "period": str(f.period),
-        "period_label": {"zh": f.period_label("zh"), "en": f.period_label("en")},
+        "period_label": {
+            "zh": row.indicator.period_label(f, "zh"),
+            "en": row.indicator.period_label(f, "en"),
+        },
         "year": f.period.year if f.period.is_dated else None,  # null: no year stated
         "start_month": f.period.start if f.period.is_dated else None,
         "end_month": f.period.end if f.period.is_dated else None,
+        "stock": row.indicator.stock,
         "status": f.status,
         "qualifier": f.qualifier,
         "value": None if row.withheld else f.value,
@@ -218,6 +227,7 @@ def figure_record(row: Row) -> dict[str, Any]:
         "subject": f.subject,
         "quote": f.quote,
         "note": f.note,
+        "note_en": f.note_en,
         "source": row.source,
         "counts": row.counts,
         "superseded_by": row.superseded_by,
@@ -276,7 +286,8 @@ def _name(row: Mapping[str, Any], lang: str) -> str:
 
 
 def _period(row: Mapping[str, Any], lang: str) -> str:
-    return row[ROW].figure.period_label(lang)  # type: ignore[no-any-return]
+    r: Row = row[ROW]
+    return r.indicator.period_label(r.figure, lang)
 
 
 def _value(row: Mapping[str, Any], lang: str) -> str:
@@ -284,7 +295,8 @@ def _value(row: Mapping[str, Any], lang: str) -> str:
     mark = "" if r.counts else SUPERSEDED_MARK
     if r.withheld:
         return WITHHELD[lang] + mark
-    return display_value(r.figure.value, r.unit, r.figure.qualifier, Lang(lang)) + mark
+    f = r.figure
+    return display_value(f.value, r.unit, f.qualifier, Lang(lang), f.quote) + mark
 
 
 def _growth(row: Mapping[str, Any], lang: str) -> str:

@@ -18,7 +18,7 @@ from ..analysis.results import Section
 from ..errors import escape_control
 from ..model.lang import Lang
 from .grid import Cell, Grid, GridColumn
-from .report import HEADERS, ROW, STATUS_LABEL
+from .report import HEADERS, ROW, STATUS_LABEL, Row
 from .sections import row_cells
 
 Texts = Sequence[Sequence[str]]
@@ -111,14 +111,20 @@ def period_matrix(sections: Sequence[Section], lang: Lang, width: int | None = N
     keys_of = [c.key for c in sections[0].columns] if sections else []
     name_at, value_at = (keys_of.index(k) if k in keys_of else 0 for k in ("name", "value"))
     subject_at = keys_of.index("subject") if "subject" in keys_of else None
-    keys: list[tuple[Period, str]] = sorted(
-        {(r.figure.period, r.figure.status) for r, _texts in rows},
-        key=lambda k: (k[0].year, k[0].end, k[0].start, STATUS_ORDER[k[1]]),
+
+    # one column per period as its figures name it: a stock (截至2022年6月) apart from a flow
+    # over the same months (2022年6月), a figure's own label (今年以来(截至6月)) its own
+    def key_of(r: Row) -> tuple[Period, str, str]:
+        return r.figure.period, r.figure.status, r.indicator.period_label(r.figure, lang)
+
+    keys: list[tuple[Period, str, str]] = sorted(
+        {key_of(r) for r, _texts in rows},
+        key=lambda k: (k[0].year, k[0].end, k[0].start, k[2], STATUS_ORDER[k[1]]),
     )
     index = {k: n for n, k in enumerate(keys)}
     labels = [
-        p.label(lang) + ("" if status == "actual" else f" ({STATUS_LABEL[lang][status]})")
-        for p, status in keys
+        label + ("" if status == "actual" else f" ({STATUS_LABEL[lang][status]})")
+        for _p, status, label in keys
     ]
     by_indicator: dict[tuple[str, str], list[str]] = {}
     names: dict[tuple[str, str], str] = {}
@@ -130,7 +136,7 @@ def period_matrix(sections: Sequence[Section], lang: Lang, width: int | None = N
             subject = f" ({said})" if said else ""
             names[key] = escape_control(texts[name_at] + subject)
         shown = escape_control(texts[value_at])
-        by_indicator[key][index[row.figure.period, row.figure.status]] = shown
+        by_indicator[key][index[key_of(row)]] = shown
     columns = [GridColumn(label, right=True) for label in labels]
     whole = Grid("", columns)
     whole.rows.extend([[(v, "")] for v in values] for values in by_indicator.values())

@@ -48,6 +48,7 @@ REPORT: dict[str, Any] = {
                     "indicator", "name", "name_en", "theme", "period", "year", "start_month",
                     "end_month", "status", "qualifier", "value", "unit", "yoy", "subject", "quote",
                     "note", "withheld", "source", "counts", "superseded_by", "period_label",
+                    "stock", "note_en",
                 ],
                 "properties": {
                     "indicator": {"type": "string"},
@@ -61,7 +62,13 @@ REPORT: dict[str, Any] = {
                         "properties": {"zh": {"type": "string"}, "en": {"type": "string"}},
                         "additionalProperties": False,
                         "description": "The months as a reader names them: the figure's label "
-                        "(今年以来(截至6月)) where the file gives one, else the period's.",
+                        "(今年以来(截至6月)) where the file gives one, else the period's "
+                        "(a stock's as its end: 截至2022年6月).",
+                    },
+                    "stock": {
+                        "type": "boolean",
+                        "description": "True: the value is a level at the period's end "
+                        "(截至2022年6月), not a flow over its months.",
                     },
                     "year": {"type": ["integer", "null"], "description": "null: undated"},
                     "start_month": {"type": ["integer", "null"], "minimum": 1, "maximum": 12},
@@ -75,6 +82,7 @@ REPORT: dict[str, Any] = {
                     "subject": _NULLABLE_STR,
                     "quote": _NULLABLE_STR,
                     "note": _NULLABLE_STR,
+                    "note_en": {**_NULLABLE_STR, "description": "The note in English, if given."},
                     "source": {
                         "description": "The figure's article: [sources] id (null for [source]).",
                         "oneOf": [
@@ -194,10 +202,10 @@ PROGRESS_TARGET = _object({
     "time_progress_pct": _NUM,
     "gap_points": {**_NUM_OR_NULL, "description": "Completion minus time progress, in points."},
     "verdict": {"enum": ["ahead", "on_pace", "behind", "met", "missed", None]},
-    "on_track": _BOOL,
+    "on_track": {**_BOOL_OR_NULL, "description": "Null for a fixed list (target_kind list)."},
     "half_reached": _BOOL_OR_NULL,
-    "needed_for_half": _NUM, "needed_for_full": _NUM, "needed_qualifier": _QUALIFIER,
-    "pace_per_month": _NUM, "pace_needed_for_half": _NUM_OR_NULL,
+    "needed_for_half": _NUM_OR_NULL, "needed_for_full": _NUM, "needed_qualifier": _QUALIFIER,
+    "pace_per_month": _NUM_OR_NULL, "pace_needed_for_half": _NUM_OR_NULL,
     "pace_needed_for_full": _NUM_OR_NULL,
     "projection_june": _RUN_RATE, "projection_year": _RUN_RATE,
     "projection_capped": {**_BOOL, "description": "A count run past its planned list, capped."},
@@ -205,7 +213,15 @@ PROGRESS_TARGET = _object({
     "quoted_gap": _NUM_OR_NULL, "quoted_gap_consistent": _BOOL_OR_NULL,
     "target_note": {"type": ["string", "null"],
                     "description": "The target figure's note (its scope, an assumption): the "
-                    "verdict rests on it."},
+                    "verdict rests on it. In English output its note_en where the file gives "
+                    "one."},
+    "target_kind": {"enum": ["annual", "list"],
+                    "description": "annual: a plan accruing over the year, judged against time "
+                    "progress; list: a fixed list of items to complete, shown by its completion "
+                    "only (no gap, verdict, pace or run rate; not in on_track/targets_total)."},
+    "plan_reached_month": {"type": ["integer", "null"], "minimum": 1, "maximum": 12,
+                           "description": "Where the run rate to December passes the target: "
+                           "the month the pace so far reaches it."},
 })  # fmt: skip
 PROGRESS_TARGET["properties"]["region"] = {"type": "string", "description": "With several files."}
 PROGRESS_TARGET["properties"]["region_en"] = {"type": "string"}

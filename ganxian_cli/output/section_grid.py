@@ -125,7 +125,9 @@ def history_grid(section: Section, lang: Lang, with_bar: bool = True) -> Grid:
         caption=escape_control(section.note(lang)),  # figures the source withholds
     )
     for row in section.rows:
-        value = display_value(row["value"], get_unit(row["unit"]), row["qualifier"], lang)
+        value = display_value(
+            row["value"], get_unit(row["unit"]), row["qualifier"], lang, row.get("quote")
+        )
         cells: list[Cell] = [
             [(row["label"][lang], "")],
             [(STATUS_LABEL[lang][row["status"]], "")],
@@ -155,11 +157,16 @@ NAME_CELLS = 16  # a name column gives way down to this many cells (8 Chinese ch
 BAR_CELLS = 12  # the progress bar
 
 
-def progress_bar(completion: Decimal | None, time: Decimal, width: int = BAR_CELLS) -> Segment:
-    """A bar filled to the completion, with ┃ where time progress stands; green when ahead."""
+def progress_bar(
+    completion: Decimal | None, time: Decimal | None, width: int = BAR_CELLS
+) -> Segment:
+    """A bar filled to the completion, with ┃ where time progress stands; green when ahead.
+    Without a time progress (a fixed list, not judged against time): no mark, no colour."""
     if completion is None:
         return "—", ""
     filled = round(min(max(completion, Decimal(0)), Decimal(100)) / 100 * width)
+    if time is None:
+        return "".join("█" if i < filled else "░" for i in range(width)), ""
     mark = min(width - 1, round(time / 100 * width))
     chars = ("┃" if i == mark else "█" if i < filled else "░" for i in range(width))
     return "".join(chars), "green" if completion >= time else "red"
@@ -181,8 +188,7 @@ def _wide(section: Section, lang: Lang, texts: list[list[str]], bar_after: str =
         for column, value in zip(section.columns, values, strict=True):
             cells.append([(value, "")])
             if column.key == bar_after:
-                time = row.get("bar_time") or Decimal(0)
-                cells.append([progress_bar(row.get("bar_completion"), time)])
+                cells.append([progress_bar(row.get("bar_completion"), row.get("bar_time"))])
         grid.rows.append(cells)
     return grid
 

@@ -34,7 +34,9 @@ def test_a_total_the_article_never_states_is_marked_as_ganxian_s(runner: CliRunn
     doc = json.loads(invoke(runner, "compare", "--data", str(DATA), "--json").stdout)
     (total,) = [r for r in doc["side_by_side"] if r["row"] == "total"]
     assert total["derived"] is True and total["value"] is None
-    assert "no total" in total["note"]
+    assert "原文无合计" in total["note"]
+    en = json.loads(invoke(runner, "compare", "--data", str(DATA), "--json", "--lang", "en").stdout)
+    assert "no total" in next(r["note"] for r in en["side_by_side"] if r["row"] == "total")
     assert all(not r["derived"] for r in doc["side_by_side"] if r["row"] == "part")
     table = invoke(runner, "compare", "--data", str(DATA)).stdout
     assert "合计(推算,原文无合计)" in table
@@ -45,7 +47,10 @@ def test_a_total_the_article_never_states_is_marked_as_ganxian_s(runner: CliRunn
 def test_a_target_s_note_is_shown_with_its_verdict(runner: CliRunner) -> None:
     doc = json.loads(invoke(runner, "progress", "--data", str(DATA), "--format", "json").stdout)
     notes = {t["indicator"]: t["target_note"] for t in doc["targets"]}
-    assert "without the scope" in (notes["industrial_revenue"] or "")
+    assert "未写“规模以上”" in (notes["industrial_revenue"] or "")
+    en = invoke(runner, "progress", "--data", str(DATA), "--format", "json", "--lang", "en")
+    english = {t["indicator"]: t["target_note"] for t in json.loads(en.stdout)["targets"]}
+    assert "without the scope" in (english["industrial_revenue"] or "")
     assert notes["key_project_investment"] is None
     table = invoke(runner, "progress", "--data", str(DATA)).stdout
     assert "10.15 个百分点†" in table and "† 规模以上工业企业营业收入的目标" in table

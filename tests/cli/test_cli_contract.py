@@ -218,8 +218,8 @@ def test_help_lists_the_commands_by_use(runner: CliRunner) -> None:
     [
         (["list"], "list", 1),
         (["history", "industrial_revenue"], "history", 2),
-        (["report"], "report", 3),
-        (["progress"], "progress", 3),
+        (["report"], "report", 4),
+        (["progress"], "progress", 4),
         (["compare"], "compare", 3),
     ],
 )

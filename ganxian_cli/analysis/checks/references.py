@@ -62,7 +62,7 @@ def check_references(c: Collector) -> None:
                 )
     for r, relation in enumerate(dataset.relations):
         for field, value in relation:
-            if field in ("kind", "note", "over") or value is None:
+            if field in ("kind", "note", "note_en", "over") or value is None:
                 continue
             refs = value if isinstance(value, list) else [value]
             for k, ref in enumerate(refs):
