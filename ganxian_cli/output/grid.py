@@ -36,9 +36,12 @@ def _char_width(char: str) -> int:
     return 2 if unicodedata.east_asian_width(char) in "WF" else 1
 
 
-_TOKEN = re.compile(
-    r"(\s*)([\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+)"
-)
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
+_CLOSING = "。，、；：！？）」』】〕》〉％…,.;:!?)%"  # never the first of a line
+_OPENING = "（「『【〔《〈("  # never the last of a line
+# A word: one CJK character with the opening marks before it and the closing marks after it
+# (a line never starts with 。 or ends with 「), or a run of other characters likewise.
+_TOKEN = re.compile(rf"(\s*)([{_OPENING}]*(?:[{_CJK}]|[^\s{_CJK}]+)[{_CLOSING}]*)")
 
 
 def wrap(text: str, width: int) -> list[str]:

@@ -120,6 +120,19 @@ def test_wrap_breaks_words_and_cjk() -> None:
     ]
 
 
+def test_wrap_never_starts_a_line_with_closing_punctuation() -> None:
+    """A line never starts with 。，、) or ends with 「（: the mark goes with its character."""
+    assert wrap("不算在双过半达标数内。", 20) == ["不算在双过半达标数", "内。"]
+    assert wrap("甲乙丙，丁戊", 6) == ["甲乙", "丙，丁", "戊"]
+    assert wrap("甲乙「丙丁」", 6) == ["甲乙", "「丙", "丁」"]
+    lines = wrap("清单目标(逐项完成的固定清单,不是全年累计的量)只列完成率,不算在达标数内。", 10)
+    assert all(line[0] not in "。，、；：！？）」,.;:)%" for line in lines), lines
+    assert all(line[-1] not in "（「(" for line in lines), lines
+    assert (
+        "".join(lines) == "清单目标(逐项完成的固定清单,不是全年累计的量)只列完成率,不算在达标数内。"
+    )
+
+
 def test_report_by_period_is_a_matrix(runner: CliRunner) -> None:
     other = str(TESTS / "data" / "progress_region.toml")
     result = invoke(runner, "report", "--data", other, "--by", "period", "--lang", "en")
