@@ -37,8 +37,8 @@ def _char_width(char: str) -> int:
 
 
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
-_CLOSING = "。，、；：！？）」』】〕》〉％…,.;:!?)%"  # never the first of a line
-_OPENING = "（「『【〔《〈("  # never the last of a line
+_CLOSING = "。，、；：！？）」』】〕》〉％…”’,.;:!?)%†‡"  # never the first of a line
+_OPENING = "（「『【〔《〈“‘("  # never the last of a line
 # A word: one CJK character with the opening marks before it and the closing marks after it
 # (a line never starts with 。 or ends with 「), or a run of other characters likewise.
 _TOKEN = re.compile(rf"(\s*)([{_OPENING}]*(?:[{_CJK}]|[^\s{_CJK}]+)[{_CLOSING}]*)")

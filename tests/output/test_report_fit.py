@@ -125,9 +125,15 @@ def test_wrap_never_starts_a_line_with_closing_punctuation() -> None:
     assert wrap("不算在双过半达标数内。", 20) == ["不算在双过半达标数", "内。"]
     assert wrap("甲乙丙，丁戊", 6) == ["甲乙", "丙，丁", "戊"]
     assert wrap("甲乙「丙丁」", 6) == ["甲乙", "「丙", "丁」"]
+    quoted = "原文为“全年工业营业收入”,未写“规模以上”;按口径理解†"
+    for width in range(6, 30):
+        lines = wrap(quoted, width)
+        assert "".join(lines) == quoted
+        assert all(line[0] not in "”,;†" and line[-1] != "“" for line in lines), (width, lines)
+    assert wrap("滞后序时进度 10.15 个百分点†", 14)[-1] == "点†"
     lines = wrap("清单目标(逐项完成的固定清单,不是全年累计的量)只列完成率,不算在达标数内。", 10)
-    assert all(line[0] not in "。，、；：！？）」,.;:)%" for line in lines), lines
-    assert all(line[-1] not in "（「(" for line in lines), lines
+    assert all(line[0] not in "。，、；：！？）」”,.;:)%†" for line in lines), lines
+    assert all(line[-1] not in "（「“(" for line in lines), lines
     assert (
         "".join(lines) == "清单目标(逐项完成的固定清单,不是全年累计的量)只列完成率,不算在达标数内。"
     )
