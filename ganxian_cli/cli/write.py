@@ -11,7 +11,18 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ..errors import UnknownIndicator, UsageError
-from .app import DataOption, FigureStatus, NameEnStatus, Qualifier, QuietOption, app, completer
+from .app import (
+    DataOption,
+    FigureStatus,
+    NameEnStatus,
+    Qualifier,
+    QuietOption,
+    app,
+    completer,
+    percent_value,
+    period_value,
+    published_value,
+)
 from .run import err, exit_with, handle_errors, out
 
 if TYPE_CHECKING:
@@ -22,7 +33,8 @@ SourceTitleOption = Annotated[
     str | None, typer.Option("--source-title", help="New --source: the article's title.")
 ]
 SourcePublishedOption = Annotated[
-    str | None, typer.Option("--source-published", help="New --source: YYYY-MM.")
+    str | None,
+    typer.Option("--source-published", help="New --source: YYYY-MM.", callback=published_value),
 ]
 DryRunOption = Annotated[
     bool, typer.Option("--dry-run", "-n", help="Print the diff; write nothing.")
@@ -48,7 +60,9 @@ def record(
             autocompletion=completer("indicators"),
         ),
     ],
-    period: Annotated[str, typer.Option("--period", "-p", help="e.g. 2022-01..2022-06.")],
+    period: Annotated[
+        str, typer.Option("--period", "-p", help="e.g. 2022-01..2022-06.", callback=period_value)
+    ],
     value: Annotated[str, typer.Option("--value", "-v", help="The number exactly as printed.")],
     unit: Annotated[
         str | None, typer.Option("--unit", help="Unit as printed (a new indicator's unit).")
@@ -62,7 +76,10 @@ def record(
             "--qualifier", help="exact, more_than (余/多), nearly (近) or about (约/左右)."
         ),
     ] = Qualifier.exact,
-    yoy: Annotated[str | None, typer.Option("--yoy", help="Year-on-year growth, %.")] = None,
+    yoy: Annotated[
+        str | None,
+        typer.Option("--yoy", help="Year-on-year growth, %: 13.1 or 13.1%", callback=percent_value),
+    ] = None,
     subject: Annotated[str | None, typer.Option("--subject", help="Company or place.")] = None,
     subject_en: Annotated[
         str | None, typer.Option("--subject-en", help="The subject's English name.")
@@ -270,7 +287,9 @@ def init(
     file: Annotated[str, typer.Argument(help="The new data file (never overwritten).")],
     region: Annotated[str, typer.Option("--region", help="Region as printed, e.g. 江北县.")],
     title: Annotated[str, typer.Option("--title", help="Title of the first article.")],
-    published: Annotated[str, typer.Option("--published", help="Its month, YYYY-MM.")],
+    published: Annotated[
+        str, typer.Option("--published", help="Its month, YYYY-MM.", callback=published_value)
+    ],
     region_en: Annotated[
         str | None, typer.Option("--region-en", help="Region in English (default: --region).")
     ] = None,

@@ -301,7 +301,10 @@ def plan(dataset: Dataset, new: NewFigure, replace: bool, spelling: Spelling) ->
         )
     unit = new.unit if indicator is None else indicator.unit
     assert unit is not None  # a new indicator without a unit is refused above
-    figure_data: dict[str, Any] = {"period": period, "value": parse_number(new.value, "value")}
+    value = new.value
+    if isinstance(value, str) and (new.unit or unit) == "%":  # 13.1% of a percentage is 13.1
+        value = value.strip().removesuffix("%").removesuffix("％").rstrip()
+    figure_data: dict[str, Any] = {"period": period, "value": parse_number(value, "value")}
     if new.unit and new.unit != unit:
         figure_data["unit"] = new.unit
     figure_data["status"] = new.status
