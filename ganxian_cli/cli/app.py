@@ -311,7 +311,8 @@ OutputOption = Annotated[
     ),
 ]
 QuietOption = Annotated[
-    bool, typer.Option("--quiet", "-q", help='No "data from …" line on stderr.')
+    bool,
+    typer.Option("--quiet", "-q", help='No "data from …" or "wrote FILE" line on stderr.'),
 ]
 BomOption = Annotated[
     bool,

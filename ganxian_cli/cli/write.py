@@ -16,7 +16,6 @@ from .app import (
     FigureStatus,
     NameEnStatus,
     Qualifier,
-    QuietOption,
     app,
     completer,
     percent_value,
@@ -134,7 +133,9 @@ def record(
     share_of: Annotated[
         str | None, typer.Option("--share-of", help="Add a share relation: part of this figure.")
     ] = None,
-    quiet: QuietOption = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No diff on stderr: only the one-line summary.")
+    ] = False,
 ) -> None:
     """Add or update one figure, validated before anything is written.
 

@@ -73,7 +73,7 @@ def check_format(kind: str, fmt: str, output: str | None) -> None:
 def render(view: Any, fmt: str, sink: Sink) -> None:
     """Draw *view* in *fmt*, after the "data from" line and the warnings of its header; a text
     format with --output FILE goes to that file (atomically), not to standard output."""
-    from .files import to_stdout, write_bytes
+    from .files import to_stdout
 
     header = getattr(view, "header", None)
     sink.inputs = header.inputs if header is not None else getattr(view, "inputs", ())
@@ -86,7 +86,7 @@ def render(view: Any, fmt: str, sink: Sink) -> None:
     if shown:
         with contextlib.redirect_stdout(buffer):
             RENDERERS[view.kind][fmt](view, sink)
-    write_bytes(sink.path, fmt, buffer.getvalue().encode("utf-8"), sink.inputs)
+    _to_file(sink, fmt, buffer.getvalue().encode("utf-8"))
 
 
 def _introduced(header: Header, fmt: str, sink: Sink) -> bool:
@@ -105,13 +105,21 @@ def _introduced(header: Header, fmt: str, sink: Sink) -> bool:
 
 def _write_file(sink: Sink, fmt: str, data: str | bytes) -> None:
     """A page or a workbook to its --output file; a page to standard output for `-o -`."""
-    from .files import to_stdout, write_bytes
+    from .files import to_stdout
 
     if isinstance(data, str) and to_stdout(sink.output):
         sys.stdout.write(data)
         return
-    encoded = data.encode("utf-8") if isinstance(data, str) else data
-    write_bytes(sink.path, fmt, encoded, sink.inputs)
+    _to_file(sink, fmt, data.encode("utf-8") if isinstance(data, str) else data)
+
+
+def _to_file(sink: Sink, fmt: str, data: bytes) -> None:
+    """*data* to the --output file; `wrote F` (or `replaced F`) on stderr unless --quiet."""
+    from .files import write_bytes, wrote
+
+    replaced = write_bytes(sink.path, fmt, data, sink.inputs)
+    if not sink.quiet:
+        sink.say(wrote(sink.path, replaced))
 
 
 def _write_csv(text: str, bom: bool) -> None:

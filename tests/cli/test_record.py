@@ -112,3 +112,14 @@ def test_record_adds_a_within_relation(runner: CliRunner, tmp_path: Path) -> Non
     assert too_many.exit_code == 1 and "G302" in too_many.stderr  # 68 cannot be inside 67
     assert Path(path).read_text(encoding="utf-8") == text
     assert invoke(runner, "validate", path).exit_code == 0
+
+
+def test_quiet_record_says_only_its_summary(runner: CliRunner, tmp_path: Path) -> None:
+    copy = tmp_path / "d.toml"
+    copy.write_bytes(DATA.read_bytes())
+    args = ["record", "key_projects_started", "-p", "2031-Q1", "-v", "13", "-d", str(copy)]
+    result = invoke(runner, *args, "--quiet")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "ganxian: key_projects_started: added actual figure for 2031-Q1"
+    ]
