@@ -126,9 +126,18 @@ def _write_csv(text: str, bom: bool) -> None:
     sys.stdout.write(("\ufeff" if bom else "") + text)
 
 
-def _page_title(dataset: Dataset, lang: Lang) -> str:
+_PAGE_WHAT = {
+    "report": "figures as published",
+    "progress": "progress against the year's targets (双过半)",
+}
+
+
+def _page_title(dataset: Dataset, lang: Lang, kind: str) -> str:
+    """`地区:标题` in Chinese; in English, what the page shows, then the article's headline."""
     source = dataset.lead_source()
-    return f"{source.region_en if lang == 'en' else source.region}: {source.title}"
+    if lang == "en":
+        return f"{source.region_en}: {_PAGE_WHAT[kind]}, from “{source.title}”"
+    return f"{source.region}: {source.title}"
 
 
 # report
@@ -239,7 +248,7 @@ def _report_html(view: ReportView, sink: Sink) -> None:
     if part.progress:
         tables += [section_table(s, lang) for s in part.progress.sections if s.rows]
         headline, progress = part.progress.headline, part.progress.targets
-    title = _page_title(part.dataset, lang)
+    title = _page_title(part.dataset, lang, "report")
     html = page(title, tables, part.dataset, lang, headline, progress=progress)
     _write_file(sink, "html", html)
 
@@ -297,7 +306,7 @@ def _progress_html(view: SectionsView, sink: Sink) -> None:
 
     assert view.dataset is not None  # one file: several are refused before
     tables = [section_table(s, view.lang) for s in view.sections if s.rows]
-    title = _page_title(view.dataset, view.lang)
+    title = _page_title(view.dataset, view.lang, "progress")
     progress = next((s for s in view.sections if s.key == "progress"), None)
     html = page(title, tables, view.dataset, view.lang, view.title, False, progress)
     _write_file(sink, "html", html)
