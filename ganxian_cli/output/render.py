@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from .section_grid import ColorMode
     from .views import Header, ReportView, SectionsView
 
+ONE_SECTION = ("history",)  # documents of one section: their CSV has no `section` column
 FILE_FORMATS = ("xlsx", "html")  # need --output (an html page may go to `--output -`)
 
 
@@ -285,7 +286,9 @@ def _sections_json(view: SectionsView, sink: Sink) -> None:
 def _sections_csv(view: SectionsView, sink: Sink) -> None:
     from .sections import to_csv
 
-    _write_csv(to_csv(view.sections[: view.csv_sections], view.lang), view.bom and sink.bom)
+    sections = view.sections[: view.csv_sections]
+    text = to_csv(sections, view.lang, named=view.kind not in ONE_SECTION)
+    _write_csv(text, view.bom and sink.bom)
 
 
 def _sections_markdown(view: SectionsView, sink: Sink) -> None:
