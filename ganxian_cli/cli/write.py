@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ..errors import UnknownIndicator, UsageError
+from ..errors import DataError, UnknownIndicator, UsageError
 from .app import (
     DataOption,
     FigureStatus,
@@ -148,13 +148,16 @@ def record(
     """
     from ..analysis.datasets import write_checks
     from ..datafile.paths import resolve_write_path
-    from ..datafile.store import record_figure
+    from ..datafile.record import fields_named
+    from ..datafile.store import option, record_figure
 
     new = new_figure(ctx.params)
     try:
         change = record_figure(resolve_write_path(data), new, replace, dry_run, write_checks())
     except UnknownIndicator as exc:
         raise UsageError(str(exc) + _suggestions(exc.indicator, data)) from None
+    except DataError as exc:  # each problem of the new figure named by its option
+        raise DataError(fields_named(exc.problems, new, option)) from None
     if dry_run:
         out(change.diff or "(no change)")
         return

@@ -10,6 +10,7 @@ spells them (`Spelling`).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Callable, Mapping
@@ -247,6 +248,36 @@ def _valid(
             code = "G101" if "unknown unit" in message else "G100"
             faults.append(Fault(message, field, code, format_path(where + loc)))
         return None
+
+
+_INDICATOR_FIELDS = {k: k for k in ("name", "name_en", "name_en_status", "theme", "unit")}
+_UNWRITTEN = " (in what record would write; nothing written)"
+
+
+def fields_named(problems: list[Problem], new: NewFigure, spelling: Spelling) -> list[Problem]:
+    """Problems of what recording *new* would write, each named by the request's field at fault
+    as *spelling* names it (`--quote`), not by its place in the unwritten file: a problem with a
+    line is about the file as it is on disk, and stays as it is."""
+    places = (
+        (f"indicators.{new.indicator}.observations[", _FIGURE_FIELDS, True),
+        (f"indicators.{new.indicator}.", _INDICATOR_FIELDS, False),
+        (f"sources.{new.source}.", _ARTICLE_FIELDS, False),
+        (f"themes.{new.theme}.", _THEME_FIELDS, False),
+        ("targets[", _TARGET_FIELDS, False),
+    )
+    named = []
+    for problem in problems:
+        place = next((p for p in places if problem.path.startswith(p[0])), None)
+        key = problem.path.rpartition(".")[2]
+        if problem.line is not None or place is None or key not in place[1]:
+            named.append(problem)
+            continue
+        option = spelling(place[1][key])
+        message = problem.message.removesuffix(_UNWRITTEN).removeprefix(f"{option}: ")
+        where = "in the figure you gave; " if place[2] else ""
+        message = f"{option}: {message} ({where}nothing written)"
+        named.append(dataclasses.replace(problem, path="", message=message))
+    return named
 
 
 # --- planning and applying one figure -----------------------------------------------------------

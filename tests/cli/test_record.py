@@ -50,7 +50,8 @@ def test_refused_record_names_file_option_and_code(
     )
     assert result.exit_code == 1
     line = result.stderr.strip()
-    assert line.startswith(f"{other_region_copy}: error[G101]: indicators.exports.unit: --unit: ")
+    assert line.startswith(f"{other_region_copy}: error[G101]: --unit: ")
+    assert line.endswith(" (nothing written)")
     assert "亿\\u200b元" in line and "\u200b" not in line
     assert "[key]" not in line
 
@@ -123,3 +124,17 @@ def test_quiet_record_says_only_its_summary(runner: CliRunner, tmp_path: Path) -
     assert result.stderr.splitlines() == [
         "ganxian: key_projects_started: added actual figure for 2031-Q1"
     ]
+
+
+def test_a_problem_of_the_figure_given_is_named_by_its_option(
+    runner: CliRunner, other_region_copy: Path
+) -> None:
+    """Not `indicators.retail_sales.observations[3].qualifier` of a file never written, nor a
+    line of it: the option to change, and where (the figure given on the command line)."""
+    args = ["record", "retail_sales", "-p", "2031-06", "-v", "400", "--unit", "万元"]
+    result = invoke(runner, *args, "--quote", "零售400余万元", "-d", str(other_region_copy))
+    assert result.exit_code == 1
+    assert f"{other_region_copy}: error[G214]: --qualifier: the quote says '余'" in result.stderr
+    assert "give --qualifier more_than (in the figure you gave; nothing written)" in result.stderr
+    assert "observations[" not in result.stderr, result.stderr
+    assert f"{other_region_copy}: error" in result.stderr  # no line: it is not on disk
