@@ -70,6 +70,9 @@ def usage_lines(exc: click_errors.UsageError, group: TyperGroup, args: list[str]
     message = exc.format_message().rstrip(".")
     if message.startswith("No such command"):
         return _no_such_command(message, group, helps)
+    extra = _EXTRA.fullmatch(message)
+    if extra is not None and ctx is not None:
+        return _extra_arguments(extra.group(1), ctx, helps)
     if isinstance(exc, click_errors.BadOptionUsage) and "requires" in message:
         return [f"ganxian: error: {exc.option_name} needs a value", helps]
     return [f"ganxian: error: {message[:1].lower()}{message[1:]}", helps]
@@ -82,6 +85,21 @@ def _command_path(ctx: Context | None, group: TyperGroup, args: list[str]) -> st
         return ctx.command_path
     named = next((a for a in args if a in group.commands), None)
     return f"ganxian {named}" if named else "ganxian"
+
+
+_EXTRA = re.compile(r"Got unexpected extra argument\(s\) \((.*)\)")
+
+
+def _extra_arguments(extra: str, ctx: Context, helps: str) -> list[str]:
+    """`report data.toml`: a data file is given with --data."""
+    import os
+
+    line = f"ganxian: error: unexpected argument {extra!r} for {ctx.info_name}"
+    first = extra.split(" ")[0]
+    takes_data = any("--data" in _opts(p) for p in ctx.command.params)
+    if takes_data and (first.endswith(".toml") or os.path.exists(first)):
+        return [f"{line}; did you mean --data {first}?"]
+    return [line, helps]
 
 
 def _no_such_command(message: str, group: TyperGroup, helps: str) -> list[str]:

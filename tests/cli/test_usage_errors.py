@@ -34,6 +34,15 @@ CASES = [
         "ganxian: error: report has no option --fromat; did you mean --format?\n",
     ),
     (["reprot"], "ganxian: error: no command 'reprot'; did you mean report?\n"),
+    (
+        ["report", "data/indicators.toml"],
+        "ganxian: error: unexpected argument 'data/indicators.toml' for report; "
+        "did you mean --data data/indicators.toml?\n",
+    ),
+    (
+        ["list", "indicators", "extra"],
+        "ganxian: error: unexpected argument 'extra' for list\ntry 'ganxian list --help'\n",
+    ),
     (["xyzzy"], "ganxian: error: no command 'xyzzy'\ntry 'ganxian --help'\n"),
     (["history"], "ganxian: error: missing argument INDICATOR\ntry 'ganxian history --help'\n"),
     (
