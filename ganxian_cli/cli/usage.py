@@ -8,7 +8,6 @@ Error: …` box) and reports those errors here; `--help` is Typer's.
 
 from __future__ import annotations
 
-import ast
 import re
 import sys
 from collections.abc import Sequence
@@ -20,7 +19,6 @@ from typer._click.core import Context, Parameter, ParameterSource
 from typer.core import TyperArgument, TyperGroup, TyperOption
 
 from .run import EXIT_USAGE, err
-from .typos import closest
 
 _QUOTED = re.compile(r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*\"""")
 
@@ -76,6 +74,13 @@ def usage_lines(exc: click_errors.UsageError, group: TyperGroup, args: list[str]
     if isinstance(exc, click_errors.BadOptionUsage) and "requires" in message:
         return [f"ganxian: error: {exc.option_name} needs a value", helps]
     return [f"ganxian: error: {message[:1].lower()}{message[1:]}", helps]
+
+
+def closest(value: str, choices: list[str]) -> str | None:
+    """`typos.closest`, imported only when a usage error is reported."""
+    from .typos import closest as nearest
+
+    return nearest(value, choices)
 
 
 def _command_path(ctx: Context | None, group: TyperGroup, args: list[str]) -> str:
@@ -168,6 +173,8 @@ def _name(param: Parameter) -> str:
 
 def _quoted(message: str) -> str | None:
     """The first quoted value of a message (a Python literal, as Click quotes it)."""
+    import ast
+
     m = _QUOTED.search(message)
     if m is None:
         return None
