@@ -176,6 +176,17 @@ def parse_number(text: str | Decimal, field: str) -> Decimal:
     return abs(number) if number.is_zero() else number  # -0.00 is 0.00, as a quote prints it
 
 
+def _value(new: NewFigure, unit: str) -> Decimal:
+    """The figure's value: 13.1% of a percentage is 13.1; a % sign on a value in another unit
+    is refused, naming that unit."""
+    value = new.value
+    if not isinstance(value, str) or not value.strip().endswith(("%", "％")):
+        return parse_number(value, "value")
+    if unit == "%":
+        return parse_number(value.strip().removesuffix("%").removesuffix("％").rstrip(), "value")
+    raise _refuse(f"{value.strip()!r} is a percentage, but {new.indicator} is in {unit}", "value")
+
+
 def same_figure(
     dataset: Dataset,
     ident: str,
@@ -332,10 +343,7 @@ def plan(dataset: Dataset, new: NewFigure, replace: bool, spelling: Spelling) ->
         )
     unit = new.unit if indicator is None else indicator.unit
     assert unit is not None  # a new indicator without a unit is refused above
-    value = new.value
-    if isinstance(value, str) and (new.unit or unit) == "%":  # 13.1% of a percentage is 13.1
-        value = value.strip().removesuffix("%").removesuffix("％").rstrip()
-    figure_data: dict[str, Any] = {"period": period, "value": parse_number(value, "value")}
+    figure_data: dict[str, Any] = {"period": period, "value": _value(new, new.unit or unit)}
     if new.unit and new.unit != unit:
         figure_data["unit"] = new.unit
     figure_data["status"] = new.status

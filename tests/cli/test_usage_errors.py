@@ -251,4 +251,4 @@ def test_a_percent_sign_is_read_on_a_percentage_value_only(runner: CliRunner) ->
     assert "+value = 8.5\n" in result.stdout
     result = invoke(runner, *base, "industrial_revenue", "-v", "8.5%")  # 亿元: not a percentage
     assert result.exit_code == 2
-    assert "--value: not a plain decimal number: '8.5%'" in result.stderr
+    assert "--value: '8.5%' is a percentage, but industrial_revenue is in 亿元" in result.stderr
