@@ -254,3 +254,14 @@ def test_every_output_file_is_said_and_a_replaced_one_says_so(
     assert again.stderr.splitlines()[-1] == f"ganxian: replaced {out}"
     quiet = invoke(runner, *args, "--data", str(data), "--output", str(out), "--quiet")
     assert quiet.exit_code == 0 and quiet.stderr == ""
+
+
+def test_export_says_when_it_replaced_a_database(
+    runner: CliRunner, data: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "x.db"
+    first = _run(runner, ["export"], data, str(out))
+    assert first.exit_code == 0, first.stderr
+    assert first.stderr.rstrip().endswith(f"to {out} (sqlite)")
+    again = _run(runner, ["export"], data, str(out))
+    assert again.stderr.rstrip().endswith(f"to {out} (sqlite; replaced the old file)")
