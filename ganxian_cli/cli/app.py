@@ -4,6 +4,7 @@ Each command module (`read`, `write`, `check`, `extract`, `export`) adds its com
 an option several commands take is declared here once, with its help.
 """
 
+import re
 from collections.abc import Callable
 from enum import StrEnum
 from typing import Annotated
@@ -13,6 +14,7 @@ import typer
 from .. import __version__
 from ..model.lang import Lang
 from .run import STATE, out
+from .usage import Group
 
 HELP = """Track published progress figures: reports, 双过半 progress, validation.
 
@@ -37,6 +39,7 @@ Language: --lang, or GANXIAN_LANG=en for every command.
 
 app = typer.Typer(
     name="ganxian",
+    cls=Group,
     help=HELP,
     context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=True,
@@ -168,6 +171,57 @@ def root(
         STATE.traceback = True
 
 
+def period_value(value: str | None) -> str | None:
+    """A period option: one written another unambiguous way (2022.6, 2022年6月) is refused with
+    the period syntax for it; any other the command itself judges."""
+    if not value:
+        return value
+    from ..model.periods import PeriodError, parse_period
+
+    try:
+        parse_period(value)
+    except PeriodError:
+        from .typos import period_reading
+
+        meant = period_reading(value)
+        if meant is not None:
+            raise typer.BadParameter(f"not a period: {value!r}; did you mean {meant}?") from None
+    return value
+
+
+_MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
+_DAY = re.compile(r"\d{4}-(0[1-9]|1[0-2])-\d{2}")
+
+
+def month_value(value: str | None) -> str | None:
+    """A month option (YYYY-MM): one written another unambiguous way (2022-6, 2022.6, 2022年6月)
+    is refused with YYYY-MM for it; any other the command itself judges."""
+    if not value or _MONTH.fullmatch(value):
+        return value
+    from .typos import month_reading
+
+    meant = month_reading(value)
+    if meant is not None:
+        raise typer.BadParameter(f"expected YYYY-MM, not {value!r}; did you mean {meant}?")
+    return value
+
+
+def published_value(value: str | None) -> str | None:
+    """An article's month (YYYY-MM) or day (YYYY-MM-DD), as `month_value`."""
+    if value and _DAY.fullmatch(value):
+        return value
+    return month_value(value)
+
+
+def percent_value(value: str | None) -> str | None:
+    """A percentage option: 13.1% is read as 13.1."""
+    if value is None:
+        return value
+    from .typos import percent_number
+
+    return percent_number(value)
+
+
 def completer(kind: str) -> Callable[..., list[tuple[str, str]]]:
     """Shell completion of ids, themes or periods, read from the data file only when asked."""
 
@@ -257,7 +311,8 @@ OutputOption = Annotated[
     ),
 ]
 QuietOption = Annotated[
-    bool, typer.Option("--quiet", "-q", help='No "data from …" line on stderr.')
+    bool,
+    typer.Option("--quiet", "-q", help='No "data from …" or "wrote FILE" line on stderr.'),
 ]
 BomOption = Annotated[
     bool,

@@ -1,5 +1,6 @@
 """`ganxian export`: every data file into one SQLite database."""
 
+import os
 from typing import Annotated
 
 import typer
@@ -40,7 +41,9 @@ def export(
 
     opened = open_all(data, err)
     inputs = [resolve_data_path(p) for p in opened.paths]
-    check_output(output, fmt.value, inputs)  # before any data is read
+    real = check_output(output, fmt.value, inputs)  # before any data is read
+    replaced = os.path.exists(real)
     done = export_sqlite(opened.pairs(), output, inputs)
     files = f"{done.files} file" + ("" if done.files == 1 else "s")
-    err(f"ganxian: wrote {done.figures} figures from {files} to {output} ({fmt})")
+    old = "; replaced the old file" if replaced else ""
+    err(f"ganxian: wrote {done.figures} figures from {files} to {output} ({fmt}{old})")

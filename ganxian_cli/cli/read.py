@@ -32,6 +32,8 @@ from .app import (
     app,
     chosen_format,
     completer,
+    month_value,
+    period_value,
 )
 from .run import err, fail_with, handle_errors, sink
 
@@ -58,6 +60,7 @@ def report(
             "-p",
             help="Only figures within this period, e.g. 2022 or 2022-01..2022-05.",
             autocompletion=completer("periods"),
+            callback=period_value,
         ),
     ] = None,
     lang: LangOption = Lang.zh,
@@ -107,6 +110,7 @@ def progress(
             "--as-of",
             help="Evaluate as of YYYY-MM. Default: the latest cut-off in the data.",
             autocompletion=completer("months"),
+            callback=month_value,
         ),
     ] = None,
     basis: Annotated[

@@ -10,8 +10,18 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ..errors import UnknownIndicator, UsageError
-from .app import DataOption, FigureStatus, NameEnStatus, Qualifier, QuietOption, app, completer
+from ..errors import DataError, UnknownIndicator, UsageError
+from .app import (
+    DataOption,
+    FigureStatus,
+    NameEnStatus,
+    Qualifier,
+    app,
+    completer,
+    percent_value,
+    period_value,
+    published_value,
+)
 from .run import err, exit_with, handle_errors, out
 
 if TYPE_CHECKING:
@@ -22,7 +32,8 @@ SourceTitleOption = Annotated[
     str | None, typer.Option("--source-title", help="New --source: the article's title.")
 ]
 SourcePublishedOption = Annotated[
-    str | None, typer.Option("--source-published", help="New --source: YYYY-MM.")
+    str | None,
+    typer.Option("--source-published", help="New --source: YYYY-MM.", callback=published_value),
 ]
 DryRunOption = Annotated[
     bool, typer.Option("--dry-run", "-n", help="Print the diff; write nothing.")
@@ -48,7 +59,9 @@ def record(
             autocompletion=completer("indicators"),
         ),
     ],
-    period: Annotated[str, typer.Option("--period", "-p", help="e.g. 2022-01..2022-06.")],
+    period: Annotated[
+        str, typer.Option("--period", "-p", help="e.g. 2022-01..2022-06.", callback=period_value)
+    ],
     value: Annotated[str, typer.Option("--value", "-v", help="The number exactly as printed.")],
     unit: Annotated[
         str | None, typer.Option("--unit", help="Unit as printed (a new indicator's unit).")
@@ -62,7 +75,10 @@ def record(
             "--qualifier", help="exact, more_than (余/多), nearly (近) or about (约/左右)."
         ),
     ] = Qualifier.exact,
-    yoy: Annotated[str | None, typer.Option("--yoy", help="Year-on-year growth, %.")] = None,
+    yoy: Annotated[
+        str | None,
+        typer.Option("--yoy", help="Year-on-year growth, %: 13.1 or 13.1%", callback=percent_value),
+    ] = None,
     subject: Annotated[str | None, typer.Option("--subject", help="Company or place.")] = None,
     subject_en: Annotated[
         str | None, typer.Option("--subject-en", help="The subject's English name.")
@@ -117,7 +133,9 @@ def record(
     share_of: Annotated[
         str | None, typer.Option("--share-of", help="Add a share relation: part of this figure.")
     ] = None,
-    quiet: QuietOption = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No diff on stderr: only the one-line summary.")
+    ] = False,
 ) -> None:
     """Add or update one figure, validated before anything is written.
 
@@ -130,13 +148,16 @@ def record(
     """
     from ..analysis.datasets import write_checks
     from ..datafile.paths import resolve_write_path
-    from ..datafile.store import record_figure
+    from ..datafile.record import fields_named
+    from ..datafile.store import option, record_figure
 
     new = new_figure(ctx.params)
     try:
         change = record_figure(resolve_write_path(data), new, replace, dry_run, write_checks())
     except UnknownIndicator as exc:
         raise UsageError(str(exc) + _suggestions(exc.indicator, data)) from None
+    except DataError as exc:  # each problem of the new figure named by its option
+        raise DataError(fields_named(exc.problems, new, option)) from None
     if dry_run:
         out(change.diff or "(no change)")
         return
@@ -270,7 +291,9 @@ def init(
     file: Annotated[str, typer.Argument(help="The new data file (never overwritten).")],
     region: Annotated[str, typer.Option("--region", help="Region as printed, e.g. 江北县.")],
     title: Annotated[str, typer.Option("--title", help="Title of the first article.")],
-    published: Annotated[str, typer.Option("--published", help="Its month, YYYY-MM.")],
+    published: Annotated[
+        str, typer.Option("--published", help="Its month, YYYY-MM.", callback=published_value)
+    ],
     region_en: Annotated[
         str | None, typer.Option("--region-en", help="Region in English (default: --region).")
     ] = None,

@@ -10,6 +10,7 @@ spells them (`Spelling`).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Callable, Mapping
@@ -175,6 +176,17 @@ def parse_number(text: str | Decimal, field: str) -> Decimal:
     return abs(number) if number.is_zero() else number  # -0.00 is 0.00, as a quote prints it
 
 
+def _value(new: NewFigure, unit: str) -> Decimal:
+    """The figure's value: 13.1% of a percentage is 13.1; a % sign on a value in another unit
+    is refused, naming that unit."""
+    value = new.value
+    if not isinstance(value, str) or not value.strip().endswith(("%", "％")):
+        return parse_number(value, "value")
+    if unit == "%":
+        return parse_number(value.strip().removesuffix("%").removesuffix("％").rstrip(), "value")
+    raise _refuse(f"{value.strip()!r} is a percentage, but {new.indicator} is in {unit}", "value")
+
+
 def same_figure(
     dataset: Dataset,
     ident: str,
@@ -249,6 +261,36 @@ def _valid(
         return None
 
 
+_INDICATOR_FIELDS = {k: k for k in ("name", "name_en", "name_en_status", "theme", "unit")}
+_UNWRITTEN = " (in what record would write; nothing written)"
+
+
+def fields_named(problems: list[Problem], new: NewFigure, spelling: Spelling) -> list[Problem]:
+    """Problems of what recording *new* would write, each named by the request's field at fault
+    as *spelling* names it (`--quote`), not by its place in the unwritten file: a problem with a
+    line is about the file as it is on disk, and stays as it is."""
+    places = (
+        (f"indicators.{new.indicator}.observations[", _FIGURE_FIELDS, True),
+        (f"indicators.{new.indicator}.", _INDICATOR_FIELDS, False),
+        (f"sources.{new.source}.", _ARTICLE_FIELDS, False),
+        (f"themes.{new.theme}.", _THEME_FIELDS, False),
+        ("targets[", _TARGET_FIELDS, False),
+    )
+    named = []
+    for problem in problems:
+        place = next((p for p in places if problem.path.startswith(p[0])), None)
+        key = problem.path.rpartition(".")[2]
+        if problem.line is not None or place is None or key not in place[1]:
+            named.append(problem)
+            continue
+        option = spelling(place[1][key])
+        message = problem.message.removesuffix(_UNWRITTEN).removeprefix(f"{option}: ")
+        where = "in the figure you gave; " if place[2] else ""
+        message = f"{option}: {message} ({where}nothing written)"
+        named.append(dataclasses.replace(problem, path="", message=message))
+    return named
+
+
 # --- planning and applying one figure -----------------------------------------------------------
 
 
@@ -301,7 +343,7 @@ def plan(dataset: Dataset, new: NewFigure, replace: bool, spelling: Spelling) ->
         )
     unit = new.unit if indicator is None else indicator.unit
     assert unit is not None  # a new indicator without a unit is refused above
-    figure_data: dict[str, Any] = {"period": period, "value": parse_number(new.value, "value")}
+    figure_data: dict[str, Any] = {"period": period, "value": _value(new, new.unit or unit)}
     if new.unit and new.unit != unit:
         figure_data["unit"] = new.unit
     figure_data["status"] = new.status

@@ -76,7 +76,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "quoted_rate": ("原文完成率", "Quoted rate"),
     "quoted_rate_consistent": ("原文完成率相符", "Quoted rate consistent"),
     "row": ("行", "Row"),
-    "share": ("占比", "Share"),
+    "share": ("占最大值%", "% of the largest figure"),  # history: each figure against the largest
     "share_pct": ("占比%", "Share %"),
     "share_qualifier": ("占比限定", "Share: qualifier"),
     "stock": ("期末存量", "Level at period end"),

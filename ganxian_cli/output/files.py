@@ -80,25 +80,33 @@ def _same(source: str, real: str, info: os.stat_result | None) -> bool:
     return info is not None and (theirs.st_dev, theirs.st_ino) == (info.st_dev, info.st_ino)
 
 
-def write_bytes(output: str, fmt: str, data: bytes, inputs: Iterable[str] = ()) -> None:
-    """Write *data* to the --output file, atomically, after the checks of `check_output`."""
+def write_bytes(output: str, fmt: str, data: bytes, inputs: Iterable[str] = ()) -> bool:
+    """Write *data* to the --output file, atomically, after the checks of `check_output`;
+    True if it replaced a file."""
 
     def fill(temporary: str) -> None:
         with open(temporary, "wb") as handle:
             handle.write(data)
 
-    build(output, fmt, fill, inputs)
+    return build(output, fmt, fill, inputs)
 
 
-def build(output: str, fmt: str, fill: Callable[[str], None], inputs: Iterable[str] = ()) -> None:
+def build(output: str, fmt: str, fill: Callable[[str], None], inputs: Iterable[str] = ()) -> bool:
     """Have *fill* write the --output file's content into a temporary file beside it, then put
-    it in place atomically (after the checks of `check_output`)."""
+    it in place atomically (after the checks of `check_output`); True if it replaced a file."""
     from ..datafile.atomic import replace_with
 
     real = check_output(output, fmt, inputs)
     if real == STDOUT:
         raise UsageError(f"--output -: {fmt} cannot go to standard output")  # a caller's slip
+    replaced = os.path.exists(real)
     replace_with(real, fill)
+    return replaced
+
+
+def wrote(output: str, replaced: bool) -> str:
+    """The line that says an --output file was written: `wrote F`, or `replaced F`."""
+    return f"ganxian: {'replaced' if replaced else 'wrote'} {output}"
 
 
 def spool() -> IO[str]:

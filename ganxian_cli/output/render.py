@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from .section_grid import ColorMode
     from .views import Header, ReportView, SectionsView
 
+ONE_SECTION = ("history",)  # documents of one section: their CSV has no `section` column
 FILE_FORMATS = ("xlsx", "html")  # need --output (an html page may go to `--output -`)
 
 
@@ -73,7 +74,7 @@ def check_format(kind: str, fmt: str, output: str | None) -> None:
 def render(view: Any, fmt: str, sink: Sink) -> None:
     """Draw *view* in *fmt*, after the "data from" line and the warnings of its header; a text
     format with --output FILE goes to that file (atomically), not to standard output."""
-    from .files import to_stdout, write_bytes
+    from .files import to_stdout
 
     header = getattr(view, "header", None)
     sink.inputs = header.inputs if header is not None else getattr(view, "inputs", ())
@@ -86,7 +87,7 @@ def render(view: Any, fmt: str, sink: Sink) -> None:
     if shown:
         with contextlib.redirect_stdout(buffer):
             RENDERERS[view.kind][fmt](view, sink)
-    write_bytes(sink.path, fmt, buffer.getvalue().encode("utf-8"), sink.inputs)
+    _to_file(sink, fmt, buffer.getvalue().encode("utf-8"))
 
 
 def _introduced(header: Header, fmt: str, sink: Sink) -> bool:
@@ -105,22 +106,39 @@ def _introduced(header: Header, fmt: str, sink: Sink) -> bool:
 
 def _write_file(sink: Sink, fmt: str, data: str | bytes) -> None:
     """A page or a workbook to its --output file; a page to standard output for `-o -`."""
-    from .files import to_stdout, write_bytes
+    from .files import to_stdout
 
     if isinstance(data, str) and to_stdout(sink.output):
         sys.stdout.write(data)
         return
-    encoded = data.encode("utf-8") if isinstance(data, str) else data
-    write_bytes(sink.path, fmt, encoded, sink.inputs)
+    _to_file(sink, fmt, data.encode("utf-8") if isinstance(data, str) else data)
+
+
+def _to_file(sink: Sink, fmt: str, data: bytes) -> None:
+    """*data* to the --output file; `wrote F` (or `replaced F`) on stderr unless --quiet."""
+    from .files import write_bytes, wrote
+
+    replaced = write_bytes(sink.path, fmt, data, sink.inputs)
+    if not sink.quiet:
+        sink.say(wrote(sink.path, replaced))
 
 
 def _write_csv(text: str, bom: bool) -> None:
     sys.stdout.write(("\ufeff" if bom else "") + text)
 
 
-def _page_title(dataset: Dataset, lang: Lang) -> str:
+_PAGE_WHAT = {
+    "report": "figures as published",
+    "progress": "progress against the year's targets (双过半)",
+}
+
+
+def _page_title(dataset: Dataset, lang: Lang, kind: str) -> str:
+    """`地区:标题` in Chinese; in English, what the page shows, then the article's headline."""
     source = dataset.lead_source()
-    return f"{source.region_en if lang == 'en' else source.region}: {source.title}"
+    if lang == "en":
+        return f"{source.region_en}: {_PAGE_WHAT[kind]}, from “{source.title}”"
+    return f"{source.region}: {source.title}"
 
 
 # report
@@ -231,7 +249,7 @@ def _report_html(view: ReportView, sink: Sink) -> None:
     if part.progress:
         tables += [section_table(s, lang) for s in part.progress.sections if s.rows]
         headline, progress = part.progress.headline, part.progress.targets
-    title = _page_title(part.dataset, lang)
+    title = _page_title(part.dataset, lang, "report")
     html = page(title, tables, part.dataset, lang, headline, progress=progress)
     _write_file(sink, "html", html)
 
@@ -268,7 +286,9 @@ def _sections_json(view: SectionsView, sink: Sink) -> None:
 def _sections_csv(view: SectionsView, sink: Sink) -> None:
     from .sections import to_csv
 
-    _write_csv(to_csv(view.sections[: view.csv_sections], view.lang), view.bom and sink.bom)
+    sections = view.sections[: view.csv_sections]
+    text = to_csv(sections, view.lang, named=view.kind not in ONE_SECTION)
+    _write_csv(text, view.bom and sink.bom)
 
 
 def _sections_markdown(view: SectionsView, sink: Sink) -> None:
@@ -289,7 +309,7 @@ def _progress_html(view: SectionsView, sink: Sink) -> None:
 
     assert view.dataset is not None  # one file: several are refused before
     tables = [section_table(s, view.lang) for s in view.sections if s.rows]
-    title = _page_title(view.dataset, view.lang)
+    title = _page_title(view.dataset, view.lang, "progress")
     progress = next((s for s in view.sections if s.key == "progress"), None)
     html = page(title, tables, view.dataset, view.lang, view.title, False, progress)
     _write_file(sink, "html", html)

@@ -103,6 +103,12 @@ def section_cards(section: Section, lang: Lang) -> list[Grid]:
     return out
 
 
+BAR_HEADER = {
+    "zh": "占最大值",
+    "en": "Of largest",
+}  # history's bar: each figure against the largest
+
+
 def history_grid(section: Section, lang: Lang, with_bar: bool = True) -> Grid:
     """`history` as read: period, status, the value as printed (in English words), growth, bar."""
     h = HEADERS[lang]
@@ -121,7 +127,7 @@ def history_grid(section: Section, lang: Lang, with_bar: bool = True) -> Grid:
     columns += [GridColumn(h[5], wrap=True, min_width=WRAP_MIN)] if with_subject else []
     grid = Grid(
         escape_control(section.title(lang)),
-        [*columns, GridColumn("", min_width=BAR_WIDTH)] if with_bar else columns,
+        [*columns, GridColumn(BAR_HEADER[lang], min_width=BAR_WIDTH)] if with_bar else columns,
         caption=escape_control(section.note(lang)),  # figures the source withholds
     )
     for row in section.rows:

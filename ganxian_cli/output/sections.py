@@ -83,17 +83,21 @@ def to_markdown(sections: Sequence[Section], lang: Lang, headline: str = "") -> 
     return "\n".join(out)
 
 
-def to_csv(sections: Sequence[Section], lang: Lang, fields: Sequence[str] = ()) -> str:
-    """One row per row of every section: a `section` column, then *fields* and the rest of the
-    union of the machine fields (plain numbers, units, periods, statuses, qualifiers; names in
-    *lang*); RFC 4180 quoting, LF line ends."""
+def to_csv(
+    sections: Sequence[Section], lang: Lang, fields: Sequence[str] = (), named: bool = True
+) -> str:
+    """One row per row of every section: a `section` column naming it (not for a document that
+    has only one section, *named* False), then *fields* and the rest of the union of the machine
+    fields (plain numbers, units, periods, statuses, qualifiers; names in *lang*); RFC 4180
+    quoting, LF line ends."""
     keys: list[str] = list(fields)
     for section in sections:
         keys.extend(k for k in section.fields if k not in keys)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["section", *keys])
-    for section in sections:
-        for record in section.records(lang):
-            writer.writerow([section.key, *(csv_text(record.get(k)) for k in keys)])
+    writer.writerow(["section", *keys] if named else keys)
+    for part in sections:
+        first = [part.key] if named else []
+        for record in part.records(lang):
+            writer.writerow([*first, *(csv_text(record.get(k)) for k in keys)])
     return buffer.getvalue()

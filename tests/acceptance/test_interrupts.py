@@ -28,6 +28,19 @@ def _reads_stdin(pid: int) -> bool:
     return call[:2] == [_READ, "0x0"]
 
 
+def _ctrl_c_as_at_a_terminal() -> None:
+    """In the child before it runs ganxian: SIGINT at its default disposition.
+
+    A program started with SIGINT ignored keeps it ignored (Python installs its handler only
+    over the default), and so does everything it starts: a test run launched in the background
+    of a non-interactive shell (`pytest … &`, a CI step's script) has SIGINT ignored. The
+    signal was then lost, `communicate` closed the input, and `validate -` judged an empty file:
+    status 1, nothing on stderr. A terminal's Ctrl-C finds the default disposition."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.skipif(
     _READ is None or not Path("/proc/self/syscall").exists(), reason="needs Linux /proc"
 )
@@ -42,6 +55,7 @@ def test_ctrl_c_ends_with_a_message_and_status_130() -> None:
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        preexec_fn=_ctrl_c_as_at_a_terminal,  # the test starts no thread
     )
     try:
         deadline = time.monotonic() + 60

@@ -4,6 +4,7 @@ in every format."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -73,3 +74,31 @@ def test_history_markdown_says_the_status_in_the_readers_language(
     figures = json.loads(invoke(runner, *args, "-f", "json").stdout)["figures"]
     assert {f["status"] for f in figures} == {"actual", "target"}
     assert not any(k.startswith("d_") for f in figures for k in f)
+
+
+def test_history_csv_has_no_constant_section_column(runner: CliRunner) -> None:
+    result = invoke(runner, "history", "industrial_revenue", "--data", str(DATA), "-f", "csv")
+    assert result.stdout.splitlines()[0].split(",")[:2] == ["period", "status"]
+    listed = invoke(runner, "list", "--data", str(DATA), "-f", "csv")  # several kinds: named
+    assert listed.stdout.startswith("section,")
+
+
+@pytest.mark.parametrize(("lang", "header"), [("zh", "占最大值"), ("en", "Of largest")])
+def test_history_bar_column_is_named(runner: CliRunner, lang: str, header: str) -> None:
+    result = invoke(runner, "history", "industrial_revenue", "--data", str(DATA), "--lang", lang)
+    head = next(line for line in result.stdout.splitlines() if line.startswith("┃"))
+    assert head.rstrip("┃ ").endswith(header)
+
+
+def test_history_workbook_explains_the_share_column(runner: CliRunner, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    for lang, header in (("zh", "占最大值%"), ("en", "% of the largest figure")):
+        out = tmp_path / f"h_{lang}.xlsx"
+        args = ("history", "industrial_revenue", "--data", str(DATA), "--lang", lang)
+        result = invoke(runner, *args, "-f", "xlsx", "-o", str(out))
+        assert result.exit_code == 0, result.stderr
+        sheet = load_workbook(out).worksheets[0]
+        headers = [cell.value for cell in sheet[1]]
+        assert header in headers
+        assert sheet.cell(3, headers.index(header) + 1).value == 100  # the largest: the target

@@ -239,3 +239,29 @@ def test_export_refuses_its_output_before_reading_any_data(
     result = invoke(runner, "export", "--data", str(bad), "-o", "-")
     assert result.exit_code == 2 and "cannot go to standard output" in result.stderr
     assert "bad.toml" not in result.stderr
+
+
+@pytest.mark.parametrize("args", [a for a in WRITERS if a != ["export"]], ids=" ".join)
+def test_every_output_file_is_said_and_a_replaced_one_says_so(
+    runner: CliRunner, args: list[str], data: Path, tmp_path: Path
+) -> None:
+    """`--format xlsx|html --output F` printed nothing, and replaced an existing F silently."""
+    out = tmp_path / "out.file"
+    first = _run(runner, args, data, str(out))
+    assert first.exit_code == 0, first.stderr
+    assert first.stderr.splitlines()[-1] == f"ganxian: wrote {out}"
+    again = _run(runner, args, data, str(out))
+    assert again.stderr.splitlines()[-1] == f"ganxian: replaced {out}"
+    quiet = invoke(runner, *args, "--data", str(data), "--output", str(out), "--quiet")
+    assert quiet.exit_code == 0 and quiet.stderr == ""
+
+
+def test_export_says_when_it_replaced_a_database(
+    runner: CliRunner, data: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "x.db"
+    first = _run(runner, ["export"], data, str(out))
+    assert first.exit_code == 0, first.stderr
+    assert first.stderr.rstrip().endswith(f"to {out} (sqlite)")
+    again = _run(runner, ["export"], data, str(out))
+    assert again.stderr.rstrip().endswith(f"to {out} (sqlite; replaced the old file)")

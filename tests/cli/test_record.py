@@ -50,7 +50,8 @@ def test_refused_record_names_file_option_and_code(
     )
     assert result.exit_code == 1
     line = result.stderr.strip()
-    assert line.startswith(f"{other_region_copy}: error[G101]: indicators.exports.unit: --unit: ")
+    assert line.startswith(f"{other_region_copy}: error[G101]: --unit: ")
+    assert line.endswith(" (nothing written)")
     assert "亿\\u200b元" in line and "\u200b" not in line
     assert "[key]" not in line
 
@@ -112,3 +113,28 @@ def test_record_adds_a_within_relation(runner: CliRunner, tmp_path: Path) -> Non
     assert too_many.exit_code == 1 and "G302" in too_many.stderr  # 68 cannot be inside 67
     assert Path(path).read_text(encoding="utf-8") == text
     assert invoke(runner, "validate", path).exit_code == 0
+
+
+def test_quiet_record_says_only_its_summary(runner: CliRunner, tmp_path: Path) -> None:
+    copy = tmp_path / "d.toml"
+    copy.write_bytes(DATA.read_bytes())
+    args = ["record", "key_projects_started", "-p", "2031-Q1", "-v", "13", "-d", str(copy)]
+    result = invoke(runner, *args, "--quiet")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "ganxian: key_projects_started: added actual figure for 2031-Q1"
+    ]
+
+
+def test_a_problem_of_the_figure_given_is_named_by_its_option(
+    runner: CliRunner, other_region_copy: Path
+) -> None:
+    """Not `indicators.retail_sales.observations[3].qualifier` of a file never written, nor a
+    line of it: the option to change, and where (the figure given on the command line)."""
+    args = ["record", "retail_sales", "-p", "2031-06", "-v", "400", "--unit", "万元"]
+    result = invoke(runner, *args, "--quote", "零售400余万元", "-d", str(other_region_copy))
+    assert result.exit_code == 1
+    assert f"{other_region_copy}: error[G214]: --qualifier: the quote says '余'" in result.stderr
+    assert "give --qualifier more_than (in the figure you gave; nothing written)" in result.stderr
+    assert "observations[" not in result.stderr, result.stderr
+    assert f"{other_region_copy}: error" in result.stderr  # no line: it is not on disk

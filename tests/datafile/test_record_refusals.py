@@ -45,8 +45,10 @@ def test_a_problem_of_the_new_figure_has_no_line_of_a_file_never_written(data_fi
         "--quote", "零售额16.2亿元", "-d", str(data_file),
     )  # fmt: skip
     assert code == 1
-    assert f"{data_file}: error[G210]" in err  # no line number: that line is not on disk
-    assert "in what record would write; nothing written" in err
+    # no line number (that line is not on disk): the option at fault, and the figure given
+    assert f"{data_file}: error[G210]: --quote: quote does not show 16.2万元" in err
+    assert "(in the figure you gave; nothing written)" in err
+    assert "observations[" not in err
     assert data_file.read_bytes() == before
 
 
