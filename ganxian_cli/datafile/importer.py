@@ -57,8 +57,8 @@ DRAFT_VERSION = 1
 DRAFT_KIND = "extract-draft"  # what `ganxian extract --format toml` writes
 JSON_KIND = "extract"  # what `ganxian extract --format json` writes
 # the fields of a JSON document's figure that a draft does not have: relation/relates_to
-# become rate_of/gap_of, the others are dropped
-_JSON_ONLY = ("relation", "relates_to")
+# become rate_of/gap_of (where `links` says a target is tracked by it), the others are dropped
+_JSON_ONLY = ("relation", "relates_to", "links", "reason")
 
 
 @dataclass(frozen=True)
@@ -255,7 +255,8 @@ def _from_json(entries: list[Any]) -> list[Any]:
             continue
         out = {k: v for k, v in entry.items() if v is not None and k not in _JSON_ONLY}
         relation, target = entry.get("relation"), entry.get("relates_to")
-        if relation in ("rate", "gap") and isinstance(target, str) and target not in new:
+        links = entry.get("links", target not in new)  # documents of version 1 have none
+        if relation in ("rate", "gap") and isinstance(target, str) and links is True:
             out[f"{relation}_of"] = target
         tables.append(out)
     return tables

@@ -33,6 +33,8 @@ FIELDS = (
     "relation",
     "relates_to",
     "restates",
+    "links",
+    "reason",
 )
 HEADERS = ("#", "指标", "名称", "数值", "单位", "限定", "同比%", "时期", "状态", "行", "引文")
 QUALIFIER_ZH = {"exact": "", "more_than": "余/多", "nearly": "近", "about": "约"}
@@ -121,7 +123,6 @@ def draft(extraction: Extraction, article: str, source: str | None = None) -> st
             "# Units the catalogue lacks: import adds these [units] to a data file without them.\n"
             + tomli_w.dumps({"units": unit_declarations(extraction)})
         )
-    new = {p.indicator for p in extraction.figures if p.new_indicator}
     for p in extraction.figures:
         entry: dict[str, Any] = {
             "indicator": p.indicator,
@@ -150,10 +151,12 @@ def draft(extraction: Extraction, article: str, source: str | None = None) -> st
         if status == "untranslated":
             unknown = english_name(own_name(p.name, p.subject)).untranslated
             note += "; no English composed for " + (", ".join(unknown) or "an empty name")
-        if p.relation in ("rate", "gap") and p.relates_to and p.relates_to not in new:
+        if p.relation in ("rate", "gap") and p.relates_to and p.links:
             entry[f"{p.relation}_of"] = p.relates_to  # import links it to that target
         elif p.relation and p.relates_to:
             note += f"; a {p.relation} of {p.relates_to}"
+        if p.reason:
+            note += f"\n# why: {p.reason}"
         chunks.append(f"{note}\n[[figures]]\n{tomli_w.dumps(entry)}")
     return _visible("\n".join(chunks))
 
