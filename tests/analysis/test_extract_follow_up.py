@@ -1,0 +1,103 @@
+"""A later article of a region whose data file exists: its figures go onto the file's
+indicators, whatever count or scope their names keep, and each says why."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ganxian_cli.analysis.extract import extract
+from ganxian_cli.datafile.loader import load
+from ganxian_cli.model.models import Dataset
+
+SHIPPED = Path(__file__).resolve().parent.parent.parent / "data" / "indicators.toml"
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Dataset:
+    return load(str(SHIPPED)).dataset
+
+
+def _one(text: str, dataset: Dataset, value: str, published: str = "2022-07") -> object:
+    found = [p for p in extract(text, dataset, published).figures if str(p.value) == value]
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "indicator"),
+    [
+        ("今年以来,累计为400余户企业办理留抵退税3.9亿元。", "3.9", "vat_refund"),
+        ("今年以来,累计为400余户企业办理留抵退税3.9亿元。", "400", "vat_refund_enterprises"),
+        ("上半年,全区实现利润总额9.02亿元。", "9.02", "industrial_profit"),
+        ("截至6月末,规上企业达150家。", "150", "enterprises_above_size"),
+        ("减免失业保险费300万元,惠及近500家企业。", "500", "unemployment_insurance_enterprises"),
+        ("减免工伤保险费80万元,惠及企业600家。", "600", "injury_insurance_enterprises"),
+        ("上半年签约工业项目25个,金额380亿元。", "380", "signed_industrial_amount"),
+        ("上半年完成年度计划投资额71亿元,完成率85.35%。", "85.35", "key_project_completion_rate"),
+    ],
+)
+def test_a_name_keeping_a_count_or_scope_goes_onto_the_files_indicator(
+    shipped: Dataset, text: str, value: str, indicator: str
+) -> None:
+    figure = _one(text, shipped, value)
+    assert (figure.indicator, figure.new_indicator) == (indicator, False)  # type: ignore[attr-defined]
+    assert figure.reason and not figure.reason.startswith("new")  # type: ignore[attr-defined]
+
+
+def test_the_whole_districts_figure_is_never_a_companys(shipped: Dataset) -> None:
+    # 40亿元 is recorded for the cobalt firm's 2022 revenue: a sentence of 全区 is not the firm's
+    figure = _one("全区全年营业收入预计40亿元。", shipped, "40")
+    assert figure.indicator != "tengyuan_revenue"  # type: ignore[attr-defined]
+    assert figure.subject is None  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("done", ["开工", "建成", "签约", "投产"])
+def test_all_of_a_count_done_is_the_count_done(done: str) -> None:
+    text = f"上半年,全区23个重点项目已全部{done}。"
+    figures = extract(text, None, "2022-07").figures
+    assert [(str(p.value), p.period) for p in figures] == [("23", "2022"), ("23", "2022-H1")]
+    assert figures[1].name == f"已{done}重点项目"
+
+
+def test_a_plan_to_finish_all_is_no_count_done() -> None:
+    figures = extract("全县新建项目12个,计划10月底前全部完工。", None, "2022-07").figures
+    assert len(figures) == 1
+
+
+def test_the_shipped_count_all_started_is_the_started_target(shipped: Dataset) -> None:
+    text = "上半年工业经济稳中有进\n\n全区23个市级工业倍增升级重点调度项目已全部开工,开工率100%。"
+    figures = extract(text, shipped, "2022-07").figures  # of the half year the headline names
+    got = [(p.indicator, p.period, str(p.value), p.relates_to, p.links) for p in figures]
+    assert got == [
+        ("key_projects", "2022", "23", None, False),
+        ("key_projects_started", "2022-H1", "23", None, False),
+        ("key_project_start_rate", "2022-H1", "100", "key_projects_started", True),
+    ]
+
+
+def test_a_rate_of_no_target_is_not_linked() -> None:
+    figures = extract("上半年签约项目20个,开工率60%。", None, "2022-07").figures
+    rate = figures[-1]
+    assert rate.relation == "rate" and rate.relates_to and not rate.links
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "status"),
+    [
+        ("预计7月份签约项目8个左右。", "2022-07", "forecast"),
+        ("今年以来,累计为415户企业办理留抵退税4.06亿元。", "2022-H1", "actual"),
+    ],
+)
+def test_periods_of_a_half_year_report(text: str, period: str, status: str) -> None:
+    headed = "赣县区上半年工业经济运行情况\n\n" + text
+    figure = extract(headed, None, "2022-07").figures[-1]
+    assert (figure.period, figure.status) == (period, status)
+
+
+def test_new_ids_follow_the_rows(shipped: Dataset) -> None:
+    # a figure that goes onto an indicator of the file takes no number from the new ones
+    text = "6月,甲乙丙丁12个,“兜底办”专窗共受理11件业务,戊己庚辛13个。"
+    ids = [p.indicator for p in extract(text, shipped, "2022-07").figures]
+    assert ids == ["indicator_01", "backstop_cases", "indicator_02"]
