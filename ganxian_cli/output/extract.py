@@ -123,7 +123,7 @@ def draft(extraction: Extraction, article: str, source: str | None = None) -> st
             "# Units the catalogue lacks: import adds these [units] to a data file without them.\n"
             + tomli_w.dumps({"units": unit_declarations(extraction)})
         )
-    for p in extraction.figures:
+    for n, p in enumerate(extraction.figures, start=1):
         entry: dict[str, Any] = {
             "indicator": p.indicator,
             "new_indicator": p.new_indicator,
@@ -143,11 +143,11 @@ def draft(extraction: Extraction, article: str, source: str | None = None) -> st
         entry["quote"] = p.quote
         if source:
             entry["source"] = source
-        note = f"# article line {p.line}"
+        note = f"# #{n}, article line {p.line}"
         if p.restates is not None:  # import records the other figure and checks they agree
             entry["restates"] = p.restates
             other = extraction.figures[p.restates]
-            note += f"; restates figure {p.restates} ({plain(other.value)}{other.unit})"
+            note += f"; restates #{p.restates + 1} ({plain(other.value)}{other.unit})"
         if status == "untranslated":
             unknown = english_name(own_name(p.name, p.subject)).untranslated
             note += "; no English composed for " + (", ".join(unknown) or "an empty name")
@@ -157,6 +157,8 @@ def draft(extraction: Extraction, article: str, source: str | None = None) -> st
             note += f"; a {p.relation} of {p.relates_to}"
         if p.reason:
             note += f"\n# why: {p.reason}"
+        if p.subject and p.subject not in p.quote:
+            note += f"\n# warning: the quote does not name {p.subject}: check the subject"
         chunks.append(f"{note}\n[[figures]]\n{tomli_w.dumps(entry)}")
     return _visible("\n".join(chunks))
 

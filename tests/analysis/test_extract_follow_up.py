@@ -101,3 +101,20 @@ def test_new_ids_follow_the_rows(shipped: Dataset) -> None:
     text = "6月,甲乙丙丁12个,“兜底办”专窗共受理11件业务,戊己庚辛13个。"
     ids = [p.indicator for p in extract(text, shipped, "2022-07").figures]
     assert ids == ["indicator_01", "backstop_cases", "indicator_02"]
+
+
+def test_numbered_new_ids_follow_the_rows_after_a_count_all_done() -> None:
+    # the count all started is proposed after the other rows: renumbered in row order
+    text = "上半年,全区甲乙丙丁项目5个已全部开工,戊己庚辛13个。"
+    ids = [p.indicator for p in extract(text, None, "2022-07").figures]
+    assert ids == ["indicator_01", "indicator_02", "indicator_03"]
+
+
+def test_the_draft_numbers_its_figures_and_says_why(shipped: Dataset) -> None:
+    from ganxian_cli.output.extract import draft
+
+    text = "6月,“兜底办”专窗共受理11件业务。该村种植的120余亩甜瓜陆续进入成熟采摘期。"
+    written = draft(extract(text, shipped, "2022-06"), "a.txt")
+    assert "# #1, article line 1\n# why: " in written
+    assert "# #2, article line 1\n# why: " in written
+    assert "# warning: the quote does not name 茅店镇东田村: check the subject" in written

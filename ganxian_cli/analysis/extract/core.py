@@ -161,6 +161,7 @@ def extract(
     proposals = cells.add(
         proposals, tables, matcher, year, month, line_starts, lambda p: _distinct(p, matcher)
     )
+    proposals = _in_row_order(proposals, set(dataset.indicators) if dataset else set())
     proposed = {
         p.unit: PROPOSED_UNITS[p.unit]
         for p in proposals
@@ -198,6 +199,31 @@ def _distinct(proposals: list[Proposal], matcher: Matcher) -> list[Proposal]:
         seen.add(key)
         out.append(p)
     return out
+
+
+_NUMBERED = re.compile(r"indicator_(\d{2,})")  # the id of a name the glossary cannot translate
+
+
+def _in_row_order(proposals: list[Proposal], taken: set[str]) -> list[Proposal]:
+    """New numbered ids (indicator_01 …) renumbered in the order of the rows that have them (a
+    figure proposed after the others, such as the count of projects all started, takes its
+    row's number); ids of the data file are never given."""
+    order: dict[str, str] = {}
+    n = 0
+    for p in proposals:
+        if p.new_indicator and _NUMBERED.fullmatch(p.indicator) and p.indicator not in order:
+            n += 1
+            while f"indicator_{n:02d}" in taken:
+                n += 1
+            order[p.indicator] = f"indicator_{n:02d}"
+    return [
+        replace(
+            p,
+            indicator=order.get(p.indicator, p.indicator) if p.new_indicator else p.indicator,
+            relates_to=order.get(p.relates_to, p.relates_to) if p.relates_to else None,
+        )
+        for p in proposals
+    ]
 
 
 def _negative(text: str, sentence: tuple[int, int], clause: int, token: Token) -> bool:
