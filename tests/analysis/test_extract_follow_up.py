@@ -118,3 +118,18 @@ def test_the_draft_numbers_its_figures_and_says_why(shipped: Dataset) -> None:
     assert "# #1, article line 1\n# why: " in written
     assert "# #2, article line 1\n# why: " in written
     assert "# warning: the quote does not name 茅店镇东田村: check the subject" in written
+
+
+def test_periods_of_a_nine_month_report_and_a_new_rates_theme() -> None:
+    text = (
+        "某县前三季度经济运行情况\n\n今年以来,累计为120户企业办理留抵退税1.2亿元。"
+        "预计10月份签约项目5个左右。全县签约项目12个,完成率75%。"
+    )
+    got = [(str(p.value), p.period, p.status) for p in extract(text, None, "2031-10").figures]
+    assert got[:3] == [
+        ("120", "2031-01..2031-09", "actual"),
+        ("1.2", "2031-01..2031-09", "actual"),
+        ("5", "2031-10", "forecast"),
+    ]
+    count, rate = extract(text, None, "2031-10").figures[-2:]
+    assert rate.relates_to == count.indicator and rate.theme == count.theme == "investment"

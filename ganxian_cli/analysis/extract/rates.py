@@ -29,9 +29,11 @@ def related(
     to; a rate of no target keeps its relation as a note only."""
     out: list[Proposal] = []
     last_amount: dict[tuple[int, int], str] = {}  # sentence -> indicator of its last non-rate
+    themes: dict[str, str] = {}  # indicator -> theme of the figures before
     for p, f in zip(proposals, figures, strict=True):
         if unit_kind(p.unit) is not Kind.RATE:
             last_amount[f.sentence] = p.indicator
+            themes.setdefault(p.indicator, p.theme)
             out.append(p)
             continue
         lead = text[f.clause[0] : f.token.start]
@@ -45,6 +47,8 @@ def related(
         of = last_amount.get(f.sentence)
         if relation and of:
             p = replace(p, relation=relation, relates_to=of)
+            if p.new_indicator:  # a new rate is of its figure's theme (完成率 of investment)
+                p = replace(p, theme=themes.get(of, p.theme))
             if dataset is not None and relation in ("rate", "gap"):
                 p = _of_target(p, relation, of, dataset)
         out.append(p)
