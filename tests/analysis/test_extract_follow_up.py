@@ -133,3 +133,10 @@ def test_periods_of_a_nine_month_report_and_a_new_rates_theme() -> None:
     ]
     count, rate = extract(text, None, "2031-10").figures[-2:]
     assert rate.relates_to == count.indicator and rate.theme == count.theme == "investment"
+
+
+def test_a_count_all_done_is_named_by_its_items() -> None:
+    text = "某县前三季度经济运行情况\n\n全县12个重点项目已全部建成,完成率100%。"
+    count, done, rate = extract(text, None, "2031-10").figures
+    assert (count.name, done.name) == ("重点项目", "已建成重点项目")
+    assert rate.relates_to == count.indicator

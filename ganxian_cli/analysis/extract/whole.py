@@ -25,6 +25,7 @@ def all_done(
     """*proposals* and, after each actual count whose items are all done (全部开工), that same
     count of the items done (已开工), onto the indicator of that name."""
     out: list[Proposal] = []
+    renamed: dict[str, str] = {}  # a count's new indicator, once its name lost 已全部建成
     for p, f in zip(proposals, figures, strict=True):
         found = None
         if p.status == "actual" and unit_kind(p.unit) is Kind.COUNT:
@@ -33,7 +34,17 @@ def all_done(
             out.append(p)
             continue
         # the count all of whose items are done is the size of the year's list
-        out.append(replace(p, period=p.period[:4]) if _YEAR.match(p.period) else p)
+        count = replace(p, period=p.period[:4]) if _YEAR.match(p.period) else p
+        done = found.group()[len(found.group("items")) :]
+        if count.new_indicator and count.name.endswith(done) and len(count.name) > len(done):
+            # 12个重点项目已全部建成: the list is of 重点项目, not of 重点项目已全部建成
+            own = count.name[: -len(done)]
+            new = matcher.match(own, abs(p.value), p.unit, p.subject, count.period, p.quote)
+            renamed[count.indicator] = new.indicator
+            count = replace(
+                count, name=own, indicator=new.indicator, theme=new.theme, reason=new.reason
+            )
+        out.append(count)
         items = found.group("items").strip("“”") or p.name
         name = "已" + found.group("done") + items
         ranked = matcher.ranked(name, abs(p.value), p.unit, p.subject, p.period, p.quote)
@@ -54,4 +65,8 @@ def all_done(
                 restates=None,
             )
         )
-    return out
+    if not renamed:
+        return out
+    return [
+        replace(p, relates_to=renamed[p.relates_to]) if p.relates_to in renamed else p for p in out
+    ]
