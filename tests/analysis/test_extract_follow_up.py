@@ -140,3 +140,11 @@ def test_a_count_all_done_is_named_by_its_items() -> None:
     count, done, rate = extract(text, None, "2031-10").figures
     assert (count.name, done.name) == ("重点项目", "已建成重点项目")
     assert rate.relates_to == count.indicator
+
+
+def test_a_targets_words_are_not_its_name() -> None:
+    # 确保…突破: the target's words, not the name; the target shares the actual's indicator
+    text = "上半年,全区工业营业收入196亿元。确保全年工业营业收入突破500亿元。"
+    actual, target = extract(text, None, "2031-07").figures
+    assert (target.name, target.status) == ("工业营业收入", "target")
+    assert target.indicator == actual.indicator
