@@ -461,7 +461,13 @@ def merge(
                         draft,
                         figure,
                         f"{ident} already has {existing.value}{unit} for {figure.get('period')}; "
-                        "give --replace to change it",
+                        + (
+                            "give --replace to change it"
+                            if new.source
+                            else "a later article's figure: give --source ID (with "
+                            "--source-title and --source-published for an article the file "
+                            "lacks); a correction: give --replace"
+                        ),
                     )
                 )
                 continue

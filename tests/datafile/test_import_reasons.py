@@ -52,3 +52,23 @@ def test_a_subject_the_quote_does_not_name_is_a_warning(runner: CliRunner, tmp_p
     _, second = _dry_run(runner, tmp_path)
     assert ": #2 " in second
     assert second.endswith("as its figures; warning: the quote does not name 茅店镇东田村")
+
+
+def test_a_figure_the_file_has_another_value_of_says_both_ways(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    data = tmp_path / "indicators.toml"
+    data.write_bytes((ROOT / "data" / "indicators.toml").read_bytes())
+    draft = tmp_path / "draft.toml"
+    draft.write_text(
+        'schema_version = 1\nkind = "extract-draft"\n\n[[figures]]\nindicator = "vat_refund"\n'
+        'value = 4.06\nunit = "亿元"\nperiod = "2022-H1"\nquote = "留抵退税4.06亿元"\n',
+        encoding="utf-8",
+    )
+    result = invoke(runner, "import", str(draft), "--data", str(data), "--dry-run")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        f"{draft}:4: error[G100]: figure #1: vat_refund already has 3.28亿元 for 2022-H1; "
+        "a later article's figure: give --source ID (with --source-title and "
+        "--source-published for an article the file lacks); a correction: give --replace"
+    )
