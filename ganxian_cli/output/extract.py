@@ -114,6 +114,8 @@ def draft(extraction: Extraction, article: str, source: str | None = None) -> st
         "# A new indicator (new_indicator = true) has an id and an English name composed from",
         '# the glossary (name_en_status = "composed"); "untranslated" marks English with',
         "# words left in Chinese. Better ones are welcome: delete name_en_status when you do.",
+        "# Each figure is numbered as in the table (# #4), as import's messages number it, and",
+        "# says why it goes onto its indicator or a new one: name, unit kind and subject.",
         "",
         tomli_w.dumps(
             {
