@@ -148,3 +148,31 @@ def test_a_targets_words_are_not_its_name() -> None:
     actual, target = extract(text, None, "2031-07").figures
     assert (target.name, target.status) == ("工业营业收入", "target")
     assert target.indicator == actual.indicator
+
+
+_THEMED = """schema_version = 1
+
+[source]
+region = "青山县"
+region_en = "Qingshan County"
+title = "t"
+published = "2031-07"
+
+[themes.industry]
+name = "工业运行"
+name_en = "Industry"
+
+[themes.relief]
+name = "惠企纾困"
+name_en = "Relief"
+"""
+
+
+def test_a_new_indicator_takes_a_theme_of_the_file() -> None:
+    import tomllib
+    from decimal import Decimal
+
+    dataset = Dataset.model_validate(tomllib.loads(_THEMED, parse_float=Decimal))
+    text = "上半年,全县规上工业营业收入100亿元,实现利润总额9亿元。"
+    themes = [p.theme for p in extract(text, dataset, "2031-07").figures]
+    assert themes == ["industry", "industry"]

@@ -162,6 +162,8 @@ def extract(
         proposals, tables, matcher, year, month, line_starts, lambda p: _distinct(p, matcher)
     )
     proposals = _in_row_order(proposals, set(dataset.indicators) if dataset else set())
+    if dataset is not None and dataset.themes:
+        proposals = _themes_of_neighbours(proposals, set(dataset.themes))
     proposed = {
         p.unit: PROPOSED_UNITS[p.unit]
         for p in proposals
@@ -224,6 +226,26 @@ def _in_row_order(proposals: list[Proposal], taken: set[str]) -> list[Proposal]:
         )
         for p in proposals
     ]
+
+
+def _themes_of_neighbours(proposals: list[Proposal], themes: set[str]) -> list[Proposal]:
+    """A new indicator whose theme the file lacks takes the theme of the figure before it on
+    its line, where the file has that one (利润总额 among the industrial figures: industry);
+    every figure of one new indicator keeps the theme its first figure got."""
+    chosen: dict[str, str] = {}
+    out: list[Proposal] = []
+    for p in proposals:
+        if p.new_indicator:
+            theme = chosen.get(p.indicator)
+            if theme is None:
+                theme = p.theme
+                before = out[-1] if out else None
+                if theme not in themes and before and before.line == p.line:
+                    theme = before.theme if before.theme in themes else theme
+                chosen[p.indicator] = theme
+            p = replace(p, theme=theme)
+        out.append(p)
+    return out
 
 
 def _negative(text: str, sentence: tuple[int, int], clause: int, token: Token) -> bool:
