@@ -3,13 +3,17 @@
 A figure goes onto an indicator only when its name is about that indicator, its unit is of the
 indicator's family and its subject (the company or place the sentence names, or none: the
 region) is one the indicator's figures have (spelt alike: 赣州腾远钴业公司 is 赣州腾远钴业; or
-named in the figure's own name: 华能二期 of 华能二期发电机组). An article read again is
-recognised by its recorded figures: a value the indicator already holds, whose name or quote
-shares words with the indicator's name, goes onto it; a figure of another subject (or none) only
-when that very value and period are recorded there, and it then takes the recorded subject.
-Otherwise it gets a new indicator: a readable id
-and a theme from the glossary (`model.glossary`), one per name, unit and subject, so figures
-of another scope (the signed projects among all, a company beside its district) never share one.
+named in the figure's own name: 华能二期 of 华能二期发电机组). Names are compared as `canonical`
+spells them (规上 as 规模以上, without a count they keep or the region's words); a name of three
+characters or more printed whole in an indicator's name (利润总额 in 规模以上工业企业利润总额)
+is about it. A figure whose sentence names the whole region before it (全区, 该区 …) never goes
+onto a company's or place's indicator. An article read again is recognised by its recorded
+figures: a value the indicator already holds, whose name or quote shares words with the
+indicator's name, goes onto it; a figure of another subject (or none) only when that very value
+and period are recorded there, and it then takes the recorded subject. Otherwise it gets a new
+indicator: a readable id and a theme from the glossary (`model.glossary`), one per name, unit
+and subject, so figures of another scope (the signed projects among all, a company beside its
+district) never share one. Each match says why (`Match.reason`).
 """
 
 from __future__ import annotations
