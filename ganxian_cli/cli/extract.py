@@ -4,7 +4,8 @@ from typing import Annotated
 
 import typer
 
-from .app import Color, ColorOption, DataOption, ExtractFormat, OutputOption, app
+from ..model.lang import Lang
+from .app import Color, ColorOption, DataOption, ExtractFormat, LangOption, OutputOption, app
 from .run import err, handle_errors, sink
 
 
@@ -29,6 +30,7 @@ def extract(
         ),
     ] = None,
     output: OutputOption = None,
+    lang: LangOption = Lang.zh,
 ) -> None:
     """Propose every figure of an article, for review and `ganxian import`.
 
@@ -36,10 +38,11 @@ def extract(
     Examples:
       ganxian extract article.txt
       ganxian extract article.txt --format toml --output draft.toml
+      ganxian extract article.txt --lang en
     """
     from ..output.extract import extract_doc
     from ..output.render import check_format, render
 
     check_format("extract", fmt.value, output)
-    view = extract_doc(article, data, published, source, err)
+    view = extract_doc(article, data, published, source, err, lang)
     render(view, fmt.value, sink(color=color.value, output=output))

@@ -57,8 +57,8 @@ DRAFT_VERSION = 1
 DRAFT_KIND = "extract-draft"  # what `ganxian extract --format toml` writes
 JSON_KIND = "extract"  # what `ganxian extract --format json` writes
 # the fields of a JSON document's figure that a draft does not have: relation/relates_to
-# become rate_of/gap_of, the others are dropped
-_JSON_ONLY = ("relation", "relates_to")
+# become rate_of/gap_of (where `links` says a target is tracked by it), the others are dropped
+_JSON_ONLY = ("relation", "relates_to", "links", "reason")
 
 
 @dataclass(frozen=True)
@@ -100,6 +100,12 @@ class Imported:
         )
 
 
+def row(index: int, key: str | None = None) -> str:
+    """Where a draft's figure is, numbered as `extract` numbers its rows (from 1): figure #4,
+    figure #4, unit."""
+    return f"figure #{index + 1}" + (f", {key}" if key else "")
+
+
 def read_draft(
     path: str, unit_lines: dict[str, int] | None = None
 ) -> tuple[list[DraftFigure], list[Problem], dict[str, UnitDeclaration]]:
@@ -128,14 +134,14 @@ def read_draft(
     for i, entry in enumerate(entries):
         line = (index.line_of(("figures", i)) if index else None) or 1
         if not isinstance(entry, dict):
-            problems.append(Problem("G100", "expected a table", name, line, None, f"figures[{i}]"))
+            problems.append(Problem("G100", "expected a table", name, line, None, row(i)))
             continue
         lines = {key: (index.line_of(("figures", i, key)) if index else None) or line
                  for key in entry}  # fmt: skip
         figure = DraftFigure(i, line, entry, lines)
         problems.extend(
             Problem("G101" if key == "unit" and "unknown unit" in message else "G100", message,
-                    name, figure.line_of(key), None, f"figures[{i}].{key}")
+                    name, figure.line_of(key), None, row(i, key))
             for key, message in _check_entry(entry)
         )  # fmt: skip
         figures.append(figure)
@@ -255,7 +261,8 @@ def _from_json(entries: list[Any]) -> list[Any]:
             continue
         out = {k: v for k, v in entry.items() if v is not None and k not in _JSON_ONLY}
         relation, target = entry.get("relation"), entry.get("relates_to")
-        if relation in ("rate", "gap") and isinstance(target, str) and target not in new:
+        links = entry.get("links", target not in new)  # documents of version 1 have none
+        if relation in ("rate", "gap") and isinstance(target, str) and links is True:
             out[f"{relation}_of"] = target
         tables.append(out)
     return tables
@@ -336,7 +343,7 @@ def unknown_units(
             try:
                 get_unit(unit)
             except UnknownUnitError as exc:
-                where = f"figures[{figure.index}].unit"
+                where = row(figure.index, "unit")
                 problems.append(
                     Problem("G101", str(exc), draft, figure.line_of("unit"), None, where)
                 )
@@ -390,7 +397,7 @@ def _problem(
     draft: str, figure: DraftFigure, message: str, code: str = "G100", key: str | None = None
 ) -> Problem:
     """A problem of *figure*, at the line of its field *key* (of its table, without one)."""
-    where = f"figures[{figure.index}]" + (f".{key}" if key else "")
+    where = row(figure.index, key)
     return Problem(code, message, draft, figure.line_of(key), None, where)
 
 
@@ -454,7 +461,13 @@ def merge(
                         draft,
                         figure,
                         f"{ident} already has {existing.value}{unit} for {figure.get('period')}; "
-                        "give --replace to change it",
+                        + (
+                            "give --replace to change it"
+                            if new.source
+                            else "a later article's figure: give --source ID (with "
+                            "--source-title and --source-published for an article the file "
+                            "lacks); a correction: give --replace"
+                        ),
                     )
                 )
                 continue
@@ -477,12 +490,17 @@ def merge(
 
 def match_line(dataset: Dataset, figure: DraftFigure, draft: str) -> str:
     """Where *figure* goes and why: onto an indicator the file has (its name, unit and the
-    subject its figures have), or a new indicator (its English and theme)."""
+    subject its figures have), or a new indicator (its English and theme); a warning where
+    the subject is not named in the quote, or is not the one the indicator's figures have."""
     ident = figure.get("indicator")
-    at = f"{draft}:{figure.line}: {figure.get('name') or ident} {figure.get('value')}"
-    at += f"{figure.get('unit')} ({figure.get('period')})"
+    at = f"{draft}:{figure.line}: #{figure.index + 1} {figure.get('name') or ident}"
+    at += f" {figure.get('value')}{figure.get('unit')} ({figure.get('period')})"
     subject = figure.get("subject")
     whose = f"subject {subject}" if subject else "no subject (the region's)"
+    quote = figure.get("quote")
+    warning = ""
+    if subject and isinstance(quote, str) and quote and subject not in quote:
+        warning = f"; warning: the quote does not name {subject}"
     indicator = dataset.indicators.get(ident)
     if indicator is None:
         mark = {"composed": " (composed)", "untranslated": " [untranslated]"}.get(
@@ -492,13 +510,19 @@ def match_line(dataset: Dataset, figure: DraftFigure, draft: str) -> str:
         made = "" if theme in dataset.themes else " (new theme)"
         return (
             f"{at} -> new indicator {ident}: {figure.get('name_en')!r}{mark}, theme {theme}"
-            f"{made}, {whose}"
+            f"{made}, {whose}{warning}"
         )
     subjects = {f.subject for f in indicator.observations}
+    unit = figure.get("unit")
     reasons = [f"name {indicator.name}", f"unit {indicator.unit}"]
-    if subject in subjects:
+    if unit != indicator.unit:
+        reasons[-1] = f"unit {unit} (its {indicator.unit})"
+    if subject in subjects or not subjects:
         reasons.append(f"{whose} as its figures")
-    return f"{at} -> {ident}: by {', '.join(reasons)}"
+    else:
+        theirs = ", ".join(sorted(s or "the region" for s in subjects))
+        warning += f"; warning: {whose}, but its figures are of {theirs}"
+    return f"{at} -> {ident}: by {', '.join(reasons)}{warning}"
 
 
 def link_rates(edit: DatasetEdit, figures: list[DraftFigure], draft: str) -> int:

@@ -14,6 +14,7 @@ from ..analysis.results import Column, Section
 from ..datafile.importer import DRAFT_KIND, DRAFT_VERSION
 from ..errors import INVISIBLE_RE, UsageError
 from ..model.glossary import english_name
+from ..model.lang import Lang
 from ..model.numerals import plain
 from .document import envelope
 
@@ -33,10 +34,18 @@ FIELDS = (
     "relation",
     "relates_to",
     "restates",
+    "links",
+    "reason",
 )
 HEADERS = ("#", "指标", "名称", "数值", "单位", "限定", "同比%", "时期", "状态", "行", "引文")
+HEADERS_EN = (
+    "#", "indicator", "name", "value", "unit", "qualifier", "yoy %", "period", "status",
+    "line", "quote",
+)  # fmt: skip
 QUALIFIER_ZH = {"exact": "", "more_than": "余/多", "nearly": "近", "about": "约"}
 STATUS_ZH = {"actual": "", "forecast": "预计", "target": "目标"}
+QUALIFIER_EN = {"exact": "", "more_than": "more than", "nearly": "nearly", "about": "about"}
+STATUS_EN = {"actual": "", "forecast": "forecast", "target": "target"}
 
 
 def _number(value: Decimal) -> Decimal | int:
@@ -105,6 +114,8 @@ def draft(extraction: Extraction, article: str, source: str | None = None) -> st
         "# A new indicator (new_indicator = true) has an id and an English name composed from",
         '# the glossary (name_en_status = "composed"); "untranslated" marks English with',
         "# words left in Chinese. Better ones are welcome: delete name_en_status when you do.",
+        "# Each figure is numbered as in the table (# #4), as import's messages number it, and",
+        "# says why it goes onto its indicator or a new one: name, unit kind and subject.",
         "",
         tomli_w.dumps(
             {
@@ -121,8 +132,7 @@ def draft(extraction: Extraction, article: str, source: str | None = None) -> st
             "# Units the catalogue lacks: import adds these [units] to a data file without them.\n"
             + tomli_w.dumps({"units": unit_declarations(extraction)})
         )
-    new = {p.indicator for p in extraction.figures if p.new_indicator}
-    for p in extraction.figures:
+    for n, p in enumerate(extraction.figures, start=1):
         entry: dict[str, Any] = {
             "indicator": p.indicator,
             "new_indicator": p.new_indicator,
@@ -142,18 +152,22 @@ def draft(extraction: Extraction, article: str, source: str | None = None) -> st
         entry["quote"] = p.quote
         if source:
             entry["source"] = source
-        note = f"# article line {p.line}"
+        note = f"# #{n}, article line {p.line}"
         if p.restates is not None:  # import records the other figure and checks they agree
             entry["restates"] = p.restates
             other = extraction.figures[p.restates]
-            note += f"; restates figure {p.restates} ({plain(other.value)}{other.unit})"
+            note += f"; restates #{p.restates + 1} ({plain(other.value)}{other.unit})"
         if status == "untranslated":
             unknown = english_name(own_name(p.name, p.subject)).untranslated
             note += "; no English composed for " + (", ".join(unknown) or "an empty name")
-        if p.relation in ("rate", "gap") and p.relates_to and p.relates_to not in new:
+        if p.relation in ("rate", "gap") and p.relates_to and p.links:
             entry[f"{p.relation}_of"] = p.relates_to  # import links it to that target
         elif p.relation and p.relates_to:
             note += f"; a {p.relation} of {p.relates_to}"
+        if p.reason:
+            note += f"\n# why: {p.reason}"
+        if p.subject and p.subject not in p.quote:
+            note += f"\n# warning: the quote does not name {p.subject}: check the subject"
         chunks.append(f"{note}\n[[figures]]\n{tomli_w.dumps(entry)}")
     return _visible("\n".join(chunks))
 
@@ -165,20 +179,23 @@ def _visible(text: str) -> str:
     return INVISIBLE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-def rows(extraction: Extraction) -> list[list[str]]:
+def rows(extraction: Extraction, lang: Lang = Lang.zh) -> list[list[str]]:
     """One row of plain cells per figure, for the review table; a figure that restates
     another less precisely is numbered `5 ≈#14` (the other's number in this table)."""
+    en = lang == Lang.en
+    qualifiers, statuses = (QUALIFIER_EN, STATUS_EN) if en else (QUALIFIER_ZH, STATUS_ZH)
+    new = " (new)" if en else " (新)"
     return [
         [
             str(n) + ("" if p.restates is None else f" ≈#{p.restates + 1}"),
-            p.indicator + (" (新)" if p.new_indicator else ""),
+            p.indicator + (new if p.new_indicator else ""),
             p.name,
             plain(p.value),
             p.unit,
-            QUALIFIER_ZH[p.qualifier],
+            qualifiers[p.qualifier],
             "" if p.yoy is None else plain(p.yoy),
             p.period,
-            STATUS_ZH[p.status],
+            statuses[p.status],
             str(p.line),
             p.quote,
         ]
@@ -189,13 +206,19 @@ def rows(extraction: Extraction) -> list[list[str]]:
 class ExtractView:
     """`extract`: the proposals of one article and where its periods and indicators came from."""
 
-    __slots__ = ("article_id", "extraction", "name", "path")
+    __slots__ = ("article_id", "extraction", "lang", "name", "path")
     kind = "extract"
 
     def __init__(
-        self, extraction: Extraction, name: str, article_id: str | None, path: str
+        self,
+        extraction: Extraction,
+        name: str,
+        article_id: str | None,
+        path: str,
+        lang: Lang = Lang.zh,
     ) -> None:
         self.extraction, self.name, self.article_id, self.path = extraction, name, article_id, path
+        self.lang = lang
 
     @property
     def inputs(self) -> tuple[str, ...]:
@@ -209,6 +232,7 @@ def extract_doc(
     published: str | None,
     source: str | None,
     say: Callable[[str], None],
+    lang: Lang = Lang.zh,
 ) -> ExtractView:
     """Every figure the article (a file, or '-' for standard input) prints, proposed against
     the indicators of the data file; *say* gets the notes on how it was read."""
@@ -236,18 +260,25 @@ def extract_doc(
         f"(from {result.published_from}); indicators from {opened.path}")  # fmt: skip
     if article_id and not source:
         say(f"ganxian: the figures are of source {article_id!r}, whose text is {name}")
-    return ExtractView(result, name, article_id, opened.path)
+    return ExtractView(result, name, article_id, opened.path, lang)
 
 
-_NUMERIC = frozenset({"#", "数值", "同比%", "行"})
+_NUMERIC = frozenset({0, 3, 6, 9})  # #, 数值, 同比%, 行
 
 
-def review_section(extraction: Extraction, caption: str) -> Section:
-    """The review table of `ganxian extract` (Chinese headers): one row per proposed figure,
-    *caption* beneath (the article and the data file the indicators come from)."""
+def review_section(
+    extraction: Extraction, article: str, data: str, lang: Lang = Lang.zh
+) -> Section:
+    """The review table of `ganxian extract`: one row per proposed figure, a caption beneath
+    (how periods were resolved, the data file the indicators come from)."""
     columns = tuple(
-        Column(str(n), header, header, header in _NUMERIC) for n, header in enumerate(HEADERS)
+        Column(str(n), zh, en, n in _NUMERIC)
+        for n, (zh, en) in enumerate(zip(HEADERS, HEADERS_EN, strict=True))
     )
-    cells = [{str(n): cell for n, cell in enumerate(row)} for row in rows(extraction)]
-    title = "提取的数据 / Proposed figures"
-    return Section("proposed", title, title, columns, cells, caption, caption)
+    cells = [{str(n): cell for n, cell in enumerate(row)} for row in rows(extraction, lang)]
+    published = extraction.published
+    caption_zh = f"{article}: 时期按 {published} 推算; 指标来自 {data}"
+    caption_en = f"{article}: periods resolved with {published}; indicators from {data}"
+    return Section(
+        "proposed", "提取的数据", "Proposed figures", columns, cells, caption_zh, caption_en
+    )

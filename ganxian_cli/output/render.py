@@ -353,9 +353,8 @@ def _extract_table(view: Any, sink: Sink) -> None:
     from .extract import review_section
     from .section_grid import section_layouts, use_color, write_tables
 
-    result = view.extraction
-    caption = f"{view.name}: 时期按 {result.published} 推算; 指标来自 {view.path}"
-    layouts = section_layouts(review_section(result, caption), Lang.zh)
+    lang = Lang(getattr(view, "lang", Lang.zh))
+    layouts = section_layouts(review_section(view.extraction, view.name, view.path, lang), lang)
     write_tables([layouts], use_color(sink.color, sys.stdout))
 
 

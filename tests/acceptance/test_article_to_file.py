@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -62,4 +64,53 @@ def test_an_unedited_draft_imports_into_a_valid_file(
 
 
 def test_the_corpus_is_there() -> None:
-    assert len(ARTICLES) == 14  # 13 texts and a saved web page
+    assert len(ARTICLES) == 15  # 14 texts and a saved web page
+
+
+SHIPPED = Path(__file__).resolve().parent.parent.parent / "data" / "indicators.toml"
+FOLLOW_UP = CORPUS / "followup_ganxian_halfyear.txt"
+
+
+def test_a_follow_up_article_goes_onto_the_shipped_indicators(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """A later article of the shipped region: copy the data file, extract, import unedited as
+    the article's own source, validate --strict. Every figure is of an indicator the file has,
+    the 23 projects all started are the started count, and the rates link to their targets."""
+    data = tmp_path / "data.toml"
+    data.write_text(SHIPPED.read_text(encoding="utf-8"), encoding="utf-8")
+    text = tmp_path / "h1.txt"
+    text.write_text(FOLLOW_UP.read_text(encoding="utf-8"), encoding="utf-8")
+    extracted = invoke(
+        runner, "extract", str(text), "--data", str(data), "--published", "2022-07",
+        "--format", "toml",
+    )  # fmt: skip
+    assert extracted.exit_code == 0, extracted.stderr
+    figures = tomllib.loads(extracted.stdout, parse_float=Decimal)["figures"]
+    assert [f["quote"] for f in figures if f["new_indicator"]] == []
+    found = {(f["indicator"], f["period"], f["status"]): f for f in figures}
+    assert found["key_projects_started", "2022-H1", "actual"]["value"] == 23
+    assert found["key_projects", "2022", "actual"]["value"] == 23
+    assert found["signed_projects", "2022-07", "forecast"]["value"] == 8
+    assert found["vat_refund", "2022-H1", "actual"]["value"] == Decimal("4.06")
+    assert found["key_project_start_rate", "2022-H1", "actual"]["rate_of"] == (
+        "key_projects_started"
+    )
+    assert "subject" not in found["industrial_revenue", "2022-H1", "actual"]
+    assert extracted.stdout.count("# why: ") == len(figures)
+    draft = tmp_path / "draft.toml"
+    draft.write_text(extracted.stdout, encoding="utf-8")
+    imported = invoke(
+        runner, "import", str(draft), "--data", str(data), "--source", "h1",
+        "--source-title", "上半年工业经济", "--source-published", "2022-07",
+        "--source-text", str(text),
+    )  # fmt: skip
+    assert imported.exit_code == 0, imported.stderr
+    checked = invoke(runner, "validate", "--strict", str(data))
+    assert checked.exit_code == 0, checked.stdout + checked.stderr
+    judged = invoke(runner, "progress", "--data", str(data), "--format", "json")
+    assert judged.exit_code == 0, judged.stderr
+    targets = {t["indicator"]: t for t in json.loads(judged.stdout, parse_float=Decimal)["targets"]}
+    started = targets["key_projects_started"]
+    assert (started["actual_period"], started["actual_value"]) == ("2022-H1", 23)
+    assert targets["key_project_investment"]["quoted_rate"] == Decimal("85.66")

@@ -22,7 +22,7 @@ from ganxian_cli.analysis.extract.text import compact
             "1至9月,河口街道签约项目十二个,总投资\n36.5亿元,同比增长12.1%。\n",
             "2019-10",
             "36.5",
-            "总投资",
+            "河口街道签约项目总投资",
         ),
     ],
 )

@@ -94,7 +94,7 @@ def test_a_unit_neither_catalogue_nor_data_file_knows_is_g101_at_the_draft_s_lin
     before = (folder / "june_july.toml").read_bytes()
     result = invoke(runner, "import", str(draft), "--data", data)
     assert result.exit_code == 1
-    assert result.stderr.startswith(f"{draft}:{line}: error[G101]: figures[2].unit: unknown unit")
+    assert result.stderr.startswith(f"{draft}:{line}: error[G101]: figure #3, unit: unknown unit")
     assert "did you mean 万标箱?" in result.stderr
     assert (folder / "june_july.toml").read_bytes() == before
 

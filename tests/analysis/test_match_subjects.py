@@ -114,7 +114,8 @@ def test_many_ids_of_one_name_cost_linear_work(name: str) -> None:
     matcher._taken = _Counting(matcher._taken)
     _Counting.looked = 0
     n = 2000
-    ids = [matcher.ranked(name, Decimal(k), "亿元")[-1].indicator for k in range(1)]
+    ids = [matcher.match(name, Decimal(k), "亿元", "某某有限公司") for k in range(1)]
+    ids = [m.indicator for m in ids]
     ids += [matcher.fresh() for _ in range(n)]
     assert len(set(ids)) == n + 1
     assert _Counting.looked <= 2 * (n + 1)  # each id is looked up about once, not n times

@@ -517,3 +517,12 @@ def _spaces_doc(n: int) -> str:
 def test_reading_is_linear(monkeypatch: pytest.MonkeyPatch, make: Callable[[int], str]) -> None:
     small, large = _work(monkeypatch, make(400)), _work(monkeypatch, make(800))
     assert large <= 2.2 * small, (small, large)
+
+
+def test_headers_are_read_by_the_period_words_of_the_prose() -> None:
+    # the months a column header names are read as prose reads them (`model.period_words`)
+    text = "指标 | 前5个月 | 一季度末 | 二季度 | 下半年 | 全年\n存款(亿元) | 1 | 2 | 3 | 4 | 5\n"
+    got = cells_of(find_tables(text, year=2018))
+    assert [
+        got[("存款(亿元)", h)].period() for h in ("前5个月", "一季度末", "二季度", "下半年", "全年")
+    ] == ["2018-01..2018-05", "2018-03", "2018-Q2", "2018-H2", "2018"]

@@ -116,7 +116,7 @@ def test_another_value_needs_replace(runner: CliRunner, data_file: Path, tmp_pat
     before = data_file.read_bytes()
     result = invoke(runner, "import", str(draft), "--data", str(data_file))
     assert result.exit_code == 1
-    assert f"{draft}:5: error[G100]: figures[0]: enterprises already has 217家" in result.stderr
+    assert f"{draft}:5: error[G100]: figure #1: enterprises already has 217家" in result.stderr
     assert data_file.read_bytes() == before  # all or nothing: the other two are not added
     result = invoke(runner, "import", str(draft), "--data", str(data_file), "--replace")
     assert result.exit_code == 0, result.stderr
@@ -136,8 +136,8 @@ def test_every_problem_at_the_draft_lines_and_nothing_written(
     result = invoke(runner, "import", str(draft), "--data", str(data_file))
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
-    assert any(line.startswith(f"{draft}:8: error[G101]: figures[0].unit") for line in lines)
-    assert any(line.startswith(f"{draft}:31: error[G100]: figures[2].period") for line in lines)
+    assert any(line.startswith(f"{draft}:8: error[G101]: figure #1, unit") for line in lines)
+    assert any(line.startswith(f"{draft}:31: error[G100]: figure #3, period") for line in lines)
     assert data_file.read_bytes() == before
 
 
@@ -150,10 +150,10 @@ def test_new_indicator_needs_its_names_and_a_known_theme(
     draft = _draft(tmp_path, bad)
     result = invoke(runner, "import", str(draft), "--data", str(data_file))
     assert result.exit_code == 1
-    assert f"{draft}:12: error[G100]: figures[1]: new indicator 'revenue' needs name_en" in (
+    assert f"{draft}:12: error[G100]: figure #2: new indicator 'revenue' needs name_en" in (
         result.stderr
     )
-    assert f"{draft}:23: error[G100]: figures[2]: unknown theme 'farming'" in result.stderr
+    assert f"{draft}:23: error[G100]: figure #3: unknown theme 'farming'" in result.stderr
 
 
 def test_checks_of_the_result_point_at_the_draft(
@@ -302,7 +302,7 @@ gap_of = "enterprises"
     before = data_file.read_bytes()
     result = invoke(runner, "import", str(draft), "--data", str(data_file))
     assert result.exit_code == 1
-    assert f"{draft}:8: error[G100]: figures[1]: gap_of: no target is tracked by 'enterprises'" in (
+    assert f"{draft}:8: error[G100]: figure #2: gap_of: no target is tracked by 'enterprises'" in (
         result.stderr
     )
     assert data_file.read_bytes() == before
@@ -409,5 +409,5 @@ def test_a_refused_field_is_named_as_the_draft_names_it_at_its_line(
     result = invoke(runner, "import", str(draft), "--data", str(data_file))
     assert result.exit_code == 1, result.stderr
     (line,) = result.stderr.splitlines()
-    assert line.startswith(f"{draft}:5: error[G100]: figures[0].{field}: {message}")
+    assert line.startswith(f"{draft}:5: error[G100]: figure #1, {field}: {message}")
     assert "--" not in line

@@ -120,7 +120,7 @@ def _proposal(
     cell: Cell, matcher: Matcher, year: int, month: int, line_starts: list[int]
 ) -> Proposal:
     period = _period(cell, year, month)
-    found = matcher.match(cell.name, abs(cell.value), cell.unit)
+    found = matcher.match(cell.name, abs(cell.value), cell.unit, None, period)
     return Proposal(
         value=cell.value,
         unit=cell.unit,
@@ -135,6 +135,7 @@ def _proposal(
         new_indicator=found.new,
         theme=found.theme,
         line=bisect.bisect_right(line_starts, cell.start),
+        reason=found.reason,
     )
 
 

@@ -6,6 +6,8 @@ import bisect
 import re
 from collections.abc import Callable
 
+from ...model.units import Kind
+
 CLAUSE_END = set("，,；;。！？!?：:|｜")  # a bar left by a table is no prose
 WINDOW = 120  # a clause is never looked for further than this from its figure
 
@@ -14,10 +16,16 @@ _SUBJECT = re.compile(
 )
 _LEAD = re.compile(
     r"^(?:其中|同时|此外|另外|并|该区|该县|该市|该省|全区|全县|全市|全省|今年|目前|"
-    r"截至目前|共|累计|已经?|还|为|对|在|实现|完成|达到?|有|的|又|再|共计|预计到?|预计|将)+"
+    r"截至目前|共|累计|已经?|还|为|对|在|实现|完成|达到?|有|的|又|再|共计|预计到?|预计|将|"
+    r"确保|力争|争取)+"
 )
 _TAIL = re.compile(
-    r"(?:达到?|为|约|近|将近|接近|共|超过|超|逾|是|有|的|了|至|到|已|可|计|预计|将|预)+$"
+    r"(?:达到?|为|约|近|将近|接近|共|超过|超|逾|突破|是|有|的|了|至|到|已|可|计|预计|将|预)+$"
+)
+# a count inside the words before another figure (为415户企业办理留抵退税4.06亿元): how many,
+# not what the figure measures
+_COUNTED = re.compile(
+    r"[近约超逾]?\d+(?:\.\d+)?[余多]?(?:万|亿)?[户家个名人项条件台所座](?!目)(?=[\u4e00-\u9fff])"
 )
 _NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]{1,12}")
 
@@ -51,9 +59,12 @@ def name(text: str, start: int, stop: int, after: int, after_limit: int, cut: st
     if cut:
         lead = lead.replace(cut, "")
     lead = re.sub(r"[“”‘’\"'《》()（）]", "", lead)
-    lead = _TAIL.sub("", _LEAD.sub("", lead))
+    whole = _TAIL.sub("", lead)
+    lead = _TAIL.sub("", _LEAD.sub("", _COUNTED.sub("", lead)))
     if len(lead) >= 2:
         return lead[-24:]
+    if len(lead) == 1 and len(whole) >= 2:
+        return whole[-24:]  # 完成率: the verb is the name's
     m = _NOUN_AFTER.match(text, after, after_limit)
     return (lead + (m.group() if m else "")).strip() or lead
 
@@ -137,6 +148,27 @@ class Subjects:
 
 _LIST_SPLIT = re.compile(r"[、和及与]")
 _COLLECTIVE = re.compile(r"[一二三四五六七八九十两\d]+[大个项类家条种][\u4e00-\u9fff]{0,6}$")
+
+
+# 惠及近500家企业 after 减免失业保险费318.6万元: the firms that amount reached
+_BENEFIT = re.compile(r"(?:惠及|涉及|覆盖|受益)[\u4e00-\u9fff]{0,4}")
+# 签约工业项目27个,金额401.3亿元: the amount of the projects just counted
+_BARE_AMOUNT = re.compile(r"(?:金额|总金额|总额|总投资|投资额|计划总投资)")
+_BENEFICIARY = re.compile(r"企业|市场主体|经营主体|商户|农户|群众")
+
+
+def of_previous(name: str, previous: str, previous_kind: Kind, after: str) -> str:
+    """*name* completed by the figure before it in the sentence (named *previous*, of kind
+    *previous_kind*) where it names only a part: 惠及(企业) of an amount, 金额 of a count.
+    *after*: the words after the figure (惠及近500家企业)."""
+    if _BENEFIT.fullmatch(name) and previous_kind is Kind.AMOUNT:
+        noun = _BENEFICIARY.match(after.lstrip("余多"))
+        if noun and noun.group() not in name:
+            name += noun.group()
+        return previous + name
+    if _BARE_AMOUNT.fullmatch(name) and previous_kind is Kind.COUNT:
+        return previous + name
+    return name
 
 
 def list_item_name(text: str, start: int, stop: int) -> str | None:

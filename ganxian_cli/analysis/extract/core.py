@@ -19,6 +19,7 @@ from .rates import related, unit_kind
 from .text import CompactText, compact
 from .tokens import PROPOSED_UNITS, Token, Tokenizer, known_unit
 from .types import Extraction, FoundFigure, Proposal
+from .whole import all_done
 
 # 100亿元项目1个, 5000万元以上工业项目: a class, not a figure
 # 41个工业大类行业中有29个: the whole a count is taken out of, not a figure of the period
@@ -148,11 +149,21 @@ def extract(
     line_starts = [0] + [m.end() for m in re.finditer("\n", original)]
     subjects = clauses.Subjects(text, article.paragraph_start)
     readers = (subjects, context.Status(text, periods.review))
-    proposals = [_proposal(article, f, periods, matcher, line_starts, readers) for f in figures]
-    proposals = related(_distinct(proposals, matcher), figures, text)
+    proposals: list[Proposal] = []
+    for n, f in enumerate(figures):
+        before = figures[n - 1] if n and figures[n - 1].sentence == f.sentence else None
+        after = proposals[-1].name if before else None
+        proposals.append(
+            _proposal(article, f, periods, matcher, line_starts, readers, (before, after))
+        )
+    proposals = related(_distinct(proposals, matcher), figures, text, dataset)
+    proposals = _distinct(all_done(proposals, figures, text, matcher), matcher)
     proposals = cells.add(
         proposals, tables, matcher, year, month, line_starts, lambda p: _distinct(p, matcher)
     )
+    proposals = _in_row_order(proposals, set(dataset.indicators) if dataset else set())
+    if dataset is not None and dataset.themes:
+        proposals = _themes_of_neighbours(proposals, set(dataset.themes))
     proposed = {
         p.unit: PROPOSED_UNITS[p.unit]
         for p in proposals
@@ -176,11 +187,63 @@ def _distinct(proposals: list[Proposal], matcher: Matcher) -> list[Proposal]:
                 if not m.new and (m.indicator, p.period, p.status, p.subject) not in seen
             ]
             if free:
-                p = replace(p, indicator=free[0].indicator, new_indicator=False)
+                p = replace(
+                    p, indicator=free[0].indicator, new_indicator=False, reason=free[0].reason
+                )
             else:
-                p = replace(p, indicator=matcher.fresh(), new_indicator=True)
+                p = replace(
+                    p,
+                    indicator=matcher.fresh(),
+                    new_indicator=True,
+                    reason=f"new: {p.indicator} has a figure of {p.period} already",
+                )
             key = (p.indicator, p.period, p.status, p.subject)
         seen.add(key)
+        out.append(p)
+    return out
+
+
+_NUMBERED = re.compile(r"indicator_(\d{2,})")  # the id of a name the glossary cannot translate
+
+
+def _in_row_order(proposals: list[Proposal], taken: set[str]) -> list[Proposal]:
+    """New numbered ids (indicator_01 …) renumbered in the order of the rows that have them (a
+    figure proposed after the others, such as the count of projects all started, takes its
+    row's number); ids of the data file are never given."""
+    order: dict[str, str] = {}
+    n = 0
+    for p in proposals:
+        if p.new_indicator and _NUMBERED.fullmatch(p.indicator) and p.indicator not in order:
+            n += 1
+            while f"indicator_{n:02d}" in taken:
+                n += 1
+            order[p.indicator] = f"indicator_{n:02d}"
+    return [
+        replace(
+            p,
+            indicator=order.get(p.indicator, p.indicator) if p.new_indicator else p.indicator,
+            relates_to=order.get(p.relates_to, p.relates_to) if p.relates_to else None,
+        )
+        for p in proposals
+    ]
+
+
+def _themes_of_neighbours(proposals: list[Proposal], themes: set[str]) -> list[Proposal]:
+    """A new indicator whose theme the file lacks takes the theme of the figure before it on
+    its line, where the file has that one (利润总额 among the industrial figures: industry);
+    every figure of one new indicator keeps the theme its first figure got."""
+    chosen: dict[str, str] = {}
+    out: list[Proposal] = []
+    for p in proposals:
+        if p.new_indicator:
+            theme = chosen.get(p.indicator)
+            if theme is None:
+                theme = p.theme
+                before = out[-1] if out else None
+                if theme not in themes and before and before.line == p.line:
+                    theme = before.theme if before.theme in themes else theme
+                chosen[p.indicator] = theme
+            p = replace(p, theme=theme)
         out.append(p)
     return out
 
@@ -417,6 +480,7 @@ def _proposal(
     matcher: Matcher,
     line_starts: list[int],
     readers: tuple[clauses.Subjects, context.Status],
+    previous: tuple[FoundFigure | None, str | None] = (None, None),
 ) -> Proposal:
     text = article.text
     token = figure.token
@@ -429,10 +493,16 @@ def _proposal(
     name = clauses.list_item_name(text, figure.clause[0], token.start) or clauses.name(
         text, figure.clause[0], token.start, token.end, figure.clause[1], cut
     )
+    if previous[0] is not None and previous[1] is not None:
+        name = clauses.of_previous(
+            name, previous[1], unit_kind(previous[0].token.unit), text[token.end : token.end + 4]
+        )
     subject = subjects(figure.sentence, figure.clause[1])
     quote_end = clauses.clause(text, max(figure.last - 1, token.start), *figure.sentence)[1]
     quote = article.quote(figure.clause[0], quote_end)
-    found = matcher.match(name, abs(token.value), token.unit, subject, str(period), quote)
+    # the words that lead to the figure (a clause's window: linear in the text)
+    sentence = text[max(figure.sentence[0], token.start - clauses.WINDOW) : token.end]
+    found = matcher.match(name, abs(token.value), token.unit, subject, str(period), quote, sentence)
     subject = matcher.subject(found.indicator, subject)
     line = bisect.bisect_right(line_starts, article.origin[token.start])
     return Proposal(
@@ -449,4 +519,5 @@ def _proposal(
         new_indicator=found.new,
         theme=found.theme,
         line=line,
+        reason=found.reason,
     )

@@ -3,19 +3,23 @@
 A figure goes onto an indicator only when its name is about that indicator, its unit is of the
 indicator's family and its subject (the company or place the sentence names, or none: the
 region) is one the indicator's figures have (spelt alike: 赣州腾远钴业公司 is 赣州腾远钴业; or
-named in the figure's own name: 华能二期 of 华能二期发电机组). An article read again is
-recognised by its recorded figures: a value the indicator already holds, whose name or quote
-shares words with the indicator's name, goes onto it; a figure of another subject (or none) only
-when that very value and period are recorded there, and it then takes the recorded subject.
-Otherwise it gets a new indicator: a readable id
-and a theme from the glossary (`model.glossary`), one per name, unit and subject, so figures
-of another scope (the signed projects among all, a company beside its district) never share one.
+named in the figure's own name: 华能二期 of 华能二期发电机组). Names are compared as `canonical`
+spells them (规上 as 规模以上, without a count they keep or the region's words); a name of three
+characters or more printed whole in an indicator's name (利润总额 in 规模以上工业企业利润总额)
+is about it. A figure whose sentence names the whole region before it (全区, 该区 …) never goes
+onto a company's or place's indicator. An article read again is recognised by its recorded
+figures: a value the indicator already holds, whose name or quote shares words with the
+indicator's name, goes onto it; a figure of another subject (or none) only when that very value
+and period are recorded there, and it then takes the recorded subject. Otherwise it gets a new
+indicator: a readable id and a theme from the glossary (`model.glossary`), one per name, unit
+and subject, so figures of another scope (the signed projects among all, a company beside its
+district) never share one. Each match says why (`Match.reason`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ...model.english import DEFAULT_THEME, SUBJECT_THEMES
@@ -26,7 +30,7 @@ from ...model.units import UNITS, Unit, in_scope
 THRESHOLD = 0.45  # the Dice score of two names that speak of the same thing
 _SAME = "\x00same"  # `ranked` without a subject: the one the last match of the figure had
 SAME_VALUE_BONUS = 0.5  # an indicator already holding the value ranks first among those named so
-_Context = tuple[str | None, str | None, str]  # the figure's subject, period and quote
+_Context = tuple[str | None, str | None, str, str]  # the figure's subject, period, quote, sentence
 
 
 def bigrams(text: str) -> set[str]:
@@ -45,6 +49,25 @@ class Match:
     indicator: str
     new: bool
     theme: str
+    reason: str = ""  # why the figure goes onto that indicator, or why onto a new one
+
+
+# the words that name the region as a whole: its figures are no company's or village's
+WHOLE_REGION = re.compile(r"全(?:区|县|市|省|州|旗|镇|乡)|该(?:区|县|市|省|州|旗)")
+# how the names of a figure and an indicator are compared: one spelling of 规模以上, without a
+# count the name keeps (415户企业办理留抵退税 is of 留抵退税) nor the region's words
+_SHORT = (("规上", "规模以上"), ("规下", "规模以下"), ("固投", "固定资产投资"))
+_COUNT_IN_NAME = re.compile(
+    r"[近约超逾]?\d+(?:\.\d+)?[余多]?(?:万|亿)?[户家个名人项条件台所座](?!目)"
+)
+_CONTAINED = 3  # a name this long or longer, printed whole in an indicator's name, is about it
+
+
+def canonical(name: str) -> str:
+    """*name* as names are compared (see `_SHORT`, `_COUNT_IN_NAME`, `WHOLE_REGION`)."""
+    for short, full in _SHORT:
+        name = name.replace(short, full)
+    return WHOLE_REGION.sub("", _COUNT_IN_NAME.sub("", name))
 
 
 class Matcher:
@@ -62,12 +85,13 @@ class Matcher:
         self._values: dict[str, set[tuple[Decimal, str]]] = {}
         # per indicator: value, family and period recorded -> the subject recorded with them
         self._recorded: dict[str, dict[tuple[Decimal, str, str], str | None]] = {}
-        self._names: list[tuple[str, set[str], str, str]] = []  # id, bigrams, family, theme
+        # id, bigrams, family, theme, the name as compared
+        self._names: list[tuple[str, set[str], str, str, str]] = []
         self._themes: dict[str, tuple[str, str]] = {}
         if dataset is not None:
             self._themes = {key: (t.name, t.name_en) for key, t in dataset.themes.items()}
             self._names = [
-                (ident, bigrams(i.name), _family(i.unit), i.theme)
+                (ident, bigrams(canonical(i.name)), _family(i.unit), i.theme, canonical(i.name))
                 for ident, i in dataset.indicators.items()
             ]
             for ident, indicator, _, figure in dataset.figures():
@@ -87,10 +111,18 @@ class Matcher:
         subject: str | None = None,
         period: str | None = None,
         quote: str = "",
+        sentence: str = "",
     ) -> Match:
-        """The best indicator for the figure of *subject* (of *period*, read in *quote*), or a
-        new id (with its theme)."""
-        return self.ranked(name, value, unit, subject, period, quote)[0]
+        """The best indicator for the figure of *subject* (of *period*, read in *quote* of
+        *sentence*), or a new id (with its theme)."""
+        best = self.ranked(name, value, unit, subject, period, quote, sentence)[0]
+        if not best.new:
+            return best
+        key = (own_name(name, subject), unit, subject)
+        if key not in self._new:  # ids numbered in the order of the figures that get them
+            self._last = key[0]
+            self._new[key] = self.fresh()
+        return replace(best, indicator=self._new[key])
 
     def ranked(
         self,
@@ -100,25 +132,33 @@ class Matcher:
         subject: str | None = _SAME,
         period: str | None = None,
         quote: str = "",
+        sentence: str = "",
     ) -> list[Match]:
         """Indicators that could hold the figure, best first; a new id last. Without
-        *subject*: of the subject, period and quote the last match of that name, value and
-        unit had."""
+        *subject*: of the subject, period, quote and sentence the last match of that name,
+        value and unit had."""
         if subject == _SAME:
-            subject, period, quote = self._context.get((name, value, unit), (None, None, ""))
-        self._context[(name, value, unit)] = (subject, period, quote)
+            subject, period, quote, sentence = self._context.get(
+                (name, value, unit), (None, None, "", "")
+            )
+        self._context[(name, value, unit)] = (subject, period, quote, sentence)
         whole = name
         name = own_name(name, subject)
         family = _family(unit)
-        scored: list[tuple[float, str]] = []
+        scored: list[tuple[float, str, str]] = []
         theme, theme_score = "", 0.0
         indicators = self.dataset.indicators if self.dataset else {}
         known = _known(unit)
         scaled = (value * known.scale).normalize() if known else value
-        grams = bigrams(name)
+        compared = canonical(name)
+        grams = bigrams(compared)
         words = grams | bigrams(quote)
-        for ident, names, indicator_family, indicator_theme in self._names:
+        whole_region = subject is None and WHOLE_REGION.search(sentence or quote) is not None
+        for ident, names, indicator_family, indicator_theme, full in self._names:
             score = dice(grams, names)
+            contained = len(compared) >= _CONTAINED and compared in full
+            if contained:
+                score = max(score, THRESHOLD)
             if score > theme_score:
                 theme, theme_score = indicator_theme, score
             if indicator_family != family:
@@ -127,21 +167,49 @@ class Matcher:
             if score < THRESHOLD and not (held and words & names):
                 continue  # not about that indicator, nor a value of it read again
             recorded = self._recorded.get(ident, {}).get((scaled, family, period or ""), _SAME)
-            spelt = self._spelling(ident, subject, whole, words & names, recorded)
+            spelt = self._spelling(
+                ident, subject, whole, words & names, recorded, sentence or quote, whole_region
+            )
             if spelt == _SAME:
                 continue  # the indicator's figures are another company's or place's
             self._spelt[(ident, subject)] = spelt
+            how = "name contains" if contained and compared != full else "named like"
+            if score < THRESHOLD:
+                how = "holds this value, read again; named"
+            elif held:
+                how = "holds this value; " + how
             if held:
                 score += SAME_VALUE_BONUS
-            scored.append((score, ident))
+            scored.append((score, ident, how))
         scored.sort(key=lambda s: -s[0])
-        found = [Match(ident, False, indicators[ident].theme) for _, ident in scored]
+        found = [
+            Match(
+                ident, False, indicators[ident].theme, self._reason(ident, how, name, unit, subject)
+            )
+            for _, ident, how in scored
+        ]
         theme = self._theme(name, theme if theme_score >= THRESHOLD else "")
         self._last = name
         key = (name, unit, subject)
-        if key not in self._new:
-            self._new[key] = self.fresh()
-        return [*found, Match(self._new[key], True, theme)]
+        why = f"new: no indicator of the file is named like {compared or name} in {unit}"
+        if subject:
+            why += f" of {subject}"
+        if not self._names:
+            why = "new: the file has no indicators yet"
+        return [*found, Match(self._new.get(key, ""), True, theme, why)]
+
+    def _reason(self, ident: str, how: str, name: str, unit: str, subject: str | None) -> str:
+        """Why a figure named *name* in *unit* of *subject* goes onto *ident*."""
+        indicator = self.dataset.indicators[ident] if self.dataset else None
+        if indicator is None:
+            return ""
+        spelt = self._spelt.get((ident, subject), subject)
+        whose = f"of {spelt}, as its figures" if spelt else "of the region, as its figures"
+        kind = _known(unit)
+        unit_words = f"unit {unit}" + (f" ({kind.kind.value})" if kind else "")
+        if unit != indicator.unit:
+            unit_words += f", as its {indicator.unit}"
+        return f"{how} {indicator.name} ({name}); {unit_words}; {whose}"
 
     def _theme(self, name: str, closest: str) -> str:
         """The file's theme for the subject of *name* (glossary), else the theme of the
@@ -161,13 +229,19 @@ class Matcher:
         text: str,
         shared: set[str],
         recorded: str | None,
+        sentence: str = "",
+        whole_region: bool = False,
     ) -> str | None:
         """The subject as the indicator's figures spell it, if *subject* (or, for none, the
         figure's name *text*) is one of them; `_SAME` if it is another company's or place's.
-        *recorded*: the subject of a figure of that very value and period, if one is there."""
+        *recorded*: the subject of a figure of that very value and period, if one is there; it
+        is taken only where *sentence* names it, and never for a sentence of the whole region
+        (*whole_region*: 全区… before the figure)."""
         subjects = self._subjects.get(ident, {subject})
         if subject in subjects:
             return subject
+        if whole_region:
+            return _SAME  # 全区营业收入: the district's, not a company's
         for other in subjects:
             if other is None:
                 continue

@@ -41,6 +41,8 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Literal
 
+from ...model.period_words import period_phrases
+
 __all__ = [
     "Cell",
     "CellQuote",
@@ -142,43 +144,13 @@ _NOT_UNIT = re.compile(r"\d|含|按|其中|注|价|累计|同比|比上年|季|�
 _CHANGE_HEADER = re.compile(r"比年初|比上年末|较年初|比去年末|较上年末")
 _LABEL_HEADER = {"指标", "指标名称", "项目", "名称", "主要指标", "类别"}
 _UNIT_HEADER = {"单位", "计量单位"}
-_CN_MONTH = {
-    "一": 1,
-    "二": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-    "十": 10,
-    "十一": 11,
-    "十二": 12,
-}
-_M = r"(1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])"
-_YTD_RANGE = re.compile(r"(?:(\d{4})年)?\s*(?:1|一)\s*(?:-|—|–|－|~|～|至|到)+\s*" + _M + r"\s*月")
-_MONTH_END = re.compile(r"(?:(\d{4})年)?\s*" + _M + r"\s*月(末|底)")
-_MONTH_CUM = re.compile(r"(?:(\d{4})年)?\s*" + _M + r"\s*月(?:份)?\s*累计")
-_ONE_MONTH = re.compile(r"(?:(\d{4})年)?\s*" + _M + r"\s*月(?:份)?(?!\s*[-—–－~～至到])")
 _YEAR = re.compile(r"(\d{4})\s*年")
 _BARE_YEAR = re.compile(r"(?:19|20)\d\d")
 _PRIOR = re.compile(r"上年|去年|上年同期|去年同期")
-_QUARTERS = {
-    "一季度": ("ytd", 3),
-    "第一季度": ("ytd", 3),
-    "1季度": ("ytd", 3),
-    "上半年": ("ytd", 6),
-    "前三季度": ("ytd", 9),
-    "1-3季度": ("ytd", 9),
-    "二季度": ("Q2", 6),
-    "第二季度": ("Q2", 6),
-    "三季度": ("Q3", 9),
-    "第三季度": ("Q3", 9),
-    "四季度": ("Q4", 12),
-    "第四季度": ("Q4", 12),
-    "下半年": ("H2", 12),
-}
+_ANY_YEAR = 2000  # the year a header's months are read against when it names none
+_CUMULATIVE = re.compile(r"\s*累计")  # 5月份累计: January to May
+_YEAR_TO_DATE = frozenset({"range", "quarters", "months", "ytd", "halfsum"})
+_ONE_YEAR = frozenset({"year", "whole", "yend"})
 
 
 def _norm(s: str) -> str:
@@ -207,10 +179,6 @@ def _is_empty(cell: str) -> bool:
 
 def _is_value(cell: str) -> bool:
     return _is_empty(cell) or _number(cell) is not None
-
-
-def _month_of(word: str) -> int:
-    return int(word) if word.isdigit() else _CN_MONTH[word]
 
 
 def _width(s: str) -> int:
@@ -329,32 +297,33 @@ def _strip_brackets(label: str) -> str:
 
 
 def _period_of(text: str) -> tuple[PeriodKind, int | None, int | None, str]:
-    """(kind, month, year, explicit) a header or title names; UNKNOWN when none."""
+    """(kind, month, year, explicit) a header or title names, read by the period words of the
+    prose (`model.period_words`); UNKNOWN when none."""
     t = _norm(text)
     year_m = _YEAR.search(t)
     year = int(year_m.group(1)) if year_m else None
-    for word, (what, month) in _QUARTERS.items():
-        if word in t:
-            if what == "ytd":
-                return PeriodKind.YEAR_TO_DATE, month, year, ""
-            return PeriodKind.EXPLICIT, month, year, what
-    m = _YTD_RANGE.search(t)
-    if m:
-        return PeriodKind.YEAR_TO_DATE, _month_of(m.group(2)), year, ""
-    m = _MONTH_CUM.search(t)
-    if m:
-        return PeriodKind.YEAR_TO_DATE, _month_of(m.group(2)), year, ""
-    m = _MONTH_END.search(t)
-    if m:
-        return PeriodKind.MONTH, _month_of(m.group(2)), year, ""
-    m = _ONE_MONTH.search(t)
-    if m:
-        return PeriodKind.MONTH, _month_of(m.group(2)), year, ""
-    if "累计" in t or "今年以来" in t or "年初至今" in t:
+    for phrase in period_phrases(t, year or _ANY_YEAR, 12):
+        period, group = phrase.period, phrase.group
+        if phrase.kind != "own" or period is None or _PRIOR.search(phrase.text):
+            continue  # 上年: the column to its left says which months
+        if group == "this":
+            return PeriodKind.MONTH, None, year, ""
+        if group == "ytd":
+            return PeriodKind.YEAR_TO_DATE, None, year, ""
+        if group in _ONE_YEAR:
+            return PeriodKind.YEAR, None, year, ""
+        cumulative = _CUMULATIVE.match(t, phrase.end) is not None
+        if phrase.stock:
+            return PeriodKind.MONTH, period.end, year, ""  # 6月末, 一季度末
+        if cumulative or group in _YEAR_TO_DATE or period.start == 1 < period.end:
+            return PeriodKind.YEAR_TO_DATE, period.end, year, ""  # 1-5月, 上半年, 5月累计
+        if period.start == period.end:
+            return PeriodKind.MONTH, period.end, year, ""  # 5月, 5月份
+        quarter = f"Q{period.end // 3}" if period.end - period.start == 2 else "H2"
+        return PeriodKind.EXPLICIT, period.end, year, quarter  # 二季度, 下半年
+    if "累计" in t or "年初至今" in t:
         return PeriodKind.YEAR_TO_DATE, None, year, ""
-    if "本月" in t or "当月" in t:
-        return PeriodKind.MONTH, None, year, ""
-    if "全年" in t or "本年" in t or (year is not None and t.endswith("年")):
+    if year is not None and t.endswith("年"):
         return PeriodKind.YEAR, None, year, ""
     return PeriodKind.UNKNOWN, None, year, ""
 

@@ -31,6 +31,8 @@ class Proposal:
     relation: str | None = None  # rate, gap or share: a rate of the figure *relates_to*
     relates_to: str | None = None
     restates: int | None = None  # a less precise print of the figure at this index (45.3亿元)
+    links: bool = False  # relates_to is a target's actual: import links the rate to the target
+    reason: str = ""  # why it goes onto its indicator (name, unit, subject), or a new one
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,72 @@
+"""A count that all of its items reached: 23个重点项目已全部开工 is also 23 started."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ...model.units import Kind
+from .match import Matcher
+from .rates import unit_kind
+from .types import FoundFigure, Proposal
+
+# after a count, in its clause: the items (重点调度项目), then 已/均/都 全部 and what they did
+_ALL_DONE = re.compile(
+    r"(?P<items>[\u4e00-\u9fff“”]{0,24}?)(?:已经?|均已?|都已?|现已)?(?:全部|全数|悉数)"
+    r"(?:已经?)?(?P<done>开工|复工|建成|签约|投产|竣工|完工|落地|开业|达产|投用|完成)"
+)
+_YEAR = re.compile(r"\d{4}(?!\d)")  # a period of one year, or of months of it
+_NOT_DONE = re.compile(r"计划|力争|确保|将|预计|争取|要")  # 计划10月底前全部完工: not yet
+
+
+def all_done(
+    proposals: list[Proposal], figures: list[FoundFigure], text: str, matcher: Matcher
+) -> list[Proposal]:
+    """*proposals* and, after each actual count whose items are all done (全部开工), that same
+    count of the items done (已开工), onto the indicator of that name."""
+    out: list[Proposal] = []
+    renamed: dict[str, str] = {}  # a count's new indicator, once its name lost 已全部建成
+    for p, f in zip(proposals, figures, strict=True):
+        found = None
+        if p.status == "actual" and unit_kind(p.unit) is Kind.COUNT:
+            found = _ALL_DONE.match(text, f.token.end, f.clause[1])
+        if found is None or _NOT_DONE.search(text, f.clause[0], found.end()):
+            out.append(p)
+            continue
+        # the count all of whose items are done is the size of the year's list
+        count = replace(p, period=p.period[:4]) if _YEAR.match(p.period) else p
+        done = found.group()[len(found.group("items")) :]
+        if count.new_indicator and count.name.endswith(done) and len(count.name) > len(done):
+            # 12个重点项目已全部建成: the list is of 重点项目, not of 重点项目已全部建成
+            own = count.name[: -len(done)]
+            new = matcher.match(own, abs(p.value), p.unit, p.subject, count.period, p.quote)
+            renamed[count.indicator] = new.indicator
+            count = replace(
+                count, name=own, indicator=new.indicator, theme=new.theme, reason=new.reason
+            )
+        out.append(count)
+        items = found.group("items").strip("“”") or p.name
+        name = "已" + found.group("done") + items
+        ranked = matcher.ranked(name, abs(p.value), p.unit, p.subject, p.period, p.quote)
+        match = next(m for m in ranked if m.indicator != p.indicator)  # not the count's own
+        if match.new:
+            match = replace(match, indicator=matcher.fresh())
+        reason = f"all ({found.group()[len(found.group('items')) :]}) of the count; " + match.reason
+        out.append(
+            replace(
+                p,
+                name=name,
+                indicator=match.indicator,
+                new_indicator=match.new,
+                theme=match.theme,
+                reason=reason,
+                relation=None,
+                relates_to=None,
+                restates=None,
+            )
+        )
+    if not renamed:
+        return out
+    return [
+        replace(p, relates_to=renamed[p.relates_to]) if p.relates_to in renamed else p for p in out
+    ]
