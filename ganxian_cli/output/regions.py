@@ -7,7 +7,7 @@ import dataclasses
 from collections.abc import Callable, Iterable, Sequence
 from typing import IO, TYPE_CHECKING, Any
 
-from ..analysis.results import Column, Section
+from ..analysis.results import LANGS, Column, Section, Shown
 from ..model.lang import Lang
 from ..model.models import Dataset
 
@@ -34,6 +34,63 @@ class ReportPart:
     ) -> None:
         self.path, self.dataset, self.rows = path, dataset, rows
         self.region, self.progress = region, progress
+
+
+class RegionProgress:
+    """What the 双过半 progress of several files keeps of one file: its region, headline and
+    tables with a region column (their text made: a row then holds no result, and through it
+    none of the file's figures), its counts of targets and its `--fail-on` failures. Its
+    results go with the file."""
+
+    __slots__ = ("failures", "headline", "on_track", "region", "sections", "total")
+
+    def __init__(
+        self,
+        view: ProgressView,
+        region: dict[str, str],
+        failures: list[str],
+        pairs: dict[tuple[str, ...], dict[str, str]],
+    ) -> None:
+        self.region, self.headline, self.failures = region, view.headline, failures
+        self.sections = settled(tagged(view.sections, region), pairs)  # one copy of the rows
+        self.on_track: int = view.summary["on_track"]
+        self.total: int = view.summary["targets_total"]
+
+    def targets(self, lang: str) -> list[dict[str, Any]]:
+        """The records of the progress table, without the region column."""
+        records = self.sections[0].records(lang)
+        for record in records:
+            del record["region"]
+        return records
+
+
+def settled(
+    sections: Sequence[Section], pairs: dict[tuple[str, ...], dict[str, str]]
+) -> list[Section]:
+    """*sections* with the text of every cell made now, in both languages (a pair, as `pick`
+    reads it), instead of when a table reads it: a row then keeps no closure over what the
+    text is made from. Equal pairs are one object, kept in *pairs* (nothing changes a pair:
+    records and tables pick from it)."""
+    out = []
+    for s in sections:
+        lazy = {key for row in s.rows for key, value in row.items() if value.__class__ is Shown}
+        if not lazy:
+            out.append(s)
+            continue
+        rows = []
+        for row in s.rows:
+            row = dict(row)
+            for key in lazy:
+                value = row.get(key)
+                if value.__class__ is Shown:
+                    texts = tuple(value[lang] for lang in LANGS)
+                    pair = pairs.get(texts)
+                    if pair is None:
+                        pair = pairs[texts] = dict(zip(LANGS, texts, strict=True))
+                    row[key] = pair
+            rows.append(row)
+        out.append(dataclasses.replace(s, rows=rows))
+    return out
 
 
 def region_of(dataset: Dataset) -> dict[str, str]:
