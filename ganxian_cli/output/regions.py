@@ -164,6 +164,7 @@ def write_records_csv(parts: Iterable[ReportPart], write: Callable[[str], object
 
 
 _FIGURES = '\n  "figures": []'  # the empty list of a report document, as `dumps` writes it
+_TARGETS = '\n    "targets": []'  # the progress section's, the last list of the document
 
 
 def write_regions_json(
@@ -171,8 +172,8 @@ def write_regions_json(
 ) -> None:
     """`report --format json` over several files, written file by file: the head of the first
     file's document, every file's figures with its region, then the 双过半 section of every
-    file (only its targets' records are kept from one file to the next). The text is the same
-    as that of the whole document written at once."""
+    file (of each file, only the text of its targets' records is kept from one file to the
+    next). The text is the same as that of the whole document written at once."""
     from .document import json_text
     from .files import spool
     from .report import figure_record, report_document
@@ -180,7 +181,7 @@ def write_regions_json(
     head: dict[str, Any] | None = None
     found = False
     on_track = targets_total = 0
-    targets: list[dict[str, Any]] = []
+    targets: list[str] = []  # each file's records, as text (no small objects kept per file)
     with spool() as waiting:
         for part in parts:
             if head is None:
@@ -193,7 +194,9 @@ def write_regions_json(
                 found = True
                 on_track += part.progress.summary["on_track"]
                 targets_total += part.progress.summary["targets_total"]
-                targets += with_region(part.progress.targets.records(lang), part.region)
+                kept = with_region(part.progress.targets.records(lang), part.region)
+                if kept:  # three levels in
+                    targets.append(json_text(kept)[1:-2].replace("\n", "\n    "))
         assert head is not None  # several files: at least two parts
         head["figures"] = []
         head["progress"] = (
@@ -202,16 +205,23 @@ def write_regions_json(
                 "basis": "months",
                 "on_track": on_track,
                 "targets_total": targets_total,
-                "targets": targets,
+                "targets": [],
             }
             if found
             else None
         )
         text = json_text(head) + "\n"
         at = text.index(_FIGURES) + len(_FIGURES) - 1
-        if not waiting.tell():
+        if waiting.tell():
+            write(text[:at])
+            _copy(waiting, write)
+            write("\n  ")
+            text = text[at:]
+        if not targets:
             write(text)
             return
-        write(text[:at])
-        _copy(waiting, write)
-        write("\n  " + text[at:])
+        end = text.rindex(_TARGETS) + len(_TARGETS) - 1
+        write(text[:end])
+        for n, chunk in enumerate(targets):
+            write(chunk if n == 0 else "," + chunk)
+        write("\n    " + text[end:])
