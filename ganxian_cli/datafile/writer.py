@@ -29,8 +29,11 @@ _ONE = Decimal(1)
 def _plain_data(value: Any) -> Any:
     """Integral Decimals written without a point become ints again (30478 stays 30478)."""
     kind = type(value)  # exact types first: a dump is made of them, and this runs on every value
-    if kind is dict:
-        return {k: _plain_data(v) for k, v in value.items()}
+    if kind is dict:  # a string or an int (most values of a figure) as it is, without a call
+        return {
+            k: v if v.__class__ is str or v.__class__ is int else _plain_data(v)
+            for k, v in value.items()
+        }
     if kind is list:
         return [_plain_data(v) for v in value]
     if kind is str or kind is int or kind is bool or value is None:
@@ -138,6 +141,7 @@ _FIGURE_LISTS = ("observations", "withheld")
 # What tomli-w writes as an escape in a basic string: quote, backslash, controls but the tab.
 _ESCAPED = re.compile(r'["\\\x00-\x08\x0a-\x1f\x7f]')
 _BARE = re.compile(r"[A-Za-z0-9_-]+")
+_BARE_KEYS: set[str] = set()  # keys found bare: a file names the same few fields throughout
 
 
 def _flat_table(table: dict[str, Any]) -> str:
@@ -164,8 +168,10 @@ def _flat_table(table: dict[str, Any]) -> str:
             text = int.__repr__(value)
         else:
             return ""
-        if not _BARE.fullmatch(key):
-            return ""
+        if key not in _BARE_KEYS:
+            if not _BARE.fullmatch(key):
+                return ""
+            _BARE_KEYS.add(key)
         lines.append(f"{key} = {text}\n")
     return "".join(lines)
 
@@ -178,7 +184,7 @@ def _key(key: str) -> str:
 
 
 def _table(header: str, body: dict[str, Any]) -> str:
-    return f"{header}\n{tomli_w.dumps(body)}"
+    return f"{header}\n{_flat_table(body) or tomli_w.dumps(body)}"
 
 
 def refuse_comments(text: str, name: str) -> None:

@@ -88,6 +88,13 @@ class Period:
 
     def label(self, lang: str = "zh") -> str:
         """A reader's label: 2022年1—5月 / Jan–May 2022."""
+        key = "_label_en" if lang == "en" else "_label_zh"  # worked out once, as `str`
+        text: str | None = self.__dict__.get(key)
+        if text is None:
+            text = self.__dict__[key] = self._label(lang)
+        return text
+
+    def _label(self, lang: str) -> str:
         y, s, e = self.year, self.start, self.end
         text = str(self)
         if not self.is_dated:

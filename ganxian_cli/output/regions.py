@@ -7,7 +7,7 @@ import dataclasses
 from collections.abc import Callable, Iterable, Sequence
 from typing import IO, TYPE_CHECKING, Any
 
-from ..analysis.results import Column, Section
+from ..analysis.results import LANGS, Column, Section, Shown
 from ..model.lang import Lang
 from ..model.models import Dataset
 
@@ -34,6 +34,63 @@ class ReportPart:
     ) -> None:
         self.path, self.dataset, self.rows = path, dataset, rows
         self.region, self.progress = region, progress
+
+
+class RegionProgress:
+    """What the 双过半 progress of several files keeps of one file: its region, headline and
+    tables with a region column (their text made: a row then holds no result, and through it
+    none of the file's figures), its counts of targets and its `--fail-on` failures. Its
+    results go with the file."""
+
+    __slots__ = ("failures", "headline", "on_track", "region", "sections", "total")
+
+    def __init__(
+        self,
+        view: ProgressView,
+        region: dict[str, str],
+        failures: list[str],
+        pairs: dict[tuple[str, ...], dict[str, str]],
+    ) -> None:
+        self.region, self.headline, self.failures = region, view.headline, failures
+        self.sections = settled(tagged(view.sections, region), pairs)  # one copy of the rows
+        self.on_track: int = view.summary["on_track"]
+        self.total: int = view.summary["targets_total"]
+
+    def targets(self, lang: str) -> list[dict[str, Any]]:
+        """The records of the progress table, without the region column."""
+        records = self.sections[0].records(lang)
+        for record in records:
+            del record["region"]
+        return records
+
+
+def settled(
+    sections: Sequence[Section], pairs: dict[tuple[str, ...], dict[str, str]]
+) -> list[Section]:
+    """*sections* with the text of every cell made now, in both languages (a pair, as `pick`
+    reads it), instead of when a table reads it: a row then keeps no closure over what the
+    text is made from. Equal pairs are one object, kept in *pairs* (nothing changes a pair:
+    records and tables pick from it)."""
+    out = []
+    for s in sections:
+        lazy = {key for row in s.rows for key, value in row.items() if value.__class__ is Shown}
+        if not lazy:
+            out.append(s)
+            continue
+        rows = []
+        for row in s.rows:
+            row = dict(row)
+            for key in lazy:
+                value = row.get(key)
+                if value.__class__ is Shown:
+                    texts = tuple(value[lang] for lang in LANGS)
+                    pair = pairs.get(texts)
+                    if pair is None:
+                        pair = pairs[texts] = dict(zip(LANGS, texts, strict=True))
+                    row[key] = pair
+            rows.append(row)
+        out.append(dataclasses.replace(s, rows=rows))
+    return out
 
 
 def region_of(dataset: Dataset) -> dict[str, str]:
@@ -107,6 +164,7 @@ def write_records_csv(parts: Iterable[ReportPart], write: Callable[[str], object
 
 
 _FIGURES = '\n  "figures": []'  # the empty list of a report document, as `dumps` writes it
+_TARGETS = '\n    "targets": []'  # the progress section's, the last list of the document
 
 
 def write_regions_json(
@@ -114,8 +172,8 @@ def write_regions_json(
 ) -> None:
     """`report --format json` over several files, written file by file: the head of the first
     file's document, every file's figures with its region, then the 双过半 section of every
-    file (only its targets' records are kept from one file to the next). The text is the same
-    as that of the whole document written at once."""
+    file (of each file, only the text of its targets' records is kept from one file to the
+    next). The text is the same as that of the whole document written at once."""
     from .document import json_text
     from .files import spool
     from .report import figure_record, report_document
@@ -123,7 +181,7 @@ def write_regions_json(
     head: dict[str, Any] | None = None
     found = False
     on_track = targets_total = 0
-    targets: list[dict[str, Any]] = []
+    targets: list[str] = []  # each file's records, as text (no small objects kept per file)
     with spool() as waiting:
         for part in parts:
             if head is None:
@@ -136,7 +194,9 @@ def write_regions_json(
                 found = True
                 on_track += part.progress.summary["on_track"]
                 targets_total += part.progress.summary["targets_total"]
-                targets += with_region(part.progress.targets.records(lang), part.region)
+                kept = with_region(part.progress.targets.records(lang), part.region)
+                if kept:  # three levels in
+                    targets.append(json_text(kept)[1:-2].replace("\n", "\n    "))
         assert head is not None  # several files: at least two parts
         head["figures"] = []
         head["progress"] = (
@@ -145,16 +205,23 @@ def write_regions_json(
                 "basis": "months",
                 "on_track": on_track,
                 "targets_total": targets_total,
-                "targets": targets,
+                "targets": [],
             }
             if found
             else None
         )
         text = json_text(head) + "\n"
         at = text.index(_FIGURES) + len(_FIGURES) - 1
-        if not waiting.tell():
+        if waiting.tell():
+            write(text[:at])
+            _copy(waiting, write)
+            write("\n  ")
+            text = text[at:]
+        if not targets:
             write(text)
             return
-        write(text[:at])
-        _copy(waiting, write)
-        write("\n  " + text[at:])
+        end = text.rindex(_TARGETS) + len(_TARGETS) - 1
+        write(text[:end])
+        for n, chunk in enumerate(targets):
+            write(chunk if n == 0 else "," + chunk)
+        write("\n    " + text[end:])

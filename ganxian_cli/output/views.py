@@ -250,21 +250,27 @@ def _progress_of_several(
     """One table with a region column; one headline per region (each file is judged at its
     own latest month unless --as-of is given)."""
     from ..analysis.progress_view import progress_view, summary
-    from .regions import merged, region_of, tagged, with_region
+    from .regions import RegionProgress, merged, region_of, with_region
 
-    # one file at a time: a view keeps its targets' results, not the file's dataset
-    views = [(progress_view(o.dataset, when, basis, lang), region_of(o.dataset)) for o in opened]
-    title = ("; " if lang == "en" else ";").join(f"{r[lang]}: {v.headline}" for v, r in views)
-    table = merged([tagged(v.sections, region) for v, region in views])
+    parts = []  # one file at a time: of each, its text, counts and failures, not its results
+    pairs: dict[tuple[str, ...], dict[str, str]] = {}
+    for o in opened:
+        view, region = progress_view(o.dataset, when, basis, lang), region_of(o.dataset)
+        failures = _failures(view.results, fail_on, region["en"])
+        parts.append(RegionProgress(view, region, failures, pairs))
+    title = ("; " if lang == "en" else ";").join(f"{p.region[lang]}: {p.headline}" for p in parts)
+    table = merged([p.sections for p in parts])
 
     def body() -> dict[str, Any]:
-        results = [r for v, _region in views for r in v.results]
-        targets = [row for v, r in views for row in with_region(v.targets.records(lang), r)]
-        return {"lang": lang.value, **summary(results, when, basis), "targets": targets}
+        counts = summary([], when, basis)
+        counts["on_track"] = sum(p.on_track for p in parts)
+        counts["targets_total"] = sum(p.total for p in parts)
+        targets = [row for p in parts for row in with_region(p.targets(lang), p.region)]
+        return {"lang": lang.value, **counts, "targets": targets}
 
     header = Header(opened.files(), several=True)
     shown = SectionsView("progress", header, table, lang, body, title, csv_sections=1, bom=False)
-    shown.failures = tuple(f for v, r in views for f in _failures(v.results, fail_on, r["en"]))
+    shown.failures = tuple(f for p in parts for f in p.failures)
     return shown
 
 

@@ -143,3 +143,33 @@ def test_streamed_json_text_is_that_of_the_whole_document(folder: Path) -> None:
     }  # fmt: skip
     streamed = run("report", "--format", "json", "--data", str(folder)).stdout
     assert streamed == json_text(whole) + "\n"
+
+
+@pytest.mark.parametrize("fmt", ["json", "table", "csv"])
+def test_progress_of_several_files_keeps_no_figures(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    """What progress keeps of a file read before the last two holds none of its indicators:
+    its table's text is made when the file is read, not kept as closures over its results."""
+    real = loader.load
+    indicators: list[list[weakref.ref[Any]]] = []
+    kept: list[int] = []  # at each load: earlier files (all but the one before) still alive
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        result = real(*args, **kwargs)
+        kept.append(sum(any(ref() is not None for ref in refs) for refs in indicators[:-1]))
+        indicators.append([weakref.ref(i) for i in result.dataset.indicators.values()])
+        return result
+
+    monkeypatch.setattr(loader, "load", counted)
+    enabled = gc.isenabled()
+    gc.collect()
+    gc.disable()
+    try:
+        result = run("progress", "--format", fmt, "--data", str(folder))
+    finally:
+        if enabled:
+            gc.enable()
+    assert result.exit_code == 0, result.stderr
+    assert len(kept) == FILES
+    assert kept == [0] * FILES

@@ -95,12 +95,16 @@ def check_period_words(c: Collector) -> None:
     they disagree only when no reading allows the period. A forecast or target may name the
     months inside its period when something will happen (将于10月、12月投入试运行 on 2022)."""
     dataset = c.loaded.dataset
+    published: dict[str | None, tuple[int, int] | None] = {}  # by the figure's own source
     for ident, _indicator, i, figure in dataset.figures():
         quote = figure.quote
         period = figure.period
         if quote is None or not period.is_dated:
             continue
-        when = _published(dataset, figure)
+        if figure.source in published:
+            when = published[figure.source]
+        else:
+            when = published[figure.source] = _published(dataset, figure)
         stock = False
         cell = cell_of(quote)
         if cell is not None:

@@ -5,17 +5,14 @@ the arithmetic the source states. Codes are stable and listed in the README.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ...errors import Problem
-from .arithmetic import check_arithmetic, check_leads, check_within
 from .collector import Collector, Remap
-from .counting import check_marked_counts, check_period_words, check_revisions
-from .quotes import check_lead_directions, check_provenance
-from .references import check_references, check_targets_have_actuals, check_themes
-from .series import check_cumulative
-from .sources import check_figure_sources, check_quotes_in_sources
+from .references import check_references, check_themes
+from .sources import check_figure_sources
 from .values import check_duplicates, check_ranks, check_values
 
 if TYPE_CHECKING:
@@ -33,24 +30,38 @@ ESSENTIAL: tuple[Check, ...] = (
     check_figure_sources,
     check_ranks,
 )
-# Checks of each figure on its own and of series: they run whatever else is wrong.
-FIGURES: tuple[Check, ...] = (
-    check_provenance,
-    check_lead_directions,
-    check_quotes_in_sources,
-    check_cumulative,
-    check_marked_counts,
-    check_period_words,
-)
-# What `validate` adds for people reading the file: notes, never warnings or errors.
-NOTES: tuple[Check, ...] = (check_revisions,)
-# Checks that follow references: they need every reference to resolve.
-LINKED: tuple[Check, ...] = (
-    check_targets_have_actuals,
-    check_arithmetic,
-    check_within,
-    check_leads,
-)
+
+
+@functools.cache
+def _more() -> tuple[tuple[Check, ...], tuple[Check, ...], tuple[Check, ...]]:
+    """(FIGURES, NOTES, LINKED), imported on first use: a command that needs only ESSENTIAL
+    does not import the quote and period readers (their word lists and patterns)."""
+    from .arithmetic import check_arithmetic, check_leads, check_within
+    from .counting import check_marked_counts, check_period_words, check_revisions
+    from .quotes import check_lead_directions, check_provenance
+    from .references import check_targets_have_actuals
+    from .series import check_cumulative
+    from .sources import check_quotes_in_sources
+
+    # Checks of each figure on its own and of series: they run whatever else is wrong.
+    figures: tuple[Check, ...] = (
+        check_provenance,
+        check_lead_directions,
+        check_quotes_in_sources,
+        check_cumulative,
+        check_marked_counts,
+        check_period_words,
+    )
+    # What `validate` adds for people reading the file: notes, never warnings or errors.
+    notes: tuple[Check, ...] = (check_revisions,)
+    # Checks that follow references: they need every reference to resolve.
+    linked: tuple[Check, ...] = (
+        check_targets_have_actuals,
+        check_arithmetic,
+        check_within,
+        check_leads,
+    )
+    return figures, notes, linked
 
 
 def _run(loaded: Loaded, full: bool, remap: Remap | None = None) -> list[Problem]:
@@ -62,10 +73,11 @@ def _run(loaded: Loaded, full: bool, remap: Remap | None = None) -> list[Problem
         if check is check_references:
             broken = any(p.severity == "error" for p in collector.problems[before:])
     if full:
-        for check in FIGURES:
+        figures, _notes, linked = _more()
+        for check in figures:
             check(collector)
         if not broken:  # linked checks need every reference to resolve
-            for check in LINKED:
+            for check in linked:
                 check(collector)
     return collector.problems
 
@@ -73,7 +85,7 @@ def _run(loaded: Loaded, full: bool, remap: Remap | None = None) -> list[Problem
 def notes(loaded: Loaded, remap: Remap | None = None) -> list[Problem]:
     """The notes `ganxian validate` prints after the problems (revisions between articles)."""
     collector = Collector(loaded, remap)
-    for check in NOTES:
+    for check in _more()[1]:
         check(collector)
     return collector.problems
 
