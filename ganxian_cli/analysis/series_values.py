@@ -79,8 +79,9 @@ class SeriesValues:
                     str(period), _order(period),
                 )  # fmt: skip
         for key, by_period in printed.items():
-            if key[1] == "target" or self.dataset.indicators[key[0]].base.kind is Kind.RATE:
-                continue  # rates and targets do not subtract
+            indicator = self.dataset.indicators[key[0]]
+            if key[1] == "target" or indicator.base.kind is Kind.RATE or indicator.stock:
+                continue  # rates, targets and levels (stocks) are no running totals
             # year to date, by year and last month
             cumulative = sorted((e for e in by_period.values() if e.period.start == 1), key=_ORDER)
             for a, b in pairwise(cumulative):

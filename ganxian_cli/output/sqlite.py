@@ -20,7 +20,7 @@ from ..model.numerals import plain
 from ..model.refs import RefError, resolve
 from ..model.units import UNITS, Unit, get_unit
 
-SQLITE_SCHEMA_VERSION = 2
+SQLITE_SCHEMA_VERSION = 3  # 3: stock, note_en, a target's kind; list targets not judged
 
 _BASE = {u.family: u for u in UNITS.values() if u.scale == 1}
 
@@ -39,7 +39,8 @@ CREATE TABLE indicators (
     source_id INTEGER NOT NULL REFERENCES sources, indicator TEXT NOT NULL,
     theme TEXT NOT NULL, name TEXT NOT NULL, name_en TEXT NOT NULL, unit TEXT NOT NULL,
     family TEXT NOT NULL, base_unit TEXT NOT NULL, kind TEXT NOT NULL,
-    signed INTEGER NOT NULL, note TEXT, PRIMARY KEY (source_id, indicator)
+    signed INTEGER NOT NULL, stock INTEGER NOT NULL, note TEXT, note_en TEXT,
+    PRIMARY KEY (source_id, indicator)
 );
 CREATE TABLE figures (
     figure_id INTEGER PRIMARY KEY, source_id INTEGER NOT NULL REFERENCES sources,
@@ -49,17 +50,18 @@ CREATE TABLE figures (
     qualifier TEXT NOT NULL, value_text TEXT NOT NULL, value REAL NOT NULL,
     unit TEXT NOT NULL, base_value_text TEXT NOT NULL, base_value REAL NOT NULL,
     base_unit TEXT NOT NULL, yoy_text TEXT, yoy REAL, subject TEXT, quote TEXT, note TEXT,
-    source TEXT, counts INTEGER NOT NULL, superseded_by TEXT
+    note_en TEXT, source TEXT, counts INTEGER NOT NULL, superseded_by TEXT
 );
 CREATE TABLE targets (
     target_id INTEGER PRIMARY KEY, source_id INTEGER NOT NULL REFERENCES sources,
     position INTEGER NOT NULL, target_ref TEXT NOT NULL,
     target_figure_id INTEGER REFERENCES figures, actual_indicator TEXT NOT NULL,
-    rate_indicator TEXT, gap_indicator TEXT, basis TEXT NOT NULL, note TEXT
+    rate_indicator TEXT, gap_indicator TEXT, basis TEXT NOT NULL, kind TEXT NOT NULL,
+    note TEXT, note_en TEXT
 );
 CREATE TABLE relations (
     relation_id INTEGER PRIMARY KEY, source_id INTEGER NOT NULL REFERENCES sources,
-    position INTEGER NOT NULL, kind TEXT NOT NULL, note TEXT
+    position INTEGER NOT NULL, kind TEXT NOT NULL, note TEXT, note_en TEXT
 );
 CREATE TABLE relation_refs (
     relation_id INTEGER NOT NULL REFERENCES relations, role TEXT NOT NULL,
@@ -74,23 +76,27 @@ CREATE INDEX relation_refs_by_relation ON relation_refs (relation_id);
 CREATE INDEX relation_refs_by_indicator ON relation_refs (indicator);
 CREATE VIEW progress AS
 WITH candidates AS (
-    SELECT t.target_id, a.figure_id,
+    SELECT t.target_id, a.figure_id, t.kind = 'list' OR i.stock = 1 AS level,
         ROW_NUMBER() OVER (
             PARTITION BY t.target_id ORDER BY a.end_month DESC, a.position
         ) AS latest
     FROM targets t
     JOIN figures g ON g.figure_id = t.target_figure_id
+    JOIN indicators i ON i.source_id = t.source_id AND i.indicator = t.actual_indicator
     JOIN figures a ON a.source_id = t.source_id AND a.indicator = t.actual_indicator
-        AND a.status = 'actual' AND a.year = g.year AND a.start_month = 1 AND a.counts = 1
+        AND a.status = 'actual' AND a.year = g.year AND a.counts = 1
+        AND (a.start_month = 1 OR t.kind = 'list' OR i.stock = 1)
 )
-SELECT s.source_id, s.region, s.region_en, t.target_ref, t.actual_indicator, g.year,
-    a.period AS actual_period, a.end_month AS through_month,
+SELECT s.source_id, s.region, s.region_en, t.target_ref, t.kind AS target_kind,
+    t.actual_indicator, g.year, a.period AS actual_period, a.end_month AS through_month,
     g.value_text AS goal_text, g.unit AS goal_unit,
     a.value_text AS actual_text, a.unit AS actual_unit,
     ROUND(100.0 * a.base_value / NULLIF(g.base_value, 0), 2) AS completion_pct,
-    ROUND(100.0 * a.end_month / 12, 2) AS time_progress_pct,
-    ROUND(100.0 * a.base_value / NULLIF(g.base_value, 0) - 100.0 * a.end_month / 12, 2)
-        AS lead_points
+    CASE WHEN c.level THEN NULL ELSE ROUND(100.0 * a.end_month / 12, 2) END
+        AS time_progress_pct,
+    CASE WHEN c.level THEN NULL ELSE
+        ROUND(100.0 * a.base_value / NULLIF(g.base_value, 0) - 100.0 * a.end_month / 12, 2)
+    END AS lead_points
 FROM candidates c
 JOIN targets t ON t.target_id = c.target_id
 JOIN sources s ON s.source_id = t.source_id
@@ -179,7 +185,7 @@ def _insert_dataset(
         ((source_id, key, t.name, t.name_en) for key, t in dataset.themes.items()),
     )
     connection.executemany(
-        "INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (_indicator_row(source_id, key, i) for key, i in dataset.indicators.items()),
     )
     ids: dict[tuple[str, int], int] = {}
@@ -195,23 +201,24 @@ def _insert_dataset(
                 dataset.superseded_by(ident, index),
             )
         )
-    connection.executemany(f"INSERT INTO figures VALUES ({', '.join('?' * 26)})", rows)
+    connection.executemany(f"INSERT INTO figures VALUES ({', '.join('?' * 27)})", rows)
     connection.executemany(
         "INSERT INTO targets (source_id, position, target_ref, target_figure_id, "
-        "actual_indicator, rate_indicator, gap_indicator, basis, note) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "actual_indicator, rate_indicator, gap_indicator, basis, kind, note, note_en) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             (
                 source_id, position, t.target, _figure_id(dataset, t.target, ids), t.actual,
-                t.rate, t.gap, t.basis, t.note,
+                t.rate, t.gap, t.basis, t.kind, t.note, t.note_en,
             )
             for position, t in enumerate(dataset.targets)
         ),
     )  # fmt: skip
     for position, relation in enumerate(dataset.relations):
         cursor = connection.execute(
-            "INSERT INTO relations (source_id, position, kind, note) VALUES (?, ?, ?, ?)",
-            (source_id, position, relation.kind, relation.note),
+            "INSERT INTO relations (source_id, position, kind, note, note_en) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (source_id, position, relation.kind, relation.note, relation.note_en),
         )
         connection.executemany(
             "INSERT INTO relation_refs VALUES (?, ?, ?, ?, ?)",
@@ -225,7 +232,7 @@ def _indicator_row(source_id: int, key: str, indicator: Indicator) -> tuple[Any,
     return (
         source_id, key, indicator.theme, indicator.name, indicator.name_en, unit.symbol,
         unit.family, _base_symbol(unit), unit.kind.value, int(indicator.signed),
-        indicator.note,
+        int(indicator.stock), indicator.note, indicator.note_en,
     )  # fmt: skip
 
 
@@ -257,7 +264,7 @@ def _figure_row(
         figure.status, figure.qualifier, plain(figure.value), float(figure.value), unit.symbol,
         plain(base), float(base), _base_symbol(unit),
         None if yoy is None else plain(yoy), None if yoy is None else float(yoy),
-        figure.subject, figure.quote, figure.note,
+        figure.subject, figure.quote, figure.note, figure.note_en,
     )  # fmt: skip
 
 
@@ -269,9 +276,15 @@ def _figure_id(dataset: Dataset, ref: str, ids: dict[tuple[str, int], int]) -> i
     return ids.get((found.ident, found.index))
 
 
+# the fields of a relation that hold references (`over` is a name as printed, not a reference)
+_REF_ROLES = frozenset(
+    {"part", "whole", "rate", "total", "parts", "amount", "count", "lead", "baseline"}
+)
+
+
 def _relation_refs(relation_id: int | None, relation: Any) -> Iterable[tuple[Any, ...]]:
     for role, value in relation:
-        if role in ("kind", "note") or value is None:
+        if role not in _REF_ROLES or value is None:
             continue
         texts = value if isinstance(value, list) else [value]
         for position, text in enumerate(texts):

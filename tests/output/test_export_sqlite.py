@@ -47,7 +47,7 @@ def test_every_figure_exactly(runner: CliRunner, tmp_path: Path) -> None:
         assert (row[10], row[11]) == (figure.period.start, figure.period.end)
     base = db.execute("SELECT DISTINCT base_unit FROM figures WHERE unit = '亿元'").fetchall()
     assert base == [("元",)]
-    assert db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("2",)
+    assert db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("3",)
     counts = [db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("themes", "targets")]
     assert counts == [len(dataset.themes), len(dataset.targets)]
 
@@ -67,6 +67,47 @@ def test_the_progress_view_agrees_with_ganxian_progress(runner: CliRunner, tmp_p
         period, pct = view[result.target_ref]
         assert period == str(result.actual.figure.period)
         assert pct == progress_round(result.completion.value)
+    leads = {
+        ref: (kind, lead)
+        for ref, kind, lead in db.execute(
+            "SELECT target_ref, target_kind, lead_points FROM progress"
+        )
+    }
+    for result in results:
+        kind, lead = leads[result.target_ref]
+        assert kind == ("list" if result.is_list else "annual")
+        if result.gap is None:  # a fixed list (or a level) is not judged against time
+            assert lead is None
+        else:
+            assert Decimal(str(lead)) == progress_round(result.gap.value)
+    assert any(result.is_list for result in results)
+
+
+def test_relation_refs_hold_references_only(runner: CliRunner, tmp_path: Path) -> None:
+    """Every relation_refs row names an indicator of its file: notes (in either language) and
+    a lead's `over` (a name as printed) are no references."""
+    db = _export(runner, tmp_path / "out.db", DATA, OTHER)
+    stray = db.execute(
+        "SELECT r.role, r.ref FROM relation_refs r JOIN relations l USING (relation_id) "
+        "LEFT JOIN indicators i ON i.source_id = l.source_id AND i.indicator = r.indicator "
+        "WHERE i.indicator IS NULL"
+    ).fetchall()
+    assert stray == []
+    assert db.execute("SELECT count(*) FROM relations WHERE note_en IS NOT NULL").fetchone()[0]
+
+
+def test_stock_kind_and_english_notes_are_columns(runner: CliRunner, tmp_path: Path) -> None:
+    db = _export(runner, tmp_path / "out.db", DATA)
+    dataset = load(str(DATA)).dataset
+    stocks = {key for key, i in dataset.indicators.items() if i.stock}
+    assert stocks
+    rows = db.execute("SELECT indicator FROM indicators WHERE stock = 1").fetchall()
+    assert {r for (r,) in rows} == stocks
+    kinds = db.execute("SELECT target_ref, kind FROM targets").fetchall()
+    assert kinds == [(t.target, t.kind) for t in dataset.targets]
+    notes = db.execute("SELECT count(*) FROM figures WHERE note_en IS NOT NULL").fetchone()[0]
+    assert notes == sum(1 for *_, f in dataset.figures() if f.note_en is not None)
+    assert db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("3",)
 
 
 def test_files_and_folders_become_sources(runner: CliRunner, tmp_path: Path) -> None:
