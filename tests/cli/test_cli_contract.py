@@ -218,8 +218,8 @@ def test_help_lists_the_commands_by_use(runner: CliRunner) -> None:
     [
         (["list"], "list", 1),
         (["history", "industrial_revenue"], "history", 2),
-        (["report"], "report", 4),
-        (["progress"], "progress", 4),
+        (["report"], "report", 5),
+        (["progress"], "progress", 5),
         (["compare"], "compare", 3),
     ],
 )
