@@ -134,3 +134,15 @@ def test_notes_of_actual_and_pairing_reach_every_format(runner: CliRunner) -> No
     rows = list(csv.DictReader(io.StringIO(_run(runner, STOCK, "--as-of", "2031-05",
                                                  "--format", "csv"))))  # fmt: skip
     assert {r["indicator"]: r["actual_note"] for r in rows}["invest"] == "含省重点项目"
+
+
+def test_list_targets_shows_kind_and_note_and_no_basis_for_a_list(runner: CliRunner) -> None:
+    result = invoke(runner, "list", "targets", "-q", "--data", str(STOCK), "--json")
+    assert result.exit_code == 0, result.stderr
+    items = {t["actual"]: t for t in json.loads(result.stdout)["items"]}
+    assert (items["started"]["kind"], items["started"]["basis"]) == ("list", None)
+    assert items["started"]["note"] == {"zh": "清单见附件", "en": "清单见附件"}
+    assert (items["invest"]["kind"], items["invest"]["basis"]) == ("annual", "months")
+    text = invoke(runner, "list", "targets", "-q", "--data", str(STOCK)).stdout
+    started = next(line for line in text.splitlines() if "started" in line)
+    assert "list" in started and "months" not in started and "清单见附件" in started

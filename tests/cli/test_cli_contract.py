@@ -216,7 +216,7 @@ def test_help_lists_the_commands_by_use(runner: CliRunner) -> None:
 @pytest.mark.parametrize(
     ("args", "kind", "version"),
     [
-        (["list"], "list", 1),
+        (["list"], "list", 2),
         (["history", "industrial_revenue"], "history", 2),
         (["report"], "report", 5),
         (["progress"], "progress", 5),
