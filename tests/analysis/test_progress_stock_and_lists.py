@@ -146,3 +146,13 @@ def test_list_targets_shows_kind_and_note_and_no_basis_for_a_list(runner: CliRun
     text = invoke(runner, "list", "targets", "-q", "--data", str(STOCK)).stdout
     started = next(line for line in text.splitlines() if "started" in line)
     assert "list" in started and "months" not in started and "清单见附件" in started
+
+
+def test_report_csv_carries_stock_and_the_english_note(runner: CliRunner) -> None:
+    result = invoke(runner, "report", "-q", "--data", str(STOCK), "--format", "csv", "--lang", "en")
+    assert result.exit_code == 0, result.stderr
+    rows = [r for r in csv.DictReader(io.StringIO(result.stdout)) if r["section"] == "figure"]
+    noted = next(r for r in rows if r["note"] == "含省重点项目")
+    assert noted["note_en"] == "Includes provincial key projects"
+    assert {r["indicator"]: r["stock"] for r in rows}["building"] == "true"
+    assert {r["indicator"]: r["stock"] for r in rows}["invest"] == "false"
