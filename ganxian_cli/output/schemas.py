@@ -303,7 +303,8 @@ COMPARE_ROWS: dict[str, dict[str, Any]] = {
         "converted": _NUM, "converted_unit": _STR, "converted_qualifier": _QUALIFIER,
         "derived": {**_BOOL, "description": "True for a total the source does not state: "
                     "ganxian's sum of the parts."},
-        "note": {"type": ["string", "null"], "description": "The relation's note."},
+        "note": {"type": ["string", "null"], "description": "A part's: its indicator's and "
+                 "its figure's notes; the total's: the relation's note."},
     }),
     "forecast_vs_actual": _object({
         "indicator": _STR, "name": _STR, "period": _PERIOD, "unit": _STR,
@@ -312,6 +313,16 @@ COMPARE_ROWS: dict[str, dict[str, Any]] = {
         "difference": _NUM, "ratio_pct": _NUM_OR_NULL, "ratio_qualifier": _QUALIFIER_OR_NULL,
     }),
 }  # fmt: skip
+
+_ROW_NOTE = {
+    "type": ["string", "null"],
+    "description": "The notes of what the row shows (indicators, figures, the relation), in "
+    "the output's language (note_en in English where the file gives one), joined by '; '.",
+}
+for _key, _row in COMPARE_ROWS.items():
+    if _key != "side_by_side":
+        _row["properties"]["note"] = _ROW_NOTE
+        _row["required"].append("note")
 
 for _row in COMPARE_ROWS.values():  # `compare` of several files tags each row
     _row["properties"]["region"] = {
