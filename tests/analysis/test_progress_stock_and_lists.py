@@ -156,3 +156,12 @@ def test_report_csv_carries_stock_and_the_english_note(runner: CliRunner) -> Non
     assert noted["note_en"] == "Includes provincial key projects"
     assert {r["indicator"]: r["stock"] for r in rows}["building"] == "true"
     assert {r["indicator"]: r["stock"] for r in rows}["invest"] == "false"
+
+
+def test_from_june_the_pace_for_the_year_replaces_the_pace_to_half(runner: CliRunner) -> None:
+    zh = _run(runner, STOCK, "--as-of", "2031-06")
+    assert "全年需月均" in zh and "过半需月均" not in zh
+    invest = next(line for line in zh.splitlines() if "固定资产投资" in line and "/月" in line)
+    assert "8.3亿元/月" in invest  # (120 - 70) / the 6 months after June (7.1: after May)
+    may = _run(runner, STOCK, "--as-of", "2031-05")
+    assert "过半需月均" in may and "全年需月均" not in may
