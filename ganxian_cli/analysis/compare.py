@@ -191,6 +191,8 @@ def derived_section(index: SeriesValues) -> Section:
     of_figure = index.of_figure  # the printed entries, whose period text is made
     for key, by_period in index.derived.items():
         ident, status, subject = key
+        if index.dataset.indicators[ident].stock:
+            continue  # two levels differ by a change, not by a single period's amount
         symbol = index.dataset.indicators[ident].base.symbol
         name = _entry_name(index, key)
         for e in by_period.values():
@@ -285,6 +287,7 @@ def periods_section(index: SeriesValues) -> Section:
         if key[1] == "target":
             continue
         unit = index.dataset.indicators[key[0]].base
+        stock = index.dataset.indicators[key[0]].stock
         name = _entry_name(index, key)
         entries = index.entries(key)
         by_start = {}
@@ -297,8 +300,8 @@ def periods_section(index: SeriesValues) -> Section:
             if length == 11:
                 continue  # year against year is year on year, not 环比
             earlier = by_start.get((p.year * 12 + p.start - length - 1, length))
-            if earlier is None:
-                continue
+            if earlier is None or (stock and (earlier.derived or later.derived)):
+                continue  # a level's periods are printed levels, never differences
             rows.append(_period_row(name, key, unit, earlier, later))
             notes.entry(earlier)
             notes.entry(later)

@@ -63,3 +63,13 @@ def test_json_and_csv_rows_carry_their_notes(runner: CliRunner) -> None:
     rows = list(csv.DictReader(io.StringIO(_compare(runner, "--format", "csv"))))
     yoy_csv = next(r for r in rows if r["section"] == "year_on_year")
     assert yoy_csv["note"] == "口径为500万元以上项目; 含省重点项目"
+
+
+def test_a_stock_has_no_single_period_derived_from_two_levels(runner: CliRunner) -> None:
+    doc = json.loads(_compare(runner, "--format", "json"))
+    assert [r for r in doc["derived_periods"] if r["indicator"] == "building"] == []
+    assert not [
+        r
+        for r in doc["period_on_period"]
+        if r["indicator"] == "building" and (r["from_derived"] or r["to_derived"])
+    ]
