@@ -104,7 +104,8 @@ def check_targets_have_actuals(c: Collector) -> None:
             c.add(
                 "W005",
                 f"{target.actual} is a stock (a level at its period's end), which does not accrue "
-                'toward an annual target; shown by completion only (kind = "list" says so)',
+                "toward an annual target; progress shows it by completion only (write "
+                'kind = "list" where it counts a fixed list)',
                 ("targets", t, "actual"),
                 "warning",
             )
