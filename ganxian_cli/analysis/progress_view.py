@@ -317,8 +317,9 @@ PACE_TO_FULL = Column("d_pace_to_full", "全年需月均", "Pace needed for the 
 def _needed_notes(results: list[Progress]) -> tuple[str, str]:
     """The footnote of what is still needed: each sentence only where the table needs it
     (≠ where a quoted figure differs, and why when time progress is measured otherwise)."""
-    zh = ["推算值按1月以来的月均速度外推,不是预测"]
-    en = ["Run rates carry the pace so far forward and are not forecasts"]
+    run = any(r.judged for r in results)  # a list or a level is never run forward
+    zh = ["推算值按1月以来的月均速度外推,不是预测"] if run else []
+    en = ["Run rates carry the pace so far forward and are not forecasts"] if run else []
     if any(r.plan_reached_month for r in results):
         zh.append("推算超过全年目标时,列出按此速度达到目标的月份")
         en.append("where the run rate passes the target, the month it reaches it is shown")
@@ -349,6 +350,8 @@ def _needed_notes(results: list[Progress]) -> tuple[str, str]:
     ):
         zh.append("约/近/逾表示由约数或概数推算")
         en.append("~ ≤ ≥ mark numbers derived from approximate figures")
+    if not zh:
+        return "", ""
     return ";".join(zh) + "。", "; ".join(en) + "."
 
 

@@ -165,3 +165,14 @@ def test_from_june_the_pace_for_the_year_replaces_the_pace_to_half(runner: CliRu
     assert "8.3亿元/月" in invest  # (120 - 70) / the 6 months after June (7.1: after May)
     may = _run(runner, STOCK, "--as-of", "2031-05")
     assert "过半需月均" in may and "全年需月均" not in may
+
+
+def test_no_run_rate_footnote_when_nothing_is_run_forward(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    data = _variant(tmp_path, '[[targets]]\ntarget = "invest@2031#target"\nactual = "invest"\n', "")
+    data.write_text(
+        data.read_text(encoding="utf-8").rsplit("[[targets]]", 1)[0], encoding="utf-8"
+    )  # the fixed list alone
+    zh = _run(runner, data, "--as-of", "2031-05")
+    assert "推算值按1月以来的月均速度外推" not in zh and "清单目标" in zh
