@@ -77,17 +77,22 @@ def _periods(dataset: Dataset) -> Section:
 
 
 def _targets(dataset: Dataset) -> Section:
+    """Each target with its kind and note; a fixed list has no time basis (it is not judged
+    against time progress)."""
     rows = [
-        {"target": str(t.target), "actual": t.actual, "rate": t.rate, "gap": t.gap,
-         "basis": t.basis}
+        {"target": str(t.target), "actual": t.actual, "kind": t.kind, "rate": t.rate,
+         "gap": t.gap, "basis": t.basis if t.kind == "annual" else None,
+         "note": None if t.note is None else {"zh": t.note, "en": t.note_en or t.note}}
         for t in dataset.targets
     ]  # fmt: skip
     columns = (
         Column("target", "目标", "Target"),
         Column("actual", "实际", "Actual"),
+        Column("kind", "类型", "Kind"),
         Column("rate", "原文完成率", "Quoted rate"),
         Column("gap", "原文超序时", "Quoted gap"),
         Column("basis", "序时口径", "Basis"),
+        Column("note", "附注", "Note"),
     )
     return Section("targets", "目标", "Targets", columns, rows, fields=_keys(columns))
 

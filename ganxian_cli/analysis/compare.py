@@ -106,6 +106,7 @@ STATUS_LABEL = {
 
 def yoy_section(dataset: Dataset) -> Section:
     rows = []
+    notes = _Notes()
     for ident, indicator, index, figure in dataset.figures():
         if figure.yoy is None:
             continue
@@ -117,6 +118,7 @@ def yoy_section(dataset: Dataset) -> Section:
             value.divide(factor, AMOUNT_PLACES, fixed=False) if factor.value > 0 else None
         )  # growth of -100 % or less has no base
         change = value - previous if previous else None
+        notes.figure(found)
         rows.append(
             {
                 "indicator": ident,
@@ -131,6 +133,7 @@ def yoy_section(dataset: Dataset) -> Section:
                 "previous_implied": previous.shown() if previous else None,
                 "change_implied": change.shown() if change else None,
                 "implied_qualifier": previous.qualifier if previous else None,
+                "note": row_note(_figure_notes(found)),
                 # Chinese shows the unit in its own column, English with each number
                 "d_value": show(value, found.unit, value.shown(), EN),
                 "d_previous": show(previous, found.unit, value.shown(), EN),
@@ -151,11 +154,11 @@ def yoy_section(dataset: Dataset) -> Section:
             Column("d_change", "增量(推算)", "Change (derived)", True),
         ),
         rows,
-        "上年同期 = 数值 ÷ (1 + 同比);官方增速按同口径计算,推算值仅供参考。",
-        "Same period last year = value / (1 + growth); official growth uses a same-scope base "
-        "(同口径), so the derived figures are approximate.",
+        notes.text("zh", "上年同期 = 数值 ÷ (1 + 同比);官方增速按同口径计算,推算值仅供参考。"),
+        notes.text("en", "Same period last year = value / (1 + growth); official growth uses a "
+                   "same-scope base (同口径), so the derived figures are approximate."),
         ("indicator", "name", "period", "status", "qualifier", "value", "unit", "yoy_pct",
-         "previous_implied", "change_implied", "implied_qualifier"),
+         "previous_implied", "change_implied", "implied_qualifier", "note"),
     )  # fmt: skip
 
 
@@ -184,15 +187,19 @@ def _derived_how(row: Mapping[str, Any], lang: str) -> str:
 def derived_section(index: SeriesValues) -> Section:
     """Single periods implied by two cumulative figures (1–6月 − 1–5月 = 6月)."""
     rows = []
+    notes = _Notes()
     of_figure = index.of_figure  # the printed entries, whose period text is made
     for key, by_period in index.derived.items():
         ident, status, subject = key
+        if index.dataset.indicators[ident].stock:
+            continue  # two levels differ by a change, not by a single period's amount
         symbol = index.dataset.indicators[ident].base.symbol
         name = _entry_name(index, key)
         for e in by_period.values():
             later, earlier = e.later, e.earlier
             assert later and earlier
             num = e.num
+            notes.entry(e)
             rows.append(
                 {
                     "indicator": ident,
@@ -205,6 +212,7 @@ def derived_section(index: SeriesValues) -> Section:
                     "value": num.shown(),
                     "unit": symbol,
                     "qualifier": num.qualifier,
+                    "note": row_note(_entry_notes(e)),
                     "d_value": e,
                 }
             )
@@ -219,10 +227,11 @@ def derived_section(index: SeriesValues) -> Section:
             Column("d_how", "推算方法", "From", text=_derived_how),
         ),
         rows,
-        "两个累计值之差;精度按两者的印刷精度确定。",
-        "The difference of two cumulative figures, to the precision both were printed with.",
+        notes.text("zh", "两个累计值之差;精度按两者的印刷精度确定。"),
+        notes.text("en", "The difference of two cumulative figures, to the precision both were "
+                   "printed with."),
         ("indicator", "name", "status", "subject", "period", "from_period", "minus_period",
-         "value", "unit", "qualifier"),
+         "value", "unit", "qualifier", "note"),
         uniform=True,
     )  # fmt: skip
 
@@ -273,10 +282,12 @@ def _change_pct_text(row: Mapping[str, Any], lang: str) -> str | None:
 def periods_section(index: SeriesValues) -> Section:
     """Each period against the one before it of the same length (printed or derived)."""
     rows = []
+    notes = _Notes()
     for key in sorted(set(index.printed) | set(index.derived), key=str):
         if key[1] == "target":
             continue
         unit = index.dataset.indicators[key[0]].base
+        stock = index.dataset.indicators[key[0]].stock
         name = _entry_name(index, key)
         entries = index.entries(key)
         by_start = {}
@@ -289,9 +300,11 @@ def periods_section(index: SeriesValues) -> Section:
             if length == 11:
                 continue  # year against year is year on year, not 环比
             earlier = by_start.get((p.year * 12 + p.start - length - 1, length))
-            if earlier is None:
-                continue
+            if earlier is None or (stock and (earlier.derived or later.derived)):
+                continue  # a level's periods are printed levels, never differences
             rows.append(_period_row(name, key, unit, earlier, later))
+            notes.entry(earlier)
+            notes.entry(later)
     return Section(
         "period_on_period",
         "环比(相同长度的相邻时期)",
@@ -305,12 +318,12 @@ def periods_section(index: SeriesValues) -> Section:
             Column("d_change_pct", "变化%", "Change %", True, text=_change_pct_text),
         ),
         rows,
-        "“(推算)”为两个累计值之差;比率的变化以个百分点计。",
-        "“(derived)” marks the difference of two cumulative figures; rates change in "
-        "percentage points.",
+        notes.text("zh", "“(推算)”为两个累计值之差;比率的变化以个百分点计。"),
+        notes.text("en", "“(derived)” marks the difference of two cumulative figures; rates "
+                   "change in percentage points."),
         ("indicator", "name", "status", "subject", "months", "from_period", "to_period",
          "from_value", "from_derived", "to_value", "to_derived", "unit", "change",
-         "change_unit", "change_pct", "qualifier"),
+         "change_unit", "change_pct", "qualifier", "note"),
         uniform=True,
     )  # fmt: skip
 
@@ -371,6 +384,7 @@ def _period_row(name: dict[str, str], key: Key, unit: Unit, a: Entry, b: Entry) 
         "change_unit": "个百分点" if rate else unit.symbol,
         "change_pct": pct,
         "qualifier": qualifier,
+        "note": row_note(_entry_notes(a) + _entry_notes(b)),
         "d_from": a,
         "d_to": b,
     }
@@ -462,6 +476,11 @@ class _Notes:
                 name = both(ind.name, ind.title_en)
                 self._seen.setdefault((found.ident, note), (name, note, note_en))
 
+    def entry(self, e: Entry) -> None:
+        for found in (e.found, e.later, e.earlier):
+            if found is not None:
+                self.figure(found)
+
     def relation(self, name: Mapping[str, str], note: str | None, note_en: str | None) -> None:
         if note:
             self._seen.setdefault(("", note), (dict(name), note, note_en))
@@ -475,6 +494,32 @@ class _Notes:
             for name, note, note_en in self._seen.values()
         ]
         return "\n".join(lines)
+
+
+NoteParts = list[tuple[str, str | None]]
+NO_NOTE: dict[str, str | None] = {"zh": None, "en": None}
+
+
+def _figure_notes(found: Resolved | None) -> NoteParts:
+    """The notes that qualify *found*: its indicator's, then its own."""
+    if found is None:
+        return []
+    ind, figure = found.indicator, found.figure
+    return [(n, e) for n, e in ((ind.note, ind.note_en), (figure.note, figure.note_en)) if n]
+
+
+def _entry_notes(e: Entry) -> NoteParts:
+    """The notes of the figures an entry comes from (printed, or the two it is derived from)."""
+    return _figure_notes(e.found) + _figure_notes(e.later) + _figure_notes(e.earlier)
+
+
+def row_note(parts: NoteParts) -> dict[str, str | None]:
+    """A row's note for machine output in each language (note_en where the file gives it),
+    each note once; {"zh": None, "en": None} for none, so every row has the same shape."""
+    unique = list(dict.fromkeys(parts))
+    if not unique:
+        return NO_NOTE
+    return {"zh": "; ".join(n for n, _e in unique), "en": "; ".join(e or n for n, e in unique)}
 
 
 def shares_section(dataset: Dataset, index: SeriesValues | None = None) -> Section:
@@ -505,9 +550,12 @@ def shares_section(dataset: Dataset, index: SeriesValues | None = None) -> Secti
             row["share_qualifier"] = qualifier
             row["status"] = combine_status(part.figure.status, whole.figure.status)
             row["quoted_pct"] = quoted[0].figure.value if quoted else None
+            own = [(relation.note, relation.note_en)] if relation.note else []
+            row["note"] = row_note(_figure_notes(part) + _figure_notes(whole) + own)
             rows.append(row)
             notes.figure(part)
             notes.figure(whole)
+            notes.relation(_name(part), relation.note, relation.note_en)
     return Section(
         "part_of_whole",
         "部分与整体",
@@ -522,7 +570,7 @@ def shares_section(dataset: Dataset, index: SeriesValues | None = None) -> Secti
         notes.text("zh"),
         notes.text("en"),
         fields=(*_side_fields("part"), *_side_fields("whole"), "share_pct", "share_qualifier",
-                "status", "quoted_pct"),
+                "status", "quoted_pct", "note"),
         uniform=True,
     )  # fmt: skip
 
@@ -553,6 +601,8 @@ def per_unit_section(dataset: Dataset) -> Section:
             per, unit = _readable(each, amount.unit)
             notes.figure(amount)
             notes.figure(count)
+            notes.relation(_name(amount), relation.note, relation.note_en)
+            own = [(relation.note, relation.note_en)] if relation.note else []
             rows.append(
                 {
                     **_side("amount", amount, names),
@@ -561,6 +611,7 @@ def per_unit_section(dataset: Dataset) -> Section:
                     "unit": unit.symbol,
                     "qualifier": per.qualifier,
                     "status": per.status,
+                    "note": row_note(_figure_notes(amount) + _figure_notes(count) + own),
                     "d_per": show(per, unit),
                 }
             )
@@ -578,7 +629,7 @@ def per_unit_section(dataset: Dataset) -> Section:
         notes.text("en", "Per-unit figures keep the precision of their inputs; "
                    "~ ≤ ≥ mark approximate inputs."),
         (*_side_fields("amount"), *_side_fields("count"), "per_unit", "unit", "qualifier",
-         "status"),
+         "status", "note"),
         uniform=True,
     )  # fmt: skip
 
@@ -603,7 +654,10 @@ def sums_section(dataset: Dataset) -> Section:
         like = total.shown()  # English: every converted figure in the word the total takes
         for p, num in zip(found, nums, strict=True):
             row = _sum_row("part", _label(p), _name(p), p.ident, p, num, unit, like)
-            rows.append({**row, "derived": False, "note": None})
+            part_note = row_note(_figure_notes(p))
+            rows.append(
+                {**row, "derived": False, "note": None if part_note is NO_NOTE else part_note}
+            )
             notes.figure(p)
         quoted = total_fig[0] if total_fig else None
         # a total the source never states is ganxian's sum, and says so wherever it is shown
@@ -672,6 +726,7 @@ def _marked_derived(num: Num, unit: Unit, derived: bool) -> Shown:
 def forecasts_section(index: SeriesValues) -> Section:
     """Each forecast against the actual of the same period (printed, or derived)."""
     rows = []
+    notes = _Notes()
     for key, by_period in index.printed.items():
         if key[1] != "forecast":
             continue
@@ -684,6 +739,8 @@ def forecasts_section(index: SeriesValues) -> Section:
             ratio = forecast.num.divide(actual.num)
             pct = ratio.scale(HUNDRED) if ratio else None
             difference = forecast.num - actual.num
+            notes.entry(forecast)
+            notes.entry(actual)
             rows.append(
                 {
                     "indicator": key[0],
@@ -699,6 +756,7 @@ def forecasts_section(index: SeriesValues) -> Section:
                     "difference": difference.shown(),
                     "ratio_pct": pct.shown() if pct else None,
                     "ratio_qualifier": pct.qualifier if pct else None,
+                    "note": row_note(_entry_notes(forecast) + _entry_notes(actual)),
                     "d_forecast": show(forecast.num, unit),
                     "d_actual": _marked_derived(actual.num, unit, actual.derived),
                     "d_ratio": show(pct),
@@ -716,9 +774,11 @@ def forecasts_section(index: SeriesValues) -> Section:
             Column("d_ratio", "预计/实际%", "Forecast/actual %", True),
         ),
         rows,
+        notes.text("zh"),
+        notes.text("en"),
         fields=("indicator", "name", "period", "unit", "forecast_value", "forecast_qualifier",
                 "actual_value", "actual_qualifier", "actual_derived", "difference",
-                "ratio_pct", "ratio_qualifier"),
+                "ratio_pct", "ratio_qualifier", "note"),
     )  # fmt: skip
 
 

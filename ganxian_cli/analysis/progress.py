@@ -11,7 +11,12 @@ Definitions (documented in the README):
   (before December); a count target is a list of planned items, so its run rate stops there;
   where the run rate passes the target, the month it would reach it is given;
 - a target of kind `list` (a fixed list of items to complete, not a flow over the year) has a
-  completion rate only: no gap, verdict, pace or run rate, and no part in the 双过半 count.
+  completion rate only: no gap, verdict, pace or run rate, and no part in the 双过半 count;
+  its actual is the latest level, whatever months that figure covers (截至目前 at one month);
+- a stock actual (a level at its period's end) cannot accrue toward an annual target: such a
+  target is shown by its completion only too (`validate` warns, V087);
+- what is still needed per month counts the months left after the month asked about, and the
+  month a plan is reached is never one already past.
 """
 
 from __future__ import annotations
@@ -83,8 +88,11 @@ class Progress:
     quoted_gap: Quoted | None
     basis: Basis
     is_list: bool = False
+    is_stock: bool = False
     source_basis: Basis = "months"
     plan_reached_month: int | None = None
+    plan_note: str | None = None  # the [[targets]] entry's note, on the pairing itself
+    plan_note_en: str | None = None
 
     @property
     def on_track(self) -> bool:
@@ -92,8 +100,8 @@ class Progress:
 
     @property
     def judged(self) -> bool:
-        """Whether this target is judged against time progress (a list is not)."""
-        return not self.is_list
+        """Whether this target is judged against time progress (a list or a level is not)."""
+        return not (self.is_list or self.is_stock)
 
     @property
     def half_reached(self) -> bool | None:
@@ -114,14 +122,16 @@ def round2(value: Decimal) -> Decimal:
 
 
 def _year_to_date(dataset: Dataset, idents: set[str]) -> dict[tuple[str, int], list[Resolved]]:
-    """Actual year-to-date figures of *idents* by (indicator, year), sorted by cut-off month."""
+    """Actual year-to-date figures of *idents* by (indicator, year), sorted by cut-off month; a
+    stock's figures are levels at their period's end, whatever months the period covers."""
     index: dict[tuple[str, int], list[Resolved]] = defaultdict(list)
     for ident in idents:
         indicator = dataset.indicators[ident]
         for i, f in enumerate(indicator.observations):
             if (
                 f.status == "actual"
-                and f.period.is_year_to_date
+                and f.period.is_dated
+                and (f.period.is_year_to_date or indicator.stock)
                 and not dataset.superseded(ident, i)
             ):
                 index[(ident, f.period.year)].append(Resolved(ident, indicator, i, f))
@@ -193,7 +203,16 @@ def evaluate(
         )
         if target.kind == "list":
             found_one = as_list(found_one)
-        results.append(replace(found_one, source_basis=target.basis))
+        elif actual.indicator.stock:  # a level does not accrue toward a plan for the year
+            found_one = replace(as_list(found_one), is_list=False, is_stock=True)
+        results.append(
+            replace(
+                found_one,
+                source_basis=target.basis,
+                plan_note=target.note,
+                plan_note_en=target.note_en,
+            )
+        )
     return results
 
 
@@ -237,6 +256,7 @@ def _evaluate_one(
     gap = completion - Num.exact(tp) if completion is not None else None
     pace = done.divide(Num.exact(Decimal(month)), 2)
     assert pace is not None  # month >= 1
+    now = max(month, as_of.month)  # what is needed is needed from the month asked about
     to_half = _still_needed(goal.scale(Decimal("0.5")), done, unit)
     to_full = _still_needed(goal, done, unit)
     june, year, capped = _projections(pace, goal, done, unit, month)
@@ -256,24 +276,28 @@ def _evaluate_one(
         to_half=to_half,
         to_full=to_full,
         pace_so_far=pace,
-        pace_to_half=to_half.divide(Num.exact(Decimal(6 - month)), 2) if month < 6 else None,
-        pace_to_full=to_full.divide(Num.exact(Decimal(12 - month)), 2) if month < 12 else None,
+        pace_to_half=to_half.divide(Num.exact(Decimal(6 - now)), 2) if now < 6 else None,
+        pace_to_full=to_full.divide(Num.exact(Decimal(12 - now)), 2) if now < 12 else None,
         projection_june=june,
         projection_year=year,
         projection_capped=capped,
-        plan_reached_month=_plan_reached(pace, goal, done, month, year),
+        plan_reached_month=_plan_reached(pace, goal, done, month, now),
         quoted_rate=_quoted(dataset, rate_ident, actual, completion),
         quoted_gap=_quoted(dataset, gap_ident, actual, gap),
         basis=basis,
     )
 
 
-def _plan_reached(pace: Num, goal: Num, done: Num, month: int, year: Num | None) -> int | None:
-    """The month the pace so far would reach *goal* in, where the run rate to December passes
-    it and it is not reached yet (a run rate past the plan is shown as this month instead)."""
-    if year is None or year.value <= goal.value or done.value >= goal.value or pace.value <= 0:
+def _plan_reached(pace: Num, goal: Num, done: Num, month: int, now: int) -> int | None:
+    """The month the pace so far would reach *goal* in, where the run rate to December (before
+    any cap on a count) passes it, it is not reached yet and that month is still to come after
+    *now*, the month asked about (a run rate past the plan is shown as this month instead)."""
+    if month >= 12 or done.value >= goal.value or pace.value <= 0:
         return None
-    return min(12, max(month + 1, math.ceil(goal.value * month / done.value)))
+    if done.value * 12 <= goal.value * month:
+        return None
+    reached = min(12, max(month + 1, math.ceil(goal.value * month / done.value)))
+    return reached if reached > now else None
 
 
 def _projections(

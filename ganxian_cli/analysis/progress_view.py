@@ -33,6 +33,7 @@ RECORD_FIELDS = (
     "projection_june", "projection_year", "projection_capped",
     "quoted_rate", "quoted_rate_consistent", "quoted_gap", "quoted_gap_consistent",
     "target_note", "target_kind", "plan_reached_month",
+    "actual_note", "plan_note", "actual_stock",
 )  # fmt: skip
 
 
@@ -41,7 +42,8 @@ def headline(results: list[Progress], as_of: AsOf | None, basis: Basis, lang: La
     judged = [r for r in results if r.judged]
     on = sum(r.on_track for r in judged)
     n = len(judged)
-    lists = len(results) - n
+    lists = sum(r.is_list for r in results)
+    levels = sum(r.is_stock for r in results)
     when = str(as_of) if as_of else "—"
     ends = sorted({str(r.data_end) for r in results if r.data_ends_early})
     if ends:
@@ -51,17 +53,22 @@ def headline(results: list[Progress], as_of: AsOf | None, basis: Basis, lang: La
         when += (en if lang == "en" else zh) + ", ".join(ends)
     if lang == "en":
         basis_en = "months" if basis == "months" else "days"
-        listed = (
-            f"; {lists} fixed list{'s' if lists > 1 else ''} shown by completion only"
-            if lists
-            else ""
+        listed = "".join(
+            f"; {k} {what}{'s' if k > 1 else ''} shown by completion only"
+            for k, what in ((lists, "fixed list"), (levels, "level (stock)"))
+            if k
         )
+        if not n:  # nothing judged against time: no "0 of 0"
+            return f"{BOTH_HALVES}: no target judged against time elapsed (as of {when}){listed}"
         return (
             f"{on} of {n} targets at or ahead of time-elapsed progress toward {BOTH_HALVES} "
             f"(as of {when}, time elapsed by {basis_en}){listed}"
         )
     basis_zh = "按月" if basis == "months" else "按天"
     listed = f";另 {lists} 项清单目标只列完成率" if lists else ""
+    listed += f";另 {levels} 项存量指标只列完成率" if levels else ""
+    if not n:
+        return f"双过半: 没有比序时进度的目标(截至 {when}){listed}"
     return f"双过半: {n} 项目标中 {on} 项进度达标(截至 {when},序时进度{basis_zh}计算){listed}"
 
 
@@ -93,6 +100,7 @@ def _done_of_target(r: Progress, lang: str) -> str:
 
 
 LIST_VERDICT = {"zh": "清单目标,不比序时进度", "en": "fixed list: not judged against time"}
+STOCK_VERDICT = {"zh": "存量指标,不比序时进度", "en": "a level (stock): not judged against time"}
 
 
 def verdict_text(r: Progress, lang: str) -> str:
@@ -100,6 +108,8 @@ def verdict_text(r: Progress, lang: str) -> str:
     target met; a fixed list is not judged against time."""
     if r.is_list:
         return LIST_VERDICT["en" if lang == "en" else "zh"]
+    if r.is_stock:
+        return STOCK_VERDICT["en" if lang == "en" else "zh"]
     if r.verdict is None or r.gap is None:
         return "—"
     en = lang == "en"
@@ -143,7 +153,7 @@ def record(r: Progress) -> dict[str, Any]:
         "data_ends_before_as_of": r.data_ends_early,
         "completion_pct": _shown(r.completion),
         "completion_qualifier": r.completion.qualifier if r.completion else None,
-        "time_progress_pct": round2(r.time_progress),
+        "time_progress_pct": round2(r.time_progress) if r.judged else None,
         "gap_points": _shown(r.gap),
         "verdict": r.verdict,
         "on_track": r.on_track if r.judged else None,
@@ -169,6 +179,11 @@ def record(r: Progress) -> dict[str, Any]:
         "target_kind": "list" if r.is_list else "annual",
         # at the pace so far, the month the target is reached, where the run rate passes it
         "plan_reached_month": r.plan_reached_month,
+        # what qualifies the actual figure, and what the file says of the pairing itself
+        "actual_note": _note_pair(r.actual.figure.note, r.actual.figure.note_en),
+        "plan_note": _note_pair(r.plan_note, r.plan_note_en),
+        # the actual is a level at its period's end (not judged against time)
+        "actual_stock": r.actual.indicator.stock,
     }
 
 
@@ -197,8 +212,8 @@ def _quoted_text(quoted: Decimal | None, consistent: bool | None) -> str | None:
 def _projection_text(r: Progress, lang: str) -> str:
     """70.00 / 139.99亿元 / 7.000 / 13.999 billion yuan: both in the target's word."""
     cap = ("(上限)" if lang != "en" else " (cap)") if r.projection_capped else ""
-    if r.projection_june is None and r.projection_year is None:
-        return "—"
+    if (r.projection_june is None and r.projection_year is None) or r.to_full.value <= 0:
+        return "—"  # nothing to run forward, or the target is met already
     goal = r.goal.shown()
     if r.plan_reached_month is not None:  # a run rate past the plan: when it is reached
         return _reached_text(r, lang)
@@ -242,15 +257,25 @@ def _to_half(r: Progress, lang: str) -> str:
 
 
 def _dash(r: Progress, text: Shown) -> Shown:
-    """*text*, or "—" for a fixed list, which is not measured against time."""
-    return Shown(lambda lang: "—") if r.is_list else text
+    """*text*, or "—" for a fixed list or a level, which are not measured against time."""
+    return text if r.judged else Shown(lambda lang: "—")
+
+
+MET = {"zh": "已完成", "en": "met"}
+
+
+def _pace_to_full(r: Progress, lang: str) -> str:
+    """The pace needed for the year, or 已完成 / met where the target is reached already."""
+    if r.to_full.value <= 0 and r.pace_to_full is not None:
+        return MET["en" if lang == "en" else "zh"]
+    return _pace(r.pace_to_full, r, lang)
 
 
 def _display(r: Progress, row: dict[str, Any]) -> dict[str, Any]:
     u, goal = r.unit, r.goal.shown()
     mark = "*" if r.data_ends_early else ""
-    noted = "†" if r.target.figure.note or r.actual.figure.note else ""  # notes under the table
-    period = r.actual.figure.period
+    noted = "†" if r.target.figure.note or r.actual.figure.note or r.plan_note else ""
+    ind, figure = r.actual.indicator, r.actual.figure
     quoted = " / ".join(
         t
         for t in (
@@ -261,10 +286,10 @@ def _display(r: Progress, row: dict[str, Any]) -> dict[str, Any]:
     )
     return {
         "d_name": both(r.actual.indicator.name, r.actual.indicator.title_en),
-        "d_period": Shown(lambda lang: period.label(lang) + mark),
+        "d_period": Shown(lambda lang: ind.period_label(figure, lang) + mark),
         "d_progress": Shown(lambda lang: _done_of_target(r, lang)),
         "d_completion": Shown(lambda lang: _text(r.completion, lang)),
-        "d_time": "—" if r.is_list else plain(round2(r.time_progress)),
+        "d_time": plain(round2(r.time_progress)) if r.judged else "—",
         "d_gap": Shown(lambda lang: _text(r.gap, lang)),
         "d_verdict": Shown(lambda lang: verdict_text(r, lang) + noted),
         "d_to_half": _dash(r, Shown(lambda lang: _to_half(r, lang))),
@@ -273,11 +298,11 @@ def _display(r: Progress, row: dict[str, Any]) -> dict[str, Any]:
         "d_pace_to_half": Shown(
             lambda lang: "—" if _past_half(r) else _pace(r.pace_to_half, r, lang)
         ),
-        "d_pace_to_full": Shown(lambda lang: _pace(r.pace_to_full, r, lang)),
+        "d_pace_to_full": Shown(lambda lang: _pace_to_full(r, lang)),
         "d_projection": Shown(lambda lang: _projection_text(r, lang)),
         "d_quoted": quoted or None,
         "bar_completion": r.completion.value if r.completion else None,
-        "bar_time": None if r.is_list else r.time_progress,
+        "bar_time": r.time_progress if r.judged else None,
     }
 
 
@@ -292,8 +317,9 @@ PACE_TO_FULL = Column("d_pace_to_full", "全年需月均", "Pace needed for the 
 def _needed_notes(results: list[Progress]) -> tuple[str, str]:
     """The footnote of what is still needed: each sentence only where the table needs it
     (≠ where a quoted figure differs, and why when time progress is measured otherwise)."""
-    zh = ["推算值按1月以来的月均速度外推,不是预测"]
-    en = ["Run rates carry the pace so far forward and are not forecasts"]
+    run = any(r.judged for r in results)  # a list or a level is never run forward
+    zh = ["推算值按1月以来的月均速度外推,不是预测"] if run else []
+    en = ["Run rates carry the pace so far forward and are not forecasts"] if run else []
     if any(r.plan_reached_month for r in results):
         zh.append("推算超过全年目标时,列出按此速度达到目标的月份")
         en.append("where the run rate passes the target, the month it reaches it is shown")
@@ -324,6 +350,8 @@ def _needed_notes(results: list[Progress]) -> tuple[str, str]:
     ):
         zh.append("约/近/逾表示由约数或概数推算")
         en.append("~ ≤ ≥ mark numbers derived from approximate figures")
+    if not zh:
+        return "", ""
     return ";".join(zh) + "。", "; ".join(en) + "."
 
 
@@ -334,13 +362,14 @@ def sections(results: list[Progress]) -> list[Section]:
     for r in results:
         row = record(r)
         rows.append({**row, **_display(r, row)})
-    periods = {str(r.actual.figure.period) for r in results}
+    periods = {(str(r.actual.figure.period), r.actual.indicator.stock) for r in results}
     early = any(r.data_ends_early for r in results)
     zh, en = "双过半进度", f"{BOTH_HALVES_SHORT} progress"
     shown_period: tuple[Column, ...] = (Column("d_period", "实际截至", "Actual to"),)
     if len(periods) == 1 and not early:  # one period for all: say it once, in the title
-        zh += f"({results[0].actual.figure.period.label('zh')})"
-        en += f" ({results[0].actual.figure.period.label('en')})"
+        first = results[0].actual
+        zh += f"({first.indicator.period_label(first.figure, 'zh')})"
+        en += f" ({first.indicator.period_label(first.figure, 'en')})"
         shown_period = ()
     notes_zh = ["* 数据只到该月,按该月判断。"] if early else []
     notes_en = ["* data end in that month; judged as of it."] if early else []
@@ -357,6 +386,9 @@ def sections(results: list[Progress]) -> list[Section]:
             notes_en.append(
                 f"† actual of {ind.name_en}: {note_text(actual.note, 'en', actual.note_en)}"
             )
+        if r.plan_note:  # what the file says of measuring this actual against this target
+            notes_zh.append(f"† {ind.name}: {note_text(r.plan_note, 'zh')}")
+            notes_en.append(f"† {ind.name_en}: {note_text(r.plan_note, 'en', r.plan_note_en)}")
     if any(r.is_list for r in results):
         notes_zh.append(
             "清单目标(逐项完成的固定清单,不是全年累计的量)只列完成率,不比序时进度、不推算,"
@@ -367,9 +399,20 @@ def sections(results: list[Progress]) -> list[Section]:
             "completion only: not judged against time, not run forward, not counted toward "
             f"{BOTH_HALVES_SHORT}."
         )
+    if any(r.is_stock for r in results):
+        notes_zh.append(
+            "存量指标(期末的水平,如在建项目数)不随月份累计,只列完成率,不比序时进度、不推算,"
+            "也不算在双过半达标数内。"
+        )
+        notes_en.append(
+            "A level (a stock at the period's end, such as projects under construction) does "
+            "not accrue over the year: it is shown by its completion only, not judged against "
+            f"time, not run forward, not counted toward {BOTH_HALVES_SHORT}."
+        )
     note_zh, note_en = "\n".join(notes_zh), "\n".join(notes_en)
-    after_june = all(r.month >= 6 for r in results)  # nothing left "to half" by June
-    any_after_june = any(r.month >= 6 for r in results)  # the pace for the year then counts
+    # judged from the month asked about, even where data end before it
+    after_june = all(max(r.month, r.as_of.month) >= 6 for r in results)  # nothing "to half"
+    any_after_june = any(max(r.month, r.as_of.month) >= 6 for r in results)  # pace for the year
     needed_zh, needed_en = _needed_notes(results)
     return [
         Section(

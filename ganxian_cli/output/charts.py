@@ -82,8 +82,8 @@ def target_bar(row: Mapping[str, Any], lang: Lang) -> str:
         f"完成{done_pct}({done_text},{status_word})")  # fmt: skip
     half = "half (双过半) 50%" if en else "过半 50%"
     month = int(row["data_end"][5:7])
-    elapsed = _pct(row["time_progress_pct"])
-    time_pct: Decimal = row["time_progress_pct"]
+    time_pct: Decimal = row["time_progress_pct"] if row["time_progress_pct"] is not None else ZERO
+    elapsed = _pct(time_pct)
     time = (
         f"▲ time elapsed {elapsed} (end of month {month})"
         if en
@@ -109,6 +109,8 @@ def target_bar(row: Mapping[str, Any], lang: Lang) -> str:
     if row.get("target_kind") == "list":  # a fixed list: no half or time marks
         marks = ""
         hundred = "100% = the whole list" if en else "100% = 清单全部完成"
+    elif row["time_progress_pct"] is None:  # a level (stock): not judged against time
+        marks = ""
     return (
         f'<svg class="bullet" data-target="{t(ref)}" role="img" '
         f'viewBox="0 0 {WIDTH} 96" width="100%" xmlns="http://www.w3.org/2000/svg">'

@@ -8,8 +8,10 @@ this table does not know keeps its name (in English with its underscores as spac
 from __future__ import annotations
 
 LABELS: dict[str, tuple[str, str]] = {
+    "actual_note": ("实际数附注", "Actual: note"),
     "actual_period": ("实际数时期", "Actual: period"),
     "actual_qualifier": ("实际数限定", "Actual: qualifier"),
+    "actual_stock": ("实际数为存量", "Actual is a level (stock)"),
     "actual_value": ("实际数", "Actual value"),
     "amount_indicator": ("总量指标", "Amount: indicator"),
     "amount_name": ("总量", "Amount"),
@@ -63,6 +65,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "period": ("时期", "Period"),
     "period_label": ("时期说明", "Period as named"),
     "period_label_en": ("时期说明(英文)", "Period as named (English)"),
+    "plan_note": ("目标配对附注", "Target pairing: note"),
     "plan_reached_month": ("按此速度达到目标的月份", "Month the target is reached at this pace"),
     "previous_implied": ("上年同期(推算)", "Same period last year (derived)"),
     "projection_capped": ("推算已封顶", "Projection capped"),

@@ -264,7 +264,7 @@ def progress_record(progress: ProgressView, lang: Lang) -> dict[str, Any]:
 CSV_COLUMNS = (
     "theme", "indicator", "name", "name_en", "period", "status", "qualifier",
     "value", "unit", "yoy", "subject", "quote", "note", "source", "counts", "superseded_by",
-    "period_label", "period_label_en",
+    "period_label", "period_label_en", "stock", "note_en",
 )  # fmt: skip
 
 

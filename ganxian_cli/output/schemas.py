@@ -199,7 +199,9 @@ PROGRESS_TARGET = _object({
     "data_end": {**_MONTH, "description": "The month the actual covers; judged as of it."},
     "data_ends_before_as_of": _BOOL,
     "completion_pct": _NUM_OR_NULL, "completion_qualifier": _QUALIFIER_OR_NULL,
-    "time_progress_pct": _NUM,
+    "time_progress_pct": {**_NUM_OR_NULL,
+                          "description": "Null for a target not judged against time (a fixed "
+                          "list, or an actual that is a level: actual_stock)."},
     "gap_points": {**_NUM_OR_NULL, "description": "Completion minus time progress, in points."},
     "verdict": {"enum": ["ahead", "on_pace", "behind", "met", "missed", None]},
     "on_track": {**_BOOL_OR_NULL, "description": "Null for a fixed list (target_kind list)."},
@@ -222,6 +224,13 @@ PROGRESS_TARGET = _object({
     "plan_reached_month": {"type": ["integer", "null"], "minimum": 1, "maximum": 12,
                            "description": "Where the run rate to December passes the target: "
                            "the month the pace so far reaches it."},
+    "actual_note": {"type": ["string", "null"],
+                    "description": "The actual figure's note: what qualifies it qualifies the "
+                    "verdict. In English output its note_en where the file gives one."},
+    "plan_note": {"type": ["string", "null"],
+                  "description": "The [[targets]] entry's note (note_en in English output)."},
+    "actual_stock": {**_BOOL, "description": "The actual is a level at its period's end (a "
+                     "stock): shown by completion only, not judged against time."},
 })  # fmt: skip
 PROGRESS_TARGET["properties"]["region"] = {"type": "string", "description": "With several files."}
 PROGRESS_TARGET["properties"]["region_en"] = {"type": "string"}
@@ -294,7 +303,8 @@ COMPARE_ROWS: dict[str, dict[str, Any]] = {
         "converted": _NUM, "converted_unit": _STR, "converted_qualifier": _QUALIFIER,
         "derived": {**_BOOL, "description": "True for a total the source does not state: "
                     "ganxian's sum of the parts."},
-        "note": {"type": ["string", "null"], "description": "The relation's note."},
+        "note": {"type": ["string", "null"], "description": "A part's: its indicator's and "
+                 "its figure's notes; the total's: the relation's note."},
     }),
     "forecast_vs_actual": _object({
         "indicator": _STR, "name": _STR, "period": _PERIOD, "unit": _STR,
@@ -303,6 +313,16 @@ COMPARE_ROWS: dict[str, dict[str, Any]] = {
         "difference": _NUM, "ratio_pct": _NUM_OR_NULL, "ratio_qualifier": _QUALIFIER_OR_NULL,
     }),
 }  # fmt: skip
+
+_ROW_NOTE = {
+    "type": ["string", "null"],
+    "description": "The notes of what the row shows (indicators, figures, the relation), in "
+    "the output's language (note_en in English where the file gives one), joined by '; '.",
+}
+for _key, _row in COMPARE_ROWS.items():
+    if _key != "side_by_side":
+        _row["properties"]["note"] = _ROW_NOTE
+        _row["required"].append("note")
 
 for _row in COMPARE_ROWS.values():  # `compare` of several files tags each row
     _row["properties"]["region"] = {

@@ -74,3 +74,12 @@ def test_qualifiers_and_statuses_follow_the_wording(loaded) -> None:
 
 def test_shipped_file_validates_cleanly(loaded) -> None:
     assert all_problems(loaded) == []
+
+
+def test_shipped_indicator_ids_are_kept(loaded) -> None:
+    # ids are a contract for scripts and SQL: a better name changes name/name_en, not the id
+    indicators = loaded.dataset.indicators
+    assert "signed_projects_over_10bn" in indicators
+    assert indicators["signed_projects_over_10bn"].name_en == (
+        "Signed industrial projects of 10 billion yuan"
+    )

@@ -53,6 +53,16 @@ MUTATIONS: dict[str, tuple[str, str, str]] = {
         'parts = ["projects_started_industry"]',
     ),
     "W001-no-quote": ("W001", 'quote = "其他项目5个"\n', ""),
+    "W005-stock-toward-annual-target": (
+        "W005",
+        'name_en = "Projects started"\ntheme = "projects"\nunit = "个"\n',
+        'name_en = "Projects started"\ntheme = "projects"\nunit = "个"\nstock = true\n',
+    ),
+    "W006-list-of-amounts": (
+        "W006",
+        'actual = "retail_sales"\n',
+        'actual = "retail_sales"\nkind = "list"\n',
+    ),
     "W002-target-without-actual": (
         "W002",
         'period = "2031-01..2031-03"',

@@ -216,11 +216,11 @@ def test_help_lists_the_commands_by_use(runner: CliRunner) -> None:
 @pytest.mark.parametrize(
     ("args", "kind", "version"),
     [
-        (["list"], "list", 1),
+        (["list"], "list", 2),
         (["history", "industrial_revenue"], "history", 2),
-        (["report"], "report", 4),
-        (["progress"], "progress", 4),
-        (["compare"], "compare", 3),
+        (["report"], "report", 5),
+        (["progress"], "progress", 5),
+        (["compare"], "compare", 4),
     ],
 )
 def test_an_output_s_version_is_not_the_data_file_s(

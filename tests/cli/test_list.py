@@ -17,7 +17,7 @@ def test_list_searches_ids_and_both_names(runner: CliRunner) -> None:
         result = invoke(runner, "list", *args, "--data", str(DATA), "--json")
         assert result.exit_code == 0, result.stderr
         doc = json.loads(result.stdout)
-        assert doc["kind"] == "list" and doc["schema_version"] == 1
+        assert doc["kind"] == "list" and doc["schema_version"] == 2
         return [item.get("id") or item.get("period") or item.get("target") for item in doc["items"]]
 
     assert "industrial_revenue" in ids("indicators", "--search", "营业收入")

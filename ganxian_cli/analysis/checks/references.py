@@ -1,5 +1,6 @@
 """References: themes, targets and relations name what the file holds (G201, G207, G208), in
-units that fit (G203), and a target has a year-to-date actual (W002).
+units that fit (G203), and a target has a year-to-date actual (W002); an annual target's actual
+is not a stock (W005), and a target of kind list counts items (W006).
 
 Each check takes the collector and adds Problem records; `registry` puts them into its groups.
 """
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 from ...model.models import Indicator
 from ...model.refs import RefError, Resolved, actuals_in_year, over_ceiling, resolve
+from ...model.units import Kind
 from .collector import Collector, Path
 
 
@@ -77,13 +79,38 @@ def _same_family(indicator: Indicator, found: Resolved) -> bool:
 
 
 def check_targets_have_actuals(c: Collector) -> None:
+    """W002 for a target with no actual in its year to measure (a stock's actual is its level,
+    whatever months it covers); W005 for an annual target whose actual is a stock (a level does
+    not accrue over the year); W006 for a list target that is not a count of items."""
     dataset = c.loaded.dataset
     for t, target in enumerate(dataset.targets):
         try:
-            year = resolve(dataset, target.target).figure.period.year
+            goal = resolve(dataset, target.target)
         except RefError:
             continue
-        if target.actual in dataset.indicators and not any(
-            r.figure.period.is_year_to_date for r in actuals_in_year(dataset, target.actual, year)
+        year = goal.figure.period.year
+        if goal.unit.kind is not Kind.COUNT and target.kind == "list":
+            c.add(
+                "W006",
+                f'kind = "list" is a fixed list of items, but the target is in {goal.unit.symbol}; '
+                "it is shown by completion only and left out of the 双过半 count",
+                ("targets", t, "kind"),
+                "warning",
+            )
+        indicator = dataset.indicators.get(target.actual)
+        if indicator is None:
+            continue
+        if indicator.stock and target.kind == "annual":
+            c.add(
+                "W005",
+                f"{target.actual} is a stock (a level at its period's end), which does not accrue "
+                "toward an annual target; progress shows it by completion only (write "
+                'kind = "list" where it counts a fixed list)',
+                ("targets", t, "actual"),
+                "warning",
+            )
+        if not any(
+            r.figure.period.is_year_to_date or indicator.stock
+            for r in actuals_in_year(dataset, target.actual, year)
         ):
             c.add("W002", f"target has no year-to-date actual in {year}", ("targets", t), "warning")
