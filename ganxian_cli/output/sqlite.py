@@ -85,7 +85,7 @@ WITH candidates AS (
     JOIN indicators i ON i.source_id = t.source_id AND i.indicator = t.actual_indicator
     JOIN figures a ON a.source_id = t.source_id AND a.indicator = t.actual_indicator
         AND a.status = 'actual' AND a.year = g.year AND a.counts = 1
-        AND (a.start_month = 1 OR t.kind = 'list' OR i.stock = 1)
+        AND (a.start_month = 1 OR i.stock = 1)
 )
 SELECT s.source_id, s.region, s.region_en, t.target_ref, t.kind AS target_kind,
     t.actual_indicator, g.year, a.period AS actual_period, a.end_month AS through_month,
