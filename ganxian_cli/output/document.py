@@ -18,7 +18,8 @@ COMPARE_VERSION = 3  # 3: side_by_side rows say which total is derived
 LIST_VERSION = 1
 HISTORY_VERSION = 2  # 2: each figure's source, counts, superseded_by, change
 VALIDATE_VERSION = 2  # 2: severity "note"
-EXTRACT_VERSION = 2  # 2: each figure's links (rate_of is a target's actual) and reason
+EXTRACT_VERSION = 3  # 2: each figure's links (rate_of is a target's actual) and reason;
+# 3: each figure's stock and target_kind
 
 VERSIONS: dict[Kind, int] = {
     "report": REPORT_VERSION,

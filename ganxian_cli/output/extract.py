@@ -36,6 +36,8 @@ FIELDS = (
     "restates",
     "links",
     "reason",
+    "stock",
+    "target_kind",
 )
 HEADERS = ("#", "指标", "名称", "数值", "单位", "限定", "同比%", "时期", "状态", "行", "引文")
 HEADERS_EN = (
@@ -142,6 +144,8 @@ def draft(extraction: Extraction, article: str, source: str | None = None) -> st
         name_en, status = english(p)
         if name_en is not None:
             entry |= {"name_en": name_en, "name_en_status": status}
+        if p.stock:  # levels at each period's end: periods read 截至2022年6月
+            entry["stock"] = True
         entry |= {"value": _number(p.value), "unit": p.unit, "period": p.period}
         entry["status"] = p.status
         entry["qualifier"] = p.qualifier
@@ -160,6 +164,12 @@ def draft(extraction: Extraction, article: str, source: str | None = None) -> st
         if status == "untranslated":
             unknown = english_name(own_name(p.name, p.subject)).untranslated
             note += "; no English composed for " + (", ".join(unknown) or "an empty name")
+        if p.target_kind == "list":  # import makes its target of kind list, given tracks
+            entry["target_kind"] = p.target_kind
+            note += (
+                "; a list of items all to complete: give tracks = ACTUAL (the indicator of "
+                "the items done) to make its target"
+            )
         if p.relation in ("rate", "gap") and p.relates_to and p.links:
             entry[f"{p.relation}_of"] = p.relates_to  # import links it to that target
         elif p.relation and p.relates_to:

@@ -1,4 +1,5 @@
-"""A count that all of its items reached: 23个重点项目已全部开工 is also 23 started."""
+"""A count that all of its items reached: 23个重点项目已全部开工 is also 23 started; a target
+that all of its items are to reach (确保23个重点项目全部开工) is a list to complete."""
 
 from __future__ import annotations
 
@@ -28,8 +29,12 @@ def all_done(
     renamed: dict[str, str] = {}  # a count's new indicator, once its name lost 已全部建成
     for p, f in zip(proposals, figures, strict=True):
         found = None
-        if p.status == "actual" and unit_kind(p.unit) is Kind.COUNT:
+        if p.status != "forecast" and unit_kind(p.unit) is Kind.COUNT:
             found = _ALL_DONE.match(text, f.token.end, f.clause[1])
+        if found is not None and p.status == "target":
+            # 确保23个重点调度项目年内全部开工: the target is a list of items to complete
+            out.append(replace(p, target_kind="list"))
+            continue
         if found is None or _NOT_DONE.search(text, f.clause[0], found.end()):
             out.append(p)
             continue
