@@ -295,8 +295,15 @@ def _check_entry(entry: dict[str, Any]) -> list[tuple[str, str]]:
         found.append(("name_en_status", f"expected one of {', '.join(_NAME_EN_STATUS)}"))
     if entry.get("target_kind", "annual") not in _TARGET_KIND:
         found.append(("target_kind", f"expected one of {', '.join(_TARGET_KIND)}"))
-    elif "target_kind" in entry and entry.get("status", "actual") != "target":
-        found.append(("target_kind", 'is a target\'s kind: use it on a figure of status "target"'))
+    elif "target_kind" in entry and (entry.get("status", "actual"), entry["target_kind"]) not in (
+        ("target", "annual"),
+        ("target", "list"),
+        ("actual", "list"),
+    ):
+        found.append(
+            ("target_kind", 'is a target\'s kind: use it on a figure of status "target" '
+             '(or "list" on the actual count of a list\'s items)')
+        )  # fmt: skip
     return found
 
 
@@ -404,12 +411,18 @@ def _new_figure(
     )
 
 
+def _target_ref(figure: DraftFigure) -> str:
+    """The reference of the target that is *figure* (a list's size may be an actual)."""
+    period = parse_period(figure.get("period"))
+    return f"{figure.get('indicator')}@{period}#{figure.get('status') or 'actual'}"
+
+
 def _tracked_by(dataset: Dataset, figure: DraftFigure) -> str | None:
     """The actual of the file's target that is *figure*, where the draft gives it a
     `target_kind` but no `tracks` (a later article's figure of a target the file has)."""
     if figure.get("target_kind") is None or figure.get("tracks"):
         return None
-    ref = f"{figure.get('indicator')}@{parse_period(figure.get('period'))}#target"
+    ref = _target_ref(figure)
     return next((t.actual for t in dataset.targets if t.target == ref), None)
 
 
@@ -598,7 +611,7 @@ def set_target_kinds(edit: DatasetEdit, figures: list[DraftFigure]) -> None:
         kind = figure.get("target_kind")
         if kind is None or figure.get("tracks"):
             continue
-        ref = f"{figure.get('indicator')}@{parse_period(figure.get('period'))}#target"
+        ref = _target_ref(figure)
         for n, target in enumerate(targets):
             if target.target == ref and target.kind != kind:
                 targets[n] = target.model_copy(update={"kind": kind})

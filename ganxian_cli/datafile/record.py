@@ -379,9 +379,10 @@ def plan(dataset: Dataset, new: NewFigure, replace: bool, spelling: Spelling) ->
         )
         where: tuple[str | int, ...] = ("indicators", new.indicator, "observations", same)
         raise Refused([Fault(message, at=where)], usage=False)  # the data refuse it: status 1
-    if new.tracks and new.status != "target":
+    if new.tracks and new.status != "target" and not _list_size(new):
         raise _refuse(
-            f"{spelling('tracks')} links a target; use it with {spelling('status')} target"
+            f"{spelling('tracks')} links a target; use it with {spelling('status')} target "
+            f"(or, on the actual count of a list's items, with {spelling('target_kind')} list)"
         )
     if new.target_kind and not new.tracks:
         raise _refuse(f"is a target's kind: use it with {spelling('tracks')}", "target_kind")
@@ -489,13 +490,19 @@ def _target(
     quoted = {key: value for key in ("rate", "gap") if (value := getattr(new, key))}
     if new.target_kind:
         quoted["kind"] = new.target_kind
-    ref = f"{new.indicator}@{period}#target"
+    ref = f"{new.indicator}@{period}#{new.status}"  # a list's size may be an actual count
     exists = any(t.target == ref for t in dataset.targets)
     if exists and not quoted:
         return None, {}
     data = {"target": ref, "actual": new.tracks, **quoted}
     target = _valid(Target, data, ("targets", len(dataset.targets)), _TARGET_FIELDS, faults)
     return (None if exists else target), quoted
+
+
+def _list_size(new: NewFigure) -> bool:
+    """*new* is the actual count of a fixed list's items (23 key projects), the target of a
+    target of kind list."""
+    return new.target_kind == "list" and new.status == "actual"
 
 
 def _relations(

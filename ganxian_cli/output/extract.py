@@ -38,6 +38,7 @@ FIELDS = (
     "reason",
     "stock",
     "target_kind",
+    "tracks",
 )
 HEADERS = ("#", "指标", "名称", "数值", "单位", "限定", "同比%", "时期", "状态", "行", "引文")
 HEADERS_EN = (
@@ -164,7 +165,10 @@ def draft(extraction: Extraction, article: str, source: str | None = None) -> st
         if status == "untranslated":
             unknown = english_name(own_name(p.name, p.subject)).untranslated
             note += "; no English composed for " + (", ".join(unknown) or "an empty name")
-        if p.target_kind == "list":  # import makes its target of kind list, given tracks
+        if p.target_kind == "list" and p.tracks:  # import makes its target of kind list
+            entry |= {"tracks": p.tracks, "target_kind": p.target_kind}
+            note += f"; a list of {plain(p.value)} items, all done: a target of kind list"
+        elif p.target_kind == "list":
             entry["target_kind"] = p.target_kind
             note += (
                 "; a list of items all to complete: give tracks = ACTUAL (the indicator of "

@@ -347,7 +347,7 @@ def test_json_output(runner: CliRunner, tmp_path: Path) -> None:
     assert set(figure) == {
         "value", "unit", "qualifier", "yoy", "period", "status", "name", "subject", "quote",
         "indicator", "new_indicator", "theme", "relation", "relates_to", "name_en",
-        "name_en_status", "restates", "links", "reason", "stock", "target_kind",
+        "name_en_status", "restates", "links", "reason", "stock", "target_kind", "tracks",
     }  # fmt: skip
     assert figure["value"] == Decimal("133.87") and '"value": 133.87' in result.stdout
     assert figure["yoy"] == Decimal("35.8") and figure["period"] == "2031-01..2031-05"

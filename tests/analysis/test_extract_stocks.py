@@ -129,3 +129,34 @@ def test_a_target_of_items_all_to_complete_is_a_list(text: str, kind: str | None
     assert [p.target_kind for p in targets] == ([kind] if kind else [None] * len(targets))
     if kind:
         assert targets
+
+
+def test_a_list_all_done_is_a_list_tracked_by_its_items_done() -> None:
+    figures = extract("全区23个重点调度项目已全部开工,开工率100%。", None, "2031-07").figures
+    size, done = figures[0], figures[1]
+    assert (size.status, size.target_kind, size.tracks) == ("actual", "list", done.indicator)
+    assert done.name.startswith("已开工") and done.target_kind is None
+
+
+def test_the_draft_of_a_list_all_done_imports_into_a_list_target(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    data = tmp_path / "data.toml"
+    invoke(runner, "init", str(data), "--region", "某区", "--title", "t", "--published", "2031-07")
+    article = tmp_path / "a.txt"
+    article.write_text("上半年,全区23个重点调度项目已全部开工。", encoding="utf-8")
+    drafted = invoke(runner, "extract", str(article), "--data", str(data), "-f", "toml",
+                     "--published", "2031-07")  # fmt: skip
+    size = tomllib.loads(drafted.stdout)["figures"][0]
+    assert size["target_kind"] == "list" and size["status"] == "actual"
+    draft = tmp_path / "draft.toml"
+    draft.write_text(drafted.stdout, encoding="utf-8")
+    imported = invoke(runner, "import", str(draft), "--data", str(data))
+    assert imported.exit_code == 0, imported.stderr
+    (target,) = tomllib.loads(data.read_text(encoding="utf-8"))["targets"]
+    assert target == {
+        "target": f"{size['indicator']}@{size['period']}#actual",
+        "actual": size["tracks"],
+        "kind": "list",
+    }
+    assert invoke(runner, "validate", "--strict", str(data)).exit_code == 0

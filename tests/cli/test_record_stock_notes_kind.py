@@ -95,3 +95,33 @@ def test_an_unknown_target_kind_is_a_usage_error(runner: CliRunner, tmp_path: Pa
     assert code == 2
     assert len(err.strip().splitlines()) == 1
     assert "--target-kind" in err
+
+
+def test_a_lists_actual_size_takes_a_list_target(runner: CliRunner, tmp_path: Path) -> None:
+    path = _file(runner, tmp_path)
+    new = ("--unit", "个", "--theme", "investment")
+    code, _, err = _record(
+        runner, path, "started", "-p", "2031-06", "-v", "23", *new, "--name", "已开工项目",
+        "--name-en", "Projects started",
+    )  # fmt: skip
+    assert code == 0, err
+    code, _, err = _record(
+        runner, path, "key_projects", "-p", "2031", "-v", "23", *new, "--name", "重点调度项目",
+        "--name-en", "Key projects", "--tracks", "started", "--target-kind", "list",
+    )  # fmt: skip
+    assert code == 0, err
+    targets = tomllib.loads(path.read_text(encoding="utf-8"))["targets"]
+    assert targets == [{"target": "key_projects@2031#actual", "actual": "started", "kind": "list"}]
+
+
+def test_tracks_on_an_actual_of_an_annual_target_is_refused(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    path = _file(runner, tmp_path)
+    code, _, err = _record(
+        runner, path, "key_projects", "-p", "2031", "-v", "23", "--unit", "个", "--name",
+        "重点调度项目", "--name-en", "Key projects", "--theme", "investment", "--tracks", "x",
+    )  # fmt: skip
+    assert code == 2
+    assert len(err.strip().splitlines()) == 1
+    assert "with --status target (or, on the actual count of a list's items" in err

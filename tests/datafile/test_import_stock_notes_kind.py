@@ -149,7 +149,7 @@ def test_a_json_draft_carries_them(runner: CliRunner, data_file: Path) -> None:
         ("stock = true", 'stock = "yes"', 10, "figure #1, stock: wrong type"),
         ("stock = true", "stock = true", None, None),
         ('target_kind = "list"', 'target_kind = "lst"', 29, "expected one of annual, list"),
-        ('status = "target"', 'status = "actual"', 28, "use it on a figure of status"),
+        ('status = "target"', 'status = "forecast"', 28, "use it on a figure of status"),
     ],
 )
 def test_wrong_values_at_the_draft_line(

@@ -19,7 +19,7 @@ from .rates import related, unit_kind
 from .text import CompactText, compact
 from .tokens import PROPOSED_UNITS, Token, Tokenizer, known_unit
 from .types import Extraction, FoundFigure, Proposal
-from .whole import all_done
+from .whole import all_done, link_lists
 
 # 100亿元项目1个, 5000万元以上工业项目: a class, not a figure
 # 41个工业大类行业中有29个: the whole a count is taken out of, not a figure of the period
@@ -169,7 +169,7 @@ def extract(
         for p in proposals
     ]  # fmt: skip
     proposals = _in_row_order(proposals, set(dataset.indicators) if dataset else set())
-    proposals = stocks.by_indicator(proposals)
+    proposals = link_lists(stocks.by_indicator(proposals))
     if dataset is not None and dataset.themes:
         proposals = _themes_of_neighbours(proposals, set(dataset.themes))
     proposed = {
