@@ -193,6 +193,23 @@ def _visible(text: str) -> str:
     return INVISIBLE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
+def _status_cell(p: Proposal, status: str, en: bool) -> str:
+    """The status, and 清单 / list for a list of items to complete (a target of kind list)."""
+    if p.target_kind != "list":
+        return status
+    mark = "list" if en else "清单"
+    if not status:
+        return mark
+    return f"{status} ({mark})" if en else f"{status}({mark})"
+
+
+def _period_cell(p: Proposal, en: bool) -> str:
+    """The period, read as a level at its end for a stock: 截至 2031-06 / as of 2031-06."""
+    if not p.stock:
+        return p.period
+    return f"as of {p.period}" if en else f"截至 {p.period}"
+
+
 def rows(extraction: Extraction, lang: Lang = Lang.zh) -> list[list[str]]:
     """One row of plain cells per figure, for the review table; a figure that restates
     another less precisely is numbered `5 ≈#14` (the other's number in this table)."""
@@ -208,8 +225,8 @@ def rows(extraction: Extraction, lang: Lang = Lang.zh) -> list[list[str]]:
             p.unit,
             qualifiers[p.qualifier],
             "" if p.yoy is None else plain(p.yoy),
-            p.period,
-            statuses[p.status],
+            _period_cell(p, en),
+            _status_cell(p, statuses[p.status], en),
             str(p.line),
             p.quote,
         ]

@@ -14,6 +14,8 @@ from typer.testing import CliRunner
 
 from ganxian_cli.analysis.extract import extract
 from ganxian_cli.analysis.extract.stocks import by_indicator
+from ganxian_cli.model.lang import Lang
+from ganxian_cli.output.extract import rows
 from tests.conftest import invoke
 
 
@@ -162,3 +164,20 @@ def test_the_draft_of_a_list_all_done_imports_into_a_list_target(
         "kind": "list",
     }
     assert invoke(runner, "validate", "--strict", str(data)).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("lang", "period", "target", "size"),
+    [
+        (Lang.zh, "截至 2031-06", "目标(清单)", "清单"),
+        (Lang.en, "as of 2031-06", "target (list)", "list"),
+    ],
+)
+def test_the_review_table_reads_stocks_and_lists(
+    lang: Lang, period: str, target: str, size: str
+) -> None:
+    text = "截至6月底,全区在建项目52个。全区23个重点项目已全部开工。确保15个重点项目全部建成。"
+    table = rows(extract(text, None, "2031-07"), lang)
+    assert [r[7] for r in table if r[3] == "52"] == [period]
+    assert [r[8] for r in table if r[3] == "15"] == [target]
+    assert next(r[8] for r in table if r[3] == "23") == size
