@@ -603,17 +603,18 @@ def link_rates(edit: DatasetEdit, figures: list[DraftFigure], draft: str) -> int
 
 
 def set_target_kinds(edit: DatasetEdit, figures: list[DraftFigure]) -> None:
-    """The `target_kind` of a figure without `tracks` set on the file's target that is that
-    figure (a later article's figure of a target the file has)."""
+    """A figure's `target_kind` set on the file's target that is that figure (tracked by its
+    `tracks`, where it gives one): a later article's figure of a target the file has, or a
+    figure already present, skipped."""
     targets = list(edit.current.targets)
     changed = False
     for figure in figures:
         kind = figure.get("target_kind")
-        if kind is None or figure.get("tracks"):
+        if kind is None:
             continue
-        ref = _target_ref(figure)
+        ref, tracks = _target_ref(figure), figure.get("tracks")
         for n, target in enumerate(targets):
-            if target.target == ref and target.kind != kind:
+            if target.target == ref and target.kind != kind and tracks in (None, target.actual):
                 targets[n] = target.model_copy(update={"kind": kind})
                 changed = True
     if changed:

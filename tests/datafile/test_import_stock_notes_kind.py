@@ -179,3 +179,14 @@ def test_stock_on_a_flow_of_the_file_is_refused_at_its_line(
     code, _, err = _import(runner, data_file, HEAD + figure)
     assert code == 1
     assert "draft.toml:5:" in err and "stock is only for new indicators" in err
+
+
+def test_kind_reaches_the_target_of_a_figure_already_present(
+    runner: CliRunner, data_file: Path
+) -> None:
+    assert _import(runner, data_file, HEAD + LIST.replace('target_kind = "list"\n', ""))[0] == 0
+    code, _, err = _import(runner, data_file, HEAD + LIST)  # the same figure: skipped
+    assert code == 0, err
+    assert "1 already present (skipped)" in err
+    targets = tomllib.loads(data_file.read_text(encoding="utf-8"))["targets"]
+    assert [t.get("kind") for t in targets] == ["list"]
