@@ -119,6 +119,9 @@ def draft(extraction: Extraction, article: str, source: str | None = None) -> st
         "# words left in Chinese. Better ones are welcome: delete name_en_status when you do.",
         "# Each figure is numbered as in the table (# #4), as import's messages number it, and",
         "# says why it goes onto its indicator or a new one: name, unit kind and subject.",
+        "# stock = true marks a new indicator of levels at a point of time (在建项目, 规上企业达",
+        "# …家, 余额): its periods read 截至2022年6月; for a flow, delete it from each of its",
+        '# figures. target_kind = "list" marks a fixed list of items to complete (全部开工).',
         "",
         tomli_w.dumps(
             {
