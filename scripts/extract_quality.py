@@ -6,7 +6,9 @@ Articles: tests/articles/*.txt, each with NAME.expected.toml (`[[figures]]` with
 and qualifier, yoy, period, status where not the default), plus the shipped source article
 (from $GANXIAN_SHARED/seeds or ../shared/seeds, when present) against data/indicators.toml.
 A figure is found when an extracted one has the same value and unit; qualifier, sign of growth,
-period and status are then compared on the found ones.
+period and status are then compared on the found ones. Stocks: expected figures of a stock
+indicator (`stock = true`, in the data file or the expected file) found and proposed as a
+stock; wrong stocks: proposed stocks that are no expected stock.
 
 --wrap N hard-wraps every line of each article at N characters first, as text copied out of a
 PDF or a fixed-width page comes: the extractor must still see one paragraph, not N-character
@@ -51,6 +53,9 @@ class Score:
     status: int
     missed: list[str]
     extra: list[str]
+    stocks: int = 0  # expected figures of a stock indicator
+    stocks_right: int = 0  # of them, found and proposed as a stock
+    stocks_wrong: int = 0  # proposed as a stock, but no expected stock
 
     def row(self) -> list[str]:
         def pct(n: int, d: int) -> str:
@@ -68,6 +73,8 @@ class Score:
             pct(self.yoy, self.found),
             pct(self.period, self.found),
             pct(self.status, self.found),
+            f"{self.stocks_right}/{self.stocks}" if self.stocks else "—",
+            str(self.stocks_wrong),
         ]
 
 
@@ -83,6 +90,8 @@ HEADER = [
     "yoy",
     "period",
     "status",
+    "stocks",
+    "wrong stocks",
 ]
 
 
@@ -109,6 +118,7 @@ def _defaults(f: dict[str, Any]) -> dict[str, Any]:
         "period": _spelled(str(f["period"])),
         "status": f.get("status", "actual"),
         "quote": f.get("quote", ""),
+        "stock": f.get("stock", False) is True,
     }
 
 
@@ -124,6 +134,7 @@ def _expected_from_data(path: Path) -> list[dict[str, Any]]:
                 "period": str(f.period),
                 "status": f.status,
                 "quote": f.quote or "",
+                "stock": ind.stock,
             }
         )
         for _, ind, _, f in dataset.figures()
@@ -169,6 +180,10 @@ def score(
         used.add(best)
         p = proposed[best]
         s.found += 1
+        s.stocks_right += e["stock"] and p.stock
+        s.stocks_wrong += p.stock and not e["stock"]
+        if p.stock != e["stock"]:
+            s.missed.append(f"  stock: {e['value']}{e['unit']} expected {e['stock']}  | {p.quote}")
         s.qualifier += p.qualifier == e["qualifier"]
         if e["qualifier"] != "exact":
             s.approx_right += p.qualifier == e["qualifier"]
@@ -188,6 +203,8 @@ def score(
                 f"{e['period']} {e['status']} {e['qualifier']} yoy={e['yoy']}, got "
                 f"{p.period} {p.status} {p.qualifier} yoy={p.yoy}  | {p.quote}"
             )
+    s.stocks = sum(1 for e in expected if e["stock"])
+    s.stocks_wrong += sum(1 for i, p in enumerate(proposed) if i not in used and p.stock)
     s.extra = [f"{p.value}{p.unit} {p.quote}" for i, p in enumerate(proposed) if i not in used]
     return s
 

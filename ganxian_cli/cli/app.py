@@ -103,6 +103,11 @@ class NameEnStatus(StrEnum):
     untranslated = "untranslated"
 
 
+class TargetKind(StrEnum):
+    annual = "annual"
+    list = "list"
+
+
 class FigureStatus(StrEnum):
     actual = "actual"
     forecast = "forecast"

@@ -16,6 +16,7 @@ from .app import (
     FigureStatus,
     NameEnStatus,
     Qualifier,
+    TargetKind,
     app,
     completer,
     percent_value,
@@ -85,6 +86,9 @@ def record(
     ] = None,
     quote: Annotated[str | None, typer.Option("--quote", help="Verbatim source clause.")] = None,
     note: Annotated[str | None, typer.Option("--note", help="Free text.")] = None,
+    note_en: Annotated[
+        str | None, typer.Option("--note-en", help="The note in English, beside a Chinese --note.")
+    ] = None,
     name: Annotated[str | None, typer.Option("--name", help="New indicator: Chinese name.")] = None,
     name_en: Annotated[
         str | None, typer.Option("--name-en", help="New indicator: English name.")
@@ -97,9 +101,25 @@ def record(
         ),
     ] = None,
     theme: Annotated[str | None, typer.Option("--theme", help="New indicator: theme id.")] = None,
+    stock: Annotated[
+        bool,
+        typer.Option(
+            "--stock",
+            help="New indicator: levels at each period's end (截至目前: projects under "
+            "construction, firms on the register), not flows.",
+        ),
+    ] = False,
     tracks: Annotated[
         str | None,
         typer.Option("--tracks", help="With --status target: the indicator of its actuals."),
+    ] = None,
+    target_kind: Annotated[
+        TargetKind | None,
+        typer.Option(
+            "--target-kind",
+            help="With --tracks: annual (default), or list: a fixed list of items to complete "
+            "(23 projects to start), shown by its completion only.",
+        ),
     ] = None,
     replace: Annotated[
         bool, typer.Option("--replace", help="Replace an existing figure for that period.")

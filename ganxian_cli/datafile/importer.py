@@ -41,7 +41,10 @@ _KEYS: dict[str, type | tuple[type, ...]] = {
     "subject": str,
     "quote": str,
     "note": str,
+    "note_en": str,
+    "stock": bool,
     "tracks": str,
+    "target_kind": str,
     "source": str,
     "rate_of": str,
     "gap_of": str,
@@ -51,6 +54,7 @@ _REQUIRED = ("indicator", "value", "unit", "period")
 _STATUS = ("actual", "forecast", "target")
 _QUALIFIER = ("exact", "more_than", "nearly", "about")
 _NAME_EN_STATUS = ("composed", "untranslated")
+_TARGET_KIND = ("annual", "list")
 
 
 DRAFT_VERSION = 1
@@ -289,6 +293,17 @@ def _check_entry(entry: dict[str, Any]) -> list[tuple[str, str]]:
         found.append(("qualifier", f"expected one of {', '.join(_QUALIFIER)}"))
     if entry.get("name_en_status", "composed") not in _NAME_EN_STATUS:
         found.append(("name_en_status", f"expected one of {', '.join(_NAME_EN_STATUS)}"))
+    if entry.get("target_kind", "annual") not in _TARGET_KIND:
+        found.append(("target_kind", f"expected one of {', '.join(_TARGET_KIND)}"))
+    elif "target_kind" in entry and (entry.get("status", "actual"), entry["target_kind"]) not in (
+        ("target", "annual"),
+        ("target", "list"),
+        ("actual", "list"),
+    ):
+        found.append(
+            ("target_kind", 'is a target\'s kind: use it on a figure of status "target" '
+             '(or "list" on the actual count of a list\'s items)')
+        )  # fmt: skip
     return found
 
 
@@ -379,6 +394,8 @@ def _new_figure(
         subject=figure.get("subject"),
         quote=figure.get("quote"),
         note=figure.get("note"),
+        note_en=figure.get("note_en"),
+        stock=figure.get("stock") is True,
         name=figure.get("name") if is_new else None,
         name_en=figure.get("name_en") if is_new else None,
         name_en_status=figure.get("name_en_status") if is_new else None,
@@ -386,11 +403,27 @@ def _new_figure(
         theme_name=theme_names[0] if theme_names else None,
         theme_name_en=theme_names[1] if theme_names else None,
         tracks=figure.get("tracks"),
+        target_kind=figure.get("target_kind") if figure.get("tracks") else None,
         source=figure.get("source") or source,
         source_title=article.title,
         source_published=article.published,
         source_text=article.text,
     )
+
+
+def _target_ref(figure: DraftFigure) -> str:
+    """The reference of the target that is *figure* (a list's size may be an actual)."""
+    period = parse_period(figure.get("period"))
+    return f"{figure.get('indicator')}@{period}#{figure.get('status') or 'actual'}"
+
+
+def _tracked_by(dataset: Dataset, figure: DraftFigure) -> str | None:
+    """The actual of the file's target that is *figure*, where the draft gives it a
+    `target_kind` but no `tracks` (a later article's figure of a target the file has)."""
+    if figure.get("target_kind") is None or figure.get("tracks"):
+        return None
+    ref = _target_ref(figure)
+    return next((t.actual for t in dataset.targets if t.target == ref), None)
 
 
 def _problem(
@@ -501,8 +534,16 @@ def match_line(dataset: Dataset, figure: DraftFigure, draft: str) -> str:
     warning = ""
     if subject and isinstance(quote, str) and quote and subject not in quote:
         warning = f"; warning: the quote does not name {subject}"
+    kind = figure.get("target_kind")
+    if kind and not figure.get("tracks") and _tracked_by(dataset, figure) is None:
+        warning += (
+            f"; warning: target_kind {kind} not recorded: no target yet (give tracks = ACTUAL, the "
+            "indicator whose figures count towards it)"
+        )
     indicator = dataset.indicators.get(ident)
     if indicator is None:
+        if figure.get("stock") is True:
+            warning = ", a stock (levels at each period's end)" + warning
         mark = {"composed": " (composed)", "untranslated": " [untranslated]"}.get(
             figure.get("name_en_status") or "", ""
         )
@@ -559,6 +600,25 @@ def link_rates(edit: DatasetEdit, figures: list[DraftFigure], draft: str) -> int
     if linked:
         edit.set_targets(targets)
     return linked
+
+
+def set_target_kinds(edit: DatasetEdit, figures: list[DraftFigure]) -> None:
+    """A figure's `target_kind` set on the file's target that is that figure (tracked by its
+    `tracks`, where it gives one): a later article's figure of a target the file has, or a
+    figure already present, skipped."""
+    targets = list(edit.current.targets)
+    changed = False
+    for figure in figures:
+        kind = figure.get("target_kind")
+        if kind is None:
+            continue
+        ref, tracks = _target_ref(figure), figure.get("tracks")
+        for n, target in enumerate(targets):
+            if target.target == ref and target.kind != kind and tracks in (None, target.actual):
+                targets[n] = target.model_copy(update={"kind": kind})
+                changed = True
+    if changed:
+        edit.set_targets(targets)
 
 
 def _at_draft_lines(
@@ -625,6 +685,7 @@ def import_draft(
             change, figures, draft_name, replace, source, article, said
         )
         linked = link_rates(change, figures, draft_name)
+        set_target_kinds(change, figures)
         counts.update(added=added, replaced=replaced, skipped=skipped, linked=linked)
         if not change.changed:
             return loaded.dataset, "import"

@@ -56,11 +56,14 @@ class NewFigure:
     subject_en: str | None = None  # the subject's English name
     quote: str | None = None
     note: str | None = None
+    note_en: str | None = None  # the note in English, where `note` is Chinese
     name: str | None = None
     name_en: str | None = None
     name_en_status: str | None = None  # a new indicator's: composed or untranslated
+    stock: bool = False  # a new indicator's: levels at each period's end (截至目前), not flows
     theme: str | None = None
     tracks: str | None = None
+    target_kind: str | None = None  # with tracks: annual (default) or list (items to complete)
     source: str | None = None  # the figure's article ([sources] id)
     source_title: str | None = None  # with source_published: add that article
     source_published: str | None = None
@@ -220,7 +223,7 @@ _FIGURE_FIELDS = {
     name: name
     for name in (
         *("period", "value", "unit", "status", "qualifier", "yoy", "subject", "subject_en"),
-        *("quote", "note"),
+        *("quote", "note", "note_en"),
         *("source", "name", "name_en", "name_en_status", "theme"),
     )
 }
@@ -231,7 +234,7 @@ _ARTICLE_FIELDS = {
     "text": "source_text",
 }
 _THEME_FIELDS = {"name": "theme_name", "name_en": "theme_name_en"}
-_TARGET_FIELDS = {"actual": "tracks", "rate": "rate", "gap": "gap"}
+_TARGET_FIELDS = {"actual": "tracks", "rate": "rate", "gap": "gap", "kind": "target_kind"}
 
 
 @functools.cache
@@ -261,7 +264,7 @@ def _valid(
         return None
 
 
-_INDICATOR_FIELDS = {k: k for k in ("name", "name_en", "name_en_status", "theme", "unit")}
+_INDICATOR_FIELDS = {k: k for k in ("name", "name_en", "name_en_status", "theme", "unit", "stock")}
 _UNWRITTEN = " (in what record would write; nothing written)"
 
 
@@ -307,7 +310,7 @@ class FigureEdit:
     theme: tuple[str, Theme] | None
     target: Target | None  # a new target link
     tracks: str | None = None
-    quoted: dict[str, str] = field(default_factory=dict)  # rate/gap for the tracked targets
+    quoted: dict[str, str] = field(default_factory=dict)  # rate/gap/kind of the tracked targets
     relations: tuple[Any, ...] = ()
     summary: str = ""
 
@@ -341,6 +344,12 @@ def plan(dataset: Dataset, new: NewFigure, replace: bool, spelling: Spelling) ->
             f"{new.indicator} exists already; {spelling('name')}, {spelling('name_en')} "
             f"and {spelling('theme')} are only for new indicators"
         )
+    elif new.stock and not indicator.stock:
+        raise _refuse(
+            f"{new.indicator} exists already and is not a stock; {spelling('stock')} is only "
+            "for new indicators (mark the file's indicator stock = true to change it)",
+            "stock",
+        )
     unit = new.unit if indicator is None else indicator.unit
     assert unit is not None  # a new indicator without a unit is refused above
     figure_data: dict[str, Any] = {"period": period, "value": _value(new, new.unit or unit)}
@@ -350,7 +359,7 @@ def plan(dataset: Dataset, new: NewFigure, replace: bool, spelling: Spelling) ->
     figure_data["qualifier"] = new.qualifier
     if new.yoy is not None:
         figure_data["yoy"] = parse_number(new.yoy, "yoy")
-    for key in ("quote", "note", "source"):
+    for key in ("quote", "note", "note_en", "source"):
         if getattr(new, key):
             figure_data[key] = getattr(new, key)
     if subject:
@@ -370,10 +379,13 @@ def plan(dataset: Dataset, new: NewFigure, replace: bool, spelling: Spelling) ->
         )
         where: tuple[str | int, ...] = ("indicators", new.indicator, "observations", same)
         raise Refused([Fault(message, at=where)], usage=False)  # the data refuse it: status 1
-    if new.tracks and new.status != "target":
+    if new.tracks and new.status != "target" and not _list_size(new):
         raise _refuse(
-            f"{spelling('tracks')} links a target; use it with {spelling('status')} target"
+            f"{spelling('tracks')} links a target; use it with {spelling('status')} target "
+            f"(or, on the actual count of a list's items, with {spelling('target_kind')} list)"
         )
+    if new.target_kind and not new.tracks:
+        raise _refuse(f"is a target's kind: use it with {spelling('tracks')}", "target_kind")
     if (new.rate or new.gap) and not new.tracks:
         raise _refuse(
             f"{spelling('rate')} and {spelling('gap')} belong to a target: use them with "
@@ -382,9 +394,16 @@ def plan(dataset: Dataset, new: NewFigure, replace: bool, spelling: Spelling) ->
     faults: list[Fault] = []
     with declared(dataset.declared_units):
         if indicator is None:
-            fresh = {"name": new.name, "name_en": new.name_en, "theme": new.theme, "unit": unit}
+            fresh: dict[str, Any] = {
+                "name": new.name,
+                "name_en": new.name_en,
+                "theme": new.theme,
+                "unit": unit,
+            }
             if new.name_en_status:
                 fresh["name_en_status"] = new.name_en_status
+            if new.stock:
+                fresh["stock"] = True
             made = _valid(
                 dict[Ident, Indicator],
                 {new.indicator: {**fresh, "observations": [figure_data]}},
@@ -418,8 +437,11 @@ def plan(dataset: Dataset, new: NewFigure, replace: bool, spelling: Spelling) ->
         action += f", new theme {theme[0]}"
     for relation in relations:
         action += f", {relation.kind} {relation.whole}"
-    if quoted:
-        action += ", with its quoted " + " and ".join(quoted)
+    said = [key for key in quoted if key != "kind"]
+    if said:
+        action += ", with its quoted " + " and ".join(said)
+    if new.target_kind:
+        action += f", a target of kind {new.target_kind}"
     return FigureEdit(
         new.indicator,
         period,
@@ -461,17 +483,26 @@ def _theme(dataset: Dataset, new: NewFigure, faults: list[Fault]) -> tuple[str, 
 def _target(
     dataset: Dataset, new: NewFigure, period: Period, faults: list[Fault]
 ) -> tuple[Target | None, dict[str, str]]:
-    """A new target link for *new* (None if there is one), and the quoted rate and gap."""
+    """A new target link for *new* (None if there is one), and what it sets on the target:
+    the quoted rate and gap, and its kind."""
     if not new.tracks:
         return None, {}
     quoted = {key: value for key in ("rate", "gap") if (value := getattr(new, key))}
-    ref = f"{new.indicator}@{period}#target"
+    if new.target_kind:
+        quoted["kind"] = new.target_kind
+    ref = f"{new.indicator}@{period}#{new.status}"  # a list's size may be an actual count
     exists = any(t.target == ref for t in dataset.targets)
     if exists and not quoted:
         return None, {}
     data = {"target": ref, "actual": new.tracks, **quoted}
     target = _valid(Target, data, ("targets", len(dataset.targets)), _TARGET_FIELDS, faults)
     return (None if exists else target), quoted
+
+
+def _list_size(new: NewFigure) -> bool:
+    """*new* is the actual count of a fixed list's items (23 key projects), the target of a
+    target of kind list."""
+    return new.target_kind == "list" and new.status == "actual"
 
 
 def _relations(

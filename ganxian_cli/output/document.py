@@ -20,7 +20,8 @@ COMPARE_VERSION = 4  # 3: side_by_side rows say which total is derived; 4: every
 LIST_VERSION = 2  # 2: targets carry kind and note; a list's basis is null
 HISTORY_VERSION = 2  # 2: each figure's source, counts, superseded_by, change
 VALIDATE_VERSION = 2  # 2: severity "note"
-EXTRACT_VERSION = 2  # 2: each figure's links (rate_of is a target's actual) and reason
+EXTRACT_VERSION = 3  # 2: each figure's links (rate_of is a target's actual) and reason;
+# 3: each figure's stock and target_kind
 
 VERSIONS: dict[Kind, int] = {
     "report": REPORT_VERSION,

@@ -36,6 +36,9 @@ FIELDS = (
     "restates",
     "links",
     "reason",
+    "stock",
+    "target_kind",
+    "tracks",
 )
 HEADERS = ("#", "指标", "名称", "数值", "单位", "限定", "同比%", "时期", "状态", "行", "引文")
 HEADERS_EN = (
@@ -116,6 +119,9 @@ def draft(extraction: Extraction, article: str, source: str | None = None) -> st
         "# words left in Chinese. Better ones are welcome: delete name_en_status when you do.",
         "# Each figure is numbered as in the table (# #4), as import's messages number it, and",
         "# says why it goes onto its indicator or a new one: name, unit kind and subject.",
+        "# stock = true marks a new indicator of levels at a point of time (在建项目, 规上企业达",
+        "# …家, 余额): its periods read 截至2022年6月; for a flow, delete it from each of its",
+        '# figures. target_kind = "list" marks a fixed list of items to complete (全部开工).',
         "",
         tomli_w.dumps(
             {
@@ -142,6 +148,8 @@ def draft(extraction: Extraction, article: str, source: str | None = None) -> st
         name_en, status = english(p)
         if name_en is not None:
             entry |= {"name_en": name_en, "name_en_status": status}
+        if p.stock:  # levels at each period's end: periods read 截至2022年6月
+            entry["stock"] = True
         entry |= {"value": _number(p.value), "unit": p.unit, "period": p.period}
         entry["status"] = p.status
         entry["qualifier"] = p.qualifier
@@ -160,6 +168,15 @@ def draft(extraction: Extraction, article: str, source: str | None = None) -> st
         if status == "untranslated":
             unknown = english_name(own_name(p.name, p.subject)).untranslated
             note += "; no English composed for " + (", ".join(unknown) or "an empty name")
+        if p.target_kind == "list" and p.tracks:  # import makes its target of kind list
+            entry |= {"tracks": p.tracks, "target_kind": p.target_kind}
+            note += f"; a list of {plain(p.value)} items, all done: a target of kind list"
+        elif p.target_kind == "list":
+            entry["target_kind"] = p.target_kind
+            note += (
+                "; a list of items all to complete: give tracks = ACTUAL (the indicator of "
+                "the items done) to make its target"
+            )
         if p.relation in ("rate", "gap") and p.relates_to and p.links:
             entry[f"{p.relation}_of"] = p.relates_to  # import links it to that target
         elif p.relation and p.relates_to:
@@ -179,6 +196,23 @@ def _visible(text: str) -> str:
     return INVISIBLE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
+def _status_cell(p: Proposal, status: str, en: bool) -> str:
+    """The status, and 清单 / list for a list of items to complete (a target of kind list)."""
+    if p.target_kind != "list":
+        return status
+    mark = "list" if en else "清单"
+    if not status:
+        return mark
+    return f"{status} ({mark})" if en else f"{status}({mark})"
+
+
+def _period_cell(p: Proposal, en: bool) -> str:
+    """The period, read as a level at its end for a stock: 截至 2031-06 / as of 2031-06."""
+    if not p.stock:
+        return p.period
+    return f"as of {p.period}" if en else f"截至 {p.period}"
+
+
 def rows(extraction: Extraction, lang: Lang = Lang.zh) -> list[list[str]]:
     """One row of plain cells per figure, for the review table; a figure that restates
     another less precisely is numbered `5 ≈#14` (the other's number in this table)."""
@@ -194,8 +228,8 @@ def rows(extraction: Extraction, lang: Lang = Lang.zh) -> list[list[str]]:
             p.unit,
             qualifiers[p.qualifier],
             "" if p.yoy is None else plain(p.yoy),
-            p.period,
-            statuses[p.status],
+            _period_cell(p, en),
+            _status_cell(p, statuses[p.status], en),
             str(p.line),
             p.quote,
         ]

@@ -91,6 +91,9 @@ def test_a_follow_up_article_goes_onto_the_shipped_indicators(
     found = {(f["indicator"], f["period"], f["status"]): f for f in figures}
     assert found["key_projects_started", "2022-H1", "actual"]["value"] == 23
     assert found["key_projects", "2022", "actual"]["value"] == 23
+    listed = found["key_projects", "2022", "actual"]
+    assert (listed["target_kind"], listed["tracks"]) == ("list", "key_projects_started")
+    assert not any(f.get("stock") for f in figures)  # the file's indicators keep their own
     assert found["signed_projects", "2022-07", "forecast"]["value"] == 8
     assert found["vat_refund", "2022-H1", "actual"]["value"] == Decimal("4.06")
     assert found["key_project_start_rate", "2022-H1", "actual"]["rate_of"] == (
@@ -113,4 +116,24 @@ def test_a_follow_up_article_goes_onto_the_shipped_indicators(
     targets = {t["indicator"]: t for t in json.loads(judged.stdout, parse_float=Decimal)["targets"]}
     started = targets["key_projects_started"]
     assert (started["actual_period"], started["actual_value"]) == ("2022-H1", 23)
+    assert started["target_kind"] == "list"
     assert targets["key_project_investment"]["quoted_rate"] == Decimal("85.66")
+
+
+def test_the_follow_up_article_alone_makes_its_stocks_and_its_list(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """Onto an empty file: 规上企业达148家 is a new stock indicator, and the 23 projects all
+    started make a target of kind list, tracked by the count started."""
+    data = tmp_path / "data.toml"
+    invoke(runner, "init", str(data), "--region", "某地", "--title", "t", "--published", "2022-07")
+    extracted = invoke(runner, "extract", str(FOLLOW_UP), "--data", str(data), "-f", "toml")
+    figures = tomllib.loads(extracted.stdout, parse_float=Decimal)["figures"]
+    assert [(f["value"], f["period"]) for f in figures if f.get("stock")] == [(148, "2022-06")]
+    draft = tmp_path / "draft.toml"
+    draft.write_text(extracted.stdout, encoding="utf-8")
+    assert invoke(runner, "import", str(draft), "--data", str(data)).exit_code == 0
+    written = tomllib.loads(data.read_text(encoding="utf-8"))
+    assert [i["name"] for i in written["indicators"].values() if i.get("stock")] == ["规上企业"]
+    (target,) = written["targets"]
+    assert target["kind"] == "list" and target["target"].endswith("@2022#actual")

@@ -342,12 +342,12 @@ def test_json_output(runner: CliRunner, tmp_path: Path) -> None:
     result = invoke(runner, "extract", str(article), "--published", "2031-06", "-f", "json")
     assert result.exit_code == 0, result.stderr
     doc = json.loads(result.stdout, parse_float=Decimal)
-    assert doc["schema_version"] == 2 and doc["kind"] == "extract"
+    assert doc["schema_version"] == 3 and doc["kind"] == "extract"
     (figure,) = doc["figures"]
     assert set(figure) == {
         "value", "unit", "qualifier", "yoy", "period", "status", "name", "subject", "quote",
         "indicator", "new_indicator", "theme", "relation", "relates_to", "name_en",
-        "name_en_status", "restates", "links", "reason",
+        "name_en_status", "restates", "links", "reason", "stock", "target_kind", "tracks",
     }  # fmt: skip
     assert figure["value"] == Decimal("133.87") and '"value": 133.87' in result.stdout
     assert figure["yoy"] == Decimal("35.8") and figure["period"] == "2031-01..2031-05"

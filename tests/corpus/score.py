@@ -11,7 +11,9 @@ one) yoy carry the expected sign; besides, "flipped" counts expected figures pro
 the opposite sign (a value match on magnitude), which recall cannot see. Cells: expected table
 cells found. `--readme` prints the README's table: the articles with tables, and the whole corpus.
 Subjects: found figures of a named company or village given that subject (counted
-over all expected figures with a subject).
+over all expected figures with a subject). Stocks: expected figures marked `stock = true` (a
+level at a point of time: 在建项目, 规上企业达…家, 存款余额) found and proposed as a stock; wrong
+stocks: proposed stocks that are no expected stock (found as a flow, or not expected at all).
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ def load(path: Path) -> tuple[str, list[dict]]:
         f["cell"] = raw.get("cell")
         f["restates"] = raw.get("restates")
         f["subject"] = raw.get("subject")
+        f["stock"] = raw.get("stock", False)
         figures.append(f)
     return data["published"], figures
 
@@ -87,6 +90,9 @@ def score_one(expected_path: Path) -> dict:
         "restates_right": 0,
         "subjects": sum(1 for e in expected if e["subject"]),
         "subjects_right": 0,
+        "stocks": sum(1 for e in expected if e["stock"]),
+        "stocks_right": 0,
+        "stocks_wrong": 0,
         "missed": [],
         "differs": [],
         "extra": [],
@@ -126,6 +132,12 @@ def score_one(expected_path: Path) -> dict:
             )
         if e["subject"]:
             r["subjects_right"] += getattr(p, "subject", None) == e["subject"]
+        r["stocks_right"] += bool(e["stock"] and p.stock)
+        r["stocks_wrong"] += bool(p.stock and not e["stock"])
+        if e["stock"] != p.stock:
+            r["differs"].append(
+                f"{e['value']}{e['unit']}: expected stock {e['stock']}, got {p.stock}  | {p.quote}"
+            )
         r["period"] += str(p.period) == e["period"]
         r["status"] += p.status == e["status"]
         r["yoy"] += p.yoy == e["yoy"]
@@ -151,6 +163,7 @@ def score_one(expected_path: Path) -> dict:
         r["restates_right"] += (
             mine.restates == match_of[other] and mine.indicator == theirs.indicator
         )
+    r["stocks_wrong"] += sum(1 for i, p in enumerate(proposed) if i not in used and p.stock)
     r["extra"] = [
         f"{p.value}{p.unit} {p.period} | {p.quote}" for i, p in enumerate(proposed) if i not in used
     ]
@@ -179,6 +192,8 @@ HEADER = [
     "cells right",
     "restates",
     "subjects",
+    "stocks",
+    "wrong stocks",
 ]
 
 
@@ -202,6 +217,8 @@ def row(r: dict) -> list[str]:
         f"{r['cells_right']}/{r['cells']}" if r["cells"] else "—",
         f"{r['restates_right']}/{r['restates']}" if r["restates"] else "—",
         f"{r['subjects_right']}/{r['subjects']}" if r["subjects"] else "—",
+        f"{r['stocks_right']}/{r['stocks']}" if r["stocks"] else "—",
+        str(r["stocks_wrong"]),
     ]
 
 

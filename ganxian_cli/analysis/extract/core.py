@@ -13,13 +13,13 @@ from ...model.direction import lead_behind
 from ...model.models import Dataset
 from ...model.periods import UNDATED, Period
 from ...model.units import UNITS, Kind, Unit, get_unit
-from . import cells, clauses, context, when
+from . import cells, clauses, context, stocks, when
 from .match import Matcher
 from .rates import related, unit_kind
 from .text import CompactText, compact
 from .tokens import PROPOSED_UNITS, Token, Tokenizer, known_unit
 from .types import Extraction, FoundFigure, Proposal
-from .whole import all_done
+from .whole import all_done, link_lists
 
 # 100亿元项目1个, 5000万元以上工业项目: a class, not a figure
 # 41个工业大类行业中有29个: the whole a count is taken out of, not a figure of the period
@@ -156,12 +156,20 @@ def extract(
         proposals.append(
             _proposal(article, f, periods, matcher, line_starts, readers, (before, after))
         )
+    proposals = stocks.parts(proposals, figures, text)
     proposals = related(_distinct(proposals, matcher), figures, text, dataset)
     proposals = _distinct(all_done(proposals, figures, text, matcher), matcher)
+    prose = {id(p) for p in proposals}
     proposals = cells.add(
         proposals, tables, matcher, year, month, line_starts, lambda p: _distinct(p, matcher)
     )
+    proposals = [  # a table's cell: its row's name says whether it is a level (存款余额)
+        p if id(p) in prose or p.stock else replace(p, stock=stocks.is_stock(
+            "", p.name, p.unit, p.period, p.status, at_end=False))
+        for p in proposals
+    ]  # fmt: skip
     proposals = _in_row_order(proposals, set(dataset.indicators) if dataset else set())
+    proposals = link_lists(stocks.by_indicator(proposals))
     if dataset is not None and dataset.themes:
         proposals = _themes_of_neighbours(proposals, set(dataset.themes))
     proposed = {
@@ -505,6 +513,12 @@ def _proposal(
     found = matcher.match(name, abs(token.value), token.unit, subject, str(period), quote, sentence)
     subject = matcher.subject(found.indicator, subject)
     line = bisect.bisect_right(line_starts, article.origin[token.start])
+    dated = periods.in_sentence(token.start, figure.sentence[0])
+    at_end = (dated is not None and dated.stock) or (
+        periods.stock_before(token.start, paragraph) is not None
+    )
+    lead = text[figure.clause[0] : token.start]
+    stock = found.new and stocks.is_stock(lead, name, token.unit, str(period), status, at_end)
     return Proposal(
         value=token.value,
         unit=token.unit,
@@ -520,4 +534,5 @@ def _proposal(
         theme=found.theme,
         line=line,
         reason=found.reason,
+        stock=stock,
     )

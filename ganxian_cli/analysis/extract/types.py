@@ -33,6 +33,10 @@ class Proposal:
     restates: int | None = None  # a less precise print of the figure at this index (45.3亿元)
     links: bool = False  # relates_to is a target's actual: import links the rate to the target
     reason: str = ""  # why it goes onto its indicator (name, unit, subject), or a new one
+    stock: bool = False  # a new indicator of levels at a point of time (截至目前在建项目52个)
+    target_kind: str | None = None  # "list": a target of items all to complete (全部开工)
+    tracks: str | None = None  # a list's size: the indicator of its items done
+    done_items: bool = False  # the count of a list's items done (已开工23个)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""A count that all of its items reached: 23个重点项目已全部开工 is also 23 started."""
+"""A count that all of its items reached: 23个重点项目已全部开工 is also 23 started; a target
+that all of its items are to reach (确保23个重点项目全部开工) is a list to complete."""
 
 from __future__ import annotations
 
@@ -28,8 +29,12 @@ def all_done(
     renamed: dict[str, str] = {}  # a count's new indicator, once its name lost 已全部建成
     for p, f in zip(proposals, figures, strict=True):
         found = None
-        if p.status == "actual" and unit_kind(p.unit) is Kind.COUNT:
+        if p.status != "forecast" and unit_kind(p.unit) is Kind.COUNT:
             found = _ALL_DONE.match(text, f.token.end, f.clause[1])
+        if found is not None and p.status == "target":
+            # 确保23个重点调度项目年内全部开工: the target is a list of items to complete
+            out.append(replace(p, target_kind="list"))
+            continue
         if found is None or _NOT_DONE.search(text, f.clause[0], found.end()):
             out.append(p)
             continue
@@ -44,7 +49,7 @@ def all_done(
             count = replace(
                 count, name=own, indicator=new.indicator, theme=new.theme, reason=new.reason
             )
-        out.append(count)
+        out.append(replace(count, target_kind="list"))  # the list its items are done of
         items = found.group("items").strip("“”") or p.name
         name = "已" + found.group("done") + items
         ranked = matcher.ranked(name, abs(p.value), p.unit, p.subject, p.period, p.quote)
@@ -63,6 +68,7 @@ def all_done(
                 relation=None,
                 relates_to=None,
                 restates=None,
+                done_items=True,
             )
         )
     if not renamed:
@@ -70,3 +76,19 @@ def all_done(
     return [
         replace(p, relates_to=renamed[p.relates_to]) if p.relates_to in renamed else p for p in out
     ]
+
+
+def link_lists(proposals: list[Proposal]) -> list[Proposal]:
+    """Each list all of whose items are done (23个重点项目已全部开工) tracked by the count of its
+    items done that follows it (once every id is final): the target of kind list `import`
+    makes. A list whose count of items done is not right after it is no list."""
+    out: list[Proposal] = []
+    for n, p in enumerate(proposals):
+        if p.target_kind == "list" and p.status == "actual":
+            done = proposals[n + 1] if n + 1 < len(proposals) else None
+            if done is not None and done.done_items and done.indicator != p.indicator:
+                p = replace(p, tracks=done.indicator)
+            else:
+                p = replace(p, target_kind=None)
+        out.append(p)
+    return out
