@@ -39,7 +39,8 @@ _MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|#~"})
 
 # GitHub links bare URLs (at their "://"), www. names, @mentions and :emoji: codes; an HTML
 # entity shows the same character but gives its autolinker nothing to start from.
-_MD_LINKISH = re.compile(r"(?i)&|@|:(?=//|[\w+-]+:)|\bw(?=ww\.)")
+# (an emoji code is ASCII: 注:总投资:23个 is Chinese punctuation, left as typed)
+_MD_LINKISH = re.compile(r"(?i)&|@|:(?=//|[a-z0-9_+-]+:)|\bw(?=ww\.)")
 
 
 def md_escape(text: str) -> str:

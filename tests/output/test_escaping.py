@@ -68,6 +68,13 @@ def test_markdown_cannot_link_or_ping(runner: CliRunner, other_region_copy: Path
     )
 
 
+def test_markdown_leaves_colons_between_chinese_words_as_typed() -> None:
+    from ganxian_cli.output.sections import md_escape
+
+    assert md_escape("注:重点调度项目总投资:23个项目") == "注:重点调度项目总投资:23个项目"
+    assert md_escape("注:rocket:") == "注&#58;rocket:"
+
+
 def test_validate_escapes_zero_width_characters(runner: CliRunner, other_region_copy: Path) -> None:
     text = other_region_copy.read_text(encoding="utf-8").replace(
         'unit = "亿元"', 'unit = "亿\u200b元"', 1
