@@ -8,8 +8,9 @@ Generates region files of 100-600 figures each (seeded; shapes alternate wide an
 of every file in one process, keeping none), F-sum (the same plus ``Dataset.model_validate``),
 `validate FILE…`, `report --data DIR --format json`, `progress --data DIR --format json`
 and `--format csv`, and `export --data DIR`; `--only` runs those whose name contains one of
-the words given (T-sum always runs: the other rows are measured against it). Each cell is the median of --runs rounds (default 1) of the CPU seconds
-(user + system) and the peak resident memory (MiB) of that process alone (GNU ``time``).
+the words given (T-sum always runs: the other rows are measured against it). Each cell is
+the median of --runs rounds (default 1) of the CPU seconds (user + system) and the peak
+resident memory (MiB) of that process alone (GNU ``time``).
 Reading one file at a time, a command's peak should stay near F-sum's, whatever the count.
 """
 
