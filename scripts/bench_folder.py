@@ -1,13 +1,16 @@
 """Folder benchmark: commands over 10, 100 and 1,000 region files; CPU time and peak memory.
 
 Usage: python scripts/bench_folder.py [--counts 10 100 1000] [--runs N] [--keep DIR]
+       [--only NAME…]
 
 Generates region files of 100-600 figures each (seeded; shapes alternate wide and deep, as in
 `bench_scale.py`), then runs, per folder, in turn: T-sum (``tomllib.load(parse_float=Decimal)``
 of every file in one process, keeping none), F-sum (the same plus ``Dataset.model_validate``),
-`validate FILE…`, `report --data DIR --format json`, `progress --data DIR --format json` and
-`export --data DIR`. Each cell is the median of --runs rounds (default 1) of the CPU seconds
-(user + system) and the peak resident memory (MiB) of that process alone (GNU ``time``).
+`validate FILE…`, `report --data DIR --format json`, `progress --data DIR --format json`
+and `--format csv`, and `export --data DIR`; `--only` runs those whose name contains one of
+the words given (T-sum always runs: the other rows are measured against it). Each cell is
+the median of --runs rounds (default 1) of the CPU seconds (user + system) and the peak
+resident memory (MiB) of that process alone (GNU ``time``).
 Reading one file at a time, a command's peak should stay near F-sum's, whatever the count.
 """
 
@@ -68,6 +71,7 @@ def main() -> None:
     parser.add_argument("--counts", type=int, nargs="*", default=[10, 100, 1000])
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--keep", help="write the generated folders here and keep them")
+    parser.add_argument("--only", nargs="*", default=[], help="rows whose name has one of these")
     args = parser.parse_args()
     py = sys.executable
     env = {**os.environ, "NO_COLOR": "1"}
@@ -96,7 +100,13 @@ def main() -> None:
                 ("validate FILE…", [*g, "validate", *files]),
                 ("report --format json", [*g, "report", *data, "--format", "json"]),
                 ("progress --format json", [*g, "progress", *data, "--format", "json"]),
+                ("progress --format csv", [*g, "progress", *data, "--format", "csv"]),
                 ("export --format sqlite", [*g, "export", *data, "--output", str(work / "o.db")]),
+            ]
+            rows = [
+                row
+                for n, row in enumerate(rows)
+                if n == 0 or not args.only or any(word in row[0] for word in args.only)
             ]
             results: list[list[tuple[float, float]]] = [[] for _ in rows]
             for _ in range(args.runs):

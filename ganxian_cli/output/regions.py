@@ -225,3 +225,68 @@ def write_regions_json(
         for n, chunk in enumerate(targets):
             write(chunk if n == 0 else "," + chunk)
         write("\n    " + text[end:])
+
+
+_PROGRESS_TARGETS = '\n  "targets": []'  # the last list of a progress document
+
+
+def write_progress_json(
+    files: Iterable[tuple[Section, dict[str, str]]],
+    head: Callable[[], dict[str, Any]],
+    lang: Lang,
+    write: Callable[[str], object],
+) -> None:
+    """`progress --format json` over several files, written file by file: the targets of each
+    file's progress table (*files*: the table and its region, each file in turn) go to a spool
+    as that file is read; then the document *head* gives once every file is read (its counts,
+    an empty list of targets), the targets in their place. The text is the same as that of
+    the whole document written at once."""
+    from .document import json_text
+    from .files import spool
+
+    with spool() as waiting:
+        # two levels in: "\n    {…},\n    {…}"; a generator, so that no file's table is
+        # still held once the last one is written
+        texts = (json_text(_targets(s, r, lang))[1:-2].replace("\n", "\n  ") for s, r in files)
+        for text in texts:
+            if text:
+                waiting.write(("," if waiting.tell() else "") + text)
+        text = json_text(head()) + "\n"
+        if not waiting.tell():
+            write(text)
+            return
+        end = text.rindex(_PROGRESS_TARGETS) + len(_PROGRESS_TARGETS) - 1
+        write(text[:end])
+        _copy(waiting, write)
+        write("\n  " + text[end:])
+
+
+def write_progress_csv(
+    files: Iterable[tuple[Section, dict[str, str]]], lang: Lang, write: Callable[[str], object]
+) -> None:
+    """`progress --format csv` over several files, written file by file: the rows of each
+    file's progress table (*files*: the table and its region, each file in turn), with the
+    region, go to a spool as that file is read. The columns are those of the first file's
+    table, as in the table of every file at once (`merged`, then `sections.to_csv`)."""
+    from .files import spool
+    from .sections import csv_text
+
+    with spool() as waiting:
+        writer = csv.writer(waiting, lineterminator="\n")
+        keys: list[str] | None = None
+        for section, region in files:
+            one = tagged([section], region)[0]
+            if keys is None:
+                keys = list(one.fields)
+                writer.writerow(["section", *keys])
+                first = one.key
+            writer.writerows(
+                [first, *(csv_text(record.get(k)) for k in keys)] for record in one.records(lang)
+            )
+            del section, one  # the last file's table is not held while the output is written
+        _copy(waiting, write)
+
+
+def _targets(section: Section, region: dict[str, str], lang: Lang) -> list[dict[str, Any]]:
+    """The records of a file's progress table with its region, as the JSON lists them."""
+    return with_region(section.records(lang), region)

@@ -280,12 +280,18 @@ def _grid_table(view: SectionsView, sink: Sink) -> None:
 def _sections_json(view: SectionsView, sink: Sink) -> None:
     from .document import envelope, json_text
 
+    if "json" in view.streams:  # over several files: written file by file
+        view.streams["json"](sys.stdout.write)
+        return
     sink.write(json_text(envelope(view.kind, view.body())))
 
 
 def _sections_csv(view: SectionsView, sink: Sink) -> None:
     from .sections import to_csv
 
+    if "csv" in view.streams:  # over several files: written file by file
+        view.streams["csv"](sys.stdout.write)
+        return
     sections = view.sections[: view.csv_sections]
     text = to_csv(sections, view.lang, named=view.kind not in ONE_SECTION)
     _write_csv(text, view.bom and sink.bom)

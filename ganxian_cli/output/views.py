@@ -17,6 +17,7 @@ from .regions import ReportPart
 if TYPE_CHECKING:
     from ..analysis.datasets import Opened, OpenedFiles
     from ..analysis.progress import AsOf
+    from ..analysis.progress_view import ProgressView
     from ..analysis.results import Section
     from ..analysis.schedule import Basis
     from ..model.lang import Lang
@@ -63,7 +64,7 @@ class SectionsView:
 
     __slots__ = (
         "body", "bom", "csv_sections", "dataset", "failures", "header", "kind", "lang", "sections",
-        "title",
+        "streams", "title",
     )  # fmt: skip
 
     def __init__(
@@ -83,6 +84,8 @@ class SectionsView:
         )  # fmt: skip
         self.title, self.csv_sections, self.bom, self.dataset = title, csv_sections, bom, dataset
         self.failures: tuple[str, ...] = ()  # progress --fail-on: the targets that fail, named
+        # formats written by a writer of their own, file by file (given where to write)
+        self.streams: dict[str, Callable[[Callable[[str], object]], None]] = {}
 
 
 def _asked(themes: list[str], period: str | None) -> str:
@@ -249,29 +252,112 @@ def _progress_of_several(
 ) -> SectionsView:
     """One table with a region column; one headline per region (each file is judged at its
     own latest month unless --as-of is given)."""
-    from ..analysis.progress_view import progress_view, summary
-    from .regions import RegionProgress, merged, region_of, with_region
+    return SeveralProgress(opened, when, basis, lang, fail_on)
 
-    parts = []  # one file at a time: of each, its text, counts and failures, not its results
-    pairs: dict[tuple[str, ...], dict[str, str]] = {}
-    for o in opened:
-        view, region = progress_view(o.dataset, when, basis, lang), region_of(o.dataset)
-        failures = _failures(view.results, fail_on, region["en"])
-        parts.append(RegionProgress(view, region, failures, pairs))
-    title = ("; " if lang == "en" else ";").join(f"{p.region[lang]}: {p.headline}" for p in parts)
-    table = merged([p.sections for p in parts])
 
-    def body() -> dict[str, Any]:
-        counts = summary([], when, basis)
-        counts["on_track"] = sum(p.on_track for p in parts)
-        counts["targets_total"] = sum(p.total for p in parts)
-        targets = [row for p in parts for row in with_region(p.targets(lang), p.region)]
-        return {"lang": lang.value, **counts, "targets": targets}
+class SeveralProgress(SectionsView):
+    """`progress` over several files. JSON and CSV are written file by file (`streams`): of
+    each file only its counts and its `--fail-on` failures are kept for the next. Tables and
+    Markdown read `sections` (one table of every region's rows, their text made) and `title`
+    (every region's headline): these, and `failures`, are made in one pass over the files the
+    first time one of them is read (`__getattr__` is reached only while a slot is unset)."""
 
-    header = Header(opened.files(), several=True)
-    shown = SectionsView("progress", header, table, lang, body, title, csv_sections=1, bom=False)
-    shown.failures = tuple(f for p in parts for f in p.failures)
-    return shown
+    __slots__ = ("_parts", "_tally", "basis", "fail_on", "opened", "when")
+
+    def __init__(
+        self,
+        opened: OpenedFiles,
+        when: AsOf | None,
+        basis: Basis,
+        lang: Lang,
+        fail_on: str | None,
+    ) -> None:
+        from .regions import write_progress_csv, write_progress_json
+
+        self.kind, self.lang, self.csv_sections, self.bom, self.dataset = (
+            "progress", lang, 1, False, None
+        )  # fmt: skip
+        self.header = Header(opened.files(), several=True)
+        self.opened, self.when, self.basis, self.fail_on = opened, when, basis, fail_on
+        self.body = self._body
+        self.streams = {
+            "json": lambda write: write_progress_json(self._each(), self._head, lang, write),
+            "csv": lambda write: write_progress_csv(self._each(), lang, write),
+        }
+
+    def __getattr__(self, name: str) -> Any:
+        if name not in ("sections", "title", "failures"):  # what a pass over the files sets
+            raise AttributeError(name)
+        self._whole()
+        return getattr(self, name)
+
+    def _counts(self, on_track: int, total: int) -> dict[str, Any]:
+        from ..analysis.progress_view import summary
+
+        counts = summary([], self.when, self.basis)
+        counts["on_track"], counts["targets_total"] = on_track, total
+        return counts
+
+    def _read(self, opened: Opened) -> tuple[ProgressView, dict[str, str], list[str]]:
+        """A file's progress, its region and its failures."""
+        from ..analysis.progress_view import progress_view
+        from .regions import region_of
+
+        view = progress_view(opened.dataset, self.when, self.basis, self.lang)
+        region = region_of(opened.dataset)
+        return view, region, _failures(view.results, self.fail_on, region["en"])
+
+    def _each(self) -> Iterator[tuple[Section, dict[str, str]]]:
+        """Each file's progress table and region, in turn; the counts of its targets and its
+        failures are kept, its results are not."""
+        on_track = total = 0
+        failures: list[str] = []
+        for opened in self.opened:
+            view, region, failed = self._read(opened)
+            failures += failed
+            on_track += view.summary["on_track"]
+            total += view.summary["targets_total"]
+            yield view.targets, region
+        self.failures = tuple(failures)
+        self._tally = (on_track, total)
+
+    def _head(self) -> dict[str, Any]:
+        """The document, its list of targets empty, once every file has been read."""
+        from .document import envelope
+
+        counts = self._counts(*self._tally)
+        return envelope("progress", {"lang": self.lang.value, **counts, "targets": []})
+
+    def _whole(self) -> None:
+        """Every region's rows and headline, and the failures, in one pass over the files."""
+        from .regions import RegionProgress, merged
+
+        parts = []  # one file at a time: of each, its text, counts and failures, not its results
+        pairs: dict[tuple[str, ...], dict[str, str]] = {}
+        for opened in self.opened:
+            view, region, failed = self._read(opened)
+            parts.append(RegionProgress(view, region, failed, pairs))
+        lang = self.lang
+        self.title = ("; " if lang == "en" else ";").join(
+            f"{p.region[lang]}: {p.headline}" for p in parts
+        )
+        self.sections = merged([p.sections for p in parts])
+        self.failures = tuple(f for p in parts for f in p.failures)
+        self._parts = parts
+
+    def _body(self) -> dict[str, Any]:
+        """The whole JSON document's fields after its kind, every target at once (the
+        formats that write it use `streams`)."""
+        from .regions import with_region
+
+        try:
+            parts = self._parts
+        except AttributeError:
+            self._whole()
+            parts = self._parts
+        counts = self._counts(sum(p.on_track for p in parts), sum(p.total for p in parts))
+        targets = [row for p in parts for row in with_region(p.targets(self.lang), p.region)]
+        return {"lang": self.lang.value, **counts, "targets": targets}
 
 
 def compare_doc(opened: OpenedFiles, lang: Lang) -> SectionsView:
