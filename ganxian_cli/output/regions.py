@@ -123,8 +123,21 @@ def merged(per_file: Sequence[Sequence[Section]]) -> list[Section]:
             kept = out[s.key]
             kept.rows.extend(s.rows)
             if (kept.zh, kept.en) != (s.zh, s.en):  # files of different periods: no period
-                out[s.key] = dataclasses.replace(kept, zh=_general(kept.zh), en=_general(kept.en))
+                out[s.key] = kept = dataclasses.replace(
+                    kept, zh=_general(kept.zh), en=_general(kept.en)
+                )
+            notes = _lines(kept.note_zh, s.note_zh), _lines(kept.note_en, s.note_en)
+            if notes != (kept.note_zh, kept.note_en):  # every file's notes, each once
+                out[s.key] = dataclasses.replace(kept, note_zh=notes[0], note_en=notes[1])
     return list(out.values())
+
+
+def _lines(kept: str, more: str) -> str:
+    """The lines of *kept*, then those of *more* not among them."""
+    lines = kept.splitlines()
+    seen = set(lines)
+    lines += [line for line in more.splitlines() if line not in seen]
+    return "\n".join(lines)
 
 
 def _general(title: str) -> str:
