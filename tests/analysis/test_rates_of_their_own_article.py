@@ -152,3 +152,31 @@ def test_a_part_is_not_held_to_another_article_s_whole() -> None:
 
 def _codes_of(text: str) -> list[str]:
     return [p.code for p in all_problems(parse_text(text, "two.toml"))]
+
+
+_GAP = """
+[indicators.start_lead]
+name = "开工率超序时进度"
+name_en = "Start rate ahead of schedule"
+theme = "projects"
+unit = "个百分点"
+
+[[indicators.start_lead.observations]]
+period = "2031-H1"
+value = 45.65
+quote = "超序时进度45.65个百分点"
+source = "jun"
+
+[[targets]]
+target = "key_projects@2031#actual"
+actual = "started"
+gap = "start_lead"
+"""
+
+
+def test_a_lead_without_a_rate_is_worked_out_from_its_own_article() -> None:
+    # 22 of June's 23 is 95.65%, 45.65 points over half the year; of September's 25, 38 points
+    head = _HEAD.format(later_list=25)
+    assert _codes_of(head + _GAP) == []
+    wrong = _GAP.replace("45.65", "38")
+    assert _codes_of(head + wrong) == ["G305"]
