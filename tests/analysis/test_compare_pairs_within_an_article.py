@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from tests.conftest import invoke
@@ -113,6 +114,9 @@ def test_figures_of_different_articles_are_not_divided(runner: CliRunner, tmp_pa
     (per,) = doc["per_unit"]
     assert (per["amount_value"], per["count_value"], per["per_unit"]) == (430, 39, None)
     assert "不相除" in per["note"]
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(invoke(runner, "schema", "compare").stdout)
+    jsonschema.Draft202012Validator(schema).validate(doc)  # the contract allows the nulls
     english = json.loads(_compare(runner, tmp_path, "", "--json", "--lang", "en"))
     assert "are not divided" in english["part_of_whole"][0]["note"]
     text = _compare(runner, tmp_path, "")
