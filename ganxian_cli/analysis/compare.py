@@ -29,6 +29,7 @@ from .derived import (
     quantize,
 )
 from .results import Column, Section, Shown, both, note_text
+from .same_article import SameArticle
 from .schedule import HUNDRED
 from .series_values import Entry, Key, SeriesValues
 
@@ -527,20 +528,27 @@ def shares_section(dataset: Dataset, index: SeriesValues | None = None) -> Secti
     notes = _Notes()
     num = index.num if index is not None else Num.of
     names: dict[tuple[str, str | None], dict[str, str]] = {}
+    articles = SameArticle(dataset)
     for relation in dataset.relations:
         if not isinstance(relation, ShareRelation):
             continue
         rates = resolve_all(dataset, relation.rate) if relation.rate else []
-        for part, whole in pairs(
+        for counted_part, counted_whole in pairs(
             resolve_all(dataset, relation.part), resolve_all(dataset, relation.whole)
         ):
+            # a part over its own article's whole; figures only different articles give are
+            # shown side by side, undivided, with a note saying why
+            paired = articles.pair(counted_part, counted_whole)
+            part, whole = paired or (counted_part, counted_whole)
             unit = whole.unit
             if part.unit.family != unit.family:
                 continue
-            quoted = partners(rates, part)
+            source = articles.source(part)
+            quoted = [r for r in (articles.of(q, source) for q in partners(rates, part)) if r]
+            apart: NoteParts = [] if paired else [_apart(articles, part, whole)]
             of, whole_num = num(part, unit), num(whole, unit)
             share = qualifier = None
-            if whole_num.value:  # a share of zero is none
+            if whole_num.value and paired:  # a share of zero is none
                 span = of.span
                 lo, hi = (span.lo, span.hi) if span is not None else (None, None)
                 share = percent(of.value, lo, hi, whole_num)
@@ -549,13 +557,15 @@ def shares_section(dataset: Dataset, index: SeriesValues | None = None) -> Secti
             row["share_pct"] = share
             row["share_qualifier"] = qualifier
             row["status"] = combine_status(part.figure.status, whole.figure.status)
-            row["quoted_pct"] = quoted[0].figure.value if quoted else None
+            row["quoted_pct"] = quoted[0].figure.value if quoted and paired else None
             own = [(relation.note, relation.note_en)] if relation.note else []
-            row["note"] = row_note(_figure_notes(part) + _figure_notes(whole) + own)
+            row["note"] = row_note(_figure_notes(part) + _figure_notes(whole) + own + apart)
             rows.append(row)
             notes.figure(part)
             notes.figure(whole)
             notes.relation(_name(part), relation.note, relation.note_en)
+            for note, note_en in apart:
+                notes.relation(_name(part), note, note_en)
     return Section(
         "part_of_whole",
         "部分与整体",
@@ -575,6 +585,46 @@ def shares_section(dataset: Dataset, index: SeriesValues | None = None) -> Secti
     )  # fmt: skip
 
 
+def _apart(articles: SameArticle, a: Resolved, b: Resolved) -> tuple[str, str]:
+    """The note for two figures only different articles give: they are not divided, since
+    their ratio is one no article printed and the two may count differently (43 projects in
+    negotiation in June, 39 in July)."""
+    first, second = articles.source(a) or "source", articles.source(b) or "source"
+    return (
+        f"{a.figure.period}的{a.indicator.name}({first})与{b.indicator.name}({second})"
+        "出自不同文章,不相除",
+        f"{a.figure.period}: {a.indicator.title_en} ({first}) and {b.indicator.title_en} "
+        f"({second}) come from different articles and are not divided",
+    )
+
+
+def _one_article(
+    articles: SameArticle, parts: list[Resolved], total: list[Resolved]
+) -> tuple[list[Resolved], list[Resolved]]:
+    """The parts and total as one article gives them all: the total's article first, then each
+    part's; as they count where no article gives them all."""
+    for figure in [*total, *parts]:
+        source = articles.source(figure)
+        mine = [articles.of(f, source) for f in [*parts, *total]]
+        if all(mine):
+            found = [f for f in mine if f is not None]
+            return found[: len(parts)], found[len(parts) :]
+    return parts, total
+
+
+def _apart_sum(articles: SameArticle, found: list[Resolved]) -> NoteParts:
+    """The note for the items of a sum that come from several articles (none otherwise)."""
+    sources = list(dict.fromkeys(articles.source(f) or "source" for f in found))
+    if len(sources) < 2:
+        return []
+    return [
+        (
+            f"各项出自不同文章({'、'.join(sources)}),不相加",
+            f"the items come from different articles ({', '.join(sources)}) and are not added up",
+        )
+    ]
+
+
 def _readable(num: Num, unit: Unit) -> tuple[Num, Unit]:
     """*num* in the largest unit of its family that keeps it at 1 or more."""
     family = sorted(
@@ -589,12 +639,16 @@ def per_unit_section(dataset: Dataset) -> Section:
     rows = []
     notes = _Notes()
     names: dict[tuple[str, str | None], dict[str, str]] = {}
+    articles = SameArticle(dataset)
     for relation in dataset.relations:
         if not isinstance(relation, PerRelation):
             continue
-        for amount, count in pairs(
+        for counted_amount, counted_count in pairs(
             resolve_all(dataset, relation.amount), resolve_all(dataset, relation.count)
         ):
+            paired = articles.pair(counted_amount, counted_count)
+            amount, count = paired or (counted_amount, counted_count)
+            apart: NoteParts = [] if paired else [_apart(articles, amount, count)]
             each = Num.of(amount).divide(Num.of(count), AMOUNT_PLACES, fixed=False)
             if each is None:
                 continue
@@ -602,17 +656,19 @@ def per_unit_section(dataset: Dataset) -> Section:
             notes.figure(amount)
             notes.figure(count)
             notes.relation(_name(amount), relation.note, relation.note_en)
+            for note, note_en in apart:
+                notes.relation(_name(amount), note, note_en)
             own = [(relation.note, relation.note_en)] if relation.note else []
             rows.append(
                 {
                     **_side("amount", amount, names),
                     **_side("count", count, names),
-                    "per_unit": per.shown(),
-                    "unit": unit.symbol,
-                    "qualifier": per.qualifier,
+                    "per_unit": per.shown() if paired else None,
+                    "unit": unit.symbol if paired else None,
+                    "qualifier": per.qualifier if paired else None,
                     "status": per.status,
-                    "note": row_note(_figure_notes(amount) + _figure_notes(count) + own),
-                    "d_per": show(per, unit),
+                    "note": row_note(_figure_notes(amount) + _figure_notes(count) + own + apart),
+                    "d_per": show(per, unit) if paired else None,
                 }
             )
     return Section(
@@ -637,6 +693,7 @@ def per_unit_section(dataset: Dataset) -> Section:
 def sums_section(dataset: Dataset) -> Section:
     rows: list[dict[str, Any]] = []
     notes = _Notes()
+    articles = SameArticle(dataset)
     for relation in dataset.relations:
         if not isinstance(relation, SumRelation):
             continue
@@ -644,6 +701,8 @@ def sums_section(dataset: Dataset) -> Section:
         if not found or len({p.unit.family for p in found}) != 1:
             continue
         total_fig = _single(dataset, relation.total) if relation.total else []
+        found, total_fig = _one_article(articles, found, total_fig)
+        apart = _apart_sum(articles, [*found, *total_fig])
         unit = (
             total_fig[0].unit if total_fig else max((p.unit for p in found), key=lambda u: u.scale)
         )
@@ -654,11 +713,15 @@ def sums_section(dataset: Dataset) -> Section:
         like = total.shown()  # English: every converted figure in the word the total takes
         for p, num in zip(found, nums, strict=True):
             row = _sum_row("part", _label(p), _name(p), p.ident, p, num, unit, like)
-            part_note = row_note(_figure_notes(p))
+            part_note = row_note(_figure_notes(p) + apart)
             rows.append(
                 {**row, "derived": False, "note": None if part_note is NO_NOTE else part_note}
             )
             notes.figure(p)
+        if apart:  # figures of several articles: shown side by side, never added up
+            for why, why_en in apart:
+                notes.relation(both("合计", "Total"), why, why_en)
+            continue
         quoted = total_fig[0] if total_fig else None
         # a total the source never states is ganxian's sum, and says so wherever it is shown
         label = both("合计", "Total") if quoted else both(*SUM_NOT_IN_SOURCE)

@@ -16,7 +16,8 @@ REPORT_VERSION = 5  # 2: the 双过半 section (`progress`); 3: each figure's co
 # 5: the progress targets' actual_note, plan_note, actual_stock
 PROGRESS_VERSION = 5  # 3: target_note; 4: target_kind, plan_reached_month; 5: actual_note,
 # plan_note, actual_stock, time_progress_pct null when not judged against time
-COMPARE_VERSION = 4  # 3: side_by_side rows say which total is derived; 4: every row's note
+COMPARE_VERSION = 5  # 3: side_by_side rows say which total is derived; 4: every row's note;
+# 5: per_unit, unit and qualifier of a per-unit row null where two articles give its figures
 LIST_VERSION = 2  # 2: targets carry kind and note; a list's basis is null
 HISTORY_VERSION = 2  # 2: each figure's source, counts, superseded_by, change
 VALIDATE_VERSION = 2  # 2: severity "note"

@@ -292,8 +292,10 @@ COMPARE_ROWS: dict[str, dict[str, Any]] = {
         "share_qualifier": _QUALIFIER_OR_NULL, "status": _STATUS, "quoted_pct": _NUM_OR_NULL,
     }),
     "per_unit": _object({
-        **_side("amount"), **_side("count"), "per_unit": _NUM, "unit": _STR,
-        "qualifier": _QUALIFIER, "status": _STATUS,
+        **_side("amount"), **_side("count"),
+        "per_unit": {**_NUM_OR_NULL, "description": "Null where only different articles give "
+                     "the amount and the count: they are not divided (the row's note says so)."},
+        "unit": _NULLABLE_STR, "qualifier": _QUALIFIER_OR_NULL, "status": _STATUS,
     }),
     "side_by_side": _object({
         "row": {"enum": ["part", "total"]}, "indicator": {"type": ["string", "null"]},

@@ -78,7 +78,7 @@ CREATE VIEW progress AS
 WITH candidates AS (
     SELECT t.target_id, a.figure_id, t.kind = 'list' OR i.stock = 1 AS level,
         ROW_NUMBER() OVER (
-            PARTITION BY t.target_id ORDER BY a.end_month DESC, a.position
+            PARTITION BY t.target_id ORDER BY a.end_month DESC, a.position DESC
         ) AS latest
     FROM targets t
     JOIN figures g ON g.figure_id = t.target_figure_id

@@ -327,7 +327,7 @@ def test_machine_output_has_plain_fields(runner: CliRunner) -> None:
     assert sum(Decimal(r["needed_for_full"]) for r in rows) == Decimal("368.30")
     compared = invoke(runner, "compare", "--data", str(DATA), "--json").stdout
     assert "9条" not in compared and '"part_value": 9,' in compared
-    assert json.loads(compared)["schema_version"] == 4
+    assert json.loads(compared)["schema_version"] == 5
 
 
 def test_outputs_match_their_schemas(runner: CliRunner) -> None:

@@ -24,6 +24,7 @@ from ...model.refs import (
     resolve_all,
 )
 from ...model.units import Unit
+from ..same_article import SameArticle
 from ..schedule import HUNDRED
 from .collector import Collector, Path
 from .leads import Baselines, check_lead, rounded
@@ -95,32 +96,46 @@ def _check_ratio(c: Collector, rate: Resolved, num: Resolved, den: Resolved, pat
 def check_arithmetic(c: Collector) -> None:
     dataset = c.loaded.dataset
     baselines = Baselines()
+    articles = SameArticle(dataset)
     for t in range(len(dataset.targets)):
-        _check_target(c, dataset, t, baselines)
+        _check_target(c, dataset, t, baselines, articles)
     for r, relation in enumerate(dataset.relations):
         path: Path = ("relations", r)
         if isinstance(relation, ShareRelation):
-            _check_share(c, relation, path)
+            _check_share(c, relation, path, articles)
         elif isinstance(relation, SumRelation):
             _check_sum(c, relation, path)
         # PerRelation: a derived figure for comparison tables, nothing quoted to check
 
 
-def _check_share(c: Collector, relation: ShareRelation, path: Path) -> None:
+def _check_share(c: Collector, relation: ShareRelation, path: Path, articles: SameArticle) -> None:
     dataset = c.loaded.dataset
     rates = resolve_all(dataset, relation.rate) if relation.rate else []
-    for part, whole in pairs(
+    for counted_part, counted in pairs(
         resolve_all(dataset, relation.part), resolve_all(dataset, relation.whole)
     ):
+        # a part and a whole as one article gives them, where a later one revised either;
+        # a part and a whole only different articles give are not compared (a list may grow)
+        paired = articles.pair(counted_part, counted)
+        part, whole = paired or (counted_part, counted)
         unit = whole.unit
         if part.unit.family != unit.family:
             _comparable(c, [part, whole], path, "compare")
             continue
         # the part's span starts at or below its value, the whole's ends at or above its own
-        if _point(part, unit) > whole.figure.value and part.span(unit).lo > whole.span(unit).hi:
+        if (
+            paired is not None
+            and _point(part, unit) > whole.figure.value
+            and part.span(unit).lo > whole.span(unit).hi
+        ):
             c.add("G302", f"part {part.shown()} is larger than its whole {whole.shown()}", path)
         for rate in partners(rates, part) if rates else ():
-            _check_ratio(c, rate, part, whole, path)
+            # a rate is worked out from its own article's part and whole; a part that article
+            # does not give is not what the rate measures
+            source = articles.source(rate)
+            own_part = articles.of(part, source)
+            if own_part is not None:
+                _check_ratio(c, rate, own_part, articles.of(whole, source) or whole, path)
 
 
 def _check_sum(c: Collector, relation: SumRelation, path: Path) -> None:
@@ -185,7 +200,9 @@ _ZERO = Decimal(0)
 _NOTHING_YET = Interval.exact(_ZERO)  # a sum before its first part
 
 
-def _check_target(c: Collector, dataset: Dataset, t: int, baselines: Baselines) -> None:
+def _check_target(
+    c: Collector, dataset: Dataset, t: int, baselines: Baselines, articles: SameArticle
+) -> None:
     target = dataset.targets[t]
     goal = resolve(dataset, target.target)
     index = index_of(dataset)
@@ -197,10 +214,23 @@ def _check_target(c: Collector, dataset: Dataset, t: int, baselines: Baselines) 
         key = actual.key
         rate = rates.get(key)
         if rate:
-            _check_ratio(c, rate, actual, goal, path)
+            # a rate is worked out from its own article's figures, whatever a later one revised
+            source = articles.source(rate)
+            own_actual = articles.of(actual, source) or actual
+            _check_ratio(c, rate, own_actual, articles.of(goal, source) or goal, path)
         gap = gaps.get(key)
         if gap:
-            check_lead(c, actual, goal, rate, gap, target.basis, baselines)
+            source = articles.source(gap)
+            own_rate = rate and articles.of(rate, source)
+            check_lead(
+                c,
+                articles.of(actual, source) or actual,
+                articles.of(goal, source) or goal,
+                own_rate or rate,
+                gap,
+                target.basis,
+                baselines,
+            )
 
 
 def check_within(c: Collector) -> None:

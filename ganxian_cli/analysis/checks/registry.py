@@ -13,7 +13,7 @@ from ...errors import Problem
 from .collector import Collector, Remap
 from .references import check_references, check_themes
 from .sources import check_figure_sources
-from .values import check_duplicates, check_ranks, check_values
+from .values import check_duplicates, check_ranks, check_stock_levels, check_values
 
 if TYPE_CHECKING:
     from ...datafile.loader import Loaded
@@ -26,6 +26,7 @@ ESSENTIAL: tuple[Check, ...] = (
     check_themes,
     check_values,
     check_duplicates,
+    check_stock_levels,
     check_references,
     check_figure_sources,
     check_ranks,

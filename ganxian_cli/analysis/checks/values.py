@@ -7,6 +7,7 @@ Each check takes the collector and adds Problem records; `registry` puts them in
 from __future__ import annotations
 
 from collections import Counter
+from decimal import Decimal
 
 from ...model.numerals import plain
 from ...model.refs import parse_ref
@@ -79,6 +80,49 @@ def check_duplicates(c: Collector) -> None:
                     f"second {figure.status} figure of {ident} for {figure.period}; keep one",
                     fig_path(ident, i),
                 )
+
+
+def check_stock_levels(c: Collector) -> None:
+    """G202 also for two different levels of a `stock` indicator at one month end in one article.
+
+    A stock is a level at the end of its period, so 2031-06 and 2031-H1 of the same status,
+    subject and article both give the level at the end of June: an article holds one level
+    at a time, and two different ones leave every report to choose between them. Figures
+    of several articles are revisions of one another and are left to the counting rule.
+    """
+    dataset = c.loaded.dataset
+    default = dataset.default_source()
+    for ident, indicator in dataset.indicators.items():
+        if not indicator.stock:
+            continue
+        base = indicator.base
+        seen: dict[tuple[int, int, str, str | None, str | None], tuple[int, Decimal]] = {}
+        for i, figure in enumerate(indicator.observations):
+            period = figure.period
+            if not period.is_dated:
+                continue
+            unit = base if figure.unit is None else indicator.unit_of(figure)
+            if unit.family != base.family:
+                continue  # G203 says so
+            level = figure.value * unit.scale
+            source = default if figure.source is None else figure.source
+            key = (period.year, period.end, figure.status, figure.subject, source)
+            first = seen.get(key)
+            if first is None:
+                seen[key] = (i, level)
+                continue
+            j, other = first
+            if other == level:
+                continue
+            earlier = indicator.observations[j]
+            c.add(
+                "G202",
+                f"{ident} is a stock: {figure.period} gives {plain(figure.value)}"
+                f"{unit.symbol} and {earlier.period} gives {plain(earlier.value)}"
+                f"{indicator.unit_of(earlier).symbol} for the same month end; a level has one "
+                "value at a time (keep one, or correct the period)",
+                fig_path(ident, i, "value"),
+            )
 
 
 def check_ranks(c: Collector) -> None:
