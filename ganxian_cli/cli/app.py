@@ -276,6 +276,29 @@ DataOption = Annotated[
         metavar="PATH",
     ),
 ]
+
+
+def one_data_file(value: list[str] | None) -> list[str] | None:
+    """A write command's --data: one file; a second is refused (which was meant is not known)."""
+    if value and len(value) > 1:
+        shown = ", ".join(value)
+        raise typer.BadParameter(f"a write command takes one data file, not {len(value)} ({shown})")
+    return value
+
+
+DataWriteOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--data",
+        "-d",
+        help="Data file. Default: $GANXIAN_DATA, ./data/indicators.toml, then the packaged copy.",
+        show_default=False,
+        metavar="PATH",
+        callback=one_data_file,
+    ),
+]
+
+
 DataManyOption = Annotated[
     list[str] | None,
     typer.Option(

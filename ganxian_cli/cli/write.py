@@ -12,7 +12,7 @@ import typer
 
 from ..errors import DataError, UnknownIndicator, UsageError
 from .app import (
-    DataOption,
+    DataWriteOption,
     FigureStatus,
     NameEnStatus,
     Qualifier,
@@ -125,7 +125,7 @@ def record(
         bool, typer.Option("--replace", help="Replace an existing figure for that period.")
     ] = False,
     dry_run: DryRunOption = False,
-    data: DataOption = None,
+    data: DataWriteOption = None,
     source: Annotated[
         str | None, typer.Option("--source", help="The figure's article: a [sources] id.")
     ] = None,
@@ -171,11 +171,11 @@ def record(
     from ..datafile.record import fields_named
     from ..datafile.store import option, record_figure
 
-    new = new_figure(ctx.params)
+    new, data_file = new_figure(ctx.params), one(data)
     try:
-        change = record_figure(resolve_write_path(data), new, replace, dry_run, write_checks())
+        change = record_figure(resolve_write_path(data_file), new, replace, dry_run, write_checks())
     except UnknownIndicator as exc:
-        raise UsageError(str(exc) + _suggestions(exc.indicator, data)) from None
+        raise UsageError(str(exc) + _suggestions(exc.indicator, data_file)) from None
     except DataError as exc:  # each problem of the new figure named by its option
         raise DataError(fields_named(exc.problems, new, option)) from None
     if dry_run:
@@ -185,6 +185,11 @@ def record(
         for line in change.diff.splitlines():
             err(line)
     err(f"ganxian: {change.summary}")
+
+
+def one(data: list[str] | None) -> str | None:
+    """The one data file a write command was given (a second is refused as it is parsed)."""
+    return data[0] if data else None
 
 
 def new_figure(options: dict[str, Any]) -> "NewFigure":
@@ -212,7 +217,7 @@ def _suggestions(indicator: str, data: str | None) -> str:
 @handle_errors
 def import_(
     draft: Annotated[str, typer.Argument(help="A reviewed draft from `extract --format toml`.")],
-    data: DataOption = None,
+    data: DataWriteOption = None,
     replace: Annotated[
         bool, typer.Option("--replace", help="Change figures already present with another value.")
     ] = False,
@@ -249,7 +254,7 @@ def import_(
 
     article = NewSource(source_title, source_published, source_text)
     result = import_draft(
-        resolve_write_path(data), draft, replace, dry_run, write_checks(), source, article
+        resolve_write_path(one(data)), draft, replace, dry_run, write_checks(), source, article
     )
     if dry_run:
         for line in result.matches:
