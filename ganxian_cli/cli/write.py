@@ -71,11 +71,13 @@ def record(
         FigureStatus, typer.Option("--status", help="actual, forecast or target.")
     ] = FigureStatus.actual,
     qualifier: Annotated[
-        Qualifier,
+        Qualifier | None,
         typer.Option(
-            "--qualifier", help="exact, more_than (余/多), nearly (近) or about (约/左右)."
+            "--qualifier",
+            help="exact (default), more_than (余/多), nearly (近) or about (约/左右).",
+            show_default=False,
         ),
-    ] = Qualifier.exact,
+    ] = None,
     yoy: Annotated[
         str | None,
         typer.Option("--yoy", help="Year-on-year growth, %: 13.1 or 13.1%", callback=percent_value),
@@ -122,7 +124,11 @@ def record(
         ),
     ] = None,
     replace: Annotated[
-        bool, typer.Option("--replace", help="Replace an existing figure for that period.")
+        bool,
+        typer.Option(
+            "--replace",
+            help="Change an existing figure for that period: what you give; the rest is kept.",
+        ),
     ] = False,
     dry_run: DryRunOption = False,
     data: DataWriteOption = None,

@@ -18,11 +18,20 @@ from ..model.english import SUBJECT_THEMES
 from ..model.models import Dataset, UnitDeclaration
 from ..model.periods import PeriodError, parse_period
 from ..model.precision import agrees
-from ..model.units import UNITS, Unit, UnknownUnitError, declare, get_unit
+from ..model.refs import resolve
+from ..model.units import UNITS, Kind, Unit, UnknownUnitError, declare, get_unit
 from ..model.units import declared as declared_units
 from .loader import Loaded, decode, parse_toml, read_bytes
 from .locate import LineIndex
-from .record import DatasetEdit, NewFigure, Refused, as_field, same_figure, text_path
+from .record import (
+    DatasetEdit,
+    NewFigure,
+    Refused,
+    as_field,
+    list_of_items,
+    same_figure,
+    text_path,
+)
 from .store import Checks, edit_file
 
 _KEYS: dict[str, type | tuple[type, ...]] = {
@@ -389,7 +398,7 @@ def _new_figure(
         value=Decimal(value),
         unit=figure.get("unit"),
         status=figure.get("status") or "actual",
-        qualifier=figure.get("qualifier") or "exact",
+        qualifier=figure.get("qualifier"),
         yoy=None if yoy is None else Decimal(yoy),
         subject=figure.get("subject"),
         quote=figure.get("quote"),
@@ -602,12 +611,14 @@ def link_rates(edit: DatasetEdit, figures: list[DraftFigure], draft: str) -> int
     return linked
 
 
-def set_target_kinds(edit: DatasetEdit, figures: list[DraftFigure]) -> None:
+def set_target_kinds(edit: DatasetEdit, figures: list[DraftFigure], draft: str) -> None:
     """A figure's `target_kind` set on the file's target that is that figure (tracked by its
     `tracks`, where it gives one): a later article's figure of a target the file has, or a
-    figure already present, skipped."""
-    targets = list(edit.current.targets)
+    figure already present, skipped. A list must count items (refused at the draft's line)."""
+    dataset = edit.current
+    targets = list(dataset.targets)
     changed = False
+    problems: list[Problem] = []
     for figure in figures:
         kind = figure.get("target_kind")
         if kind is None:
@@ -615,8 +626,15 @@ def set_target_kinds(edit: DatasetEdit, figures: list[DraftFigure]) -> None:
         ref, tracks = _target_ref(figure), figure.get("tracks")
         for n, target in enumerate(targets):
             if target.target == ref and target.kind != kind and tracks in (None, target.actual):
+                unit = resolve(dataset, target.target).unit
+                if kind == "list" and unit.kind is not Kind.COUNT:
+                    message = list_of_items(figure.get("indicator"), unit.symbol)
+                    problems.append(_problem(draft, figure, message, key="target_kind"))
+                    continue
                 targets[n] = target.model_copy(update={"kind": kind})
                 changed = True
+    if problems:
+        raise DataError(problems)
     if changed:
         edit.set_targets(targets)
 
@@ -685,7 +703,7 @@ def import_draft(
             change, figures, draft_name, replace, source, article, said
         )
         linked = link_rates(change, figures, draft_name)
-        set_target_kinds(change, figures)
+        set_target_kinds(change, figures, draft_name)
         counts.update(added=added, replaced=replaced, skipped=skipped, linked=linked)
         if not change.changed:
             return loaded.dataset, "import"
