@@ -224,7 +224,15 @@ def percent_value(value: str | None) -> str | None:
         return value
     from .typos import percent_number
 
-    return percent_number(value)
+    number = percent_number(value)
+    if not _PLAIN.fullmatch(number.strip()):
+        raise typer.BadParameter(
+            f"not a percentage: {value!r} (a plain decimal number, e.g. 13.1, +13.1% or -3.5)"
+        )
+    return number
+
+
+_PLAIN = re.compile(r"[+-]?\d+(\.\d+)?")
 
 
 def completer(kind: str) -> Callable[..., list[tuple[str, str]]]:

@@ -38,7 +38,7 @@ from ..model.units import Kind, declare, declared, get_unit
 from .locate import format_path
 from .writer import canonical_order
 
-_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+_NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")  # +13.1 as a growth is printed
 
 
 @dataclass(frozen=True)
