@@ -58,7 +58,7 @@ class Format(StrEnum):
 
 
 class ListFormat(StrEnum):
-    """The formats `list` draws (no file formats: it has no --output)."""
+    """The formats `list` draws: text only (--output writes them to a file)."""
 
     table = "table"
     json = "json"

@@ -237,6 +237,9 @@ def import_(
     source_title: SourceTitleOption = None,
     source_published: SourcePublishedOption = None,
     source_text: SourceTextOption = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No diff on stderr: only the one-line summary.")
+    ] = False,
 ) -> None:
     """Add every figure of a draft (`extract --format toml` or `json`) in one checked,
     all-or-nothing write.
@@ -266,7 +269,7 @@ def import_(
         for line in result.matches:
             out(line)
         out(result.diff or "(no change)")
-    else:
+    elif not quiet:  # the diff of what was written; -q: only the summary
         err_raw(result.diff)
     err(f"ganxian: {result.summary}")
 
