@@ -281,6 +281,26 @@ def _from_json(entries: list[Any]) -> list[Any]:
     return tables
 
 
+_WANTED: dict[type | tuple[type, ...], str] = {
+    bool: "expected true or false (without quotes)",
+    str: "expected a string (in quotes)",
+    (int, Decimal): "expected a number (without quotes)",
+    int: "expected a whole number (without quotes)",
+}
+
+
+def _one_of(value: str, choices: tuple[str, ...]) -> str:
+    """`expected one of annual, list; did you mean list?` for a mistyped choice."""
+    import difflib
+
+    said = f"expected one of {', '.join(choices)}"
+    folded = {c.casefold(): c for c in choices}
+    close = folded.get(value.casefold()) or next(
+        iter(difflib.get_close_matches(value, choices, n=1)), None
+    )
+    return f"{said}; did you mean {close}?" if close else said
+
+
 def _check_entry(entry: dict[str, Any]) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     for key, value in entry.items():
@@ -288,7 +308,7 @@ def _check_entry(entry: dict[str, Any]) -> list[tuple[str, str]]:
         if kind is None:
             found.append((key, f"unknown field (known: {', '.join(_KEYS)})"))
         elif (isinstance(value, bool) and kind is not bool) or not isinstance(value, kind):
-            found.append((key, "wrong type"))
+            found.append((key, _WANTED.get(kind, "wrong type")))
     found.extend((key, "missing field") for key in _REQUIRED if key not in entry)
     if found:
         return found
@@ -297,13 +317,13 @@ def _check_entry(entry: dict[str, Any]) -> list[tuple[str, str]]:
     except PeriodError as exc:
         found.append(("period", str(exc)))
     if entry.get("status", "actual") not in _STATUS:
-        found.append(("status", f"expected one of {', '.join(_STATUS)}"))
+        found.append(("status", _one_of(entry["status"], _STATUS)))
     if entry.get("qualifier", "exact") not in _QUALIFIER:
-        found.append(("qualifier", f"expected one of {', '.join(_QUALIFIER)}"))
+        found.append(("qualifier", _one_of(entry["qualifier"], _QUALIFIER)))
     if entry.get("name_en_status", "composed") not in _NAME_EN_STATUS:
-        found.append(("name_en_status", f"expected one of {', '.join(_NAME_EN_STATUS)}"))
+        found.append(("name_en_status", _one_of(entry["name_en_status"], _NAME_EN_STATUS)))
     if entry.get("target_kind", "annual") not in _TARGET_KIND:
-        found.append(("target_kind", f"expected one of {', '.join(_TARGET_KIND)}"))
+        found.append(("target_kind", _one_of(entry["target_kind"], _TARGET_KIND)))
     elif "target_kind" in entry and (entry.get("status", "actual"), entry["target_kind"]) not in (
         ("target", "annual"),
         ("target", "list"),
@@ -696,6 +716,7 @@ def import_draft(
         if problems or unknown:  # every problem of the draft in one run, in its line order
             raise DataError(sorted([*problems, *unknown], key=lambda p: p.line or 0))
         change = DatasetEdit(loaded.dataset)
+        change.coming = frozenset(f.get("indicator") for f in figures)
         used = {f.get("unit") for f in figures}
         change.declare_units({s: d for s, d in units.items() if s in used})
         said.clear()

@@ -38,6 +38,7 @@ from ..model.units import Kind, declare, declared, get_unit
 from .locate import format_path
 from .writer import canonical_order
 
+_IDENT = re.compile(r"[a-z][a-z0-9_]*")  # as the model's ids
 _NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")  # +13.1 as a growth is printed
 
 
@@ -321,8 +322,15 @@ class FigureEdit:
     summary: str = ""
 
 
-def plan(dataset: Dataset, new: NewFigure, replace: bool, spelling: Spelling) -> FigureEdit:
-    """Plan recording *new* in *dataset*: every refusal (`Refused`) comes here."""
+def plan(
+    dataset: Dataset,
+    new: NewFigure,
+    replace: bool,
+    spelling: Spelling,
+    coming: frozenset[str] = frozenset(),
+) -> FigureEdit:
+    """Plan recording *new* in *dataset*: every refusal (`Refused`) comes here. *coming*: the
+    indicators figures recorded after this one bring (which it may track)."""
     try:
         period = parse_period(new.period)
     except PeriodError as exc:
@@ -356,6 +364,11 @@ def plan(dataset: Dataset, new: NewFigure, replace: bool, spelling: Spelling) ->
             "for new indicators (mark the file's indicator stock = true to change it)",
             "stock",
         )
+    if indicator is None and new.theme not in dataset.themes and not new.theme_name:
+        known = ", ".join(dataset.themes) or "none"
+        raise _refuse(f"unknown theme {new.theme!r}{_meant(new.theme, dataset.themes)} "
+                      f"(known: {known}; a new theme needs {spelling('theme_name')} and "
+                      f"{spelling('theme_name_en')})", "theme")  # fmt: skip
     unit = new.unit if indicator is None else indicator.unit
     assert unit is not None  # a new indicator without a unit is refused above
     same = same_figure(dataset, new.indicator, period, new.status, subject, new.source)
@@ -405,6 +418,13 @@ def plan(dataset: Dataset, new: NewFigure, replace: bool, spelling: Spelling) ->
             f"{spelling('rate')} and {spelling('gap')} belong to a target: use them with "
             f"{spelling('tracks')}"
         )
+    if (
+        new.tracks
+        and _IDENT.fullmatch(new.tracks)
+        and new.tracks not in {*dataset.indicators, *coming, new.indicator}
+    ):
+        meant = _meant(new.tracks, dataset.indicators)
+        raise _refuse(f"unknown indicator {new.tracks!r}{meant}", "tracks")
     faults: list[Fault] = []
     with declared(dataset.declared_units):
         if indicator is None:
@@ -513,6 +533,14 @@ def _target(
     return (None if exists else target), quoted
 
 
+def _meant(value: str | None, known: Mapping[str, Any]) -> str:
+    """`; did you mean X?` for the known id closest to a mistyped *value*, else nothing."""
+    import difflib
+
+    close = difflib.get_close_matches(value or "", list(known), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]}?" if close else ""
+
+
 def kept(new: NewFigure, old: Figure) -> NewFigure:
     """*new*, a replacement of the figure *old*, with what it does not give taken from *old*:
     its unit, qualifier, growth, quote, note and subject's English name."""
@@ -575,6 +603,7 @@ class DatasetEdit:
         ]
         self._current = dataset.model_copy(update={"targets": targets})
         self.changed = False
+        self.coming: frozenset[str] = frozenset()  # indicators figures still to come bring
 
     @property
     def current(self) -> Dataset:
@@ -583,7 +612,7 @@ class DatasetEdit:
 
     def record(self, new: NewFigure, replace: bool, spelling: Spelling) -> str:
         """Put *new* in (see `plan`); say what changed. A refusal changes nothing."""
-        edit = plan(self._current, new, replace, spelling)
+        edit = plan(self._current, new, replace, spelling, self.coming)
         self._current = _applied(self._current, edit)
         self.changed = True
         return edit.summary
