@@ -660,9 +660,16 @@ def set_target_kinds(edit: DatasetEdit, figures: list[DraftFigure], draft: str) 
 
 
 def _at_draft_lines(
-    problems: list[Problem], result: Dataset, figures: list[DraftFigure], draft: str
+    problems: list[Problem],
+    result: Dataset,
+    figures: list[DraftFigure],
+    draft: str,
+    before: Dataset | None = None,
 ) -> list[Problem]:
-    """Problems in figures the draft brought, moved to the draft's lines."""
+    """Problems in figures the draft brought (and in the targets and indicators they bring,
+    which *before*, the data file as it was, lacks), moved to the draft's figures and lines."""
+    before_indicators = set(before.indicators) if before is not None else set(result.indicators)
+    before_targets = {t.target for t in (before or result).targets}
     where: dict[str, DraftFigure] = {}
     for figure in figures:
         indicator = result.indicators.get(figure.get("indicator"))
@@ -672,13 +679,31 @@ def _at_draft_lines(
         for k, existing in enumerate(indicator.observations):
             if existing.period == period and existing.subject == figure.get("subject"):
                 where[f"indicators.{figure.get('indicator')}.observations[{k}]"] = figure
+    # a target the draft's figure is, and an indicator it brings: at that figure's field
+    fields: dict[str, tuple[DraftFigure, str | None]] = {}
+    refs = {_target_ref(figure): figure for figure in figures if figure.get("tracks")}
+    for k, target in enumerate(result.targets):
+        if target.target in refs and target.target not in before_targets:
+            fields[f"targets[{k}]"] = (refs[target.target], "tracks")
+    for figure in reversed(figures):  # the first figure that brings it
+        if figure.get("indicator") not in before_indicators:
+            fields[f"indicators.{figure.get('indicator')}"] = (figure, None)
     moved: list[Problem] = []
     for p in problems:
         prefix = next((k for k in where if p.path == k or p.path.startswith(k + ".")), None)
-        if prefix is None:
+        if prefix is not None:
+            moved.append(_problem(draft, where[prefix], p.message, p.code))
+            continue
+        place = next((k for k in fields if p.path.startswith(k + ".")), None)
+        if place is None:
             moved.append(p)
             continue
-        moved.append(_problem(draft, where[prefix], p.message, p.code))
+        figure, key = fields[place]
+        named = p.path.removeprefix(place + ".").split(".")[0].split("[")[0]
+        field = key if place.startswith("targets[") and named == "actual" else named
+        if field not in figure.fields:
+            field = key if key in figure.fields else None
+        moved.append(_problem(draft, figure, p.message, p.code, field))
     return moved
 
 
@@ -707,7 +732,10 @@ def import_draft(
         problems = problems + wrong
     counts: dict[str, int] = {}
 
+    original: list[Dataset] = []
+
     def edit(loaded: Loaded) -> tuple[Dataset, str]:
+        original[:] = [loaded.dataset]
         known = dict(loaded.dataset.declared_units)
         for symbol, d in units.items():  # the draft's own, where the file has none of the name
             known.setdefault(symbol, declare(symbol, d.family, d.factor, d.name_en, d.kind))
@@ -731,7 +759,7 @@ def import_draft(
         return change.result(), "import"
 
     def locate(problems: list[Problem], dataset: Dataset) -> list[Problem]:
-        return _at_draft_lines(problems, dataset, figures, draft_name)
+        return _at_draft_lines(problems, dataset, figures, draft_name, *original[:1])
 
     change = edit_file(path, edit, dry_run, checks, "import", locate)
     return Imported(

@@ -69,3 +69,20 @@ def test_lines_inside_the_change_that_are_on_disk_get_their_line_on_disk() -> No
     assert [p.line for p in placed] == [2, None, 5, 5]
     assert "(in what import would write; nothing written)" in placed[1].message
     assert placed[3] == problems[3]
+
+
+def test_a_problem_of_a_target_the_draft_adds_is_at_the_drafts_figure(tmp_path: Path) -> None:
+    data = tmp_path / "mine.toml"
+    data.write_bytes((ROOT / "data" / "indicators.toml").read_bytes())
+    draft = tmp_path / "draft.toml"
+    draft.write_text(
+        'schema_version = 1\nkind = "extract-draft"\n\n[[figures]]\n'
+        'indicator = "key_project_investment"\nvalue = 90\nunit = "亿元"\nperiod = "2023"\n'
+        'status = "target"\ntracks = "key_projects_started"\n',
+        encoding="utf-8",
+    )
+    result = invoke(CliRunner(), "import", str(draft), "--data", str(data), "-n")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"{draft}:10: error[G203]: figure #1, tracks: ")
+    assert "key_projects_started is not measured like" in result.stderr
+    assert "targets[" not in result.stderr
