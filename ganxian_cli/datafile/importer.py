@@ -6,6 +6,8 @@ already present with the same value is skipped and counted; another value needs 
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -696,7 +698,7 @@ def _at_draft_lines(
             continue
         place = next((k for k in fields if p.path.startswith(k + ".")), None)
         if place is None:
-            moved.append(p)
+            moved.append(_with_figures(p, result, figures))
             continue
         figure, key = fields[place]
         named = p.path.removeprefix(place + ".").split(".")[0].split("[")[0]
@@ -705,6 +707,39 @@ def _at_draft_lines(
             field = key if key in figure.fields else None
         moved.append(_problem(draft, figure, p.message, p.code, field))
     return moved
+
+
+_AT = re.compile(r"(indicators\.([a-z][a-z0-9_]*)|relations\[(\d+)\])")
+
+
+def _with_figures(problem: Problem, result: Dataset, figures: list[DraftFigure]) -> Problem:
+    """A problem of the data file that the draft's figures take part in (a relation between
+    them, a quoted rate of their target) says which: `(with the draft's figure #5)`."""
+    m = _AT.match(problem.path)
+    if m is None:
+        return problem
+    involved: set[str] = set()
+    if m.group(2):
+        involved.add(m.group(2))
+        for t in result.targets:  # a quoted rate or gap: of the target and its actual
+            if m.group(2) in (t.rate, t.gap):
+                involved.update((t.actual, _indicator_of(t.target)))
+    elif int(m.group(3)) < len(result.relations):
+        dumped = result.relations[int(m.group(3))].model_dump()
+        for value in dumped.values():
+            for ref in value if isinstance(value, list) else [value]:
+                if isinstance(ref, str):
+                    involved.add(_indicator_of(ref))
+    numbers = [f"#{f.index + 1}" for f in figures if f.get("indicator") in involved]
+    if not numbers:
+        return problem
+    said = f"{problem.message} (with the draft's figure {', '.join(numbers)})"
+    return dataclasses.replace(problem, message=said)
+
+
+def _indicator_of(ref: str) -> str:
+    """The indicator id a reference (x@2022#target, x{subject}@2022) names."""
+    return re.split(r"[@{]", ref, maxsplit=1)[0]
 
 
 def import_draft(

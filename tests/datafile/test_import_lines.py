@@ -86,3 +86,13 @@ def test_a_problem_of_a_target_the_draft_adds_is_at_the_drafts_figure(tmp_path: 
     assert result.stderr.startswith(f"{draft}:10: error[G203]: figure #1, tracks: ")
     assert "key_projects_started is not measured like" in result.stderr
     assert "targets[" not in result.stderr
+
+
+def test_a_problem_on_disk_the_drafts_figures_cause_names_them(tmp_path: Path) -> None:
+    data = tmp_path / "mine.toml"
+    data.write_bytes((ROOT / "data" / "indicators.toml").read_bytes())
+    draft = tmp_path / "draft.toml"
+    draft.write_text(DRAFT, encoding="utf-8")
+    result = invoke(CliRunner(), "import", str(draft), "--data", str(data), "--replace")
+    rate = [e for e in result.stderr.splitlines() if "key_project_start_rate" in e]
+    assert rate and all(e.endswith("(with the draft's figure #2)") for e in rate), rate
