@@ -207,8 +207,12 @@ def theme_id(dataset: Dataset, name: str) -> str:
     for key, theme in dataset.themes.items():
         if name in (theme.name, theme.name_en) or name.casefold() == theme.name_en.casefold():
             return str(key)
+    import difflib
+
     known = ", ".join(dataset.themes)
-    raise UsageError(f"unknown theme {name!r} (known: {known}, or their names)")
+    close = difflib.get_close_matches(name, list(dataset.themes), n=1)
+    meant = f"; did you mean {close[0]}?" if close else ""
+    raise UsageError(f"unknown theme {name!r}{meant} (known: {known}, or their names)")
 
 
 def completions(dataset: Dataset, kind: str) -> list[tuple[str, str]]:

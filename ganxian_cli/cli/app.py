@@ -58,7 +58,7 @@ class Format(StrEnum):
 
 
 class ListFormat(StrEnum):
-    """The formats `list` draws (no file formats: it has no --output)."""
+    """The formats `list` draws: text only (--output writes them to a file)."""
 
     table = "table"
     json = "json"
@@ -224,7 +224,15 @@ def percent_value(value: str | None) -> str | None:
         return value
     from .typos import percent_number
 
-    return percent_number(value)
+    number = percent_number(value)
+    if not _PLAIN.fullmatch(number.strip()):
+        raise typer.BadParameter(
+            f"not a percentage: {value!r} (a plain decimal number, e.g. 13.1, +13.1% or -3.5)"
+        )
+    return number
+
+
+_PLAIN = re.compile(r"[+-]?\d+(\.\d+)?")
 
 
 def completer(kind: str) -> Callable[..., list[tuple[str, str]]]:
@@ -276,6 +284,29 @@ DataOption = Annotated[
         metavar="PATH",
     ),
 ]
+
+
+def one_data_file(value: list[str] | None) -> list[str] | None:
+    """A write command's --data: one file; a second is refused (which was meant is not known)."""
+    if value and len(value) > 1:
+        shown = ", ".join(value)
+        raise typer.BadParameter(f"a write command takes one data file, not {len(value)} ({shown})")
+    return value
+
+
+DataWriteOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--data",
+        "-d",
+        help="Data file. Default: $GANXIAN_DATA, ./data/indicators.toml, then the packaged copy.",
+        show_default=False,
+        metavar="PATH",
+        callback=one_data_file,
+    ),
+]
+
+
 DataManyOption = Annotated[
     list[str] | None,
     typer.Option(

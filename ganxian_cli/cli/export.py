@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from .app import DataManyOption, ExportFormat, app
+from .app import DataManyOption, ExportFormat, QuietOption, app
 from .run import err, handle_errors
 
 
@@ -26,6 +26,7 @@ def export(
         ExportFormat, typer.Option("--format", "-f", help="Export format.")
     ] = ExportFormat.sqlite,
     data: DataManyOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Write data files to one SQLite database: figures, targets, relations, a progress view.
 
@@ -46,4 +47,5 @@ def export(
     done = export_sqlite(opened.pairs(), output, inputs)
     files = f"{done.files} file" + ("" if done.files == 1 else "s")
     old = "; replaced the old file" if replaced else ""
-    err(f"ganxian: wrote {done.figures} figures from {files} to {output} ({fmt}{old})")
+    if not quiet:
+        err(f"ganxian: wrote {done.figures} figures from {files} to {output} ({fmt}{old})")

@@ -5,7 +5,16 @@ from typing import Annotated
 import typer
 
 from ..model.lang import Lang
-from .app import Color, ColorOption, DataOption, ExtractFormat, LangOption, OutputOption, app
+from .app import (
+    Color,
+    ColorOption,
+    DataOption,
+    ExtractFormat,
+    LangOption,
+    OutputOption,
+    app,
+    published_value,
+)
 from .run import err, handle_errors, sink
 
 
@@ -16,7 +25,11 @@ def extract(
     data: DataOption = None,
     published: Annotated[
         str | None,
-        typer.Option("--published", help="YYYY-MM the article appeared (else its dates)."),
+        typer.Option(
+            "--published",
+            help="YYYY-MM the article appeared (else its dates).",
+            callback=published_value,
+        ),
     ] = None,
     fmt: Annotated[
         ExtractFormat, typer.Option("--format", "-f", help="table, json or toml (a draft).")

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 
 # Common ways to name a choice that no spelling distance finds: language codes by country or
-# by name.
+# by name, a qualifier by the word an article prints.
 ALIASES = {
     "cn": "zh",
     "zh-cn": "zh",
@@ -24,6 +24,14 @@ ALIASES = {
     "en_us": "en",
     "en-gb": "en",
     "英文": "en",
+    # qualifier words as an article prints them
+    "约": "about",
+    "左右": "about",
+    "余": "more_than",
+    "多": "more_than",
+    "以上": "more_than",
+    "近": "nearly",
+    "将近": "nearly",
 }
 
 

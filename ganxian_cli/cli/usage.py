@@ -34,8 +34,13 @@ class Group(TyperGroup):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
+        mistyped = mistyped_dashes(list(sys.argv[1:] if args is None else args), self)
         try:
-            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            if mistyped is not None:
+                err(f"ganxian: error: {mistyped}")
+                code = EXIT_USAGE
+            else:
+                code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except click_errors.NoArgsIsHelpError as exc:  # `ganxian` alone: the help, status 2
             exc.show()
             code = EXIT_USAGE
@@ -50,6 +55,31 @@ class Group(TyperGroup):
         if not standalone_mode:
             return code
         sys.exit(code if isinstance(code, int) else 0)
+
+
+_DASHES = "—–－‐‑−"  # dashes a keyboard or word processor puts for "--"
+
+
+def mistyped_dashes(args: list[str], group: TyperGroup) -> str | None:
+    """A long option of the command typed with one dash (`-format`, which the parser reads as
+    `-f ormat`) or with other dashes (`—format`): what was meant, else None."""
+    name = next((a for a in args if a in group.commands), None)
+    if name is None:
+        return None
+    command = group.commands[name]
+    long = [o.removeprefix("--") for p in command.params for o in _opts(p) if o.startswith("--")]
+    for arg in args[args.index(name) + 1 :]:
+        if arg == "--":
+            break
+        if arg[:1] == "-" and arg[1:2] not in ("-", "") and arg[1:] in long and len(arg) > 2:
+            short = any(arg[:2] in _opts(p) for p in command.params)
+            read = f"is read as {arg[:2]} {arg[2:]}" if short else "has one dash"
+            return f"{arg} {read}; did you mean --{arg[1:]}?"
+        if arg[:1] and arg[0] in _DASHES:
+            meant = closest(arg.lstrip(_DASHES + "-"), long)
+            if meant is not None:
+                return f"{arg!r} is not an option; did you mean --{meant}?"
+    return None
 
 
 def usage_lines(exc: click_errors.UsageError, group: TyperGroup, args: list[str]) -> list[str]:

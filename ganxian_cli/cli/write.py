@@ -12,7 +12,7 @@ import typer
 
 from ..errors import DataError, UnknownIndicator, UsageError
 from .app import (
-    DataOption,
+    DataWriteOption,
     FigureStatus,
     NameEnStatus,
     Qualifier,
@@ -71,11 +71,13 @@ def record(
         FigureStatus, typer.Option("--status", help="actual, forecast or target.")
     ] = FigureStatus.actual,
     qualifier: Annotated[
-        Qualifier,
+        Qualifier | None,
         typer.Option(
-            "--qualifier", help="exact, more_than (余/多), nearly (近) or about (约/左右)."
+            "--qualifier",
+            help="exact (default), more_than (余/多), nearly (近) or about (约/左右).",
+            show_default=False,
         ),
-    ] = Qualifier.exact,
+    ] = None,
     yoy: Annotated[
         str | None,
         typer.Option("--yoy", help="Year-on-year growth, %: 13.1 or 13.1%", callback=percent_value),
@@ -122,10 +124,14 @@ def record(
         ),
     ] = None,
     replace: Annotated[
-        bool, typer.Option("--replace", help="Replace an existing figure for that period.")
+        bool,
+        typer.Option(
+            "--replace",
+            help="Change an existing figure for that period: what you give; the rest is kept.",
+        ),
     ] = False,
     dry_run: DryRunOption = False,
-    data: DataOption = None,
+    data: DataWriteOption = None,
     source: Annotated[
         str | None, typer.Option("--source", help="The figure's article: a [sources] id.")
     ] = None,
@@ -171,11 +177,11 @@ def record(
     from ..datafile.record import fields_named
     from ..datafile.store import option, record_figure
 
-    new = new_figure(ctx.params)
+    new, data_file = new_figure(ctx.params), one(data)
     try:
-        change = record_figure(resolve_write_path(data), new, replace, dry_run, write_checks())
+        change = record_figure(resolve_write_path(data_file), new, replace, dry_run, write_checks())
     except UnknownIndicator as exc:
-        raise UsageError(str(exc) + _suggestions(exc.indicator, data)) from None
+        raise UsageError(str(exc) + _suggestions(exc.indicator, data_file)) from None
     except DataError as exc:  # each problem of the new figure named by its option
         raise DataError(fields_named(exc.problems, new, option)) from None
     if dry_run:
@@ -185,6 +191,11 @@ def record(
         for line in change.diff.splitlines():
             err(line)
     err(f"ganxian: {change.summary}")
+
+
+def one(data: list[str] | None) -> str | None:
+    """The one data file a write command was given (a second is refused as it is parsed)."""
+    return data[0] if data else None
 
 
 def new_figure(options: dict[str, Any]) -> "NewFigure":
@@ -212,7 +223,7 @@ def _suggestions(indicator: str, data: str | None) -> str:
 @handle_errors
 def import_(
     draft: Annotated[str, typer.Argument(help="A reviewed draft from `extract --format toml`.")],
-    data: DataOption = None,
+    data: DataWriteOption = None,
     replace: Annotated[
         bool, typer.Option("--replace", help="Change figures already present with another value.")
     ] = False,
@@ -226,6 +237,9 @@ def import_(
     source_title: SourceTitleOption = None,
     source_published: SourcePublishedOption = None,
     source_text: SourceTextOption = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No diff on stderr: only the one-line summary.")
+    ] = False,
 ) -> None:
     """Add every figure of a draft (`extract --format toml` or `json`) in one checked,
     all-or-nothing write.
@@ -249,13 +263,13 @@ def import_(
 
     article = NewSource(source_title, source_published, source_text)
     result = import_draft(
-        resolve_write_path(data), draft, replace, dry_run, write_checks(), source, article
+        resolve_write_path(one(data)), draft, replace, dry_run, write_checks(), source, article
     )
     if dry_run:
         for line in result.matches:
             out(line)
         out(result.diff or "(no change)")
-    else:
+    elif not quiet:  # the diff of what was written; -q: only the summary
         err_raw(result.diff)
     err(f"ganxian: {result.summary}")
 

@@ -6,6 +6,8 @@ already present with the same value is skipped and counted; another value needs 
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -18,11 +20,20 @@ from ..model.english import SUBJECT_THEMES
 from ..model.models import Dataset, UnitDeclaration
 from ..model.periods import PeriodError, parse_period
 from ..model.precision import agrees
-from ..model.units import UNITS, Unit, UnknownUnitError, declare, get_unit
+from ..model.refs import resolve
+from ..model.units import UNITS, Kind, Unit, UnknownUnitError, declare, get_unit
 from ..model.units import declared as declared_units
 from .loader import Loaded, decode, parse_toml, read_bytes
 from .locate import LineIndex
-from .record import DatasetEdit, NewFigure, Refused, as_field, same_figure, text_path
+from .record import (
+    DatasetEdit,
+    NewFigure,
+    Refused,
+    as_field,
+    list_of_items,
+    same_figure,
+    text_path,
+)
 from .store import Checks, edit_file
 
 _KEYS: dict[str, type | tuple[type, ...]] = {
@@ -272,6 +283,26 @@ def _from_json(entries: list[Any]) -> list[Any]:
     return tables
 
 
+_WANTED: dict[type | tuple[type, ...], str] = {
+    bool: "expected true or false (without quotes)",
+    str: "expected a string (in quotes)",
+    (int, Decimal): "expected a number (without quotes)",
+    int: "expected a whole number (without quotes)",
+}
+
+
+def _one_of(value: str, choices: tuple[str, ...]) -> str:
+    """`expected one of annual, list; did you mean list?` for a mistyped choice."""
+    import difflib
+
+    said = f"expected one of {', '.join(choices)}"
+    folded = {c.casefold(): c for c in choices}
+    close = folded.get(value.casefold()) or next(
+        iter(difflib.get_close_matches(value, choices, n=1)), None
+    )
+    return f"{said}; did you mean {close}?" if close else said
+
+
 def _check_entry(entry: dict[str, Any]) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     for key, value in entry.items():
@@ -279,7 +310,7 @@ def _check_entry(entry: dict[str, Any]) -> list[tuple[str, str]]:
         if kind is None:
             found.append((key, f"unknown field (known: {', '.join(_KEYS)})"))
         elif (isinstance(value, bool) and kind is not bool) or not isinstance(value, kind):
-            found.append((key, "wrong type"))
+            found.append((key, _WANTED.get(kind, "wrong type")))
     found.extend((key, "missing field") for key in _REQUIRED if key not in entry)
     if found:
         return found
@@ -288,13 +319,13 @@ def _check_entry(entry: dict[str, Any]) -> list[tuple[str, str]]:
     except PeriodError as exc:
         found.append(("period", str(exc)))
     if entry.get("status", "actual") not in _STATUS:
-        found.append(("status", f"expected one of {', '.join(_STATUS)}"))
+        found.append(("status", _one_of(entry["status"], _STATUS)))
     if entry.get("qualifier", "exact") not in _QUALIFIER:
-        found.append(("qualifier", f"expected one of {', '.join(_QUALIFIER)}"))
+        found.append(("qualifier", _one_of(entry["qualifier"], _QUALIFIER)))
     if entry.get("name_en_status", "composed") not in _NAME_EN_STATUS:
-        found.append(("name_en_status", f"expected one of {', '.join(_NAME_EN_STATUS)}"))
+        found.append(("name_en_status", _one_of(entry["name_en_status"], _NAME_EN_STATUS)))
     if entry.get("target_kind", "annual") not in _TARGET_KIND:
-        found.append(("target_kind", f"expected one of {', '.join(_TARGET_KIND)}"))
+        found.append(("target_kind", _one_of(entry["target_kind"], _TARGET_KIND)))
     elif "target_kind" in entry and (entry.get("status", "actual"), entry["target_kind"]) not in (
         ("target", "annual"),
         ("target", "list"),
@@ -389,7 +420,7 @@ def _new_figure(
         value=Decimal(value),
         unit=figure.get("unit"),
         status=figure.get("status") or "actual",
-        qualifier=figure.get("qualifier") or "exact",
+        qualifier=figure.get("qualifier"),
         yoy=None if yoy is None else Decimal(yoy),
         subject=figure.get("subject"),
         quote=figure.get("quote"),
@@ -602,12 +633,14 @@ def link_rates(edit: DatasetEdit, figures: list[DraftFigure], draft: str) -> int
     return linked
 
 
-def set_target_kinds(edit: DatasetEdit, figures: list[DraftFigure]) -> None:
+def set_target_kinds(edit: DatasetEdit, figures: list[DraftFigure], draft: str) -> None:
     """A figure's `target_kind` set on the file's target that is that figure (tracked by its
     `tracks`, where it gives one): a later article's figure of a target the file has, or a
-    figure already present, skipped."""
-    targets = list(edit.current.targets)
+    figure already present, skipped. A list must count items (refused at the draft's line)."""
+    dataset = edit.current
+    targets = list(dataset.targets)
     changed = False
+    problems: list[Problem] = []
     for figure in figures:
         kind = figure.get("target_kind")
         if kind is None:
@@ -615,16 +648,30 @@ def set_target_kinds(edit: DatasetEdit, figures: list[DraftFigure]) -> None:
         ref, tracks = _target_ref(figure), figure.get("tracks")
         for n, target in enumerate(targets):
             if target.target == ref and target.kind != kind and tracks in (None, target.actual):
+                unit = resolve(dataset, target.target).unit
+                if kind == "list" and unit.kind is not Kind.COUNT:
+                    message = list_of_items(figure.get("indicator"), unit.symbol)
+                    problems.append(_problem(draft, figure, message, key="target_kind"))
+                    continue
                 targets[n] = target.model_copy(update={"kind": kind})
                 changed = True
+    if problems:
+        raise DataError(problems)
     if changed:
         edit.set_targets(targets)
 
 
 def _at_draft_lines(
-    problems: list[Problem], result: Dataset, figures: list[DraftFigure], draft: str
+    problems: list[Problem],
+    result: Dataset,
+    figures: list[DraftFigure],
+    draft: str,
+    before: Dataset | None = None,
 ) -> list[Problem]:
-    """Problems in figures the draft brought, moved to the draft's lines."""
+    """Problems in figures the draft brought (and in the targets and indicators they bring,
+    which *before*, the data file as it was, lacks), moved to the draft's figures and lines."""
+    before_indicators = set(before.indicators) if before is not None else set(result.indicators)
+    before_targets = {t.target for t in (before or result).targets}
     where: dict[str, DraftFigure] = {}
     for figure in figures:
         indicator = result.indicators.get(figure.get("indicator"))
@@ -634,14 +681,65 @@ def _at_draft_lines(
         for k, existing in enumerate(indicator.observations):
             if existing.period == period and existing.subject == figure.get("subject"):
                 where[f"indicators.{figure.get('indicator')}.observations[{k}]"] = figure
+    # a target the draft's figure is, and an indicator it brings: at that figure's field
+    fields: dict[str, tuple[DraftFigure, str | None]] = {}
+    refs = {_target_ref(figure): figure for figure in figures if figure.get("tracks")}
+    for k, target in enumerate(result.targets):
+        if target.target in refs and target.target not in before_targets:
+            fields[f"targets[{k}]"] = (refs[target.target], "tracks")
+    for figure in reversed(figures):  # the first figure that brings it
+        if figure.get("indicator") not in before_indicators:
+            fields[f"indicators.{figure.get('indicator')}"] = (figure, None)
     moved: list[Problem] = []
     for p in problems:
         prefix = next((k for k in where if p.path == k or p.path.startswith(k + ".")), None)
-        if prefix is None:
-            moved.append(p)
+        if prefix is not None:
+            moved.append(_problem(draft, where[prefix], p.message, p.code))
             continue
-        moved.append(_problem(draft, where[prefix], p.message, p.code))
+        place = next((k for k in fields if p.path.startswith(k + ".")), None)
+        if place is None:
+            moved.append(_with_figures(p, result, figures))
+            continue
+        figure, key = fields[place]
+        named = p.path.removeprefix(place + ".").split(".")[0].split("[")[0]
+        field = key if place.startswith("targets[") and named == "actual" else named
+        if field not in figure.fields:
+            field = key if key in figure.fields else None
+        moved.append(_problem(draft, figure, p.message, p.code, field))
     return moved
+
+
+_AT = re.compile(r"(indicators\.([a-z][a-z0-9_]*)|relations\[(\d+)\])")
+
+
+def _with_figures(problem: Problem, result: Dataset, figures: list[DraftFigure]) -> Problem:
+    """A problem of the data file that the draft's figures take part in (a relation between
+    them, a quoted rate of their target) says which: `(with the draft's figure #5)`."""
+    m = _AT.match(problem.path)
+    if m is None:
+        return problem
+    involved: set[str] = set()
+    if m.group(2):
+        involved.add(m.group(2))
+        for t in result.targets:  # a quoted rate or gap: of the target and its actual
+            if m.group(2) in (t.rate, t.gap):
+                involved.update((t.actual, _indicator_of(t.target)))
+    elif int(m.group(3)) < len(result.relations):
+        dumped = result.relations[int(m.group(3))].model_dump()
+        for value in dumped.values():
+            for ref in value if isinstance(value, list) else [value]:
+                if isinstance(ref, str):
+                    involved.add(_indicator_of(ref))
+    numbers = [f"#{f.index + 1}" for f in figures if f.get("indicator") in involved]
+    if not numbers:
+        return problem
+    said = f"{problem.message} (with the draft's figure {', '.join(numbers)})"
+    return dataclasses.replace(problem, message=said)
+
+
+def _indicator_of(ref: str) -> str:
+    """The indicator id a reference (x@2022#target, x{subject}@2022) names."""
+    return re.split(r"[@{]", ref, maxsplit=1)[0]
 
 
 def import_draft(
@@ -669,7 +767,10 @@ def import_draft(
         problems = problems + wrong
     counts: dict[str, int] = {}
 
+    original: list[Dataset] = []
+
     def edit(loaded: Loaded) -> tuple[Dataset, str]:
+        original[:] = [loaded.dataset]
         known = dict(loaded.dataset.declared_units)
         for symbol, d in units.items():  # the draft's own, where the file has none of the name
             known.setdefault(symbol, declare(symbol, d.family, d.factor, d.name_en, d.kind))
@@ -678,6 +779,7 @@ def import_draft(
         if problems or unknown:  # every problem of the draft in one run, in its line order
             raise DataError(sorted([*problems, *unknown], key=lambda p: p.line or 0))
         change = DatasetEdit(loaded.dataset)
+        change.coming = frozenset(f.get("indicator") for f in figures)
         used = {f.get("unit") for f in figures}
         change.declare_units({s: d for s, d in units.items() if s in used})
         said.clear()
@@ -685,14 +787,14 @@ def import_draft(
             change, figures, draft_name, replace, source, article, said
         )
         linked = link_rates(change, figures, draft_name)
-        set_target_kinds(change, figures)
+        set_target_kinds(change, figures, draft_name)
         counts.update(added=added, replaced=replaced, skipped=skipped, linked=linked)
         if not change.changed:
             return loaded.dataset, "import"
         return change.result(), "import"
 
     def locate(problems: list[Problem], dataset: Dataset) -> list[Problem]:
-        return _at_draft_lines(problems, dataset, figures, draft_name)
+        return _at_draft_lines(problems, dataset, figures, draft_name, *original[:1])
 
     change = edit_file(path, edit, dry_run, checks, "import", locate)
     return Imported(

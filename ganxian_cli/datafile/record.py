@@ -34,11 +34,12 @@ from ..model.models import (
 )
 from ..model.periods import Period, PeriodError, parse_period
 from ..model.refs import pin, resolve
-from ..model.units import declare, declared
+from ..model.units import Kind, declare, declared, get_unit
 from .locate import format_path
 from .writer import canonical_order
 
-_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+_IDENT = re.compile(r"[a-z][a-z0-9_]*")  # as the model's ids
+_NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")  # +13.1 as a growth is printed
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ class NewFigure:
     value: str | Decimal  # as typed, or a number read from a draft
     unit: str | None = None
     status: str = "actual"
-    qualifier: str = "exact"
+    qualifier: str | None = None  # exact, unless a replaced figure has another
     yoy: str | Decimal | None = None
     subject: str | None = None
     subject_en: str | None = None  # the subject's English name
@@ -265,6 +266,7 @@ def _valid(
 
 
 _INDICATOR_FIELDS = {k: k for k in ("name", "name_en", "name_en_status", "theme", "unit", "stock")}
+_KEPT = ("unit", "qualifier", "yoy", "quote", "note", "note_en", "subject_en")  # see `kept`
 _UNWRITTEN = " (in what record would write; nothing written)"
 
 
@@ -283,6 +285,11 @@ def fields_named(problems: list[Problem], new: NewFigure, spelling: Spelling) ->
     for problem in problems:
         place = next((p for p in places if problem.path.startswith(p[0])), None)
         key = problem.path.rpartition(".")[2]
+        kept_field = key in _KEPT and getattr(new, key) is None  # from the figure replaced
+        if problem.line is not None and place is not None and place[2] and kept_field:
+            message = f"{problem.message} (kept from the figure replaced: give {spelling(key)})"
+            named.append(dataclasses.replace(problem, message=message))
+            continue
         if problem.line is not None or place is None or key not in place[1]:
             named.append(problem)
             continue
@@ -315,8 +322,15 @@ class FigureEdit:
     summary: str = ""
 
 
-def plan(dataset: Dataset, new: NewFigure, replace: bool, spelling: Spelling) -> FigureEdit:
-    """Plan recording *new* in *dataset*: every refusal (`Refused`) comes here."""
+def plan(
+    dataset: Dataset,
+    new: NewFigure,
+    replace: bool,
+    spelling: Spelling,
+    coming: frozenset[str] = frozenset(),
+) -> FigureEdit:
+    """Plan recording *new* in *dataset*: every refusal (`Refused`) comes here. *coming*: the
+    indicators figures recorded after this one bring (which it may track)."""
     try:
         period = parse_period(new.period)
     except PeriodError as exc:
@@ -350,13 +364,22 @@ def plan(dataset: Dataset, new: NewFigure, replace: bool, spelling: Spelling) ->
             "for new indicators (mark the file's indicator stock = true to change it)",
             "stock",
         )
+    if indicator is None and new.theme not in dataset.themes and not new.theme_name:
+        known = ", ".join(dataset.themes) or "none"
+        raise _refuse(f"unknown theme {new.theme!r}{_meant(new.theme, dataset.themes)} "
+                      f"(known: {known}; a new theme needs {spelling('theme_name')} and "
+                      f"{spelling('theme_name_en')})", "theme")  # fmt: skip
     unit = new.unit if indicator is None else indicator.unit
     assert unit is not None  # a new indicator without a unit is refused above
+    same = same_figure(dataset, new.indicator, period, new.status, subject, new.source)
+    if same is not None and replace:  # what the request does not give, the figure keeps
+        assert indicator is not None
+        new = kept(new, indicator.observations[same])
     figure_data: dict[str, Any] = {"period": period, "value": _value(new, new.unit or unit)}
     if new.unit and new.unit != unit:
         figure_data["unit"] = new.unit
     figure_data["status"] = new.status
-    figure_data["qualifier"] = new.qualifier
+    figure_data["qualifier"] = new.qualifier or "exact"
     if new.yoy is not None:
         figure_data["yoy"] = parse_number(new.yoy, "yoy")
     for key in ("quote", "note", "note_en", "source"):
@@ -368,7 +391,11 @@ def plan(dataset: Dataset, new: NewFigure, replace: bool, spelling: Spelling) ->
             figure_data["subject_en"] = new.subject_en
     elif new.subject_en:
         raise _refuse(f"is the English name of {spelling('subject')}; give both", "subject_en")
-    same = same_figure(dataset, new.indicator, period, new.status, subject, new.source)
+    if new.target_kind == "list":
+        with declared(dataset.declared_units):
+            counted = get_unit(new.unit or unit)
+        if counted.kind is not Kind.COUNT:
+            raise _refuse(list_of_items(new.indicator, counted.symbol), "target_kind")
     if same is not None and not replace:
         assert indicator is not None
         old = indicator.observations[same]
@@ -391,6 +418,13 @@ def plan(dataset: Dataset, new: NewFigure, replace: bool, spelling: Spelling) ->
             f"{spelling('rate')} and {spelling('gap')} belong to a target: use them with "
             f"{spelling('tracks')}"
         )
+    if (
+        new.tracks
+        and _IDENT.fullmatch(new.tracks)
+        and new.tracks not in {*dataset.indicators, *coming, new.indicator}
+    ):
+        meant = _meant(new.tracks, dataset.indicators)
+        raise _refuse(f"unknown indicator {new.tracks!r}{meant}", "tracks")
     faults: list[Fault] = []
     with declared(dataset.declared_units):
         if indicator is None:
@@ -499,6 +533,37 @@ def _target(
     return (None if exists else target), quoted
 
 
+def _meant(value: str | None, known: Mapping[str, Any]) -> str:
+    """`; did you mean X?` for the known id closest to a mistyped *value*, else nothing."""
+    import difflib
+
+    close = difflib.get_close_matches(value or "", list(known), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]}?" if close else ""
+
+
+def kept(new: NewFigure, old: Figure) -> NewFigure:
+    """*new*, a replacement of the figure *old*, with what it does not give taken from *old*:
+    its unit, qualifier, growth, quote, note and subject's English name."""
+    return dataclasses.replace(
+        new,
+        unit=new.unit or old.unit,
+        qualifier=new.qualifier or old.qualifier,
+        yoy=old.yoy if new.yoy is None else new.yoy,
+        quote=new.quote or old.quote,
+        note=new.note or old.note,
+        note_en=new.note_en or old.note_en,
+        subject_en=new.subject_en or old.subject_en,
+    )
+
+
+def list_of_items(indicator: str, unit: str) -> str:
+    """Why a target of kind list must count items."""
+    return (
+        f'"list" is a fixed list of items to complete, but {indicator} is in {unit}, not a '
+        "count of items; a plan in an amount is annual (the default)"
+    )
+
+
 def _list_size(new: NewFigure) -> bool:
     """*new* is the actual count of a fixed list's items (23 key projects), the target of a
     target of kind list."""
@@ -538,6 +603,7 @@ class DatasetEdit:
         ]
         self._current = dataset.model_copy(update={"targets": targets})
         self.changed = False
+        self.coming: frozenset[str] = frozenset()  # indicators figures still to come bring
 
     @property
     def current(self) -> Dataset:
@@ -546,7 +612,7 @@ class DatasetEdit:
 
     def record(self, new: NewFigure, replace: bool, spelling: Spelling) -> str:
         """Put *new* in (see `plan`); say what changed. A refusal changes nothing."""
-        edit = plan(self._current, new, replace, spelling)
+        edit = plan(self._current, new, replace, spelling, self.coming)
         self._current = _applied(self._current, edit)
         self.changed = True
         return edit.summary

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -146,9 +147,8 @@ def edit_file(
         try:
             _check_result(dataset, new_text, path, checks)
         except DataError as exc:
-            if locate is None:
-                raise DataError(lines_on_disk(exc.problems, text, new_text, command)) from None
-            raise DataError(locate(exc.problems, dataset)) from None
+            problems = exc.problems if locate is None else locate(exc.problems, dataset)
+            raise DataError(lines_on_disk(problems, text, new_text, command, path)) from None
         diff = unified_diff(text, new_text, path)
         written = bool(diff) and not dry_run
         if written:
@@ -156,10 +156,13 @@ def edit_file(
     return Change(diff, summary, written)
 
 
-def lines_on_disk(problems: list[Problem], old: str, new: str, command: str) -> list[Problem]:
+def lines_on_disk(
+    problems: list[Problem], old: str, new: str, command: str, path: str | None = None
+) -> list[Problem]:
     """Problems of a refused result (*new*) placed in the file as it is on disk (*old*): a line
-    the edit left alone is given its line on disk; a line of the changed text, which was never
-    written, gets no line number and says so."""
+    the edit left alone is given its line on disk, wherever the change moved it; a line of the
+    changed text, which was never written, gets no line number and says so. Problems of another
+    file than *path* (a draft's) stay as they are."""
     a, b = old.split("\n"), new.split("\n")
     shortest = min(len(a), len(b))
     head = 0
@@ -168,13 +171,20 @@ def lines_on_disk(problems: list[Problem], old: str, new: str, command: str) -> 
     tail = 0
     while tail < shortest - head and a[-1 - tail] == b[-1 - tail]:
         tail += 1
+    # a line of *new* (from 1) -> its line on disk: the shared head and tail, then the lines
+    # difflib matches in the changed middle only (it grows quadratically with what it compares)
+    on_disk = {n: n for n in range(1, head + 1)}
+    on_disk.update((len(b) - k, len(a) - k) for k in range(tail))
+    middle = difflib.SequenceMatcher(None, a[head : len(a) - tail], b[head : len(b) - tail])
+    for block in middle.get_matching_blocks():
+        on_disk.update((head + block.b + k + 1, head + block.a + k + 1) for k in range(block.size))
     placed = []
     for problem in problems:
         line = problem.line
-        if line is None or line <= head:
+        if line is None or (path is not None and problem.file != path):
             placed.append(problem)
-        elif line > len(b) - tail:
-            placed.append(dataclasses.replace(problem, line=line - (len(b) - len(a))))
+        elif line in on_disk:
+            placed.append(dataclasses.replace(problem, line=on_disk[line]))
         else:
             said = (
                 _SET_FIELD.sub(r"give --\1 \2", problem.message)

@@ -59,6 +59,10 @@ def test_refused_record_names_file_option_and_code(
 def test_empty_subject_with_replace(runner: CliRunner, other_region_copy: Path) -> None:
     args = ["record", "retail_sales", "-p", "2031-Q1", "-v", "12.35", "--subject", "", "--replace"]
     result = invoke(runner, *args, "-d", str(other_region_copy))
+    assert result.exit_code == 1  # the quote kept from the figure replaced shows 9.6
+    assert "(kept from the figure replaced: give --quote)" in result.stderr
+    quote = "一季度社会消费品零售总额12.35亿元,同比下降3.2%"
+    result = invoke(runner, *args, "--quote", quote, "-d", str(other_region_copy))
     assert result.exit_code == 0, result.stderr
     assert "replaced actual figure for 2031-Q1" in result.stderr
 

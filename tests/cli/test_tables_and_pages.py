@@ -149,7 +149,7 @@ quote = "实现旅游总收入45.3亿元"
         ("2027", "1", "no other figure 1"),  # itself
         ("2027", "-1", "no other figure -1"),
         ("2026", "0", "figure 0 is for 2027, this one for 2026"),
-        ("2027", "true", "wrong type"),
+        ("2027", "true", "expected a whole number (without quotes)"),
     ],
 )
 def test_a_restatement_must_name_another_figure_it_agrees_with(

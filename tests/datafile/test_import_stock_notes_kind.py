@@ -146,7 +146,12 @@ def test_a_json_draft_carries_them(runner: CliRunner, data_file: Path) -> None:
 @pytest.mark.parametrize(
     ("old", "new", "line", "said"),
     [
-        ("stock = true", 'stock = "yes"', 10, "figure #1, stock: wrong type"),
+        (
+            "stock = true",
+            'stock = "yes"',
+            10,
+            "figure #1, stock: expected true or false (without quotes)",
+        ),
         ("stock = true", "stock = true", None, None),
         ('target_kind = "list"', 'target_kind = "lst"', 29, "expected one of annual, list"),
         ('status = "target"', 'status = "forecast"', 28, "use it on a figure of status"),
