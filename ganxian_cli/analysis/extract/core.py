@@ -55,6 +55,9 @@ _BALANCE = re.compile(r"余额")
 _SINCE = re.compile(r"(?:比|较)(?:年初|上年末|去年末|上年底|去年底)|今年(?:新增|净增)|年初以来")
 # 累计 with no period of its own: the year's total so far (as 今年以来)
 _CUMULATIVE = re.compile(r"累计")
+# 完成投资74.5亿元,占年度计划的81.2%: progress against the year's plan, a total so far
+_OF_PLAN = re.compile(r"(?:完成|占|达到?)(?:了)?(?:年度|全年)(?:计划|任务|目标)")
+_DONE = re.compile(r"完成")
 # 今年村里计划…: the year's plan, not a total so far
 _PLANNED_YEAR = re.compile(r"今年.{0,6}?(?:计划|安排|确定|谋划|实施|目标)")
 _YEAR_END = frozenset({"yend"})  # 年底前 in a target: the year's
@@ -179,7 +182,13 @@ def extract(
     }
     for symbol in cells.undeclared(proposals, dataset):  # a table's 千公顷: a family of its own
         proposed.setdefault(symbol, Unit(symbol, symbol, Decimal(1), Kind.AMOUNT, ""))
-    return Extraction(proposals, f"{year}-{month:02d}", how, proposed)
+    resolved = f"{year}-{month:02d}"
+    warnings = [
+        f"{p.text} ({p.period}) ends after {resolved}, the month periods are resolved with "
+        f"(from {how}): its figures keep {p.text}; check the publication month"
+        for p in periods.ahead
+    ]
+    return Extraction(proposals, resolved, how, proposed, warnings)
 
 
 def _distinct(proposals: list[Proposal], matcher: Matcher) -> list[Proposal]:
@@ -456,6 +465,13 @@ def _dated(
             and (
                 _CUMULATIVE.search(lead)
                 or (this_year and not _PLANNED_YEAR.match(text, this_year[-1]))
+                or (
+                    (_DONE.search(lead) or _OF_PLAN.search(lead))
+                    and _OF_PLAN.search(
+                        text, lower, min(figure.sentence[1], token.end + clauses.WINDOW)
+                    )
+                    is not None
+                )
             )
         ):
             # 今年,该区累计为342户企业办理…: a total from January to the reference month

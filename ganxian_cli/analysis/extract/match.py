@@ -9,11 +9,13 @@ characters or more printed whole in an indicator's name (利润总额 in 规模�
 is about it. A figure whose sentence names the whole region before it (全区, 该区 …) never goes
 onto a company's or place's indicator. An article read again is recognised by its recorded
 figures: a value the indicator already holds, whose name or quote shares words with the
-indicator's name, goes onto it; a figure of another subject (or none) only when that very value
-and period are recorded there, and it then takes the recorded subject. Otherwise it gets a new
-indicator: a readable id and a theme from the glossary (`model.glossary`), one per name, unit
-and subject, so figures of another scope (the signed projects among all, a company beside its
-district) never share one. Each match says why (`Match.reason`).
+indicator's name, goes onto it (before an indicator named like it only where that period is
+recorded too: a list of 15 is not the 15 projects in negotiation of another period); a figure
+of another subject (or none) only when that very value and period are recorded there, and it
+then takes the recorded subject. Otherwise it gets a new indicator: a readable id and a theme
+from the glossary (`model.glossary`), one per name, unit and subject, so figures of another
+scope (the signed projects among all, a company beside its district) never share one.
+Each match says why (`Match.reason`).
 """
 
 from __future__ import annotations
@@ -178,7 +180,8 @@ class Matcher:
                 how = "holds this value, read again; named"
             elif held:
                 how = "holds this value; " + how
-            if held:
+            if held and (score >= THRESHOLD or recorded != _SAME):
+                # a value held in another period never outranks an indicator named so
                 score += SAME_VALUE_BONUS
             scored.append((score, ident, how))
         scored.sort(key=lambda s: -s[0])
