@@ -219,3 +219,11 @@ def test_the_lists_investment_against_the_plan_is_the_key_project_investment(
         "key_project_completion_rate",
         "2022-H1",
     )
+
+
+def test_an_article_of_another_region_is_warned_of(shipped: Dataset) -> None:
+    other = extract("兴宁县前三季度项目建设\n\n前三季度,全县签约项目28个。", shipped, "2022-10")
+    assert [w for w in other.warnings if "兴宁县" in w and "赣县区" in w]
+    own = extract("赣县区前三季度项目建设\n\n前三季度,全区签约项目28个。", shipped, "2022-10")
+    assert own.warnings == []
+    assert extract("兴宁县前三季度项目建设\n\n签约项目28个。", None, "2022-10").warnings == []

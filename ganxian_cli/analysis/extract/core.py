@@ -183,12 +183,34 @@ def extract(
     for symbol in cells.undeclared(proposals, dataset):  # a table's 千公顷: a family of its own
         proposed.setdefault(symbol, Unit(symbol, symbol, Decimal(1), Kind.AMOUNT, ""))
     resolved = f"{year}-{month:02d}"
-    warnings = [
+    warnings = _other_region(first, dataset)
+    warnings += [
         f"{p.text} ({p.period}) ends after {resolved}, the month periods are resolved with "
         f"(from {how}): its figures keep {p.text}; check the publication month"
         for p in periods.ahead
     ]
     return Extraction(proposals, resolved, how, proposed, warnings)
+
+
+# the place a headline opens with (石城县前三季度项目建设…)
+_PLACE = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:自治县|自治州|县|区|市|省|州|旗)")
+
+
+def _other_region(headline: str, dataset: Dataset | None) -> list[str]:
+    """A warning where the headline opens with a place that is none of the data file's
+    regions: its figures are proposed onto another region's indicators."""
+    if dataset is None:
+        return []
+    regions = {s.region for s in dataset.sources.values()}
+    if dataset.source is not None:
+        regions.add(dataset.source.region)
+    place = _PLACE.match("".join(headline.split()))
+    if not regions or place is None or any(r and r in headline for r in regions):
+        return []
+    return [
+        f"the headline names {place.group()}, the data file's region is "
+        f"{'、'.join(sorted(r for r in regions if r))}: check --data"
+    ]
 
 
 def _distinct(proposals: list[Proposal], matcher: Matcher) -> list[Proposal]:
