@@ -227,3 +227,33 @@ def test_an_article_of_another_region_is_warned_of(shipped: Dataset) -> None:
     own = extract("赣县区前三季度项目建设\n\n前三季度,全区签约项目28个。", shipped, "2022-10")
     assert own.warnings == []
     assert extract("兴宁县前三季度项目建设\n\n签约项目28个。", None, "2022-10").warnings == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "indicator"),
+    [
+        ("截至6月底,全区在建项目58个。", "在建项目", "projects_under_construction"),
+        ("截至6月底,全区在谈项目41个。", "在谈项目", "negotiating_projects"),
+    ],
+)
+def test_a_registers_name_keeps_its_在_and_goes_onto_all_of_it(
+    shipped: Dataset, text: str, name: str, indicator: str
+) -> None:
+    # never onto 已投产的在建项目: those are the projects under construction already producing
+    (figure,) = extract(text, shipped, "2022-07").figures
+    assert (figure.name, figure.indicator) == (name, indicator)
+
+
+def test_a_company_named_without_its_place_goes_onto_its_indicator(shipped: Dataset) -> None:
+    # the file spells the firm 赣州腾远钴业; the article drops the city
+    figure = _one("腾远钴业上半年营收19.6亿元。", shipped, "19.6")
+    assert (figure.indicator, figure.subject) == ("tengyuan_revenue", "赣州腾远钴业")  # type: ignore[attr-defined]
+
+
+def test_the_count_done_of_the_years_programme_is_of_the_months_reported_on() -> None:
+    text = "清河县前三季度项目建设\n\n全县列入省重点调度的18个项目已全部开工。"
+    figures = extract(text, None, "2029-10").figures
+    assert [(str(p.value), p.period, p.done_items) for p in figures] == [
+        ("18", "2029", False),  # the year's list
+        ("18", "2029-01..2029-09", True),  # started by September, not by December
+    ]

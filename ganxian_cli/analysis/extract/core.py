@@ -161,7 +161,10 @@ def extract(
         )
     proposals = stocks.parts(proposals, figures, text)
     proposals = related(_distinct(proposals, matcher), figures, text, dataset)
-    proposals = _distinct(all_done(proposals, figures, text, matcher), matcher)
+    proposals = _distinct(
+        all_done(proposals, figures, text, matcher, lambda pos: str(periods.in_force(pos))),
+        matcher,
+    )
     prose = {id(p) for p in proposals}
     proposals = cells.add(
         proposals, tables, matcher, year, month, line_starts, lambda p: _distinct(p, matcher)

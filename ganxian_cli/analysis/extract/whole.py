@@ -4,6 +4,7 @@ that all of its items are to reach (确保23个重点项目全部开工) is a li
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from ...model.units import Kind
@@ -17,14 +18,21 @@ _ALL_DONE = re.compile(
     r"(?:已经?)?(?P<done>开工|复工|建成|签约|投产|竣工|完工|落地|开业|达产|投用|完成)"
 )
 _YEAR = re.compile(r"\d{4}(?!\d)")  # a period of one year, or of months of it
+_WHOLE_YEAR = re.compile(r"\d{4}")
 _NOT_DONE = re.compile(r"计划|力争|确保|将|预计|争取|要")  # 计划10月底前全部完工: not yet
 
 
 def all_done(
-    proposals: list[Proposal], figures: list[FoundFigure], text: str, matcher: Matcher
+    proposals: list[Proposal],
+    figures: list[FoundFigure],
+    text: str,
+    matcher: Matcher,
+    in_force: Callable[[int], str] | None = None,
 ) -> list[Proposal]:
     """*proposals* and, after each actual count whose items are all done (全部开工), that same
-    count of the items done (已开工), onto the indicator of that name."""
+    count of the items done (已开工), onto the indicator of that name. The count done is of the
+    count's months; where the count is the year's programme (列入…的15个项目), of the months in
+    force at it (*in_force*: the period text[pos] is of), not of the year to come."""
     out: list[Proposal] = []
     renamed: dict[str, str] = {}  # a count's new indicator, once its name lost 已全部建成
     for p, f in zip(proposals, figures, strict=True):
@@ -74,9 +82,13 @@ def all_done(
         if match.new:
             match = replace(match, indicator=matcher.fresh())
         reason = f"all ({found.group()[len(found.group('items')) :]}) of the count; " + match.reason
+        done_period = p.period
+        if in_force is not None and _WHOLE_YEAR.fullmatch(p.period):
+            done_period = in_force(f.token.start)
         out.append(
             replace(
                 p,
+                period=done_period,
                 name=name,
                 indicator=match.indicator,
                 new_indicator=match.new,
