@@ -212,3 +212,20 @@ def test_a_span_within_the_publication_month_gives_no_warning() -> None:
     result = extract("1-6月,全县完成投资57.1亿元。", None, "2031-07")
     assert [p.period for p in result.figures] == ["2031-H1"]
     assert result.warnings == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value", "period"),
+    [
+        ("截至6月底,全县在建项目完成投资48.7亿元。", "2031-07", "48.7亿元", "2031-H1"),
+        ("截至9月末,全市规上企业新增11家,总数达236家。", "2027-10", "11家", "2027-01..2027-09"),
+        ("截至9月末,全市规上企业新增11家,总数达236家。", "2027-10", "236家", "2027-09"),
+        ("截至5月底,全区在建项目64个。", "2029-06", "64个", "2029-05"),
+        # 截至目前: a programme's total since it began, as it stands
+        ("截至目前,已为企业减免租金1800万元。", "2029-06", "1800万元", "2029-06"),
+    ],
+)
+def test_a_flow_under_a_months_end_runs_from_january(
+    text: str, published: str, value: str, period: str
+) -> None:
+    assert _found(text, published)[value][0] == period

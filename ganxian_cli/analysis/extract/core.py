@@ -53,6 +53,12 @@ _BALANCE = re.compile(r"余额")
 # a change since the start of the year (比年初增加18.4亿元, 较去年末净增9家): the flow over the
 # period in force, even after a stock's 截至3月末
 _SINCE = re.compile(r"(?:比|较)(?:年初|上年末|去年末|上年底|去年底)|今年(?:新增|净增)|年初以来")
+# a flow under a month's end a level stands at (截至6月底,在建项目完成投资56.2亿元): the total
+# from January to that month
+_FLOW_TO_DATE = re.compile(r"完成|新增|净增|签约|新开工|实现|累计|引进|办理|发放|拨付|减免")
+_UP_TO_MONTH_END = re.compile(
+    r"(?:截至|截止到?)(?:\d{4}年)?[\d一二三四五六七八九十]{1,3}月(?:底|末)"
+)
 # 累计 with no period of its own: the year's total so far (as 今年以来)
 _CUMULATIVE = re.compile(r"累计")
 # 完成投资74.5亿元,占年度计划的81.2%: progress against the year's plan, a total so far
@@ -429,6 +435,11 @@ def _dated(
     phrase = periods.in_sentence(token.start, figure.sentence[0], status)
     in_force = periods.in_force(token.start)
     flow = _SINCE.search(lead) is not None  # 比年初增加, 今年新增: a change over months
+    to_date = (
+        status == "actual"
+        and unit_kind(token.unit) is not Kind.RATE
+        and _FLOW_TO_DATE.search(lead) is not None
+    )
     this_year = [m.start() for m in _THIS_YEAR.finditer(text, lower, token.start)]
     back_to_force = bool(this_year) and (phrase is None or this_year[-1] >= phrase.end)
     if back_to_force:
@@ -447,7 +458,9 @@ def _dated(
         period = distinct.pop() if len(distinct) == 1 else Period(later[0].year, 1, 12)
     elif phrase is not None and phrase.period is not None:
         period = phrase.period
-        if phrase.stock and flow:  # 截至3月末…比年初增加18.4亿元: January to that month
+        if phrase.stock and (flow or (to_date and _UP_TO_MONTH_END.match(phrase.text))):
+            # 截至3月末…比年初增加18.4亿元, 截至6月底…完成投资: from January to that month
+            # (截至目前 a programme's total since it began, as it stands; 5月底 late May)
             period = Period(period.year, 1, period.end)
         elif status == "target" and phrase.group in _YEAR_END:
             period = Period(period.year, 1, 12)  # 确保年底前完成: the year's target
