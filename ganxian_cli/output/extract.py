@@ -292,6 +292,8 @@ def extract_doc(
     result = extract(text, dataset, published, article_id)
     say(f"ganxian: {len(result.figures)} figures; periods resolved with {result.published} "
         f"(from {result.published_from}); indicators from {opened.path}")  # fmt: skip
+    for warning in result.warnings:
+        say(f"ganxian: warning: {warning}")
     if article_id and not source:
         say(f"ganxian: the figures are of source {article_id!r}, whose text is {name}")
     return ExtractView(result, name, article_id, opened.path, lang)

@@ -137,3 +137,30 @@ def test_the_follow_up_article_alone_makes_its_stocks_and_its_list(
     assert [i["name"] for i in written["indicators"].values() if i.get("stock")] == ["规上企业"]
     (target,) = written["targets"]
     assert target["kind"] == "list" and target["target"].endswith("@2022#actual")
+
+
+@pytest.mark.parametrize("title", ["云岭县上半年经济运行情况", "云岭县经济简报"])
+def test_since_the_new_year_in_a_half_year_report_imports_into_a_valid_file(
+    runner: CliRunner, tmp_path: Path, title: str
+) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "云岭县上半年经济运行情况\n\n上半年,全县经济稳中向好。\n\n"
+        "今年以来为215户企业办理留抵退税2.6亿元。\n",
+        encoding="utf-8",
+    )
+    data = tmp_path / "data.toml"
+    made = invoke(
+        runner, "init", str(data), "--region", "云岭县", "--title", title, "--published", "2034-07"
+    )
+    assert made.exit_code == 0, made.stderr
+    extracted = invoke(runner, "extract", str(article), "--data", str(data), "--format", "toml")
+    assert extracted.exit_code == 0, extracted.stderr
+    periods = {f["period"] for f in tomllib.loads(extracted.stdout)["figures"]}
+    assert periods == {"2034-H1"}  # the headline's span
+    draft = tmp_path / "draft.toml"
+    draft.write_text(extracted.stdout, encoding="utf-8")
+    imported = invoke(runner, "import", str(draft), "--data", str(data))
+    assert imported.exit_code == 0, imported.stderr
+    checked = invoke(runner, "validate", "--strict", str(data))
+    assert checked.exit_code == 0, checked.stdout + checked.stderr

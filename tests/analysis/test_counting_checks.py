@@ -131,3 +131,20 @@ def test_only_one_figure_may_be_marked_to_count() -> None:
     text += _figure("2031-H1", "31", "上半年工业总产值31亿元", 'source = "h1"\ncounts = true\n')
     codes = [(p[0], p[2]) for p in _problems(text)]
     assert ("G231", "error") in codes
+
+
+def test_since_the_new_year_in_a_half_year_report_is_the_headlines_span() -> None:
+    # what extract proposes for 今年以来 under a headline of 上半年 published in July
+    quote = "今年以来,全县工业总产值31亿元"
+    halfyear = HEAD.replace("青山县经济运行", "青山县上半年经济运行情况")
+    assert _problems(halfyear + _figure("2031-H1", "31", quote)) == []
+    assert _problems(halfyear + _figure("2031-01..2031-07", "31", quote)) == []
+    # without such a title, 今年以来 runs to the publication month or the month before
+    assert _problems(HEAD + _figure("2031-H1", "31", quote)) == []
+    assert [p[0] for p in _problems(HEAD + _figure("2031-01..2031-05", "31", quote))] == ["G232"]
+    # a span not over by publication names no period of the article
+    q3 = HEAD.replace("青山县经济运行", "青山县前三季度经济运行")
+    assert [p[0] for p in _problems(q3 + _figure("2031-01..2031-05", "31", quote))] == ["G232"]
+    now = "截至目前,全县工业总产值31亿元"
+    assert [p[0] for p in _problems(HEAD + _figure("2031-06", "31", now))] == ["G232"]
+    assert _problems(halfyear + _figure("2031-06", "31", now)) == []

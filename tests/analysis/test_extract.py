@@ -473,7 +473,7 @@ def test_rates_are_proposed_with_what_they_are_rates_of() -> None:
         ("95.65", "rate", ids["22"]),
         ("70.11", "rate", ids["58.33"]),
         ("28.44", "gap", ids["58.33"]),
-        ("56", "share", ids["40.6"]),
+        ("56", "rate", ids["40.6"]),  # 占年度计划的: the rate the year's plan is done at
     ]
 
 

@@ -176,3 +176,84 @@ def test_a_new_indicator_takes_a_theme_of_the_file() -> None:
     text = "上半年,全县规上工业营业收入100亿元,实现利润总额9亿元。"
     themes = [p.theme for p in extract(text, dataset, "2031-07").figures]
     assert themes == ["industry", "industry"]
+
+
+@pytest.mark.parametrize("size", ["23", "25", "40"])
+@pytest.mark.parametrize(
+    "sentence",
+    ["上半年,全区{n}个重点调度项目已全部开工。", "上半年,列入重点调度的{n}个项目已全部开工。"],
+)
+def test_a_list_all_started_goes_onto_the_list_whatever_its_size(
+    shipped: Dataset, size: str, sentence: str
+) -> None:
+    # the file records a list of 23: a list of 25 is still the list, never the count started
+    figures = extract(sentence.format(n=size), shipped, "2022-07").figures
+    assert [(p.indicator, p.target_kind) for p in figures] == [
+        ("key_projects", "list"),
+        ("key_projects_started", None),
+    ]
+    assert figures[0].tracks == "key_projects_started"
+
+
+def test_a_value_the_file_holds_never_outranks_an_indicator_named_so(shipped: Dataset) -> None:
+    # 15 is a count of projects in negotiation in the file; these 15 are the scheduled list
+    text = "前三季度,全县列入省市重点调度的15个项目已全部开工。"
+    figures = extract(text, shipped, "2031-10").figures
+    assert [p.indicator for p in figures] == ["key_projects", "key_projects_started"]
+
+
+@pytest.mark.parametrize("published", ["2022-06", "2022-07"])
+def test_the_lists_investment_against_the_plan_is_the_key_project_investment(
+    shipped: Dataset, published: str
+) -> None:
+    text = (
+        "赣县区1-6月重点项目推进情况\n\n工业平稳。\n\n"
+        "项目方面,全区26个重点调度项目已全部开工,完成投资68.3亿元,占年度计划的77.4%。"
+    )
+    figures = {str(p.value): p for p in extract(text, shipped, published).figures}
+    assert (figures["68.3"].indicator, figures["68.3"].period) == (
+        "key_project_investment",
+        "2022-H1",
+    )
+    assert (figures["77.4"].indicator, figures["77.4"].period) == (
+        "key_project_completion_rate",
+        "2022-H1",
+    )
+
+
+def test_an_article_of_another_region_is_warned_of(shipped: Dataset) -> None:
+    other = extract("兴宁县前三季度项目建设\n\n前三季度,全县签约项目28个。", shipped, "2022-10")
+    assert [w for w in other.warnings if "兴宁县" in w and "赣县区" in w]
+    own = extract("赣县区前三季度项目建设\n\n前三季度,全区签约项目28个。", shipped, "2022-10")
+    assert own.warnings == []
+    assert extract("兴宁县前三季度项目建设\n\n签约项目28个。", None, "2022-10").warnings == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "indicator"),
+    [
+        ("截至6月底,全区在建项目58个。", "在建项目", "projects_under_construction"),
+        ("截至6月底,全区在谈项目41个。", "在谈项目", "negotiating_projects"),
+    ],
+)
+def test_a_registers_name_keeps_its_在_and_goes_onto_all_of_it(
+    shipped: Dataset, text: str, name: str, indicator: str
+) -> None:
+    # never onto 已投产的在建项目: those are the projects under construction already producing
+    (figure,) = extract(text, shipped, "2022-07").figures
+    assert (figure.name, figure.indicator) == (name, indicator)
+
+
+def test_a_company_named_without_its_place_goes_onto_its_indicator(shipped: Dataset) -> None:
+    # the file spells the firm 赣州腾远钴业; the article drops the city
+    figure = _one("腾远钴业上半年营收19.6亿元。", shipped, "19.6")
+    assert (figure.indicator, figure.subject) == ("tengyuan_revenue", "赣州腾远钴业")  # type: ignore[attr-defined]
+
+
+def test_the_count_done_of_the_years_programme_is_of_the_months_reported_on() -> None:
+    text = "清河县前三季度项目建设\n\n全县列入省重点调度的18个项目已全部开工。"
+    figures = extract(text, None, "2029-10").figures
+    assert [(str(p.value), p.period, p.done_items) for p in figures] == [
+        ("18", "2029", False),  # the year's list
+        ("18", "2029-01..2029-09", True),  # started by September, not by December
+    ]

@@ -185,3 +185,47 @@ def test_a_breakdown_paragraph_goes_on_with_the_period(
 )
 def test_a_plan_is_of_the_year_it_names(text: str, published: str, value: str, year: str) -> None:
     assert _found(text, published)[value] == (year, "target")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "period"),
+    [
+        ("溪口县经济\n\n1-9月,全县完成投资87.5亿元。", "2031-07", "2031-01..2031-09"),
+        ("前三季度,全县签约项目31个,签约资金96.4亿元。", "2028-05", "2028-01..2028-09"),
+        (
+            "1至11月,全镇规上工业产值增长6.2%。\n\n其中,建材产值12.3亿元。",
+            "2026-06",
+            "2026-01..2026-11",
+        ),
+    ],
+)
+def test_a_span_printed_as_done_after_the_publication_month_is_kept_with_a_warning(
+    text: str, published: str, period: str
+) -> None:
+    result = extract(text, None, published)
+    assert {p.period for p in result.figures} == {period}
+    assert len(result.warnings) == 1
+    assert published in result.warnings[0] and "check the publication month" in result.warnings[0]
+
+
+def test_a_span_within_the_publication_month_gives_no_warning() -> None:
+    result = extract("1-6月,全县完成投资57.1亿元。", None, "2031-07")
+    assert [p.period for p in result.figures] == ["2031-H1"]
+    assert result.warnings == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value", "period"),
+    [
+        ("截至6月底,全县在建项目完成投资48.7亿元。", "2031-07", "48.7亿元", "2031-H1"),
+        ("截至9月末,全市规上企业新增11家,总数达236家。", "2027-10", "11家", "2027-01..2027-09"),
+        ("截至9月末,全市规上企业新增11家,总数达236家。", "2027-10", "236家", "2027-09"),
+        ("截至5月底,全区在建项目64个。", "2029-06", "64个", "2029-05"),
+        # 截至目前: a programme's total since it began, as it stands
+        ("截至目前,已为企业减免租金1800万元。", "2029-06", "1800万元", "2029-06"),
+    ],
+)
+def test_a_flow_under_a_months_end_runs_from_january(
+    text: str, published: str, value: str, period: str
+) -> None:
+    assert _found(text, published)[value][0] == period

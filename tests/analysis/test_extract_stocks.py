@@ -65,6 +65,8 @@ def test_a_level_at_a_point_of_time_is_a_stock(text: str, value: int | Decimal) 
         ("上半年新增新能源装机约420万千瓦。", 420),
         ("6月份签约项目13个,签约金额180.3亿元,其中工业项目9个。", 9),
         ("截至6月末,在建项目52个。1-6月,在建项目完成投资30亿元。", 30),
+        ("6月,存栏生猪出栏8.6万头。", Decimal("8.6")),  # 出栏: the pigs sold, a flow
+        ("5月,全镇生猪出栏1.9万头。", Decimal("1.9")),
     ],
 )
 def test_a_flow_is_never_a_stock(text: str, value: int | Decimal) -> None:

@@ -5,7 +5,11 @@
 - G231 (error): more than one figure of a group is marked `counts = true`.
 - G232 (warning): a figure's period disagrees with the period words of its quote (一季度 on
   2031-01). The words are read by `model.period_words`, which leaves comparison bases (比5月,
-  较上半年) and bracketed figures alone; a quote without period words is not judged. A warning,
+  较上半年) and bracketed figures alone; a quote without period words is not judged. They are
+  read against the article's publication month and, where its title names a span of months
+  over by then (上半年… published in July), against that span's last month too, as `extract`
+  reads them (今年以来 is then 2022-H1, not January to July); 今年以来 alone may also end the
+  month before publication, the last month with statistics. A warning,
   not an error: the reading is of free text, and a quote may carry words about another clause;
   `--strict` (CI) still refuses it.
 
@@ -18,7 +22,14 @@ import re
 
 from ...model.models import Dataset, Figure
 from ...model.numerals import plain
-from ...model.period_words import agrees, implied_period, own_phrases, reference
+from ...model.period_words import (
+    agrees,
+    headline_span,
+    implied_period,
+    own_phrases,
+    reference,
+)
+from ...model.periods import Period
 from .collector import Collector, fig_path
 from .quotes import cell_of
 
@@ -87,6 +98,20 @@ def _published(dataset: Dataset, figure: Figure) -> tuple[int, int] | None:
     return int(found.group(1)), int(found.group(2))
 
 
+def _headline(dataset: Dataset, figure: Figure, when: tuple[int, int]) -> Period | None:
+    """The span of months the title of the figure's article names, over by *when*
+    (`period_words.headline_span`): the period the article reports on."""
+    ident = dataset.source_of(figure)
+    source = dataset.sources.get(ident) if ident is not None else dataset.source
+    return headline_span(source.title, *when) if source is not None else None
+
+
+def _since_new_year(quote: str, year: int, month: int) -> bool:
+    """Whether the quote's only period words are 今年以来 (年初以来, 今年来)."""
+    phrases = own_phrases(quote, year, month)
+    return bool(phrases) and all(p.group == "ytd" for p in phrases)
+
+
 def check_period_words(c: Collector) -> None:
     """G232 for a figure whose period its quote's own period words do not allow.
 
@@ -115,6 +140,12 @@ def check_period_words(c: Collector) -> None:
         readings: list[tuple[int, int]] = []
         if when is not None:
             readings.append(reference(quote, *when))
+            span = _headline(dataset, figure, when) if cell is None else None
+            if span is not None:  # 今年以来 in 上半年经济运行情况 published in July: H1
+                readings.append((span.year, span.end))
+            elif when[1] > 1 and _since_new_year(quote, *when):
+                # 今年以来 in July runs to July or to June, the last month with statistics
+                readings.append((when[0], when[1] - 1))
             if when[1] <= 3:
                 readings.append((when[0] - 1, 12))
             if figure.status != "actual":

@@ -16,7 +16,9 @@ _SUBJECT = re.compile(
 )
 _LEAD = re.compile(
     r"^(?:其中|同时|此外|另外|并|该区|该县|该市|该省|全区|全县|全市|全省|今年|目前|"
-    r"截至目前|共|累计|已经?|还|为|对|在|实现|完成|达到?|有|的|又|再|共计|预计到?|预计|将|"
+    # 在 as a preposition, not of a register's name (在建项目, 在谈项目, 在库, 在营企业)
+    r"截至目前|共|累计|已经?|还|为|对|在(?!建|谈|库|营|岗|册|线|校|园|职)|实现|完成|达到?|有|的|"
+    r"又|再|共计|预计到?|预计|将|"
     r"确保|力争|争取)+"
 )
 _TAIL = re.compile(
@@ -155,6 +157,12 @@ _BENEFIT = re.compile(r"(?:惠及|涉及|覆盖|受益)[\u4e00-\u9fff]{0,4}")
 # 签约工业项目27个,金额401.3亿元: the amount of the projects just counted
 _BARE_AMOUNT = re.compile(r"(?:金额|总金额|总额|总投资|投资额|计划总投资)")
 _BENEFICIARY = re.compile(r"企业|市场主体|经营主体|商户|农户|群众")
+# 23个重点调度项目已全部开工,完成投资74.5亿元: the investment of the projects of that list
+_ALL_DONE_TAIL = re.compile(
+    r"(?:已经?|均已?|都已?|现已)?(?:全部|全数|悉数)(?:已经?)?"
+    r"(?:开工|复工|建成|签约|投产|竣工|完工|落地|开业|达产|投用)$"
+)
+_INVESTED = re.compile(r"(?:完成|累计完成)?投资(?:额)?")
 
 
 def of_previous(name: str, previous: str, previous_kind: Kind, after: str) -> str:
@@ -168,6 +176,9 @@ def of_previous(name: str, previous: str, previous_kind: Kind, after: str) -> st
         return previous + name
     if _BARE_AMOUNT.fullmatch(name) and previous_kind is Kind.COUNT:
         return previous + name
+    items = _ALL_DONE_TAIL.sub("", previous)
+    if _INVESTED.fullmatch(name) and previous_kind is Kind.COUNT and items != previous and items:
+        return items + "完成投资额"
     return name
 
 

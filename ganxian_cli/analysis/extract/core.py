@@ -53,8 +53,17 @@ _BALANCE = re.compile(r"余额")
 # a change since the start of the year (比年初增加18.4亿元, 较去年末净增9家): the flow over the
 # period in force, even after a stock's 截至3月末
 _SINCE = re.compile(r"(?:比|较)(?:年初|上年末|去年末|上年底|去年底)|今年(?:新增|净增)|年初以来")
+# a flow under a month's end a level stands at (截至6月底,在建项目完成投资56.2亿元): the total
+# from January to that month
+_FLOW_TO_DATE = re.compile(r"完成|新增|净增|签约|新开工|实现|累计|引进|办理|发放|拨付|减免")
+_UP_TO_MONTH_END = re.compile(
+    r"(?:截至|截止到?)(?:\d{4}年)?[\d一二三四五六七八九十]{1,3}月(?:底|末)"
+)
 # 累计 with no period of its own: the year's total so far (as 今年以来)
 _CUMULATIVE = re.compile(r"累计")
+# 完成投资74.5亿元,占年度计划的81.2%: progress against the year's plan, a total so far
+_OF_PLAN = re.compile(r"(?:完成|占|达到?)(?:了)?(?:年度|全年)(?:计划|任务|目标)")
+_DONE = re.compile(r"完成")
 # 今年村里计划…: the year's plan, not a total so far
 _PLANNED_YEAR = re.compile(r"今年.{0,6}?(?:计划|安排|确定|谋划|实施|目标)")
 _YEAR_END = frozenset({"yend"})  # 年底前 in a target: the year's
@@ -158,7 +167,10 @@ def extract(
         )
     proposals = stocks.parts(proposals, figures, text)
     proposals = related(_distinct(proposals, matcher), figures, text, dataset)
-    proposals = _distinct(all_done(proposals, figures, text, matcher), matcher)
+    proposals = _distinct(
+        all_done(proposals, figures, text, matcher, lambda pos: str(periods.in_force(pos))),
+        matcher,
+    )
     prose = {id(p) for p in proposals}
     proposals = cells.add(
         proposals, tables, matcher, year, month, line_starts, lambda p: _distinct(p, matcher)
@@ -179,7 +191,35 @@ def extract(
     }
     for symbol in cells.undeclared(proposals, dataset):  # a table's 千公顷: a family of its own
         proposed.setdefault(symbol, Unit(symbol, symbol, Decimal(1), Kind.AMOUNT, ""))
-    return Extraction(proposals, f"{year}-{month:02d}", how, proposed)
+    resolved = f"{year}-{month:02d}"
+    warnings = _other_region(first, dataset)
+    warnings += [
+        f"{p.text} ({p.period}) ends after {resolved}, the month periods are resolved with "
+        f"(from {how}): its figures keep {p.text}; check the publication month"
+        for p in periods.ahead
+    ]
+    return Extraction(proposals, resolved, how, proposed, warnings)
+
+
+# the place a headline opens with (石城县前三季度项目建设…)
+_PLACE = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:自治县|自治州|县|区|市|省|州|旗)")
+
+
+def _other_region(headline: str, dataset: Dataset | None) -> list[str]:
+    """A warning where the headline opens with a place that is none of the data file's
+    regions: its figures are proposed onto another region's indicators."""
+    if dataset is None:
+        return []
+    regions = {s.region for s in dataset.sources.values()}
+    if dataset.source is not None:
+        regions.add(dataset.source.region)
+    place = _PLACE.match("".join(headline.split()))
+    if not regions or place is None or any(r and r in headline for r in regions):
+        return []
+    return [
+        f"the headline names {place.group()}, the data file's region is "
+        f"{'、'.join(sorted(r for r in regions if r))}: check --data"
+    ]
 
 
 def _distinct(proposals: list[Proposal], matcher: Matcher) -> list[Proposal]:
@@ -395,6 +435,11 @@ def _dated(
     phrase = periods.in_sentence(token.start, figure.sentence[0], status)
     in_force = periods.in_force(token.start)
     flow = _SINCE.search(lead) is not None  # 比年初增加, 今年新增: a change over months
+    to_date = (
+        status == "actual"
+        and unit_kind(token.unit) is not Kind.RATE
+        and _FLOW_TO_DATE.search(lead) is not None
+    )
     this_year = [m.start() for m in _THIS_YEAR.finditer(text, lower, token.start)]
     back_to_force = bool(this_year) and (phrase is None or this_year[-1] >= phrase.end)
     if back_to_force:
@@ -413,7 +458,9 @@ def _dated(
         period = distinct.pop() if len(distinct) == 1 else Period(later[0].year, 1, 12)
     elif phrase is not None and phrase.period is not None:
         period = phrase.period
-        if phrase.stock and flow:  # 截至3月末…比年初增加18.4亿元: January to that month
+        if phrase.stock and (flow or (to_date and _UP_TO_MONTH_END.match(phrase.text))):
+            # 截至3月末…比年初增加18.4亿元, 截至6月底…完成投资: from January to that month
+            # (截至目前 a programme's total since it began, as it stands; 5月底 late May)
             period = Period(period.year, 1, period.end)
         elif status == "target" and phrase.group in _YEAR_END:
             period = Period(period.year, 1, 12)  # 确保年底前完成: the year's target
@@ -456,6 +503,13 @@ def _dated(
             and (
                 _CUMULATIVE.search(lead)
                 or (this_year and not _PLANNED_YEAR.match(text, this_year[-1]))
+                or (
+                    (_DONE.search(lead) or _OF_PLAN.search(lead))
+                    and _OF_PLAN.search(
+                        text, lower, min(figure.sentence[1], token.end + clauses.WINDOW)
+                    )
+                    is not None
+                )
             )
         ):
             # 今年,该区累计为342户企业办理…: a total from January to the reference month

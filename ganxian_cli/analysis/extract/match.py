@@ -9,11 +9,13 @@ characters or more printed whole in an indicator's name (利润总额 in 规模�
 is about it. A figure whose sentence names the whole region before it (全区, 该区 …) never goes
 onto a company's or place's indicator. An article read again is recognised by its recorded
 figures: a value the indicator already holds, whose name or quote shares words with the
-indicator's name, goes onto it; a figure of another subject (or none) only when that very value
-and period are recorded there, and it then takes the recorded subject. Otherwise it gets a new
-indicator: a readable id and a theme from the glossary (`model.glossary`), one per name, unit
-and subject, so figures of another scope (the signed projects among all, a company beside its
-district) never share one. Each match says why (`Match.reason`).
+indicator's name, goes onto it (before an indicator named like it only where that period is
+recorded too: a list of 15 is not the 15 projects in negotiation of another period); a figure
+of another subject (or none) only when that very value and period are recorded there, and it
+then takes the recorded subject. Otherwise it gets a new indicator: a readable id and a theme
+from the glossary (`model.glossary`), one per name, unit and subject, so figures of another
+scope (the signed projects among all, a company beside its district) never share one.
+Each match says why (`Match.reason`).
 """
 
 from __future__ import annotations
@@ -61,6 +63,9 @@ _COUNT_IN_NAME = re.compile(
     r"[近约超逾]?\d+(?:\.\d+)?[余多]?(?:万|亿)?[户家个名人项条件台所座](?!目)"
 )
 _CONTAINED = 3  # a name this long or longer, printed whole in an indicator's name, is about it
+# an indicator of items done (已投产的在建项目, 已开工重点调度项目): never of a figure whose name
+# and quote do not say they are done so (在建项目61个 is all the projects under construction)
+_DONE_STATE = re.compile(r"已(?:经)?(开工|复工|建成|签约|投产|竣工|完工|落地|开业|达产|投用)")
 
 
 def canonical(name: str) -> str:
@@ -163,6 +168,9 @@ class Matcher:
                 theme, theme_score = indicator_theme, score
             if indicator_family != family:
                 continue  # not of its unit
+            done = _DONE_STATE.search(full)
+            if done and done.group(1) not in compared + quote:
+                continue  # an indicator of the items done so, the figure is of all
             held = (scaled, family) in self._values.get(ident, set())
             if score < THRESHOLD and not (held and words & names):
                 continue  # not about that indicator, nor a value of it read again
@@ -178,7 +186,8 @@ class Matcher:
                 how = "holds this value, read again; named"
             elif held:
                 how = "holds this value; " + how
-            if held:
+            if held and (score >= THRESHOLD or recorded != _SAME):
+                # a value held in another period never outranks an indicator named so
                 score += SAME_VALUE_BONUS
             scored.append((score, ident, how))
         scored.sort(key=lambda s: -s[0])
@@ -247,8 +256,8 @@ class Matcher:
                 continue
             if subject is not None and (other in subject or subject in other):
                 return other  # the same company, spelt longer or shorter
-            if subject is None and other in text:
-                return other  # the figure's own words name it: 华能二期2台
+            if subject is None and any(form in text for form in _short_forms(other)):
+                return other  # the figure's own words name it: 华能二期2台, 腾远钴业营收
         if recorded != _SAME and shared:
             return recorded  # that very figure, recorded (with its subject) by the file
         return _SAME
@@ -292,6 +301,12 @@ def own_name(name: str, subject: str | None) -> str:
         rest = name.replace(subject, "", 1)
         return rest if rest else name
     return name
+
+
+def _short_forms(subject: str) -> list[str]:
+    """*subject* and the shorter spellings a text names it by: without the place of two or
+    three characters it opens with (赣州腾远钴业 as 腾远钴业), four characters at least."""
+    return [subject, *(subject[k:] for k in (2, 3) if len(subject) - k >= 4)]
 
 
 def _known(unit: str) -> Unit | None:

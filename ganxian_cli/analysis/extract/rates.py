@@ -11,7 +11,8 @@ from .tokens import known_unit
 from .types import FoundFigure, Proposal
 
 _GAP = re.compile(r"序时|序进度")
-_RATE = re.compile(r"率|完成.*计划的")
+# 完成年度计划的82.4%, 占年度计划的81.2%: the rate the year's plan is done at, not a share
+_RATE = re.compile(r"率|完成.*计划的|占(?:年度|全年)(?:计划|任务|目标)")
 
 
 def related(
@@ -40,10 +41,10 @@ def related(
         relation = None
         if p.unit != "%" and _GAP.search(lead):
             relation = "gap"
-        elif "占" in lead:
-            relation = "share"
         elif _RATE.search(lead):
             relation = "rate"
+        elif "占" in lead:
+            relation = "share"
         of = last_amount.get(f.sentence)
         if relation and of:
             p = replace(p, relation=relation, relates_to=of)

@@ -49,6 +49,8 @@ class Extraction:
     # units of the figures that neither the catalogue nor the data file knows (立方米): the
     # declarations a data file needs (`[units]`) before the figures can be imported
     units: dict[str, Unit] = field(default_factory=dict)
+    # what the reader should check (a span printed as done that ends after `published`)
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -122,15 +122,22 @@ class ArticlePeriods:
         self._past: list[int] = []  # [k]: the last of own[:k+1] that is not in the future, or -1
         self._no_deadline: list[int] = []  # [k]: … that is no future stock (9月底 in June)
         last = no_deadline = -1
+        # 1-9月 printed as done in an article resolved with July: the month is too early, not
+        # the phrase; an actual figure keeps it (and the reader is told: `ahead`)
+        self.ahead = [p for p in own if self._ahead(p)]
         for k, p in enumerate(own):
-            future = self.future(p)
+            future = self.future(p) and not self._ahead(p)
             if not future:
                 last = k
             if not (future and p.stock):
                 no_deadline = k
             self._past.append(last)
             self._no_deadline.append(no_deadline)
-        carry = [p for p in own if p.group in _CARRIES and not p.stock and not self.future(p)]
+        carry = [
+            p
+            for p in own
+            if p.group in _CARRIES and not p.stock and (not self.future(p) or self._ahead(p))
+        ]
         self._carry_starts = [p.start for p in carry]
         self._carry = [p.period for p in carry]
         self._bracket_ends = [p.end for p in self.bracketed]
@@ -152,19 +159,10 @@ class ArticlePeriods:
         lines = [first_line] if first_line and _heading(first_line, 0, len(first_line)) else []
         if _heading(text, 0, end):
             lines.append(text[:end])
-        phrases = [p for line in lines for p in period_words.period_phrases(line, *self.now)]
-        for p in phrases:
-            period = p.period
-            if (
-                p.kind == "own"
-                and p.group in _CARRIES - {"ytd"}
-                and not p.stock
-                and period is not None
-                and period.year == self.year
-                and period.start == 1
-                and period.start < period.end < self.month
-            ):
-                return period
+        for line in lines:
+            span = period_words.headline_span(line, *self.now)
+            if span is not None:
+                return span
         return None
 
     def future(self, phrase: period_words.PeriodPhrase) -> bool:
@@ -175,6 +173,21 @@ class ArticlePeriods:
         if phrase.bare_year:
             return period.year > self.year  # 2022年,全区实施…: the year under way is no deadline
         return (period.year, period.end) > (self.year, self._latest)
+
+    def _ahead(self, phrase: period_words.PeriodPhrase) -> bool:
+        """A span of months from January (1-9月, 前三季度) of the reference year that ends after
+        the reference month: a total printed as done, so of the months it names."""
+        period = phrase.period
+        return (
+            period is not None
+            and phrase.group in _CARRIES - {"ytd"}
+            and not phrase.stock
+            and not phrase.bare_year
+            and period.year == self.year
+            and period.start == 1
+            and period.start < period.end
+            and period.end > self._latest
+        )
 
     def in_force(self, pos: int) -> Period:
         """The span of months last stated before *pos* in the article, else its reference."""

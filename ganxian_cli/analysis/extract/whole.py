@@ -4,10 +4,11 @@ that all of its items are to reach (确保23个重点项目全部开工) is a li
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from ...model.units import Kind
-from .match import Matcher
+from .match import Match, Matcher
 from .rates import unit_kind
 from .types import FoundFigure, Proposal
 
@@ -17,14 +18,21 @@ _ALL_DONE = re.compile(
     r"(?:已经?)?(?P<done>开工|复工|建成|签约|投产|竣工|完工|落地|开业|达产|投用|完成)"
 )
 _YEAR = re.compile(r"\d{4}(?!\d)")  # a period of one year, or of months of it
+_WHOLE_YEAR = re.compile(r"\d{4}")
 _NOT_DONE = re.compile(r"计划|力争|确保|将|预计|争取|要")  # 计划10月底前全部完工: not yet
 
 
 def all_done(
-    proposals: list[Proposal], figures: list[FoundFigure], text: str, matcher: Matcher
+    proposals: list[Proposal],
+    figures: list[FoundFigure],
+    text: str,
+    matcher: Matcher,
+    in_force: Callable[[int], str] | None = None,
 ) -> list[Proposal]:
     """*proposals* and, after each actual count whose items are all done (全部开工), that same
-    count of the items done (已开工), onto the indicator of that name."""
+    count of the items done (已开工), onto the indicator of that name. The count done is of the
+    count's months; where the count is the year's programme (列入…的15个项目), of the months in
+    force at it (*in_force*: the period text[pos] is of), not of the year to come."""
     out: list[Proposal] = []
     renamed: dict[str, str] = {}  # a count's new indicator, once its name lost 已全部建成
     for p, f in zip(proposals, figures, strict=True):
@@ -41,25 +49,46 @@ def all_done(
         # the count all of whose items are done is the size of the year's list
         count = replace(p, period=p.period[:4]) if _YEAR.match(p.period) else p
         done = found.group()[len(found.group("items")) :]
-        if count.new_indicator and count.name.endswith(done) and len(count.name) > len(done):
-            # 12个重点项目已全部建成: the list is of 重点项目, not of 重点项目已全部建成
-            own = count.name[: -len(done)]
-            new = matcher.match(own, abs(p.value), p.unit, p.subject, count.period, p.quote)
-            renamed[count.indicator] = new.indicator
+        verb = found.group("done")
+        own = count.name
+        if count.name.endswith(done) and len(count.name) > len(done):
+            own = count.name[: -len(done)]  # 12个重点项目已全部建成: the list is of 重点项目
+        items = found.group("items").strip("“”")
+        if items and not own.endswith(items):
+            own += items  # 列入重点调度的25个项目已全部开工: the list of 列入重点调度项目
+        if own != count.name or _names(matcher, count.indicator, verb):
+            # the list is never the indicator of the items done (已开工…), whatever its value
+            new = _list_match(matcher, own, count, verb)
+            if new.indicator != count.indicator:
+                renamed[count.indicator] = new.indicator
             count = replace(
-                count, name=own, indicator=new.indicator, theme=new.theme, reason=new.reason
+                count,
+                name=own,
+                indicator=new.indicator,
+                new_indicator=new.new,
+                theme=new.theme,
+                reason=new.reason,
             )
         out.append(replace(count, target_kind="list"))  # the list its items are done of
-        items = found.group("items").strip("“”") or p.name
-        name = "已" + found.group("done") + items
+        name = "已" + verb + own
         ranked = matcher.ranked(name, abs(p.value), p.unit, p.subject, p.period, p.quote)
-        match = next(m for m in ranked if m.indicator != p.indicator)  # not the count's own
+        match = next(  # an indicator of the items done (its name says 开工), else a new one
+            (
+                m
+                for m in ranked
+                if m.indicator != count.indicator and (m.new or _names(matcher, m.indicator, verb))
+            ),
+        )
         if match.new:
             match = replace(match, indicator=matcher.fresh())
         reason = f"all ({found.group()[len(found.group('items')) :]}) of the count; " + match.reason
+        done_period = p.period
+        if in_force is not None and _WHOLE_YEAR.fullmatch(p.period):
+            done_period = in_force(f.token.start)
         out.append(
             replace(
                 p,
+                period=done_period,
                 name=name,
                 indicator=match.indicator,
                 new_indicator=match.new,
@@ -76,6 +105,26 @@ def all_done(
     return [
         replace(p, relates_to=renamed[p.relates_to]) if p.relates_to in renamed else p for p in out
     ]
+
+
+def _names(matcher: Matcher, ident: str, verb: str) -> bool:
+    """Whether the file's indicator *ident* is named for items done (已开工重点调度项目)."""
+    dataset = matcher.dataset
+    return (
+        dataset is not None
+        and ident in dataset.indicators
+        and (verb in dataset.indicators[ident].name)
+    )
+
+
+def _list_match(matcher: Matcher, own: str, count: Proposal, verb: str) -> Match:
+    """The indicator of the list named *own* (重点调度项目): the best one not named for its
+    items done, else a new one."""
+    ranked = matcher.ranked(own, abs(count.value), count.unit, count.subject, count.period)
+    best = next(m for m in ranked if m.new or not _names(matcher, m.indicator, verb))
+    if best.new and not best.indicator:
+        return replace(best, indicator=matcher.fresh())
+    return best
 
 
 def link_lists(proposals: list[Proposal]) -> list[Proposal]:
