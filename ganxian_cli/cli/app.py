@@ -152,9 +152,10 @@ class SchemaKind(StrEnum):
     compare = "compare"
 
 
-def chosen_format(fmt: Format | ListFormat | HistoryFormat, as_json: bool) -> str:
-    """The format asked for: --json is short for --format json."""
-    return "json" if as_json else fmt.value
+def chosen_format(fmt: Format | ListFormat | HistoryFormat | None, as_json: bool) -> str | None:
+    """The format asked for (None: not asked; --output's extension or table): --json is short
+    for --format json."""
+    return "json" if as_json else fmt.value if fmt is not None else None
 
 
 def _version(value: bool) -> None:
@@ -319,21 +320,33 @@ DataManyOption = Annotated[
     ),
 ]
 FormatOption = Annotated[
-    Format,
+    Format | None,
     typer.Option(
         "--format",
         "-f",
-        help="Output format. xlsx (report, progress, compare, history) and html (report, "
-        "progress) need --output.",
-        show_default=True,
+        help="Output format (default: what --output's extension names, else table). xlsx "
+        "(report, progress, compare, history) and html (report, progress) need --output.",
+        show_default=False,
     ),
 ]
 ListFormatOption = Annotated[
-    ListFormat, typer.Option("--format", "-f", help="Output format.", show_default=True)
+    ListFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output format (default: what --output's extension names, else table).",
+        show_default=False,
+    ),
 ]
 HistoryFormatOption = Annotated[
-    HistoryFormat,
-    typer.Option("--format", "-f", help="Output format; xlsx needs --output.", show_default=True),
+    HistoryFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output format (default: what --output's extension names, else table); xlsx "
+        "needs --output.",
+        show_default=False,
+    ),
 ]
 OutputOption = Annotated[
     str | None,

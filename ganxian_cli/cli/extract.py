@@ -32,8 +32,15 @@ def extract(
         ),
     ] = None,
     fmt: Annotated[
-        ExtractFormat, typer.Option("--format", "-f", help="table, json or toml (a draft).")
-    ] = ExtractFormat.table,
+        ExtractFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table, json or toml (a draft); default: what --output's extension names, "
+            "else table.",
+            show_default=False,
+        ),
+    ] = None,
     color: ColorOption = Color.auto,
     source: Annotated[
         str | None,
@@ -50,12 +57,12 @@ def extract(
     \b
     Examples:
       ganxian extract article.txt
-      ganxian extract article.txt --format toml --output draft.toml
+      ganxian extract article.txt --output draft.toml
       ganxian extract article.txt --lang en
     """
     from ..output.extract import extract_doc
     from ..output.render import check_format, render
 
-    check_format("extract", fmt.value, output)
+    chosen = check_format("extract", fmt.value if fmt is not None else None, output)
     view = extract_doc(article, data, published, source, err, lang)
-    render(view, fmt.value, sink(color=color.value, output=output))
+    render(view, chosen, sink(color=color.value, output=output))

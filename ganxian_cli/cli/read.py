@@ -18,13 +18,10 @@ from .app import (
     DataManyOption,
     DataOption,
     FailOnOption,
-    Format,
     FormatOption,
-    HistoryFormat,
     HistoryFormatOption,
     JsonFlag,
     LangOption,
-    ListFormat,
     ListFormatOption,
     ListKind,
     OutputOption,
@@ -42,7 +39,7 @@ from .run import err, fail_with, handle_errors, sink
 @handle_errors
 def report(
     data: DataManyOption = None,
-    fmt: FormatOption = Format.table,
+    fmt: FormatOption = None,
     as_json: JsonFlag = False,
     theme: Annotated[
         list[str] | None,
@@ -92,8 +89,7 @@ def report(
     from ..output.render import check_format, render
     from ..output.views import report_view
 
-    chosen = chosen_format(fmt, as_json)
-    check_format("report", chosen, output)
+    chosen = check_format("report", chosen_format(fmt, as_json), output)
     view = report_view(open_all(data, err), theme or [], period, lang, by.value)
     render(view, chosen, sink(color.value, output, bom, quiet))
 
@@ -102,7 +98,7 @@ def report(
 @handle_errors
 def progress(
     data: DataManyOption = None,
-    fmt: FormatOption = Format.table,
+    fmt: FormatOption = None,
     as_json: JsonFlag = False,
     as_of: Annotated[
         str | None,
@@ -148,8 +144,7 @@ def progress(
     from ..output.render import check_format, render
     from ..output.views import progress_doc
 
-    chosen = chosen_format(fmt, as_json)
-    check_format("progress", chosen, output)
+    chosen = check_format("progress", chosen_format(fmt, as_json), output)
     view = progress_doc(
         open_all(data, err), as_of, basis.value, lang, fail_on.value if fail_on else None
     )
@@ -161,7 +156,7 @@ def progress(
 @handle_errors
 def compare(
     data: DataManyOption = None,
-    fmt: FormatOption = Format.table,
+    fmt: FormatOption = None,
     as_json: JsonFlag = False,
     lang: LangOption = Lang.zh,
     color: ColorOption = Color.auto,
@@ -184,8 +179,7 @@ def compare(
     from ..output.render import check_format, render
     from ..output.views import compare_doc
 
-    chosen = chosen_format(fmt, as_json)
-    check_format("compare", chosen, output)
+    chosen = check_format("compare", chosen_format(fmt, as_json), output)
     view = compare_doc(open_all(data, err), lang)
     render(view, chosen, sink(color.value, output, bom, quiet))
 
@@ -203,7 +197,7 @@ def list_(
         ),
     ] = None,
     data: DataOption = None,
-    fmt: ListFormatOption = ListFormat.table,
+    fmt: ListFormatOption = None,
     as_json: JsonFlag = False,
     lang: LangOption = Lang.zh,
     output: OutputOption = None,
@@ -222,8 +216,7 @@ def list_(
     from ..output.render import check_format, render
     from ..output.views import list_doc
 
-    chosen = chosen_format(fmt, as_json)
-    check_format("list", chosen, output)
+    chosen = check_format("list", chosen_format(fmt, as_json), output)
     view = list_doc(open_data(data), kind.value, search or "", lang)
     render(view, chosen, sink(output=output, bom=bom, quiet=quiet))
 
@@ -240,7 +233,7 @@ def history(
         ),
     ],
     data: DataOption = None,
-    fmt: HistoryFormatOption = HistoryFormat.table,
+    fmt: HistoryFormatOption = None,
     as_json: JsonFlag = False,
     lang: LangOption = Lang.zh,
     output: OutputOption = None,
@@ -259,7 +252,6 @@ def history(
     from ..output.render import check_format, render
     from ..output.views import history_doc
 
-    chosen = chosen_format(fmt, as_json)
-    check_format("history", chosen, output)
+    chosen = check_format("history", chosen_format(fmt, as_json), output)
     view = history_doc(open_data(data), indicator, lang)
     render(view, chosen, sink(output=output, bom=bom, quiet=quiet))

@@ -38,6 +38,8 @@ def check_output(output: str, fmt: str, inputs: Iterable[str] = ()) -> str:
         return STDOUT
     if not output:
         raise UsageError("--output: empty file name")
+    if output.endswith(("/", os.sep)):
+        raise UsageError(f"--output {output}: names a folder; give a file name")
     try:
         real = os.path.realpath(output)
         info: os.stat_result | None = os.stat(real)

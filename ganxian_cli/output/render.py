@@ -2,8 +2,9 @@
 
 `RENDERERS[kind][format]` draws a document of that kind (see `views`) to standard output or to
 the --output file, which `files` writes (atomically, never over a file the command reads).
-`check_format` refuses a format a command does not offer, a file format without --output, or an
---output that cannot be written, before any data is read; `render` says where the data came
+`check_format` picks the format (--format, else the --output file's extension) and refuses a
+format a command does not offer, a file format without --output, or an --output that cannot be
+written, before any data is read; `render` says where the data came
 from and any warnings, then draws. Each renderer imports what it draws with when it runs.
 """
 
@@ -57,18 +58,67 @@ class Sink:
 Renderer = Callable[[Any, Sink], None]
 
 
-def check_format(kind: str, fmt: str, output: str | None) -> None:
-    """xlsx and html are written to --output (and only for some commands); others to stdout
-    or to --output; an --output that cannot be written is refused before any data is read."""
+# what a file name's extension says it holds (`report -o figures.csv` writes CSV)
+SUFFIX_FORMATS = {
+    ".json": "json",
+    ".csv": "csv",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".xlsx": "xlsx",
+    ".html": "html",
+    ".htm": "html",
+    ".toml": "toml",
+}
+
+# the extension a file of each format gets in a suggestion (table and text: .txt)
+_EXTENSIONS = {
+    "json": ".json",
+    "csv": ".csv",
+    "markdown": ".md",
+    "xlsx": ".xlsx",
+    "html": ".html",
+    "toml": ".toml",
+}
+
+
+def check_format(kind: str, fmt: str | None, output: str | None) -> str:
+    """The format to draw: --format, else the one the --output file's extension names, else
+    table. A format the command does not offer, a file format without --output, an --output
+    whose extension names another format than --format, or one that cannot be written is
+    refused before any data is read."""
     from .files import check_output
 
-    if fmt in FILE_FORMATS and fmt not in RENDERERS[kind]:
+    named = _named_by(output)
+    if named is not None and output is not None and fmt is None and named not in RENDERERS[kind]:
+        raise UsageError(
+            f"--output {output} is named as {named}, which this command does not write (it "
+            f"takes {', '.join(RENDERERS[kind])}): choose one with --format, or rename the file"
+        )
+    if named is not None and output is not None and fmt is not None and named != fmt:
+        instead = f", or leave out --format to write {named}" if named in RENDERERS[kind] else ""
+        renamed = output[: output.rfind(".")] + _EXTENSIONS.get(fmt, ".txt")
+        raise UsageError(
+            f"--output {output} is named as {named} but --format is {fmt}: name it {renamed}"
+            f"{instead}"
+        )
+    chosen = fmt or named or "table"
+    if chosen in FILE_FORMATS and chosen not in RENDERERS[kind]:
         takes = ", ".join(RENDERERS[kind])
-        raise UsageError(f"--format {fmt} is not available for this command (it takes {takes})")
-    if fmt in FILE_FORMATS and not output:
-        raise UsageError(f"--format {fmt} needs --output FILE")
+        raise UsageError(f"--format {chosen} is not available for this command (it takes {takes})")
+    if chosen in FILE_FORMATS and not output:
+        raise UsageError(f"--format {chosen} needs --output FILE")
     if output is not None:
-        check_output(output, fmt)
+        check_output(output, chosen)
+    return chosen
+
+
+def _named_by(output: str | None) -> str | None:
+    """The format an --output file's extension names (None: standard output, or no such name)."""
+    if output is None or output == "-":
+        return None
+    dot = output.rfind(".")
+    slash = max(output.rfind("/"), output.rfind("\\"))
+    return SUFFIX_FORMATS.get(output[dot:].lower()) if dot > slash + 1 else None
 
 
 def render(view: Any, fmt: str, sink: Sink) -> None:

@@ -41,12 +41,70 @@ def _run(runner: CliRunner, args: list[str], data: Path, output: str):  # type: 
 def test_output_never_replaces_the_data_file_it_reads(
     runner: CliRunner, data: Path, args: list[str]
 ) -> None:
+    plain = data.rename(data.parent / "figures")  # a name that says no format
+    before = plain.read_bytes()
+    result = _run(runner, args, plain, str(plain))
+    assert result.exit_code == 2, result.stderr
+    assert "which this command reads" in result.stderr
+    assert plain.read_bytes() == before
+    assert sorted(p.name for p in plain.parent.iterdir()) == ["figures"]
+
+
+@pytest.mark.parametrize("args", WRITERS[:-1], ids=" ".join)
+def test_a_data_files_name_is_no_name_for_another_format(
+    runner: CliRunner, data: Path, args: list[str]
+) -> None:
     before = data.read_bytes()
     result = _run(runner, args, data, str(data))
     assert result.exit_code == 2, result.stderr
-    assert "which this command reads" in result.stderr
+    assert f"is named as toml but --format is {args[-1]}" in result.stderr
     assert data.read_bytes() == before
     assert sorted(p.name for p in data.parent.iterdir()) == ["d.toml"]
+
+
+@pytest.mark.parametrize(
+    ("args", "name", "starts"),
+    [
+        (["report"], "r.xlsx", b"PK"),
+        (["report"], "r.json", b"{"),
+        (["report"], "r.CSV", b"section,theme,indicator,"),
+        (["progress"], "p.html", b"<!DOCTYPE html>"),
+        (["report"], "r.md", b"## "),
+        (["report"], "r.txt", "工业运行".encode()),
+        (["list"], "l.json", b"{"),
+    ],
+)
+def test_without_format_the_outputs_extension_chooses_it(
+    runner: CliRunner, data: Path, args: list[str], name: str, starts: bytes
+) -> None:
+    result = _run(runner, args, data, str(data.parent / name))
+    assert result.exit_code == 0, result.stderr
+    assert (data.parent / name).read_bytes().startswith(starts)
+
+
+@pytest.mark.parametrize(
+    ("args", "name", "says"),
+    [
+        (["list"], "l.xlsx", "--output {o} is named as xlsx, which this command does not write"),
+        (
+            ["report", "-f", "json"],
+            "r.csv",
+            "is named as csv but --format is json: name it {b}.json",
+        ),
+        (["report", "--json"], "r.md", "is named as markdown but --format is json"),
+        (["report"], "r.toml", "is named as toml, which this command does not write"),
+        (["report"], "new/", "--output {o}: names a folder; give a file name"),
+    ],
+)
+def test_an_outputs_name_for_another_format_is_refused(
+    runner: CliRunner, data: Path, args: list[str], name: str, says: str
+) -> None:
+    (data.parent / "sub").mkdir()
+    output = f"{data.parent}/{name}"
+    result = _run(runner, args, data, output)
+    assert result.exit_code == 2
+    assert says.format(o=output, b=output.rsplit(".", 1)[0]) in result.stderr
+    assert sorted(p.name for p in data.parent.iterdir()) == ["d.toml", "sub"]
 
 
 @pytest.mark.parametrize("args", WRITERS[:2] + WRITERS[-1:], ids=" ".join)
