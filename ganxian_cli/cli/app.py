@@ -57,6 +57,16 @@ class Format(StrEnum):
     html = "html"
 
 
+class CompareFormat(StrEnum):
+    """The formats `compare` draws (xlsx with --output; no html page)."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    xlsx = "xlsx"
+
+
 class ListFormat(StrEnum):
     """The formats `list` draws: text only (--output writes them to a file)."""
 
@@ -152,7 +162,9 @@ class SchemaKind(StrEnum):
     compare = "compare"
 
 
-def chosen_format(fmt: Format | ListFormat | HistoryFormat | None, as_json: bool) -> str | None:
+def chosen_format(
+    fmt: Format | CompareFormat | ListFormat | HistoryFormat | None, as_json: bool
+) -> str | None:
     """The format asked for (None: not asked; --output's extension or table): --json is short
     for --format json."""
     return "json" if as_json else fmt.value if fmt is not None else None
@@ -326,6 +338,16 @@ FormatOption = Annotated[
         "-f",
         help="Output format (default: what --output's extension names, else table). xlsx "
         "(report, progress, compare, history) and html (report, progress) need --output.",
+        show_default=False,
+    ),
+]
+CompareFormatOption = Annotated[
+    CompareFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output format (default: what --output's extension names, else table); xlsx "
+        "needs --output.",
         show_default=False,
     ),
 ]

@@ -15,6 +15,7 @@ from .app import (
     By,
     Color,
     ColorOption,
+    CompareFormatOption,
     DataManyOption,
     DataOption,
     FailOnOption,
@@ -156,7 +157,7 @@ def progress(
 @handle_errors
 def compare(
     data: DataManyOption = None,
-    fmt: FormatOption = None,
+    fmt: CompareFormatOption = None,
     as_json: JsonFlag = False,
     lang: LangOption = Lang.zh,
     color: ColorOption = Color.auto,

@@ -34,12 +34,14 @@ def test_every_help_example_runs(command: str, tmp_path: Path) -> None:
 def test_format_help_lists_only_what_the_command_draws() -> None:
     shown = {
         command: CliRunner().invoke(app, [command, "--help"], terminal_width=200).stdout
-        for command in ("list", "history")
+        for command in ("list", "history", "compare", "report")
     }
     assert "<table|json|csv|markdown>" in shown["list"]
     assert "<table|json|csv|markdown|xlsx>" in shown["history"]
+    assert "<table|json|csv|markdown|xlsx>" in shown["compare"]
+    assert "<table|json|csv|markdown|xlsx|html>" in shown["report"]
     refused = CliRunner().invoke(app, ["compare", "--format", "html", "--data", SHIPPED])
-    assert refused.exit_code == 2 and "(it takes table, json, csv, markdown, xlsx)" in (
+    assert refused.exit_code == 2 and "'html' is not one of table, json, csv, markdown, xlsx" in (
         refused.stderr
     )
 
