@@ -25,7 +25,7 @@ from .derived import (
     combine_status,
     marked,
     merge_qualifiers,
-    places_for,
+    places_of,
     quantize,
 )
 from .results import Column, Section, Shown, both, note_text
@@ -340,15 +340,18 @@ def period_change(a: Num, b: Num, rate: bool) -> tuple[Decimal, str, Decimal | N
         lo, hi = sb.lo - sa.hi, sb.hi - sa.lo
         width = hi - lo
     qualifier = merge_qualifiers(b.qualifier, a.qualifier, flip=True)
-    change = quantize(value, places_for(value, width, b.max_places, b.fixed))
+    change = quantize(value, places_of(value, width, qualifier, b.max_places, b.fixed))
     if rate or not a.value > 0:
         return change, qualifier, None
-    return change, qualifier, percent(value, lo, hi, a)
+    return change, qualifier, percent(value, lo, hi, a, qualifier)
 
 
-def percent(value: Decimal, lo: Decimal | None, hi: Decimal | None, of: Num) -> Decimal:
-    """*value* (bounds *lo*..*hi*, None: unknown) in percent of *of* (not zero), as shown:
-    what ``x.divide(of).scale(100).shown()`` gives for a `Num` x, on plain Decimals."""
+def percent(
+    value: Decimal, lo: Decimal | None, hi: Decimal | None, of: Num, qualifier: str
+) -> Decimal:
+    """*value* (bounds *lo*..*hi*, None: unknown; *qualifier* its own) in percent of *of* (not
+    zero), as shown: what ``x.divide(of).scale(100).shown()`` gives for a `Num` x, on plain
+    Decimals."""
     pct = DIVISION.divide(value, of.value) * HUNDRED
     width = None
     span = of.span
@@ -362,7 +365,8 @@ def percent(value: Decimal, lo: Decimal | None, hi: Decimal | None, of: Num) -> 
             quotients = [div(lo, span.lo), div(lo, span.hi), div(hi, span.lo), div(hi, span.hi)]
             x, y = min(quotients) * HUNDRED, max(quotients) * HUNDRED
             width = max(x, y) - min(x, y)
-    return quantize(pct, places_for(pct, width, 2, True))
+    merged = merge_qualifiers(qualifier, of.qualifier, flip=True)
+    return quantize(pct, places_of(pct, width, merged, 2, True))
 
 
 def _period_row(name: dict[str, str], key: Key, unit: Unit, a: Entry, b: Entry) -> dict[str, Any]:
@@ -551,7 +555,7 @@ def shares_section(dataset: Dataset, index: SeriesValues | None = None) -> Secti
             if whole_num.value and paired:  # a share of zero is none
                 span = of.span
                 lo, hi = (span.lo, span.hi) if span is not None else (None, None)
-                share = percent(of.value, lo, hi, whole_num)
+                share = percent(of.value, lo, hi, whole_num, of.qualifier)
                 qualifier = merge_qualifiers(of.qualifier, whole_num.qualifier, flip=True)
             row = _side("whole", whole, names, _side("part", part, names))
             row["share_pct"] = share

@@ -26,6 +26,9 @@ _DIRECTIONS = {
     "about": (True, True),
 }
 _QUALIFIER = {v: k for k, v in _DIRECTIONS.items()}
+# a bound (逾500: at least 500; 近1000: at most 1000): the value printed is the bound's end, so
+# a number derived from it is that end, shown to its own digits (≤39.28, not ≤39)
+_ONE_SIDED = frozenset({"more_than", "nearly"})
 UNKNOWN_PLACES = 2
 AMOUNT_PLACES = 10  # amounts: as many decimals as their bounds justify, up to the file's limit
 _STATUS_RANK = {"actual": 0, "target": 1, "forecast": 2}
@@ -144,7 +147,7 @@ class Num:
         """Decimals the interval justifies, at most `max_places` (negative: round to tens…)."""
         span = self.span
         width = None if span is None else span.hi - span.lo
-        return places_for(self.value, width, self.max_places, self.fixed)
+        return places_of(self.value, width, self.qualifier, self.max_places, self.fixed)
 
     def shown(self) -> Decimal:
         """The value at the precision its inputs justify (worked out once)."""
@@ -152,6 +155,15 @@ class Num:
         if cached is None:
             cached = self._shown = quantize(self.value, self.places)
         return cached
+
+
+def places_of(
+    value: Decimal, width: Decimal | None, qualifier: str, max_places: int, fixed: bool
+) -> int:
+    """`places_for`, where a bound (a *qualifier* of one side) is its own end, exactly known."""
+    if qualifier in _ONE_SIDED:
+        width = Decimal(0)
+    return places_for(value, width, max_places, fixed)
 
 
 def places_for(value: Decimal, width: Decimal | None, max_places: int, fixed: bool) -> int:

@@ -26,7 +26,7 @@ RECORD_FIELDS = (
     "target_value", "target_status", "target_qualifier",
     "actual_period", "actual_value", "actual_qualifier",
     "data_end", "data_ends_before_as_of",
-    "completion_pct", "completion_qualifier", "time_progress_pct", "gap_points",
+    "completion_pct", "completion_qualifier", "time_progress_pct", "gap_points", "gap_qualifier",
     "verdict", "on_track", "half_reached",
     "needed_for_half", "needed_for_full", "needed_qualifier",
     "pace_per_month", "pace_needed_for_half", "pace_needed_for_full",
@@ -104,7 +104,7 @@ STOCK_VERDICT = {"zh": "存量指标,不比序时进度", "en": "a level (stock)
 
 
 def verdict_text(r: Progress, lang: str) -> str:
-    """超序时进度28.45个百分点 / ahead, +28.45 percentage points; in December 完成全年目标 /
+    """超序时进度28.45个百分点 / 28.45 percentage points ahead; in December 完成全年目标 /
     target met; a fixed list is not judged against time."""
     if r.is_list:
         return LIST_VERDICT["en" if lang == "en" else "zh"]
@@ -117,11 +117,17 @@ def verdict_text(r: Progress, lang: str) -> str:
         met = r.verdict == "met"
         return ("target met" if met else "target missed") if en else (
             "完成全年目标" if met else "未完成全年目标")  # fmt: skip
-    points = _text(r.gap, lang).replace("-", "")
+    # the size of the lead or lag: a lag's bound turns over (a lead ≤ −10.72 is a lag ≥ 10.72)
+    size = r.gap.scale(Decimal(-1)) if r.gap.value < 0 else r.gap
+    points = _text(size, lang)
     if en:
-        word = {"ahead": "ahead", "on_pace": "on pace", "behind": "behind"}[r.verdict]
-        sign = "-" if r.gap.value < 0 else "+"
-        text = f"{word}, {sign}{points} percentage point{'' if r.gap.value in (1, -1) else 's'}"
+        unit = f"percentage point{'' if size.value == 1 else 's'}"
+        if r.gap.value == 0:
+            text = "on pace"
+        elif r.verdict == "on_pace":
+            text = f"on pace ({points} {unit} ahead)"
+        else:
+            text = f"{points} {unit} {'ahead' if r.gap.value > 0 else 'behind'}"
     elif r.gap.value > 0:
         text = f"超序时进度 {points} 个百分点"
     elif r.gap.value < 0:
@@ -155,6 +161,7 @@ def record(r: Progress) -> dict[str, Any]:
         "completion_qualifier": r.completion.qualifier if r.completion else None,
         "time_progress_pct": round2(r.time_progress) if r.judged else None,
         "gap_points": _shown(r.gap),
+        "gap_qualifier": r.gap.qualifier if r.gap else None,
         "verdict": r.verdict,
         "on_track": r.on_track if r.judged else None,
         "half_reached": r.half_reached if r.judged else None,

@@ -11,11 +11,12 @@ from typing import Any, Literal
 
 Kind = Literal["report", "progress", "compare", "list", "history", "validate", "extract"]
 
-REPORT_VERSION = 5  # 2: the 双过半 section (`progress`); 3: each figure's counts, superseded_by;
+REPORT_VERSION = 6  # 2: the 双过半 section (`progress`); 3: each figure's counts, superseded_by;
 # 4: each figure's stock and note_en, the progress targets' target_kind and plan_reached_month;
-# 5: the progress targets' actual_note, plan_note, actual_stock
-PROGRESS_VERSION = 5  # 3: target_note; 4: target_kind, plan_reached_month; 5: actual_note,
-# plan_note, actual_stock, time_progress_pct null when not judged against time
+# 5: the progress targets' actual_note, plan_note, actual_stock; 6: their gap_qualifier
+PROGRESS_VERSION = 6  # 3: target_note; 4: target_kind, plan_reached_month; 5: actual_note,
+# plan_note, actual_stock, time_progress_pct null when not judged against time; 6: gap_qualifier
+# (a lead or lag derived from a bound is a bound: gap_points -10.72 with "nearly" is at most)
 COMPARE_VERSION = 5  # 3: side_by_side rows say which total is derived; 4: every row's note;
 # 5: per_unit, unit and qualifier of a per-unit row null where two articles give its figures
 LIST_VERSION = 2  # 2: targets carry kind and note; a list's basis is null

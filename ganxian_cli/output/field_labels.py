@@ -40,6 +40,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "derived": ("推算", "Derived"),
     "end_month": ("止月", "End month"),
     "gap_points": ("较序时进度(个百分点)", "Against time elapsed (percentage points)"),
+    "gap_qualifier": ("较序时进度限定", "Against time elapsed: qualifier"),
     "half_reached": ("已过半", "Half reached"),
     "implied_qualifier": ("推算值限定", "Derived: qualifier"),
     "indicator": ("指标代码", "Indicator id"),

@@ -203,6 +203,9 @@ PROGRESS_TARGET = _object({
                           "description": "Null for a target not judged against time (a fixed "
                           "list, or an actual that is a level: actual_stock)."},
     "gap_points": {**_NUM_OR_NULL, "description": "Completion minus time progress, in points."},
+    "gap_qualifier": {**_QUALIFIER_OR_NULL,
+                      "description": "gap_points is a bound when its inputs are: nearly, at "
+                      "most; more_than, at least."},
     "verdict": {"enum": ["ahead", "on_pace", "behind", "met", "missed", None]},
     "on_track": {**_BOOL_OR_NULL, "description": "Null for a fixed list (target_kind list)."},
     "half_reached": _BOOL_OR_NULL,

@@ -125,4 +125,5 @@ def test_percent_is_the_num_arithmetic(
     assert ratio is not None
     span = part.span
     lo, hi = (span.lo, span.hi) if span is not None else (None, None)
-    assert str(percent(part.value, lo, hi, whole)) == str(ratio.scale(Decimal(100)).shown())
+    shown = percent(part.value, lo, hi, whole, part.qualifier)
+    assert str(shown) == str(ratio.scale(Decimal(100)).shown())

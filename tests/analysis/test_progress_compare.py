@@ -321,7 +321,7 @@ def test_machine_output_has_plain_fields(runner: CliRunner) -> None:
         "亿元",
     )
     assert invest["name"] == "Key-project investment completed against the annual plan"
-    assert doc["schema_version"] == 5
+    assert doc["schema_version"] == 6
     text = invoke(runner, "progress", "--data", str(DATA), "--format", "csv").stdout
     rows = list(csv.DictReader(io.StringIO(text)))
     assert sum(Decimal(r["needed_for_full"]) for r in rows) == Decimal("368.30")

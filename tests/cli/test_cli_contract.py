@@ -218,8 +218,8 @@ def test_help_lists_the_commands_by_use(runner: CliRunner) -> None:
     [
         (["list"], "list", 2),
         (["history", "industrial_revenue"], "history", 2),
-        (["report"], "report", 5),
-        (["progress"], "progress", 5),
+        (["report"], "report", 6),
+        (["progress"], "progress", 6),
         (["compare"], "compare", 5),
     ],
 )

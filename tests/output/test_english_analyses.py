@@ -54,7 +54,7 @@ def test_no_chinese_unit_in_reports_progress_section(runner: CliRunner) -> None:
 def test_english_progress_reads_as_english(runner: CliRunner) -> None:
     text = _output(runner, DATA, "progress", "--format", "markdown")
     for right in ("| 5.833/8.319 billion yuan |", "| 22/23 projects |",
-                  "ahead, +28.45 percentage points",
+                  "28.45 percentage points ahead",
                   "| 2.486 billion yuan |", "| 1 project |", "| 1.167 billion yuan/month |",
                   "| 7.000 billion yuan / met in Aug |",
                   "fixed list: not judged against time"):  # fmt: skip

@@ -16,7 +16,11 @@ def test_xlsx_needs_an_output_file_and_html_is_not_for_every_command(runner: Cli
     missing = invoke(runner, "report", "--data", str(DATA), "--format", "xlsx")
     assert missing.exit_code == 2 and "--format xlsx needs --output FILE" in missing.stderr
     compare = invoke(runner, "compare", "--data", str(DATA), "-f", "html", "-o", "x.html")
-    assert compare.exit_code == 2 and "not available" in compare.stderr
+    assert compare.exit_code == 2 and "'html' is not one of" in compare.stderr
+    named = invoke(runner, "compare", "--data", str(DATA), "-o", "x.html")
+    assert named.exit_code == 2 and "named as html, which this command does not write" in (
+        named.stderr
+    )
 
 
 @pytest.mark.parametrize(
