@@ -148,3 +148,19 @@ def test_since_the_new_year_in_a_half_year_report_is_the_headlines_span() -> Non
     now = "截至目前,全县工业总产值31亿元"
     assert [p[0] for p in _problems(HEAD + _figure("2031-06", "31", now))] == ["G232"]
     assert _problems(halfyear + _figure("2031-06", "31", now)) == []
+
+
+def test_a_revision_of_a_bound_says_the_bound() -> None:
+    """The note shows each figure as printed: 30 revised to more than 31."""
+    text = HEAD + '\n[sources.h1]\ntitle = "上半年"\npublished = "2031-08"\n'
+    text += _figure("2031-H1", "30", "上半年工业总产值30亿元")
+    text += _figure(
+        "2031-01..2031-06",
+        "31",
+        "上半年工业总产值超31亿元",
+        'qualifier = "more_than"\nsource = "h1"\n',
+    )
+    assert _problems(text) == []
+    [note] = notes(parse_text(text, "t.toml"))
+    assert note.code == "G230"
+    assert "source gives 30亿元 for 2031-H1, h1 gives 逾31亿元;" in note.message

@@ -30,6 +30,7 @@ from ...model.period_words import (
     reference,
 )
 from ...model.periods import Period
+from ..derived import marked
 from .collector import Collector, fig_path
 from .quotes import cell_of
 
@@ -68,14 +69,18 @@ def check_revisions(c: Collector) -> None:
         theirs = counted.value * indicator.unit_of(counted).scale
         if (mine, figure.qualifier) == (theirs, counted.qualifier):
             continue
-        unit = indicator.unit_of(figure).symbol
-        unit_counted = indicator.unit_of(counted).symbol
+        given = marked(
+            plain(figure.value) + indicator.unit_of(figure).symbol, figure.qualifier, "zh"
+        )
+        instead = marked(
+            plain(counted.value) + indicator.unit_of(counted).symbol, counted.qualifier, "zh"
+        )
         article = _article(dataset, figure)
         winner = dataset.superseded_by(ident, i)
         c.add(
             "G230",
-            f"revised: {article} gives {plain(figure.value)}{unit} for {figure.period}, "
-            f"{winner} gives {plain(counted.value)}{unit_counted}; the figure of {winner} counts",
+            f"revised: {article} gives {given} for {figure.period}, {winner} gives {instead}; "
+            f"the figure of {winner} counts",
             fig_path(ident, i, "value"),
             "note",
         )
