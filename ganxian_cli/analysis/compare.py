@@ -88,8 +88,16 @@ def label_text(found: Resolved, lang: str) -> str:
     """An indicator and its figure's period: 地区生产总值(2022年1—5月)."""
     ind, figure = found.indicator, found.figure
     if lang == "en":
-        return f"{ind.title_en} ({ind.period_label(figure, 'en')})"
-    return f"{ind.name}({ind.period_label(figure, 'zh')})"
+        return f"{ind.title_en} ({_unnested(ind.period_label(figure, 'en'), ' (', ', ')})"
+    return f"{ind.name}({_unnested(ind.period_label(figure, 'zh'), '(', ',')})"
+
+
+def _unnested(label: str, opening: str, comma: str) -> str:
+    """A label set in brackets without brackets of its own: 今年以来(截至6月) inside 留抵退税(…)
+    reads 今年以来,截至6月; year to date (to June 2022) reads year to date, to June 2022."""
+    if not label.endswith(")") or opening not in label:
+        return label
+    return label[:-1].replace(opening, comma, 1)
 
 
 def _period_label(period: Any, stock: bool = False) -> Shown:
