@@ -7,7 +7,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
 
+from .derived import marked
 from .progress import Progress, round2
 
 FAILING: dict[str, frozenset[str]] = {
@@ -25,14 +27,15 @@ def failure_line(r: Progress, region: str = "") -> str:
     """One stderr line naming the target, its figures and why it fails."""
     name = r.actual.indicator.name
     where = f"{region}: " if region else ""
-    done = f"{round2(r.completion.value)}%" if r.completion else "—"
+    done = marked(f"{r.completion.shown()}%", r.completion.qualifier, "en") if r.completion else "—"
     period = r.actual.figure.period
     if r.verdict == "missed":
-        why = f"target missed: {done} of the year's target done by {period}"
+        why = f"target missed: {done} of the year's target done in {period}"
     else:
-        gap = round2(r.gap.value) if r.gap else 0
+        size = r.gap.scale(Decimal(-1)) if r.gap else None
+        lag = marked(f"{size.shown()}", size.qualifier, "en") if size else "—"
         why = (
             f"behind: {done} done against {round2(r.time_progress)}% time elapsed at {period} "
-            f"({gap} percentage points)"
+            f"({lag} percentage points behind)"
         )
     return f"ganxian: {where}{name} ({r.actual.ident}): {why}"

@@ -231,7 +231,7 @@ def section_layouts(
 def progress_layouts(sections: Sequence[Section], headline: str, lang: Lang) -> list[Layouts]:
     """The 双过半 headline, the progress table with bars, then what is still needed."""
     main, *rest = sections
-    bar_note = "进度条中 ┃ 标出序时进度。" if lang == "zh" else "┃ on a bar marks time progress."
+    bar_note = "进度条中 ┃ 标出序时进度。" if lang == "zh" else "┃ on a bar marks time elapsed."
     return [
         [[line(escape_control(headline), "bold")]],
         section_layouts(main, lang, "d_completion", bar_note),
