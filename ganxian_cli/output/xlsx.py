@@ -64,19 +64,42 @@ def unit_in_english(symbol: str) -> str:
 
 
 def sheet_name(name: str, taken: set[str]) -> str:
-    """A legal, unique sheet name (31 characters, none of []:*?/\\)."""
-    base = _BAD_SHEET_CHARS.sub("_", escape_control(name)).strip("'") or "sheet"
-    if len(base) > 31:  # cut, and never inside a bracket: 营业收入(industrial_revenue …
-        base = base[:31]
-        opened = max(base.rfind("("), base.rfind("（"))
-        if opened > 0 and not base.endswith((")", "）")):
-            base = base[:opened]
+    """A legal, unique sheet name (31 characters, none of []:*?/\\): a longer name loses its
+    bracketed asides, last first (营业收入(industrial_revenue) -> 营业收入), then its last words;
+    it never ends in a space or inside a bracket."""
+    base = _short(_BAD_SHEET_CHARS.sub("_", escape_control(name)).strip("'").strip()) or "sheet"
     candidate, n = base, 2
     while candidate.casefold() in taken:
         suffix = f" ({n})"
-        candidate, n = base[: 31 - len(suffix)] + suffix, n + 1
+        candidate, n = base[: 31 - len(suffix)].rstrip() + suffix, n + 1
     taken.add(candidate.casefold())
     return candidate
+
+
+_ASIDE = re.compile(r"\s*[(（][^()（）]*[)）]")
+_SHEET_MAX = 31
+
+
+def _short(name: str) -> str:
+    """*name* within 31 characters (see `sheet_name`)."""
+    while len(name) > _SHEET_MAX:
+        asides = list(_ASIDE.finditer(name))
+        if not asides:
+            break
+        last = asides[-1]
+        shorter = (name[: last.start()] + name[last.end() :]).strip()
+        if not shorter:
+            break
+        name = shorter
+    if len(name) <= _SHEET_MAX:
+        return name
+    cut = name[: _SHEET_MAX + 1]
+    space = cut.rfind(" ")
+    cut = cut[:space] if space > 0 else cut[:_SHEET_MAX]
+    opened = max(cut.rfind("("), cut.rfind("（"))
+    if opened > 0 and max(cut.rfind(")"), cut.rfind("）")) < opened:
+        cut = cut[:opened]
+    return cut.rstrip(" ,;:-–—(（") or name[:_SHEET_MAX]
 
 
 def _decimals(value: Decimal) -> int:

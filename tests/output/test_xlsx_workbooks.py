@@ -95,3 +95,30 @@ def test_a_long_sheet_name_is_never_cut_inside_a_bracket() -> None:
     name = sheet_name("规模以上工业企业营业收入(industrial_revenue)", set())
     assert name == "规模以上工业企业营业收入"
     assert sheet_name("短名(ok)", set()) == "短名(ok)"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_sheet_names_are_whole_words(
+    runner: CliRunner, tmp_path: Path, args: list[str], lang: str
+) -> None:
+    """A sheet name never ends in a space, inside a bracket or short of what it names."""
+    book = _book(runner, tmp_path, [*args, "--lang", lang])
+    for title in [s.title for s in book.worksheets]:  # type: ignore[attr-defined]
+        assert title == title.strip() and len(title) <= 31
+        assert title.count("(") == title.count(")")
+        assert lang == "zh" or title not in ("双过半", "双过半 (half"), title
+
+
+def test_a_long_name_loses_its_aside_then_its_last_words() -> None:
+    from ganxian_cli.output.xlsx import sheet_name
+
+    assert sheet_name("双过半 (half by mid-year) progress (H1 2022)", set()) == (
+        "双过半 (half by mid-year) progress"
+    )
+    assert sheet_name("Period on period (adjacent periods of the same length)", set()) == (
+        "Period on period"
+    )
+    assert sheet_name("Single periods derived from cumulative figures", set()) == (
+        "Single periods derived from"
+    )
