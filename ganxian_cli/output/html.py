@@ -15,7 +15,7 @@ from ..analysis.results import Section
 from ..model.lang import Lang
 from ..model.models import Dataset
 from ..model.periods import Period, parse_period
-from ..model.units import convert, get_unit
+from ..model.units import convert
 from .charts import COLORS, Bar, bullet_key, indicator_bars, legend, t, target_bar, target_title
 from .sections import row_cells
 
@@ -113,7 +113,7 @@ def _period_kind(period: Period, lang: Lang) -> tuple[tuple[bool, int], str]:
 def indicator_charts(dataset: Dataset, ident: str, lang: Lang) -> list[str]:
     """One indicator's figures, a chart per kind of period with two figures or more."""
     indicator = dataset.indicators[ident]
-    unit = get_unit(indicator.unit)
+    unit = indicator.base  # 22 projects, 342 firms: what the indicator counts
     en = lang == "en"
     groups: dict[tuple[bool, int], tuple[str, list[Bar]]] = {}
     for row in history(dataset, ident).rows:

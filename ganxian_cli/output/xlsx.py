@@ -18,7 +18,9 @@ from decimal import Decimal
 from typing import Any
 
 from ..errors import escape_control
+from ..model.english import counted, unit_words
 from ..model.lang import Lang
+from ..model.units import Unit
 from .field_labels import field_label
 
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
@@ -34,7 +36,8 @@ class Sheet:
 
 def flatten(row: dict[str, Any], lang: Lang) -> dict[str, Any]:
     """A {zh, en} pair becomes its text in *lang*; another nested object becomes key.sub; a
-    unit (a field `unit` or `…_unit`) is named in English under `--lang en`."""
+    unit (a field `unit` or `…_unit`, a symbol or a `Unit`) is named in English under
+    `--lang en` in the words tables use: firms, projects, units of 0.1 billion yuan."""
     out: dict[str, Any] = {}
     for key, value in row.items():
         if isinstance(value, dict):
@@ -42,6 +45,8 @@ def flatten(row: dict[str, Any], lang: Lang) -> dict[str, Any]:
                 out[key] = value[lang]
             else:
                 out.update({f"{key}.{k}": v for k, v in value.items()})
+        elif isinstance(value, Unit):
+            out[key] = unit_words(value) if lang == "en" else value.symbol
         elif lang == "en" and isinstance(value, str) and _is_unit(key):
             out[key] = unit_in_english(value)
         else:
@@ -53,12 +58,13 @@ def _is_unit(key: str) -> bool:
     return key == "unit" or key.endswith("_unit")
 
 
-def unit_in_english(symbol: str) -> str:
-    """The English name of the unit *symbol* (亿元 -> 100 million yuan); an unknown one as is."""
+def unit_in_english(symbol: str, name: str = "") -> str:
+    """What the unit *symbol* of an indicator named *name* counts in, in English (亿元 ->
+    units of 0.1 billion yuan; 户 of 企业 -> firms); an unknown symbol as it is."""
     from ..model.units import UnknownUnitError, get_unit
 
     try:
-        return get_unit(symbol).en
+        return unit_words(counted(get_unit(symbol), name))
     except UnknownUnitError:
         return symbol
 

@@ -48,7 +48,7 @@ def test_json_numbers_are_exact_and_utf8(runner: CliRunner) -> None:
     assert '"value": 30478,' in text
     assert "\\u" not in text and "赣县区" in text
     doc = json.loads(text, parse_float=Decimal)
-    assert doc["schema_version"] == 5
+    assert doc["schema_version"] == 6
     assert len(doc["figures"]) == 68
     assert doc["source"]["region"] == "赣县区"
     assert str(DATA) not in text  # which file was read goes to stderr, not into the data
