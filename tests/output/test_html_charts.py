@@ -119,3 +119,17 @@ def test_english_chart_bars_say_what_they_count(
     bars = re.findall(r">([^<>]*\((?:actual|forecast|target)\))</text>", page)
     assert "22 projects (actual)" in bars and "13 projects (forecast)" in bars
     assert not [b for b in bars if re.search(r"\b(items?|households?)\b", b)]
+
+
+def test_a_target_title_without_a_done_figure_counts_what_the_target_counts() -> None:
+    from decimal import Decimal
+
+    from ganxian_cli.model.lang import Lang
+    from ganxian_cli.output.charts import target_title
+
+    row = {
+        "target_value": Decimal(23), "unit": "个", "target_qualifier": "exact",
+        "data_end": "2022-05", "d_progress": {"en": "—", "zh": "—"},
+        "d_name": {"zh": "重点调度项目", "en": "Key projects"}, "target_kind": "list",
+    }  # fmt: skip
+    assert target_title(row, Lang.en) == "Key projects: completion of the list (23 projects)"
