@@ -77,3 +77,23 @@ def golden(name: str, actual: str) -> None:
         path.write_text(actual, encoding="utf-8")
     assert path.exists(), f"missing golden file {path}; run with UPDATE_GOLDEN=1 and review it"
     assert actual == path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def followup_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped data file with the corpus's follow-up article (half-year figures) extracted
+    and imported unedited as source h1: several articles, revisions, subjects, counts."""
+    folder = tmp_path_factory.mktemp("followup")
+    data = folder / "gx.toml"
+    data.write_bytes(DATA.read_bytes())
+    draft = folder / "draft.toml"
+    article = TESTS / "corpus" / "followup_ganxian_halfyear.txt"
+    runner = CliRunner()
+    for args in (
+        ["extract", str(article), "--data", str(data), "--output", str(draft)],
+        ["import", str(draft), "--data", str(data), "--source", "h1", "--source-title",
+         "上半年工业经济", "--source-published", "2022-07"],
+    ):  # fmt: skip
+        result = runner.invoke(app, args, catch_exceptions=False)
+        assert result.exit_code == 0, result.stderr
+    return data

@@ -6,8 +6,11 @@ and its size against the largest figure of the indicator (in one unit) for a bar
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
+from typing import Any
 
+from ..model.english import subject_in, unit_words
 from ..model.models import SINGLE_SOURCE, Dataset
 from ..model.units import convert
 from .results import Column, Section, both
@@ -66,9 +69,11 @@ def history(dataset: Dataset, ident: str) -> Section:
                 "qualifier": figure.qualifier,
                 "value": figure.value,
                 "unit": indicator.unit_of(figure).symbol,
+                "d_unit": indicator.unit_of(figure),  # with the noun of what it counts
                 "yoy": figure.yoy,
                 "share": share,
                 "subject": figure.subject,
+                "subject_en": figure.subject_en,
                 "quote": figure.quote,
                 "source": source,
                 "counts": counts,
@@ -81,10 +86,10 @@ def history(dataset: Dataset, ident: str) -> Section:
         Column("label", "时期", "Period"),
         Column("d_status", "状态", "Status"),
         Column("value", "数值", "Value", True),
-        Column("unit", "单位", "Unit"),
+        Column("unit", "单位", "Unit", text=_unit),
         Column("yoy", "同比%", "YoY %", True),
         Column("share", "占最大%", "% of largest", True),
-        Column("subject", "主体", "Subject"),
+        Column("subject", "主体", "Subject", text=_subject),
     )
     if several:
         columns = (
@@ -96,7 +101,8 @@ def history(dataset: Dataset, ident: str) -> Section:
     title_zh = f"{indicator.name}({ident})"
     title_en = f"{indicator.title_en} ({ident})"
     fields = (
-        *("period", "status", "qualifier", "value", "unit", "yoy", "share", "subject", "quote"),
+        *("period", "status", "qualifier", "value", "unit", "yoy", "share", "subject"),
+        *("subject_en", "quote"),
         *("source", "counts", "superseded_by", "change"),
     )
     withheld = [(w.period, w.subject) for w in indicator.withheld]
@@ -118,3 +124,14 @@ def history(dataset: Dataset, ident: str) -> Section:
         "history", title_zh, title_en, columns, rows,
         "; ".join(notes_zh), "; ".join(notes_en), fields=fields,
     )  # fmt: skip
+
+
+def _unit(row: Mapping[str, Any], lang: str) -> str:
+    """The unit as printed; in English what the figures count in (firms, projects, units of
+    0.1 billion yuan)."""
+    return unit_words(row["d_unit"]) if lang == "en" else str(row["unit"])
+
+
+def _subject(row: Mapping[str, Any], lang: str) -> str | None:
+    """The subject, by its English name in English where the file gives one."""
+    return subject_in(row["subject"], row["subject_en"], lang) or None

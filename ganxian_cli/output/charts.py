@@ -19,6 +19,7 @@ from typing import Any
 
 from ..analysis.derived import amount_text, marked
 from ..errors import escape_control
+from ..model.english import counted
 from ..model.lang import Lang
 from ..model.numerals import plain
 from ..model.units import Unit, get_unit
@@ -46,9 +47,8 @@ def _pct(value: Decimal) -> str:
 def target_title(row: Mapping[str, Any], lang: Lang) -> str:
     """Investment …: completion of the 2022 plan (8.319 billion yuan) / …:2022年目标 83.19亿元,
     from a row of the progress table (`analysis.progress_view.sections`)."""
-    goal = marked(
-        amount_text(row["target_value"], get_unit(row["unit"]), lang), row["target_qualifier"], lang
-    )
+    unit = counted(get_unit(row["unit"]), row["d_name"]["zh"])  # 23 projects, not items
+    goal = marked(amount_text(row["target_value"], unit, lang), row["target_qualifier"], lang)
     year = row["data_end"][:4]
     if lang == "en":
         # the target as the table beside the bar words it (22/23 projects: 23 projects)

@@ -13,14 +13,15 @@ Kind = Literal["report", "progress", "compare", "list", "history", "validate", "
 
 REPORT_VERSION = 6  # 2: the 双过半 section (`progress`); 3: each figure's counts, superseded_by;
 # 4: each figure's stock and note_en, the progress targets' target_kind and plan_reached_month;
-# 5: the progress targets' actual_note, plan_note, actual_stock; 6: their gap_qualifier
+# 5: the progress targets' actual_note, plan_note, actual_stock; 6: their gap_qualifier, each
+# figure's subject_en
 PROGRESS_VERSION = 6  # 3: target_note; 4: target_kind, plan_reached_month; 5: actual_note,
 # plan_note, actual_stock, time_progress_pct null when not judged against time; 6: gap_qualifier
 # (a lead or lag derived from a bound is a bound: gap_points -10.72 with "nearly" is at most)
 COMPARE_VERSION = 5  # 3: side_by_side rows say which total is derived; 4: every row's note;
 # 5: per_unit, unit and qualifier of a per-unit row null where two articles give its figures
 LIST_VERSION = 2  # 2: targets carry kind and note; a list's basis is null
-HISTORY_VERSION = 2  # 2: each figure's source, counts, superseded_by, change
+HISTORY_VERSION = 3  # 2: each figure's source, counts, superseded_by, change; 3: subject_en
 VALIDATE_VERSION = 2  # 2: severity "note"
 EXTRACT_VERSION = 3  # 2: each figure's links (rate_of is a target's actual) and reason;
 # 3: each figure's stock and target_kind

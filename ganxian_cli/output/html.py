@@ -15,7 +15,7 @@ from ..analysis.results import Section
 from ..model.lang import Lang
 from ..model.models import Dataset
 from ..model.periods import Period, parse_period
-from ..model.units import convert, get_unit
+from ..model.units import convert
 from .charts import COLORS, Bar, bullet_key, indicator_bars, legend, t, target_bar, target_title
 from .sections import row_cells
 
@@ -31,6 +31,7 @@ table {{ border-collapse: collapse; margin: .5em 0 1em; max-width: 100%; }}
 th, td {{ border: 1px solid #ccc; padding: .25em .6em; vertical-align: top; }}
 td:first-child {{ min-width: 8em; }}
 th {{ background: #f3f3f3; text-align: left; }} td.n {{ text-align: right; white-space: nowrap; }}
+td.n.w {{ white-space: normal; }}
 .forecast {{ color: #8a6d00; font-style: italic; }} .target {{ color: #00607a; font-weight: bold; }}
 h3 {{ font-size: 1em; margin: .8em 0 .2em; }}
 .charts {{ display: flex; flex-wrap: wrap; gap: 1em 2em; }}
@@ -85,7 +86,7 @@ def _table_html(table: PageTable) -> str:
     for n, row in enumerate(table.rows):
         css = table.classes[n] if n < len(table.classes) else ""
         cells = "".join(
-            f'<td class="n">{_t(c)}</td>' if numeric else f"<td>{_t(c)}</td>"
+            _number_cell(c) if numeric else f"<td>{_t(c)}</td>"
             for c, numeric in zip(row, table.numeric, strict=True)
         )
         body.append(f'<tr class="{css}">{cells}</tr>' if css else f"<tr>{cells}</tr>")
@@ -96,6 +97,15 @@ def _table_html(table: PageTable) -> str:
         + "\n".join(body)
         + f"</tbody></table>{note}\n"
     )
+
+
+def _number_cell(text: str) -> str:
+    """A right-aligned cell that never breaks inside an amount: "7.000 billion yuan / met in
+    Aug" and "18.907 / 37.814 billion yuan" may break after their slash only."""
+    if " / " not in text:
+        return f'<td class="n">{_t(text)}</td>'
+    parts = [_t(part).replace(" ", "&nbsp;") for part in text.split(" / ")]
+    return '<td class="n w">' + " / ".join(parts) + "</td>"
 
 
 def _period_kind(period: Period, lang: Lang) -> tuple[tuple[bool, int], str]:
@@ -113,7 +123,7 @@ def _period_kind(period: Period, lang: Lang) -> tuple[tuple[bool, int], str]:
 def indicator_charts(dataset: Dataset, ident: str, lang: Lang) -> list[str]:
     """One indicator's figures, a chart per kind of period with two figures or more."""
     indicator = dataset.indicators[ident]
-    unit = get_unit(indicator.unit)
+    unit = indicator.base  # 22 projects, 342 firms: what the indicator counts
     en = lang == "en"
     groups: dict[tuple[bool, int], tuple[str, list[Bar]]] = {}
     for row in history(dataset, ident).rows:

@@ -225,6 +225,7 @@ def figure_record(row: Row) -> dict[str, Any]:
         "unit": row.unit.symbol,
         "yoy": f.yoy,
         "subject": f.subject,
+        "subject_en": f.subject_en,
         "quote": f.quote,
         "note": f.note,
         "note_en": f.note_en,

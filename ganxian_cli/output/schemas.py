@@ -48,7 +48,7 @@ REPORT: dict[str, Any] = {
                     "indicator", "name", "name_en", "theme", "period", "year", "start_month",
                     "end_month", "status", "qualifier", "value", "unit", "yoy", "subject", "quote",
                     "note", "withheld", "source", "counts", "superseded_by", "period_label",
-                    "stock", "note_en",
+                    "stock", "note_en", "subject_en",
                 ],
                 "properties": {
                     "indicator": {"type": "string"},
@@ -80,6 +80,10 @@ REPORT: dict[str, Any] = {
                     "unit": {"type": "string"},
                     "yoy": {"type": ["number", "null"], "description": "Growth year on year, %."},
                     "subject": _NULLABLE_STR,
+                    "subject_en": {
+                        **_NULLABLE_STR,
+                        "description": "The subject's English name, where the file gives one.",
+                    },
                     "quote": _NULLABLE_STR,
                     "note": _NULLABLE_STR,
                     "note_en": {**_NULLABLE_STR, "description": "The note in English, if given."},

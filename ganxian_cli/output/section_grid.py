@@ -18,6 +18,7 @@ from typing import IO, Any, Literal
 
 from ..analysis.results import Section
 from ..errors import escape_control
+from ..model.english import subject_in
 from ..model.lang import Lang
 from ..model.units import Unit, get_unit
 from .grid import Cell, Grid, GridColumn, Segment, cell_width, line, styled_text
@@ -86,17 +87,23 @@ def section_cards(section: Section, lang: Lang) -> list[Grid]:
     a two-column table of the other columns' labels and values (empty values left out; a
     number never wraps)."""
     section, texts = _shown(section, lang)
-    labels = [escape_control(c.label(lang)) for c in section.columns[1:]]
-    numeric = [c.numeric for c in section.columns[1:]]
-    out = [line(escape_control(section.title(lang)), "bold")]
+    labels = [escape_control(c.label(lang)) for c in section.columns]
+    numeric = [c.numeric for c in section.columns]
+    return cards(escape_control(section.title(lang)), labels, numeric, texts)
+
+
+def cards(title: str, labels: list[str], numeric: list[bool], texts: list[list[str]]) -> list[Grid]:
+    """The title, then a card per row of *texts*: its first cell as a heading over the other
+    cells beside their *labels* (empty ones left out; a *numeric* one never wraps)."""
+    out = [line(title, "bold")]
     for row_texts in texts:
-        numbers = [cell_width(t) for t, n in zip(row_texts[1:], numeric, strict=True) if n]
+        numbers = [cell_width(t) for t, n in zip(row_texts[1:], numeric[1:], strict=True) if n]
         least = max([WRAP_MIN, *numbers])
         columns = [GridColumn(""), GridColumn("", wrap=True, min_width=least)]
         card = Grid(row_texts[0], columns, header=False)
         card.rows.extend(
             [[(label, "")], [(text, "")]]
-            for label, text in zip(labels, row_texts[1:], strict=True)
+            for label, text in zip(labels[1:], row_texts[1:], strict=True)
             if text not in ("", "—")
         )
         out.append(card)
@@ -109,49 +116,84 @@ BAR_HEADER = {
 }  # history's bar: each figure against the largest
 
 
-def history_grid(section: Section, lang: Lang, with_bar: bool = True) -> Grid:
-    """`history` as read: period, status, the value as printed (in English words), growth, bar."""
+def _history_cells(section: Section, lang: Lang) -> tuple[list[GridColumn], list[list[str]]]:
+    """`history` as read: period, status, the value as printed (in English words: 342 firms,
+    23 projects), growth; where several articles give figures, each one's source (†: it does
+    not count) and its change from the figure that counts; the subject. A column no row fills
+    goes; periods and subjects wrap, ids and numbers never."""
     h = HEADERS[lang]
-    with_yoy = any(row["yoy"] is not None for row in section.rows)
-    with_subject = any(row["subject"] for row in section.rows)
-    columns = [GridColumn(h[1]), GridColumn(h[4]), GridColumn(h[2], right=True)]
-    columns += [GridColumn(h[3], right=True)] if with_yoy else []
-    # several articles: each figure's source (†: it does not count) and its change from the
-    # figure that counts for the same months
-    with_source = len({row.get("source") for row in section.rows}) > 1
-    if with_source:
-        columns += [
-            GridColumn("来源" if lang == "zh" else "Source"),
-            GridColumn("较计入值" if lang == "zh" else "Change", right=True),
+    rows = section.rows
+    subjects = [escape_control(subject_in(r["subject"], r.get("subject_en"), lang)) for r in rows]
+    texts = [
+        [
+            escape_control(row["label"][lang]),
+            STATUS_LABEL[lang][row["status"]],
+            display_value(row["value"], _unit_of(row), row["qualifier"], lang, row.get("quote")),
+            display_growth(row["yoy"]),
+            escape_control(row["d_source"]) if "d_source" in row else "",
+            "" if row.get("change") is None else display_change(row["change"], _unit_of(row), lang),
+            subject,
         ]
-    columns += [GridColumn(h[5], wrap=True, min_width=WRAP_MIN)] if with_subject else []
+        for row, subject in zip(rows, subjects, strict=True)
+    ]
+    several = len({row.get("source") for row in rows}) > 1
+    columns = [
+        GridColumn(h[1], wrap=True, min_width=WRAP_MIN),
+        GridColumn(h[4]),
+        GridColumn(h[2], right=True),
+        GridColumn(h[3], right=True),
+        GridColumn("来源" if lang == "zh" else "Source"),
+        GridColumn("较计入值" if lang == "zh" else "Change", right=True),
+        GridColumn(h[5], wrap=True, min_width=WRAP_MIN),
+    ]
+    kept = [
+        n
+        for n in range(len(columns))
+        if n < 3 or (n == 4 and several) or (n != 4 and any(t[n] for t in texts))
+    ]
+    if all(_TOKEN.fullmatch(t[0]) for t in texts):  # periods as ids: never split
+        columns[0] = GridColumn(h[1])
+    return [columns[n] for n in kept], [[t[n] for n in kept] for t in texts]
+
+
+def _unit_of(row: dict[str, Any]) -> Unit:
+    """A history row's unit, with the noun of what its indicator counts."""
+    unit = row.get("d_unit")
+    return unit if isinstance(unit, Unit) else get_unit(row["unit"])
+
+
+def history_grid(section: Section, lang: Lang, with_bar: bool = True) -> Grid:
+    """`history` as one table (see `_history_cells`), with a bar of each figure against the
+    indicator's largest if *with_bar*."""
+    columns, texts = _history_cells(section, lang)
+    if with_bar:
+        columns = [*columns, GridColumn(BAR_HEADER[lang], min_width=BAR_WIDTH)]
     grid = Grid(
         escape_control(section.title(lang)),
-        [*columns, GridColumn(BAR_HEADER[lang], min_width=BAR_WIDTH)] if with_bar else columns,
-        caption=escape_control(section.note(lang)),  # figures the source withholds
+        columns,
+        caption=escape_control(section.note(lang)),  # figures the source withholds; †
     )
-    for row in section.rows:
-        value = display_value(
-            row["value"], get_unit(row["unit"]), row["qualifier"], lang, row.get("quote")
-        )
-        cells: list[Cell] = [
-            [(row["label"][lang], "")],
-            [(STATUS_LABEL[lang][row["status"]], "")],
-            [(value, "")],
-        ]
-        if with_yoy:
-            cells.append([(display_growth(row["yoy"]), "")])
-        if with_source:
-            change = row.get("change")
-            shown = "" if change is None else display_change(change, get_unit(row["unit"]), lang)
-            cells.append([(escape_control(row["d_source"]), "")])
-            cells.append([(shown, "")])
-        if with_subject:
-            cells.append([(escape_control(row["subject"] or ""), "")])
+    for row, row_texts in zip(section.rows, texts, strict=True):
+        cells: list[Cell] = [[(t, "")] for t in row_texts]
         if with_bar:
             cells.append([(bar(row["share"]), "")])
         grid.rows.append(cells)
     return grid
+
+
+def history_layouts(section: Section, lang: Lang) -> list[list[Grid]]:
+    """What may show a `history` section, widest first: the table with its bar, without it,
+    then a card per figure (its period over the other columns), then the notes."""
+    columns, texts = _history_cells(section, lang)
+    labels = [escape_control(c.header) for c in columns]
+    numeric = [c.right for c in columns]
+    notes = [line(escape_control(n), "dim") for n in section.note(lang).split("\n") if n]
+    title = escape_control(section.title(lang))
+    return [
+        [history_grid(section, lang)],
+        [history_grid(section, lang, with_bar=False)],
+        [*cards(title, labels, numeric, texts), *notes],
+    ]
 
 
 def display_change(change: Decimal, unit: Unit, lang: Lang) -> str:
@@ -282,7 +324,7 @@ def layouts(section: Section, lang: Lang) -> list[list[Grid]]:
     """What may show a `list` or `history` section, widest first: its table (with a bar where
     it has one), the table without the bar, then a card per row."""
     if section.key == "history":
-        return [[history_grid(section, lang)], [history_grid(section, lang, with_bar=False)]]
+        return history_layouts(section, lang)
     notes = [line(escape_control(n), "dim") for n in section.note(lang).split("\n") if n]
     return [[section_grid(section, lang)], [*section_cards(section, lang), *notes]]
 

@@ -18,7 +18,9 @@ from decimal import Decimal
 from typing import Any
 
 from ..errors import escape_control
+from ..model.english import counted, unit_words
 from ..model.lang import Lang
+from ..model.units import Unit
 from .field_labels import field_label
 
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
@@ -34,7 +36,8 @@ class Sheet:
 
 def flatten(row: dict[str, Any], lang: Lang) -> dict[str, Any]:
     """A {zh, en} pair becomes its text in *lang*; another nested object becomes key.sub; a
-    unit (a field `unit` or `…_unit`) is named in English under `--lang en`."""
+    unit (a field `unit` or `…_unit`, a symbol or a `Unit`) is named in English under
+    `--lang en` in the words tables use: firms, projects, units of 0.1 billion yuan."""
     out: dict[str, Any] = {}
     for key, value in row.items():
         if isinstance(value, dict):
@@ -42,6 +45,8 @@ def flatten(row: dict[str, Any], lang: Lang) -> dict[str, Any]:
                 out[key] = value[lang]
             else:
                 out.update({f"{key}.{k}": v for k, v in value.items()})
+        elif isinstance(value, Unit):
+            out[key] = unit_words(value) if lang == "en" else value.symbol
         elif lang == "en" and isinstance(value, str) and _is_unit(key):
             out[key] = unit_in_english(value)
         else:
@@ -53,30 +58,54 @@ def _is_unit(key: str) -> bool:
     return key == "unit" or key.endswith("_unit")
 
 
-def unit_in_english(symbol: str) -> str:
-    """The English name of the unit *symbol* (亿元 -> 100 million yuan); an unknown one as is."""
+def unit_in_english(symbol: str, name: str = "") -> str:
+    """What the unit *symbol* of an indicator named *name* counts in, in English (亿元 ->
+    units of 0.1 billion yuan; 户 of 企业 -> firms); an unknown symbol as it is."""
     from ..model.units import UnknownUnitError, get_unit
 
     try:
-        return get_unit(symbol).en
+        return unit_words(counted(get_unit(symbol), name))
     except UnknownUnitError:
         return symbol
 
 
 def sheet_name(name: str, taken: set[str]) -> str:
-    """A legal, unique sheet name (31 characters, none of []:*?/\\)."""
-    base = _BAD_SHEET_CHARS.sub("_", escape_control(name)).strip("'") or "sheet"
-    if len(base) > 31:  # cut, and never inside a bracket: 营业收入(industrial_revenue …
-        base = base[:31]
-        opened = max(base.rfind("("), base.rfind("（"))
-        if opened > 0 and not base.endswith((")", "）")):
-            base = base[:opened]
+    """A legal, unique sheet name (31 characters, none of []:*?/\\): a longer name loses its
+    bracketed asides, last first (营业收入(industrial_revenue) -> 营业收入), then its last words;
+    it never ends in a space or inside a bracket."""
+    base = _short(_BAD_SHEET_CHARS.sub("_", escape_control(name)).strip("'").strip()) or "sheet"
     candidate, n = base, 2
     while candidate.casefold() in taken:
         suffix = f" ({n})"
-        candidate, n = base[: 31 - len(suffix)] + suffix, n + 1
+        candidate, n = base[: 31 - len(suffix)].rstrip() + suffix, n + 1
     taken.add(candidate.casefold())
     return candidate
+
+
+_ASIDE = re.compile(r"\s*[(（][^()（）]*[)）]")
+_SHEET_MAX = 31
+
+
+def _short(name: str) -> str:
+    """*name* within 31 characters (see `sheet_name`)."""
+    while len(name) > _SHEET_MAX:
+        asides = list(_ASIDE.finditer(name))
+        if not asides:
+            break
+        last = asides[-1]
+        shorter = (name[: last.start()] + name[last.end() :]).strip()
+        if not shorter:
+            break
+        name = shorter
+    if len(name) <= _SHEET_MAX:
+        return name
+    cut = name[: _SHEET_MAX + 1]
+    space = cut.rfind(" ")
+    cut = cut[:space] if space > 0 else cut[:_SHEET_MAX]
+    opened = max(cut.rfind("("), cut.rfind("（"))
+    if opened > 0 and max(cut.rfind(")"), cut.rfind("）")) < opened:
+        cut = cut[:opened]
+    return cut.rstrip(" ,;:-–—(（") or name[:_SHEET_MAX]
 
 
 def _decimals(value: Decimal) -> int:

@@ -15,7 +15,7 @@ def test_history_lists_revisions_with_the_counted_figure_first(runner: CliRunner
     result = invoke(runner, "history", "revenue", "--data", str(REVENUE), "--format", "json")
     assert result.exit_code == 0, result.stderr
     doc = json.loads(result.stdout)
-    assert doc["schema_version"] == 2
+    assert doc["schema_version"] == 3
     rows = [
         (f["period"], f["value"], f["source"], f["counts"], f["superseded_by"], f["change"])
         for f in doc["figures"]

@@ -217,7 +217,7 @@ def test_help_lists_the_commands_by_use(runner: CliRunner) -> None:
     ("args", "kind", "version"),
     [
         (["list"], "list", 2),
-        (["history", "industrial_revenue"], "history", 2),
+        (["history", "industrial_revenue"], "history", 3),
         (["report"], "report", 6),
         (["progress"], "progress", 6),
         (["compare"], "compare", 5),

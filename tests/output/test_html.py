@@ -35,3 +35,12 @@ def test_report_html_with_declared_units(runner: CliRunner, tmp_path: Path) -> N
     result = invoke(runner, "report", "--data", str(UNITS_2033), "-f", "html", "-o", str(out))
     assert result.exit_code == 0, result.stderr
     assert out.stat().st_size > 0
+
+
+def test_an_amount_in_a_table_never_breaks_but_a_pair_may_after_its_slash() -> None:
+    from ganxian_cli.output.html import _number_cell
+
+    assert _number_cell("2.486 billion yuan") == '<td class="n">2.486 billion yuan</td>'
+    assert _number_cell("18.907 / 37.814 billion yuan") == (
+        '<td class="n w">18.907 / 37.814&nbsp;billion&nbsp;yuan</td>'
+    )

@@ -26,14 +26,19 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def _chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def _chromium(
+    tmp_path: Path, *args: str, scrollbars: bool = False
+) -> subprocess.CompletedProcess[str]:
+    """Headless Chromium; with *scrollbars*, drawn as a desktop browser draws them (they take
+    their width off the viewport), else hidden."""
     assert BROWSER is not None
     profile = tmp_path / "profile"
     profile.mkdir(exist_ok=True)
     command = [
         BROWSER, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
         "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", f"--user-data-dir={profile}", "--hide-scrollbars", *args,
+        "--disable-sync", f"--user-data-dir={profile}",
+        *(() if scrollbars else ("--hide-scrollbars",)), *args,
     ]  # fmt: skip
     return subprocess.run(command, capture_output=True, text=True, timeout=120)
 
@@ -79,6 +84,7 @@ def test_page_loads_without_errors_and_the_charts_show(runner: CliRunner, tmp_pa
 
 MEASURE = (
     "<script>document.title = [document.scrollingElement.scrollWidth,"
+    " document.scrollingElement.clientWidth,"
     " document.querySelectorAll('script').length,"
     " document.querySelectorAll('svg.bullet rect.done').length,"
     " document.querySelectorAll('svg.bullet .half').length,"
@@ -105,12 +111,35 @@ def test_page_fits_1280_has_no_script_and_a_bar_per_target(
     # the page measured by a script added to a copy (the page itself has none)
     probe = tmp_path / f"probe-{command}-{lang}.html"
     probe.write_text(page.read_text(encoding="utf-8").replace("</body>", MEASURE + "</body>"))
-    run = _chromium(tmp_path, "--window-size=1280,1000", "--dump-dom", probe.as_uri())
-    found = re.search(r"<title>(\d+) (\d+) (\d+) (\d+) (\d+)</title>", run.stdout)
+    run = _chromium(
+        tmp_path, "--window-size=1280,1000", "--dump-dom", probe.as_uri(), scrollbars=True
+    )
+    found = re.search(r"<title>(\d+) (\d+) (\d+) (\d+) (\d+) (\d+)</title>", run.stdout)
     assert found, run.stdout[:500]
-    width, scripts, done, half, time = map(int, found.groups())
-    assert width <= 1280, f"horizontal scrollbar at 1280 px: {width} px wide"
+    width, viewport, scripts, done, half, time = map(int, found.groups())
+    assert viewport < 1280  # the vertical scrollbar takes its width
+    assert width <= viewport, f"horizontal scrollbar at 1280 px: {width} px in {viewport}"
     assert scripts == 1  # the probe's own
     # each of the three targets its bar; the two judged against time both marks (the fixed
     # list of projects to start has no half or time mark)
     assert done == 3 and half == time == 2
+
+
+@pytest.mark.parametrize("command", ["progress", "report"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_page_of_several_articles_fits_1280(
+    runner: CliRunner, tmp_path: Path, followup_data: Path, command: str, lang: str
+) -> None:
+    """Within the viewport a 1280 px window leaves beside its scrollbar: no sideways scroll."""
+    page = tmp_path / f"{command}-{lang}.html"
+    args = (command, "--data", str(followup_data), "--lang", lang, "-f", "html", "-o", str(page))
+    assert invoke(runner, *args).exit_code == 0
+    probe = tmp_path / "probe.html"
+    probe.write_text(page.read_text(encoding="utf-8").replace("</body>", MEASURE + "</body>"))
+    run = _chromium(
+        tmp_path, "--window-size=1280,1000", "--dump-dom", probe.as_uri(), scrollbars=True
+    )
+    found = re.search(r"<title>(\d+) (\d+) ", run.stdout)
+    assert found, run.stdout[:500]
+    width, viewport = map(int, found.groups())
+    assert width <= viewport, f"horizontal scrollbar at 1280 px: {width} px in {viewport}"

@@ -109,3 +109,27 @@ def test_the_bars_are_drawn_from_the_progress_table_beside_them(
     assert "time elapsed 41.37%" in bullets  # 151 of 365 days, as the Time % column says
     assert "41.67%" not in bullets
     assert ">41.37<" in page
+
+
+def test_english_chart_bars_say_what_they_count(
+    runner: CliRunner, tmp_path: Path, followup_data: Path
+) -> None:
+    """A bar of 22个 重点调度项目 reads "22 projects (actual)", as the tables beside it do."""
+    page = _page(runner, tmp_path, "report", "--lang", "en", data=followup_data)
+    bars = re.findall(r">([^<>]*\((?:actual|forecast|target)\))</text>", page)
+    assert "22 projects (actual)" in bars and "13 projects (forecast)" in bars
+    assert not [b for b in bars if re.search(r"\b(items?|households?)\b", b)]
+
+
+def test_a_target_title_without_a_done_figure_counts_what_the_target_counts() -> None:
+    from decimal import Decimal
+
+    from ganxian_cli.model.lang import Lang
+    from ganxian_cli.output.charts import target_title
+
+    row = {
+        "target_value": Decimal(23), "unit": "个", "target_qualifier": "exact",
+        "data_end": "2022-05", "d_progress": {"en": "—", "zh": "—"},
+        "d_name": {"zh": "重点调度项目", "en": "Key projects"}, "target_kind": "list",
+    }  # fmt: skip
+    assert target_title(row, Lang.en) == "Key projects: completion of the list (23 projects)"

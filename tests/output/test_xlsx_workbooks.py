@@ -95,3 +95,69 @@ def test_a_long_sheet_name_is_never_cut_inside_a_bracket() -> None:
     name = sheet_name("规模以上工业企业营业收入(industrial_revenue)", set())
     assert name == "规模以上工业企业营业收入"
     assert sheet_name("短名(ok)", set()) == "短名(ok)"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_sheet_names_are_whole_words(
+    runner: CliRunner, tmp_path: Path, args: list[str], lang: str
+) -> None:
+    """A sheet name never ends in a space, inside a bracket or short of what it names."""
+    book = _book(runner, tmp_path, [*args, "--lang", lang])
+    for title in [s.title for s in book.worksheets]:  # type: ignore[attr-defined]
+        assert title == title.strip() and len(title) <= 31
+        assert title.count("(") == title.count(")")
+        assert lang == "zh" or title not in ("双过半", "双过半 (half"), title
+
+
+def test_a_long_name_loses_its_aside_then_its_last_words() -> None:
+    from ganxian_cli.output.xlsx import sheet_name
+
+    assert sheet_name("双过半 (half by mid-year) progress (H1 2022)", set()) == (
+        "双过半 (half by mid-year) progress"
+    )
+    assert sheet_name("Period on period (adjacent periods of the same length)", set()) == (
+        "Period on period"
+    )
+    assert sheet_name("Single periods derived from cumulative figures", set()) == (
+        "Single periods derived from"
+    )
+
+
+ENGLISH_COMMANDS = [*COMMANDS, ["history", "vat_refund_enterprises"], ["history", "key_projects"]]
+
+
+@pytest.mark.parametrize("args", ENGLISH_COMMANDS, ids=" ".join)
+def test_english_units_are_the_tables_words(
+    runner: CliRunner, tmp_path: Path, args: list[str], followup_data: Path
+) -> None:
+    """Units say what they count (firms, projects) and money in billion/million yuan, as the
+    tables do: never "firms (households)", "items" for projects, or "×100m yuan"."""
+    book = _book(runner, tmp_path, [*args, "--lang", "en"], followup_data)
+    unit_headers = {field_label(k, "en") for k in LABELS if k == "unit" or k.endswith("_unit")}
+    units = set()
+    for sheet in book.worksheets:  # type: ignore[attr-defined]
+        rows = _contents(sheet)
+        columns = [i for i, h in enumerate(rows[0]) if h in unit_headers]
+        units |= {str(row[i]) for row in rows[1:] for i in columns if row[i] is not None}
+    assert units
+    wrong = {u for u in units if re.search(r"households|\bitems?\b|×|100 million", u)}
+    assert not wrong, units
+
+
+@pytest.mark.parametrize("args", [["report"], ["history", "tengyuan_revenue"]], ids=" ".join)
+def test_english_subjects_are_named_in_english(
+    runner: CliRunner, tmp_path: Path, args: list[str], followup_data: Path
+) -> None:
+    book = _book(runner, tmp_path, [*args, "--lang", "en"], followup_data)
+    subjects = set()
+    for sheet in book.worksheets:  # type: ignore[attr-defined]
+        rows = _contents(sheet)
+        if "Subject" in rows[0]:
+            column = rows[0].index("Subject")
+            subjects |= {row[column] for row in rows[1:] if row[column]}
+    assert "Ganzhou Tengyuan Cobalt" in subjects
+    assert "赣州腾远钴业" in subjects  # the follow-up article's figure: no English name given
+    chinese = _book(runner, tmp_path, [*args, "--lang", "zh"], followup_data)
+    sheet = chinese.worksheets[-1 if args[0] == "history" else 2]  # type: ignore[attr-defined]
+    assert "赣州腾远钴业" in {v for row in _contents(sheet) for v in row}
