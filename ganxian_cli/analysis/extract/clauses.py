@@ -15,10 +15,12 @@ _SUBJECT = re.compile(
     r"[\u4e00-\u9fff]{2,14}?(?:有限公司|股份公司|集团公司|集团|公司|医院|小区|[乡镇][\u4e00-\u9fff]{1,4}?村)"
 )
 _LEAD = re.compile(
-    r"^(?:其中|同时|此外|另外|并|该区|该县|该市|该省|全区|全县|全市|全省|今年|目前|"
-    # 在 as a preposition, not of a register's name (在建项目, 在谈项目, 在库, 在营企业)
-    r"截至目前|共|累计|已经?|还|为|对|在(?!建|谈|库|营|岗|册|线|校|园|职)|实现|完成|达到?|有|的|"
-    r"又|再|共计|预计到?|预计|将|"
+    r"^(?:其中|同时|此外|另外|并|该区|该县|该市|该省|全区|全县|全市|全省|全镇|全乡|全州|全旗|"
+    r"县里|区里|市里|镇里|乡里|今年|年内|目前|"
+    # 在 as a preposition, not of a register's name (在建项目, 在谈项目, 在库, 在营企业); 达 and
+    # 有 as verbs, not of 达产 or 有效
+    r"截至目前|共|累计|已经?|还|为|对|在(?!建|谈|库|营|岗|册|线|校|园|职)|实现|完成|"
+    r"达(?!产)到?|有(?!效)|的|又|再|共计|预计到?|预计|将|"
     r"确保|力争|争取)+"
 )
 _TAIL = re.compile(
@@ -29,7 +31,8 @@ _TAIL = re.compile(
 _COUNTED = re.compile(
     r"[近约超逾]?\d+(?:\.\d+)?[余多]?(?:万|亿)?[户家个名人项条件台所座](?!目)(?=[\u4e00-\u9fff])"
 )
-_NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]{1,12}")
+_NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]{1,24}")
+_NOUN_LONGEST = 12  # the noun after a figure, where no verb ends it
 
 
 def clause(text: str, pos: int, lower: int, upper: int) -> tuple[int, int]:
@@ -56,19 +59,122 @@ def _ends(text: str, i: int) -> bool:
 
 
 def name(text: str, start: int, stop: int, after: int, after_limit: int, cut: str) -> str:
-    """The phrase a figure measures: the clause's words before it, or the noun after it."""
-    lead = text[start:stop]
+    """The phrase a figure measures: the clause's words before it, or the noun after it; a
+    clause that names only a change (比年初增加), a total (总数) or a livestock measure (出栏)
+    completes it with what the clause before counts; said as a statistician names it
+    (`formal`)."""
+    lead = _lead(text[start:stop], cut)
+    rate = text[stop:after].endswith(("%", "％"))
+    if len(lead) >= 2:
+        found = formal(_completed(text, start, lead[-24:]), rate)
+        if text[stop:after].endswith(("家", "户")) and _REGISTER.fullmatch(found):
+            found += "数"  # 规上工业企业达96家: the number of firms the register holds
+        return found
+    whole = _TAIL.sub("", _bare(text[start:stop], cut))
+    if len(lead) == 1 and len(whole) >= 2:
+        return formal(whole[-24:], rate)  # 完成率: the verb is the name's
+    m = _NOUN_AFTER.match(text, after, after_limit)
+    noun = m.group() if m else ""
+    stops = _NOUN_ENDS.search(noun, 1)
+    # 12个民生实事项目全部完工: the items, not what they do; else at most 12 characters
+    noun = noun[: stops.start()] if stops else noun[:_NOUN_LONGEST]
+    return formal((lead + noun).strip() or lead, rate)
+
+
+def _bare(lead: str, cut: str) -> str:
+    """*lead* without the period phrase *cut*, quotes, brackets, and a ratio's parts before
+    (三次产业结构比为12.3:40.5:): what is left of the name's words."""
     if cut:
         lead = lead.replace(cut, "")
-    lead = re.sub(r"[“”‘’\"'《》()（）]", "", lead)
-    whole = _TAIL.sub("", lead)
-    lead = _TAIL.sub("", _LEAD.sub("", _COUNTED.sub("", lead)))
-    if len(lead) >= 2:
-        return lead[-24:]
-    if len(lead) == 1 and len(whole) >= 2:
-        return whole[-24:]  # 完成率: the verb is the name's
-    m = _NOUN_AFTER.match(text, after, after_limit)
-    return (lead + (m.group() if m else "")).strip() or lead
+    lead = _ASCII_ASIDE.sub("", lead)
+    lead = _RATIO_PARTS.sub("", lead)
+    return re.sub(r"[“”‘’\"'《》()（）]", "", lead)
+
+
+def _lead(lead: str, cut: str) -> str:
+    """The name the words before a figure give: no count kept, no lead or tail words."""
+    return _TAIL.sub("", _LEAD.sub("", _COUNTED.sub("", _bare(lead, cut))))
+
+
+# (GDP), (PM2.5): an English gloss in brackets, no part of the name
+_ASCII_ASIDE = re.compile(r"[(（][\x20-\x7e]+[)）]")
+_RATIO_PARTS = re.compile(r"为?(?:\d+(?:\.\d+)?[:：])+$")
+# words that end the noun after a count: what its items do (已全部开工, 均已投产, 全部完工)
+_NOUN_ENDS = re.compile(r"已|均|都|全部|全数|悉数|正在|将|要|实现|完成|开工|投产|竣工|完工|建成")
+# a clause naming only a change against a date (比年初增加, 较上年末净增, 比上年减少)
+_CHANGE_ONLY = re.compile(
+    r"(?:比|较)(?:上年末|上年底|去年末|去年底|年初|上年|去年|上年同期|去年同期|上月|上季度)?"
+    r"(?P<verb>净增|新增|增加|减少|净减)"
+)
+_TOTAL_ONLY = re.compile(r"总数|总量|总计|合计")
+# livestock: 存栏 (head at a date) and 出栏 (sold out over the period)
+_HERD = re.compile(r"存栏|出栏")
+_CHANGE_WORDS = re.compile(r"^(?:新增|净增|增加|减少)|(?:新增|净增|增加|减少|共有|总数|总量)$")
+# a register of firms named by its scope alone (规模以上工业企业, 高新技术企业, 四上企业)
+_REGISTER = re.compile(r"(?:规模以上|限额以上|四上|高新技术|规模以上工业|规模以上服务业)?企业")
+_DATE_LEAD = re.compile(r"^(?:年末|年底|年初|全年|上半年|今年|当月)")  # a date before a name
+_FIRST_NUMBER = re.compile(r"[\d０-９]")
+
+
+def _completed(text: str, start: int, lead: str) -> str:
+    """*lead* completed by the name of the clause before, in the same sentence, where it
+    names only a change (比年初增加 -> 实有市场主体增加), a total (总数 -> 规上企业数) or a
+    livestock measure (出栏 after 生猪存栏 -> 生猪出栏); 存栏生猪出栏 is 生猪出栏."""
+    herd = list(_HERD.finditer(lead))
+    if len(herd) > 1:  # 存栏生猪出栏: the last measure named is the figure's
+        return lead[: herd[0].start()] + lead[herd[0].end() : herd[-1].start()] + herd[-1].group()
+    change = _CHANGE_ONLY.fullmatch(lead)
+    total = _TOTAL_ONLY.fullmatch(lead)
+    herd_only = lead if _HERD.fullmatch(lead) else ""
+    if not (change or total or herd_only):
+        return lead
+    before = _previous_name(text, start)
+    if not before:
+        return lead
+    if herd_only:
+        found = _HERD.search(before)
+        return before[: found.start()] + lead if found else lead
+    counted = _CHANGE_WORDS.sub("", before)
+    if len(counted) < 2:
+        return lead
+    return counted + ("数" if total else change.group("verb") if change else lead)
+
+
+def _previous_name(text: str, start: int) -> str:
+    """The name of the clause just before the one at *start*, in the same sentence: its words
+    before its first number; "" at a sentence's start."""
+    if start < 2 or text[start - 1] not in "，,；;":
+        return ""
+    lower, upper = clause(text, start - 2, max(0, start - WINDOW), start - 1)
+    number = _FIRST_NUMBER.search(text, lower, upper)
+    if number is None:
+        return ""
+    return _lead(_DATE_LEAD.sub("", _lead(text[lower : number.start()], "")), "")
+
+
+# how a statistician spells a name: 规模以上 for 规上, no verb before the measure (实现营业收入),
+# a rate's growth as 增速
+_SPELLED = (("规上", "规模以上"), ("限上", "限额以上"))
+_VERB_INSIDE = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?:可?实现|完成(?!投资|率|年度|全年|计划|任务|目标|额))"
+)
+_GROWTH_END = re.compile(r"(?:(?:比|较)(?:上年|去年)(?:同期)?|同比)?(?P<verb>增长|下降|上涨|下跌)$")
+
+
+def formal(name: str, rate: bool = False) -> str:
+    """*name* as a statistician writes an indicator's name: 规模以上 for 规上, 限额以上 for 限上,
+    without 实现/完成 before the measure (规上工业企业实现营业收入 -> 规模以上工业企业营业收入;
+    not 完成投资, 完成率), and for a rate (*rate*) a growth as 增速 and a price's rise as 涨幅
+    (规上工业增加值同比增长 -> 规模以上工业增加值增速)."""
+    for short, full in _SPELLED:
+        name = name.replace(short, full)
+    name = _VERB_INSIDE.sub("", name)
+    if rate and "分别" not in name:
+        found = _GROWTH_END.search(name)
+        if found and found.start() >= 2:
+            word = "涨幅" if found.group("verb") in ("上涨", "下跌") else "增速"
+            name = name[: found.start()] + word
+    return name
 
 
 # a village or company a sentence or clause opens with (枫岭村村级集体经济收入…, 石岭村突破10万元):
@@ -157,7 +263,7 @@ _BENEFIT = re.compile(r"(?:惠及|涉及|覆盖|受益)[\u4e00-\u9fff]{0,4}")
 # 签约工业项目27个,金额401.3亿元: the amount of the projects just counted
 _BARE_AMOUNT = re.compile(r"(?:金额|总金额|总额|总投资|投资额|计划总投资)")
 _BENEFICIARY = re.compile(r"企业|市场主体|经营主体|商户|农户|群众")
-# 23个重点调度项目已全部开工,完成投资74.5亿元: the investment of the projects of that list
+# 23个重点调度项目已全部开工,完成投资74.5亿元: the investment of the projects just counted
 _ALL_DONE_TAIL = re.compile(
     r"(?:已经?|均已?|都已?|现已)?(?:全部|全数|悉数)(?:已经?)?"
     r"(?:开工|复工|建成|签约|投产|竣工|完工|落地|开业|达产|投用)$"
@@ -177,7 +283,7 @@ def of_previous(name: str, previous: str, previous_kind: Kind, after: str) -> st
     if _BARE_AMOUNT.fullmatch(name) and previous_kind is Kind.COUNT:
         return previous + name
     items = _ALL_DONE_TAIL.sub("", previous)
-    if _INVESTED.fullmatch(name) and previous_kind is Kind.COUNT and items != previous and items:
+    if _INVESTED.fullmatch(name) and previous_kind is Kind.COUNT and items.endswith("项目"):
         return items + "完成投资额"
     return name
 

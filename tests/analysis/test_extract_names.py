@@ -1,0 +1,90 @@
+"""The names `extract` proposes: cut from the words that say what a figure measures, spelt as a
+statistician names an indicator, and put onto the data file's indicator only when about it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ganxian_cli.analysis.extract import extract
+from ganxian_cli.analysis.extract.clauses import formal
+from ganxian_cli.analysis.extract.types import Proposal
+from ganxian_cli.datafile.loader import load
+from ganxian_cli.model.models import Dataset
+
+SHIPPED = Path(__file__).resolve().parent.parent.parent / "data" / "indicators.toml"
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Dataset:
+    return load(str(SHIPPED)).dataset
+
+
+def _figure(text: str, value: str, dataset: Dataset | None = None) -> Proposal:
+    """The figure of *value*: the first (a list all done is followed by its count done)."""
+    found = [p for p in extract(text, dataset, "2030-07").figures if str(p.value) == value]
+    assert found and not any(p.done_items for p in found[:1]), found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "name"),
+    [
+        # the items counted, not who promises them when
+        ("镇里确保年内8个民生实事项目全部完工。", "8", "民生实事项目"),
+        ("全区17个市级工业倍增升级重点调度项目已全部开工。", "17", "市级工业倍增升级重点调度项目"),
+        # a total, a change against a date: of what the clause before counts
+        ("截至5月末，全镇规上企业新增3家，总数达60家。", "60", "规模以上企业数"),
+        ("新增规上工业企业6家,总数达到88家。", "88", "规模以上工业企业数"),
+        ("全县规上工业企业达80家，较上年末净增5家。", "5", "规模以上工业企业净增"),
+        ("截至4月末，全镇实有市场主体5600户，比年初增加320户。", "320", "实有市场主体增加"),
+        ("年末常住人口41.2万人，比上年末增加0.3万人。", "0.3", "常住人口增加"),
+        # livestock: the measure named last, or the animal of the clause before
+        ("存栏生猪出栏5万头。", "5", "生猪出栏"),
+        ("生猪存栏12万头，出栏9万头。", "9", "生猪出栏"),
+        # a register of firms by its scope is their number
+        ("全县规上工业企业达80家。", "80", "规模以上工业企业数"),
+        # no verb before the measure; a growth rate is a 增速
+        ("全县规上工业企业实现营业收入12.3亿元。", "12.3", "规模以上工业企业营业收入"),
+        ("全县规上工业增加值同比增长5.1%。", "5.1", "规模以上工业增加值增速"),
+        ("固定资产投资（不含农户）比上年下降2.4%。", "-2.4", "固定资产投资不含农户增速"),
+        ("居民消费价格同比上涨1.3%。", "1.3", "居民消费价格涨幅"),
+        ("地区生产总值（GDP）386.2亿元。", "386.2", "地区生产总值"),
+        # 达产, 有效: words, not a verb before the name
+        ("达产后年可实现产值12亿元。", "12", "达产后年产值"),
+        ("年末有效灌溉面积21.6万亩。", "21.6", "有效灌溉面积"),
+    ],
+)
+def test_a_name_is_cut_from_the_words_that_say_what_is_measured(
+    text: str, value: str, name: str
+) -> None:
+    assert _figure(text, value).name == name
+
+
+def test_a_completed_name_keeps_what_is_done_and_what_is_planned() -> None:
+    assert formal("在建项目完成投资") == "在建项目完成投资"
+    assert formal("完成年度计划投资额") == "完成年度计划投资额"
+    assert formal("限上单位零售额") == "限额以上单位零售额"
+    assert formal("社会消费品零售总额增长") == "社会消费品零售总额增长"  # not a rate
+
+
+def test_another_count_of_the_same_value_is_not_that_indicator(shipped: Dataset) -> None:
+    # the file holds 18 for the signed industrial projects: these 18 are projects started
+    figure = _figure("全县在建项目新开工18个。", "18", shipped)
+    assert figure.indicator != "signed_industrial_projects"
+
+
+def test_the_regions_investment_is_not_its_industrial_investment(shipped: Dataset) -> None:
+    figure = _figure("上半年，全区固定资产投资增长9.3%。", "9.3", shipped)
+    assert (figure.indicator, figure.new_indicator) == ("fixed_asset_investment_growth", True)
+    industrial = _figure("上半年，全区工业固定资产投资增长9.3%。", "9.3", shipped)
+    assert industrial.indicator == "industrial_investment_growth"
+
+
+def test_the_amount_done_of_a_plan_goes_onto_the_plans_indicator(shipped: Dataset) -> None:
+    text = "全年计划实施重点项目120个，年度计划投资150亿元，上半年完成投资80.5亿元。"
+    plan, done = _figure(text, "150", shipped), _figure(text, "80.5", shipped)
+    assert plan.indicator == done.indicator == "key_project_investment"
+    assert (plan.status, done.status) == ("target", "actual")
+    assert done.reason.startswith("done of the plan on")
