@@ -88,3 +88,28 @@ def test_the_amount_done_of_a_plan_goes_onto_the_plans_indicator(shipped: Datase
     assert plan.indicator == done.indicator == "key_project_investment"
     assert (plan.status, done.status) == ("target", "actual")
     assert done.reason.startswith("done of the plan on")
+
+
+def test_a_net_increase_is_not_the_new_entries(shipped: Dataset) -> None:
+    figure = _figure("全区规上工业企业达96家，较上年末净增7家。", "7", shipped)
+    assert figure.indicator != "new_enterprises_above_size" and figure.new_indicator
+    register = _figure("全区规上工业企业达96家，较上年末净增7家。", "96", shipped)
+    assert register.indicator == "enterprises_above_size"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "indicator"),
+    [
+        ("1-5月注销市场主体120户。", "120", "deregistered_market_entities"),
+        (
+            "截至5月末，全镇实有市场主体5600户，比年初增加320户。",
+            "320",
+            "existing_market_entities_increase",
+        ),
+        ("全县新开工项目40个，完成投资60.5亿元。", "60.5", "investment_completed_new_started"),
+    ],
+)
+def test_a_new_indicator_has_english_and_an_id_made_from_it(
+    text: str, value: str, indicator: str
+) -> None:
+    assert _figure(text, value).indicator == indicator

@@ -83,6 +83,19 @@ _DONE_OF_PLAN = re.compile(r"(?:累计)?完成(?:投资)?(?:额)?|投资")
 _PLAN = re.compile(r"计划")
 
 
+# what a change counts: a net increase is not the new entries, a change is not the level
+_CHANGE = re.compile(r"净增|新增|增加|减少|净减")
+_CHANGE_KIND = {"新增": "more", "增加": "more", "净增": "net", "减少": "less", "净减": "less"}
+
+
+def _other_change(compared: str, full: str) -> bool:
+    """Whether a figure named *compared* and an indicator named *full* count other changes:
+    净增 and 新增, or a change and a level (规模以上工业企业净增 is not 新增规模以上企业, nor
+    规模以上企业数)."""
+    mine = {_CHANGE_KIND[m.group()] for m in _CHANGE.finditer(compared)}
+    return bool(mine) and mine != {_CHANGE_KIND[m.group()] for m in _CHANGE.finditer(full)}
+
+
 def _drops_scope(compared: str, full: str, words: str) -> bool:
     """Whether an indicator named *full* narrows the region's measure the figure named
     *compared* is of to a scope (工业) neither the name nor *words* (the sentence before the
@@ -212,6 +225,8 @@ class Matcher:
             again = held and (shared >= _READ_AGAIN_SHARED or (shared and recorded != _SAME))
             if score < THRESHOLD and not again:
                 continue  # not about that indicator, nor a value of it read again
+            if score < 1 and _other_change(compared, full):
+                continue  # a net increase is not the new entries, nor the level
             if _drops_scope(compared, full, canonical(sentence or quote)):
                 continue  # 工业固定资产投资 is not the region's 固定资产投资
             spelt = self._spelling(
