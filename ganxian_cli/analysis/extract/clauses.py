@@ -58,16 +58,26 @@ def _ends(text: str, i: int) -> bool:
     return True
 
 
-def name(text: str, start: int, stop: int, after: int, after_limit: int, cut: str) -> str:
+def name(
+    text: str, start: int, stop: int, after: int, after_limit: int, cut: str, floor: int = 0
+) -> str:
     """The phrase a figure measures: the clause's words before it, or the noun after it; a
     clause that names only a change (比年初增加), a total (总数) or a livestock measure (出栏)
-    completes it with what the clause before counts; said as a statistician names it
-    (`formal`)."""
+    completes it with what the clause before (in the paragraph from *floor*) counts; said as a
+    statistician names it (`formal`)."""
     lead = _lead(text[start:stop], cut)
-    rate = text[stop:after].endswith(("%", "％"))
+    figure = text[stop:after]
+    rate = figure.endswith(("%", "％"))
+    earlier = text[stop - 2 : stop].rstrip("-−") in ("(", "（")  # 降幅较一季度(-8.1%)收窄
+    if rate or earlier or figure.endswith("个百分点"):
+        change = figure.endswith("个百分点") and not earlier
+        compared = _rate_compared(text, (floor, start), lead, change)
+        if compared:
+            return compared
     if len(lead) >= 2:
-        found = formal(_completed(text, start, lead[-24:]), rate)
-        if text[stop:after].endswith(("家", "户")) and _REGISTER.fullmatch(found):
+        found = formal(_completed(text, (floor, start), lead[-24:]), rate)
+        register = _REGISTER_VERB.search(text[start:stop]) is not None
+        if figure.endswith(("家", "户")) and register and _REGISTER.fullmatch(found):
             found += "数"  # 规上工业企业达96家: the number of firms the register holds
         return found
     whole = _TAIL.sub("", _bare(text[start:stop], cut))
@@ -78,7 +88,42 @@ def name(text: str, start: int, stop: int, after: int, after_limit: int, cut: st
     stops = _NOUN_ENDS.search(noun, 1)
     # 12个民生实事项目全部完工: the items, not what they do; else at most 12 characters
     noun = noun[: stops.start()] if stops else noun[:_NOUN_LONGEST]
-    return formal((lead + noun).strip() or lead, rate)
+    found = formal((lead + noun).strip() or lead, rate)
+    if figure.endswith(("家", "户")) and not lead and _REGISTER.fullmatch(found):
+        found += "数"  # 全镇12家规模以上工业企业完成产值: the number of firms
+    return found
+
+
+# a rate named only by its change against another period (增幅较1—5月回落, 比一季度加快), or
+# only as a growth (其中6月份增长9.5%): of the measure its words or the clause before name
+_COMPARED = re.compile(
+    r"(?P<measure>.*?)(?:增速|增幅|降幅|涨幅|增长)?(?:(?<!同)(?:比|较)(?P<when>上年同期|去年同期|"
+    r"上年|去年|上月|上季度|[一二三四]季度|上半年|前三季度|年初|\d+[-—至~]\d+月|\d+月份?|"
+    r"\d{4}年)(?:同期)?(?:分别)?(?:加快|回落|提高|收窄|扩大|下降|上升|放缓|减缓)?)?"
+)
+_GROWTH_ONLY = re.compile(r"增长|下降|增速|增幅|降幅")
+_RATE_WORD = re.compile(r"(?:增速|增幅|降幅|涨幅|增长|下降)$")
+# the verb of a register before its count: 规上企业达163家, 共有, 现有
+_REGISTER_VERB = re.compile(r"(?:达到?|共有|现有|总数)\s*$|^(?:年末|年底|截至)")
+
+
+def _rate_compared(text: str, at: tuple[int, int], lead: str, change: bool) -> str | None:
+    """The name of a rate given by its change against another period (*change*: in 个百分点:
+    X增速变动, the sign says which way) or of the earlier period's rate in brackets (X增速), or
+    of a rate named only 增长: X is the measure its words name, else the clause before (*at*:
+    the paragraph's start and the clause's); None where the words name more than that."""
+    found = _COMPARED.fullmatch(lead.rstrip("-−"))
+    if found is None or (found.group("when") is None and not _GROWTH_ONLY.fullmatch(lead)):
+        return None
+    measure = found.group("measure")
+    if len(measure) < 2:
+        measure = _previous_name(text, at)
+    measure = _RATE_WORD.sub("", formal(measure, rate=True))
+    if len(measure) < 2:
+        return None
+    if measure.endswith("率"):  # a rate itself (失业率): its change, not a growth
+        return measure + ("变动" if change else "")
+    return measure + ("增速变动" if change else "增速")
 
 
 def _bare(lead: str, cut: str) -> str:
@@ -88,6 +133,7 @@ def _bare(lead: str, cut: str) -> str:
         lead = lead.replace(cut, "")
     lead = _ASCII_ASIDE.sub("", lead)
     lead = _RATIO_PARTS.sub("", lead)
+    lead = _HEADING.sub("", _LISTED.sub("", lead))
     return re.sub(r"[“”‘’\"'《》()（）]", "", lead)
 
 
@@ -98,6 +144,9 @@ def _lead(lead: str, cut: str) -> str:
 
 # (GDP), (PM2.5): an English gloss in brackets, no part of the name
 _ASCII_ASIDE = re.compile(r"[(（][\x20-\x7e]+[)）]")
+# a heading's number (二、) and the figures listed before (规上工业企业4家、限上商贸企业3家)
+_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
+_LISTED = re.compile(r"^.*\d[\u4e00-\u9fff%％]{0,4}、")
 _RATIO_PARTS = re.compile(r"为?(?:\d+(?:\.\d+)?[:：])+$")
 # words that end the noun after a count: what its items do (已全部开工, 均已投产, 全部完工)
 _NOUN_ENDS = re.compile(r"已|均|都|全部|全数|悉数|正在|将|要|实现|完成|开工|投产|竣工|完工|建成")
@@ -112,11 +161,15 @@ _HERD = re.compile(r"存栏|出栏")
 _CHANGE_WORDS = re.compile(r"^(?:新增|净增|增加|减少)|(?:新增|净增|增加|减少|共有|总数|总量)$")
 # a register of firms named by its scope alone (规模以上工业企业, 高新技术企业, 四上企业)
 _REGISTER = re.compile(r"(?:规模以上|限额以上|四上|高新技术|规模以上工业|规模以上服务业)?企业")
-_DATE_LEAD = re.compile(r"^(?:年末|年底|年初|全年|上半年|今年|当月)")  # a date before a name
-_FIRST_NUMBER = re.compile(r"[\d０-９]")
+# the words up to a date or the region's name before a name (二、农业全年粮食播种面积)
+_DATE_LEAD = re.compile(r"^.*(?:年末|年底|年初|全年|上半年|今年|当月|全[区县市省镇乡州旗])")
+# the first number of a clause that is no date's (1-10月, 2031年)
+_FIRST_NUMBER = re.compile(
+    r"[\d０-９]+(?:\.\d+)?(?![\d０-９.]*(?:[-—至~][\d０-９]+)?(?:月|年|季度|日|号))"
+)
 
 
-def _completed(text: str, start: int, lead: str) -> str:
+def _completed(text: str, at: tuple[int, int], lead: str) -> str:
     """*lead* completed by the name of the clause before, in the same sentence, where it
     names only a change (比年初增加 -> 实有市场主体增加), a total (总数 -> 规上企业数) or a
     livestock measure (出栏 after 生猪存栏 -> 生猪出栏); 存栏生猪出栏 is 生猪出栏."""
@@ -128,7 +181,7 @@ def _completed(text: str, start: int, lead: str) -> str:
     herd_only = lead if _HERD.fullmatch(lead) else ""
     if not (change or total or herd_only):
         return lead
-    before = _previous_name(text, start)
+    before = _previous_name(text, at)
     if not before:
         return lead
     if herd_only:
@@ -140,16 +193,30 @@ def _completed(text: str, start: int, lead: str) -> str:
     return counted + ("数" if total else change.group("verb") if change else lead)
 
 
-def _previous_name(text: str, start: int) -> str:
-    """The name of the clause just before the one at *start*, in the same sentence: its words
-    before its first number; "" at a sentence's start."""
-    if start < 2 or text[start - 1] not in "，,；;":
-        return ""
-    lower, upper = clause(text, start - 2, max(0, start - WINDOW), start - 1)
-    number = _FIRST_NUMBER.search(text, lower, upper)
-    if number is None:
-        return ""
-    return _lead(_DATE_LEAD.sub("", _lead(text[lower : number.start()], "")), "")
+def _previous_name(text: str, at: tuple[int, int]) -> str:
+    """The name of the clause before the one at at[1], in its sentence (and the paragraph from
+    at[0]): its words
+    before its first number, or where they name only a growth (同比增长6.2%) the clause's before
+    that; "" at the sentence's start."""
+    floor, start = at
+    for _ in range(_CLAUSES_BACK):
+        if start - 2 < floor or text[start - 1] not in "，,；;":
+            return ""
+        lower, upper = clause(text, start - 2, max(floor, start - WINDOW), start - 1)
+        number = _FIRST_NUMBER.search(text, lower, upper)
+        found = ""
+        if number is not None:
+            words = _MONTHS.sub("", text[lower : number.start()])
+            found = _lead(_DATE_LEAD.sub("", _lead(words, "")), "")
+        if number is not None and not _COMPARED_ONLY.fullmatch(found):
+            return found
+        start = lower  # 按不变价格计算, 同比增长5.9%: no name there, the clause before
+    return ""
+
+
+_CLAUSES_BACK = 3  # how many clauses back a name is looked for
+_MONTHS = re.compile(r"^(?:\d{4}年)?(?:\d+[-—至~])?\d+月份?(?:当月)?")  # 1-5月累计增长5.9%
+_COMPARED_ONLY = re.compile(r"(?:同比|比上年|较上年)?(?:增长|下降|增速|增幅|降幅)?")
 
 
 # how a statistician spells a name: 规模以上 for 规上, no verb before the measure (实现营业收入),
