@@ -206,6 +206,10 @@ _NOUNS = """
 总投资|total investment|k=total_investment t=investment
 完成投资|investment completed|p=in k=investment_completed t=investment
 完成投资额|investment completed|p=in k=investment_completed t=investment
+完成年度计划投资额|investment completed against the annual plan|p=in k=plan_investment_completed t=investment
+年度计划投资额|annual planned investment|k=annual_planned_investment t=investment
+计划投资额|planned investment|k=planned_investment t=investment
+项目用地审批|land approved for projects|k=project_land_approved t=investment
 投资额|investment|p=in k=investment t=investment
 签约资金|contracted funds|k=contracted_funds t=investment
 签约转化率|rate of conversion into signed contracts|k=signing_conversion last t=investment
@@ -364,6 +368,12 @@ _NOUNS = """
 非物质文化遗产|intangible cultural heritage|k=intangible_heritage t=society
 市场主体|market entities|k=market_entities t=economy
 营收|operating revenue|k=operating_revenue
+六税两费|six taxes and two fees|p=- k=six_taxes_two_fees t=relief
+协助企业招工|workers recruited for enterprises|k=hiring_assistance t=relief
+医疗器械|medical devices|p=- t=industry
+产业化项目|industrialisation project|k=industrialisation_project t=investment
+通过公共网络实现的零售额|online retail sales|k=online_retail t=consumption
+通过公共网络的零售额|online retail sales|k=online_retail t=consumption
 植树造林|afforestation|t=environment
 植树造林面积|area afforested|k=afforestation t=environment
 总数|total number|k=count last

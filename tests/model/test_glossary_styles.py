@@ -34,6 +34,13 @@ from ganxian_cli.model.glossary import english_name
         ("传统建材产业产值", "output value of traditional building materials industry"),
         ("规模以上工业企业净增", "net increase in industrial enterprises above designated size"),
         ("营收", "operating revenue"),
+        ("完成年度计划投资额", "investment completed against the annual plan"),
+        ("六税两费新增减税降费", "new tax and fee cuts of six taxes and two fees"),
+        ("项目用地审批", "land approved for projects"),
+        (
+            "限额以上单位通过公共网络实现的零售额",
+            "online retail sales of units above designated size",
+        ),
     ],
 )
 def test_words_of_the_four_styles_have_english(name: str, english: str) -> None:

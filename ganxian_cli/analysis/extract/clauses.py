@@ -16,7 +16,9 @@ _SUBJECT = re.compile(
 )
 _LEAD = re.compile(
     r"^(?:其中|同时|此外|另外|并|该区|该县|该市|该省|全区|全县|全市|全省|全镇|全乡|全州|全旗|"
-    r"县里|区里|市里|镇里|乡里|今年|年内|目前|"
+    r"县里|区里|市里|镇里|乡里|全国|今年|年内|目前|该?公司|该企业|该集团|"
+    # 由鼎新医疗投资建设的: the builder is the figure's subject, not its name
+    r"由[\u4e00-\u9fff]{2,12}?(?:投资建设|投资兴建|建设|承建)的|"
     # 在 as a preposition, not of a register's name (在建项目, 在谈项目, 在库, 在营企业); 达 and
     # 有 as verbs, not of 达产 or 有效
     r"截至目前|共|累计|已经?|还|为|对|在(?!建|谈|库|营|岗|册|线|校|园|职)|实现|完成|"
@@ -24,7 +26,8 @@ _LEAD = re.compile(
     r"确保|力争|争取)+"
 )
 _TAIL = re.compile(
-    r"(?:达到?|为|约|近|将近|接近|共|超过|超|逾|突破|是|有|的|了|至|到|已|可|计|预计|将|预)+$"
+    r"(?:达到?|为|约|近|将近|接近|共|超过|超|逾|突破|是|有|的|了|至|到|已|可|计|预计|将|预|"
+    r"稳定在|保持在)+$"
 )
 # a count inside the words before another figure (为415户企业办理留抵退税4.06亿元): how many,
 # not what the figure measures
@@ -74,6 +77,11 @@ def name(
         compared = _rate_compared(text, (floor, start), lead, change)
         if compared:
             return compared
+    share = _SHARE_OF.fullmatch(lead) if rate else None
+    if share:
+        named = _share(text, (floor, start), share.group("whole"))
+        if named:
+            return named
     if len(lead) >= 2:
         found = formal(_completed(text, (floor, start), lead[-24:]), rate)
         register = _REGISTER_VERB.search(text[start:stop]) is not None
@@ -92,6 +100,24 @@ def name(
     if figure.endswith(("家", "户")) and not lead and _REGISTER.fullmatch(found):
         found += "数"  # 全镇12家规模以上工业企业完成产值: the number of firms
     return found
+
+
+# a share named by its whole alone (占一般公共预算支出的81.6%, 占年度计划的25.8%)
+_SHARE_OF = re.compile(r"占(?P<whole>[\u4e00-\u9fff]{2,16}?)(?:的)?(?:比重|比例)?(?:提高|下降)?")
+_PLANNED = re.compile(r"计划|任务|目标")
+_REGION_IN = re.compile(r"全[区县市省镇乡州旗]")
+
+
+def _share(text: str, at: tuple[int, int], whole: str) -> str | None:
+    """The name of a share of *whole*: of a plan or task, its completion (完成年度计划); else
+    what the clause before measures, 占 the whole, 比重 (民生支出占一般公共预算支出比重)."""
+    whole = formal(_REGION_IN.sub("", whole))
+    if _PLANNED.search(whole):
+        return "完成" + whole
+    part = _RATE_WORD.sub("", formal(_previous_name(text, at), rate=True))
+    if len(part) < 2 or len(whole) < 2:
+        return None
+    return f"{part}占{whole}比重"
 
 
 # a rate named only by its change against another period (增幅较1—5月回落, 比一季度加快), or
@@ -223,7 +249,7 @@ _COMPARED_ONLY = re.compile(r"(?:同比|比上年|较上年)?(?:增长|下降|�
 # a rate's growth as 增速
 _SPELLED = (("规上", "规模以上"), ("限上", "限额以上"))
 _VERB_INSIDE = re.compile(
-    r"(?<=[\u4e00-\u9fff])(?:可?实现|完成(?!投资|率|年度|全年|计划|任务|目标|额))"
+    r"(?<=[\u4e00-\u9fff])(?:可?实现|预计|完成(?!投资|率|年度|全年|计划|任务|目标|额))"
 )
 _GROWTH_END = re.compile(r"(?:(?:比|较)(?:上年|去年)(?:同期)?|同比)?(?P<verb>增长|下降|上涨|下跌)$")
 
