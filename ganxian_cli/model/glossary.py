@@ -368,6 +368,8 @@ _NOUNS = """
 非物质文化遗产|intangible cultural heritage|k=intangible_heritage t=society
 市场主体|market entities|k=market_entities t=economy
 营收|operating revenue|k=operating_revenue
+惠及企业|enterprises benefiting|p=from k=benefiting_enterprises t=relief
+惠及农户|farm households benefiting|p=from k=benefiting_households t=agriculture
 六税两费|six taxes and two fees|p=- k=six_taxes_two_fees t=relief
 协助企业招工|workers recruited for enterprises|k=hiring_assistance t=relief
 医疗器械|medical devices|p=- t=industry

@@ -77,6 +77,9 @@ def _figure(text: str, value: str, dataset: Dataset | None = None) -> Proposal:
         ),
         ("森林覆盖率稳定在71.5%。", "71.5", "森林覆盖率"),
         ("建成后预计年产值15亿元。", "15", "建成后年产值"),
+        # the beneficiary of what is named is no part of its name
+        ("累计为企业减税降费3.1亿元，惠及企业1200余户。", "3.1", "减税降费"),
+        ("累计为企业减税降费3.1亿元，惠及企业1200余户。", "1200", "减税降费惠及企业"),
         # a heading's number and the figures listed before are no part of a name
         ("二、农业\n全年粮食播种面积86.4万亩,比上年减少2.1万亩。", "2.1", "粮食播种面积减少"),
         ("新增四上企业7家,其中规上工业企业4家、限上商贸企业3家。", "3", "限额以上商贸企业"),

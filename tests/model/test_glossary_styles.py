@@ -37,6 +37,7 @@ from ganxian_cli.model.glossary import english_name
         ("完成年度计划投资额", "investment completed against the annual plan"),
         ("六税两费新增减税降费", "new tax and fee cuts of six taxes and two fees"),
         ("项目用地审批", "land approved for projects"),
+        ("减税降费惠及企业", "enterprises benefiting from tax and fee cuts"),
         (
             "限额以上单位通过公共网络实现的零售额",
             "online retail sales of units above designated size",
