@@ -77,6 +77,20 @@ def _figure(text: str, value: str, dataset: Dataset | None = None) -> Proposal:
         ),
         ("森林覆盖率稳定在71.5%。", "71.5", "森林覆盖率"),
         ("建成后预计年产值15亿元。", "15", "建成后年产值"),
+        # the word of what the unit measures: visits, an area, a trade total
+        ("全年接待游客1286.5万人次。", "1286.5", "接待游客人次"),
+        ("全镇完成植树造林2600亩。", "2600", "植树造林面积"),
+        ("出口98.7亿元,增长1.2%。", "98.7", "出口总额"),
+        ("全区A级旅游景区达到14家。", "14", "A级旅游景区数"),
+        # a list's items share the measure of the last one
+        ("城镇、农村居民人均可支配收入分别增长4.9%和7.1%。", "4.9", "城镇居民人均可支配收入增速"),
+        ("城镇、农村居民人均可支配收入分别增长4.9%和7.1%。", "7.1", "农村居民人均可支配收入增速"),
+        # a lead over a wider region, of the measure named before
+        (
+            "地区生产总值完成58.76亿元,同比增长6.2%,增速高于全市0.5个百分点。",
+            "0.5",
+            "地区生产总值增速高于全市",
+        ),
         # the beneficiary of what is named is no part of its name
         ("累计为企业减税降费3.1亿元，惠及企业1200余户。", "3.1", "减税降费"),
         ("累计为企业减税降费3.1亿元，惠及企业1200余户。", "1200", "减税降费惠及企业"),

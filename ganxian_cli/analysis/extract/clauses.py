@@ -89,7 +89,7 @@ def name(
         register = _REGISTER_VERB.search(text[start:stop]) is not None
         if figure.endswith(("家", "户")) and register and _REGISTER.fullmatch(found):
             found += "数"  # 规上工业企业达96家: the number of firms the register holds
-        return found
+        return _measured(found, figure)
     whole = _TAIL.sub("", _bare(text[start:stop], cut))
     if len(lead) == 1 and len(whole) >= 2:
         return formal(whole[-24:], rate)  # 完成率: the verb is the name's
@@ -102,6 +102,25 @@ def name(
     if figure.endswith(("家", "户")) and not lead and _REGISTER.fullmatch(found):
         found += "数"  # 全镇12家规模以上工业企业完成产值: the number of firms
     return found
+
+
+# the word a name takes for what its unit measures: 接待游客…万人次 counts 人次, 植树造林2600亩
+# is an area, 出口98.7亿元 a total value
+_MEASURED_BY = (
+    (re.compile(r"人次$"), re.compile(r"人次"), "人次"),
+    (re.compile(r"(?:万|千)?(?:亩|公顷|平方米|平方公里)$"), re.compile(r"面积|耕地|林地"), "面积"),
+)
+_TRADE = re.compile(r"(?:进出口|出口|进口)")
+
+
+def _measured(name: str, figure: str) -> str:
+    """*name* with the word of what *figure*'s unit measures, where it lacks it."""
+    for unit, word, add in _MEASURED_BY:
+        if unit.search(figure) and not word.search(name):
+            return name + add
+    if _TRADE.fullmatch(name) and figure.endswith("元"):
+        return name + "总额"
+    return name
 
 
 # a share named by its whole alone (占一般公共预算支出的81.6%, 占年度计划的25.8%)
@@ -127,7 +146,8 @@ def _share(text: str, at: tuple[int, int], whole: str) -> str | None:
 _COMPARED = re.compile(
     r"(?P<measure>.*?)(?:增速|增幅|降幅|涨幅|增长)?(?:(?<!同)(?:比|较)(?P<when>上年同期|去年同期|"
     r"上年|去年|上月|上季度|[一二三四]季度|上半年|前三季度|年初|\d+[-—至~]\d+月|\d+月份?|"
-    r"\d{4}年)(?:同期)?(?:分别)?(?:加快|回落|提高|收窄|扩大|下降|上升|放缓|减缓)?)?"
+    r"\d{4}年)(?:同期)?(?:分别)?(?:加快|回落|提高|收窄|扩大|下降|上升|放缓|减缓)?|"
+    r"(?P<than>(?:高于|低于|快于|慢于)(?:全国|全省|全市|全区|全县)))?"
 )
 _GROWTH_ONLY = re.compile(r"增长|下降|增速|增幅|降幅")
 _RATE_WORD = re.compile(r"(?:增速|增幅|降幅|涨幅|增长|下降)$")
@@ -141,7 +161,8 @@ def _rate_compared(text: str, at: tuple[int, int], lead: str, change: bool) -> s
     of a rate named only 增长: X is the measure its words name, else the clause before (*at*:
     the paragraph's start and the clause's); None where the words name more than that."""
     found = _COMPARED.fullmatch(lead.rstrip("-−"))
-    if found is None or (found.group("when") is None and not _GROWTH_ONLY.fullmatch(lead)):
+    compared = found is not None and (found.group("when") or found.group("than"))
+    if found is None or (not compared and not _GROWTH_ONLY.fullmatch(lead)):
         return None
     measure = found.group("measure")
     if len(measure) < 2:
@@ -149,6 +170,8 @@ def _rate_compared(text: str, at: tuple[int, int], lead: str, change: bool) -> s
     measure = _RATE_WORD.sub("", formal(measure, rate=True))
     if len(measure) < 2:
         return None
+    if found.group("than"):  # 增速高于全市0.5个百分点: the lead over a wider region
+        return measure + "增速" + found.group("than")
     if measure.endswith("率"):  # a rate itself (失业率): its change, not a growth
         return measure + ("变动" if change else "")
     return measure + ("增速变动" if change else "增速")
@@ -188,7 +211,9 @@ _TOTAL_ONLY = re.compile(r"总数|总量|总计|合计")
 _HERD = re.compile(r"存栏|出栏")
 _CHANGE_WORDS = re.compile(r"^(?:新增|净增|增加|减少)|(?:新增|净增|增加|减少|共有|总数|总量)$")
 # a register of firms named by its scope alone (规模以上工业企业, 高新技术企业, 四上企业)
-_REGISTER = re.compile(r"(?:规模以上|限额以上|四上|高新技术|规模以上工业|规模以上服务业)?企业")
+_REGISTER = re.compile(
+    r"(?:规模以上|限额以上|四上|高新技术|规模以上工业|规模以上服务业)?企业|[1-5]?A级(?:旅游)?景区"
+)
 # the words up to a date or the region's name before a name (二、农业全年粮食播种面积)
 _DATE_LEAD = re.compile(r"^.*(?:年末|年底|年初|全年|上半年|今年|当月|全[区县市省镇乡州旗])")
 # the first number of a clause that is no date's (1-10月, 2031年)
@@ -263,7 +288,7 @@ def formal(name: str, rate: bool = False) -> str:
     (规上工业增加值同比增长 -> 规模以上工业增加值增速)."""
     for short, full in _SPELLED:
         name = name.replace(short, full)
-    name = _VERB_INSIDE.sub("", name)
+    name = _VERB_INSIDE.sub("", name).replace("的比重", "比重").replace("的比例", "比例")
     if rate and "分别" not in name:
         found = _GROWTH_END.search(name)
         if found and found.start() >= 2:
@@ -402,4 +427,11 @@ def list_item_name(text: str, start: int, stop: int) -> str | None:
     position = len(_LIST_SPLIT.findall(after[len(measure) :]))
     if len(items) < 2 or position >= len(items):
         return None
-    return items[position] + _LEAD.sub("", measure)
+    item, last = items[position], items[-1]
+    if len(item) == 2 and len(last) > 4 and item != last[:2]:
+        item += last[2:]  # 城镇、农村居民人均可支配收入: 城镇 of 居民人均可支配收入 too
+    rate = _PERCENT_AT.match(text, stop) is not None
+    return formal(item + _LEAD.sub("", measure), rate)
+
+
+_PERCENT_AT = re.compile(r"[\d０-９.]+[%％]")
