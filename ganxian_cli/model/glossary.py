@@ -350,6 +350,11 @@ _NOUNS = """
 接待游客|tourist arrivals|k=tourist_arrivals t=tourism
 接待国内游客|domestic tourist arrivals|k=domestic_tourists t=tourism
 接待入境游客|inbound tourist arrivals|k=inbound_tourists t=tourism
+接待国内游客人次|domestic tourist arrivals|k=domestic_tourists t=tourism
+接待入境游客人次|inbound tourist arrivals|k=inbound_tourists t=tourism
+国内游客人次|domestic tourist arrivals|k=domestic_tourists t=tourism
+入境游客人次|inbound tourist arrivals|k=inbound_tourists t=tourism
+过夜游客人次|overnight tourist arrivals|k=overnight_tourists t=tourism
 游客人次|tourist arrivals|k=tourist_arrivals t=tourism
 接待游客人次|tourist arrivals|k=tourist_arrivals t=tourism
 接待游客总人次|tourist arrivals|k=tourist_arrivals t=tourism

@@ -38,6 +38,8 @@ from ganxian_cli.model.glossary import english_name
         ("六税两费新增减税降费", "new tax and fee cuts of six taxes and two fees"),
         ("项目用地审批", "land approved for projects"),
         ("减税降费惠及企业", "enterprises benefiting from tax and fee cuts"),
+        ("接待国内游客人次", "domestic tourist arrivals"),
+        ("地区生产总值增速变动", "change in growth of gross regional product"),
         (
             "限额以上单位通过公共网络实现的零售额",
             "online retail sales of units above designated size",
