@@ -70,13 +70,17 @@ def name(
     clause that names only a change (比年初增加), a total (总数) or a livestock measure (出栏)
     completes it with what the clause before (in the paragraph from *floor*) counts; said as a
     statistician names it (`formal`)."""
-    lead = _lead(text[start:stop], cut)
+    raw, listed = _respectively(text, start, stop, after, after_limit)
+    lead = _lead(raw, cut)
     figure = text[stop:after]
     rate = figure.endswith(("%", "％"))
     earlier = text[stop - 2 : stop].rstrip("-−") in ("(", "（")  # 降幅较一季度(-8.1%)收窄
-    if rate or earlier or figure.endswith("个百分点"):
-        change = figure.endswith("个百分点") and not earlier
-        compared = _rate_compared(text, (floor, start), lead, change)
+    points = figure.endswith("个百分点") or (
+        listed[1] > 1 and _POINTS_LISTED.match(text, after) is not None
+    )  # 分别回落3.05和0.87个百分点: 3.05 is in 个百分点 too
+    if rate or earlier or points:
+        change = points and not earlier
+        compared = _rate_compared(text, (floor, start), lead, change, listed)
         if compared:
             return compared
     share = _SHARE_OF.fullmatch(lead) if rate else None
@@ -90,7 +94,7 @@ def name(
         if figure.endswith(("家", "户")) and register and _REGISTER.fullmatch(found):
             found += "数"  # 规上工业企业达96家: the number of firms the register holds
         return _measured(found, figure)
-    whole = _TAIL.sub("", _bare(text[start:stop], cut))
+    whole = _TAIL.sub("", _bare(raw, cut))
     if len(lead) == 1 and len(whole) >= 2:
         return formal(whole[-24:], rate)  # 完成率: the verb is the name's
     m = _NOUN_AFTER.match(text, after, after_limit)
@@ -146,7 +150,7 @@ def _share(text: str, at: tuple[int, int], whole: str) -> str | None:
 _COMPARED = re.compile(
     r"(?P<measure>.*?)(?:增速|增幅|降幅|涨幅|增长)?(?:(?<!同)(?:比|较)(?P<when>上年同期|去年同期|"
     r"上年|去年|上月|上季度|[一二三四]季度|上半年|前三季度|年初|\d+[-—至~]\d+月|\d+月份?|"
-    r"\d{4}年)(?:同期)?(?:分别)?(?:加快|回落|提高|收窄|扩大|下降|上升|放缓|减缓)?|"
+    r"\d{4}年)(?:同期)?(?:分别)?(?:加快|回落|提高|收窄|扩大|下降|上升|放缓|减缓|增长)?|"
     r"(?P<than>(?:高于|低于|快于|慢于)(?:全国|全省|全市|全区|全县)))?"
 )
 _GROWTH_ONLY = re.compile(r"增长|下降|增速|增幅|降幅")
@@ -155,7 +159,30 @@ _RATE_WORD = re.compile(r"(?:增速|增幅|降幅|涨幅|增长|下降)$")
 _REGISTER_VERB = re.compile(r"(?:达到?|共有|现有|总数)\s*$|^(?:年末|年底|截至)")
 
 
-def _rate_compared(text: str, at: tuple[int, int], lead: str, change: bool) -> str | None:
+def _respectively(
+    text: str, start: int, stop: int, after: int, after_limit: int
+) -> tuple[str, tuple[int, int]]:
+    """The words before a figure, and its place in a 分别 list (k-th of m, from 0; (0, 1) for
+    none): 分别增长12.3%和8.6% names both figures by the words before the first, without 分别."""
+    raw = text[start:stop]
+    at = raw.find("分别")
+    if at < 0:
+        return raw, (0, 1)
+    first = _FIRST_NUMBER.search(raw, at)
+    before = _LIST_SEP.findall(raw, first.start()) if first else []
+    rest = _LIST_SEP.findall(text, after, after_limit)
+    words = raw[: first.start()] if first else raw
+    return words.replace("分别", ""), (len(before), len(before) + 1 + len(rest))
+
+
+_BASE_YEAR = re.compile(r"\d{4}年")
+_POINTS_LISTED = re.compile(r"(?:[和、][\d０-９.]+)+个百分点")
+_LIST_SEP = re.compile(r"[和、](?=[\d０-９])")
+
+
+def _rate_compared(
+    text: str, at: tuple[int, int], lead: str, change: bool, listed: tuple[int, int] = (0, 1)
+) -> str | None:
     """The name of a rate given by its change against another period (*change*: in 个百分点:
     X增速变动, the sign says which way) or of the earlier period's rate in brackets (X增速), or
     of a rate named only 增长: X is the measure its words name, else the clause before (*at*:
@@ -165,11 +192,15 @@ def _rate_compared(text: str, at: tuple[int, int], lead: str, change: bool) -> s
     if found is None or (not compared and not _GROWTH_ONLY.fullmatch(lead)):
         return None
     measure = found.group("measure")
-    if len(measure) < 2:
-        measure = _previous_name(text, at)
+    if len(measure) < 2:  # the clause before, or the k-th of the m before a 分别 list
+        named = _previous_names(text, at, listed[1])
+        measure = named[listed[0]] if len(named) == listed[1] else ""
     measure = _RATE_WORD.sub("", formal(measure, rate=True))
     if len(measure) < 2:
         return None
+    when = found.group("when") or ""
+    if not change and _BASE_YEAR.fullmatch(when):  # 比2019年同期增长: not a growth on a year
+        return f"{measure}比{when}增长"
     if found.group("than"):  # 增速高于全市0.5个百分点: the lead over a wider region
         return measure + "增速" + found.group("than")
     if measure.endswith("率"):  # a rate itself (失业率): its change, not a growth
@@ -247,29 +278,37 @@ def _completed(text: str, at: tuple[int, int], lead: str) -> str:
 
 
 def _previous_name(text: str, at: tuple[int, int]) -> str:
-    """The name of the clause before the one at at[1], in its sentence (and the paragraph from
-    at[0]): its words
-    before its first number, or where they name only a growth (同比增长6.2%) the clause's before
-    that; "" at the sentence's start."""
+    """The name of the clause before the one at at[1] (see `_previous_names`); "" if none."""
+    named = _previous_names(text, at, 1)
+    return named[0] if named else ""
+
+
+def _previous_names(text: str, at: tuple[int, int], count: int) -> list[str]:
+    """The names of the *count* clauses before the one at at[1] that name something, in their
+    order, in its sentence (and the paragraph from at[0]): a clause's words before its first
+    number; a clause that names only a growth (同比增长6.2%) or has no number is passed over.
+    Fewer where the sentence starts before."""
     floor, start = at
-    for _ in range(_CLAUSES_BACK):
-        if start - 2 < floor or text[start - 1] not in "，,；;":
-            return ""
+    named: list[str] = []
+    for _ in range(_CLAUSES_BACK + count - 1):
+        if len(named) == count or start - 2 < floor or text[start - 1] not in "，,；;":
+            break
         lower, upper = clause(text, start - 2, max(floor, start - WINDOW), start - 1)
         number = _FIRST_NUMBER.search(text, lower, upper)
-        found = ""
         if number is not None:
             words = _MONTHS.sub("", text[lower : number.start()])
             found = _lead(_DATE_LEAD.sub("", _lead(words, "")), "")
-        if number is not None and not _COMPARED_ONLY.fullmatch(found):
-            return found
+            if not _COMPARED_ONLY.fullmatch(found):
+                named.append(found)
         start = lower  # 按不变价格计算, 同比增长5.9%: no name there, the clause before
-    return ""
+    return named[::-1]
 
 
 _CLAUSES_BACK = 3  # how many clauses back a name is looked for
 _MONTHS = re.compile(r"^(?:\d{4}年)?(?:\d+[-—至~])?\d+月份?(?:当月)?")  # 1-5月累计增长5.9%
-_COMPARED_ONLY = re.compile(r"(?:同比|比上年|较上年)?(?:增长|下降|增速|增幅|降幅)?")
+_COMPARED_ONLY = re.compile(
+    r"(?:分别)?(?:同比|比上年|较上年)?(?:分别)?(?:增长|下降|增速|增幅|降幅)?"
+)
 
 
 # how a statistician spells a name: 规模以上 for 规上, no verb before the measure (实现营业收入),
