@@ -151,7 +151,7 @@ _COMPARED = re.compile(
     r"(?P<measure>.*?)(?:增速|增幅|降幅|涨幅|增长)?(?:(?<!同)(?:比|较)(?P<when>上年同期|去年同期|"
     r"上年|去年|上月|上季度|[一二三四]季度|上半年|前三季度|年初|\d+[-—至~]\d+月|\d+月份?|"
     r"\d{4}年)(?:同期)?(?:分别)?(?:加快|回落|提高|收窄|扩大|下降|上升|放缓|减缓|增长)?|"
-    r"(?P<than>(?:高于|低于|快于|慢于)(?:全国|全省|全市|全区|全县)))?"
+    r"(?P<than>(?:高于|低于|快于|慢于)(?:全国|全省|全市|全区|全县))(?:平均水平|平均)?)?"
 )
 _GROWTH_ONLY = re.compile(r"增长|下降|增速|增幅|降幅")
 _RATE_WORD = re.compile(r"(?:增速|增幅|降幅|涨幅|增长|下降)$")
@@ -201,8 +201,8 @@ def _rate_compared(
     when = found.group("when") or ""
     if not change and _BASE_YEAR.fullmatch(when):  # 比2019年同期增长: not a growth on a year
         return f"{measure}比{when}增长"
-    if found.group("than"):  # 增速高于全市0.5个百分点: the lead over a wider region
-        return measure + "增速" + found.group("than")
+    if found.group("than"):  # 增速高于全市0.5个百分点: the lead over a wider region, 低于
+        return measure + "增速高于" + found.group("than")[2:]  # too (its sign is negative)
     if measure.endswith("率"):  # a rate itself (失业率): its change, not a growth
         return measure + ("变动" if change else "")
     return measure + ("增速变动" if change else "增速")
@@ -235,8 +235,9 @@ _NOUN_ENDS = re.compile(r"已|均|都|全部|全数|悉数|正在|将|要|实现
 # a clause naming only a change against a date (比年初增加, 较上年末净增, 比上年减少)
 _CHANGE_ONLY = re.compile(
     r"(?:比|较)(?:上年末|上年底|去年末|去年底|年初|上年|去年|上年同期|去年同期|上月|上季度)?"
-    r"(?P<verb>净增|新增|增加|减少|净减)"
+    r"(?P<verb>净增|新增|增加|减少|净减|增产|减产|增收|减收)"
 )
+_CHANGE_SAID = {"增产": "增加", "减产": "减少", "增收": "增加", "减收": "减少"}
 _TOTAL_ONLY = re.compile(r"总数|总量|总计|合计")
 # livestock: 存栏 (head at a date) and 出栏 (sold out over the period)
 _HERD = re.compile(r"存栏|出栏")
@@ -274,7 +275,10 @@ def _completed(text: str, at: tuple[int, int], lead: str) -> str:
     counted = _CHANGE_WORDS.sub("", before)
     if len(counted) < 2:
         return lead
-    return counted + ("数" if total else change.group("verb") if change else lead)
+    if change:
+        verb = change.group("verb")
+        return counted + _CHANGE_SAID.get(verb, verb)
+    return counted + ("数" if total else lead)
 
 
 def _previous_name(text: str, at: tuple[int, int]) -> str:
@@ -298,8 +302,11 @@ def _previous_names(text: str, at: tuple[int, int], count: int) -> list[str]:
         if number is not None:
             words = _MONTHS.sub("", text[lower : number.start()])
             found = _lead(_DATE_LEAD.sub("", _lead(words, "")), "")
-            if not _COMPARED_ONLY.fullmatch(found):
-                named.append(found)
+            compared = _COMPARED.fullmatch(found)
+            if not _COMPARED_ONLY.fullmatch(found) and not (
+                compared and len(compared.group("measure")) < 2
+            ):
+                named.append(found)  # not a clause naming only a change (增速比一季度回落)
         start = lower  # 按不变价格计算, 同比增长5.9%: no name there, the clause before
     return named[::-1]
 
