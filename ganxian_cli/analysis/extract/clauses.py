@@ -99,9 +99,14 @@ def name(
         return formal(whole[-24:], rate)  # 完成率: the verb is the name's
     m = _NOUN_AFTER.match(text, after, after_limit)
     noun = m.group() if m else ""
-    stops = _NOUN_ENDS.search(noun, 1)
-    # 12个民生实事项目全部完工: the items, not what they do; else at most 12 characters
-    noun = noun[: stops.start()] if stops else noun[:_NOUN_LONGEST]
+    kind = _KIND_BEFORE_END.search(noun)
+    stops = _NOUN_ENDS.match(noun, kind.end()) if kind else _NOUN_ENDS.search(noun, 1)
+    # 12个民生实事项目全部完工: the items, not what they do (6个项目竣工投产: the items done
+    # so); else at most 12 characters
+    if stops and _DONE_ONLY.fullmatch(noun, stops.start()):
+        noun = noun[stops.start() :] + noun[: stops.start()]
+    else:
+        noun = noun[: stops.start()] if stops else noun[:_NOUN_LONGEST]
     found = formal((lead + noun).strip() or lead, rate)
     if figure.endswith(("家", "户")) and not lead and _REGISTER.fullmatch(found):
         found += "数"  # 全镇12家规模以上工业企业完成产值: the number of firms
@@ -175,6 +180,7 @@ def _respectively(
     return words.replace("分别", ""), (len(before), len(before) + 1 + len(rest))
 
 
+_SHARE_OR_RATE = re.compile(r"(?:率|比重|占比|比例)$")
 _BASE_YEAR = re.compile(r"\d{4}年")
 _POINTS_LISTED = re.compile(r"(?:[和、][\d０-９.]+)+个百分点")
 _LIST_SEP = re.compile(r"[和、](?=[\d０-９])")
@@ -203,7 +209,7 @@ def _rate_compared(
         return f"{measure}比{when}增长"
     if found.group("than"):  # 增速高于全市0.5个百分点: the lead over a wider region, 低于
         return measure + "增速高于" + found.group("than")[2:]  # too (its sign is negative)
-    if measure.endswith("率"):  # a rate itself (失业率): its change, not a growth
+    if _SHARE_OR_RATE.search(measure):  # a rate or share itself (失业率): its change
         return measure + ("变动" if change else "")
     return measure + ("增速变动" if change else "增速")
 
@@ -231,7 +237,15 @@ _HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 _LISTED = re.compile(r"^.*\d[\u4e00-\u9fff%％]{0,4}、")
 _RATIO_PARTS = re.compile(r"为?(?:\d+(?:\.\d+)?[:：])+$")
 # words that end the noun after a count: what its items do (已全部开工, 均已投产, 全部完工)
-_NOUN_ENDS = re.compile(r"已|均|都|全部|全数|悉数|正在|将|要|实现|完成|开工|投产|竣工|完工|建成")
+_NOUN_ENDS = re.compile(
+    r"已|均|都|全部|全数|悉数|正在|将|要|未能|未|实现|完成|开工|投产|竣工|完工|建成"
+)
+# the kind of items counted, right before what they do (计划开工项目未能按期开工)
+_KIND_BEFORE_END = re.compile(
+    r"(?:项目|企业|主体|行业|村|学校|景区)(?=已|均|都|全部|全数|悉数|正在|将|要|未能|未|实现|完成|"
+    r"开工|投产|竣工|完工|建成)"
+)
+_DONE_ONLY = re.compile(r"(?:开工|投产|竣工|完工|建成)+")  # 6个项目竣工投产: 竣工投产项目
 # a clause naming only a change against a date (比年初增加, 较上年末净增, 比上年减少)
 _CHANGE_ONLY = re.compile(
     r"(?:比|较)(?:上年末|上年底|去年末|去年底|年初|上年|去年|上年同期|去年同期|上月|上季度)?"
@@ -247,7 +261,9 @@ _REGISTER = re.compile(
     r"(?:规模以上|限额以上|四上|高新技术|规模以上工业|规模以上服务业)?企业|[1-5]?A级(?:旅游)?景区"
 )
 # the words up to a date or the region's name before a name (二、农业全年粮食播种面积)
-_DATE_LEAD = re.compile(r"^.*(?:年末|年底|年初|全年|上半年|今年|当月|全[区县市省镇乡州旗])")
+_DATE_LEAD = re.compile(
+    r"^.*(?<![比较])(?:年末|年底|年初|全年|上半年|今年|当月|全[区县市省镇乡州旗])"
+)
 # the first number of a clause that is no date's (1-10月, 2031年)
 _FIRST_NUMBER = re.compile(
     r"[\d０-９]+(?:\.\d+)?(?![\d０-９.]*(?:[-—至~][\d０-９]+)?(?:月|年|季度|日|号))"
@@ -302,6 +318,9 @@ def _previous_names(text: str, at: tuple[int, int], count: int) -> list[str]:
         if number is not None:
             words = _MONTHS.sub("", text[lower : number.start()])
             found = _lead(_DATE_LEAD.sub("", _lead(words, "")), "")
+            share = _SHARE_OF.fullmatch(found)
+            if share:  # 占全部投资的比重为52.6%: the share of what the clause before names
+                found = _share(text, (floor, lower), share.group("whole")) or found
             compared = _COMPARED.fullmatch(found)
             if not _COMPARED_ONLY.fullmatch(found) and not (
                 compared and len(compared.group("measure")) < 2
