@@ -201,9 +201,18 @@ _NOUNS = """
 资金|funds
 固定资产投资|fixed-asset investment|k=fixed_asset_investment t=investment
 固定资产投资(不含农户)|fixed-asset investment (excluding rural households)|k=fixed_asset_investment t=investment
+固定资产投资不含农户|fixed-asset investment (excluding rural households)|k=fixed_asset_investment t=investment
 投资|investment|p=in t=investment
 总投资|total investment|k=total_investment t=investment
 完成投资|investment completed|p=in k=investment_completed t=investment
+完成投资额|investment completed|p=in k=investment_completed t=investment
+完成年度计划投资额|investment completed against the annual plan|p=in k=plan_investment_completed t=investment
+年度计划投资额|annual planned investment|k=annual_planned_investment t=investment
+计划投资额|planned investment|k=planned_investment t=investment
+项目用地审批|land approved for projects|k=project_land_approved t=investment
+投资额|investment|p=in k=investment t=investment
+签约资金|contracted funds|k=contracted_funds t=investment
+签约转化率|rate of conversion into signed contracts|k=signing_conversion last t=investment
 计划投资|planned investment|k=planned_investment t=investment
 年度计划投资|annual planned investment|k=annual_planned_investment t=investment
 工业投资|industrial investment|k=industrial_investment t=investment
@@ -330,6 +339,8 @@ _NOUNS = """
 存款|deposits|p=- t=finance
 贷款|loans|p=- t=finance
 余额|balance
+贷款余额新增|increase in loans|k=loan_increase t=finance
+存款余额新增|increase in deposits|k=deposit_increase t=finance
 存贷比|loan-to-deposit ratio|k=loan_deposit_ratio t=finance
 保费收入|premium income|t=finance
 游客|tourists|p=- t=tourism
@@ -339,8 +350,16 @@ _NOUNS = """
 接待游客|tourist arrivals|k=tourist_arrivals t=tourism
 接待国内游客|domestic tourist arrivals|k=domestic_tourists t=tourism
 接待入境游客|inbound tourist arrivals|k=inbound_tourists t=tourism
+接待国内游客人次|domestic tourist arrivals|k=domestic_tourists t=tourism
+接待入境游客人次|inbound tourist arrivals|k=inbound_tourists t=tourism
+国内游客人次|domestic tourist arrivals|k=domestic_tourists t=tourism
+入境游客人次|inbound tourist arrivals|k=inbound_tourists t=tourism
+过夜游客人次|overnight tourist arrivals|k=overnight_tourists t=tourism
 游客人次|tourist arrivals|k=tourist_arrivals t=tourism
 接待游客人次|tourist arrivals|k=tourist_arrivals t=tourism
+接待游客总人次|tourist arrivals|k=tourist_arrivals t=tourism
+人均停留天数|average length of stay|k=average_stay last t=tourism
+人均停留|average length of stay|k=average_stay last t=tourism
 旅游|tourism|p=- t=tourism
 乡村旅游|rural tourism|p=- t=tourism
 旅游总收入|total tourism revenue|k=tourism_revenue t=tourism
@@ -353,6 +372,18 @@ _NOUNS = """
 非物质文化遗产代表性项目|representative items of intangible cultural heritage|k=intangible_heritage t=society
 非物质文化遗产|intangible cultural heritage|k=intangible_heritage t=society
 市场主体|market entities|k=market_entities t=economy
+营收|operating revenue|k=operating_revenue
+惠及企业|enterprises benefiting|p=from k=benefiting_enterprises t=relief
+惠及农户|farm households benefiting|p=from k=benefiting_households t=agriculture
+六税两费|six taxes and two fees|p=- k=six_taxes_two_fees t=relief
+协助企业招工|workers recruited for enterprises|k=hiring_assistance t=relief
+医疗器械|medical devices|p=- t=industry
+产业化项目|industrialisation project|k=industrialisation_project t=investment
+通过公共网络实现的零售额|online retail sales|k=online_retail t=consumption
+通过公共网络的零售额|online retail sales|k=online_retail t=consumption
+植树造林|afforestation|t=environment
+植树造林面积|area afforested|k=afforestation t=environment
+总数|total number|k=count last
 企业登记|enterprise registrations|t=economy
 商品房销售面积|floor space of commercial buildings sold|k=housing_sales_area t=investment
 商品房销售额|sales of commercial buildings|k=housing_sales t=investment
@@ -662,6 +693,10 @@ A级|A-grade|k=a_grade
 中小|small and medium-sized|k=sme
 小微|small and micro|k=small_micro
 民营|private
+实有|existing
+传统|traditional
+计划实施|planned|k=planned
+省市县|provincial, municipal and county|k=provincial_municipal_county
 """
 
 # modifiers after the next noun
@@ -716,6 +751,8 @@ _POST = """
 投用|put into use|k=in_use
 签约落地|signed and landed|k=landed
 落地|landed
+注销|deregistered
+进出口实绩|with import and export records|k=trading after
 开工建设|started|k=started
 """
 
@@ -748,6 +785,9 @@ _FILLER = """
 全部
 集中
 组织
+各类
+办理
+可
 """
 
 

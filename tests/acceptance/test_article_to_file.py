@@ -134,7 +134,9 @@ def test_the_follow_up_article_alone_makes_its_stocks_and_its_list(
     draft.write_text(extracted.stdout, encoding="utf-8")
     assert invoke(runner, "import", str(draft), "--data", str(data)).exit_code == 0
     written = tomllib.loads(data.read_text(encoding="utf-8"))
-    assert [i["name"] for i in written["indicators"].values() if i.get("stock")] == ["规上企业"]
+    assert [i["name"] for i in written["indicators"].values() if i.get("stock")] == [
+        "规模以上企业数"
+    ]
     (target,) = written["targets"]
     assert target["kind"] == "list" and target["target"].endswith("@2022#actual")
 

@@ -15,21 +15,29 @@ _SUBJECT = re.compile(
     r"[\u4e00-\u9fff]{2,14}?(?:有限公司|股份公司|集团公司|集团|公司|医院|小区|[乡镇][\u4e00-\u9fff]{1,4}?村)"
 )
 _LEAD = re.compile(
-    r"^(?:其中|同时|此外|另外|并|该区|该县|该市|该省|全区|全县|全市|全省|今年|目前|"
-    # 在 as a preposition, not of a register's name (在建项目, 在谈项目, 在库, 在营企业)
-    r"截至目前|共|累计|已经?|还|为|对|在(?!建|谈|库|营|岗|册|线|校|园|职)|实现|完成|达到?|有|的|"
-    r"又|再|共计|预计到?|预计|将|"
+    r"^(?:其中|同时|此外|另外|并|该区|该县|该市|该省|全区|全县|全市|全省|全镇|全乡|全州|全旗|"
+    r"县里|区里|市里|镇里|乡里|全国|今年|年内|目前|该?公司|该企业|该集团|"
+    # 由鼎新医疗投资建设的: the builder is the figure's subject, not its name
+    r"由[\u4e00-\u9fff]{2,12}?(?:投资建设|投资兴建|建设|承建)的|"
+    # 在 as a preposition, not of a register's name (在建项目, 在谈项目, 在库, 在营企业); 达 and
+    # 有 as verbs, not of 达产 or 有效
+    # 为企业减税降费: the beneficiary of what is named
+    r"截至目前|共|累计|已经?|还|为(?:企业|群众|农户|居民|市场主体|经营主体)?|对|"
+    r"在(?!建|谈|库|营|岗|册|线|校|园|职)|实现|完成|"
+    r"达(?!产)到?|有(?!效)|的|又|再|共计|预计到?|预计|将|"
     r"确保|力争|争取)+"
 )
 _TAIL = re.compile(
-    r"(?:达到?|为|约|近|将近|接近|共|超过|超|逾|突破|是|有|的|了|至|到|已|可|计|预计|将|预)+$"
+    r"(?:达到?|为|约|近|将近|接近|共|超过|超|逾|突破|是|有|的|了|至|到|已|可|计|预计|将|预|"
+    r"稳定在|保持在)+$"
 )
 # a count inside the words before another figure (为415户企业办理留抵退税4.06亿元): how many,
 # not what the figure measures
 _COUNTED = re.compile(
     r"[近约超逾]?\d+(?:\.\d+)?[余多]?(?:万|亿)?[户家个名人项条件台所座](?!目)(?=[\u4e00-\u9fff])"
 )
-_NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]{1,12}")
+_NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]{1,24}")
+_NOUN_LONGEST = 12  # the noun after a figure, where no verb ends it
 
 
 def clause(text: str, pos: int, lower: int, upper: int) -> tuple[int, int]:
@@ -55,20 +63,303 @@ def _ends(text: str, i: int) -> bool:
     return True
 
 
-def name(text: str, start: int, stop: int, after: int, after_limit: int, cut: str) -> str:
-    """The phrase a figure measures: the clause's words before it, or the noun after it."""
-    lead = text[start:stop]
+def name(
+    text: str, start: int, stop: int, after: int, after_limit: int, cut: str, floor: int = 0
+) -> str:
+    """The phrase a figure measures: the clause's words before it, or the noun after it; a
+    clause that names only a change (比年初增加), a total (总数) or a livestock measure (出栏)
+    completes it with what the clause before (in the paragraph from *floor*) counts; said as a
+    statistician names it (`formal`)."""
+    raw, listed = _respectively(text, start, stop, after, after_limit)
+    lead = _lead(raw, cut)
+    figure = text[stop:after]
+    rate = figure.endswith(("%", "％"))
+    earlier = text[stop - 2 : stop].rstrip("-−") in ("(", "（")  # 降幅较一季度(-8.1%)收窄
+    points = figure.endswith("个百分点") or (
+        listed[1] > 1 and _POINTS_LISTED.match(text, after) is not None
+    )  # 分别回落3.05和0.87个百分点: 3.05 is in 个百分点 too
+    if rate or earlier or points:
+        change = points and not earlier
+        compared = _rate_compared(text, (floor, start), lead, change, listed)
+        if compared:
+            return compared
+    share = _SHARE_OF.fullmatch(lead) if rate else None
+    if share:
+        named = _share(text, (floor, start), share.group("whole"))
+        if named:
+            return named
+    if len(lead) >= 2:
+        found = formal(_completed(text, (floor, start), lead[-24:]), rate)
+        register = _REGISTER_VERB.search(text[start:stop]) is not None
+        if figure.endswith(("家", "户")) and register and _REGISTER.fullmatch(found):
+            found += "数"  # 规上工业企业达96家: the number of firms the register holds
+        return _measured(found, figure)
+    whole = _TAIL.sub("", _bare(raw, cut))
+    if len(lead) == 1 and len(whole) >= 2:
+        return formal(whole[-24:], rate)  # 完成率: the verb is the name's
+    m = _NOUN_AFTER.match(text, after, after_limit)
+    noun = m.group() if m else ""
+    kind = _KIND_BEFORE_END.search(noun)
+    stops = _NOUN_ENDS.match(noun, kind.end()) if kind else _NOUN_ENDS.search(noun, 1)
+    # 12个民生实事项目全部完工: the items, not what they do (6个项目竣工投产: the items done
+    # so); else at most 12 characters
+    if stops and _DONE_ONLY.fullmatch(noun, stops.start()):
+        noun = noun[stops.start() :] + noun[: stops.start()]
+    else:
+        noun = noun[: stops.start()] if stops else noun[:_NOUN_LONGEST]
+    found = formal((lead + noun).strip() or lead, rate)
+    if figure.endswith(("家", "户")) and not lead and _REGISTER.fullmatch(found):
+        found += "数"  # 全镇12家规模以上工业企业完成产值: the number of firms
+    return found
+
+
+# the word a name takes for what its unit measures: 接待游客…万人次 counts 人次, 植树造林2600亩
+# is an area, 出口98.7亿元 a total value
+_MEASURED_BY = (
+    (re.compile(r"人次$"), re.compile(r"人次"), "人次"),
+    (re.compile(r"(?:万|千)?(?:亩|公顷|平方米|平方公里)$"), re.compile(r"面积|耕地|林地"), "面积"),
+)
+_TRADE = re.compile(r"(?:进出口|出口|进口)")
+
+
+def _measured(name: str, figure: str) -> str:
+    """*name* with the word of what *figure*'s unit measures, where it lacks it."""
+    for unit, word, add in _MEASURED_BY:
+        if unit.search(figure) and not word.search(name):
+            return name + add
+    if _TRADE.fullmatch(name) and figure.endswith("元"):
+        return name + "总额"
+    return name
+
+
+# a share named by its whole alone (占一般公共预算支出的81.6%, 占年度计划的25.8%)
+_SHARE_OF = re.compile(r"占(?P<whole>[\u4e00-\u9fff]{2,16}?)(?:的)?(?:比重|比例)?(?:提高|下降)?")
+_PLANNED = re.compile(r"计划|任务|目标")
+_REGION_IN = re.compile(r"全[区县市省镇乡州旗]")
+
+
+def _share(text: str, at: tuple[int, int], whole: str) -> str | None:
+    """The name of a share of *whole*: of a plan or task, its completion (完成年度计划); else
+    what the clause before measures, 占 the whole, 比重 (民生支出占一般公共预算支出比重)."""
+    whole = formal(_REGION_IN.sub("", whole))
+    if _PLANNED.search(whole):
+        return "完成" + whole
+    part = _RATE_WORD.sub("", formal(_previous_name(text, at), rate=True))
+    if len(part) < 2 or len(whole) < 2:
+        return None
+    return f"{part}占{whole}比重"
+
+
+# a rate named only by its change against another period (增幅较1—5月回落, 比一季度加快), or
+# only as a growth (其中6月份增长9.5%): of the measure its words or the clause before name
+_COMPARED = re.compile(
+    r"(?P<measure>.*?)(?:增速|增幅|降幅|涨幅|增长)?(?:(?<!同)(?:比|较)(?P<when>上年同期|去年同期|"
+    r"上年|去年|上月|上季度|[一二三四]季度|上半年|前三季度|年初|\d+[-—至~]\d+月|\d+月份?|"
+    r"\d{4}年)(?:同期)?(?:分别)?(?:加快|回落|提高|收窄|扩大|下降|上升|放缓|减缓|增长)?|"
+    r"(?P<than>(?:高于|低于|快于|慢于)(?:全国|全省|全市|全区|全县))(?:平均水平|平均)?)?"
+)
+_GROWTH_ONLY = re.compile(r"增长|下降|增速|增幅|降幅")
+_RATE_WORD = re.compile(r"(?:增速|增幅|降幅|涨幅|增长|下降)$")
+# the verb of a register before its count: 规上企业达163家, 共有, 现有
+_REGISTER_VERB = re.compile(r"(?:达到?|共有|现有|总数)\s*$|^(?:年末|年底|截至)")
+
+
+def _respectively(
+    text: str, start: int, stop: int, after: int, after_limit: int
+) -> tuple[str, tuple[int, int]]:
+    """The words before a figure, and its place in a 分别 list (k-th of m, from 0; (0, 1) for
+    none): 分别增长12.3%和8.6% names both figures by the words before the first, without 分别."""
+    raw = text[start:stop]
+    at = raw.find("分别")
+    if at < 0:
+        return raw, (0, 1)
+    first = _FIRST_NUMBER.search(raw, at)
+    before = _LIST_SEP.findall(raw, first.start()) if first else []
+    rest = _LIST_SEP.findall(text, after, after_limit)
+    words = raw[: first.start()] if first else raw
+    return words.replace("分别", ""), (len(before), len(before) + 1 + len(rest))
+
+
+_SHARE_OR_RATE = re.compile(r"(?:率|比重|占比|比例)$")
+_BASE_YEAR = re.compile(r"\d{4}年")
+_POINTS_LISTED = re.compile(r"(?:[和、][\d０-９.]+)+个百分点")
+_LIST_SEP = re.compile(r"[和、](?=[\d０-９])")
+
+
+def _rate_compared(
+    text: str, at: tuple[int, int], lead: str, change: bool, listed: tuple[int, int] = (0, 1)
+) -> str | None:
+    """The name of a rate given by its change against another period (*change*: in 个百分点:
+    X增速变动, the sign says which way) or of the earlier period's rate in brackets (X增速), or
+    of a rate named only 增长: X is the measure its words name, else the clause before (*at*:
+    the paragraph's start and the clause's); None where the words name more than that."""
+    found = _COMPARED.fullmatch(lead.rstrip("-−"))
+    compared = found is not None and (found.group("when") or found.group("than"))
+    if found is None or (not compared and not _GROWTH_ONLY.fullmatch(lead)):
+        return None
+    measure = found.group("measure")
+    if len(measure) < 2:  # the clause before, or the k-th of the m before a 分别 list
+        named = _previous_names(text, at, listed[1])
+        measure = named[listed[0]] if len(named) == listed[1] else ""
+    measure = _RATE_WORD.sub("", formal(measure, rate=True))
+    if len(measure) < 2:
+        return None
+    when = found.group("when") or ""
+    if not change and _BASE_YEAR.fullmatch(when):  # 比2019年同期增长: not a growth on a year
+        return f"{measure}比{when}增长"
+    if found.group("than"):  # 增速高于全市0.5个百分点: the lead over a wider region, 低于
+        return measure + "增速高于" + found.group("than")[2:]  # too (its sign is negative)
+    if _SHARE_OR_RATE.search(measure):  # a rate or share itself (失业率): its change
+        return measure + ("变动" if change else "")
+    return measure + ("增速变动" if change else "增速")
+
+
+def _bare(lead: str, cut: str) -> str:
+    """*lead* without the period phrase *cut*, quotes, brackets, and a ratio's parts before
+    (三次产业结构比为12.3:40.5:): what is left of the name's words."""
     if cut:
         lead = lead.replace(cut, "")
-    lead = re.sub(r"[“”‘’\"'《》()（）]", "", lead)
-    whole = _TAIL.sub("", lead)
-    lead = _TAIL.sub("", _LEAD.sub("", _COUNTED.sub("", lead)))
-    if len(lead) >= 2:
-        return lead[-24:]
-    if len(lead) == 1 and len(whole) >= 2:
-        return whole[-24:]  # 完成率: the verb is the name's
-    m = _NOUN_AFTER.match(text, after, after_limit)
-    return (lead + (m.group() if m else "")).strip() or lead
+    lead = _ASCII_ASIDE.sub("", lead)
+    lead = _RATIO_PARTS.sub("", lead)
+    lead = _HEADING.sub("", _LISTED.sub("", lead))
+    return re.sub(r"[“”‘’\"'《》()（）]", "", lead)
+
+
+def _lead(lead: str, cut: str) -> str:
+    """The name the words before a figure give: no count kept, no lead or tail words."""
+    return _TAIL.sub("", _LEAD.sub("", _COUNTED.sub("", _bare(lead, cut))))
+
+
+# (GDP), (PM2.5): an English gloss in brackets, no part of the name
+_ASCII_ASIDE = re.compile(r"[(（][\x20-\x7e]+[)）]")
+# a heading's number (二、) and the figures listed before (规上工业企业4家、限上商贸企业3家)
+_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
+_LISTED = re.compile(r"^.*\d[\u4e00-\u9fff%％]{0,4}、")
+_RATIO_PARTS = re.compile(r"为?(?:\d+(?:\.\d+)?[:：])+$")
+# words that end the noun after a count: what its items do (已全部开工, 均已投产, 全部完工)
+_NOUN_ENDS = re.compile(
+    r"已|均|都|全部|全数|悉数|正在|将|要|未能|未|实现|完成|开工|投产|竣工|完工|建成"
+)
+# the kind of items counted, right before what they do (计划开工项目未能按期开工)
+_KIND_BEFORE_END = re.compile(
+    r"(?:项目|企业|主体|行业|村|学校|景区)(?=已|均|都|全部|全数|悉数|正在|将|要|未能|未|实现|完成|"
+    r"开工|投产|竣工|完工|建成)"
+)
+_DONE_ONLY = re.compile(r"(?:开工|投产|竣工|完工|建成)+")  # 6个项目竣工投产: 竣工投产项目
+# a clause naming only a change against a date (比年初增加, 较上年末净增, 比上年减少)
+_CHANGE_ONLY = re.compile(
+    r"(?:比|较)(?:上年末|上年底|去年末|去年底|年初|上年|去年|上年同期|去年同期|上月|上季度)?"
+    r"(?P<verb>净增|新增|增加|减少|净减|增产|减产|增收|减收)"
+)
+_CHANGE_SAID = {"增产": "增加", "减产": "减少", "增收": "增加", "减收": "减少"}
+_TOTAL_ONLY = re.compile(r"总数|总量|总计|合计")
+# livestock: 存栏 (head at a date) and 出栏 (sold out over the period)
+_HERD = re.compile(r"存栏|出栏")
+_CHANGE_WORDS = re.compile(r"^(?:新增|净增|增加|减少)|(?:新增|净增|增加|减少|共有|总数|总量)$")
+# a register of firms named by its scope alone (规模以上工业企业, 高新技术企业, 四上企业)
+_REGISTER = re.compile(
+    r"(?:规模以上|限额以上|四上|高新技术|规模以上工业|规模以上服务业)?企业|[1-5]?A级(?:旅游)?景区"
+)
+# the words up to a date or the region's name before a name (二、农业全年粮食播种面积)
+_DATE_LEAD = re.compile(
+    r"^.*(?<![比较])(?:年末|年底|年初|全年|上半年|今年|当月|全[区县市省镇乡州旗])"
+)
+# the first number of a clause that is no date's (1-10月, 2031年)
+_FIRST_NUMBER = re.compile(
+    r"[\d０-９]+(?:\.\d+)?(?![\d０-９.]*(?:[-—至~][\d０-９]+)?(?:月|年|季度|日|号))"
+)
+
+
+def _completed(text: str, at: tuple[int, int], lead: str) -> str:
+    """*lead* completed by the name of the clause before, in the same sentence, where it
+    names only a change (比年初增加 -> 实有市场主体增加), a total (总数 -> 规上企业数) or a
+    livestock measure (出栏 after 生猪存栏 -> 生猪出栏); 存栏生猪出栏 is 生猪出栏."""
+    herd = list(_HERD.finditer(lead))
+    if len(herd) > 1:  # 存栏生猪出栏: the last measure named is the figure's
+        return lead[: herd[0].start()] + lead[herd[0].end() : herd[-1].start()] + herd[-1].group()
+    change = _CHANGE_ONLY.fullmatch(lead)
+    total = _TOTAL_ONLY.fullmatch(lead)
+    herd_only = lead if _HERD.fullmatch(lead) else ""
+    if not (change or total or herd_only):
+        return lead
+    before = _previous_name(text, at)
+    if not before:
+        return lead
+    if herd_only:
+        found = _HERD.search(before)
+        return before[: found.start()] + lead if found else lead
+    counted = _CHANGE_WORDS.sub("", before)
+    if len(counted) < 2:
+        return lead
+    if change:
+        verb = change.group("verb")
+        return counted + _CHANGE_SAID.get(verb, verb)
+    return counted + ("数" if total else lead)
+
+
+def _previous_name(text: str, at: tuple[int, int]) -> str:
+    """The name of the clause before the one at at[1] (see `_previous_names`); "" if none."""
+    named = _previous_names(text, at, 1)
+    return named[0] if named else ""
+
+
+def _previous_names(text: str, at: tuple[int, int], count: int) -> list[str]:
+    """The names of the *count* clauses before the one at at[1] that name something, in their
+    order, in its sentence (and the paragraph from at[0]): a clause's words before its first
+    number; a clause that names only a growth (同比增长6.2%) or has no number is passed over.
+    Fewer where the sentence starts before."""
+    floor, start = at
+    named: list[str] = []
+    for _ in range(_CLAUSES_BACK + count - 1):
+        if len(named) == count or start - 2 < floor or text[start - 1] not in "，,；;":
+            break
+        lower, upper = clause(text, start - 2, max(floor, start - WINDOW), start - 1)
+        number = _FIRST_NUMBER.search(text, lower, upper)
+        if number is not None:
+            words = _MONTHS.sub("", text[lower : number.start()])
+            found = _lead(_DATE_LEAD.sub("", _lead(words, "")), "")
+            share = _SHARE_OF.fullmatch(found)
+            if share:  # 占全部投资的比重为52.6%: the share of what the clause before names
+                found = _share(text, (floor, lower), share.group("whole")) or found
+            compared = _COMPARED.fullmatch(found)
+            if not _COMPARED_ONLY.fullmatch(found) and not (
+                compared and len(compared.group("measure")) < 2
+            ):
+                named.append(found)  # not a clause naming only a change (增速比一季度回落)
+        start = lower  # 按不变价格计算, 同比增长5.9%: no name there, the clause before
+    return named[::-1]
+
+
+_CLAUSES_BACK = 3  # how many clauses back a name is looked for
+_MONTHS = re.compile(r"^(?:\d{4}年)?(?:\d+[-—至~])?\d+月份?(?:当月)?")  # 1-5月累计增长5.9%
+_COMPARED_ONLY = re.compile(
+    r"(?:分别)?(?:同比|比上年|较上年)?(?:分别)?(?:增长|下降|增速|增幅|降幅)?"
+)
+
+
+# how a statistician spells a name: 规模以上 for 规上, no verb before the measure (实现营业收入),
+# a rate's growth as 增速
+_SPELLED = (("规上", "规模以上"), ("限上", "限额以上"))
+_VERB_INSIDE = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?:可?实现|预计|完成(?!投资|率|年度|全年|计划|任务|目标|额))"
+)
+_GROWTH_END = re.compile(r"(?:(?:比|较)(?:上年|去年)(?:同期)?|同比)?(?P<verb>增长|下降|上涨|下跌)$")
+
+
+def formal(name: str, rate: bool = False) -> str:
+    """*name* as a statistician writes an indicator's name: 规模以上 for 规上, 限额以上 for 限上,
+    without 实现/完成 before the measure (规上工业企业实现营业收入 -> 规模以上工业企业营业收入;
+    not 完成投资, 完成率), and for a rate (*rate*) a growth as 增速 and a price's rise as 涨幅
+    (规上工业增加值同比增长 -> 规模以上工业增加值增速)."""
+    for short, full in _SPELLED:
+        name = name.replace(short, full)
+    name = _VERB_INSIDE.sub("", name).replace("的比重", "比重").replace("的比例", "比例")
+    if rate and "分别" not in name:
+        found = _GROWTH_END.search(name)
+        if found and found.start() >= 2:
+            word = "涨幅" if found.group("verb") in ("上涨", "下跌") else "增速"
+            name = name[: found.start()] + word
+    return name
 
 
 # a village or company a sentence or clause opens with (枫岭村村级集体经济收入…, 石岭村突破10万元):
@@ -157,7 +448,7 @@ _BENEFIT = re.compile(r"(?:惠及|涉及|覆盖|受益)[\u4e00-\u9fff]{0,4}")
 # 签约工业项目27个,金额401.3亿元: the amount of the projects just counted
 _BARE_AMOUNT = re.compile(r"(?:金额|总金额|总额|总投资|投资额|计划总投资)")
 _BENEFICIARY = re.compile(r"企业|市场主体|经营主体|商户|农户|群众")
-# 23个重点调度项目已全部开工,完成投资74.5亿元: the investment of the projects of that list
+# 23个重点调度项目已全部开工,完成投资74.5亿元: the investment of the projects just counted
 _ALL_DONE_TAIL = re.compile(
     r"(?:已经?|均已?|都已?|现已)?(?:全部|全数|悉数)(?:已经?)?"
     r"(?:开工|复工|建成|签约|投产|竣工|完工|落地|开业|达产|投用)$"
@@ -177,7 +468,7 @@ def of_previous(name: str, previous: str, previous_kind: Kind, after: str) -> st
     if _BARE_AMOUNT.fullmatch(name) and previous_kind is Kind.COUNT:
         return previous + name
     items = _ALL_DONE_TAIL.sub("", previous)
-    if _INVESTED.fullmatch(name) and previous_kind is Kind.COUNT and items != previous and items:
+    if _INVESTED.fullmatch(name) and previous_kind is Kind.COUNT and items.endswith("项目"):
         return items + "完成投资额"
     return name
 
@@ -201,4 +492,11 @@ def list_item_name(text: str, start: int, stop: int) -> str | None:
     position = len(_LIST_SPLIT.findall(after[len(measure) :]))
     if len(items) < 2 or position >= len(items):
         return None
-    return items[position] + _LEAD.sub("", measure)
+    item, last = items[position], items[-1]
+    if len(item) == 2 and len(last) > 4 and item != last[:2]:
+        item += last[2:]  # 城镇、农村居民人均可支配收入: 城镇 of 居民人均可支配收入 too
+    rate = _PERCENT_AT.match(text, stop) is not None
+    return formal(item + _LEAD.sub("", measure), rate)
+
+
+_PERCENT_AT = re.compile(r"[\d０-９.]+[%％]")

@@ -553,7 +553,7 @@ def _proposal(
     phrase = periods.in_sentence(token.start, figure.clause[0], "target")
     cut = "" if phrase is None else phrase.text
     name = clauses.list_item_name(text, figure.clause[0], token.start) or clauses.name(
-        text, figure.clause[0], token.start, token.end, figure.clause[1], cut
+        text, figure.clause[0], token.start, token.end, figure.clause[1], cut, paragraph
     )
     if previous[0] is not None and previous[1] is not None:
         name = clauses.of_previous(

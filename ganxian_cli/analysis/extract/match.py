@@ -68,6 +68,50 @@ _CONTAINED = 3  # a name this long or longer, printed whole in an indicator's na
 _DONE_STATE = re.compile(r"已(?:经)?(开工|复工|建成|签约|投产|竣工|完工|落地|开业|达产|投用)")
 
 
+# a read-again value goes onto an indicator only where the names share this many word pairs (签约
+# 工业项目 and 在建项目新开工 share 项目 only: another count that happens to hold 18)
+_READ_AGAIN_SHARED = 2
+# measures a whole region reports: an indicator of one scope of them (工业固定资产投资增速) is
+# not about a figure that names no scope (固定资产投资增长9.3%) unless its words name that scope
+_REGION_MEASURE = re.compile(
+    r"固定资产投资|投资|地区生产总值|增加值|税收|财政收入|一般公共预算收入|用电量|"
+    r"社会消费品零售总额|零售额|进出口|出口|进口|存款|贷款"
+)
+_SCOPE = re.compile(r"规模以上工业|规模以上|工业|农业|民间|房地产|基础设施|制造业|服务业")
+# the amount done of a plan (上半年完成投资89.2亿元 after 年度计划投资156亿元)
+_DONE_OF_PLAN = re.compile(r"(?:累计)?完成(?:投资)?(?:额)?|投资")
+_PLAN = re.compile(r"计划")
+
+
+# what a change counts: a net increase is not the new entries, a change is not the level
+_CHANGE = re.compile(r"净增|新增|增加|减少|净减")
+_CHANGE_KIND = {"新增": "more", "增加": "more", "净增": "net", "减少": "less", "净减": "less"}
+
+
+def _other_change(compared: str, full: str) -> bool:
+    """Whether a figure named *compared* and an indicator named *full* count other changes:
+    净增 and 新增, or a change and a level (规模以上工业企业净增 is not 新增规模以上企业, nor
+    规模以上企业数)."""
+    mine = {_CHANGE_KIND[m.group()] for m in _CHANGE.finditer(compared)}
+    return bool(mine) and mine != {_CHANGE_KIND[m.group()] for m in _CHANGE.finditer(full)}
+
+
+def _drops_scope(compared: str, full: str, words: str) -> bool:
+    """Whether an indicator named *full* narrows the region's measure the figure named
+    *compared* is of to a scope (工业) neither the name nor *words* (the sentence before the
+    figure, as compared) says."""
+    measure = _REGION_MEASURE.search(compared)
+    if measure is None:
+        return False
+    at = full.find(measure.group())
+    if at < 0:
+        return False
+    return any(
+        scope.group() not in compared and scope.group() not in words
+        for scope in _SCOPE.finditer(full, 0, at)
+    )
+
+
 def canonical(name: str) -> str:
     """*name* as names are compared (see `_SHORT`, `_COUNT_IN_NAME`, `WHOLE_REGION`)."""
     for short, full in _SHORT:
@@ -86,6 +130,7 @@ class Matcher:
         self._spelt: dict[tuple[str, str | None], str | None] = {}  # file's spelling of a subject
         self._next: dict[str, int] = {}  # per id: the number the next one of its name gets
         self._last = ""  # the name last ranked: `fresh` names its indicator after it
+        self._plan: tuple[str, str] | None = None  # the file's indicator a plan went onto, quote
         self._subjects: dict[str, set[str | None]] = {}
         self._values: dict[str, set[tuple[Decimal, str]]] = {}
         # per indicator: value, family and period recorded -> the subject recorded with them
@@ -122,6 +167,8 @@ class Matcher:
         *sentence*), or a new id (with its theme)."""
         best = self.ranked(name, value, unit, subject, period, quote, sentence)[0]
         if not best.new:
+            if _PLAN.search(name) and quote:
+                self._plan = (best.indicator, quote)  # the amount done of it may follow
             return best
         key = (own_name(name, subject), unit, subject)
         if key not in self._new:  # ids numbered in the order of the figures that get them
@@ -172,9 +219,16 @@ class Matcher:
             if done and done.group(1) not in compared + quote:
                 continue  # an indicator of the items done so, the figure is of all
             held = (scaled, family) in self._values.get(ident, set())
-            if score < THRESHOLD and not (held and words & names):
-                continue  # not about that indicator, nor a value of it read again
             recorded = self._recorded.get(ident, {}).get((scaled, family, period or ""), _SAME)
+            shared = len(words & names)
+            # a value read again: of that very period, or named with more than one word alike
+            again = held and (shared >= _READ_AGAIN_SHARED or (shared and recorded != _SAME))
+            if score < THRESHOLD and not again:
+                continue  # not about that indicator, nor a value of it read again
+            if score < 1 and _other_change(compared, full):
+                continue  # a net increase is not the new entries, nor the level
+            if _drops_scope(compared, full, canonical(sentence or quote)):
+                continue  # 工业固定资产投资 is not the region's 固定资产投资
             spelt = self._spelling(
                 ident, subject, whole, words & names, recorded, sentence or quote, whole_region
             )
@@ -190,6 +244,9 @@ class Matcher:
                 # a value held in another period never outranks an indicator named so
                 score += SAME_VALUE_BONUS
             scored.append((score, ident, how))
+        plan = self._plan_done(compared, family, sentence)
+        if plan is not None:  # 年度计划投资156亿元,上半年完成投资89.2亿元: the plan's indicator
+            scored = [(2 + SAME_VALUE_BONUS, plan, "done of the plan on"), *scored]
         scored.sort(key=lambda s: -s[0])
         found = [
             Match(
@@ -206,6 +263,15 @@ class Matcher:
         if not self._names:
             why = "new: the file has no indicators yet"
         return [*found, Match(self._new.get(key, ""), True, theme, why)]
+
+    def _plan_done(self, compared: str, family: str, sentence: str) -> str | None:
+        """The file's indicator of the plan printed just before in *sentence*, for a figure
+        named only as the amount done (完成投资, 投资) in its unit family; else None."""
+        if self._plan is None or not _DONE_OF_PLAN.fullmatch(compared):
+            return None
+        ident, quote = self._plan
+        same = any(i == ident and f == family for i, _, f, _, _ in self._names)
+        return ident if same and quote in sentence else None
 
     def _reason(self, ident: str, how: str, name: str, unit: str, subject: str | None) -> str:
         """Why a figure named *name* in *unit* of *subject* goes onto *ident*."""
