@@ -47,9 +47,12 @@ _DAY = re.compile(r"(?:^|(?<=[。！？\n]))(1[0-2]|[1-9])月[1-3]?\d日(?!电)(
 _STANDING = re.compile(r"在谈|跟踪|储备")
 # 去年建了30个,今年又新建了15个: back to the period in force
 _THIS_YEAR = re.compile(r"今年(?!以来|来)")
-# a level at the end of the period: 规上企业达163家, 在建项目96个, 存款余额, 总数达到312家
-_STOCK = re.compile(r"^(?!.*(?:新增|增加|开工|签约|完成)).*(?:达|在建|总数|余额)")
-_BALANCE = re.compile(r"余额")
+# a level at the end of the period: 规上企业达163家, 在建项目96个, 存款余额, 总数达到312家,
+# 生猪存栏45.6万头, 期末从业人员2.14万人, 实有市场主体3.21万户
+_STOCK = re.compile(
+    r"^(?!.*(?:新增|增加|开工|签约|完成|出栏|净增)).*(?:达|在建|总数|余额|存栏|期末|实有|在册)"
+)
+_BALANCE = re.compile(r"余额|存栏|期末|库存|保有量")
 # a change since the start of the year (比年初增加18.4亿元, 较去年末净增9家): the flow over the
 # period in force, even after a stock's 截至3月末
 _SINCE = re.compile(r"(?:比|较)(?:年初|上年末|去年末|上年底|去年底)|今年(?:新增|净增)|年初以来")
@@ -59,6 +62,15 @@ _FLOW_TO_DATE = re.compile(r"完成|新增|净增|签约|新开工|实现|累计
 _UP_TO_MONTH_END = re.compile(
     r"(?:截至|截止到?)(?:\d{4}年)?[\d一二三四五六七八九十]{1,3}月(?:底|末)"
 )
+# a flow over the months an article reports on, where no words date it (完成造林面积2.3万亩,
+# 出栏38.2万头, 惠及企业1200余户, 增长7.2%): of the span its headline names (上半年), not of
+# that span's last month alone; counts of what is started or finished (已开工11个) are flows too
+_FLOW_WORD = re.compile(
+    r"完成|实现|新增|新开工|新签|新登记|签约|累计|出栏|惠及|引进|办理|发放|减免|拨付|兑现|"
+    r"接待|销售|产量|造林|增长|下降|增加|减少|注销|开工(?!率)|竣工|投产"
+)
+# …项目完成投资18.2亿元,占总投资的45%: a project's progress as it stands, not the span's flow
+_OF_TOTAL = re.compile(r"占(?:项目)?总投资")
 # 累计 with no period of its own: the year's total so far (as 今年以来)
 _CUMULATIVE = re.compile(r"累计")
 # 完成投资74.5亿元,占年度计划的81.2%: progress against the year's plan, a total so far
@@ -94,10 +106,15 @@ def catalogue(dataset: Dataset | None) -> list[Unit]:
 
 
 def resolve_published(
-    text: str, published: str | None, dataset: Dataset | None, source: str | None = None
+    text: str,
+    published: str | None,
+    dataset: Dataset | None,
+    source: str | None = None,
+    headline: str = "",
 ) -> tuple[int, int, str]:
     """Year and month of the article: --published, else its own [sources] entry's (*source*),
-    else its dates, else the data file's latest article's."""
+    else its dates and *headline* (the month after the 2030年1-5月 it reports on), else the
+    data file's latest article's."""
     if published is not None:
         found = when.parse_published(published)
         if found is None:
@@ -107,7 +124,7 @@ def resolve_published(
         found = when.parse_published(dataset.sources[source].published or "")
         if found:
             return (*found, f"source {source}")
-    in_text = when.published_from(text)
+    in_text = when.published_from(text, headline)
     if in_text:
         return (*in_text, "text")
     month = dataset.lead_source().published if dataset else None
@@ -136,13 +153,15 @@ def extract(
     is the article's [sources] id, if known."""
     article = compact(original)
     text = article.text
-    year, month, how = resolve_published(text, published, dataset, source)
+    first = next((line for line in original.split("\n") if line.strip()), "")
+    year, month, how = resolve_published(
+        text, published, dataset, source, "".join(first.split())
+    )
     tables = cells.read(original, year, month)  # tables first; the prose rules read the rest
     if tables.tables:
         article = compact(tables.rest)
         text = article.text
     captions = {p for span in article.captions for p in range(*span)}
-    first = next((line for line in original.split("\n") if line.strip()), "")
     periods = when.ArticlePeriods(
         text, year, month, captions, article.paragraphs, "".join(first.split())
     )
@@ -168,7 +187,7 @@ def extract(
     proposals = stocks.parts(proposals, figures, text)
     proposals = related(_distinct(proposals, matcher), figures, text, dataset)
     proposals = _distinct(
-        all_done(proposals, figures, text, matcher, lambda pos: str(periods.in_force(pos))),
+        all_done(proposals, figures, text, matcher, lambda pos: str(periods.flow_in_force(pos))),
         matcher,
     )
     prose = {id(p) for p in proposals}
@@ -495,6 +514,13 @@ def _dated(
         period = Period(in_force.year, 1, 12)
     else:
         period = in_force
+        if (
+            status == "actual"
+            and _FLOW_WORD.search(lead)
+            and not _NOW.search(text, lower, token.start)
+            and not _OF_TOTAL.search(text, token.end, figure.sentence[1])
+        ):
+            period = periods.flow_in_force(token.start)
         if (
             status == "actual"
             and period == periods.default

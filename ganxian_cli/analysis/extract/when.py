@@ -15,9 +15,12 @@ _DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
 _PUBLISHED = re.compile(r"(\d{4})-(\d{1,2})(?:-\d{1,2})?")
 
 
-def published_from(text: str) -> tuple[int, int] | None:
+def published_from(text: str, headline: str = "") -> tuple[int, int] | None:
     """The article's year and month from its dates: the latest full date (a review of 2017
-    dated 2018年3月20日 is of March 2018), else the commonest year and the latest month."""
+    dated 2018年3月20日 is of March 2018); else the month after the span its *headline* names
+    with a year (2030年1-5月 → June 2030, 2031年上半年 → July 2031), or the commonest year's
+    latest dated month, whichever is later. A year with no month (2030年) names no month:
+    None, never December."""
     dated = [
         (int(m.group(1)), int(m.group(2)))
         for m in _DATE.finditer(text)
@@ -27,10 +30,36 @@ def published_from(text: str) -> tuple[int, int] | None:
         return max(dated)
     years = Counter(int(y) for y in re.findall(r"(20\d\d)年", text))
     months = [int(m.group(2)) for m in _DATE.finditer(text) if 1 <= int(m.group(2)) <= 12]
-    if not years:
+    found: list[tuple[int, int]] = []
+    span = _headline_months(headline)
+    if span is not None:
+        found.append((span.year, span.end + 1) if span.end < 12 else (span.year + 1, 1))
+    if years and months:
+        found.append((years.most_common(1)[0][0], max(months)))
+    return max(found) if found else None
+
+
+# what a headline may report on: a span from January (1-5月, 上半年, 前三季度, 2030年全年) or one
+# month (2027年5月主要经济指标)
+_REPORTED = frozenset({"range", "quarters", "months", "quarter", "half", "mend", "year"})
+
+
+def _headline_months(headline: str) -> Period | None:
+    """The months a heading line names with their year (2030年1-5月), else None."""
+    if not _heading(headline, 0, len(headline)):
         return None
-    year = years.most_common(1)[0][0]
-    return year, max(months) if months else 12
+    for p in period_words.period_phrases(headline):
+        period = p.period
+        if (
+            p.kind == "own"
+            and p.group in _REPORTED
+            and period is not None
+            and not p.stock
+            and not p.bare_year
+            and (period.start == 1 or period.start == period.end)
+        ):
+            return period
+    return None
 
 
 def parse_published(text: str) -> tuple[int, int] | None:
@@ -69,7 +98,8 @@ class ArticlePeriods:
     The article's own time comes first: relative words (上半年, 今年以来, 本月) are of the year
     and month it reports on (`period_words.reference`: a review published early in the year
     with 全年/年末 reports on the year before). Without any period phrase a figure is of that
-    reference: the whole year for such a review, else the month.
+    reference: the whole year for such a review, else the month; under a headline that names a
+    span of months (上半年) its last month, and the span itself for a flow (`flow_in_force`).
     """
 
     def __init__(
@@ -98,12 +128,14 @@ class ArticlePeriods:
         self._latest = self.month  # what has ended by then is no deadline (截至4月15日 in April)
         self.now = (self.year, self.month)
         headline = None if self.review else self._headline(text, paragraphs, first_line)
+        self.span = headline  # the months a headline names: the article's period of flows
         if self.review:
             self.default = Period(self.year, 1, 12)
         elif headline is not None:
             # 赣县区上半年经济运行情况, published in July: the article reports on January to
-            # June; 今年以来 and 累计 are of that span, 截至目前 and a figure with no period
-            # words of its last month (not of the month of publication)
+            # June; 今年以来 and 累计 are of that span, and so is a flow with no period words
+            # (出栏38.2万头 in a half-year summary: `span`); 截至目前 and anything else with no
+            # period words (存栏, 入驻企业22家) of its last month, not of the month of publication
             self.month = headline.end
             self.default = Period(self.year, self.month, self.month)
         else:
@@ -197,6 +229,13 @@ class ArticlePeriods:
             return self.default
         found = self._carry[k]
         return found if found is not None else self.default
+
+    def flow_in_force(self, pos: int) -> Period:
+        """The period of a flow at *pos* with no period words of its own: the span in force,
+        else the span the headline names (宁都县2031年上半年工作总结 … 出栏38.2万头: 2031-H1),
+        else the reference."""
+        found = self.in_force(pos)
+        return self.span if found == self.default and self.span is not None else found
 
     def target_year(self, pos: int, year: int) -> int:
         """The year of a target at *pos* that names none: the year last stated before it
