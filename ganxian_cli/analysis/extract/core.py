@@ -34,9 +34,9 @@ _SEASON = re.compile(r"^(?!.*完成).*(?:种植|播种)")
 _HARVEST = re.compile(r"产量")
 # 完成全年任务的92%: the share of the year's plan done, of the period in force
 _PLAN_SHARE = re.compile(r"(?:完成|占|达到)[^,;。]*(?:任务|计划|目标)的?$")
-# a programme's count (全区实施产业项目214个, 列入重点调度项目23个) is of the year it runs in,
+# a programme's count (全区实施产业项目214个, 列入/纳入重点调度项目23个) is of the year it runs in,
 # and so is its total investment (…项目23个,总投资达299.92亿元)
-_PROGRAMME = re.compile(r"(?<!共)实施|列入")
+_PROGRAMME = re.compile(r"(?<!共)实施|列入|纳入")
 _PROGRAMME_SIZE = re.compile(r"总投资")
 # 目前已完成112家: as the article stands (its reference month)
 _NOW = re.compile(r"目前|当前|眼下|现有|共有")
@@ -154,9 +154,7 @@ def extract(
     article = compact(original)
     text = article.text
     first = next((line for line in original.split("\n") if line.strip()), "")
-    year, month, how = resolve_published(
-        text, published, dataset, source, "".join(first.split())
-    )
+    year, month, how = resolve_published(text, published, dataset, source, "".join(first.split()))
     tables = cells.read(original, year, month)  # tables first; the prose rules read the rest
     if tables.tables:
         article = compact(tables.rest)
@@ -375,7 +373,17 @@ def _attach(
     target = figures[-1]
     if target.sentence != sentence or target.yoy is not None or target.token.unit == "%":
         return False
-    between = _GROWTH_WORDS.sub("", text[target.token.end : token.start])
+    if len(figures) > 1 and _SINCE.match(text, target.clause[0], target.token.start):
+        # 存款余额2863.4亿元,比年初增加187.2亿元,同比增长8.1%: the balance's growth
+        level = figures[-2]
+        if (
+            level.sentence == sentence
+            and level.yoy is None
+            and level.token.unit == target.token.unit
+            and _BALANCE.search(text, level.clause[0], level.token.start)
+        ):
+            target = level
+    between = _GROWTH_WORDS.sub("", text[figures[-1].token.end : token.start])
     if len(between) > 2:  # 28万吨,确保农民人均可支配收入增长7%: the growth of something else
         return False
     target.yoy = -token.value if negative else token.value
@@ -465,6 +473,8 @@ def _dated(
         phrase = None  # 去年建了30个,今年又新建了15个: the period in force
     elif phrase is None and status == "actual":
         stock = periods.stock_before(token.start, paragraph)
+        if stock is None and (flow or _level(lead, token.unit)):
+            stock = periods.stock_in_force(token.start)  # a later sentence of its paragraph
         if stock is not None and stock.start > periods.carried_from(token.start):
             phrase = stock  # 截至3月底,…;普惠小微贷款平均利率4.86%: the sentence's month
     sentence_plan = text.startswith("今年", figure.sentence[0]) and _ANNUAL.search(
@@ -516,9 +526,11 @@ def _dated(
         period = in_force
         if (
             status == "actual"
-            and _FLOW_WORD.search(lead)
+            and (_FLOW_WORD.search(lead) or figure.yoy is not None)
             and not _NOW.search(text, lower, token.start)
-            and not _OF_TOTAL.search(text, token.end, figure.sentence[1])
+            and not _OF_TOTAL.search(
+                text, token.end, min(figure.sentence[1], token.end + clauses.WINDOW)
+            )
         ):
             period = periods.flow_in_force(token.start)
         if (
@@ -549,6 +561,21 @@ def _dated(
         ):
             period = Period(period.year, period.end, period.end)  # 规上企业达163家: at the end
     return period, status
+
+
+# a ratio of two levels stated as it stands: 存贷比为83.5%, 不良贷款率为1.2%
+_RATIO_LEVEL = re.compile(r"(?<!增长)(?<!完成)(?<!开工)(?:比|率|比重)(?:为|达到?)$")
+
+
+def _level(lead: str, unit: str) -> bool:
+    """Whether the words before a figure name a level at a date: a balance (余额), a register
+    (总数, 达…家), a ratio of levels (存贷比为)."""
+    kind = unit_kind(unit)
+    if kind is Kind.COUNT:
+        return _STOCK.search(lead) is not None
+    if kind is Kind.AMOUNT:
+        return _BALANCE.search(lead) is not None
+    return kind is Kind.RATE and _RATIO_LEVEL.search(lead) is not None
 
 
 def _event_month(text: str, lower: int, token: Token, reference: when.ArticlePeriods) -> int:

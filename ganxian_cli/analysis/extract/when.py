@@ -259,6 +259,22 @@ class ArticlePeriods:
             return None  # a full stop between: another sentence
         return self._stocks[k]
 
+    def stock_in_force(self, pos: int) -> period_words.PeriodPhrase | None:
+        """The stock phrase (截至8月末) last stated before *pos*, where no other own period
+        phrase and no paragraph that starts afresh comes between: the month a paragraph's
+        later balances and changes since the start of the year are of (截至8月末,存款余额….
+        全市存贷比为83.5%,较年初提高2.3个百分点; 从重点领域看,制造业贷款余额…)."""
+        k = bisect.bisect_right(self._own_starts, pos - 1) - 1
+        if k < 0:
+            return None
+        phrase = self.own[k]
+        if not phrase.stock or phrase.end > pos or phrase.period is None or self.future(phrase):
+            return None
+        r = bisect.bisect_right(self._resets, pos) - 1
+        if r >= 0 and self._resets[r] > phrase.start:
+            return None
+        return phrase
+
     def in_sentence(
         self, pos: int, sentence: int, status: str = "actual"
     ) -> period_words.PeriodPhrase | None:
