@@ -52,7 +52,7 @@ _THIS_YEAR = re.compile(r"今年(?!以来|来)")
 _STOCK = re.compile(
     r"^(?!.*(?:新增|增加|开工|签约|完成|出栏|净增)).*(?:达|在建|总数|余额|存栏|期末|实有|在册)"
 )
-_BALANCE = re.compile(r"余额|存栏|期末|库存|保有量")
+_BALANCE = re.compile(r"^(?!.*(?:新增|增加|净增|减少|出栏|完成)).*(?:余额|存栏|期末|库存|保有量)")
 # a change since the start of the year (比年初增加18.4亿元, 较去年末净增9家): the flow over the
 # period in force, even after a stock's 截至3月末
 _SINCE = re.compile(r"(?:比|较)(?:年初|上年末|去年末|上年底|去年底)|今年(?:新增|净增)|年初以来")
@@ -64,10 +64,11 @@ _UP_TO_MONTH_END = re.compile(
 )
 # a flow over the months an article reports on, where no words date it (完成造林面积2.3万亩,
 # 出栏38.2万头, 惠及企业1200余户, 增长7.2%): of the span its headline names (上半年), not of
-# that span's last month alone; counts of what is started or finished (已开工11个) are flows too
+# that span's last month alone; counts of what is started or finished (已开工11个) are flows too,
+# and so are their rates (开工率100%)
 _FLOW_WORD = re.compile(
     r"完成|实现|新增|新开工|新签|新登记|签约|累计|出栏|惠及|引进|办理|发放|减免|拨付|兑现|"
-    r"接待|销售|产量|造林|增长|下降|增加|减少|注销|开工(?!率)|竣工|投产"
+    r"接待|销售|产量|造林|增长|下降|增加|减少|注销|开工|竣工|投产"
 )
 # …项目完成投资18.2亿元,占总投资的45%: a project's progress as it stands, not the span's flow
 _OF_TOTAL = re.compile(r"占(?:项目)?总投资")
@@ -380,7 +381,7 @@ def _attach(
             level.sentence == sentence
             and level.yoy is None
             and level.token.unit == target.token.unit
-            and _BALANCE.search(text, level.clause[0], level.token.start)
+            and _BALANCE.search(text[level.clause[0] : level.token.start])
         ):
             target = level
     between = _GROWTH_WORDS.sub("", text[figures[-1].token.end : token.start])
