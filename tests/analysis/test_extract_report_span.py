@@ -114,3 +114,15 @@ def test_a_count_all_started_by_a_month_end_runs_from_january() -> None:
     text = "截至9月底，全县列入调度的15个项目已全部开工，开工率100%。"
     got = {(str(f.value), f.period) for f in extract(text, None, "2031-10").figures}
     assert ("15", "2031-01..2031-09") in got
+
+
+def test_a_holiday_of_a_fixed_month_dates_its_figures() -> None:
+    text = (
+        "柘川区2027年文化旅游发展情况通报\n\n"
+        "2027年，全年接待游客1286.5万人次。\n\n"
+        "节假日市场火爆。国庆8天假期，全区接待游客96.2万人次，实现旅游收入3.17亿元。\n"
+    )
+    got = _by_value(text, "2028-02")
+    assert got["1286.5"][0] == "2027"
+    assert got["96.2"][0] == "2027-10"
+    assert got["3.17"][0] == "2027-10"

@@ -555,12 +555,14 @@ def _dated(
             period = Period(period.year, 1, period.end)
     if status == "target" and phrase is None:
         period = Period(periods.target_year(token.start, period.year), 1, 12)
-    if period.start < period.end and not flow:
-        kind = unit_kind(token.unit)
-        if (kind is Kind.COUNT and _STOCK.search(lead)) or (
-            kind is Kind.AMOUNT and _BALANCE.search(lead)
-        ):
-            period = Period(period.year, period.end, period.end)  # 规上企业达163家: at the end
+    # 规上企业达163家: at the end (a share or rate of the months is of them: 比重为31.4%)
+    if (
+        period.start < period.end
+        and not flow
+        and unit_kind(token.unit) is not Kind.RATE
+        and _level(lead, token.unit)
+    ):
+        period = Period(period.year, period.end, period.end)
     return period, status
 
 
@@ -579,14 +581,26 @@ def _level(lead: str, unit: str) -> bool:
     return kind is Kind.RATE and _RATIO_LEVEL.search(lead) is not None
 
 
+# a holiday of a fixed month: its figures (国庆中秋8天假期,全区接待游客96.2万人次) are of it
+_HOLIDAYS = {"元旦": 1, "清明": 4, "五一": 5, "劳动节": 5, "国庆": 10}
+_HOLIDAY = re.compile(
+    rf"({'|'.join(_HOLIDAYS)})[\u4e00-\u9fff]{{0,6}}?(?:\d+天)?(?:假期|长假|期间)"
+)
+
+
 def _event_month(text: str, lower: int, token: Token, reference: when.ArticlePeriods) -> int:
     """The month of the day an event's sentence opens with (9月29日,县里举行…集中开工仪式,集中
-    开工项目19个: a one-day event is of its month), if it is a month of the year reported on;
-    else 0."""
+    开工项目19个: a one-day event is of its month), or of a holiday of a fixed month (国庆假期),
+    if it is a month of the year reported on; else 0."""
     day = _DAY.search(text, lower, token.start)
-    if day is None or reference.review or int(day.group(1)) > reference.month:
+    if day is not None:
+        month = int(day.group(1))
+    else:
+        holiday = _HOLIDAY.search(text, lower, token.start)
+        month = _HOLIDAYS[holiday.group(1)] if holiday else 0
+    if not month or (reference.review and day is not None) or month > reference.month:
         return 0
-    return int(day.group(1))
+    return month
 
 
 def _proposal(
