@@ -126,3 +126,26 @@ def test_a_holiday_of_a_fixed_month_dates_its_figures() -> None:
     assert got["1286.5"][0] == "2027"
     assert got["96.2"][0] == "2027-10"
     assert got["3.17"][0] == "2027-10"
+
+
+def test_a_month_headline_is_the_month_reported_on_and_sections_start_from_it() -> None:
+    text = (
+        "河川市2027年5月主要经济指标简析\n\n"
+        "5月份，全市经济运行总体平稳。\n\n"
+        "工业生产保持增长。1-5月累计增长5.9%，较1-4月提高0.3个百分点。\n\n"
+        "物价总体稳定。居民消费价格同比上涨1.3%。今年以来，全市新增市场主体2360户。\n"
+    )
+    got = _by_value(text, "2027-06")
+    assert got["5.9"][0] == "2027-01..2027-05"
+    assert got["1.3"][0] == "2027-05"  # not the 1-5月 of the section before, nor June
+    assert got["2360"][0] == "2027-01..2027-05"
+
+
+def test_a_span_stated_in_a_section_carries_on_when_the_headline_names_it() -> None:
+    text = (
+        "兴桥区上半年工业经济交出答卷\n\n"
+        "主要指标稳步回升。1—6月，全区规模以上工业增加值增长9.1%。\n\n"
+        "项目建设提速增效。累计完成年度计划投资额71.26亿元，超序时进度35.66个百分点。\n"
+    )
+    got = _by_value(text, "2022-07")
+    assert got["35.66"][0] == "2022-H1"

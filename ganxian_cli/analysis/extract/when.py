@@ -124,11 +124,21 @@ class ArticlePeriods:
             and not _TOPIC.match(text, start, end)
             and not _BREAKDOWN.match(text, start, end)
         ]
+        # sections under a topic sentence (就业物价总体稳定。…): each goes on from the lead, not
+        # from the section before it (1-5月累计增长5.9% there dates nothing here)
+        self._topics = [
+            start
+            for k, (start, end) in enumerate(zip(paragraphs, ends, strict=True))
+            if k and _TOPIC.match(text, start, end)
+        ]
         self.review = (self.year, self.month) != (year, month)
         self._latest = self.month  # what has ended by then is no deadline (截至4月15日 in April)
         self.now = (self.year, self.month)
         headline = None if self.review else self._headline(text, paragraphs, first_line)
-        self.span = headline  # the months a headline names: the article's period of flows
+        # the months a headline names: the article's period of flows, and what a span stated in
+        # one section must differ from not to carry into the next (`in_force`)
+        self.headline = headline
+        self.span = headline if headline is not None and headline.start < headline.end else None
         if self.review:
             self.default = Period(self.year, 1, 12)
         elif headline is not None:
@@ -184,7 +194,8 @@ class ArticlePeriods:
 
     def _headline(self, text: str, paragraphs: list[int], first_line: str | None) -> Period | None:
         """The span of months a heading first line names (上半年, 一季度, 前三季度, 1—5月) and
-        that ended before the reference month, else None (今年以来 names no span of its own).
+        that ended by the reference month, else the one month it names that ended before it
+        (2027年5月主要经济指标), else None (今年以来 names no span of its own).
         *first_line* is the article's first line as printed (hard-wrapped text joins its
         headline to what follows)."""
         end = paragraphs[1] if len(paragraphs) > 1 else len(text)
@@ -195,6 +206,17 @@ class ArticlePeriods:
             span = period_words.headline_span(line, *self.now)
             if span is not None:
                 return span
+        for line in lines:  # 河阳市2027年5月主要经济指标简析, published in June: May
+            for p in period_words.own_phrases(line, *self.now):
+                month = p.period
+                if (
+                    p.group == "mend"
+                    and not p.stock
+                    and month is not None
+                    and month.year == self.year
+                    and month.end < self.month
+                ):
+                    return month
         return None
 
     def future(self, phrase: period_words.PeriodPhrase) -> bool:
@@ -228,6 +250,14 @@ class ArticlePeriods:
         if k < 0 or (r >= 0 and self._carry_starts[k] < self._resets[r]):
             return self.default
         found = self._carry[k]
+        t = bisect.bisect_right(self._topics, pos) - 1
+        if (
+            t > 0
+            and self._topics[t - 1] <= self._carry_starts[k] < self._topics[t]
+            and self.headline is not None
+            and found != self.headline
+        ):
+            return self.default  # a section's own months (1-5月累计) under a May headline
         return found if found is not None else self.default
 
     def flow_in_force(self, pos: int) -> Period:
