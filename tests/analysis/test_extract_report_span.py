@@ -149,3 +149,16 @@ def test_a_span_stated_in_a_section_carries_on_when_the_headline_names_it() -> N
     )
     got = _by_value(text, "2022-07")
     assert got["35.66"][0] == "2022-H1"
+
+
+def test_a_register_counted_before_its_name_and_a_rate_held_stand_at_the_month() -> None:
+    text = (
+        "青岭镇1至5月经济社会发展情况汇报\n\n"
+        "1至5月，全镇完成固定资产投资3.26亿元。全镇完成植树造林2600亩，森林覆盖率稳定在68.2%。"
+        "全镇15家规模以上工业企业完成产值5.12亿元，占全镇规上工业产值的比重为31.4%。\n"
+    )
+    got = _by_value(text, "2012-06")
+    assert got["68.2"][0] == "2012-05"
+    assert got["15"] == ("2012-05", True)
+    assert got["5.12"][0] == "2012-01..2012-05"
+    assert got["31.4"][0] == "2012-01..2012-05"  # a share of the months' output

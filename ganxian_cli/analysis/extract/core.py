@@ -555,12 +555,16 @@ def _dated(
             period = Period(period.year, 1, period.end)
     if status == "target" and phrase is None:
         period = Period(periods.target_year(token.start, period.year), 1, 12)
-    # 规上企业达163家: at the end (a share or rate of the months is of them: 比重为31.4%)
+    # 规上企业达163家, 12家规模以上工业企业完成产值…, 森林覆盖率稳定在71.5%: at the end (a share or
+    # rate of the months is of them: 比重为31.4%)
     if (
         period.start < period.end
         and not flow
-        and unit_kind(token.unit) is not Kind.RATE
-        and _level(lead, token.unit)
+        and (
+            (unit_kind(token.unit) is not Kind.RATE and _level(lead, token.unit))
+            or _registered(text, token)
+            or _HELD.search(lead) is not None
+        )
     ):
         period = Period(period.year, period.end, period.end)
     return period, status
@@ -568,6 +572,20 @@ def _dated(
 
 # a ratio of two levels stated as it stands: 存贷比为83.5%, 不良贷款率为1.2%
 _RATIO_LEVEL = re.compile(r"(?<!增长)(?<!完成)(?<!开工)(?:比|率|比重)(?:为|达到?)$")
+
+
+# a count of the firms on a register it names after it: 全镇12家规模以上工业企业完成产值…
+_REGISTER_AFTER = re.compile(r"(?:规模以上|规上|限额以上|限上)[\u4e00-\u9fff]{0,6}?(?:企业|单位)")
+# a rate held at a level: 森林覆盖率稳定在71.5%
+_HELD = re.compile(r"(?:率|比重)(?:稳定在|保持在)$")
+
+
+def _registered(text: str, token: Token) -> bool:
+    """Whether *token* counts the firms of a register named right after it (12家规模以上工业
+    企业)."""
+    return (
+        unit_kind(token.unit) is Kind.COUNT and _REGISTER_AFTER.match(text, token.end) is not None
+    )
 
 
 def _level(lead: str, unit: str) -> bool:
@@ -640,7 +658,10 @@ def _proposal(
         periods.stock_before(token.start, paragraph) is not None
     )
     lead = text[figure.clause[0] : token.start]
-    stock = found.new and stocks.is_stock(lead, name, token.unit, str(period), status, at_end)
+    stock = found.new and (
+        stocks.is_stock(lead, name, token.unit, str(period), status, at_end)
+        or (_registered(text, token) and status == "actual" and period.start == period.end)
+    )
     return Proposal(
         value=token.value,
         unit=token.unit,
