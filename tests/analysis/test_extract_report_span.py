@@ -162,3 +162,10 @@ def test_a_register_counted_before_its_name_and_a_rate_held_stand_at_the_month()
     assert got["15"] == ("2012-05", True)
     assert got["5.12"][0] == "2012-01..2012-05"
     assert got["31.4"][0] == "2012-01..2012-05"  # a share of the months' output
+
+
+def test_firms_of_a_register_something_was_done_for_are_a_flow() -> None:
+    text = "1至5月，全镇新培育5家规上工业企业，为12家规模以上企业办理退税320万元。"
+    got = _by_value(text, "2012-06")
+    assert got["5"] == ("2012-01..2012-05", False)
+    assert got["12"] == ("2012-01..2012-05", False)

@@ -562,7 +562,7 @@ def _dated(
         and not flow
         and (
             (unit_kind(token.unit) is not Kind.RATE and _level(lead, token.unit))
-            or _registered(text, token)
+            or _registered(text, token, lead)
             or _HELD.search(lead) is not None
         )
     ):
@@ -576,15 +576,19 @@ _RATIO_LEVEL = re.compile(r"(?<!增长)(?<!完成)(?<!开工)(?:比|率|比重)(
 
 # a count of the firms on a register it names after it: 全镇12家规模以上工业企业完成产值…
 _REGISTER_AFTER = re.compile(r"(?:规模以上|规上|限额以上|限上)[\u4e00-\u9fff]{0,6}?(?:企业|单位)")
+# … not a flow of such firms: 新培育5家规上企业, 为12家规上企业办理…, 帮助3家限上企业
+_FOR_FIRMS = re.compile(r"新|增|培育|升规|入规|引进|落户|签约|帮助|扶持|为|惠及|支持|服务|走访")
 # a rate held at a level: 森林覆盖率稳定在71.5%
 _HELD = re.compile(r"(?:率|比重)(?:稳定在|保持在)$")
 
 
-def _registered(text: str, token: Token) -> bool:
+def _registered(text: str, token: Token, lead: str) -> bool:
     """Whether *token* counts the firms of a register named right after it (12家规模以上工业
-    企业)."""
+    企业), *lead* (its clause's words before it) saying nothing done to or for them."""
     return (
-        unit_kind(token.unit) is Kind.COUNT and _REGISTER_AFTER.match(text, token.end) is not None
+        unit_kind(token.unit) is Kind.COUNT
+        and _REGISTER_AFTER.match(text, token.end) is not None
+        and _FOR_FIRMS.search(lead) is None
     )
 
 
@@ -660,7 +664,7 @@ def _proposal(
     lead = text[figure.clause[0] : token.start]
     stock = found.new and (
         stocks.is_stock(lead, name, token.unit, str(period), status, at_end)
-        or (_registered(text, token) and status == "actual" and period.start == period.end)
+        or (_registered(text, token, lead) and status == "actual" and period.start == period.end)
     )
     return Proposal(
         value=token.value,
