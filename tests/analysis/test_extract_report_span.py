@@ -169,3 +169,10 @@ def test_firms_of_a_register_something_was_done_for_are_a_flow() -> None:
     got = _by_value(text, "2012-06")
     assert got["5"] == ("2012-01..2012-05", False)
     assert got["12"] == ("2012-01..2012-05", False)
+
+
+def test_a_count_in_words_of_whose_thing_a_sentence_speaks_is_no_figure() -> None:
+    text = "一季度，全区新签约项目12个。三是两个工业园区的水电气配套仍不完善，全区建成两个园区。"
+    got = {(str(f.value), f.unit) for f in extract(text, None, "2022-04").figures}
+    assert ("12", "个") in got
+    assert sorted(got) == [("12", "个"), ("2", "个")]  # 建成两个园区 is one; 两个…的配套 not

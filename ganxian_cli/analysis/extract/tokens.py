@@ -74,6 +74,8 @@ def known_unit(symbol: str) -> Unit | None:
 # 三个方面 (points of a speech), and any number word opening a quoted slogan ("两个市场").
 _NAMED_AFTER = re.compile(r"产业|(?:全体)?会议|全会|方面")
 _QUOTES = frozenset('“"「『')
+# a noun and 的 right after a count in words: the count names whose thing the sentence is about
+_POSSESSOR = re.compile(r"[\u4e00-\u9fff]{2,6}?的")
 # A ratio of shares (三次产业结构比为12.3:40.5:47.2): each part is a share in %, where they add
 # up to 100.
 _RATIO = re.compile(r"比(?:例)?为?(\d+(?:\.\d+)?(?:[:：]\d+(?:\.\d+)?){1,5})(?![\d.:：])")
@@ -178,6 +180,8 @@ class Tokenizer:
         attributive = "\u4e00" <= after <= "\u9fff" and after not in "的余多"
         if attributive and symbol in PROPOSED_UNITS and symbol not in _COUNTED_BEFORE_NOUN:
             return None  # 8天假期: a name, not a figure
+        if chinese and _POSSESSOR.match(text, m.end()):
+            return None  # 两个工业园区的水电气配套: a count in passing, whose thing is spoken of
         if chinese:
             n = chinese_number(num)
             if n is None or symbol == "元":
