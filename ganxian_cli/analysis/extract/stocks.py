@@ -25,6 +25,8 @@ _PIPELINE = re.compile(r"在建|在谈|在库|入库|储备|总数|保有量|存
 _REGISTER = re.compile(r"(?:企业|市场主体|景区|主体)(?:总数)?(?:达到?|共有|现有|拥有|总计|合计)$")
 # a register the words of a date at its end lead to: 年末全市规模以上工业企业1128家, 年末常住人口
 _REGISTER_AT_END = re.compile(r"(?:企业|主体|人口|人员|户数)$")
+# an area the words of a date at its end lead to: 年末全市有效灌溉面积97.8万亩
+_AREA_AT_END = re.compile(r"面积$")
 # an amount standing at a date: 存款余额, 贷款余额, 装机容量, 农机总动力, 存煤, 库存, 存栏
 _BALANCE = re.compile(r"余额|装机|总动力|存煤|库存|存栏|保有量")
 # a flow or a change, not a level: 新增, 新开工, 签约, 完成投资, 比年初增加, 累计, 今年以来
@@ -56,7 +58,9 @@ def is_stock(lead: str, name: str, unit: str, period: str, status: str, at_end: 
             or (dated and _REGISTER_AT_END.search(lead))
         )
     elif kind is Kind.AMOUNT:
-        named = bool(_BALANCE.search(name) or _BALANCE.search(lead))
+        named = bool(
+            _BALANCE.search(name) or _BALANCE.search(lead) or (dated and _AREA_AT_END.search(lead))
+        )
     else:
         return False
     return named and _at_a_point(period, dated, lead + name)
