@@ -176,3 +176,13 @@ def test_a_count_in_words_of_whose_thing_a_sentence_speaks_is_no_figure() -> Non
     got = {(str(f.value), f.unit) for f in extract(text, None, "2022-04").figures}
     assert ("12", "个") in got
     assert sorted(got) == [("12", "个"), ("2", "个")]  # 建成两个园区 is one; 两个…的配套 not
+
+
+def test_a_header_of_no_quantity_leaves_the_row_s_name() -> None:
+    text = (
+        "2028年1-8月全县主要指标\n\n"
+        "| 指标 | 绝对额（亿元） | 增长（%） |\n"
+        "| 社会消费品零售总额 | 341.9 | 4.6 |\n"
+    )
+    (figure,) = extract(text, None, "2028-09").figures
+    assert (figure.name, figure.period) == ("社会消费品零售总额", "2028-01..2028-08")

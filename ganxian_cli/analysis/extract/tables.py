@@ -150,7 +150,10 @@ _LEVEL_HEADER = re.compile(
     r"(?:实有|现有|期末|年末|月末|余额|存栏|在册|在建|总数|企业数|单位数|家数|户数)"
 )
 # headers that name no quantity of their own: the row's label does
-_GENERIC_HEADER = {"", "绝对值", "数值", "总量", "数量", "金额", "完成值", "实绩", "本期", "指标值"}
+_GENERIC_HEADER = {
+    *("", "绝对值", "绝对额", "绝对数", "数值", "数额", "数据", "总量", "数量", "金额"),
+    *("完成值", "完成数", "实绩", "实际", "实际数", "本期", "本期数", "指标值"),
+}
 _LABEL_HEADER = {"指标", "指标名称", "项目", "名称", "主要指标", "类别"}
 _UNIT_HEADER = {"单位", "计量单位"}
 _YEAR = re.compile(r"(\d{4})\s*年")
