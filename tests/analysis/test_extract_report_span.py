@@ -186,3 +186,10 @@ def test_a_header_of_no_quantity_leaves_the_row_s_name() -> None:
     )
     (figure,) = extract(text, None, "2028-09").figures
     assert (figure.name, figure.period) == ("社会消费品零售总额", "2028-01..2028-08")
+
+
+def test_a_change_since_the_year_s_start_in_a_later_paragraph_is_of_the_span() -> None:
+    text = NOTE + "\n全区规上工业企业达96家，较上年末净增7家。\n"
+    got = _by_value(text)
+    assert got["96"][0] == "2030-05"
+    assert got["7"][0] == "2030-01..2030-05"

@@ -67,7 +67,7 @@ _UP_TO_MONTH_END = re.compile(
 # that span's last month alone; counts of what is started or finished (已开工11个) are flows too,
 # and so are their rates (开工率100%)
 _FLOW_WORD = re.compile(
-    r"完成|实现|新增|新开工|新签|新登记|签约|累计|出栏|惠及|引进|办理|发放|减免|拨付|兑现|"
+    r"完成|实现|新增|净增|新开工|新签|新登记|签约|累计|出栏|惠及|引进|办理|发放|减免|拨付|兑现|"
     r"接待|销售|产量|造林|增长|下降|增加|减少|注销|开工|竣工|投产"
 )
 # …项目完成投资18.2亿元,占总投资的45%: a project's progress as it stands, not the span's flow
@@ -527,7 +527,7 @@ def _dated(
         period = in_force
         if (
             status == "actual"
-            and (_FLOW_WORD.search(lead) or figure.yoy is not None)
+            and (flow or _FLOW_WORD.search(lead) or figure.yoy is not None)
             and not _NOW.search(text, lower, token.start)
             and not _OF_TOTAL.search(
                 text, token.end, min(figure.sentence[1], token.end + clauses.WINDOW)
