@@ -299,11 +299,11 @@ _HEADLINE_SPANS = frozenset({"range", "quarters", "months", "quarter", "half", "
 
 
 def headline_span(headline: str, year: int, month: int) -> Period | None:
-    """The span of months from January that *headline* names and that is over by *year*-*month*
-    (赣县区上半年经济运行情况 published in July: 2022-H1), else None (今年以来 and one month name
-    no span). It is the period the article reports on: its relative words (今年以来, 截至目前)
-    are read against its last month. `extract` and `validate` (G232, on a source's title) both
-    read headlines so."""
+    """The span of months from January that *headline* names and that ends by *year*-*month*
+    (赣县区上半年经济运行情况 published in July, or dated June: 2022-H1), else None (今年以来
+    and one month name no span). It is the period the article reports on: its relative words
+    (今年以来, 截至目前) are read against its last month. `extract` and `validate` (G232, on a
+    source's title) both read headlines so."""
     for p in period_phrases(headline, year, month):
         period = p.period
         if (
@@ -313,7 +313,7 @@ def headline_span(headline: str, year: int, month: int) -> Period | None:
             and period is not None
             and period.year == year
             and period.start == 1
-            and period.start < period.end < month
+            and period.start < period.end <= month
         ):
             return period
     return None

@@ -183,3 +183,9 @@ def test_the_review_table_reads_stocks_and_lists(
     assert [r[7] for r in table if r[3] == "52"] == [period]
     assert [r[8] for r in table if r[3] == "15"] == [target]
     assert next(r[8] for r in table if r[3] == "23") == size
+
+
+def test_an_area_at_the_year_end_is_a_level() -> None:
+    text = "全年粮食播种面积186.4万亩。年末全市有效灌溉面积97.8万亩。"
+    got = {str(f.value): f.stock for f in extract(text, None, "2018-03").figures}
+    assert got == {"186.4": False, "97.8": True}

@@ -136,6 +136,7 @@ def _proposal(
         theme=found.theme,
         line=bisect.bisect_right(line_starts, cell.start),
         reason=found.reason,
+        stock=cell.level and found.new,  # 实有（户）, 余额 at 5月末; the file keeps its own mark
     )
 
 

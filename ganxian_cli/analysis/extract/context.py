@@ -22,7 +22,7 @@ _DONE = re.compile(r"已|目前|率")
 # 计划 before what is to be done heads a list of targets (二季度计划新开工项目12个,竣工项目15个)
 _TARGET_STRONG = re.compile(r"确保|力争|目标|任务|不少于|不低于")
 _COMMIT = re.compile(r"确保|力争")
-_PLAN_VERB = re.compile(r"计划(?=新|开工|完成|实施|投资|建设|引进|签约|竣工)")
+_PLAN_VERB = re.compile(r"计划(?=新|开工|完成|实施|投资|建设|引进|签约|竣工|改造)")
 _TARGET = re.compile(r"计划|全年|年度")
 _TARGET_REVIEW = re.compile(r"计划")  # in a review of a year that is over, 全年 is what was done
 _ACTUAL = re.compile(r"完成|累计|已|实际|占")

@@ -34,9 +34,9 @@ _SEASON = re.compile(r"^(?!.*完成).*(?:种植|播种)")
 _HARVEST = re.compile(r"产量")
 # 完成全年任务的92%: the share of the year's plan done, of the period in force
 _PLAN_SHARE = re.compile(r"(?:完成|占|达到)[^,;。]*(?:任务|计划|目标)的?$")
-# a programme's count (全区实施产业项目214个, 列入重点调度项目23个) is of the year it runs in,
+# a programme's count (全区实施产业项目214个, 列入/纳入重点调度项目23个) is of the year it runs in,
 # and so is its total investment (…项目23个,总投资达299.92亿元)
-_PROGRAMME = re.compile(r"(?<!共)实施|列入")
+_PROGRAMME = re.compile(r"(?<!共)实施|列入|纳入")
 _PROGRAMME_SIZE = re.compile(r"总投资")
 # 目前已完成112家: as the article stands (its reference month)
 _NOW = re.compile(r"目前|当前|眼下|现有|共有")
@@ -47,9 +47,12 @@ _DAY = re.compile(r"(?:^|(?<=[。！？\n]))(1[0-2]|[1-9])月[1-3]?\d日(?!电)(
 _STANDING = re.compile(r"在谈|跟踪|储备")
 # 去年建了30个,今年又新建了15个: back to the period in force
 _THIS_YEAR = re.compile(r"今年(?!以来|来)")
-# a level at the end of the period: 规上企业达163家, 在建项目96个, 存款余额, 总数达到312家
-_STOCK = re.compile(r"^(?!.*(?:新增|增加|开工|签约|完成)).*(?:达|在建|总数|余额)")
-_BALANCE = re.compile(r"余额")
+# a level at the end of the period: 规上企业达163家, 在建项目96个, 存款余额, 总数达到312家,
+# 生猪存栏45.6万头, 期末从业人员2.14万人, 实有市场主体3.21万户
+_STOCK = re.compile(
+    r"^(?!.*(?:新增|增加|开工|签约|完成|出栏|净增)).*(?:达|在建|总数|余额|存栏|期末|实有|在册)"
+)
+_BALANCE = re.compile(r"^(?!.*(?:新增|增加|净增|减少|出栏|完成)).*(?:余额|存栏|期末|库存|保有量)")
 # a change since the start of the year (比年初增加18.4亿元, 较去年末净增9家): the flow over the
 # period in force, even after a stock's 截至3月末
 _SINCE = re.compile(r"(?:比|较)(?:年初|上年末|去年末|上年底|去年底)|今年(?:新增|净增)|年初以来")
@@ -59,6 +62,16 @@ _FLOW_TO_DATE = re.compile(r"完成|新增|净增|签约|新开工|实现|累计
 _UP_TO_MONTH_END = re.compile(
     r"(?:截至|截止到?)(?:\d{4}年)?[\d一二三四五六七八九十]{1,3}月(?:底|末)"
 )
+# a flow over the months an article reports on, where no words date it (完成造林面积2.3万亩,
+# 出栏38.2万头, 惠及企业1200余户, 增长7.2%): of the span its headline names (上半年), not of
+# that span's last month alone; counts of what is started or finished (已开工11个) are flows too,
+# and so are their rates (开工率100%)
+_FLOW_WORD = re.compile(
+    r"完成|实现|新增|净增|新开工|新签|新登记|签约|累计|出栏|惠及|引进|办理|发放|减免|拨付|兑现|"
+    r"接待|销售|产量|造林|增长|下降|增加|减少|注销|开工|竣工|投产"
+)
+# …项目完成投资18.2亿元,占总投资的45%: a project's progress as it stands, not the span's flow
+_OF_TOTAL = re.compile(r"占(?:项目)?总投资")
 # 累计 with no period of its own: the year's total so far (as 今年以来)
 _CUMULATIVE = re.compile(r"累计")
 # 完成投资74.5亿元,占年度计划的81.2%: progress against the year's plan, a total so far
@@ -94,10 +107,15 @@ def catalogue(dataset: Dataset | None) -> list[Unit]:
 
 
 def resolve_published(
-    text: str, published: str | None, dataset: Dataset | None, source: str | None = None
+    text: str,
+    published: str | None,
+    dataset: Dataset | None,
+    source: str | None = None,
+    headline: str = "",
 ) -> tuple[int, int, str]:
     """Year and month of the article: --published, else its own [sources] entry's (*source*),
-    else its dates, else the data file's latest article's."""
+    else its dates and *headline* (the month after the 2030年1-5月 it reports on), else the
+    data file's latest article's."""
     if published is not None:
         found = when.parse_published(published)
         if found is None:
@@ -107,7 +125,7 @@ def resolve_published(
         found = when.parse_published(dataset.sources[source].published or "")
         if found:
             return (*found, f"source {source}")
-    in_text = when.published_from(text)
+    in_text = when.published_from(text, headline)
     if in_text:
         return (*in_text, "text")
     month = dataset.lead_source().published if dataset else None
@@ -136,13 +154,13 @@ def extract(
     is the article's [sources] id, if known."""
     article = compact(original)
     text = article.text
-    year, month, how = resolve_published(text, published, dataset, source)
+    first = next((line for line in original.split("\n") if line.strip()), "")
+    year, month, how = resolve_published(text, published, dataset, source, "".join(first.split()))
     tables = cells.read(original, year, month)  # tables first; the prose rules read the rest
     if tables.tables:
         article = compact(tables.rest)
         text = article.text
     captions = {p for span in article.captions for p in range(*span)}
-    first = next((line for line in original.split("\n") if line.strip()), "")
     periods = when.ArticlePeriods(
         text, year, month, captions, article.paragraphs, "".join(first.split())
     )
@@ -168,7 +186,7 @@ def extract(
     proposals = stocks.parts(proposals, figures, text)
     proposals = related(_distinct(proposals, matcher), figures, text, dataset)
     proposals = _distinct(
-        all_done(proposals, figures, text, matcher, lambda pos: str(periods.in_force(pos))),
+        all_done(proposals, figures, text, matcher, lambda pos: str(periods.flow_in_force(pos))),
         matcher,
     )
     prose = {id(p) for p in proposals}
@@ -356,7 +374,17 @@ def _attach(
     target = figures[-1]
     if target.sentence != sentence or target.yoy is not None or target.token.unit == "%":
         return False
-    between = _GROWTH_WORDS.sub("", text[target.token.end : token.start])
+    if len(figures) > 1 and _SINCE.match(text, target.clause[0], target.token.start):
+        # 存款余额2863.4亿元,比年初增加187.2亿元,同比增长8.1%: the balance's growth
+        level = figures[-2]
+        if (
+            level.sentence == sentence
+            and level.yoy is None
+            and level.token.unit == target.token.unit
+            and _BALANCE.search(text[level.clause[0] : level.token.start])
+        ):
+            target = level
+    between = _GROWTH_WORDS.sub("", text[figures[-1].token.end : token.start])
     if len(between) > 2:  # 28万吨,确保农民人均可支配收入增长7%: the growth of something else
         return False
     target.yoy = -token.value if negative else token.value
@@ -446,6 +474,8 @@ def _dated(
         phrase = None  # 去年建了30个,今年又新建了15个: the period in force
     elif phrase is None and status == "actual":
         stock = periods.stock_before(token.start, paragraph)
+        if stock is None and (flow or _level(lead, token.unit)):
+            stock = periods.stock_in_force(token.start)  # a later sentence of its paragraph
         if stock is not None and stock.start > periods.carried_from(token.start):
             phrase = stock  # 截至3月底,…;普惠小微贷款平均利率4.86%: the sentence's month
     sentence_plan = text.startswith("今年", figure.sentence[0]) and _ANNUAL.search(
@@ -497,6 +527,15 @@ def _dated(
         period = in_force
         if (
             status == "actual"
+            and (flow or _FLOW_WORD.search(lead) or figure.yoy is not None)
+            and not _NOW.search(text, lower, token.start)
+            and not _OF_TOTAL.search(
+                text, token.end, min(figure.sentence[1], token.end + clauses.WINDOW)
+            )
+        ):
+            period = periods.flow_in_force(token.start)
+        if (
+            status == "actual"
             and period == periods.default
             and not periods.review
             and not _NOW.search(text, lower, token.start)
@@ -516,23 +555,74 @@ def _dated(
             period = Period(period.year, 1, period.end)
     if status == "target" and phrase is None:
         period = Period(periods.target_year(token.start, period.year), 1, 12)
-    if period.start < period.end and not flow:
-        kind = unit_kind(token.unit)
-        if (kind is Kind.COUNT and _STOCK.search(lead)) or (
-            kind is Kind.AMOUNT and _BALANCE.search(lead)
-        ):
-            period = Period(period.year, period.end, period.end)  # 规上企业达163家: at the end
+    # 规上企业达163家, 12家规模以上工业企业完成产值…, 森林覆盖率稳定在71.5%: at the end (a share or
+    # rate of the months is of them: 比重为31.4%)
+    if (
+        period.start < period.end
+        and not flow
+        and (
+            (unit_kind(token.unit) is not Kind.RATE and _level(lead, token.unit))
+            or _registered(text, token, lead)
+            or _HELD.search(lead) is not None
+        )
+    ):
+        period = Period(period.year, period.end, period.end)
     return period, status
+
+
+# a ratio of two levels stated as it stands: 存贷比为83.5%, 不良贷款率为1.2%
+_RATIO_LEVEL = re.compile(r"(?<!增长)(?<!完成)(?<!开工)(?:比|率|比重)(?:为|达到?)$")
+
+
+# a count of the firms on a register it names after it: 全镇12家规模以上工业企业完成产值…
+_REGISTER_AFTER = re.compile(r"(?:规模以上|规上|限额以上|限上)[\u4e00-\u9fff]{0,6}?(?:企业|单位)")
+# … not a flow of such firms: 新培育5家规上企业, 为12家规上企业办理…, 帮助3家限上企业
+_FOR_FIRMS = re.compile(r"新|增|培育|升规|入规|引进|落户|签约|帮助|扶持|为|惠及|支持|服务|走访")
+# a rate held at a level: 森林覆盖率稳定在71.5%
+_HELD = re.compile(r"(?:率|比重)(?:稳定在|保持在)$")
+
+
+def _registered(text: str, token: Token, lead: str) -> bool:
+    """Whether *token* counts the firms of a register named right after it (12家规模以上工业
+    企业), *lead* (its clause's words before it) saying nothing done to or for them."""
+    return (
+        unit_kind(token.unit) is Kind.COUNT
+        and _REGISTER_AFTER.match(text, token.end) is not None
+        and _FOR_FIRMS.search(lead) is None
+    )
+
+
+def _level(lead: str, unit: str) -> bool:
+    """Whether the words before a figure name a level at a date: a balance (余额), a register
+    (总数, 达…家), a ratio of levels (存贷比为)."""
+    kind = unit_kind(unit)
+    if kind is Kind.COUNT:
+        return _STOCK.search(lead) is not None
+    if kind is Kind.AMOUNT:
+        return _BALANCE.search(lead) is not None
+    return kind is Kind.RATE and _RATIO_LEVEL.search(lead) is not None
+
+
+# a holiday of a fixed month: its figures (国庆中秋8天假期,全区接待游客96.2万人次) are of it
+_HOLIDAYS = {"元旦": 1, "清明": 4, "五一": 5, "劳动节": 5, "国庆": 10}
+_HOLIDAY = re.compile(
+    rf"({'|'.join(_HOLIDAYS)})[\u4e00-\u9fff]{{0,6}}?(?:\d+天)?(?:假期|长假|期间)"
+)
 
 
 def _event_month(text: str, lower: int, token: Token, reference: when.ArticlePeriods) -> int:
     """The month of the day an event's sentence opens with (9月29日,县里举行…集中开工仪式,集中
-    开工项目19个: a one-day event is of its month), if it is a month of the year reported on;
-    else 0."""
+    开工项目19个: a one-day event is of its month), or of a holiday of a fixed month (国庆假期),
+    if it is a month of the year reported on; else 0."""
     day = _DAY.search(text, lower, token.start)
-    if day is None or reference.review or int(day.group(1)) > reference.month:
+    if day is not None:
+        month = int(day.group(1))
+    else:
+        holiday = _HOLIDAY.search(text, lower, token.start)
+        month = _HOLIDAYS[holiday.group(1)] if holiday else 0
+    if not month or (reference.review and day is not None) or month > reference.month:
         return 0
-    return int(day.group(1))
+    return month
 
 
 def _proposal(
@@ -572,7 +662,10 @@ def _proposal(
         periods.stock_before(token.start, paragraph) is not None
     )
     lead = text[figure.clause[0] : token.start]
-    stock = found.new and stocks.is_stock(lead, name, token.unit, str(period), status, at_end)
+    stock = found.new and (
+        stocks.is_stock(lead, name, token.unit, str(period), status, at_end)
+        or (_registered(text, token, lead) and status == "actual" and period.start == period.end)
+    )
     return Proposal(
         value=token.value,
         unit=token.unit,

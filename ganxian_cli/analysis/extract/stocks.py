@@ -20,19 +20,22 @@ from .types import FoundFigure, Proposal
 
 # a register or pipeline counted as it stands: 在建项目, 在谈项目, 在库项目, 入库项目, 储备项目,
 # 企业总数, 保有量, 存量
-_PIPELINE = re.compile(r"在建|在谈|在库|入库|储备|总数|保有量|存量|存栏")
+_PIPELINE = re.compile(r"在建|在谈|在库|入库|储备|总数|保有量|存量|存栏|实有|在册")
 # a register of firms at a level: 规上企业达163家, 有进出口实绩的企业达1347家, 市场主体共有3万户
 _REGISTER = re.compile(r"(?:企业|市场主体|景区|主体)(?:总数)?(?:达到?|共有|现有|拥有|总计|合计)$")
 # a register the words of a date at its end lead to: 年末全市规模以上工业企业1128家, 年末常住人口
-_REGISTER_AT_END = re.compile(r"(?:企业|主体|人口)$")
+_REGISTER_AT_END = re.compile(r"(?:企业|主体|人口|人员|户数)$")
+# an area the words of a date at its end lead to: 年末全市有效灌溉面积97.8万亩
+_AREA_AT_END = re.compile(r"面积$")
 # an amount standing at a date: 存款余额, 贷款余额, 装机容量, 农机总动力, 存煤, 库存, 存栏
 _BALANCE = re.compile(r"余额|装机|总动力|存煤|库存|存栏|保有量")
 # a flow or a change, not a level: 新增, 新开工, 签约, 完成投资, 比年初增加, 累计, 今年以来
 _FLOW = re.compile(
-    r"新|增加|增长|增减|净增|减少|下降|开工|签约|完成|实现|引进|落地|竣工|投产|培育|认定|升规|"
+    r"(?:新|增加|增长|增减|净增|减少|下降|开工|签约|完成|实现|引进|落地|竣工|投产|培育|认定|升规|"
     r"入规|办理|累计|接待|以来|当月|同期|全年|比|较|占|率|惠及|帮扶|扶持|带动|走访|服务|支持|"
     r"受理|吸纳|培训|发放|拨付|减免|兑现|对接|签订|招引|注册|登记|审批|收集|解决|协调|回访|"
     r"排查|检查|招聘|开展|组织|举办|参加|走访|出栏|出售|销售|收购|产量"
+    r")(?!业)"  # 服务业企业: an industry, not a service rendered
 )
 # 在谈项目43个,投资总额568.4亿元: the size of the pipeline counted before it
 _SIZE = re.compile(r"^(?:计划)?(?:投资总额|总投资)(?:额)?(?:达到?|为|约)?$")
@@ -55,7 +58,9 @@ def is_stock(lead: str, name: str, unit: str, period: str, status: str, at_end: 
             or (dated and _REGISTER_AT_END.search(lead))
         )
     elif kind is Kind.AMOUNT:
-        named = bool(_BALANCE.search(name) or _BALANCE.search(lead))
+        named = bool(
+            _BALANCE.search(name) or _BALANCE.search(lead) or (dated and _AREA_AT_END.search(lead))
+        )
     else:
         return False
     return named and _at_a_point(period, dated, lead + name)

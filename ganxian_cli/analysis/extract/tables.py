@@ -89,6 +89,7 @@ class Cell:
     back: int = 0  # years before the caller's year when the table names none (上年同期: 1)
     growth_column: str = ""  # header of the 同比 column `yoy` is read from, as printed
     growth_printed: str = ""  # the yoy as printed there
+    level: bool = False  # a level at the month's end (余额, 实有, 企业数), not a flow over months
 
     def period(self, year: int | None = None) -> str | None:
         """ganxian's spelling (2027-05, 2027-01..2027-05, 2031-Q1, 2026); None when unknown."""
@@ -142,6 +143,17 @@ _YOY_WORDS = re.compile(
 _RISE_WORD = re.compile(r"增|减|±|涨|降")
 _NOT_UNIT = re.compile(r"\d|含|按|其中|注|价|累计|同比|比上年|季|月|年|预计|初步")
 _CHANGE_HEADER = re.compile(r"比年初|比上年末|较年初|比去年末|较上年末")
+# a column of levels at the end of the months the table covers: 实有（户）, 企业数（家）, 期末人数,
+# 余额, 存栏; not of a flow (新登记, 新增户数, 营业收入)
+_LEVEL_HEADER = re.compile(
+    r"^(?!.*(?:新|增|减|累计|本年|当年|完成|注销|登记)).*"
+    r"(?:实有|现有|期末|年末|月末|余额|存栏|在册|在建|总数|企业数|单位数|家数|户数)"
+)
+# headers that name no quantity of their own: the row's label does
+_GENERIC_HEADER = {
+    *("", "绝对值", "绝对额", "绝对数", "数值", "数额", "数据", "总量", "数量", "金额"),
+    *("完成值", "完成数", "实绩", "实际", "实际数", "本期", "本期数", "指标值"),
+}
 _LABEL_HEADER = {"指标", "指标名称", "项目", "名称", "主要指标", "类别"}
 _UNIT_HEADER = {"单位", "计量单位"}
 _YEAR = re.compile(r"(\d{4})\s*年")
@@ -280,6 +292,8 @@ class _Column:
     explicit: str = ""
     change: bool = False  # 比年初增减: a flow even on a balance's row
     back: int = 0  # 1 for 上年同期: the year before the table's
+    level: bool = False  # 实有（户）, 企业数（家）, 期末余额: a level at the month's end
+    quantity: str = ""  # a header naming what is counted, not when (新登记, 实有, 比年初增减)
 
 
 def _unit_in_brackets(label: str) -> str:
@@ -355,7 +369,14 @@ def _columns(header: Sequence[str], year: int | None) -> list[_Column]:
             left = next((c for c in reversed(cols) if c.role == "value"), None)
             if kind is PeriodKind.UNKNOWN and left is not None:  # 1-5月 | 上年同期
                 kind, month, explicit = left.kind, left.month, left.explicit
-        cols.append(_Column("value", unit, kind, month, col_year, explicit, change, back))
+        level = not change and _LEVEL_HEADER.search(bare) is not None
+        named = change or (kind is PeriodKind.UNKNOWN and bare not in _GENERIC_HEADER)
+        cols.append(
+            _Column(
+                "value", unit, kind, month, col_year, explicit, change, back, level,
+                bare if named else "",
+            )
+        )  # fmt: skip
     return cols
 
 
@@ -430,7 +451,8 @@ def _cells(
                 kind = ctx_kind
             if m is None and kind in (PeriodKind.MONTH, PeriodKind.YEAR_TO_DATE):
                 m = ref_month
-            if balance and kind is PeriodKind.YEAR_TO_DATE and not col.change:
+            level = (balance and not col.change) or col.level
+            if level and kind is PeriodKind.YEAR_TO_DATE:
                 kind = PeriodKind.MONTH
             cell_year = col.year
             if cell_year is None and table_year is not None:
@@ -439,7 +461,8 @@ def _cells(
                 Cell(
                     row=label,
                     column=header[i],
-                    name=name,
+                    # 企业 | 新登记（户） | 实有（户）: two quantities of one row, named apart
+                    name=name if col.quantity in name else name + col.quantity,
                     printed=piece.text,
                     value=value,
                     unit="%" if pct or col.unit == "%" else (row_unit or col.unit or unit),
@@ -453,6 +476,7 @@ def _cells(
                     end=piece.end,
                     growth_column=growth_column,
                     growth_printed=growth_printed,
+                    level=level and kind is PeriodKind.MONTH,
                 )
             )
     return tuple(out)
@@ -616,8 +640,11 @@ def find_tables(text: str, *, year: int | None = None, month: int | None = None)
     not given, the article's title line (its first line) is read for them."""
     lines = _lines(text)
     title = next((ln.text for ln in lines if ln.text.strip()), "")
+    # a table under no caption of its own is of the months the title names (关于2030年1-5月…)
+    titled = _NO_PERIOD
     if _is_caption(title):  # the article's title line: 河阳市2027年5月主要经济指标简析
-        _, title_month, title_year, _ = _period_of(title)
+        titled = _period_of(title)
+        _, title_month, title_year, _ = titled
         month = month if month is not None else title_month
         year = year if year is not None else title_year
     blocks = sorted([*_pipe_blocks(lines), *_aligned_blocks(lines)], key=lambda b: b.first)
@@ -649,7 +676,7 @@ def find_tables(text: str, *, year: int | None = None, month: int | None = None)
                 found = _unit_line(lines[after[0]])
                 if found is not None:
                     unit, last_line = found, after[0]
-        context = _period_of(caption) if caption else _NO_PERIOD
+        context = _period_of(caption) if caption else titled
         header = [p.text for p in block.header]
         cells = _cells(header, block.rows, unit=unit or "", context=context, month=month, year=year)
         if not cells:

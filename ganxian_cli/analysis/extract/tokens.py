@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from ...model.models import MAX_DECIMAL_PLACES, MAX_INTEGER_DIGITS
 from ...model.numerals import unit_forms
-from ...model.units import Kind, Unit, get_unit
+from ...model.units import UNITS, Kind, Unit, get_unit
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 CN_DIGITS |= {"七": 7, "八": 8, "九": 9}
@@ -48,9 +48,18 @@ PROPOSED_UNITS: dict[str, Unit] = {
         _proposed("天", "days", 1, Kind.AMOUNT, "days"),
         _proposed("场次", "sessions", 1, Kind.COUNT, "sessions"),
         _proposed("处", "sites", 1, Kind.COUNT, "sites"),
+        _proposed("万户", "firms", 10_000, Kind.COUNT, "×10k firms (households)", "万"),
         _proposed("微克/立方米", "concentration", 1, Kind.AMOUNT, "µg/m³"),
     )
 }
+
+
+# proposed units of a family the catalogue counts in (万户 as 户): 为1.26万户市场主体办理…
+# counts the firms it names, as 为415户企业 does
+_CATALOGUE_FAMILIES = frozenset(u.family for u in UNITS.values())
+_COUNTED_BEFORE_NOUN = frozenset(
+    s for s, u in PROPOSED_UNITS.items() if u.kind is Kind.COUNT and u.family in _CATALOGUE_FAMILIES
+)
 
 
 def known_unit(symbol: str) -> Unit | None:
@@ -65,6 +74,8 @@ def known_unit(symbol: str) -> Unit | None:
 # 三个方面 (points of a speech), and any number word opening a quoted slogan ("两个市场").
 _NAMED_AFTER = re.compile(r"产业|(?:全体)?会议|全会|方面")
 _QUOTES = frozenset('“"「『')
+# a noun and 的 right after a count in words: the count names whose thing the sentence is about
+_POSSESSOR = re.compile(r"[\u4e00-\u9fff]{2,6}?的")
 # A ratio of shares (三次产业结构比为12.3:40.5:47.2): each part is a share in %, where they add
 # up to 100.
 _RATIO = re.compile(r"比(?:例)?为?(\d+(?:\.\d+)?(?:[:：]\d+(?:\.\d+)?){1,5})(?![\d.:：])")
@@ -167,8 +178,10 @@ class Tokenizer:
         if chinese and (before in _QUOTES or _NAMED_AFTER.match(text, m.end())):
             return None  # 三次产业, "两个市场", 四次会议, 三个方面: a name, not a count
         attributive = "\u4e00" <= after <= "\u9fff" and after not in "的余多"
-        if attributive and symbol in PROPOSED_UNITS:
+        if attributive and symbol in PROPOSED_UNITS and symbol not in _COUNTED_BEFORE_NOUN:
             return None  # 8天假期: a name, not a figure
+        if chinese and _POSSESSOR.match(text, m.end()):
+            return None  # 两个工业园区的水电气配套: a count in passing, whose thing is spoken of
         if chinese:
             n = chinese_number(num)
             if n is None or symbol == "元":

@@ -15,9 +15,12 @@ _DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
 _PUBLISHED = re.compile(r"(\d{4})-(\d{1,2})(?:-\d{1,2})?")
 
 
-def published_from(text: str) -> tuple[int, int] | None:
+def published_from(text: str, headline: str = "") -> tuple[int, int] | None:
     """The article's year and month from its dates: the latest full date (a review of 2017
-    dated 2018年3月20日 is of March 2018), else the commonest year and the latest month."""
+    dated 2018年3月20日 is of March 2018); else the month after the span its *headline* names
+    with a year (2030年1-5月 → June 2030, 2031年上半年 → July 2031), or the commonest year's
+    latest dated month, whichever is later. A year with no month (2030年) names no month:
+    None, never December."""
     dated = [
         (int(m.group(1)), int(m.group(2)))
         for m in _DATE.finditer(text)
@@ -27,10 +30,36 @@ def published_from(text: str) -> tuple[int, int] | None:
         return max(dated)
     years = Counter(int(y) for y in re.findall(r"(20\d\d)年", text))
     months = [int(m.group(2)) for m in _DATE.finditer(text) if 1 <= int(m.group(2)) <= 12]
-    if not years:
+    found: list[tuple[int, int]] = []
+    span = _headline_months(headline)
+    if span is not None:
+        found.append((span.year, span.end + 1) if span.end < 12 else (span.year + 1, 1))
+    if years and months:
+        found.append((years.most_common(1)[0][0], max(months)))
+    return max(found) if found else None
+
+
+# what a headline may report on: a span from January (1-5月, 上半年, 前三季度, 2030年全年) or one
+# month (2027年5月主要经济指标)
+_REPORTED = frozenset({"range", "quarters", "months", "quarter", "half", "mend", "year"})
+
+
+def _headline_months(headline: str) -> Period | None:
+    """The months a heading line names with their year (2030年1-5月), else None."""
+    if not _heading(headline, 0, len(headline)):
         return None
-    year = years.most_common(1)[0][0]
-    return year, max(months) if months else 12
+    for p in period_words.period_phrases(headline):
+        period = p.period
+        if (
+            p.kind == "own"
+            and p.group in _REPORTED
+            and period is not None
+            and not p.stock
+            and not p.bare_year
+            and (period.start == 1 or period.start == period.end)
+        ):
+            return period
+    return None
 
 
 def parse_published(text: str) -> tuple[int, int] | None:
@@ -69,7 +98,8 @@ class ArticlePeriods:
     The article's own time comes first: relative words (上半年, 今年以来, 本月) are of the year
     and month it reports on (`period_words.reference`: a review published early in the year
     with 全年/年末 reports on the year before). Without any period phrase a figure is of that
-    reference: the whole year for such a review, else the month.
+    reference: the whole year for such a review, else the month; under a headline that names a
+    span of months (上半年) its last month, and the span itself for a flow (`flow_in_force`).
     """
 
     def __init__(
@@ -94,16 +124,28 @@ class ArticlePeriods:
             and not _TOPIC.match(text, start, end)
             and not _BREAKDOWN.match(text, start, end)
         ]
+        # sections under a topic sentence (就业物价总体稳定。…): each goes on from the lead, not
+        # from the section before it (1-5月累计增长5.9% there dates nothing here)
+        self._topics = [
+            start
+            for k, (start, end) in enumerate(zip(paragraphs, ends, strict=True))
+            if k and _TOPIC.match(text, start, end)
+        ]
         self.review = (self.year, self.month) != (year, month)
         self._latest = self.month  # what has ended by then is no deadline (截至4月15日 in April)
         self.now = (self.year, self.month)
         headline = None if self.review else self._headline(text, paragraphs, first_line)
+        # the months a headline names: the article's period of flows, and what a span stated in
+        # one section must differ from not to carry into the next (`in_force`)
+        self.headline = headline
+        self.span = headline if headline is not None and headline.start < headline.end else None
         if self.review:
             self.default = Period(self.year, 1, 12)
         elif headline is not None:
             # 赣县区上半年经济运行情况, published in July: the article reports on January to
-            # June; 今年以来 and 累计 are of that span, 截至目前 and a figure with no period
-            # words of its last month (not of the month of publication)
+            # June; 今年以来 and 累计 are of that span, and so is a flow with no period words
+            # (出栏38.2万头 in a half-year summary: `span`); 截至目前 and anything else with no
+            # period words (存栏, 入驻企业22家) of its last month, not of the month of publication
             self.month = headline.end
             self.default = Period(self.year, self.month, self.month)
         else:
@@ -152,7 +194,8 @@ class ArticlePeriods:
 
     def _headline(self, text: str, paragraphs: list[int], first_line: str | None) -> Period | None:
         """The span of months a heading first line names (上半年, 一季度, 前三季度, 1—5月) and
-        that ended before the reference month, else None (今年以来 names no span of its own).
+        that ended by the reference month, else the one month it names that ended before it
+        (2027年5月主要经济指标), else None (今年以来 names no span of its own).
         *first_line* is the article's first line as printed (hard-wrapped text joins its
         headline to what follows)."""
         end = paragraphs[1] if len(paragraphs) > 1 else len(text)
@@ -163,6 +206,17 @@ class ArticlePeriods:
             span = period_words.headline_span(line, *self.now)
             if span is not None:
                 return span
+        for line in lines:  # 河阳市2027年5月主要经济指标简析, published in June: May
+            for p in period_words.own_phrases(line, *self.now):
+                month = p.period
+                if (
+                    p.group == "mend"
+                    and not p.stock
+                    and month is not None
+                    and month.year == self.year
+                    and month.end < self.month
+                ):
+                    return month
         return None
 
     def future(self, phrase: period_words.PeriodPhrase) -> bool:
@@ -196,7 +250,22 @@ class ArticlePeriods:
         if k < 0 or (r >= 0 and self._carry_starts[k] < self._resets[r]):
             return self.default
         found = self._carry[k]
+        t = bisect.bisect_right(self._topics, pos) - 1
+        if (
+            t > 0
+            and self._topics[t - 1] <= self._carry_starts[k] < self._topics[t]
+            and self.headline is not None
+            and found != self.headline
+        ):
+            return self.default  # a section's own months (1-5月累计) under a May headline
         return found if found is not None else self.default
+
+    def flow_in_force(self, pos: int) -> Period:
+        """The period of a flow at *pos* with no period words of its own: the span in force,
+        else the span the headline names (宁都县2031年上半年工作总结 … 出栏38.2万头: 2031-H1),
+        else the reference."""
+        found = self.in_force(pos)
+        return self.span if found == self.default and self.span is not None else found
 
     def target_year(self, pos: int, year: int) -> int:
         """The year of a target at *pos* that names none: the year last stated before it
@@ -219,6 +288,22 @@ class ArticlePeriods:
         if stop < len(self._stops) and self._stops[stop] < pos:
             return None  # a full stop between: another sentence
         return self._stocks[k]
+
+    def stock_in_force(self, pos: int) -> period_words.PeriodPhrase | None:
+        """The stock phrase (截至8月末) last stated before *pos*, where no other own period
+        phrase and no paragraph that starts afresh comes between: the month a paragraph's
+        later balances and changes since the start of the year are of (截至8月末,存款余额….
+        全市存贷比为83.5%,较年初提高2.3个百分点; 从重点领域看,制造业贷款余额…)."""
+        k = bisect.bisect_right(self._own_starts, pos - 1) - 1
+        if k < 0:
+            return None
+        phrase = self.own[k]
+        if not phrase.stock or phrase.end > pos or phrase.period is None or self.future(phrase):
+            return None
+        r = bisect.bisect_right(self._resets, pos) - 1
+        if r >= 0 and self._resets[r] > phrase.start:
+            return None
+        return phrase
 
     def in_sentence(
         self, pos: int, sentence: int, status: str = "actual"

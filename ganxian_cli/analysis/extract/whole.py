@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from ...model.periods import UNDATED, Period, PeriodError, parse_period
 from ...model.units import Kind
 from .match import Match, Matcher
 from .rates import unit_kind
@@ -30,9 +31,10 @@ def all_done(
     in_force: Callable[[int], str] | None = None,
 ) -> list[Proposal]:
     """*proposals* and, after each actual count whose items are all done (全部开工), that same
-    count of the items done (已开工), onto the indicator of that name. The count done is of the
-    count's months; where the count is the year's programme (列入…的15个项目), of the months in
-    force at it (*in_force*: the period text[pos] is of), not of the year to come."""
+    count of the items done (已开工), onto the indicator of that name. The count done is a flow
+    from January: of the count's months, up to the month it stands at (a count of June: January
+    to June); where the count is the year's programme (列入…的15个项目), of the months in force
+    at it (*in_force*: the period text[pos] is of), not of the year to come."""
     out: list[Proposal] = []
     renamed: dict[str, str] = {}  # a count's new indicator, once its name lost 已全部建成
     for p, f in zip(proposals, figures, strict=True):
@@ -82,7 +84,7 @@ def all_done(
         if match.new:
             match = replace(match, indicator=matcher.fresh())
         reason = f"all ({found.group()[len(found.group('items')) :]}) of the count; " + match.reason
-        done_period = p.period
+        done_period = _started_by(p.period)
         if in_force is not None and _WHOLE_YEAR.fullmatch(p.period):
             done_period = in_force(f.token.start)
         out.append(
@@ -105,6 +107,19 @@ def all_done(
     return [
         replace(p, relates_to=renamed[p.relates_to]) if p.relates_to in renamed else p for p in out
     ]
+
+
+def _started_by(period: str) -> str:
+    """The period of a count of items done by the month *period* names: a total from January
+    to that month (23个项目已全部开工 in a June report: 2022-H1), as 新开工 is; any other
+    period as it is."""
+    try:
+        found = parse_period(period)
+    except PeriodError:
+        return period
+    if found == UNDATED or found.start != found.end:
+        return period
+    return str(Period(found.year, 1, found.end))
 
 
 def _names(matcher: Matcher, ident: str, verb: str) -> bool:
