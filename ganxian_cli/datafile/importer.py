@@ -50,6 +50,7 @@ _KEYS: dict[str, type | tuple[type, ...]] = {
     "qualifier": str,
     "yoy": (int, Decimal),
     "subject": str,
+    "subject_en": str,
     "quote": str,
     "note": str,
     "note_en": str,
@@ -405,9 +406,24 @@ class NewSource:
     text: str | None = None  # relative to the data file's folder (`record.text_path`)
 
 
+def _subjects_in_english(dataset: Dataset) -> dict[str, str]:
+    """The English name the file gives each subject (the last one given)."""
+    return {
+        f.subject: f.subject_en
+        for _, _, _, f in dataset.figures()
+        if f.subject is not None and f.subject_en
+    }
+
+
 def _new_figure(
-    dataset: Dataset, figure: DraftFigure, source: str | None, article: NewSource
+    dataset: Dataset,
+    figure: DraftFigure,
+    source: str | None,
+    article: NewSource,
+    english: dict[str, str],
 ) -> NewFigure:
+    """The draft's figure as `record` takes one; a subject the file names in English elsewhere
+    gets that English name unless the draft gives one."""
     ident = figure.get("indicator")
     is_new = ident not in dataset.indicators
     theme = figure.get("theme") if is_new else None
@@ -423,6 +439,7 @@ def _new_figure(
         qualifier=figure.get("qualifier"),
         yoy=None if yoy is None else Decimal(yoy),
         subject=figure.get("subject"),
+        subject_en=figure.get("subject_en") or english.get(figure.get("subject") or ""),
         quote=figure.get("quote"),
         note=figure.get("note"),
         note_en=figure.get("note_en"),
@@ -479,6 +496,7 @@ def merge(
     *said* gets one line per figure: the indicator it goes onto and why."""
     problems: list[Problem] = []
     added = replaced = skipped = 0
+    english = _subjects_in_english(edit.current)
     for figure in figures:
         dataset = edit.current
         ident = figure.get("indicator")
@@ -502,7 +520,7 @@ def merge(
                     )
                 )
                 continue
-        new = _new_figure(dataset, figure, source, article or NewSource())
+        new = _new_figure(dataset, figure, source, article or NewSource(), english)
         same = same_figure(
             dataset,
             ident,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -411,3 +412,30 @@ def test_a_refused_field_is_named_as_the_draft_names_it_at_its_line(
     (line,) = result.stderr.splitlines()
     assert line.startswith(f"{draft}:5: error[G100]: figure #1, {field}: {message}")
     assert "--" not in line
+
+
+def test_a_subject_the_file_names_in_english_keeps_that_name(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """A draft figure of 赣州腾远钴业 gets the English name the file gives that company."""
+    data = tmp_path / "d.toml"
+    data.write_text((ROOT / "data" / "indicators.toml").read_text(encoding="utf-8"), "utf-8")
+    draft = tmp_path / "draft.toml"
+    draft.write_text(
+        'schema_version = 1\nkind = "extract-draft"\n\n[[figures]]\n'
+        'indicator = "tengyuan_revenue"\nvalue = 21.3\nunit = "亿元"\nperiod = "2022-H1"\n'
+        'subject = "赣州腾远钴业"\nquote = "赣州腾远钴业上半年实现营业收入21.3亿元"\n',
+        encoding="utf-8",
+    )
+    result = invoke(runner, "import", str(draft), "--data", str(data))
+    assert result.exit_code == 0, result.stderr
+    text = data.read_text(encoding="utf-8")
+    added = text[text.index('period = "2022-H1"\nvalue = 21.3') :]
+    assert added.split("\n\n")[0].count('subject_en = "Ganzhou Tengyuan Cobalt"') == 1
+    doc = json.loads(invoke(runner, "report", "--data", str(data), "--json").stdout)
+    [figure] = [
+        f
+        for f in doc["figures"]
+        if f["indicator"] == "tengyuan_revenue" and f["period"] == "2022-H1"
+    ]
+    assert figure["subject_en"] == "Ganzhou Tengyuan Cobalt"
