@@ -229,3 +229,31 @@ def test_a_flow_under_a_months_end_runs_from_january(
     text: str, published: str, value: str, period: str
 ) -> None:
     assert _found(text, published)[value][0] == period
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "今年以来,全县旅游持续升温,7月、8月分别接待游客35万人次和41万人次。",
+            "2031-09",
+            {"35万人次": "2031-07", "41万人次": "2031-08"},
+        ),
+        (
+            "七月、八月和九月份分别实现旅游收入3.1亿元、3.6亿元和2.2亿元。",
+            "2028-10",
+            {"3.1亿元": "2028-07", "3.6亿元": "2028-08", "2.2亿元": "2028-09"},
+        ),
+        (  # a list of places, not months: the period in force
+            "1-8月,城区、乡镇分别实现销售额12.3亿元和4.1亿元。",
+            "2030-09",
+            {"12.3亿元": "2030-01..2030-08", "4.1亿元": "2030-01..2030-08"},
+        ),
+    ],
+)
+def test_a_list_over_months_gives_each_value_its_month(
+    text: str, published: str, expected: dict[str, str]
+) -> None:
+    result = extract(text, None, published)
+    assert {f"{p.value}{p.unit}": p.period for p in result.figures} == expected
+    assert not any("月" in p.name for p in result.figures)

@@ -492,6 +492,8 @@ def list_item_name(text: str, start: int, stop: int) -> str | None:
     position = len(_LIST_SPLIT.findall(after[len(measure) :]))
     if len(items) < 2 or position >= len(items):
         return None
+    if all(_A_MONTH.fullmatch(i) for i in items):  # 7月、8月分别接待游客: the months date them
+        return formal(_LEAD.sub("", measure), _PERCENT_AT.match(text, stop) is not None)
     item, last = items[position], items[-1]
     if len(item) == 2 and len(last) > 4 and item != last[:2]:
         item += last[2:]  # 城镇、农村居民人均可支配收入: 城镇 of 居民人均可支配收入 too
@@ -500,3 +502,4 @@ def list_item_name(text: str, start: int, stop: int) -> str | None:
 
 
 _PERCENT_AT = re.compile(r"[\d０-９.]+[%％]")
+_A_MONTH = re.compile(r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?")

@@ -443,6 +443,35 @@ def _open_bracket(text: str, clause: int, pos: int) -> int | None:
     return None
 
 
+# months listed before 分别 (7月、8月分别接待游客35万人次和41万人次): the k-th value is of the
+# k-th month
+_MONTH_WORDS = "一二三四五六七八九十"
+_MONTH = rf"(?:1[0-2]|0?[1-9]|十[一二]?|[{_MONTH_WORDS[:9]}])月份?"
+_MONTH_LIST = re.compile(rf"({_MONTH}(?:[、和及与]{_MONTH})+)分别")
+_MONTH_NUMBER = re.compile(rf"(1[0-2]|0?[1-9]|十[一二]?|[{_MONTH_WORDS[:9]}])月")
+
+
+def _listed_month(lead: str) -> int | None:
+    """The month of a value of a 分别 list over months, from the words of its clause before it
+    (None: no such list, or more values than months)."""
+    found = _MONTH_LIST.search(lead)
+    if found is None:
+        return None
+    months = [_month_number(m) for m in _MONTH_NUMBER.findall(found.group(1))]
+    after = lead[found.end() :]
+    digits = re.search(r"[\d０-９]", after)
+    position = len(re.findall(r"[、和及与]", after[digits.start() :])) if digits else 0
+    return months[position] if position < len(months) else None
+
+
+def _month_number(word: str) -> int:
+    if word.isdigit():
+        return int(word)
+    if word.startswith("十"):
+        return 10 + (_MONTH_WORDS.index(word[1]) + 1 if len(word) > 1 else 0)
+    return _MONTH_WORDS.index(word) + 1
+
+
 def _dated(
     text: str, figure: FoundFigure, periods: when.ArticlePeriods, status: str, paragraph: int
 ) -> tuple[Period, str]:
@@ -460,6 +489,9 @@ def _dated(
         bracketed = periods.bracket(opened, token.start)
         if bracketed is not None:
             return bracketed, status
+    listed = _listed_month(lead)
+    if listed is not None:
+        return Period(periods.year, listed, listed), status
     phrase = periods.in_sentence(token.start, figure.sentence[0], status)
     in_force = periods.in_force(token.start)
     flow = _SINCE.search(lead) is not None  # 比年初增加, 今年新增: a change over months
