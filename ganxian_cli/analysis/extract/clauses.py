@@ -237,14 +237,10 @@ _HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 _LISTED = re.compile(r"^.*\d[\u4e00-\u9fff%％]{0,4}、")
 _RATIO_PARTS = re.compile(r"为?(?:\d+(?:\.\d+)?[:：])+$")
 # words that end the noun after a count: what its items do (已全部开工, 均已投产, 全部完工)
-_NOUN_ENDS = re.compile(
-    r"已|均|都|全部|全数|悉数|正在|将|要|未能|未|实现|完成|开工|投产|竣工|完工|建成"
-)
+_ENDS = "已|均|都|全部|全数|悉数|正在|将|要|未能|未|实现|完成|开工|投产|竣工|完工|建成"
+_NOUN_ENDS = re.compile(_ENDS)
 # the kind of items counted, right before what they do (计划开工项目未能按期开工)
-_KIND_BEFORE_END = re.compile(
-    r"(?:项目|企业|主体|行业|村|学校|景区)(?=已|均|都|全部|全数|悉数|正在|将|要|未能|未|实现|完成|"
-    r"开工|投产|竣工|完工|建成)"
-)
+_KIND_BEFORE_END = re.compile(rf"(?:项目|企业|主体|行业|村|学校|景区)(?={_ENDS})")
 _DONE_ONLY = re.compile(r"(?:开工|投产|竣工|完工|建成)+")  # 6个项目竣工投产: 竣工投产项目
 # a clause naming only a change against a date (比年初增加, 较上年末净增, 比上年减少)
 _CHANGE_ONLY = re.compile(
