@@ -40,8 +40,11 @@ _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
 _CLOSING = "。，、；：！？）」』】〕》〉％…”’,.;:!?)%†‡"  # never the first of a line
 _OPENING = "（「『【〔《〈“‘("  # never the last of a line
 # A word: one CJK character with the opening marks before it and the closing marks after it
-# (a line never starts with 。 or ends with 「), or a run of other characters likewise.
-_TOKEN = re.compile(rf"(\s*)([{_OPENING}]*(?:[{_CJK}]|[^\s{_CJK}]+)[{_CLOSING}]*)")
+# (a line never starts with 。 or ends with 「), or a run of other characters likewise; a run
+# ending in a digit keeps the CJK character after it (6月, 2022年, 23个: never 6 / 月).
+_TOKEN = re.compile(
+    rf"(\s*)([{_OPENING}]*(?:[^\s{_CJK}]*[\d０-９][{_CJK}]|[{_CJK}]|[^\s{_CJK}]+)[{_CLOSING}]*)"
+)
 
 
 def wrap(text: str, width: int) -> list[str]:

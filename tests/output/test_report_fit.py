@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 
 import pytest
@@ -137,6 +138,17 @@ def test_wrap_never_starts_a_line_with_closing_punctuation() -> None:
     assert (
         "".join(lines) == "清单目标(逐项完成的固定清单,不是全年累计的量)只列完成率,不算在达标数内。"
     )
+
+
+def test_wrap_keeps_a_number_with_the_word_after_it() -> None:
+    """6月, 2022年, 23个 stay whole: a line never ends in a digit its unit starts the next."""
+    assert wrap("今年以来(截至6月)", 9) == ["今年以来", "(截至6月)"]
+    for text in ("今年以来(截至6月)", "2022年1—5月已开工23个", "完成58.33亿元"):
+        for width in range(7, 14):  # wide enough for the longest number and its word
+            lines = wrap(text, width)
+            assert "".join(lines) == text
+            pairs = itertools.pairwise(lines)
+            assert not any(a[-1].isdigit() and b[0] in "月年个亿" for a, b in pairs), lines
 
 
 def test_report_by_period_is_a_matrix(runner: CliRunner) -> None:
