@@ -388,3 +388,44 @@ def test_a_figure_goes_into_an_indicator_with_only_withheld_figures(
     dataset = parse_text(data.read_text(encoding="utf-8"), "f").dataset
     assert [str(f.value) for f in dataset.indicators["x"].observations] == ["5"]
     assert len(dataset.indicators["x"].withheld) == 1
+
+
+def test_record_renders_each_indicator_it_leaves_alone_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "f.toml"
+    data.write_text((TESTS / "data" / "other_region.toml").read_text(encoding="utf-8"))
+    indicators = len(_loaded(data).dataset.indicators)
+    made: list[str] = []
+    real = writer._indicator_text
+
+    def counted(ident: str, indicator: dict[str, Any]) -> str:
+        made.append(ident)
+        return real(ident, indicator)
+
+    monkeypatch.setattr(writer, "_indicator_text", counted)
+    args = ["record", "retail_sales", "-p", "2031-06", "-v", "5", "--data", str(data)]
+    result = invoke(CliRunner(), *args)
+    assert result.exit_code == 0, result.stderr
+    # the file as found, then only the indicator the figure went into
+    assert sorted(made) == sorted([*_loaded(data).dataset.indicators, "retail_sales"])
+    assert len(made) == indicators + 1
+
+
+@settings(max_examples=60, deadline=None)
+@given(_diff_lines, _diff_lines, st.integers(0, 3000), st.integers(0, 3000), st.booleans())
+def test_the_common_start_and_end_found_a_block_at_a_time_give_the_same_diff(
+    old: list[str], new: list[str], before: int, after: int, eol: bool
+) -> None:
+    head = "".join(f"x = {n}\n" for n in range(before))
+    tail = "".join(f"y = {n}\n" for n in range(after))
+    a = head + "\n".join(old) + "\n" + tail + ("" if eol else "z")
+    b = head + "\n".join(new) + "\n" + tail + ("" if eol else "z")
+    fast = writer.unified_diff(a, b, "f")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(writer, "_BLOCK", 1)  # one character at a time
+        assert writer.unified_diff(a, b, "f") == fast
+    most = min(len(a), len(b))
+    start = next((i for i in range(most) if a[i] != b[i]), most)
+    end = next((k for k in range(most) if a[-1 - k] != b[-1 - k]), most)
+    assert (writer._common_prefix(a, b), writer._common_suffix(a, b, most)) == (start, end)
