@@ -18,7 +18,8 @@ from typing import Any
 import tomli_w
 
 from ..errors import DataError, Problem, escape_control
-from ..model.models import Dataset, Indicator
+from ..model.models import Dataset, Figure, Indicator
+from ..model.periods import Period
 from ..model.refs import pin, resolve
 from .comments import comment_lines
 
@@ -108,9 +109,7 @@ def canonical_text(dataset: Dataset, memo: Rendered | None = None) -> str:
     for ident, indicator in _by_theme(dataset):
         kept = memo.get(ident)
         if kept is None or kept[0] is not indicator:
-            dumped = indicator.model_dump(mode="python", exclude_defaults=True)
-            text = _indicator_text(ident, _plain_data(_in_order(dumped, indicator)))
-            kept = memo[ident] = (indicator, text)
+            kept = memo[ident] = (indicator, _indicator_text(ident, indicator))
         texts[ident] = kept[1]
     plain = _plain_data(data)
     plain["indicators"] = texts
@@ -156,7 +155,7 @@ def render(data: dict[str, Any]) -> str:
     for key, value in data.items():
         if key == "indicators":  # each indicator's plain data, or its text already made
             chunks.extend(
-                indicator if isinstance(indicator, str) else _indicator_text(ident, indicator)
+                indicator if isinstance(indicator, str) else _indicator_tables(ident, indicator)
                 for ident, indicator in value.items()
             )
         elif key in ("themes", "sources", "units"):
@@ -172,8 +171,62 @@ _FIGURE_LISTS = ("observations", "withheld")
 _FIELDS = tuple(Dataset.model_fields)
 
 
-def _indicator_text(ident: str, indicator: dict[str, Any]) -> str:
-    """The tables of one indicator: its own, then one per figure."""
+def _indicator_text(ident: str, indicator: Indicator) -> str:
+    """`_indicator_tables` of *indicator*'s canonical data, its figures written straight from
+    the models (a file has thousands: dumping each to plain data first costs more than this)."""
+    dumped = indicator.model_dump(mode="python", exclude_defaults=True, exclude={"observations"})
+    rest = _plain_data(dumped)
+    withheld = rest.pop("withheld", ())
+    chunks = [_table(f"[indicators.{ident}]", rest)]
+    header = f"[[indicators.{ident}.observations]]\n"
+    chunks.extend(header + _figure_body(f) for f in sorted(indicator.observations, key=_figure_key))
+    header = f"[[indicators.{ident}.withheld]]\n"
+    chunks.extend(header + (_flat_table(w) or tomli_w.dumps(w)) for w in withheld)
+    return "\n".join(chunks)
+
+
+_FIGURE_FIELDS = tuple((name, field.default) for name, field in Figure.model_fields.items())
+
+
+def _figure_body(figure: Figure) -> str:
+    """What `_flat_table` (or tomli-w) writes for *figure*'s plain data, defaults left out."""
+    values = figure.__dict__
+    lines = []
+    for name, default in _FIGURE_FIELDS:
+        value = values[name]
+        if value is default or value == default:
+            continue  # as pydantic's exclude_defaults compares (None and False: by identity)
+        kind = value.__class__
+        if kind is str:
+            if _ESCAPED.search(value):
+                return _figure_fallback(figure)
+            lines.append(f'{name} = "{value}"\n')
+        elif kind is Decimal:
+            if value.same_quantum(_ONE):  # `_plain_data` makes it an int
+                lines.append(f"{name} = {int(value)!r}\n")
+                continue
+            if not value.is_finite():
+                return _figure_fallback(figure)
+            text = str(value).lower()
+            if "." not in text and "e" not in text:
+                text += ".0"
+            lines.append(f"{name} = {text}\n")
+        elif kind is Period:  # its text is digits, Q, H, dashes and dots, or `undated`
+            lines.append(f'{name} = "{value}"\n')
+        elif kind is bool:
+            lines.append(f"{name} = true\n" if value else f"{name} = false\n")
+        else:
+            return _figure_fallback(figure)
+    return "".join(lines)
+
+
+def _figure_fallback(figure: Figure) -> str:
+    plain = _plain_data(figure.model_dump(mode="python", exclude_defaults=True))
+    return _flat_table(plain) or tomli_w.dumps(plain)
+
+
+def _indicator_tables(ident: str, indicator: dict[str, Any]) -> str:
+    """The tables of one indicator's plain data: its own, then one per figure."""
     rest = {k: v for k, v in indicator.items() if k not in _FIGURE_LISTS}
     chunks = [_table(f"[indicators.{ident}]", rest)]
     for name in _FIGURE_LISTS:

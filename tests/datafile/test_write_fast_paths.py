@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import tomli_w
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_roundtrip import datasets
@@ -26,7 +27,7 @@ from ganxian_cli.analysis.checks.registry import all_problems, essential_problem
 from ganxian_cli.datafile import comments, importer, record, store, writer
 from ganxian_cli.datafile.loader import Loaded, parse_text, to_dataset
 from ganxian_cli.errors import DataError, escape_control
-from ganxian_cli.model.models import Dataset
+from ganxian_cli.model.models import Dataset, Figure, Indicator
 from tests.conftest import DATA, SHARED, TESTS, invoke
 
 FILES = sorted({DATA, *TESTS.rglob("*.toml")})
@@ -399,7 +400,7 @@ def test_record_renders_each_indicator_it_leaves_alone_once(
     made: list[str] = []
     real = writer._indicator_text
 
-    def counted(ident: str, indicator: dict[str, Any]) -> str:
+    def counted(ident: str, indicator: Indicator) -> str:
         made.append(ident)
         return real(ident, indicator)
 
@@ -429,3 +430,34 @@ def test_the_common_start_and_end_found_a_block_at_a_time_give_the_same_diff(
     start = next((i for i in range(most) if a[i] != b[i]), most)
     end = next((k for k in range(most) if a[-1 - k] != b[-1 - k]), most)
     assert (writer._common_prefix(a, b), writer._common_suffix(a, b, most)) == (start, end)
+
+
+_every_field = st.fixed_dictionaries(
+    {"period": st.sampled_from(["2022", "2022-H1", "2022-01..2022-05", "undated"])},
+    optional={
+        "value": st.decimals(
+            allow_nan=False, allow_infinity=False, places=3, min_value=-(10**9), max_value=10**9
+        ),
+        "unit": st.sampled_from(["亿元", "%", "万元"]),
+        "status": st.sampled_from(["actual", "forecast", "target"]),
+        "qualifier": st.sampled_from(["exact", "more_than", "nearly", "about"]),
+        "yoy": st.sampled_from([Decimal("0"), Decimal("-3.5"), Decimal("12"), Decimal("1E+1")]),
+        **{
+            key: st.text(st.sampled_from('a"\\\x7f\n\t 增长'), max_size=4)
+            for key in ("subject", "subject_en", "quote", "note", "note_en", "label", "label_en")
+        },
+        "source": st.sampled_from(["a", "b_2"]),
+        "superseded": st.booleans(),
+        "counts": st.booleans(),
+    },
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_every_field)
+def test_a_figure_written_from_its_model_is_the_text_of_its_plain_data(
+    fields: dict[str, Any],
+) -> None:
+    figure = Figure.model_validate({"value": Decimal(5), **fields})
+    plain = writer._plain_data(figure.model_dump(mode="python", exclude_defaults=True))
+    assert writer._figure_body(figure) == (writer._flat_table(plain) or tomli_w.dumps(plain))
