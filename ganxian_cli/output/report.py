@@ -282,7 +282,7 @@ def flat_record(record: dict[str, Any]) -> dict[str, Any]:
 
 
 def _name(row: Mapping[str, Any], lang: str) -> str:
-    return name_of(row[ROW].indicator, Lang(lang))
+    return name_of(row[ROW].indicator, Lang.en if lang == "en" else Lang.zh)
 
 
 def _period(row: Mapping[str, Any], lang: str) -> str:
@@ -296,7 +296,8 @@ def _value(row: Mapping[str, Any], lang: str) -> str:
     if r.withheld:
         return WITHHELD[lang] + mark
     f = r.figure
-    return display_value(f.value, r.unit, f.qualifier, Lang(lang), f.quote) + mark
+    shown = Lang.en if lang == "en" else Lang.zh
+    return display_value(f.value, r.unit, f.qualifier, shown, f.quote) + mark
 
 
 def _growth(row: Mapping[str, Any], lang: str) -> str:
@@ -324,14 +325,23 @@ REPORT_COLUMNS = (
 )
 
 
-def theme_sections(dataset: Dataset, rows: Sequence[Row]) -> list[Section]:
+def theme_sections(dataset: Dataset, rows: Sequence[Row], fields: bool = True) -> list[Section]:
     """The report's tables: a `Section` per theme (key "figure"), in the order of *rows*; a row
     holds every field of its figure (`figure_record`) and its `Row`; the last section's note
-    says which article each [id] stands for, where the file has several."""
+    says which article each [id] stands for, where the file has several.
+
+    Without *fields*, a row holds only what the columns and a drawn table read (its `Row`, its
+    status and growth): for a table, which never shows the machine fields.
+    """
     out: list[Section] = []
     for theme, theme_rows in group(rows):
         t = dataset.themes.get(theme)
-        records = [{**flat_record(figure_record(row)), ROW: row} for row in theme_rows]
+        if fields:
+            records = [{**flat_record(figure_record(row)), ROW: row} for row in theme_rows]
+        else:
+            records = [
+                {"status": row.figure.status, "yoy": row.figure.yoy, ROW: row} for row in theme_rows
+            ]
         zh, en = (t.name, t.name_en) if t else (theme, theme)
         out.append(Section("figure", zh, en, REPORT_COLUMNS, records, fields=CSV_COLUMNS))
     if out:
