@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..errors import DataError, Problem, UnknownIndicator, UsageError
 from ..model.models import Dataset
-from ..model.refs import RefError
+from ..model.refs import RefError, index_of
 from .atomic import atomic_replace, check_new_size, locked, read_snapshot, writable_target
 from .loader import Checker, Loaded, decode, parse_text, read_bytes
 from .record import DatasetEdit, NewFigure, Refused, Spelling, text_path
@@ -136,6 +136,7 @@ def edit_file(
             raise UsageError(f"{path}: {exc}") from None  # name the file, as refusals do
         if dataset is loaded.dataset:
             return Change("", summary, False)
+        index_of(dataset, like=loaded.dataset)  # the indicators the edit left alone: as found
         new_text = _canonical_text(dataset, loaded, memo)
         if not canonical:
             summary += (

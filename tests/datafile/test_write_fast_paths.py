@@ -461,3 +461,56 @@ def test_a_figure_written_from_its_model_is_the_text_of_its_plain_data(
     figure = Figure.model_validate({"value": Decimal(5), **fields})
     plain = writer._plain_data(figure.model_dump(mode="python", exclude_defaults=True))
     assert writer._figure_body(figure) == (writer._flat_table(plain) or tomli_w.dumps(plain))
+
+
+def test_record_indexes_the_figures_of_each_indicator_it_leaves_alone_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ganxian_cli.model.refs import Resolved
+
+    data = tmp_path / "f.toml"
+    data.write_text((TESTS / "data" / "other_region.toml").read_text(encoding="utf-8"))
+    indicators = list(_loaded(data).dataset.indicators)
+    indexed: list[str] = []
+    real = Resolved.each_of.__func__
+
+    def counted(cls: type[Resolved], ident: str, indicator: Indicator) -> list[Resolved]:
+        indexed.append(ident)
+        return real(cls, ident, indicator)
+
+    monkeypatch.setattr(Resolved, "each_of", classmethod(counted))
+    args = ["record", "retail_sales", "-p", "2031-06", "-v", "5", "--data", str(data)]
+    result = invoke(CliRunner(), *args)
+    assert result.exit_code == 0, result.stderr
+    # the file as found, then only the indicator the figure went into
+    assert sorted(indexed) == sorted([*indicators, "retail_sales"])
+
+
+@pytest.mark.parametrize("path", LOADABLE, ids=[p.stem for p in LOADABLE])
+def test_an_index_taken_from_the_file_as_found_resolves_as_a_new_one(path: Path) -> None:
+    from ganxian_cli.model.refs import FigureIndex, RefError, _refs_of
+
+    found = _loaded(path).dataset
+    if not found.indicators:
+        return
+    ident, indicator = next(iter(found.indicators.items()))
+    fewer = indicator.model_copy(update={"observations": indicator.observations[::-1]})
+    edited = found.model_copy(update={"indicators": {**found.indicators, ident: fewer}})
+    edited.settle()
+    fresh, taken = FigureIndex(edited), FigureIndex(edited, FigureIndex(found))
+    texts = {t.target for t in edited.targets} | {
+        ref for relation in edited.relations for ref in _refs_of(relation)
+    }
+    texts |= set(edited.indicators)
+
+    def seen(index: FigureIndex, text: str) -> object:
+        try:
+            return [(r.ident, r.index, r.figure) for r in index.resolve_all(text)]
+        except RefError as exc:
+            return str(exc)
+
+    for text in sorted(texts):
+        assert seen(taken, text) == seen(fresh, text)
+    for name in edited.indicators:
+        assert taken.actual_by_key(name) == fresh.actual_by_key(name)
+        assert taken.actuals_in_year(name, 2031) == fresh.actuals_in_year(name, 2031)
