@@ -55,26 +55,38 @@ def select(dataset: Dataset, themes: Sequence[str] = (), period: Period | None =
     """Figures in theme order, then file order; filtered by theme and by a period they lie in."""
     order = {theme: n for n, theme in enumerate(dataset.themes)}
     sources = _Sources(dataset)
+    replaced = dataset.superseded_figures  # most files: none, and no look-up per figure
     rows = [
         Row(
             indicator.theme,
             ident,
             indicator,
             figure,
-            indicator.unit_of(figure),
+            base if figure.unit is None and base is not None else indicator.unit_of(figure),
             sources.of(figure),
-            counts=dataset.counts(ident, i),
-            superseded_by=dataset.superseded_by(ident, i),
+            counts=not replaced or dataset.counts(ident, i),
+            superseded_by=dataset.superseded_by(ident, i) if replaced else None,
         )
-        for ident, indicator, i, figure in dataset.figures()
-        if (not themes or indicator.theme in themes)
-        and (period is None or _within(figure.period, period))
+        for ident, indicator in dataset.indicators.items()
+        if not themes or indicator.theme in themes
+        for base in (_base(indicator),)
+        for i, figure in enumerate(indicator.observations)
+        if period is None or _within(figure.period, period)
     ] + _withheld_rows(dataset, themes, period)
     if article_count(dataset) > 1:
         rows = [
             dataclasses.replace(r, mark=(r.source or {}).get("id") or SINGLE_SOURCE) for r in rows
         ]
     return sorted(rows, key=lambda row: order.get(row.theme, len(order)))
+
+
+def _base(indicator: Indicator) -> Unit | None:
+    """The unit of *indicator*'s figures that name none (None where it is unknown: a figure
+    then looks its unit up itself, and reports it)."""
+    try:
+        return indicator.base
+    except ValueError:
+        return None
 
 
 def _withheld_rows(dataset: Dataset, themes: Sequence[str], period: Period | None) -> list[Row]:
