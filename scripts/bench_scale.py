@@ -11,7 +11,10 @@ loader's 4 MiB cap), plus 100 small files, and times each command in a fresh pro
 - the floor F: P plus validating the same pydantic models (``Dataset.model_validate``);
 - F without teardown: F ending in ``os._exit(0)``, as ganxian's entry point ends, so that the
   interpreter does not free the loaded objects one by one. Ratios are given to both: F is the
-  issue's yardstick, F without teardown the stricter one.
+  issue's yardstick, F without teardown the stricter one;
+- ganxian's floor L (a row, not a column): its start-up, then reading the file with the compiled
+  parser and validating the models, with no check and no output: what any command pays before
+  it checks or writes a figure.
 
 Each run is measured in CPU seconds of the child process (user + system), which other jobs on
 a shared machine barely change; commands and floors take turns in every round, and each cell
@@ -199,6 +202,21 @@ for path in sys.argv[1:]:
 """
 
 
+# ganxian's own floor: its start-up (every command's module, as a run imports them), then
+# reading, the compiled parse and the models, with no check and no output, ending as a run ends
+OWN_FLOOR = """
+import gc, os, sys
+gc.disable()
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+from ganxian_cli.cli import entry
+entry._no_plugin_loader()
+from ganxian_cli.datafile.loader import load
+for path in sys.argv[1:]:
+    load(path)
+os._exit(0)
+"""
+
+
 def floors(py: str) -> tuple[list[str], list[str], list[str]]:
     """The parse floor P, the floor F and F without the interpreter's teardown."""
     parse = [py, "-c", FLOOR.format(extra="", validate="data", end="")]
@@ -276,6 +294,11 @@ def run_shape(
         ("parse floor P", [*parse, *files], False),
         ("floor F", [*full, *files], False),
         ("F without teardown", [*quick, *files], False),
+        (
+            "ganxian floor L: start-up, read, compiled parse, models",
+            [py, "-c", OWN_FLOOR, *files],
+            False,
+        ),
     ]
     if len(files) == 1:
         copy = str(work / "copy.toml")

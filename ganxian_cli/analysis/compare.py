@@ -484,6 +484,8 @@ class _Notes:
 
     def figure(self, found: Resolved) -> None:
         ind, figure = found.indicator, found.figure
+        if not ind.note and not figure.note:
+            return  # most figures: nothing to note
         for note, note_en in ((ind.note, ind.note_en), (figure.note, figure.note_en)):
             if note:
                 name = both(ind.name, ind.title_en)
@@ -518,6 +520,8 @@ def _figure_notes(found: Resolved | None) -> NoteParts:
     if found is None:
         return []
     ind, figure = found.indicator, found.figure
+    if not ind.note and not figure.note:
+        return []  # most figures: nothing to note
     return [(n, e) for n, e in ((ind.note, ind.note_en), (figure.note, figure.note_en)) if n]
 
 

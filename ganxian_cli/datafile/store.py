@@ -14,15 +14,14 @@ import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from ..errors import DataError, Problem, UnknownIndicator, UsageError
 from ..model.models import Dataset
-from ..model.refs import RefError
+from ..model.refs import RefError, index_of
 from .atomic import atomic_replace, check_new_size, locked, read_snapshot, writable_target
 from .loader import Checker, Loaded, decode, parse_text, read_bytes
 from .record import DatasetEdit, NewFigure, Refused, Spelling, text_path
-from .writer import canonical_data, canonical_order, refuse_comments, render, unified_diff
+from .writer import Rendered, canonical_order, canonical_text, refuse_comments, unified_diff
 
 
 @dataclass(frozen=True)
@@ -75,10 +74,10 @@ def _check_result(dataset: Dataset, text: str, name: str, checks: Checks) -> Non
         raise DataError(problems)
 
 
-def _canonical_data(dataset: Dataset, loaded: Loaded) -> dict[str, Any]:
-    """The canonical data; a target that no longer names one figure is a refused write."""
+def _canonical_text(dataset: Dataset, loaded: Loaded, memo: Rendered | None = None) -> str:
+    """The canonical text; a target that no longer names one figure is a refused write."""
     try:
-        return canonical_data(dataset)
+        return canonical_text(dataset, memo)
     except RefError as exc:
         line = None
         for n, target in enumerate(dataset.targets):
@@ -127,7 +126,8 @@ def edit_file(
         before = read_snapshot(target)
         text = decode(before.data, path)
         loaded = _load(text, path, checks)
-        canonical = render(_canonical_data(loaded.dataset, loaded)) == text
+        memo: Rendered = {}  # the indicators an edit leaves alone are rendered once
+        canonical = _canonical_text(loaded.dataset, loaded, memo) == text
         try:
             dataset, summary = edit(loaded)
         except UnknownIndicator as exc:
@@ -136,8 +136,8 @@ def edit_file(
             raise UsageError(f"{path}: {exc}") from None  # name the file, as refusals do
         if dataset is loaded.dataset:
             return Change("", summary, False)
-        new_data = _canonical_data(dataset, loaded)
-        new_text = render(new_data)
+        index_of(dataset, like=loaded.dataset)  # the indicators the edit left alone: as found
+        new_text = _canonical_text(dataset, loaded, memo)
         if not canonical:
             summary += (
                 " (the file was not in canonical layout: it is reformatted too, see the diff)"
@@ -262,5 +262,4 @@ def _canonical_of(text: str, path: str, drop_comments: bool, checks: Checks) -> 
         raise DataError(problems)
     if not drop_comments:
         refuse_comments(text, path)
-    data = _canonical_data(loaded.dataset, loaded)
-    return canonical_order(loaded.dataset), render(data)
+    return canonical_order(loaded.dataset), _canonical_text(loaded.dataset, loaded)

@@ -18,7 +18,8 @@ from typing import Any
 import tomli_w
 
 from ..errors import DataError, Problem, escape_control
-from ..model.models import Dataset
+from ..model.models import Dataset, Figure, Indicator
+from ..model.periods import Period
 from ..model.refs import pin, resolve
 from .comments import comment_lines
 
@@ -53,27 +54,67 @@ def canonical_data(dataset: Dataset) -> dict[str, Any]:
     This is exactly what `tomllib` reads back from `render` of it (tests/test_roundtrip.py),
     so a write can check this data instead of parsing the text it is about to write.
     """
-    theme_order = {theme: n for n, theme in enumerate(dataset.themes)}
-    indicators = sorted(
-        dataset.indicators.items(),
-        key=lambda item: theme_order.get(item[1].theme, len(theme_order)),
-    )
     data = dataset.model_dump(mode="python", exclude_defaults=True)
+    _pin_targets(dataset, data)
+    dumped = data.get("indicators", {})
+    data["indicators"] = {
+        ident: _in_order(dumped[ident], indicator) for ident, indicator in _by_theme(dataset)
+    }
+    return {k: v for k, v in _plain_data(data).items() if v not in ({}, [])}
+
+
+def _pin_targets(dataset: Dataset, data: dict[str, Any]) -> None:
     # A target names one figure for good: pin it, so figures recorded later cannot make it vague.
     for target in data.get("targets", []):
         target["target"] = pin(resolve(dataset, target["target"]))
-    dumped_indicators = data.get("indicators", {})
-    data["indicators"] = {}
-    for ident, indicator in indicators:
-        dumped = dumped_indicators[ident]
-        observations = indicator.observations
-        if observations:
-            keys = [_figure_key(figure) for figure in observations]
-            order = sorted(range(len(observations)), key=keys.__getitem__)
-            if order != list(range(len(order))):
-                dumped["observations"] = [dumped["observations"][i] for i in order]
-        data["indicators"][ident] = dumped
-    return {k: v for k, v in _plain_data(data).items() if v not in ({}, [])}
+
+
+def _by_theme(dataset: Dataset) -> list[tuple[str, Indicator]]:
+    """The indicators in canonical order: by theme, then in file order."""
+    theme_order = {theme: n for n, theme in enumerate(dataset.themes)}
+    return sorted(
+        dataset.indicators.items(),
+        key=lambda item: theme_order.get(item[1].theme, len(theme_order)),
+    )
+
+
+def _in_order(dumped: dict[str, Any], indicator: Indicator) -> dict[str, Any]:
+    """An indicator's dump with its figures in canonical order."""
+    observations = indicator.observations
+    if observations:
+        keys = [_figure_key(figure) for figure in observations]
+        order = sorted(range(len(observations)), key=keys.__getitem__)
+        if order != list(range(len(order))):
+            dumped["observations"] = [dumped["observations"][i] for i in order]
+    return dumped
+
+
+Rendered = dict[str, tuple[Indicator, str]]
+"""The text of each indicator's tables, by id, with the indicator it was made from."""
+
+
+def canonical_text(dataset: Dataset, memo: Rendered | None = None) -> str:
+    """The file text `ganxian fmt` writes: `render` of `canonical_data`.
+
+    With *memo*, an indicator's tables are rendered once: an indicator that is the very object
+    the memo holds (datasets are frozen, and an edit keeps the indicators it leaves alone) takes
+    its text from there, so rendering a file and then the file with one figure more renders the
+    other indicators only once.
+    """
+    if memo is None:
+        memo = {}
+    data = dataset.model_dump(mode="python", exclude_defaults=True, exclude={"indicators"})
+    _pin_targets(dataset, data)
+    texts: dict[str, str] = {}
+    for ident, indicator in _by_theme(dataset):
+        kept = memo.get(ident)
+        if kept is None or kept[0] is not indicator:
+            kept = memo[ident] = (indicator, _indicator_text(ident, indicator))
+        texts[ident] = kept[1]
+    plain = _plain_data(data)
+    plain["indicators"] = texts
+    ordered = {k: plain[k] for k in _FIELDS if k in plain}  # where the full dump has them
+    return render({k: v for k, v in ordered.items() if v not in ({}, [])})
 
 
 def canonical_order(dataset: Dataset) -> Dataset:
@@ -102,11 +143,6 @@ def _figure_key(figure: Any) -> tuple[int, int, int, int, str]:
     return (p.year, p.start, p.end, STATUS_ORDER[figure.status], figure.subject or "")
 
 
-def canonical_text(dataset: Dataset) -> str:
-    """The file text `ganxian fmt` writes: `render` of `canonical_data`."""
-    return render(canonical_data(dataset))
-
-
 def render(data: dict[str, Any]) -> str:
     """The text of canonical data (it is not changed).
 
@@ -117,16 +153,11 @@ def render(data: dict[str, Any]) -> str:
     """
     chunks = [tomli_w.dumps({k: v for k, v in data.items() if not isinstance(v, dict | list)})]
     for key, value in data.items():
-        if key == "indicators":
-            for ident, indicator in value.items():
-                rest = {k: v for k, v in indicator.items() if k not in _FIGURE_LISTS}
-                chunks.append(_table(f"[indicators.{ident}]", rest))
-                for name in _FIGURE_LISTS:
-                    header = f"[[indicators.{ident}.{name}]]\n"
-                    chunks.extend(
-                        header + (_flat_table(figure) or tomli_w.dumps(figure))
-                        for figure in indicator.get(name, ())
-                    )
+        if key == "indicators":  # each indicator's plain data, or its text already made
+            chunks.extend(
+                indicator if isinstance(indicator, str) else _indicator_tables(ident, indicator)
+                for ident, indicator in value.items()
+            )
         elif key in ("themes", "sources", "units"):
             chunks.extend(_table(f"[{key}.{_key(ident)}]", table) for ident, table in value.items())
         elif isinstance(value, dict):
@@ -137,6 +168,75 @@ def render(data: dict[str, Any]) -> str:
 
 
 _FIGURE_LISTS = ("observations", "withheld")
+_FIELDS = tuple(Dataset.model_fields)
+
+
+def _indicator_text(ident: str, indicator: Indicator) -> str:
+    """`_indicator_tables` of *indicator*'s canonical data, its figures written straight from
+    the models (a file has thousands: dumping each to plain data first costs more than this)."""
+    dumped = indicator.model_dump(mode="python", exclude_defaults=True, exclude={"observations"})
+    rest = _plain_data(dumped)
+    withheld = rest.pop("withheld", ())
+    chunks = [_table(f"[indicators.{ident}]", rest)]
+    header = f"[[indicators.{ident}.observations]]\n"
+    chunks.extend(header + _figure_body(f) for f in sorted(indicator.observations, key=_figure_key))
+    header = f"[[indicators.{ident}.withheld]]\n"
+    chunks.extend(header + (_flat_table(w) or tomli_w.dumps(w)) for w in withheld)
+    return "\n".join(chunks)
+
+
+_FIGURE_FIELDS = tuple((name, field.default) for name, field in Figure.model_fields.items())
+
+
+def _figure_body(figure: Figure) -> str:
+    """What `_flat_table` (or tomli-w) writes for *figure*'s plain data, defaults left out."""
+    values = figure.__dict__
+    lines = []
+    for name, default in _FIGURE_FIELDS:
+        value = values[name]
+        if value is default or value == default:
+            continue  # as pydantic's exclude_defaults compares (None and False: by identity)
+        kind = value.__class__
+        if kind is str:
+            if _ESCAPED.search(value):
+                return _figure_fallback(figure)
+            lines.append(f'{name} = "{value}"\n')
+        elif kind is Decimal:
+            if value.same_quantum(_ONE):  # `_plain_data` makes it an int
+                lines.append(f"{name} = {int(value)!r}\n")
+                continue
+            if not value.is_finite():
+                return _figure_fallback(figure)
+            text = str(value).lower()
+            if "." not in text and "e" not in text:
+                text += ".0"
+            lines.append(f"{name} = {text}\n")
+        elif kind is Period:  # its text is digits, Q, H, dashes and dots, or `undated`
+            lines.append(f'{name} = "{value}"\n')
+        elif kind is bool:
+            lines.append(f"{name} = true\n" if value else f"{name} = false\n")
+        else:
+            return _figure_fallback(figure)
+    return "".join(lines)
+
+
+def _figure_fallback(figure: Figure) -> str:
+    plain = _plain_data(figure.model_dump(mode="python", exclude_defaults=True))
+    return _flat_table(plain) or tomli_w.dumps(plain)
+
+
+def _indicator_tables(ident: str, indicator: dict[str, Any]) -> str:
+    """The tables of one indicator's plain data: its own, then one per figure."""
+    rest = {k: v for k, v in indicator.items() if k not in _FIGURE_LISTS}
+    chunks = [_table(f"[indicators.{ident}]", rest)]
+    for name in _FIGURE_LISTS:
+        header = f"[[indicators.{ident}.{name}]]\n"
+        chunks.extend(
+            header + (_flat_table(figure) or tomli_w.dumps(figure))
+            for figure in indicator.get(name, ())
+        )
+    return "\n".join(chunks)
+
 
 # What tomli-w writes as an escape in a basic string: quote, backslash, controls but the tab.
 _ESCAPED = re.compile(r'["\\\x00-\x08\x0a-\x1f\x7f]')
@@ -231,12 +331,16 @@ def unified_diff(old: str, new: str, name: str) -> str:
         return a_esc[i] == b_esc[j]
 
     shortest = min(len(a_raw), len(b_raw))
-    head = 0
+    # the lines wholly inside the texts' common start and end are equal: counted at C speed,
+    # the comparisons line by line start after them
+    prefix = _common_prefix(old, new)
+    suffix = _common_suffix(old, new, min(len(old), len(new)) - prefix)
+    head = old.count("\n", 0, prefix)
     while head < shortest and a_raw[head] == b_raw[head]:
         head += 1
     while head < shortest and same(head, head):
         head += 1
-    tail = 0
+    tail = min(max(0, old.count("\n", len(old) - suffix) - 1), shortest - head)
     while tail < shortest - head and a_raw[-1 - tail] == b_raw[-1 - tail]:
         tail += 1
     while tail < shortest - head and same(len(a_raw) - 1 - tail, len(b_raw) - 1 - tail):
@@ -246,6 +350,33 @@ def unified_diff(old: str, new: str, name: str) -> str:
     b_mid = [_escaped(line) for line in b_raw[start : len(b_raw) - max(0, tail - _CONTEXT)]]
     lines = _unified(a_mid, b_mid, f"a/{shown}", f"b/{shown}", _opcodes(a_mid, b_mid))
     return "".join(_shift(line, start) for line in lines)
+
+
+_BLOCK = 4096
+
+
+def _common_prefix(a: str, b: str) -> int:
+    """How many characters *a* and *b* share at their start (compared a block at a time)."""
+    n = min(len(a), len(b))
+    i = 0
+    while i < n and a[i : i + _BLOCK] == b[i : i + _BLOCK]:
+        i += _BLOCK
+    i = min(i, n)
+    while i < n and a[i] == b[i]:
+        i += 1
+    return i
+
+
+def _common_suffix(a: str, b: str, most: int) -> int:
+    """How many characters, at most *most*, *a* and *b* share at their end."""
+    la, lb = len(a), len(b)
+    k = 0
+    while k < most and a[max(la - k - _BLOCK, 0) : la - k] == b[max(lb - k - _BLOCK, 0) : lb - k]:
+        k += _BLOCK
+    k = min(k, most)
+    while k < most and a[la - k - 1] == b[lb - k - 1]:
+        k += 1
+    return k
 
 
 Opcode = tuple[str, int, int, int, int]

@@ -304,8 +304,17 @@ class _Indicator:
     """One indicator's figures as Resolved, in file order and grouped (each grouping on use)."""
 
     def __init__(self, ident: str, indicator: Indicator) -> None:
+        self.model = indicator
         self.all = Matches(Resolved.each_of(ident, indicator))
         self.first_actual: dict[_Key, Resolved] | None = None  # kept by FigureIndex
+
+    def shared(self) -> _Indicator:
+        """The same figures and groupings for another dataset that holds this very indicator
+        (all of them depend on the indicator alone), without what depends on the dataset."""
+        twin = object.__new__(_Indicator)
+        twin.__dict__.update(self.__dict__)
+        twin.first_actual = None  # which figures count is the dataset's to say
+        return twin
 
     @_Once
     def by_key(self) -> dict[_Key, Matches]:
@@ -356,14 +365,18 @@ class FigureIndex:
     goes stale.
     """
 
-    def __init__(self, dataset: Dataset) -> None:
+    def __init__(self, dataset: Dataset, like: FigureIndex | None = None) -> None:
         self.dataset = weakref.ref(dataset)  # the cache must not keep a dataset alive
         self._indicators: dict[str, _Indicator] = {}
         # Tens of thousands of small objects at once: without a pause the cyclic garbage
         # collector walks the whole loaded file again and again (half the time of building).
         with _collector_paused():
-            for ident in dataset.indicators:
-                self.indicator(ident)
+            for ident, indicator in dataset.indicators.items():
+                kept = like._indicators.get(ident) if like is not None else None
+                if kept is not None and kept.model is indicator:  # datasets are frozen
+                    self._indicators[ident] = kept.shared()
+                else:
+                    self.indicator(ident)
         self._refs: dict[str, Matches | RefError] = {}
         self._single: dict[str, Resolved | RefError] = {}
 
@@ -463,12 +476,19 @@ def _ambiguous(text: str, found: list[Resolved]) -> RefError:
 _INDEXES: dict[int, FigureIndex] = {}
 
 
-def index_of(dataset: Dataset) -> FigureIndex:
-    """The dataset's FigureIndex, built once and dropped when the dataset is."""
+def index_of(dataset: Dataset, like: Dataset | None = None) -> FigureIndex:
+    """The dataset's FigureIndex, built once and dropped when the dataset is.
+
+    *like* is a dataset *dataset* was made from (an edit's result from the file as found): the
+    indicators both hold, the very same objects, take their figures from its index, if built.
+    """
     key = id(dataset)
     index = _INDEXES.get(key)
     if index is None or index.dataset() is not dataset:
-        index = _INDEXES[key] = FigureIndex(dataset)
+        kept = _INDEXES.get(id(like)) if like is not None else None
+        if kept is not None and kept.dataset() is not like:
+            kept = None
+        index = _INDEXES[key] = FigureIndex(dataset, kept)
         weakref.finalize(dataset, _INDEXES.pop, key, None)
     return index
 

@@ -204,7 +204,7 @@ def _report_table(view: ReportView, sink: Sink) -> None:
         return
     blocks: list[Layouts] = []
     for part in view.parts:
-        sections = theme_sections(part.dataset, part.rows)
+        sections = theme_sections(part.dataset, part.rows, fields=False)
         themes = theme_layouts(sections, view.lang, _caption(view, part))
         blocks += [[[grid] for grid in layouts] for layouts in themes]
         if part.progress:

@@ -55,26 +55,38 @@ def select(dataset: Dataset, themes: Sequence[str] = (), period: Period | None =
     """Figures in theme order, then file order; filtered by theme and by a period they lie in."""
     order = {theme: n for n, theme in enumerate(dataset.themes)}
     sources = _Sources(dataset)
+    replaced = dataset.superseded_figures  # most files: none, and no look-up per figure
     rows = [
         Row(
             indicator.theme,
             ident,
             indicator,
             figure,
-            indicator.unit_of(figure),
+            base if figure.unit is None and base is not None else indicator.unit_of(figure),
             sources.of(figure),
-            counts=dataset.counts(ident, i),
-            superseded_by=dataset.superseded_by(ident, i),
+            counts=not replaced or dataset.counts(ident, i),
+            superseded_by=dataset.superseded_by(ident, i) if replaced else None,
         )
-        for ident, indicator, i, figure in dataset.figures()
-        if (not themes or indicator.theme in themes)
-        and (period is None or _within(figure.period, period))
+        for ident, indicator in dataset.indicators.items()
+        if not themes or indicator.theme in themes
+        for base in (_base(indicator),)
+        for i, figure in enumerate(indicator.observations)
+        if period is None or _within(figure.period, period)
     ] + _withheld_rows(dataset, themes, period)
     if article_count(dataset) > 1:
         rows = [
             dataclasses.replace(r, mark=(r.source or {}).get("id") or SINGLE_SOURCE) for r in rows
         ]
     return sorted(rows, key=lambda row: order.get(row.theme, len(order)))
+
+
+def _base(indicator: Indicator) -> Unit | None:
+    """The unit of *indicator*'s figures that name none (None where it is unknown: a figure
+    then looks its unit up itself, and reports it)."""
+    try:
+        return indicator.base
+    except ValueError:
+        return None
 
 
 def _withheld_rows(dataset: Dataset, themes: Sequence[str], period: Period | None) -> list[Row]:
@@ -283,7 +295,7 @@ def flat_record(record: dict[str, Any]) -> dict[str, Any]:
 
 
 def _name(row: Mapping[str, Any], lang: str) -> str:
-    return name_of(row[ROW].indicator, Lang(lang))
+    return name_of(row[ROW].indicator, Lang.en if lang == "en" else Lang.zh)
 
 
 def _period(row: Mapping[str, Any], lang: str) -> str:
@@ -297,7 +309,8 @@ def _value(row: Mapping[str, Any], lang: str) -> str:
     if r.withheld:
         return WITHHELD[lang] + mark
     f = r.figure
-    return display_value(f.value, r.unit, f.qualifier, Lang(lang), f.quote) + mark
+    shown = Lang.en if lang == "en" else Lang.zh
+    return display_value(f.value, r.unit, f.qualifier, shown, f.quote) + mark
 
 
 def _growth(row: Mapping[str, Any], lang: str) -> str:
@@ -325,14 +338,23 @@ REPORT_COLUMNS = (
 )
 
 
-def theme_sections(dataset: Dataset, rows: Sequence[Row]) -> list[Section]:
+def theme_sections(dataset: Dataset, rows: Sequence[Row], fields: bool = True) -> list[Section]:
     """The report's tables: a `Section` per theme (key "figure"), in the order of *rows*; a row
     holds every field of its figure (`figure_record`) and its `Row`; the last section's note
-    says which article each [id] stands for, where the file has several."""
+    says which article each [id] stands for, where the file has several.
+
+    Without *fields*, a row holds only what the columns and a drawn table read (its `Row`, its
+    status and growth): for a table, which never shows the machine fields.
+    """
     out: list[Section] = []
     for theme, theme_rows in group(rows):
         t = dataset.themes.get(theme)
-        records = [{**flat_record(figure_record(row)), ROW: row} for row in theme_rows]
+        if fields:
+            records = [{**flat_record(figure_record(row)), ROW: row} for row in theme_rows]
+        else:
+            records = [
+                {"status": row.figure.status, "yoy": row.figure.yoy, ROW: row} for row in theme_rows
+            ]
         zh, en = (t.name, t.name_en) if t else (theme, theme)
         out.append(Section("figure", zh, en, REPORT_COLUMNS, records, fields=CSV_COLUMNS))
     if out:

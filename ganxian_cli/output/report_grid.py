@@ -38,11 +38,20 @@ def theme_layouts(sections: Sequence[Section], lang: Lang, caption: str = "") ->
     for n, section in enumerate(sections):
         title = escape_control(section.title(lang))
         note = escape_control(caption) if n == len(sections) - 1 else ""
-        texts = [[escape_control(v) for v in row_cells(section, row, lang)] for row in section.rows]
+        texts = [_escaped(row_cells(section, row, lang)) for row in section.rows]
         out.append(
             [wide(section, lang, title, note, texts), stacked(section, lang, title, note, texts)]
         )
     return out
+
+
+def _escaped(cells: list[str]) -> list[str]:
+    """`escape_control` of each cell: looked for in all of them at once, as most rows have
+    nothing to escape."""
+    joined = "".join(cells)
+    if escape_control(joined) == joined:
+        return cells
+    return [escape_control(v) for v in cells]
 
 
 def _filled(section: Section, texts: Texts) -> list[bool]:

@@ -9,7 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ganxian_cli.datafile.loader import parse_text
-from ganxian_cli.datafile.writer import canonical_data, canonical_text, comment_lines
+from ganxian_cli.datafile.writer import (
+    Rendered,
+    canonical_data,
+    canonical_text,
+    comment_lines,
+    render,
+)
 from ganxian_cli.model.models import Dataset
 from ganxian_cli.model.units import UNITS
 
@@ -81,3 +87,19 @@ def test_write_then_load_gives_the_same_data(dataset: Dataset) -> None:
                 str(f.value) == str(figure.value) or f.value.as_tuple().exponent == 0
                 for f in again.indicators[ident].observations
             )
+
+
+@settings(max_examples=150, deadline=None)
+@given(datasets())
+def test_text_made_indicator_by_indicator_is_the_text_of_the_canonical_data(
+    dataset: Dataset,
+) -> None:
+    memo: Rendered = {}
+    assert canonical_text(dataset, memo) == render(canonical_data(dataset))
+    # an edit's result keeps the indicators it leaves alone: their text is taken from the memo
+    ident, indicator = next(iter(dataset.indicators.items()))
+    fewer = indicator.model_copy(update={"observations": indicator.observations[:1]})
+    edited = dataset.model_copy(update={"indicators": {**dataset.indicators, ident: fewer}})
+    edited.settle()
+    assert canonical_text(edited, memo) == render(canonical_data(edited))
+    assert memo[ident][0] is fewer

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import tomli_w
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_roundtrip import datasets
@@ -26,7 +27,7 @@ from ganxian_cli.analysis.checks.registry import all_problems, essential_problem
 from ganxian_cli.datafile import comments, importer, record, store, writer
 from ganxian_cli.datafile.loader import Loaded, parse_text, to_dataset
 from ganxian_cli.errors import DataError, escape_control
-from ganxian_cli.model.models import Dataset
+from ganxian_cli.model.models import Dataset, Figure, Indicator
 from tests.conftest import DATA, SHARED, TESTS, invoke
 
 FILES = sorted({DATA, *TESTS.rglob("*.toml")})
@@ -388,3 +389,128 @@ def test_a_figure_goes_into_an_indicator_with_only_withheld_figures(
     dataset = parse_text(data.read_text(encoding="utf-8"), "f").dataset
     assert [str(f.value) for f in dataset.indicators["x"].observations] == ["5"]
     assert len(dataset.indicators["x"].withheld) == 1
+
+
+def test_record_renders_each_indicator_it_leaves_alone_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "f.toml"
+    data.write_text((TESTS / "data" / "other_region.toml").read_text(encoding="utf-8"))
+    indicators = len(_loaded(data).dataset.indicators)
+    made: list[str] = []
+    real = writer._indicator_text
+
+    def counted(ident: str, indicator: Indicator) -> str:
+        made.append(ident)
+        return real(ident, indicator)
+
+    monkeypatch.setattr(writer, "_indicator_text", counted)
+    args = ["record", "retail_sales", "-p", "2031-06", "-v", "5", "--data", str(data)]
+    result = invoke(CliRunner(), *args)
+    assert result.exit_code == 0, result.stderr
+    # the file as found, then only the indicator the figure went into
+    assert sorted(made) == sorted([*_loaded(data).dataset.indicators, "retail_sales"])
+    assert len(made) == indicators + 1
+
+
+@settings(max_examples=60, deadline=None)
+@given(_diff_lines, _diff_lines, st.integers(0, 3000), st.integers(0, 3000), st.booleans())
+def test_the_common_start_and_end_found_a_block_at_a_time_give_the_same_diff(
+    old: list[str], new: list[str], before: int, after: int, eol: bool
+) -> None:
+    head = "".join(f"x = {n}\n" for n in range(before))
+    tail = "".join(f"y = {n}\n" for n in range(after))
+    a = head + "\n".join(old) + "\n" + tail + ("" if eol else "z")
+    b = head + "\n".join(new) + "\n" + tail + ("" if eol else "z")
+    fast = writer.unified_diff(a, b, "f")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(writer, "_BLOCK", 1)  # one character at a time
+        assert writer.unified_diff(a, b, "f") == fast
+    most = min(len(a), len(b))
+    start = next((i for i in range(most) if a[i] != b[i]), most)
+    end = next((k for k in range(most) if a[-1 - k] != b[-1 - k]), most)
+    assert (writer._common_prefix(a, b), writer._common_suffix(a, b, most)) == (start, end)
+
+
+_every_field = st.fixed_dictionaries(
+    {"period": st.sampled_from(["2022", "2022-H1", "2022-01..2022-05", "undated"])},
+    optional={
+        "value": st.decimals(
+            allow_nan=False, allow_infinity=False, places=3, min_value=-(10**9), max_value=10**9
+        ),
+        "unit": st.sampled_from(["亿元", "%", "万元"]),
+        "status": st.sampled_from(["actual", "forecast", "target"]),
+        "qualifier": st.sampled_from(["exact", "more_than", "nearly", "about"]),
+        "yoy": st.sampled_from([Decimal("0"), Decimal("-3.5"), Decimal("12"), Decimal("1E+1")]),
+        **{
+            key: st.text(st.sampled_from('a"\\\x7f\n\t 增长'), max_size=4)
+            for key in ("subject", "subject_en", "quote", "note", "note_en", "label", "label_en")
+        },
+        "source": st.sampled_from(["a", "b_2"]),
+        "superseded": st.booleans(),
+        "counts": st.booleans(),
+    },
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_every_field)
+def test_a_figure_written_from_its_model_is_the_text_of_its_plain_data(
+    fields: dict[str, Any],
+) -> None:
+    figure = Figure.model_validate({"value": Decimal(5), **fields})
+    plain = writer._plain_data(figure.model_dump(mode="python", exclude_defaults=True))
+    assert writer._figure_body(figure) == (writer._flat_table(plain) or tomli_w.dumps(plain))
+
+
+def test_record_indexes_the_figures_of_each_indicator_it_leaves_alone_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ganxian_cli.model.refs import Resolved
+
+    data = tmp_path / "f.toml"
+    data.write_text((TESTS / "data" / "other_region.toml").read_text(encoding="utf-8"))
+    indicators = list(_loaded(data).dataset.indicators)
+    indexed: list[str] = []
+    real = Resolved.each_of.__func__
+
+    def counted(cls: type[Resolved], ident: str, indicator: Indicator) -> list[Resolved]:
+        indexed.append(ident)
+        return real(cls, ident, indicator)
+
+    monkeypatch.setattr(Resolved, "each_of", classmethod(counted))
+    args = ["record", "retail_sales", "-p", "2031-06", "-v", "5", "--data", str(data)]
+    result = invoke(CliRunner(), *args)
+    assert result.exit_code == 0, result.stderr
+    # the file as found, then only the indicator the figure went into
+    assert sorted(indexed) == sorted([*indicators, "retail_sales"])
+
+
+@pytest.mark.parametrize("path", LOADABLE, ids=[p.stem for p in LOADABLE])
+def test_an_index_taken_from_the_file_as_found_resolves_as_a_new_one(path: Path) -> None:
+    from ganxian_cli.model.refs import FigureIndex, RefError, _refs_of
+
+    found = _loaded(path).dataset
+    if not found.indicators:
+        return
+    ident, indicator = next(iter(found.indicators.items()))
+    fewer = indicator.model_copy(update={"observations": indicator.observations[::-1]})
+    edited = found.model_copy(update={"indicators": {**found.indicators, ident: fewer}})
+    edited.settle()
+    fresh, taken = FigureIndex(edited), FigureIndex(edited, FigureIndex(found))
+    texts = {t.target for t in edited.targets} | {
+        ref for relation in edited.relations for ref in _refs_of(relation)
+    }
+    texts |= set(edited.indicators)
+
+    def seen(index: FigureIndex, text: str) -> object:
+        try:
+            return [(r.ident, r.index, r.figure) for r in index.resolve_all(text)]
+        except RefError as exc:
+            return str(exc)
+
+    for text in sorted(texts):
+        assert seen(taken, text) == seen(fresh, text)
+    for name in edited.indicators:
+        assert taken.actual_by_key(name) == fresh.actual_by_key(name)
+        assert taken.actuals_in_year(name, 2031) == fresh.actuals_in_year(name, 2031)

@@ -94,3 +94,26 @@ def test_caches_hold_one_entry_per_period_and_round_once(monkeypatch: pytest.Mon
     assert len(rounded) == before  # the records reuse what the rows rounded
     to_markdown(found, "en")
     assert len(rounded) > before  # a table's text rounds the figures it shows as printed
+
+
+def test_a_drawn_report_table_makes_no_machine_record_and_escapes_a_plain_row_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from typer.testing import CliRunner
+
+    from ganxian_cli.output import report, report_grid
+    from tests.conftest import invoke
+
+    figures = len(list(load(str(DATA)).dataset.figures()))
+    records: list[str] = []
+    escaped: list[str] = []
+    real_record, real_escape = report.figure_record, report_grid.escape_control
+    monkeypatch.setattr(report, "figure_record", lambda r: records.append("x") or real_record(r))
+    monkeypatch.setattr(
+        report_grid, "escape_control", lambda t: escaped.append(t) or real_escape(t)
+    )
+    result = invoke(CliRunner(), "report", "--data", str(DATA))
+    assert result.exit_code == 0, result.stderr
+    assert records == []  # the JSON fields of a figure: a table never shows them
+    # one look per row (its cells together) and one per title and caption, none per cell
+    assert figures <= len(escaped) < figures + 40
