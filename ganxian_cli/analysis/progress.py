@@ -157,12 +157,18 @@ def _verdict(completion: Num | None, gap: Num | None, month: int) -> Verdict | N
     return "on_pace" if gap.value >= 0 else "behind"
 
 
+def _items(unit: Unit) -> bool:
+    """A count of whole items (23个, 342户): what is left rounds up, a run rate stops at the list;
+    a count in ten thousands (3.16万人) is an amount of people, rounded as printed."""
+    return unit.kind is Kind.COUNT and unit.scale == 1
+
+
 def _still_needed(goal: Num, done: Num, unit: Unit) -> Num:
-    """What remains to reach *goal*; counts round up (half of 23 projects is 12)."""
+    """What remains to reach *goal*; counts of items round up (half of 23 projects is 12)."""
     needed = goal - done
     if needed.value <= 0:
         return Num(Decimal(0), Interval.exact(Decimal(0)), "exact", needed.status, True, 0, False)
-    if unit.kind is Kind.COUNT:
+    if _items(unit):
         return Num(Decimal(math.ceil(needed.value)), needed.span, needed.qualifier, needed.status,
                    True, 0, False)  # fmt: skip
     return needed
@@ -305,7 +311,7 @@ def _projections(
 ) -> tuple[Num | None, Num | None, bool]:
     """Run rates to 30 June and 31 December for the months still to come; a count target is
     a list of planned items, so its run rate stops at the list (or at what is already done)."""
-    cap = max(goal.value, done.value) if unit.kind is Kind.COUNT else None
+    cap = max(goal.value, done.value) if _items(unit) else None
     capped = False
     out: list[Num | None] = []
     for end in (6, 12):

@@ -43,3 +43,57 @@ def test_a_lag_behind_a_bound_target_is_at_least_its_bound(
     en = invoke(runner, "progress", "--data", str(path), "--lang", "en").stdout
     assert "≤31.51" in en and "≥10.15 percentage points behind" in en
     assert "-≤" not in en and "近10" not in zh
+
+
+JOBS = """schema_version = 1
+
+[source]
+region = "雁岭县"
+region_en = "Yanling County"
+title = "雁岭县上半年工作总结"
+published = "2033-07"
+
+[themes.society]
+name = "民生社会"
+name_en = "People and society"
+
+[indicators.new_urban_jobs]
+name = "城镇新增就业"
+name_en = "New urban jobs"
+theme = "society"
+unit = "万人"
+
+[[indicators.new_urban_jobs.observations]]
+period = "2033-H1"
+value = 3.16
+quote = "城镇新增就业3.16万人"
+
+[[indicators.new_urban_jobs.observations]]
+period = "2033"
+value = 5
+qualifier = "more_than"
+status = "target"
+quote = "确保全年城镇新增就业5万人以上"
+
+[[targets]]
+target = "new_urban_jobs@2033#target"
+actual = "new_urban_jobs"
+"""
+
+
+def test_a_count_in_ten_thousands_is_not_rounded_up_to_whole_units(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """3.16万 of at least 5万 people leaves at least 1.84万, not 2万 (a count of items, 23个,
+    rounds up what is left; a count in ten thousands is an amount as printed)."""
+    path = tmp_path / "jobs.toml"
+    path.write_text(JOBS, encoding="utf-8")
+    doc = json.loads(
+        invoke(runner, "progress", "--data", str(path), "--json").stdout, parse_float=Decimal
+    )
+    [jobs] = doc["targets"]
+    assert (jobs["needed_for_full"], jobs["needed_qualifier"]) == (Decimal("1.84"), "more_than")
+    assert jobs["pace_needed_for_full"] == Decimal("0.31")
+    assert jobs["plan_reached_month"] == 10  # 0.527万 a month passes 5万 in October
+    zh = invoke(runner, "progress", "--data", str(path)).stdout
+    assert "逾1.84万人" in zh and "逾2万人" not in zh
