@@ -117,8 +117,8 @@ def yoy_section(dataset: Dataset) -> Section:
     rows = []
     notes = _Notes()
     for ident, indicator, index, figure in dataset.figures():
-        if figure.yoy is None:
-            continue
+        if figure.yoy is None or not dataset.counts(ident, index):
+            continue  # a figure another article revised is left out, as everywhere in compare
         found = Resolved(ident, indicator, index, figure)
         value = Num.of(found)
         growth = Num(figure.yoy, Interval.printed(figure.yoy)).scale(Decimal("0.01"))
