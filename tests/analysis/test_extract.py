@@ -248,14 +248,9 @@ def test_linear_in_the_length_of_the_text(monkeypatch: pytest.MonkeyPatch) -> No
         return real(original)
 
     monkeypatch.setattr("ganxian_cli.analysis.extract.core.compact", counting)
-    import time
-
-    start = time.perf_counter()
     result = extract(big, load(str(ROOT / "data" / "indicators.toml")).dataset, "2031-07")
-    elapsed = time.perf_counter() - start
-    assert calls["n"] == 1
+    assert calls["n"] == 1  # the text is compacted once, not once per figure (no timing here)
     assert len(result.figures) >= 19 * 40
-    assert elapsed < 5.0  # generous for a loaded CI machine: 0.45 s here under load
 
 
 def _scores() -> list[object]:
