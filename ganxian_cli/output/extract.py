@@ -171,6 +171,8 @@ def draft(extraction: Extraction, article: str, source: str | None = None) -> st
         if p.target_kind == "list" and p.tracks:  # import makes its target of kind list
             entry |= {"tracks": p.tracks, "target_kind": p.target_kind}
             note += f"; a list of {plain(p.value)} items, all done: a target of kind list"
+        elif p.tracks:  # a year's target of its actuals to date: import makes its target
+            entry["tracks"] = p.tracks
         elif p.target_kind == "list":
             entry["target_kind"] = p.target_kind
             note += (
