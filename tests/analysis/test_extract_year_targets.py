@@ -94,3 +94,19 @@ def test_the_draft_makes_the_targets_progress_judges(tmp_path: Path, runner: Cli
     # read again onto the file that has the targets: nothing new to link
     again = extract(ARTICLE, load(str(data)).dataset, "2031-07").figures
     assert not any(p.tracks for p in again)
+
+
+def test_a_budget_is_a_plan_its_revenue_is_completed_against() -> None:
+    found = _figures(
+        "1-5月，全县一般公共预算收入8.94亿元，完成年度预算的46.8%。"
+        "力争全年一般公共预算收入突破19.1亿元。"
+    )
+    revenue, rate, target = found[Decimal("8.94")], found[Decimal("46.8")], found[Decimal("19.1")]
+    assert target.tracks == revenue.indicator == target.indicator
+    assert rate.name == "一般公共预算收入年度预算完成率"
+    assert (rate.status, rate.relates_to, rate.links) == ("actual", revenue.indicator, True)
+
+
+def test_a_rate_named_with_its_measure_and_the_budget_alone_is_a_completion_rate() -> None:
+    rate = _figures("1-5月，全县一般公共预算收入完成年度预算的46.8%。")[Decimal("46.8")]
+    assert (rate.status, rate.name) == ("actual", "一般公共预算收入年度预算完成率")

@@ -29,10 +29,11 @@ _ACTUAL = re.compile(r"完成|累计|已|实际|占")
 # what was achieved against a target: 完成年度目标的78.6%, 超序时进度3.6个百分点 (超序进度)
 # (完成全年目标2860亿元的48.5%: the target's amount between)
 _ACHIEVED = re.compile(
-    r"(?:完成|达到|实现|占)[^,;。]*(?:目标|任务|计划)(?:[\d.]+[^\d,;。]{0,3})?的?$|(?:序时?|时序)进度$"
+    r"(?:完成|达到|实现|占)[^,;。]*(?:目标|任务|计划|年度预算|全年预算)(?:[\d.]+[^\d,;。]{0,3})?的?$"
+    r"|(?:序时?|时序)进度$"
 )
 # the year's plan named right before its amount (完成全年目标2860亿元的48.5%: 2860 is the target)
-_GOAL_NAMED = re.compile(r"(?:完成|达到|实现|占)?(?:全年|年度)(?:目标|任务|计划)(?:为|是)?$")
+_GOAL_NAMED = re.compile(r"(?:完成|达到|实现|占)?(?:全年|年度)(?:目标|任务|计划|预算)(?:为|是)?$")
 # a cap to keep under (城镇调查失业率控制在5.5%以内): a target, not what was done
 _CAP_LEAD = re.compile(r"控制在$")
 _CAP_AFTER = re.compile(r"以内|以下")

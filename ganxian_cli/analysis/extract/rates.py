@@ -15,14 +15,20 @@ from .types import FoundFigure, Proposal
 
 _GAP = re.compile(r"序时|序进度")
 # 完成年度计划的82.4%, 占年度计划的81.2%: the rate the year's plan is done at, not a share
-_RATE = re.compile(r"率|完成.*(?:计划|目标|任务).*的|占(?:年度|全年)(?:计划|任务|目标)")
+_RATE = re.compile(
+    r"率|完成.*(?:计划|目标|任务|年度预算|全年预算).*的|占(?:年度|全年)(?:计划|任务|目标)"
+)
 # a cap to keep under (失业率控制在5.5%以内): a measure of its own, no rate of the figure before
 _CAP = re.compile(r"控制在")
 # the year's plan named right before its amount (完成全年目标2860亿元的48.5%)
-_GOAL_NAMED = re.compile(r"(?:全年|年度)(?:目标|任务|计划)(?:为|是)?$")
+_GOAL_NAMED = re.compile(r"(?:全年|年度)(?:目标|任务|计划|预算)(?:为|是)?$")
 # a completion rate named by the plan alone (完成年度目标的63.2%: 年度目标, 全年目标2860亿元)
 _PLAN_ONLY = re.compile(
-    r"(?:完成|占)?(?P<plan>(?:全年|年度)(?:目标|任务|计划))(?:[\d.]+[^\d]{0,3})?(?:完成率)?"
+    r"(?:完成|占)?(?P<plan>(?:全年|年度)(?:目标|任务|计划|预算))(?:[\d.]+[^\d]{0,3})?(?:完成率)?"
+)
+# a completion rate named by its measure and the plan (一般公共预算收入完成年度预算)
+_MEASURE_PLAN = re.compile(
+    r"(?P<of>[\u4e00-\u9fff]{2,}?)(?:完成|占)(?P<plan>(?:全年|年度)(?:目标|任务|计划|预算))"
 )
 
 
@@ -120,14 +126,19 @@ def year_goals(proposals: list[Proposal], figures: list[FoundFigure], text: str)
 
 def completion_names(proposals: list[Proposal], matcher: Matcher) -> list[Proposal]:
     """A new completion rate named by the plan alone (完成年度目标的63.2% after 城镇新增就业
-    3.16万人: 年度目标) named by what it measures: 城镇新增就业年度目标完成率."""
+    3.16万人: 年度目标), or by its measure and the plan (一般公共预算收入完成年度预算), named
+    as a completion rate of what it measures: 城镇新增就业年度目标完成率."""
     names = {p.indicator: p.name for p in proposals if unit_kind(p.unit) is not Kind.RATE}
     out: list[Proposal] = []
     for p in proposals:
+        name = None
         plan = _PLAN_ONLY.fullmatch(p.name)
         of = names.get(p.relates_to or "")
-        if p.relation == "rate" and p.new_indicator and plan and of:
+        if p.relation == "rate" and plan and of:
             name = f"{of}{plan.group('plan')}完成率"
+        elif p.unit == "%" and (both := _MEASURE_PLAN.fullmatch(p.name)):
+            name = f"{both.group('of')}{both.group('plan')}完成率"
+        if name is not None and p.new_indicator:
             found = matcher.match(name, p.value, p.unit, p.subject, p.period, p.quote)
             p = replace(
                 p, name=name, indicator=found.indicator, new_indicator=found.new,
