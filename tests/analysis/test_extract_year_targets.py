@@ -110,3 +110,16 @@ def test_a_budget_is_a_plan_its_revenue_is_completed_against() -> None:
 def test_a_rate_named_with_its_measure_and_the_budget_alone_is_a_completion_rate() -> None:
     rate = _figures("1-5月，全县一般公共预算收入完成年度预算的46.8%。")[Decimal("46.8")]
     assert (rate.status, rate.name) == ("actual", "一般公共预算收入年度预算完成率")
+
+
+def test_a_target_links_one_rate_and_one_gap() -> None:
+    figures = extract(
+        "1-7月，全县社会消费品零售总额84.3亿元，完成年度目标的64.3%，超序时进度6个百分点，"
+        "占全年目标的64.3%。力争全年社会消费品零售总额突破131亿元。",
+        None,
+        "2031-08",
+    ).figures
+    retail = figures[0].indicator
+    assert figures[-1].tracks == retail
+    quoted = [(p.relation, p.relates_to, p.links) for p in figures if p.relation]
+    assert quoted == [("rate", retail, True), ("gap", retail, True), ("rate", retail, False)]

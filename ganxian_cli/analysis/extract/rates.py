@@ -201,10 +201,22 @@ def link_year_targets(proposals: list[Proposal], dataset: Dataset | None) -> lis
             )
             p = replace(p, tracks=p.indicator, reason=reason.lstrip("; "))
         out.append(p)
-    return [
-        replace(p, links=True) if p.relation == "rate" and p.relates_to in linked else p
-        for p in out
-    ]
+    return _quoted_of(out, linked)
+
+
+def _quoted_of(proposals: list[Proposal], linked: set[str]) -> list[Proposal]:
+    """The first rate and the first gap quoted of each target linked, linked to it (a target
+    has one of each)."""
+    out: list[Proposal] = []
+    seen: set[tuple[str, str]] = set()
+    for p in proposals:
+        if p.relation in ("rate", "gap") and p.relates_to in linked and not p.links:
+            key = (p.relation, p.relates_to)
+            if key not in seen:
+                seen.add(key)
+                p = replace(p, links=True)
+        out.append(p)
+    return out
 
 
 def _actuals_to_date(
