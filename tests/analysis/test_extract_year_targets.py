@@ -123,3 +123,15 @@ def test_a_target_links_one_rate_and_one_gap() -> None:
     assert figures[-1].tracks == retail
     quoted = [(p.relation, p.relates_to, p.links) for p in figures if p.relation]
     assert quoted == [("rate", retail, True), ("gap", retail, True), ("rate", retail, False)]
+
+
+def test_an_actual_the_data_file_has_is_tracked_too(tmp_path: Path, runner: CliRunner) -> None:
+    article, data, draft = tmp_path / "h1.txt", tmp_path / "mine.toml", tmp_path / "h1.toml"
+    article.write_text("上半年，全县社会消费品零售总额52.8亿元。\n", encoding="utf-8")
+    invoke(runner, "init", str(data), "--region", "青山", "--title", "t", "--published", "2031-07")
+    invoke(runner, "extract", str(article), "--data", str(data), "--output", str(draft))
+    assert invoke(runner, "import", str(draft), "--data", str(data)).exit_code == 0
+    dataset = load(str(data)).dataset
+    (target,) = extract("力争全年社会消费品零售总额突破110亿元。", dataset, "2031-07").figures
+    assert target.tracks == target.indicator and not target.new_indicator
+    assert "2031-H1 in the data file" in target.reason
