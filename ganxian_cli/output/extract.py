@@ -122,6 +122,8 @@ def draft(extraction: Extraction, article: str, source: str | None = None) -> st
         "# stock = true marks a new indicator of levels at a point of time (在建项目, 规上企业达",
         "# …家, 余额): its periods read 截至2022年6月; for a flow, delete it from each of its",
         '# figures. target_kind = "list" marks a fixed list of items to complete (全部开工).',
+        '# tracks = "ID" on a target of the year makes the target `progress` judges over the',
+        "# actuals of ID to date; delete it to record the target alone.",
         "",
         tomli_w.dumps(
             {
@@ -171,6 +173,8 @@ def draft(extraction: Extraction, article: str, source: str | None = None) -> st
         if p.target_kind == "list" and p.tracks:  # import makes its target of kind list
             entry |= {"tracks": p.tracks, "target_kind": p.target_kind}
             note += f"; a list of {plain(p.value)} items, all done: a target of kind list"
+        elif p.tracks:  # a year's target of its actuals to date: import makes its target
+            entry["tracks"] = p.tracks
         elif p.target_kind == "list":
             entry["target_kind"] = p.target_kind
             note += (

@@ -44,6 +44,11 @@ def _published(article: Path) -> str:
 def test_an_unedited_draft_imports_into_a_valid_file(
     runner: CliRunner, tmp_path: Path, article: Path
 ) -> None:
+    _imported(runner, tmp_path, article)
+
+
+def _imported(runner: CliRunner, tmp_path: Path, article: Path) -> Path:
+    """The data file `init`, `extract` and `import` make of *article*, validated --strict."""
     data = tmp_path / "data.toml"
     made = invoke(
         runner, "init", str(data), "--region", "某地", "--title", article.stem,
@@ -61,6 +66,27 @@ def test_an_unedited_draft_imports_into_a_valid_file(
     checked = invoke(runner, "validate", "--strict", str(data))
     assert checked.exit_code == 0, checked.stdout + checked.stderr
     assert 'name_en = ""' not in data.read_text(encoding="utf-8")
+    return data
+
+
+# articles that print a year's target beside its actual to date: the draft links them
+WITH_TARGETS = {
+    "town_fengling_jan_may": {"fiscal_revenue", "fixed_asset_investment"},
+    "heldout3_county_anyuan_q1_q3": {"operating_revenue_industry_above_size"},
+    "followup_ganxian_halfyear": {"operating_revenue_industry_above_size"},
+}
+
+
+@pytest.mark.parametrize("stem", sorted(WITH_TARGETS))
+def test_a_year_target_beside_its_actual_is_judged_by_progress(
+    runner: CliRunner, tmp_path: Path, stem: str
+) -> None:
+    data = _imported(runner, tmp_path, CORPUS / f"{stem}.txt")
+    shown = invoke(runner, "progress", "--data", str(data), "--format", "json")
+    assert shown.exit_code == 0, shown.stderr
+    targets = json.loads(shown.stdout)["targets"]
+    judged = {t["indicator"] for t in targets if t["verdict"] and t["time_progress_pct"]}
+    assert judged == WITH_TARGETS[stem]
 
 
 def test_the_corpus_is_there() -> None:
@@ -123,8 +149,9 @@ def test_a_follow_up_article_goes_onto_the_shipped_indicators(
 def test_the_follow_up_article_alone_makes_its_stocks_and_its_list(
     runner: CliRunner, tmp_path: Path
 ) -> None:
-    """Onto an empty file: 规上企业达148家 is a new stock indicator, and the 23 projects all
-    started make a target of kind list, tracked by the count started."""
+    """Onto an empty file: 规上企业达148家 is a new stock indicator, the 23 projects all
+    started make a target of kind list, tracked by the count started, and the year's 500亿元
+    of 规上工业营业收入 the annual target of its revenue to June."""
     data = tmp_path / "data.toml"
     invoke(runner, "init", str(data), "--region", "某地", "--title", "t", "--published", "2022-07")
     extracted = invoke(runner, "extract", str(FOLLOW_UP), "--data", str(data), "-f", "toml")
@@ -137,8 +164,12 @@ def test_the_follow_up_article_alone_makes_its_stocks_and_its_list(
     assert [i["name"] for i in written["indicators"].values() if i.get("stock")] == [
         "规模以上企业数"
     ]
-    (target,) = written["targets"]
-    assert target["kind"] == "list" and target["target"].endswith("@2022#actual")
+    listed, annual = written["targets"]
+    assert listed["kind"] == "list" and listed["target"].endswith("@2022#actual")
+    assert annual == {
+        "target": "operating_revenue_industry_above_size@2022#target",
+        "actual": "operating_revenue_industry_above_size",
+    }
 
 
 @pytest.mark.parametrize("title", ["云岭县上半年经济运行情况", "云岭县经济简报"])

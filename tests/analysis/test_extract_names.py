@@ -67,7 +67,7 @@ def _figure(text: str, value: str, dataset: Dataset | None = None) -> Proposal:
         ("城镇调查失业率5.1%,比上月下降0.2个百分点。", "-0.2", "城镇调查失业率变动"),
         # a share named by its whole: of what the clause before measures, or a plan's completion
         ("民生支出41.2亿元,占一般公共预算支出的80.6%。", "80.6", "民生支出占一般公共预算支出比重"),
-        ("完成投资142.7亿元,占年度计划的108.3%。", "108.3", "完成年度计划"),
+        ("完成投资142.7亿元,占年度计划的108.3%。", "108.3", "投资年度计划完成率"),
         # no company, builder or level word in a name
         ("该公司目前在全国已建成生产基地6个。", "6", "建成生产基地"),
         (

@@ -27,7 +27,16 @@ _TARGET = re.compile(r"计划|全年|年度")
 _TARGET_REVIEW = re.compile(r"计划")  # in a review of a year that is over, 全年 is what was done
 _ACTUAL = re.compile(r"完成|累计|已|实际|占")
 # what was achieved against a target: 完成年度目标的78.6%, 超序时进度3.6个百分点 (超序进度)
-_ACHIEVED = re.compile(r"(?:完成|达到|实现|占)[^,;。]*(?:目标|任务|计划)的?$|(?:序时?|时序)进度$")
+# (完成全年目标2860亿元的48.5%: the target's amount between)
+_ACHIEVED = re.compile(
+    r"(?:完成|达到|实现|占)[^,;。]*(?:目标|任务|计划|年度预算|全年预算)(?:[\d.]+[^\d,;。]{0,3})?的?$"
+    r"|(?:序时?|时序)进度$"
+)
+# the year's plan named right before its amount (完成全年目标2860亿元的48.5%: 2860 is the target)
+_GOAL_NAMED = re.compile(r"(?:完成|达到|实现|占)?(?:全年|年度)(?:目标|任务|计划|预算)(?:为|是)?$")
+# a cap to keep under (城镇调查失业率控制在5.5%以内): a target, not what was done
+_CAP_LEAD = re.compile(r"控制在$")
+_CAP_AFTER = re.compile(r"以内|以下")
 _GROWTH = re.compile(
     r"(环比)?(?:同比|比上年同期|较上年同期|比上年|较上年|比去年|较去年)?(分别)?"
     r"(增长|增加|提高|上升|上涨|下降|减少|回落|下滑|降低|下跌)了?(?:达到?|为)?$"
@@ -68,6 +77,10 @@ class Status:
             return "forecast"
         if _COMMIT.search(lead):
             return "target"  # 确保6月底前完成第二批危房改造任务86户
+        if _GOAL_NAMED.search(lead) or (
+            _CAP_LEAD.search(lead) and _CAP_AFTER.match(text, token.end)
+        ):
+            return "target"
         if _ACHIEVED.search(lead):
             return "actual"
         if _TARGET_STRONG.search(lead):

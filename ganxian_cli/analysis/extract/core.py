@@ -15,7 +15,7 @@ from ...model.periods import UNDATED, Period
 from ...model.units import UNITS, Kind, Unit, get_unit
 from . import cells, clauses, context, stocks, when
 from .match import Matcher
-from .rates import related, unit_kind
+from .rates import completion_names, link_year_targets, related, unit_kind, year_goals
 from .text import CompactText, compact
 from .tokens import PROPOSED_UNITS, Token, Tokenizer, known_unit
 from .types import Extraction, FoundFigure, Proposal
@@ -183,8 +183,9 @@ def extract(
         proposals.append(
             _proposal(article, f, periods, matcher, line_starts, readers, (before, after))
         )
-    proposals = stocks.parts(proposals, figures, text)
+    proposals = year_goals(stocks.parts(proposals, figures, text), figures, text)
     proposals = related(_distinct(proposals, matcher), figures, text, dataset)
+    proposals = completion_names(proposals, matcher)
     proposals = _distinct(
         all_done(proposals, figures, text, matcher, lambda pos: str(periods.flow_in_force(pos))),
         matcher,
@@ -199,7 +200,7 @@ def extract(
         for p in proposals
     ]  # fmt: skip
     proposals = _in_row_order(proposals, set(dataset.indicators) if dataset else set())
-    proposals = link_lists(stocks.by_indicator(proposals))
+    proposals = link_year_targets(link_lists(stocks.by_indicator(proposals)), dataset)
     if dataset is not None and dataset.themes:
         proposals = _themes_of_neighbours(proposals, set(dataset.themes))
     proposed = {

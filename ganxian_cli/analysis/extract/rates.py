@@ -6,13 +6,30 @@ import re
 from dataclasses import replace
 
 from ...model.models import Dataset
+from ...model.periods import UNDATED, PeriodError, parse_period
+from ...model.refs import RefError, parse_ref
 from ...model.units import Kind
+from .match import Matcher, canonical
 from .tokens import known_unit
 from .types import FoundFigure, Proposal
 
 _GAP = re.compile(r"序时|序进度")
 # 完成年度计划的82.4%, 占年度计划的81.2%: the rate the year's plan is done at, not a share
-_RATE = re.compile(r"率|完成.*计划的|占(?:年度|全年)(?:计划|任务|目标)")
+_RATE = re.compile(
+    r"率|完成.*(?:计划|目标|任务|年度预算|全年预算).*的|占(?:年度|全年)(?:计划|任务|目标)"
+)
+# a cap to keep under (失业率控制在5.5%以内): a measure of its own, no rate of the figure before
+_CAP = re.compile(r"控制在")
+# the year's plan named right before its amount (完成全年目标2860亿元的48.5%)
+_GOAL_NAMED = re.compile(r"(?:全年|年度)(?:目标|任务|计划|预算)(?:为|是)?$")
+# a completion rate named by the plan alone (完成年度目标的63.2%: 年度目标, 全年目标2860亿元)
+_PLAN_ONLY = re.compile(
+    r"(?:完成|占)?(?P<plan>(?:全年|年度)(?:目标|任务|计划|预算))(?:[\d.]+[^\d]{0,3})?(?:完成率)?"
+)
+# a completion rate named by its measure and the plan (一般公共预算收入完成年度预算)
+_MEASURE_PLAN = re.compile(
+    r"(?P<of>[\u4e00-\u9fff]{2,}?)(?:完成|占)(?P<plan>(?:全年|年度)(?:目标|任务|计划|预算))"
+)
 
 
 def related(
@@ -39,7 +56,9 @@ def related(
             continue
         lead = text[f.clause[0] : f.token.start]
         relation = None
-        if p.unit != "%" and _GAP.search(lead):
+        if _CAP.search(lead):
+            pass
+        elif p.unit != "%" and _GAP.search(lead):
             relation = "gap"
         elif _RATE.search(lead):
             relation = "rate"
@@ -67,6 +86,204 @@ def _of_target(p: Proposal, relation: str, of: str, dataset: Dataset) -> Proposa
             p = replace(p, indicator=holder, new_indicator=False, reason=reason)
         return replace(p, relates_to=target.actual, links=True)
     return p
+
+
+def year_goals(proposals: list[Proposal], figures: list[FoundFigure], text: str) -> list[Proposal]:
+    """An amount printed as the year's plan after a figure of its sentence (地区生产总值完成
+    1386.5亿元，…，完成全年目标2860亿元的48.5%): that figure's target for its year, on its
+    indicator, not a measure of its own named 全年目标."""
+    out: list[Proposal] = []
+    last: dict[tuple[int, int], Proposal] = {}  # sentence -> its last figure not a rate
+    for p, f in zip(proposals, figures, strict=True):
+        if unit_kind(p.unit) is Kind.RATE:
+            out.append(p)
+            continue
+        before = last.get(f.sentence)
+        lead = text[f.clause[0] : f.token.start]
+        year = _year(before.period) if before else None
+        if (
+            before is not None
+            and year is not None
+            and p.status == "target"
+            and before.status == "actual"
+            and _GOAL_NAMED.search(lead)
+            and _family(p.unit) == _family(before.unit)
+        ):
+            p = replace(
+                p,
+                indicator=before.indicator,
+                new_indicator=before.new_indicator,
+                name=before.name,
+                theme=before.theme,
+                subject=before.subject,
+                period=str(year),
+                reason=f"the year's plan of {before.name} before it: its target for {year}",
+            )
+        last[f.sentence] = p
+        out.append(p)
+    return out
+
+
+def completion_names(proposals: list[Proposal], matcher: Matcher) -> list[Proposal]:
+    """A new completion rate named by the plan alone (完成年度目标的63.2% after 城镇新增就业
+    3.16万人: 年度目标), or by its measure and the plan (一般公共预算收入完成年度预算), named
+    as a completion rate of what it measures: 城镇新增就业年度目标完成率."""
+    names = {p.indicator: p.name for p in proposals if unit_kind(p.unit) is not Kind.RATE}
+    out: list[Proposal] = []
+    for p in proposals:
+        name = None
+        plan = _PLAN_ONLY.fullmatch(p.name)
+        of = names.get(p.relates_to or "")
+        if p.relation == "rate" and plan and of:
+            name = f"{of}{plan.group('plan')}完成率"
+        elif p.unit == "%" and (both := _MEASURE_PLAN.fullmatch(p.name)):
+            name = f"{both.group('of')}{both.group('plan')}完成率"
+        if name is not None and p.new_indicator:
+            found = matcher.match(name, p.value, p.unit, p.subject, p.period, p.quote)
+            p = replace(
+                p, name=name, indicator=found.indicator, new_indicator=found.new,
+                reason=found.reason if not found.new else p.reason,
+            )  # fmt: skip
+        out.append(p)
+    return out
+
+
+def link_year_targets(proposals: list[Proposal], dataset: Dataset | None) -> list[Proposal]:
+    """A target of a whole year tracked by the actuals of its indicator over months of that
+    year (社会消费品零售总额 542.8亿元 of 1-6月 and 力争全年突破1100亿元): `import` makes the
+    [[targets]] entry `progress` judges, and a completion rate quoted of that indicator
+    (完成年度目标的63.2%) is linked to it. Not for a rate (增长7%: a growth target is no
+    amount to be half done), a level (a stock does not accrue), another unit family, or a
+    target the data file has already. A new target named as a new actual is but for the
+    register's 企业 (规上工业营业收入, 规上工业企业实现营业收入) goes onto the actual's
+    indicator."""
+    actuals = _actuals_to_date(proposals, dataset)
+    named = {
+        (_measure(p.name), p.subject, y, _family(p.unit)): p
+        for p in proposals
+        if p.new_indicator and p.status == "actual" and (y := _year_to_date(p.period))
+    }
+    taken = {(p.indicator, p.period, p.status, p.subject) for p in proposals}
+    had = _targets_had(dataset)
+    stocks = {i for i, x in dataset.indicators.items() if x.stock} if dataset else set()
+    linked: set[str] = set()  # the indicators of the targets linked
+    out: list[Proposal] = []
+    for p in proposals:
+        year = _year(p.period)
+        if (
+            year is None
+            or p.status != "target"
+            or p.period != str(year)
+            or p.target_kind is not None
+            or p.tracks is not None
+            or p.stock
+            or unit_kind(p.unit) is Kind.RATE
+        ):
+            out.append(p)
+            continue
+        family = _family(p.unit)
+        actual = named.get((_measure(p.name), p.subject, year, family))
+        if p.new_indicator and actual and (p.indicator, p.subject, year, family) not in actuals:
+            moved = (actual.indicator, p.period, p.status, p.subject)
+            if moved not in taken:
+                taken.add(moved)
+                reason = f"named as {actual.name} ({actual.indicator}) but for the register's 企业"
+                p = replace(
+                    p, indicator=actual.indicator, name=actual.name, theme=actual.theme,
+                    reason=reason,
+                )  # fmt: skip
+        since = actuals.get((p.indicator, p.subject, year, family))
+        if since and p.indicator not in stocks | linked and (p.indicator, year) not in had:
+            linked.add(p.indicator)
+            reason = (
+                f"{p.reason}; the year's target of its actual to date ({since}): "
+                f"tracks = {p.indicator} makes the [[targets]] entry progress judges"
+            )
+            p = replace(p, tracks=p.indicator, reason=reason.lstrip("; "))
+        out.append(p)
+    return _quoted_of(out, linked)
+
+
+def _quoted_of(proposals: list[Proposal], linked: set[str]) -> list[Proposal]:
+    """The first rate and the first gap quoted of each target linked, linked to it (a target
+    has one of each)."""
+    out: list[Proposal] = []
+    seen: set[tuple[str, str]] = set()
+    for p in proposals:
+        if p.relation in ("rate", "gap") and p.relates_to in linked and not p.links:
+            key = (p.relation, p.relates_to)
+            if key not in seen:
+                seen.add(key)
+                p = replace(p, links=True)
+        out.append(p)
+    return out
+
+
+def _actuals_to_date(
+    proposals: list[Proposal], dataset: Dataset | None
+) -> dict[tuple[str, str | None, int, str], str]:
+    """(indicator, subject, year, unit family) of each actual over months of a year from
+    January, of the draft and of the data file: the period, as the reason names it."""
+    actuals: dict[tuple[str, str | None, int, str], str] = {}
+    if dataset is not None:
+        for ident, indicator in dataset.indicators.items():
+            for o in indicator.observations:
+                y = _year_to_date(str(o.period))
+                if o.status == "actual" and y is not None:
+                    family = _family(o.unit or indicator.unit)
+                    actuals[ident, o.subject, y, family] = f"{o.period} in the data file"
+    for p in proposals:
+        if p.status == "actual" and (y := _year_to_date(p.period)) is not None:
+            actuals[p.indicator, p.subject, y, _family(p.unit)] = p.period
+    return actuals
+
+
+# the firms of a register named in a measure of its industry (规模以上工业企业营业收入)
+_REGISTER_FIRMS = re.compile(r"(?<=工业)企业")
+
+
+def _measure(name: str) -> str:
+    """*name* as a target and its actual are compared: 规模以上 spelt out, without the
+    register's 企业 (规上工业营业收入 is 规模以上工业企业营业收入)."""
+    return _REGISTER_FIRMS.sub("", canonical(name))
+
+
+def _targets_had(dataset: Dataset | None) -> set[tuple[str, int]]:
+    """(indicator, year) of each target of the data file, by its own indicator and by its
+    actual's."""
+    had: set[tuple[str, int]] = set()
+    for t in dataset.targets if dataset else []:
+        try:
+            ref = parse_ref(t.target)
+        except RefError:
+            continue
+        if ref.period is not None and ref.period != UNDATED:
+            had |= {(ref.indicator, ref.period.year), (t.actual, ref.period.year)}
+    return had
+
+
+def _year(period: str) -> int | None:
+    try:
+        parsed = parse_period(period)
+    except PeriodError:
+        return None
+    return None if parsed == UNDATED else parsed.year
+
+
+def _year_to_date(period: str) -> int | None:
+    """The year of a period of months from January short of the whole year (2033-H1)."""
+    try:
+        parsed = parse_period(period)
+    except PeriodError:
+        return None
+    if parsed == UNDATED or parsed.start != 1 or parsed.end == 12:
+        return None
+    return parsed.year
+
+
+def _family(unit: str) -> str:
+    found = known_unit(unit)
+    return unit if found is None else found.family
 
 
 def unit_kind(unit: str) -> Kind:

@@ -1,0 +1,137 @@
+"""`extract` links a target of a whole year to the actual of the same measure in the same
+article (`tracks`), so `import` makes the `[[targets]]` entry `progress` judges; a year's plan
+printed after a figure (完成全年目标390亿元的47.8%) is that figure's target and the rate its
+completion; a cap (控制在5.5%以内) is a target."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from decimal import Decimal
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from ganxian_cli.analysis.extract import Proposal, extract
+from ganxian_cli.datafile.loader import load
+from tests.conftest import invoke
+
+ARTICLE = """青山县2031年上半年经济运行情况
+
+上半年，全县地区生产总值完成186.5亿元，同比增长6.1%，完成全年目标390亿元的47.8%。社会消费品零售总额52.8亿元，同比增长5.6%。城镇新增就业3160人，完成年度目标的63.2%。城镇调查失业率控制在5.2%左右。
+
+下半年，力争全年地区生产总值增长6.5%左右；力争社会消费品零售总额突破110亿元；确保全年城镇新增就业5000人以上，城镇调查失业率控制在5.5%以内。
+"""
+
+
+def _figures(text: str = ARTICLE) -> dict[Decimal, Proposal]:
+    return {p.value: p for p in extract(text, None, "2031-07").figures}
+
+
+def test_a_year_target_tracks_the_actual_of_its_measure_to_date() -> None:
+    found = _figures()
+    retail, jobs = found[Decimal(110)], found[Decimal(5000)]
+    assert (retail.status, retail.period) == ("target", "2031")
+    assert retail.indicator == found[Decimal("52.8")].indicator == retail.tracks
+    assert jobs.indicator == found[Decimal(3160)].indicator == jobs.tracks
+    assert "2031-H1" in retail.reason and "[[targets]]" in retail.reason
+
+
+def test_a_growth_target_is_no_amount_to_be_half_done() -> None:
+    growth = _figures()[Decimal("6.5")]
+    assert (growth.status, growth.unit, growth.tracks) == ("target", "%", None)
+
+
+def test_a_level_does_not_accrue_towards_a_year_target() -> None:
+    found = _figures(
+        "截至6月末，全县金融机构各项存款余额286.3亿元。力争全年金融机构各项存款余额突破300亿元。"
+    )
+    level, target = found[Decimal("286.3")], found[Decimal(300)]
+    assert level.stock and target.indicator == level.indicator
+    assert target.tracks is None
+
+
+def test_the_plan_after_a_figure_is_its_target_and_the_rate_its_completion() -> None:
+    found = _figures()
+    grp, plan, rate = found[Decimal("186.5")], found[Decimal(390)], found[Decimal("47.8")]
+    assert (plan.indicator, plan.status, plan.period) == (grp.indicator, "target", "2031")
+    assert plan.name == grp.name == "地区生产总值" and plan.tracks == grp.indicator
+    assert (rate.status, rate.relation, rate.relates_to, rate.links) == (
+        "actual", "rate", grp.indicator, True,
+    )  # fmt: skip
+    assert rate.name == "地区生产总值全年目标完成率"
+
+
+def test_a_completion_rate_named_by_the_plan_alone_is_named_by_its_measure() -> None:
+    found = _figures()
+    jobs, rate = found[Decimal(3160)], found[Decimal("63.2")]
+    assert rate.indicator != "target" and rate.name == "城镇新增就业年度目标完成率"
+    assert (rate.status, rate.relates_to, rate.links) == ("actual", jobs.indicator, True)
+
+
+def test_a_cap_to_keep_under_is_a_target_of_the_year() -> None:
+    found = _figures()
+    cap, done = found[Decimal("5.5")], found[Decimal("5.2")]
+    assert (cap.status, cap.period, cap.name) == ("target", "2031", "城镇调查失业率")
+    assert (cap.relation, cap.tracks) == (None, None)
+    assert (done.status, done.period, done.indicator) == ("actual", "2031-H1", cap.indicator)
+
+
+def test_the_draft_makes_the_targets_progress_judges(tmp_path: Path, runner: CliRunner) -> None:
+    article, data, draft = tmp_path / "h1.txt", tmp_path / "mine.toml", tmp_path / "h1.toml"
+    article.write_text(ARTICLE, encoding="utf-8")
+    invoke(runner, "init", str(data), "--region", "青山", "--title", "t", "--published", "2031-07")
+    out = invoke(runner, "extract", str(article), "--data", str(data), "--output", str(draft))
+    assert out.exit_code == 0, out.output
+    assert "tracks = " in draft.read_text(encoding="utf-8")
+    assert invoke(runner, "import", str(draft), "--data", str(data)).exit_code == 0
+    assert invoke(runner, "validate", "--strict", str(data)).exit_code == 0
+    targets = tomllib.loads(data.read_text(encoding="utf-8"))["targets"]
+    assert len(targets) == 3 and sum("rate" in t for t in targets) == 2
+    shown = invoke(runner, "progress", "--data", str(data), "--format", "json")
+    judged = json.loads(shown.stdout)["targets"]
+    assert len(judged) == 3 and all(t["verdict"] for t in judged)
+    # read again onto the file that has the targets: nothing new to link
+    again = extract(ARTICLE, load(str(data)).dataset, "2031-07").figures
+    assert not any(p.tracks for p in again)
+
+
+def test_a_budget_is_a_plan_its_revenue_is_completed_against() -> None:
+    found = _figures(
+        "1-5月，全县一般公共预算收入8.94亿元，完成年度预算的46.8%。"
+        "力争全年一般公共预算收入突破19.1亿元。"
+    )
+    revenue, rate, target = found[Decimal("8.94")], found[Decimal("46.8")], found[Decimal("19.1")]
+    assert target.tracks == revenue.indicator == target.indicator
+    assert rate.name == "一般公共预算收入年度预算完成率"
+    assert (rate.status, rate.relates_to, rate.links) == ("actual", revenue.indicator, True)
+
+
+def test_a_rate_named_with_its_measure_and_the_budget_alone_is_a_completion_rate() -> None:
+    rate = _figures("1-5月，全县一般公共预算收入完成年度预算的46.8%。")[Decimal("46.8")]
+    assert (rate.status, rate.name) == ("actual", "一般公共预算收入年度预算完成率")
+
+
+def test_a_target_links_one_rate_and_one_gap() -> None:
+    figures = extract(
+        "1-7月，全县社会消费品零售总额84.3亿元，完成年度目标的64.3%，超序时进度6个百分点，"
+        "占全年目标的64.3%。力争全年社会消费品零售总额突破131亿元。",
+        None,
+        "2031-08",
+    ).figures
+    retail = figures[0].indicator
+    assert figures[-1].tracks == retail
+    quoted = [(p.relation, p.relates_to, p.links) for p in figures if p.relation]
+    assert quoted == [("rate", retail, True), ("gap", retail, True), ("rate", retail, False)]
+
+
+def test_an_actual_the_data_file_has_is_tracked_too(tmp_path: Path, runner: CliRunner) -> None:
+    article, data, draft = tmp_path / "h1.txt", tmp_path / "mine.toml", tmp_path / "h1.toml"
+    article.write_text("上半年，全县社会消费品零售总额52.8亿元。\n", encoding="utf-8")
+    invoke(runner, "init", str(data), "--region", "青山", "--title", "t", "--published", "2031-07")
+    invoke(runner, "extract", str(article), "--data", str(data), "--output", str(draft))
+    assert invoke(runner, "import", str(draft), "--data", str(data)).exit_code == 0
+    dataset = load(str(data)).dataset
+    (target,) = extract("力争全年社会消费品零售总额突破110亿元。", dataset, "2031-07").figures
+    assert target.tracks == target.indicator and not target.new_indicator
+    assert "2031-H1 in the data file" in target.reason
