@@ -210,7 +210,7 @@ def extract(
     for symbol in cells.undeclared(proposals, dataset):  # a table's 千公顷: a family of its own
         proposed.setdefault(symbol, Unit(symbol, symbol, Decimal(1), Kind.AMOUNT, ""))
     resolved = f"{year}-{month:02d}"
-    warnings = _other_region(first, dataset)
+    warnings = _other_region(first, dataset) + list(tables.warnings)
     warnings += [
         f"{p.text} ({p.period}) ends after {resolved}, the month periods are resolved with "
         f"(from {how}): its figures keep {p.text}; check the publication month"
