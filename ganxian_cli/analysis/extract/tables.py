@@ -11,9 +11,10 @@ Layouts read:
 Units, most specific first: a unit in the row label's brackets (``工业用电量(亿千瓦时)``), a 单位
 column, a unit in the column header (``累计(亿元)``), the table's unit line before or after it
 (``单位:亿元``). A unit line may name the growth columns' % beside the values' unit
-(``单位：亿元、%``, ``单位：亿元，%``): the values are in 亿元, a row of rates (占比, 增速) in %; a line
-naming several units besides % (``单位:个、万元``) gives none. What gives no figure (no unit, or
-a run of ``|`` or aligned lines with numbers no table is read from) is said by `unread`.
+(``单位：亿元、%``, ``单位：亿元，%``): the values are in 亿元, a row of rates (占比, 增速)
+in %; a line naming several units besides % (``单位:个、万元``) gives none. What gives no
+figure (no unit, or a run of ``|`` or aligned lines with numbers no table is read from) is
+said by `unread`.
 
 Columns: 本月/当月/N月/N月末 are that month; 累计/1-N月/1—N月/N月累计/一季度/上半年 run from
 January to that month; ``YYYY年`` is the year; a 同比/增长(%)/增速 column is the yoy of the
