@@ -225,6 +225,10 @@ def test_what_no_table_reading_gives_is_said() -> None:
     assert find_tables(broken, year=2031, month=6) == []
     said = tables.unread(broken, [])
     assert len(said) == 1 and "line 3" in said[0] and "not read" in said[0]
+    # a row of a table read that gives no cell (its label is a number)
+    row = "单位:亿元\n指标 | 本月 | 累计\n财政收入 | 1.2 | 8.9\n2030 | 5.1 | 3.2\n"
+    said = tables.unread(row, find_tables(row, year=2031, month=6))
+    assert len(said) == 1 and "line 4" in said[0] and "2 numbers" in said[0]
     aligned = "指标    本月    累计\n12    6.8    31.4\n13    1.2    8.9\n"
     assert find_tables(aligned, year=2031, month=6) == []
     assert len(tables.unread(aligned, [])) == 1

@@ -37,6 +37,7 @@ optional parts are the unit the cell was read with and the 同比 column its yoy
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -750,11 +751,22 @@ def unread(text: str, found: Sequence[Table]) -> list[str]:
                 f"{_figures(blind)} not proposed: {why}"
             )
     covered = [(t.start, t.end) for t in found]
-    for first, numbers in _numbered_runs(_lines(text)):
-        if not any(a <= first.start <= b for a, b in covered):
+    starts = sorted(c.start for t in found for c in t.cells)
+    for run in _numbered_runs(_lines(text)):
+        # lines no table covers, and rows of a table that gave no cell (a label that is a number)
+        left = [
+            (line, n)
+            for line, n in run
+            if n and bisect.bisect_left(starts, line.start) == bisect.bisect_right(starts, line.end)
+        ]
+        numbers = sum(n for _, n in left)
+        inside = any(a <= left[0][0].start <= b for a, b in covered) if left else False
+        if numbers and (len(left) > 1 or "|" in left[0][0].text or inside or len(run) == 1):
+            at = left[0][0] if inside else run[0][0]  # a row of a table, else the whole run
             said.append(
-                f"line {_line_no(text, first.start)}: a table with {_figures(numbers, 'number')} "
-                "not read: its figures are not proposed; check its rows and columns"
+                f"line {_line_no(text, at.start)}: "
+                f"{_figures(numbers, 'number')} of a table not read: not proposed; check its "
+                "rows and columns"
             )
     return said
 
@@ -767,12 +779,11 @@ def _line_no(text: str, pos: int) -> int:
     return text.count("\n", 0, pos) + 1
 
 
-def _numbered_runs(lines: Sequence[_Line]) -> Iterable[tuple[_Line, int]]:
-    """Each run of table-like lines holding numbers: its first line and how many numbers. A
-    run is of ``|`` lines (two cells or more, one line enough), or of two lines or more of
-    three aligned cells or more; a year (2031) or a blank cell is no number."""
-    run: list[_Line] = []
-    numbers = 0
+def _numbered_runs(lines: Sequence[_Line]) -> Iterable[list[tuple[_Line, int]]]:
+    """Each run of table-like lines holding numbers, each line with how many: a run of ``|``
+    lines (two cells or more, one line enough), or of two lines or more of three aligned cells
+    or more; a year (2031) or a blank cell is no number."""
+    run: list[tuple[_Line, int]] = []
     kind = ""
     for line in [*lines, _Line(0, 0, "")]:
         pipe = _pipe_cells(line)
@@ -781,16 +792,16 @@ def _numbered_runs(lines: Sequence[_Line]) -> Iterable[tuple[_Line, int]]:
         if this == "aligned" and pieces is not None and len(pieces) < 3:
             this = ""
         if this != kind or not this:
-            if run and (kind == "pipe" or len(run) > 1) and numbers:
-                yield run[0], numbers
-            run, numbers, kind = [], 0, this
+            if (kind == "pipe" or len(run) > 1) and any(n for _, n in run):
+                yield run
+            run, kind = [], this
         if this and pieces is not None:
-            run.append(line)
-            numbers += sum(
+            numbers = sum(
                 1
                 for p in pieces
                 if _number(p.text) is not None and not _BARE_YEAR.fullmatch(_norm(p.text))
             )
+            run.append((line, numbers))
 
 
 _RUNS = (PeriodKind.YEAR_TO_DATE, PeriodKind.MONTH)
