@@ -750,7 +750,13 @@ def unread(text: str, found: Sequence[Table]) -> list[str]:
                 f"line {_line_no(text, table.start)}: table {QUOTE_SEP.join(table.header)}: "
                 f"{_figures(blind)} not proposed: {why}"
             )
-    covered = [(t.start, t.end) for t in found]
+    spans = sorted((t.start, t.end) for t in found)
+    table_starts = [a for a, _ in spans]
+
+    def covered(pos: int) -> bool:
+        k = bisect.bisect_right(table_starts, pos) - 1
+        return k >= 0 and pos <= spans[k][1]
+
     starts = sorted(c.start for t in found for c in t.cells)
     for run in _numbered_runs(_lines(text)):
         # lines no table covers, and rows of a table that gave no cell (a label that is a number)
@@ -760,7 +766,7 @@ def unread(text: str, found: Sequence[Table]) -> list[str]:
             if n and bisect.bisect_left(starts, line.start) == bisect.bisect_right(starts, line.end)
         ]
         numbers = sum(n for _, n in left)
-        inside = any(a <= left[0][0].start <= b for a, b in covered) if left else False
+        inside = covered(left[0][0].start) if left else False
         if numbers and (len(left) > 1 or "|" in left[0][0].text or inside or len(run) == 1):
             at = left[0][0] if inside else run[0][0]  # a row of a table, else the whole run
             said.append(
