@@ -154,3 +154,15 @@ def test_any_text_with_bars_and_columns_gives_figures_or_nothing(text: str) -> N
             assert cell_shown(p.quote, text), p.quote
         if p.restates is not None:
             assert found.figures[p.restates].restates is None
+
+
+def test_a_table_whose_figures_cannot_be_proposed_is_a_warning() -> None:
+    several = ARTICLE.replace("单位:亿元", "单位:亿元、万吨")
+    found = extract(several, None, "2027-06")
+    table = [p for p in found.figures if parse_cell_quote(p.quote) is not None]
+    assert {p.name for p in table} == {"全社会用电量"}  # its label names its unit
+    said = [w for w in found.warnings if "not proposed" in w]
+    assert len(said) == 1 and "3 figures" in said[0] and "亿元、万吨" in said[0], found.warnings
+    mixed = extract(ARTICLE.replace("单位:亿元", "单位：亿元、%"), None, "2027-06")
+    assert len([p for p in mixed.figures if parse_cell_quote(p.quote) is not None]) == 5
+    assert not [w for w in mixed.warnings if "table" in w]

@@ -41,3 +41,30 @@ def test_a_headline_without_a_span_keeps_the_publication_month() -> None:
     periods = {str(f.value): f.period for f in extract(text, published="2022-07").figures}
     assert periods["88.6"] == "2022-01..2022-07"
     assert periods["17"] == "2022-07"
+
+
+@pytest.mark.parametrize(
+    ("lead", "published", "span", "month"),
+    [
+        ("今年1-7月,某县共签约项目36个。", "2036-08", "2036-01..2036-07", "2036-07"),
+        ("本报讯 记者从市发改委获悉,上半年,全市新签约项目52个。", "2029-08", "2029-H1", "2029-06"),
+        ("一季度,石溪镇招商引资到位资金3.6亿元。", "2041-05", "2041-Q1", "2041-03"),
+    ],
+)
+def test_a_span_the_body_opens_with_is_the_articles_span(
+    lead: str, published: str, span: str, month: str
+) -> None:
+    """The body's first sentence names the months the article reports on as a headline would:
+    a later paragraph's 累计 total, its share of the plan and a flow are of that span, a level
+    of its last month — as they are when the span is in the same paragraph."""
+    later = "全县56个重点项目累计完成投资83.42亿元,占年度计划的64.3%。截至目前,在建项目102个。"
+    apart = {str(f.value): f.period for f in extract(f"{lead}\n\n{later}", None, published).figures}
+    assert (apart["83.42"], apart["64.3"], apart["102"]) == (span, span, month)
+    together = {str(f.value): f.period for f in extract(lead + later, None, published).figures}
+    assert (together["83.42"], together["64.3"]) == (span, span)
+
+
+def test_a_span_stated_after_the_first_sentence_is_no_articles_span() -> None:
+    text = "全县经济平稳。今年1-7月,某县共签约项目36个。\n\n重点项目累计完成投资83.42亿元。"
+    periods = {str(f.value): f.period for f in extract(text, None, "2036-08").figures}
+    assert periods["83.42"] == "2036-01..2036-08"

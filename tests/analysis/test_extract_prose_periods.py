@@ -60,10 +60,13 @@ def test_periods_carry_across_headings(text: str, published: str, period: str, v
     assert _found(text, published)[value][0] == period
 
 
-def test_a_plain_paragraph_does_not_inherit_the_lead_period() -> None:
-    """Without a heading between them, a new paragraph is of the article's month again."""
-    text = "1至9月,全市投资增长5.6%。\n\n一、产业项目加快推进。园区入驻企业22家。"
+def test_a_plain_paragraph_does_not_inherit_a_later_sentences_period() -> None:
+    """Without a heading between them, a new paragraph is of the article's month again; a span
+    the body opens with is the article's (its last month is the month reported on)."""
+    text = "全市经济平稳。1至9月,全市投资增长5.6%。\n\n一、产业项目加快推进。园区入驻企业22家。"
     assert _found(text, "2031-10")["22家"][0] == "2031-10"
+    opening = "1至9月,全市投资增长5.6%。\n\n一、产业项目加快推进。园区入驻企业22家。"
+    assert _found(opening, "2031-10")["22家"][0] == "2031-09"
 
 
 @pytest.mark.parametrize(

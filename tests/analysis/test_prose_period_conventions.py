@@ -67,28 +67,35 @@ def test_a_lead_over_schedule_is_achieved(text: str) -> None:
             "1月至5月,全县签约项目20个。收集招商项目信息60个,重点跟踪在谈项目43个。",
             "2022-06",
             "60个",
+            "2022-05",
+        ),
+        (
+            "全县经济平稳。1月至5月,全县签约项目20个。收集招商项目信息60个,重点跟踪在谈项目43个。",
+            "2022-06",
+            "60个",
             "2022-06",
         ),
         (
             "1—8月,全市新签约项目31个。重点跟踪在谈项目27个,投资总额96.5亿元。",
             "2035-09",
             "96.5亿元",
-            "2035-09",
+            "2035-08",
         ),
         (
             "1至5月,全县保费收入1860万元。县里储备防汛物资价值约1200万元。",
             "2031-06",
             "1200万元",
-            "2031-06",
+            "2031-05",
         ),
-        ("1至5月,参保面积31.2万亩。全县共有服务网点两百个。", "2031-06", "200个", "2031-06"),
+        ("1至5月,参保面积31.2万亩。全县共有服务网点两百个。", "2031-06", "200个", "2031-05"),
     ],
 )
 def test_a_pipeline_stands_at_the_reference_month(
     text: str, published: str, value: str, period: str
 ) -> None:
     """What is in a state now (在谈, 跟踪, 储备, 共有) is counted as the article stands, not over
-    the span of months an earlier sentence named."""
+    the span of months an earlier sentence named: at the last month of the span the body opens
+    with (the months it reports on), else at the publication month."""
     assert _found(text, published)[value][0] == period
 
 
@@ -162,3 +169,35 @@ def test_a_harvest_forecast_is_the_season() -> None:
     """预计总产量: the harvest of the season under way, the year (not the month)."""
     found = _found("今年全镇水稻种植面积6.2万亩,预计总产量约3.1万吨。", "2045-07")
     assert found["3.1万吨"] == ("2045", "forecast")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value", "period", "stock"),
+    [
+        ("截至5月末,全县市场主体总量达4.12万户。", "2031-06", "4.12万户", "2031-05", True),
+        ("截至9月底,全区市场主体总量达2.6万户。", "2034-10", "2.6万户", "2034-09", True),
+        (
+            "截至7月底,全县在建项目102个,其中新开工项目38个、续建项目64个;竣工投产项目9个。",
+            "2036-08",
+            "64个",
+            "2036-07",
+            True,
+        ),
+        (
+            "截至7月底,全县在建项目102个,其中新开工项目38个、续建项目64个;竣工投产项目9个。",
+            "2036-08",
+            "9个",
+            "2036-01..2036-07",
+            False,
+        ),
+        ("截至4月末,全市在建项目85个;投产项目12个。", "2029-05", "12个", "2029-01..2029-04", False),
+        ("截至6月底,已建成投产项目41个。", "2033-07", "41个", "2033-06", False),
+    ],
+)
+def test_a_register_and_its_parts_stand_at_the_month_a_flow_runs_to_it(
+    text: str, published: str, value: str, period: str, stock: bool
+) -> None:
+    """市场主体总量 is a level; 续建 after 在建…其中 a part of the level; what was completed or
+    started production (竣工投产) by a month's end, a flow from January to it."""
+    found = {f"{p.value}{p.unit}": p for p in extract(text, None, published).figures}
+    assert (found[value].period, found[value].stock) == (period, stock)

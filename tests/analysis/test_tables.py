@@ -178,6 +178,68 @@ def test_unit_line_before_and_after_and_several_units() -> None:
     assert cells_of(find_tables(several, year=2020, month=5))[("新增企业", "累计")].unit == ""
 
 
+# --- a unit line naming the values' unit and the growth columns' % ----------------------------
+
+_MIXED = (
+    "溪口县2031年5月份主要经济指标\n\n"
+    "单位：{units}\n\n"
+    "| 指标 | 本月 | 累计 | 同比 |\n"
+    "|---|---|---|---|\n"
+    "| 规模以上工业增加值 | 6.82 | 31.47 | 8.6 |\n"
+    "| 一般公共预算收入 | 1.27 | 8.94 | -3.5 |\n"
+    "| 工业投资占比 | — | 42.6 | 1.2 |\n"
+)
+
+
+@pytest.mark.parametrize("units", ["亿元、%", "亿元，%", "亿元,%", "亿元 %", "亿元；%", "%、亿元"])
+def test_a_unit_line_may_name_the_growth_columns_percent_too(units: str) -> None:
+    got = cells_of(find_tables(_MIXED.format(units=units), year=2031, month=6))
+    assert len(got) == 5
+    assert got[("规模以上工业增加值", "本月")].unit == "亿元"
+    value = got[("一般公共预算收入", "累计")]
+    assert (value.unit, value.yoy) == ("亿元", Decimal("-3.5"))
+    assert got[("工业投资占比", "累计")].unit == "%"  # a share's row is in the line's %
+
+
+def test_a_unit_line_of_several_units_and_no_percent_still_gives_none() -> None:
+    text = _MIXED.format(units="亿元、万吨")
+    assert {c.unit for c in cells_of(find_tables(text, year=2031, month=6)).values()} == {""}
+
+
+def test_a_unit_with_a_slash_is_one_unit() -> None:
+    text = "单位:元/人\n指标 | 累计\n人均可支配收入 | 21034\n"
+    got = cells_of(find_tables(text, year=2031, month=6))
+    assert got[("人均可支配收入", "累计")].unit == "元/人"
+
+
+def test_what_no_table_reading_gives_is_said() -> None:
+    several = _MIXED.format(units="亿元、万吨")
+    said = tables.unread(several, find_tables(several, year=2031, month=6))
+    assert len(said) == 1 and "line 3" in said[0] and "5 figures" in said[0]
+    assert "亿元、万吨" in said[0]
+    bare = "指标 | 累计\n财政收入 | 12.5\n税收收入 | 8.1\n"
+    said = tables.unread(bare, find_tables(bare, year=2031, month=6))
+    assert len(said) == 1 and "line 1" in said[0] and "2 figures" in said[0]
+    # a pipe table no row of which reads (a number in the label column)
+    broken = "前文。\n\n| 2031 | 本月 | 累计 |\n| 12 | 6.8 | 31.4 |\n| 13 | 1.2 | 8.9 |\n\n后文。\n"
+    assert find_tables(broken, year=2031, month=6) == []
+    said = tables.unread(broken, [])
+    assert len(said) == 1 and "line 3" in said[0] and "not read" in said[0]
+    # a row of a table read that gives no cell (its label is a number)
+    row = "单位:亿元\n指标 | 本月 | 累计\n财政收入 | 1.2 | 8.9\n2030 | 5.1 | 3.2\n"
+    said = tables.unread(row, find_tables(row, year=2031, month=6))
+    assert len(said) == 1 and "line 4" in said[0] and "2 numbers" in said[0]
+    aligned = "指标    本月    累计\n12    6.8    31.4\n13    1.2    8.9\n"
+    assert find_tables(aligned, year=2031, month=6) == []
+    assert len(tables.unread(aligned, [])) == 1
+
+
+def test_a_readable_table_and_prose_say_nothing() -> None:
+    text = _MIXED.format(units="亿元、%") + "\n全县经济平稳，工业增长8.6%。两句  之间有空格。\n"
+    assert tables.unread(text, find_tables(text, year=2031, month=6)) == []
+    assert tables.unread("| 说明 | 无数字 |\n| 甲 | 乙 |\n", []) == []
+
+
 def test_unit_column_row_label_and_column_header_units() -> None:
     text = (
         "单位:亿元\n"
@@ -492,6 +554,7 @@ def _work(monkeypatch: pytest.MonkeyPatch, text: str) -> int:
         for name in _COUNTED:
             m.setattr(tables, name, counting(getattr(tables, name)))
         found = find_tables(text, year=2020, month=5)
+        tables.unread(text, found)  # what gives no figure is found in linear time too
     assert found or not text.strip() or "|" in text or "  " in text
     return calls[0]
 
@@ -514,7 +577,11 @@ def _spaces_doc(n: int) -> str:
     return ("甲" + " " * 50 + "|" + "\u3000" * 30 + "1" + "-" * 20 + "\n") * n
 
 
-@pytest.mark.parametrize("make", [_pipe_doc, _flat_doc, _aligned_doc, _spaces_doc])
+def _unread_doc(n: int) -> str:
+    return ("| 2030 | 5.1 | 3.2 |\n" + "正文一段。\n\n") * n + _pipe_doc(n)
+
+
+@pytest.mark.parametrize("make", [_pipe_doc, _flat_doc, _aligned_doc, _spaces_doc, _unread_doc])
 def test_reading_is_linear(monkeypatch: pytest.MonkeyPatch, make: Callable[[int], str]) -> None:
     small, large = _work(monkeypatch, make(400)), _work(monkeypatch, make(800))
     assert large <= 2.2 * small, (small, large)

@@ -23,7 +23,7 @@ from ...model.periods import PeriodError, parse_period
 from ...model.precision import agrees, step
 from ...model.units import UNITS, Unit, get_unit
 from .match import Matcher, bigrams, dice
-from .tables import Cell, Table, cell_quote, find_tables
+from .tables import Cell, Table, cell_quote, find_tables, unread
 from .types import Proposal
 
 __all__ = ["Found", "add", "read", "undeclared"]
@@ -35,18 +35,22 @@ class Found:
 
     tables: tuple[Table, ...]
     rest: str  # the original text, each table's characters but line breaks as spaces
+    # what of the tables gives no figure (a table that names no unit, one that cannot be read)
+    warnings: tuple[str, ...] = ()
 
 
 def read(original: str, year: int, month: int) -> Found:
     """The tables of *original*: 本月 and 累计 mean the month its title line names (2027年5月主要
-    经济指标), else *year*-*month* (the month it was published, as for prose)."""
+    经济指标), else *year*-*month* (the month it was published, as for prose); and what of them
+    gives no figure (`tables.unread`), for the reader to be told."""
     if "|" not in original and "｜" not in original and not _spaced(original):
         return Found((), original)  # the common article: no table can be in it
     tables = tuple(find_tables(original))
     if any(c.year is None or c.period() is None for t in tables for c in t.cells):
         tables = tuple(find_tables(original, year=year, month=month))  # the title says neither
+    warnings = tuple(unread(original, tables))
     if not tables:
-        return Found((), original)
+        return Found((), original, warnings)
     parts: list[str] = []
     pos = 0
     for table in tables:
@@ -54,7 +58,7 @@ def read(original: str, year: int, month: int) -> Found:
         parts.append("".join(ch if ch == "\n" else " " for ch in original[table.start : table.end]))
         pos = table.end
     parts.append(original[pos:])
-    return Found(tables, "".join(parts))
+    return Found(tables, "".join(parts), warnings)
 
 
 def _spaced(text: str) -> bool:

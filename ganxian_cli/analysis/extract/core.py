@@ -57,8 +57,10 @@ _BALANCE = re.compile(r"^(?!.*(?:新增|增加|净增|减少|出栏|完成)).*(?
 # period in force, even after a stock's 截至3月末
 _SINCE = re.compile(r"(?:比|较)(?:年初|上年末|去年末|上年底|去年底)|今年(?:新增|净增)|年初以来")
 # a flow under a month's end a level stands at (截至6月底,在建项目完成投资56.2亿元): the total
-# from January to that month
-_FLOW_TO_DATE = re.compile(r"完成|新增|净增|签约|新开工|实现|累计|引进|办理|发放|拨付|减免")
+# from January to that month (竣工投产项目9个; 已建成投产 is the state the projects are in)
+_FLOW_TO_DATE = re.compile(
+    r"完成|新增|净增|签约|新开工|实现|累计|引进|办理|发放|拨付|减免|(?<!已)竣工|(?<![已成工])投产"
+)
 _UP_TO_MONTH_END = re.compile(
     r"(?:截至|截止到?)(?:\d{4}年)?[\d一二三四五六七八九十]{1,3}月(?:底|末)"
 )
@@ -211,7 +213,7 @@ def extract(
     for symbol in cells.undeclared(proposals, dataset):  # a table's 千公顷: a family of its own
         proposed.setdefault(symbol, Unit(symbol, symbol, Decimal(1), Kind.AMOUNT, ""))
     resolved = f"{year}-{month:02d}"
-    warnings = _other_region(first, dataset)
+    warnings = _other_region(first, dataset) + list(tables.warnings)
     warnings += [
         f"{p.text} ({p.period}) ends after {resolved}, the month periods are resolved with "
         f"(from {how}): its figures keep {p.text}; check the publication month"

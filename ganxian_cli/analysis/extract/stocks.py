@@ -22,7 +22,9 @@ from .types import FoundFigure, Proposal
 # 企业总数, 保有量, 存量
 _PIPELINE = re.compile(r"在建|在谈|在库|入库|储备|总数|保有量|存量|存栏|实有|在册")
 # a register of firms at a level: 规上企业达163家, 有进出口实绩的企业达1347家, 市场主体共有3万户
-_REGISTER = re.compile(r"(?:企业|市场主体|景区|主体)(?:总数)?(?:达到?|共有|现有|拥有|总计|合计)$")
+_REGISTER = re.compile(
+    r"(?:企业|市场主体|景区|主体)(?:总数|总量)?(?:达到?|共有|现有|拥有|总计|合计)$"
+)
 # a register the words of a date at its end lead to: 年末全市规模以上工业企业1128家, 年末常住人口
 _REGISTER_AT_END = re.compile(r"(?:企业|主体|人口|人员|户数)$")
 # an area the words of a date at its end lead to: 年末全市有效灌溉面积97.8万亩
@@ -98,7 +100,10 @@ def parts(proposals: list[Proposal], figures: list[FoundFigure], text: str) -> l
                     if (sentence, k) in stocks:
                         stocks[(f.sentence, k)] = stocks[(sentence, k)]
             sentence = f.sentence
-        lead = text[f.clause[0] : f.token.start]
+        # an item of a list (其中新开工项目38个、续建项目64个): its own words only
+        lead = text[
+            max(f.clause[0], text.rfind("、", f.clause[0], f.token.start) + 1) : f.token.start
+        ]
         kind = unit_kind(p.unit)
         if not p.stock and p.status == "actual" and not _FLOW.search(lead):
             counted = stocks.get((f.sentence, Kind.COUNT))

@@ -10,7 +10,11 @@ Layouts read:
 
 Units, most specific first: a unit in the row label's brackets (``工业用电量(亿千瓦时)``), a 单位
 column, a unit in the column header (``累计(亿元)``), the table's unit line before or after it
-(``单位:亿元``; a line naming several units, ``单位:个、万元``, gives none).
+(``单位:亿元``). A unit line may name the growth columns' % beside the values' unit
+(``单位：亿元、%``, ``单位：亿元，%``): the values are in 亿元, a row of rates (占比, 增速)
+in %; a line naming several units besides % (``单位:个、万元``) gives none. What gives no
+figure (no unit, or a run of ``|`` or aligned lines with numbers no table is read from) is
+said by `unread`.
 
 Columns: 本月/当月/N月/N月末 are that month; 累计/1-N月/1—N月/N月累计/一季度/上半年 run from
 January to that month; ``YYYY年`` is the year; a 同比/增长(%)/增速 column is the yoy of the
@@ -33,6 +37,7 @@ optional parts are the unit the cell was read with and the 同比 column its yoy
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -54,6 +59,7 @@ __all__ = [
     "parse_cell_quote",
     "parse_quote",
     "table_from_rows",
+    "unread",
 ]
 
 Layout = Literal["pipe", "aligned", "flat", "html"]
@@ -123,9 +129,10 @@ class Table:
     layout: Layout
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
-    unit: str  # from the 单位 line; "" when none or several
+    unit: str  # of the values, from the 单位 line; "" when none, or several besides %
     caption: str  # the title line just above, "" when none
     cells: tuple[Cell, ...]
+    units: tuple[str, ...] = ()  # every unit the 单位 line names (亿元、%: 亿元 and %)
 
 
 # --- text primitives -------------------------------------------------------------------------
@@ -135,7 +142,11 @@ _NUMBER = re.compile(r"[+\-]?\d[\d,]*(?:\.\d+)?%?")
 _DASH_ONLY = re.compile(r"[—–\-―─…/·.\s]*")
 _ALIGN_SPLIT = re.compile(r"(?:\t|[ \u3000]{2,}|\u3000)[ \t\u3000]*")
 _RULE_CELL = re.compile(r":?-{3,}:?")
-_UNIT_LINE = re.compile(r"单位\s*[:：]\s*([^)）\s|]+)")
+_UNIT_LINE = re.compile(r"单位\s*[:：]\s*([^)）|]+)")
+# between the units of one 单位 line: 、 , ; a space, a slash next to % (元/人 is one unit)
+_UNIT_SEP = re.compile(r"[、,，;；\s]+|/(?=%)|(?<=%)/")
+# a row of rates under a line naming % too (单位：亿元、%): 工业投资占比, 规上工业增加值增速
+_RATE_ROW = re.compile(r"(?:增速|增长率|增幅|比重|占比|比例|率)$")
 _BRACKET = re.compile(r"[(（]([^()（）]{1,12})[)）]\s*$")
 _YOY_WORDS = re.compile(
     r"(?:同比|比上年同期|比去年同期|比上年|较上年|较去年同期)?(?:增长|增速|增幅|增长率|±)|同比.*"
@@ -388,15 +399,31 @@ def _is_yoy(h: str, bare: str) -> bool:
     return "同比" in bare  # 本月同比
 
 
-def _unit_line(line: _Line | None) -> str | None:
-    """The unit a 单位 line names; "" when it names several; None when it is no unit line."""
+def _unit_line(line: _Line | None) -> tuple[str, ...] | None:
+    """The units a 单位 line names (``单位：亿元、%``: 亿元 and %); None when it is no unit line."""
     if line is None or len(line.text) > 80:
         return None
-    m = _UNIT_LINE.search(_norm(line.text).replace("(", "").replace(")", ""))
+    spaced = unicodedata.normalize("NFKC", line.text).replace("(", "").replace(")", "")
+    m = _UNIT_LINE.search(spaced)
     if not m:
         return None
-    units = [u for u in re.split(r"[、,，/;；]", m.group(1)) if u]
-    return units[0] if len(units) == 1 else ""
+    units: list[str] = []
+    for part in _UNIT_SEP.split(m.group(1).strip()):
+        if ":" in part or "：" in part or len(part) > 8:
+            break  # 单位：亿元 注：… — the note is no unit
+        if part:
+            units.append(part)
+    return tuple(units)
+
+
+def _value_unit(units: Sequence[str]) -> tuple[str, bool]:
+    """The unit of a table's values from the units its 单位 line names, and whether the line
+    names % as well (the unit of its growth columns and of its rate rows): ``亿元、%`` gives
+    (亿元, True); several units besides % give none ("")."""
+    amounts = [u for u in units if u != "%"]
+    if len(amounts) == 1:
+        return amounts[0], len(amounts) < len(units)
+    return ("%", False) if units and not amounts else ("", False)
 
 
 # --- cells -----------------------------------------------------------------------------------
@@ -410,7 +437,10 @@ def _cells(
     context: tuple[PeriodKind, int | None, int | None, str],
     month: int | None,
     year: int | None,
+    rates: bool = False,
 ) -> tuple[Cell, ...]:
+    """The value cells of a table; *unit* is its values' unit, and *rates* says its 单位 line
+    names % too (a row of rates, 工业投资占比, is in %)."""
     ctx_kind, ctx_month, ctx_year, _ = context
     table_year = ctx_year if ctx_year is not None else year
     cols = _columns(header, table_year)
@@ -429,6 +459,7 @@ def _cells(
             if unit_piece is not None and not _is_empty(unit_piece.text):
                 row_unit = _norm(unit_piece.text)
         balance = "余额" in name
+        line_unit = "%" if rates and _RATE_ROW.search(name) else unit
         for i, col in enumerate(cols):
             if col.role != "value" or i >= len(row):
                 continue
@@ -465,7 +496,7 @@ def _cells(
                     name=name if col.quantity in name else name + col.quantity,
                     printed=piece.text,
                     value=value,
-                    unit="%" if pct or col.unit == "%" else (row_unit or col.unit or unit),
+                    unit="%" if pct or col.unit == "%" else (row_unit or col.unit or line_unit),
                     yoy=yoy,
                     kind=kind,
                     month=m,
@@ -655,30 +686,33 @@ def find_tables(text: str, *, year: int | None = None, month: int | None = None)
             continue
         next_first = blocks[index + 1].first if index + 1 < len(blocks) else len(lines) + 3
         first_line, last_line = block.first, block.last
-        unit: str | None = None
+        units: tuple[str, ...] | None = None
         caption = ""
         for k in _near(lines, block.first, -1, 2):
             if k <= prev_last:
                 break
-            if unit is None:
+            if units is None:
                 found = _unit_line(lines[k])
                 if found is not None:
-                    unit, first_line = found, k
+                    units, first_line = found, k
                     rest = _UNIT_LINE.sub("", _norm(lines[k].text)).strip("()（）")
                     if len(rest) < 4:  # a unit line of its own; a caption may stand above
                         continue
             if _is_caption(lines[k].text):
                 caption = lines[k].text.strip()
             break
-        if unit is None:
+        if units is None:
             after = _near(lines, block.last, 1, 1)
             if after and after[0] + 4 < next_first:  # not the next table's own unit line
                 found = _unit_line(lines[after[0]])
                 if found is not None:
-                    unit, last_line = found, after[0]
+                    units, last_line = found, after[0]
         context = _period_of(caption) if caption else titled
         header = [p.text for p in block.header]
-        cells = _cells(header, block.rows, unit=unit or "", context=context, month=month, year=year)
+        unit, rates = _value_unit(units or ())
+        cells = _cells(
+            header, block.rows, unit=unit, context=context, month=month, year=year, rates=rates
+        )
         if not cells:
             continue
         prev_last = last_line
@@ -689,12 +723,91 @@ def find_tables(text: str, *, year: int | None = None, month: int | None = None)
                 layout=block.layout,
                 header=tuple(header),
                 rows=tuple(tuple(p.text if p else "" for p in r) for r in block.rows),
-                unit=unit or "",
+                unit=unit,
                 caption=caption,
                 cells=cells,
+                units=units or (),
             )
         )
     return tables
+
+
+def unread(text: str, found: Sequence[Table]) -> list[str]:
+    """What of *text*'s tables gives no figure, one line each (``extract`` says it as a
+    warning, so that no figure is dropped unsaid): a table of *found* (`find_tables`) whose
+    cells name no unit, and a run of ``|`` lines or of aligned columns holding numbers that no
+    table of *found* covers."""
+    said: list[str] = []
+    for table in found:
+        blind = sum(1 for c in table.cells if not c.unit)
+        if blind:
+            why = (
+                f"its 单位 line names several units ({'、'.join(table.units)})"
+                if len(table.units) > 1
+                else "no 单位 line, unit column or unit in brackets names their unit"
+            )
+            said.append(
+                f"line {_line_no(text, table.start)}: table {QUOTE_SEP.join(table.header)}: "
+                f"{_figures(blind)} not proposed: {why}"
+            )
+    spans = sorted((t.start, t.end) for t in found)
+    table_starts = [a for a, _ in spans]
+
+    def covered(pos: int) -> bool:
+        k = bisect.bisect_right(table_starts, pos) - 1
+        return k >= 0 and pos <= spans[k][1]
+
+    starts = sorted(c.start for t in found for c in t.cells)
+    for run in _numbered_runs(_lines(text)):
+        # lines no table covers, and rows of a table that gave no cell (a label that is a number)
+        left = [
+            (line, n)
+            for line, n in run
+            if n and bisect.bisect_left(starts, line.start) == bisect.bisect_right(starts, line.end)
+        ]
+        numbers = sum(n for _, n in left)
+        inside = covered(left[0][0].start) if left else False
+        if numbers and (len(left) > 1 or "|" in left[0][0].text or inside or len(run) == 1):
+            at = left[0][0] if inside else run[0][0]  # a row of a table, else the whole run
+            said.append(
+                f"line {_line_no(text, at.start)}: "
+                f"{_figures(numbers, 'number')} of a table not read: not proposed; check its "
+                "rows and columns"
+            )
+    return said
+
+
+def _figures(n: int, noun: str = "figure") -> str:
+    return f"{n} {noun}{'s' * (n != 1)}"
+
+
+def _line_no(text: str, pos: int) -> int:
+    return text.count("\n", 0, pos) + 1
+
+
+def _numbered_runs(lines: Sequence[_Line]) -> Iterable[list[tuple[_Line, int]]]:
+    """Each run of table-like lines holding numbers, each line with how many: a run of ``|``
+    lines (two cells or more, one line enough), or of two lines or more of three aligned cells
+    or more; a year (2031) or a blank cell is no number."""
+    run: list[tuple[_Line, int]] = []
+    kind = ""
+    for line in [*lines, _Line(0, 0, "")]:
+        pipe = _pipe_cells(line)
+        pieces = pipe if pipe is not None else _aligned_cells(line)
+        this = "" if pieces is None else "pipe" if pipe is not None else "aligned"
+        if this == "aligned" and pieces is not None and len(pieces) < 3:
+            this = ""
+        if this != kind or not this:
+            if (kind == "pipe" or len(run) > 1) and any(n for _, n in run):
+                yield run
+            run, kind = [], this
+        if this and pieces is not None:
+            numbers = sum(
+                1
+                for p in pieces
+                if _number(p.text) is not None and not _BARE_YEAR.fullmatch(_norm(p.text))
+            )
+            run.append((line, numbers))
 
 
 _RUNS = (PeriodKind.YEAR_TO_DATE, PeriodKind.MONTH)

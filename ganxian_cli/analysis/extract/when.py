@@ -135,8 +135,13 @@ class ArticlePeriods:
         self._latest = self.month  # what has ended by then is no deadline (截至4月15日 in April)
         self.now = (self.year, self.month)
         headline = None if self.review else self._headline(text, paragraphs, first_line)
-        # the months a headline names: the article's period of flows, and what a span stated in
-        # one section must differ from not to carry into the next (`in_force`)
+        if headline is None and not self.review:
+            # a body that opens with a span (今年1-7月,霁溪县共签约项目36个) reports on it as a
+            # headline naming it would: later paragraphs' flows and 累计 totals are of it
+            headline = self._lead_span(text, paragraphs)
+        # the months the headline (else the body's first sentence) names: the article's period
+        # of flows, and what a span stated in one section must differ from not to carry into
+        # the next (`in_force`)
         self.headline = headline
         self.span = headline if headline is not None and headline.start < headline.end else None
         if self.review:
@@ -217,6 +222,17 @@ class ArticlePeriods:
                     and month.end < self.month
                 ):
                     return month
+        return None
+
+    def _lead_span(self, text: str, paragraphs: list[int]) -> Period | None:
+        """The span of months from January the first sentence of the body names (今年1-7月,…
+        under a headline naming none): the article's span, as a headline's would be."""
+        ends = [*paragraphs[1:], len(text)]
+        for start, end in zip(paragraphs, ends, strict=True):
+            if _heading(text, start, end):
+                continue  # the headline, a date line, a section heading
+            stop = next((i for i in range(start, end) if text[i] in _SENTENCE_END), end)
+            return period_words.headline_span(text[start:stop], *self.now)
         return None
 
     def future(self, phrase: period_words.PeriodPhrase) -> bool:
