@@ -54,7 +54,9 @@ def test_an_unknown_source_is_a_usage_error(runner: CliRunner, tmp_path: Path) -
     result = invoke(runner, "extract", str(folder / "jul.txt"), "--data", data, "--source", "aug")
     assert result.exit_code == 2
     assert result.stderr == (
-        "ganxian: error: --source 'aug': no such [sources] id (known: jun, jul)\n"
+        "ganxian: error: --source 'aug': no such [sources] id (known: jun, jul); for a new "
+        "article leave out --source here, give --published YYYY-MM, and add the article at "
+        "import with --source aug --source-title … --source-published …\n"
     )
 
 

@@ -105,7 +105,11 @@ def chosen_source(dataset: Dataset, ident: str) -> str:
     if ident in dataset.sources:
         return ident
     known = ", ".join(dataset.sources) or "none: the data file has no [sources] tables"
-    raise UsageError(f"--source {ident!r}: no such [sources] id (known: {known})")
+    raise UsageError(
+        f"--source {ident!r}: no such [sources] id (known: {known}); for a new article leave out "
+        f"--source here, give --published YYYY-MM, and add the article at import with --source "
+        f"{ident} --source-title … --source-published …"
+    )
 
 
 def _same_file(a: str, b: str) -> bool:
