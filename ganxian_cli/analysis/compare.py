@@ -348,7 +348,7 @@ def period_change(a: Num, b: Num, rate: bool) -> tuple[Decimal, str, Decimal | N
         lo, hi = sb.lo - sa.hi, sb.hi - sa.lo
         width = hi - lo
     qualifier = merge_qualifiers(b.qualifier, a.qualifier, flip=True)
-    change = quantize(value, places_of(value, width, qualifier, b.max_places, b.fixed))
+    change = quantize(value, places_of(value, width, qualifier, b.max_places, b.fixed), qualifier)
     if rate or not a.value > 0:
         return change, qualifier, None
     return change, qualifier, percent(value, lo, hi, a, qualifier)
@@ -374,7 +374,7 @@ def percent(
             x, y = min(quotients) * HUNDRED, max(quotients) * HUNDRED
             width = max(x, y) - min(x, y)
     merged = merge_qualifiers(qualifier, of.qualifier, flip=True)
-    return quantize(pct, places_of(pct, width, merged, 2, True))
+    return quantize(pct, places_of(pct, width, merged, 2, True), merged)
 
 
 def _period_row(name: dict[str, str], key: Key, unit: Unit, a: Entry, b: Entry) -> dict[str, Any]:

@@ -10,7 +10,7 @@ the status (a forecast stays a forecast). `shown()` rounds to what the interval 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Context, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Context, Decimal
 
 from ..model.english import number, unit_of
 from ..model.intervals import DIVISION, Interval
@@ -27,7 +27,7 @@ _DIRECTIONS = {
 }
 _QUALIFIER = {v: k for k, v in _DIRECTIONS.items()}
 # a bound (逾500: at least 500; 近1000: at most 1000): the value printed is the bound's end, so
-# a number derived from it is that end, shown to its own digits (≤39.28, not ≤39)
+# a number derived from it is that end, shown to its own digits (≤39.29, not ≤39)
 _ONE_SIDED = frozenset({"more_than", "nearly"})
 UNKNOWN_PLACES = 2
 AMOUNT_PLACES = 10  # amounts: as many decimals as their bounds justify, up to the file's limit
@@ -59,14 +59,22 @@ _QUANTUM: dict[int, Decimal] = {}
 _CONTEXT = Context(prec=28)  # the default context's, as `localcontext` would copy it
 
 
-def quantize(value: Decimal, places: int) -> Decimal:
-    """*value* rounded half up to *places* decimals (negative: to tens, hundreds…), any size."""
+# a bound is rounded away from what it rules out, so the bound shown still holds: at least
+# 0.307 is shown 逾0.30 (never 逾0.31), at most 39.284 近39.29
+_ROUNDING = {"more_than": ROUND_FLOOR, "nearly": ROUND_CEILING}
+
+
+def quantize(value: Decimal, places: int, qualifier: str = "exact") -> Decimal:
+    """*value* rounded half up to *places* decimals (negative: to tens, hundreds…), any size;
+    a bound (*qualifier* more_than or nearly) rounded so that it still holds."""
     quantum = _QUANTUM.get(places)
     if quantum is None:
         quantum = _QUANTUM[places] = Decimal(1).scaleb(-places)
     need = value.adjusted() + places + 2
     context = _CONTEXT if need <= 28 else Context(prec=need)
-    rounded = value.quantize(quantum, rounding=ROUND_HALF_UP, context=context)
+    rounded = value.quantize(
+        quantum, rounding=_ROUNDING.get(qualifier, ROUND_HALF_UP), context=context
+    )
     return rounded if places >= 0 else Decimal(int(rounded))
 
 
@@ -153,7 +161,7 @@ class Num:
         """The value at the precision its inputs justify (worked out once)."""
         cached = self._shown
         if cached is None:
-            cached = self._shown = quantize(self.value, self.places)
+            cached = self._shown = quantize(self.value, self.places, self.qualifier)
         return cached
 
 

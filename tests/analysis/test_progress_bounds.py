@@ -7,8 +7,12 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from ganxian_cli.analysis.derived import Num
+from ganxian_cli.model.intervals import Interval
 from tests.conftest import DATA, invoke
 
 
@@ -32,16 +36,17 @@ def test_a_lag_behind_a_bound_target_is_at_least_its_bound(
     assert result.exit_code == 0, result.stderr
     doc = json.loads(result.stdout, parse_float=Decimal)
     revenue = next(t for t in doc["targets"] if t["indicator"] == "industrial_revenue")
-    # 157.56 of at least 500 in January-May: at most 31.51%, at least 10.15 points behind 41.67
+    # 157.56 of at least 500 in January-May: at most 31.512%, at least 10.155 points behind
+    # 41.667; each bound rounded so that it still holds (≤31.52, ≥10.15)
     assert (revenue["completion_pct"], revenue["completion_qualifier"]) == (
-        Decimal("31.51"),
+        Decimal("31.52"),
         "nearly",
     )
     assert (revenue["gap_points"], revenue["gap_qualifier"]) == (Decimal("-10.15"), "nearly")
     zh = invoke(runner, "progress", "--data", str(path)).stdout
-    assert "近31.51" in zh and "滞后序时进度 逾10.15 个百分点" in zh
+    assert "近31.52" in zh and "滞后序时进度 逾10.15 个百分点" in zh
     en = invoke(runner, "progress", "--data", str(path), "--lang", "en").stdout
-    assert "≤31.51" in en and "≥10.15 percentage points behind" in en
+    assert "≤31.52" in en and "≥10.15 percentage points behind" in en
     assert "-≤" not in en and "近10" not in zh
 
 
@@ -93,7 +98,19 @@ def test_a_count_in_ten_thousands_is_not_rounded_up_to_whole_units(
     )
     [jobs] = doc["targets"]
     assert (jobs["needed_for_full"], jobs["needed_qualifier"]) == (Decimal("1.84"), "more_than")
-    assert jobs["pace_needed_for_full"] == Decimal("0.31")
+    assert jobs["pace_needed_for_full"] == Decimal("0.30")  # at least 0.307: ≥0.30 holds, ≥0.31 not
     assert jobs["plan_reached_month"] == 10  # 0.527万 a month passes 5万 in October
     zh = invoke(runner, "progress", "--data", str(path)).stdout
     assert "逾1.84万人" in zh and "逾2万人" not in zh
+
+
+@given(
+    st.decimals(min_value=-(10**6), max_value=10**6, places=6, allow_nan=False),
+    st.sampled_from(["more_than", "nearly"]),
+    st.integers(min_value=0, max_value=4),
+)
+def test_a_bound_shown_still_holds(value: Decimal, qualifier: str, places: int) -> None:
+    """At least x is never shown above x, at most x never below it, at any precision."""
+    shown = Num(value, Interval(value, value), qualifier, "actual", True, places).shown()
+    assert shown <= value if qualifier == "more_than" else shown >= value
+    assert abs(shown - value) < Decimal(1).scaleb(-places)

@@ -83,7 +83,7 @@ def test_caches_hold_one_entry_per_period_and_round_once(monkeypatch: pytest.Mon
     monkeypatch.setattr(period_module.Period, "_text", lambda p: made.append(p) or real_text(p))
     rounded: list[Decimal] = []
     real = derived.quantize
-    monkeypatch.setattr(derived, "quantize", lambda v, p: rounded.append(v) or real(v, p))
+    monkeypatch.setattr(derived, "quantize", lambda v, p, *q: rounded.append(v) or real(v, p, *q))
     found = compare(dataset)
     printed = {f.period for _i, _ind, _n, f in dataset.figures()}
     assert made and len([p for p in made if p in printed]) <= len(printed)
