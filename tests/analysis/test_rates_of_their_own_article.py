@@ -180,3 +180,71 @@ def test_a_lead_without_a_rate_is_worked_out_from_its_own_article() -> None:
     assert _codes_of(head + _GAP) == []
     wrong = _GAP.replace("45.65", "38")
     assert _codes_of(head + wrong) == ["G305"]
+
+
+_PLAN_OF_ANOTHER = """schema_version = 1
+
+[sources.may]
+title = "测试县1-5月财政收支"
+published = "2031-06"
+region = "测试县"
+
+[sources.jul]
+title = "测试县上半年工作总结"
+published = "2031-07"
+region = "测试县"
+
+[themes.fiscal]
+name = "财政"
+name_en = "Public finance"
+
+[indicators.revenue]
+name = "一般公共预算收入"
+name_en = "General public budget revenue"
+theme = "fiscal"
+unit = "亿元"
+
+[[indicators.revenue.observations]]
+period = "2031-01..2031-05"
+value = 8.94
+quote = "一般公共预算收入8.94亿元"
+source = "may"
+
+[[indicators.revenue.observations]]
+period = "2031"
+value = 19.66
+status = "target"
+quote = "确保一般公共预算收入完成19.66亿元"
+source = "jul"
+
+[indicators.revenue_rate]
+name = "一般公共预算收入年度预算完成率"
+name_en = "General public budget revenue, share of the year's budget done"
+theme = "fiscal"
+unit = "%"
+
+[[indicators.revenue_rate.observations]]
+period = "2031-01..2031-05"
+value = 46.8
+quote = "完成年度预算的46.8%"
+source = "may"
+
+[[targets]]
+target = "revenue@2031#target"
+actual = "revenue"
+rate = "revenue_rate"
+"""
+
+
+def test_a_rate_against_another_articles_plan_is_a_note() -> None:
+    """May's 46.8% of a budget May does not print, against July's 19.66 (45.5%): the budget may
+    have been revised, so a note, not an error that refuses the file."""
+    loaded = parse_text(_PLAN_OF_ANOTHER, "t.toml")
+    [(severity, message)] = [
+        (p.severity, p.message) for p in all_problems(loaded) if p.code == "G301"
+    ]
+    assert severity == "note"
+    assert "computed 45.5 % from 8.94 / 19.66, the whole as jul gives it" in message
+    same = _PLAN_OF_ANOTHER.replace('source = "jul"', 'source = "may"')
+    [error] = [p for p in all_problems(parse_text(same, "t.toml")) if p.code == "G301"]
+    assert error.severity == "error"  # one article's rate and plan disagree: an error

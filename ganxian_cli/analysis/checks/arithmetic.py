@@ -72,7 +72,16 @@ def _ratio_fits(rate: Resolved, num: Resolved, den: Resolved, unit: Unit) -> boo
     return quoted.lo <= quotient <= quoted.hi
 
 
-def _check_ratio(c: Collector, rate: Resolved, num: Resolved, den: Resolved, path: Path) -> None:
+def _check_ratio(
+    c: Collector,
+    rate: Resolved,
+    num: Resolved,
+    den: Resolved,
+    path: Path,
+    other_article: str | None = None,
+) -> None:
+    """G301 where *rate* is not *num* / *den*; a note only where the whole is of
+    *other_article* (the rate's own article prints none, and a plan may be revised)."""
     unit = den.unit
     if num.unit.family != unit.family:
         _comparable(c, [num, den], path, "divide")
@@ -85,12 +94,20 @@ def _check_ratio(c: Collector, rate: Resolved, num: Resolved, den: Resolved, pat
     computed = computed.scale(HUNDRED)
     quoted = rate.figure.value
     if not computed.overlaps(rate.printed_span):
-        c.add(
-            "G301",
+        message = (
             f"expected {plain(quoted)} %, computed {rounded(computed.mid, quoted)} % "
-            f"from {plain(num.figure.value)} / {plain(den.figure.value)}",
-            (*rate.path, "value"),
+            f"from {plain(num.figure.value)} / {plain(den.figure.value)}"
         )
+        if other_article is None:
+            c.add("G301", message, (*rate.path, "value"))
+        else:
+            c.add(
+                "G301",
+                f"{message}, the whole as {other_article} gives it: the rate's own article "
+                "prints none, and the whole may have been revised since",
+                (*rate.path, "value"),
+                "note",
+            )
 
 
 def check_arithmetic(c: Collector) -> None:
@@ -217,7 +234,9 @@ def _check_target(
             # a rate is worked out from its own article's figures, whatever a later one revised
             source = articles.source(rate)
             own_actual = articles.of(actual, source) or actual
-            _check_ratio(c, rate, own_actual, articles.of(goal, source) or goal, path)
+            own_goal = articles.of(goal, source)
+            other = None if own_goal else (articles.source(goal) or "source")
+            _check_ratio(c, rate, own_actual, own_goal or goal, path, other)
         gap = gaps.get(key)
         if gap:
             source = articles.source(gap)
