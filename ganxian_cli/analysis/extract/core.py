@@ -91,6 +91,12 @@ _GROWTH_WORDS = re.compile(
     # an aside between a value and its growth: 1215.6亿元,按不变价格计算,同比增长5.9%
     r"按(?:可比|不变)价格计算|扣除价格因素|剔除价格因素"
 )
+# the value a revised figure replaces, in brackets after it (修正为127.1亿元(此前公布为126.4亿元)):
+# the earlier article's figure, no figure of this one, and an aside before the growth rate
+_EARLIER = re.compile(
+    r"[(（](?:(?:此前|之前|原|前期|先前)(?:公布|发布|数据|数)|(?:修正|调整|修订|核实|更正)前)"
+    r"[^()（）]{0,30}?[)）]"
+)
 _LIST_JOIN = re.compile(r"[、和及与,，](增长|增加|提高|上升|下降|减少|回落|下滑|降低)?")
 
 
@@ -137,6 +143,20 @@ def resolve_published(
     raise UsageError("cannot tell when the article was published: give --published YYYY-MM")
 
 
+class _Spans:
+    """The matches of a pattern in a text, none overlapping another, and whether a position
+    stands inside one (a binary search, not a scan of them all)."""
+
+    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
+        spans = [m.span() for m in pattern.finditer(text)]
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+
+    def inside(self, pos: int) -> bool:
+        n = bisect.bisect_left(self.starts, pos) - 1
+        return n >= 0 and pos < self.ends[n]
+
+
 def _part_of_a_count(token: Token) -> bool:
     """0.5家, 3.5个: a count is whole (1.2万人 is 12,000), so this is no count figure."""
     unit = known_unit(token.unit)
@@ -166,10 +186,12 @@ def extract(
     periods = when.ArticlePeriods(
         text, year, month, captions, article.paragraphs, "".join(first.split())
     )
+    earlier = _Spans(_EARLIER, text)
     tokens = [
         t
         for t in Tokenizer(catalogue(dataset)).tokens(text)
-        if not (unit_kind(t.unit) is Kind.AMOUNT and _LABEL_AFTER.match(text, t.end))
+        if not earlier.inside(t.start)
+        and not (unit_kind(t.unit) is Kind.AMOUNT and _LABEL_AFTER.match(text, t.end))
         and not (unit_kind(t.unit) is Kind.COUNT and _OUT_OF.match(text, t.end))
         and not _part_of_a_count(t)
     ]
@@ -387,7 +409,7 @@ def _attach(
             and _BALANCE.search(text[level.clause[0] : level.token.start])
         ):
             target = level
-    between = _GROWTH_WORDS.sub("", text[figures[-1].token.end : token.start])
+    between = _GROWTH_WORDS.sub("", _EARLIER.sub("", text[figures[-1].token.end : token.start]))
     if len(between) > 2:  # 28万吨,确保农民人均可支配收入增长7%: the growth of something else
         return False
     target.yoy = -token.value if negative else token.value
