@@ -8,6 +8,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from ...errors import UsageError
+from ...model import period_words
 from ...model.change_words import reading
 from ...model.direction import lead_behind
 from ...model.models import Dataset
@@ -518,6 +519,14 @@ def _dated(
     if listed is not None:
         return Period(periods.year, listed, listed), status
     phrase = periods.in_sentence(token.start, figure.sentence[0], status)
+    if (
+        status == "target"
+        and unit_kind(token.unit) is not Kind.RATE  # a growth to reach: the year's
+        and not _REACHES.search(lead)
+    ):
+        phrase = _of_item(text, phrase, periods, figure.sentence[0], token.start)
+        if phrase is None:  # 下半年,全市将…。计划新开工重点项目25个: the paragraph's months
+            phrase = periods.opening_plan(paragraph)
     in_force = periods.in_force(token.start)
     flow = _SINCE.search(lead) is not None  # 比年初增加, 今年新增: a change over months
     to_date = (
@@ -625,6 +634,31 @@ def _dated(
     ):
         period = Period(period.year, period.end, period.end)
     return period, status
+
+
+# a list of targets (下半年,全市将紧盯年度目标不放松:力争全年…增长6.5%;计划新开工重点项目25个):
+# 全年/年度 dates the item it stands in, not the items after it
+_ITEM_END = re.compile(r"[；;：:]")
+# a total to reach (力争社会消费品零售总额突破1100亿元): the year's, even in a list of the
+# second half's work
+_REACHES = re.compile(r"(?:突破|达到?|超过)$")
+
+
+def _of_item(
+    text: str,
+    phrase: period_words.PeriodPhrase | None,
+    periods: when.ArticlePeriods,
+    sentence: int,
+    pos: int,
+) -> period_words.PeriodPhrase | None:
+    """The period phrase that dates a target at *pos*: the last one of its sentence, passing
+    over a whole year (全年) named in an earlier item of a list, back to the period the list
+    opens with (下半年), if any."""
+    for _ in range(4):  # a few items back; a list of many whole years names no other period
+        if phrase is None or phrase.group != "whole" or not _ITEM_END.search(text, phrase.end, pos):
+            return phrase
+        phrase = periods.in_sentence(phrase.start, sentence, "target")
+    return None
 
 
 # a ratio of two levels stated as it stands: 存贷比为83.5%, 不良贷款率为1.2%
