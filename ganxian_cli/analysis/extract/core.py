@@ -510,6 +510,8 @@ def _dated(
         return UNDATED, "forecast"
     if status == "forecast" and _YEARLY.search(text, lower, token.start):
         return UNDATED, status
+    if status == "forecast" and _estimate_of_past(text, figure, periods):
+        status = "actual"
     opened = _open_bracket(text, figure.clause[0], token.start)
     if opened is not None:
         bracketed = periods.bracket(opened, token.start)
@@ -634,6 +636,25 @@ def _dated(
     ):
         period = Period(period.year, period.end, period.end)
     return period, status
+
+
+# 据测算,全县上半年…高于全市平均水平1.4个百分点: an estimate of months that are over, an actual
+# (what is still needed or to come, 据测算,四季度还需完成投资约164亿元, stays a forecast)
+_ESTIMATE = re.compile(r"测算")
+_TO_COME = re.compile(r"预计|预期|有望|将(?!近)|需|可|力争|确保")
+
+
+def _estimate_of_past(text: str, figure: FoundFigure, periods: when.ArticlePeriods) -> bool:
+    """Whether a forecast's only forecast word is 测算, of a period its sentence names that is
+    over by the reference month."""
+    token = figure.token
+    lower = max(figure.sentence[0], token.start - clauses.WINDOW)
+    if _ESTIMATE.search(text, lower, token.start) is None:
+        return False
+    if _TO_COME.search(text, lower, figure.clause[1]) is not None:
+        return False
+    phrase = periods.in_sentence(token.start, figure.sentence[0], "target")
+    return phrase is not None and phrase.period is not None and not periods.future(phrase)
 
 
 # a list of targets (下半年,全市将紧盯年度目标不放松:力争全年…增长6.5%;计划新开工重点项目25个):
