@@ -8,6 +8,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from ...errors import UsageError
+from ...model import period_words
 from ...model.change_words import reading
 from ...model.direction import lead_behind
 from ...model.models import Dataset
@@ -50,7 +51,7 @@ _THIS_YEAR = re.compile(r"今年(?!以来|来)")
 # a level at the end of the period: 规上企业达163家, 在建项目96个, 存款余额, 总数达到312家,
 # 生猪存栏45.6万头, 期末从业人员2.14万人, 实有市场主体3.21万户
 _STOCK = re.compile(
-    r"^(?!.*(?:新增|增加|开工|签约|完成|出栏|净增)).*(?:达|在建|总数|余额|存栏|期末|实有|在册)"
+    r"^(?!.*(?:新增|增加|开工|竣工|投产|完工|签约|完成|出栏|净增)).*(?:达|在建|总数|余额|存栏|期末|实有|在册)"
 )
 _BALANCE = re.compile(r"^(?!.*(?:新增|增加|净增|减少|出栏|完成)).*(?:余额|存栏|期末|库存|保有量)")
 # a change since the start of the year (比年初增加18.4亿元, 较去年末净增9家): the flow over the
@@ -90,6 +91,12 @@ _GROWTH_WORDS = re.compile(
     r"增长|增加|提高|上升|上涨|下降|减少|回落|下滑|降低|下跌|负增长|了|达到?|为|[,，、]|"
     # an aside between a value and its growth: 1215.6亿元,按不变价格计算,同比增长5.9%
     r"按(?:可比|不变)价格计算|扣除价格因素|剔除价格因素"
+)
+# the value a revised figure replaces, in brackets after it (修正为127.1亿元(此前公布为126.4亿元)):
+# the earlier article's figure, no figure of this one, and an aside before the growth rate
+_EARLIER = re.compile(
+    r"[(（](?:(?:此前|之前|原|前期|先前)(?:公布|发布|数据|数)|(?:修正|调整|修订|核实|更正)前)"
+    r"[^()（）]{0,30}?[)）]"
 )
 _LIST_JOIN = re.compile(r"[、和及与,，](增长|增加|提高|上升|下降|减少|回落|下滑|降低)?")
 
@@ -137,6 +144,20 @@ def resolve_published(
     raise UsageError("cannot tell when the article was published: give --published YYYY-MM")
 
 
+class _Spans:
+    """The matches of a pattern in a text, none overlapping another, and whether a position
+    stands inside one (a binary search, not a scan of them all)."""
+
+    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
+        spans = [m.span() for m in pattern.finditer(text)]
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+
+    def inside(self, pos: int) -> bool:
+        n = bisect.bisect_left(self.starts, pos) - 1
+        return n >= 0 and pos < self.ends[n]
+
+
 def _part_of_a_count(token: Token) -> bool:
     """0.5家, 3.5个: a count is whole (1.2万人 is 12,000), so this is no count figure."""
     unit = known_unit(token.unit)
@@ -166,10 +187,12 @@ def extract(
     periods = when.ArticlePeriods(
         text, year, month, captions, article.paragraphs, "".join(first.split())
     )
+    earlier = _Spans(_EARLIER, text)
     tokens = [
         t
         for t in Tokenizer(catalogue(dataset)).tokens(text)
-        if not (unit_kind(t.unit) is Kind.AMOUNT and _LABEL_AFTER.match(text, t.end))
+        if not earlier.inside(t.start)
+        and not (unit_kind(t.unit) is Kind.AMOUNT and _LABEL_AFTER.match(text, t.end))
         and not (unit_kind(t.unit) is Kind.COUNT and _OUT_OF.match(text, t.end))
         and not _part_of_a_count(t)
     ]
@@ -387,7 +410,7 @@ def _attach(
             and _BALANCE.search(text[level.clause[0] : level.token.start])
         ):
             target = level
-    between = _GROWTH_WORDS.sub("", text[figures[-1].token.end : token.start])
+    between = _GROWTH_WORDS.sub("", _EARLIER.sub("", text[figures[-1].token.end : token.start]))
     if len(between) > 2:  # 28万吨,确保农民人均可支配收入增长7%: the growth of something else
         return False
     target.yoy = -token.value if negative else token.value
@@ -487,6 +510,8 @@ def _dated(
         return UNDATED, "forecast"
     if status == "forecast" and _YEARLY.search(text, lower, token.start):
         return UNDATED, status
+    if status == "forecast" and _estimate_of_past(text, figure, periods):
+        status = "actual"
     opened = _open_bracket(text, figure.clause[0], token.start)
     if opened is not None:
         bracketed = periods.bracket(opened, token.start)
@@ -496,6 +521,14 @@ def _dated(
     if listed is not None:
         return Period(periods.year, listed, listed), status
     phrase = periods.in_sentence(token.start, figure.sentence[0], status)
+    if (
+        status == "target"
+        and unit_kind(token.unit) is not Kind.RATE  # a growth to reach: the year's
+        and not _REACHES.search(lead)
+    ):
+        phrase = _of_item(text, phrase, periods, figure.sentence[0], token.start)
+        if phrase is None:  # 下半年,全市将…。计划新开工重点项目25个: the paragraph's months
+            phrase = periods.opening_plan(paragraph)
     in_force = periods.in_force(token.start)
     flow = _SINCE.search(lead) is not None  # 比年初增加, 今年新增: a change over months
     to_date = (
@@ -603,6 +636,50 @@ def _dated(
     ):
         period = Period(period.year, period.end, period.end)
     return period, status
+
+
+# 据测算,全县上半年…高于全市平均水平1.4个百分点: an estimate of months that are over, an actual
+# (what is still needed or to come, 据测算,四季度还需完成投资约164亿元, stays a forecast)
+_ESTIMATE = re.compile(r"测算")
+_TO_COME = re.compile(r"预计|预期|有望|将(?!近)|需|可|力争|确保")
+
+
+def _estimate_of_past(text: str, figure: FoundFigure, periods: when.ArticlePeriods) -> bool:
+    """Whether a forecast's only forecast word is 测算, of a period its sentence names that is
+    over by the reference month."""
+    token = figure.token
+    lower = max(figure.sentence[0], token.start - clauses.WINDOW)
+    if _ESTIMATE.search(text, lower, token.start) is None:
+        return False
+    if _TO_COME.search(text, lower, figure.clause[1]) is not None:
+        return False
+    phrase = periods.in_sentence(token.start, figure.sentence[0], "target")
+    return phrase is not None and phrase.period is not None and not periods.future(phrase)
+
+
+# a list of targets (下半年,全市将紧盯年度目标不放松:力争全年…增长6.5%;计划新开工重点项目25个):
+# 全年/年度 dates the item it stands in, not the items after it
+_ITEM_END = re.compile(r"[；;：:]")
+# a total to reach (力争社会消费品零售总额突破1100亿元): the year's, even in a list of the
+# second half's work
+_REACHES = re.compile(r"(?:突破|达到?|超过)$")
+
+
+def _of_item(
+    text: str,
+    phrase: period_words.PeriodPhrase | None,
+    periods: when.ArticlePeriods,
+    sentence: int,
+    pos: int,
+) -> period_words.PeriodPhrase | None:
+    """The period phrase that dates a target at *pos*: the last one of its sentence, passing
+    over a whole year (全年) named in an earlier item of a list, back to the period the list
+    opens with (下半年), if any."""
+    for _ in range(4):  # a few items back; a list of many whole years names no other period
+        if phrase is None or phrase.group != "whole" or not _ITEM_END.search(text, phrase.end, pos):
+            return phrase
+        phrase = periods.in_sentence(phrase.start, sentence, "target")
+    return None
 
 
 # a ratio of two levels stated as it stands: 存贷比为83.5%, 不良贷款率为1.2%

@@ -74,6 +74,8 @@ def parse_published(text: str) -> tuple[int, int] | None:
 # until another is stated: a span of months (一季度, 1—9月, 上半年, 前三季度, 今年以来). A single
 # month (3月份), a stock (截至3月末), 去年 and a bare year date only their own sentence.
 _CARRIES = frozenset({"range", "quarters", "months", "quarter", "half", "halfsum", "ytd"})
+# a part of the year a plan's paragraph may open with (下半年, 四季度)
+_PLAN_SPANS = frozenset({"quarter", "half"})
 
 
 _HEADING_MAX = 30  # a paragraph this short without a sentence end is a heading line
@@ -337,6 +339,17 @@ class ArticlePeriods:
         if k < 0 or self.own[k].start < sentence:
             return None
         return self.own[k]
+
+    def opening_plan(self, paragraph: int) -> period_words.PeriodPhrase | None:
+        """The part of the year not yet over that opens the paragraph at *paragraph* (下半年,
+        四季度): the period of its targets that name none."""
+        k = bisect.bisect_left(self._own_starts, paragraph)
+        if k == len(self.own) or self.own[k].start != paragraph:
+            return None
+        phrase = self.own[k]
+        if phrase.group not in _PLAN_SPANS or phrase.stock or not self.future(phrase):
+            return None
+        return phrase
 
     def named_after(self, pos: int, end: int) -> list[Period]:
         """The periods not yet over that text[pos:end] names (将于10月、12月分别投入试运行):
