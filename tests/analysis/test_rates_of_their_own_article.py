@@ -248,3 +248,35 @@ def test_a_rate_against_another_articles_plan_is_a_note() -> None:
     same = _PLAN_OF_ANOTHER.replace('source = "jul"', 'source = "may"')
     [error] = [p for p in all_problems(parse_text(same, "t.toml")) if p.code == "G301"]
     assert error.severity == "error"  # one article's rate and plan disagree: an error
+
+
+def test_a_lead_against_another_articles_plan_is_a_note() -> None:
+    """May's 超序时进度5个百分点 with no rate, against July's budget (45.47% − 41.67% = 3.8): a
+    note; the same lead against May's own budget is an error."""
+    text = (
+        _PLAN_OF_ANOTHER.replace('rate = "revenue_rate"', 'gap = "revenue_gap"')
+        .replace("[indicators.revenue_rate]", "[indicators.revenue_gap]")
+        .replace(
+            "[[indicators.revenue_rate.observations]]", "[[indicators.revenue_gap.observations]]"
+        )
+        .replace('name = "一般公共预算收入年度预算完成率"', 'name = "一般公共预算收入超序时进度"')
+        .replace(
+            'name_en = "General public budget revenue, share of the year\'s budget done"',
+            'name_en = "General public budget revenue, lead over time elapsed"',
+        )
+        .replace('unit = "%"', 'unit = "个百分点"')
+        .replace(
+            'value = 46.8\nquote = "完成年度预算的46.8%"',
+            'value = 5\nquote = "超序时进度5个百分点"',
+        )
+    )
+    [(code, severity, message)] = [
+        (p.code, p.severity, p.message)
+        for p in all_problems(parse_text(text, "t.toml"))
+        if p.code in ("G304", "G305")
+    ]
+    assert (code, severity) == ("G305", "note")
+    assert "the target as jul gives it" in message
+    same = text.replace('source = "jul"', 'source = "may"')
+    [error] = [p for p in all_problems(parse_text(same, "t.toml")) if p.code == "G305"]
+    assert error.severity == "error"

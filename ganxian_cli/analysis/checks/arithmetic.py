@@ -241,14 +241,16 @@ def _check_target(
         if gap:
             source = articles.source(gap)
             own_rate = rate and articles.of(rate, source)
+            own_goal = articles.of(goal, source)
             check_lead(
                 c,
                 articles.of(actual, source) or actual,
-                articles.of(goal, source) or goal,
+                own_goal or goal,
                 own_rate or rate,
                 gap,
                 target.basis,
                 baselines,
+                None if own_goal else (articles.source(goal) or "source"),
             )
 
 

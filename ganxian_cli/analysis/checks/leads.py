@@ -106,8 +106,10 @@ def check_lead(
     gap: Resolved,
     basis: Basis,
     baselines: Baselines,
+    other_article: str | None = None,
 ) -> None:
-    """The quoted lead against the quoted rate, or against the amounts when none is quoted."""
+    """The quoted lead against the quoted rate, or against the amounts when none is quoted
+    (a note only where the target is of *other_article*: the lead's article prints none)."""
     if rate is not None:
         done = rate.printed_span
     else:
@@ -126,13 +128,19 @@ def check_lead(
         return
     lead = done - Interval.exact(progress)
     code = "G304" if rate is not None else "G305"
-    c.add(
-        code,
+    message = (
         f"expected {plain(gap.figure.value)} points ahead of schedule, computed "
         f"{rounded(lead.mid, gap.figure.value)} from {_basis_text(actual, goal, rate, done)} "
-        f"- {rounded(progress, TWO_PLACES)}% time progress ({basis} basis)",
-        (*gap.path, "value"),
+        f"- {rounded(progress, TWO_PLACES)}% time progress ({basis} basis)"
     )
+    if rate is None and other_article is not None:
+        message += (
+            f", the target as {other_article} gives it: the lead's own article prints none, and "
+            "the target may have been revised since"
+        )
+        c.add(code, message, (*gap.path, "value"), "note")
+        return
+    c.add(code, message, (*gap.path, "value"))
 
 
 def _basis_text(actual: Resolved, goal: Resolved, rate: Resolved | None, done: Interval) -> str:
