@@ -135,3 +135,22 @@ def test_an_actual_the_data_file_has_is_tracked_too(tmp_path: Path, runner: CliR
     (target,) = extract("力争全年社会消费品零售总额突破110亿元。", dataset, "2031-07").figures
     assert target.tracks == target.indicator and not target.new_indicator
     assert "2031-H1 in the data file" in target.reason
+
+
+def test_a_list_named_by_the_plan_it_is_in_is_no_target() -> None:
+    """列入年度计划的12个…项目已全部开工: the year's list of 12 (what the items are), all 12
+    started by July; 确保 before it still makes a list to complete."""
+    done = {
+        (p.value, p.period, p.status, p.target_kind)
+        for p in extract(
+            "平川县项目建设\n\n今年1-7月,列入年度计划的12个省级重点新开工项目已全部开工。\n",
+            None,
+            "2036-08",
+        ).figures
+    }
+    assert done == {
+        (Decimal(12), "2036", "actual", "list"),
+        (Decimal(12), "2036-01..2036-07", "actual", None),
+    }
+    [target] = extract("确保列入年度计划的20个项目年内全部开工。", None, "2029-03").figures
+    assert (target.status, target.target_kind) == ("target", "list")

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from ...model.periods import UNDATED, Period, PeriodError, parse_period
 from ...model.units import Kind
+from .context import LISTED_IN as _LISTED_IN
 from .match import Match, Matcher
 from .rates import unit_kind
 from .types import FoundFigure, Proposal
@@ -45,7 +46,8 @@ def all_done(
             # 确保23个重点调度项目年内全部开工: the target is a list of items to complete
             out.append(replace(p, target_kind="list"))
             continue
-        if found is None or _NOT_DONE.search(text, f.clause[0], found.end()):
+        said = _LISTED_IN.sub("", text[f.clause[0] : found.end()]) if found else ""
+        if found is None or _NOT_DONE.search(said):  # 列入年度计划的: the list, not a plan to do
             out.append(p)
             continue
         # the count all of whose items are done is the size of the year's list
