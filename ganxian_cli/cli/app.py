@@ -331,13 +331,14 @@ DataManyOption = Annotated[
         metavar="PATH",
     ),
 ]
+_BY_NAME = "default: what --output's extension names, else table"
 FormatOption = Annotated[
     Format | None,
     typer.Option(
         "--format",
         "-f",
-        help="Output format (default: what --output's extension names, else table). xlsx "
-        "(report, progress, compare, history) and html (report, progress) need --output.",
+        help=f"Output format ({_BY_NAME}). xlsx (report, progress, compare, history) and html "
+        "(report, progress) need --output.",
         show_default=False,
     ),
 ]
@@ -346,8 +347,7 @@ CompareFormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="Output format (default: what --output's extension names, else table); xlsx "
-        "needs --output.",
+        help=f"Output format ({_BY_NAME}); xlsx needs --output.",
         show_default=False,
     ),
 ]
@@ -356,7 +356,7 @@ ListFormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="Output format (default: what --output's extension names, else table).",
+        help=f"Output format ({_BY_NAME}).",
         show_default=False,
     ),
 ]
@@ -365,8 +365,7 @@ HistoryFormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="Output format (default: what --output's extension names, else table); xlsx "
-        "needs --output.",
+        help=f"Output format ({_BY_NAME}); xlsx needs --output.",
         show_default=False,
     ),
 ]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -70,15 +71,10 @@ SUFFIX_FORMATS = {
     ".toml": "toml",
 }
 
-# the extension a file of each format gets in a suggestion (table and text: .txt)
-_EXTENSIONS = {
-    "json": ".json",
-    "csv": ".csv",
-    "markdown": ".md",
-    "xlsx": ".xlsx",
-    "html": ".html",
-    "toml": ".toml",
-}
+# the extension a file of each format gets in a suggestion: the first that names it
+_EXTENSIONS: dict[str, str] = {}
+for _extension, _format in SUFFIX_FORMATS.items():
+    _EXTENSIONS.setdefault(_format, _extension)
 
 
 def check_format(kind: str, fmt: str | None, output: str | None) -> str:
@@ -88,19 +84,24 @@ def check_format(kind: str, fmt: str | None, output: str | None) -> str:
     refused before any data is read."""
     from .files import check_output
 
-    named = _named_by(output)
-    if named is not None and output is not None and fmt is None and named not in RENDERERS[kind]:
-        raise UsageError(
-            f"--output {output} is named as {named}, which this command does not write (it "
-            f"takes {', '.join(RENDERERS[kind])}): choose one with --format, or rename the file"
-        )
-    if named is not None and output is not None and fmt is not None and named != fmt:
-        instead = f", or leave out --format to write {named}" if named in RENDERERS[kind] else ""
-        renamed = output[: output.rfind(".")] + _EXTENSIONS.get(fmt, ".txt")
-        raise UsageError(
-            f"--output {output} is named as {named} but --format is {fmt}: name it {renamed}"
-            f"{instead}"
-        )
+    named = None
+    if output is not None and output != "-":
+        root, extension = os.path.splitext(output)
+        named = SUFFIX_FORMATS.get(extension.lower())
+        takes = ", ".join(RENDERERS[kind])
+        if named is not None and fmt is None and named not in RENDERERS[kind]:
+            raise UsageError(
+                f"--output {output} is named as {named}, which this command does not write (it "
+                f"takes {takes}): choose one with --format, or rename the file"
+            )
+        if named is not None and fmt is not None and named != fmt:
+            instead = (
+                f", or leave out --format to write {named}" if named in RENDERERS[kind] else ""
+            )
+            raise UsageError(
+                f"--output {output} is named as {named} but --format is {fmt}: name it "
+                f"{root}{_EXTENSIONS.get(fmt, '.txt')}{instead}"
+            )
     chosen = fmt or named or "table"
     if chosen in FILE_FORMATS and chosen not in RENDERERS[kind]:
         takes = ", ".join(RENDERERS[kind])
@@ -110,15 +111,6 @@ def check_format(kind: str, fmt: str | None, output: str | None) -> str:
     if output is not None:
         check_output(output, chosen)
     return chosen
-
-
-def _named_by(output: str | None) -> str | None:
-    """The format an --output file's extension names (None: standard output, or no such name)."""
-    if output is None or output == "-":
-        return None
-    dot = output.rfind(".")
-    slash = max(output.rfind("/"), output.rfind("\\"))
-    return SUFFIX_FORMATS.get(output[dot:].lower()) if dot > slash + 1 else None
 
 
 def render(view: Any, fmt: str, sink: Sink) -> None:
