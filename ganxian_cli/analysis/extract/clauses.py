@@ -498,4 +498,7 @@ def list_item_name(text: str, start: int, stop: int) -> str | None:
 
 
 _PERCENT_AT = re.compile(r"[\d０-９.]+[%％]")
-_A_MONTH = re.compile(r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?")
+# a month by its number (7月, 十二月份): the items of a 分别 list over months
+MONTH_NUMBER = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
+MONTH = rf"(?:{MONTH_NUMBER})月份?"
+_A_MONTH = re.compile(MONTH)

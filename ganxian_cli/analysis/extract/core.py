@@ -18,7 +18,7 @@ from . import cells, clauses, context, stocks, when
 from .match import Matcher
 from .rates import completion_names, link_year_targets, related, unit_kind, year_goals
 from .text import CompactText, compact
-from .tokens import PROPOSED_UNITS, Token, Tokenizer, known_unit
+from .tokens import PROPOSED_UNITS, Token, Tokenizer, chinese_number, known_unit
 from .types import Extraction, FoundFigure, Proposal
 from .whole import all_done, link_lists
 
@@ -178,15 +178,14 @@ def extract(
     article = compact(original)
     text = article.text
     first = next((line for line in original.split("\n") if line.strip()), "")
-    year, month, how = resolve_published(text, published, dataset, source, "".join(first.split()))
+    headline = "".join(first.split())
+    year, month, how = resolve_published(text, published, dataset, source, headline)
     tables = cells.read(original, year, month)  # tables first; the prose rules read the rest
     if tables.tables:
         article = compact(tables.rest)
         text = article.text
     captions = {p for span in article.captions for p in range(*span)}
-    periods = when.ArticlePeriods(
-        text, year, month, captions, article.paragraphs, "".join(first.split())
-    )
+    periods = when.ArticlePeriods(text, year, month, captions, article.paragraphs, headline)
     earlier = _Spans(_EARLIER, text)
     tokens = [
         t
@@ -236,7 +235,7 @@ def extract(
     for symbol in cells.undeclared(proposals, dataset):  # a table's 千公顷: a family of its own
         proposed.setdefault(symbol, Unit(symbol, symbol, Decimal(1), Kind.AMOUNT, ""))
     resolved = f"{year}-{month:02d}"
-    warnings = _other_region(first, dataset) + list(tables.warnings)
+    warnings = _other_region(headline, dataset) + list(tables.warnings)
     warnings += [
         f"{p.text} ({p.period}) ends after {resolved}, the month periods are resolved with "
         f"(from {how}): its figures keep {p.text}; check the publication month"
@@ -257,7 +256,7 @@ def _other_region(headline: str, dataset: Dataset | None) -> list[str]:
     regions = {s.region for s in dataset.sources.values()}
     if dataset.source is not None:
         regions.add(dataset.source.region)
-    place = _PLACE.match("".join(headline.split()))
+    place = _PLACE.match(headline)
     if not regions or place is None or any(r and r in headline for r in regions):
         return []
     return [
@@ -471,10 +470,8 @@ def _open_bracket(text: str, clause: int, pos: int) -> int | None:
 
 # months listed before 分别 (7月、8月分别接待游客35万人次和41万人次): the k-th value is of the
 # k-th month
-_MONTH_WORDS = "一二三四五六七八九十"
-_MONTH = rf"(?:1[0-2]|0?[1-9]|十[一二]?|[{_MONTH_WORDS[:9]}])月份?"
-_MONTH_LIST = re.compile(rf"({_MONTH}(?:[、和及与]{_MONTH})+)分别")
-_MONTH_NUMBER = re.compile(rf"(1[0-2]|0?[1-9]|十[一二]?|[{_MONTH_WORDS[:9]}])月")
+_MONTH_LIST = re.compile(rf"((?:{clauses.MONTH}[、和及与])+{clauses.MONTH})分别")
+_MONTH_NUMBER = re.compile(rf"({clauses.MONTH_NUMBER})月")
 
 
 def _listed_month(lead: str) -> int | None:
@@ -483,19 +480,14 @@ def _listed_month(lead: str) -> int | None:
     found = _MONTH_LIST.search(lead)
     if found is None:
         return None
-    months = [_month_number(m) for m in _MONTH_NUMBER.findall(found.group(1))]
+    months = _MONTH_NUMBER.findall(found.group(1))
     after = lead[found.end() :]
     digits = re.search(r"[\d０-９]", after)
     position = len(re.findall(r"[、和及与]", after[digits.start() :])) if digits else 0
-    return months[position] if position < len(months) else None
-
-
-def _month_number(word: str) -> int:
-    if word.isdigit():
-        return int(word)
-    if word.startswith("十"):
-        return 10 + (_MONTH_WORDS.index(word[1]) + 1 if len(word) > 1 else 0)
-    return _MONTH_WORDS.index(word) + 1
+    if position >= len(months):
+        return None
+    word = months[position]
+    return int(word) if word.isdigit() else chinese_number(word)
 
 
 def _dated(
