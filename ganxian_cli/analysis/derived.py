@@ -140,6 +140,11 @@ class Num:
         q = self.qualifier if factor >= 0 else _merge("exact", self.qualifier, flip=True)
         return self._with(self.value * factor, span, q, self.status)
 
+    def __abs__(self) -> Num:
+        """The size of the value, a bound turned over with it (a lead ≤ −10.72 is a lag of
+        ≥ 10.72)."""
+        return self.scale(Decimal(-1)) if self.value < 0 else self
+
     def divide(self, other: Num, places: int = 2, fixed: bool = True) -> Num | None:
         """self / other, or None when *other* is zero."""
         if not other.value:

@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from decimal import Decimal
 
 from .derived import marked
 from .progress import Progress, round2
@@ -32,7 +31,7 @@ def failure_line(r: Progress, region: str = "") -> str:
     if r.verdict == "missed":
         why = f"target missed: {done} of the year's target done in {period}"
     else:
-        size = r.gap.scale(Decimal(-1)) if r.gap else None
+        size = abs(r.gap) if r.gap else None
         lag = marked(f"{size.shown()}", size.qualifier, "en") if size else "—"
         why = (
             f"behind: {done} done against {round2(r.time_progress)}% time elapsed at {period} "

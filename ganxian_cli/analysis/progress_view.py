@@ -117,8 +117,7 @@ def verdict_text(r: Progress, lang: str) -> str:
         met = r.verdict == "met"
         return ("target met" if met else "target missed") if en else (
             "完成全年目标" if met else "未完成全年目标")  # fmt: skip
-    # the size of the lead or lag: a lag's bound turns over (a lead ≤ −10.72 is a lag ≥ 10.72)
-    size = r.gap.scale(Decimal(-1)) if r.gap.value < 0 else r.gap
+    size = abs(r.gap)  # the size of the lead or lag, its bound turned over with it
     points = _text(size, lang)
     if en:
         unit = f"percentage point{'' if size.value == 1 else 's'}"

@@ -48,6 +48,8 @@ def test_a_lag_behind_a_bound_target_is_at_least_its_bound(
     en = invoke(runner, "progress", "--data", str(path), "--lang", "en").stdout
     assert "≤31.52" in en and "≥10.15 percentage points behind" in en
     assert "-≤" not in en and "近10" not in zh
+    failing = invoke(runner, "progress", "--data", str(path), "--fail-on", "behind", "-q")
+    assert "(≥10.15 percentage points behind)" in failing.stderr
 
 
 JOBS = """schema_version = 1
