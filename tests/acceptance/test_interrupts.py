@@ -150,7 +150,7 @@ def test_ctrl_c_while_options_are_parsed_is_said_too(monkeypatch: pytest.MonkeyP
         raise SystemExit(130)  # what Typer raises for a KeyboardInterrupt in its parsing
 
     stderr = io.StringIO()
-    monkeypatch.setattr(entry, "app", interrupted)
+    monkeypatch.setattr(entry, "app_for", lambda args: interrupted)
     monkeypatch.setattr(sys, "stderr", stderr)
     monkeypatch.setattr(sys, "argv", ["ganxian", "report"])
     with pytest.raises(SystemExit) as ended:
