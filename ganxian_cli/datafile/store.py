@@ -88,13 +88,11 @@ def _canonical_text(dataset: Dataset, loaded: Loaded, memo: Rendered | None = No
         raise DataError([Problem("G201", str(exc), loaded.name, line)]) from None
 
 
-def _load(text: str, path: str, checks: Checks) -> Loaded:
-    loaded = parse_text(text, path)
+def _refuse_found_errors(loaded: Loaded, checks: Checks) -> None:
+    """Refuse the file as found when it has errors of its own, reported where they stand."""
     problems = _errors(checks.essential, loaded)
     if problems:
         raise DataError(problems)
-    refuse_comments(text, path)
-    return loaded
 
 
 Edit = Callable[[Loaded], tuple[Dataset, str]]
@@ -125,35 +123,53 @@ def edit_file(
     with locked(target):
         before = read_snapshot(target)
         text = decode(before.data, path)
-        loaded = _load(text, path, checks)
-        memo: Rendered = {}  # the indicators an edit leaves alone are rendered once
-        canonical = _canonical_text(loaded.dataset, loaded, memo) == text
+        loaded = parse_text(text, path)
+        # The result is checked in full before it is written, and it holds every figure of the
+        # file: the file as found is checked only when the edit does not go ahead, so that a
+        # refusal names the file's own errors first, where they stand.
         try:
-            dataset, summary = edit(loaded)
-        except UnknownIndicator as exc:
-            raise UnknownIndicator(f"{path}: {exc}", exc.indicator) from None
-        except UsageError as exc:
-            raise UsageError(f"{path}: {exc}") from None  # name the file, as refusals do
-        if dataset is loaded.dataset:
+            refuse_comments(text, path)
+            new_text, summary = _result(loaded, edit, checks, command, locate)
+        except Exception:
+            _refuse_found_errors(loaded, checks)
+            raise
+        if new_text is None:
             return Change("", summary, False)
-        index_of(dataset, like=loaded.dataset)  # the indicators the edit left alone: as found
-        new_text = _canonical_text(dataset, loaded, memo)
-        if not canonical:
-            summary += (
-                " (the file was not in canonical layout: it is reformatted too, see the diff)"
-            )
-        data = new_text.encode("utf-8")
-        check_new_size(path, data)
-        try:
-            _check_result(dataset, new_text, path, checks)
-        except DataError as exc:
-            problems = exc.problems if locate is None else locate(exc.problems, dataset)
-            raise DataError(lines_on_disk(problems, text, new_text, command, path)) from None
         diff = unified_diff(text, new_text, path)
         written = bool(diff) and not dry_run
         if written:
-            atomic_replace(target, data, before)
+            atomic_replace(target, new_text.encode("utf-8"), before)
     return Change(diff, summary, written)
+
+
+def _result(
+    loaded: Loaded, edit: Edit, checks: Checks, command: str, locate: Located | None
+) -> tuple[str | None, str]:
+    """The text *edit* makes of the loaded file (None for no change) and its summary; a result
+    with errors or over the size cap is refused."""
+    path, text = loaded.name, loaded.text
+    memo: Rendered = {}  # the indicators an edit leaves alone are rendered once
+    canonical = _canonical_text(loaded.dataset, loaded, memo) == text
+    try:
+        dataset, summary = edit(loaded)
+    except UnknownIndicator as exc:
+        raise UnknownIndicator(f"{path}: {exc}", exc.indicator) from None
+    except UsageError as exc:
+        raise UsageError(f"{path}: {exc}") from None  # name the file, as refusals do
+    if dataset is loaded.dataset:
+        _refuse_found_errors(loaded, checks)  # no result to check: the file as found is
+        return None, summary
+    index_of(dataset, like=loaded.dataset)  # the indicators the edit left alone: as found
+    new_text = _canonical_text(dataset, loaded, memo)
+    if not canonical:
+        summary += " (the file was not in canonical layout: it is reformatted too, see the diff)"
+    check_new_size(path, new_text.encode("utf-8"))
+    try:
+        _check_result(dataset, new_text, path, checks)
+    except DataError as exc:
+        problems = exc.problems if locate is None else locate(exc.problems, dataset)
+        raise DataError(lines_on_disk(problems, text, new_text, command, path)) from None
+    return new_text, summary
 
 
 def lines_on_disk(

@@ -514,3 +514,60 @@ def test_an_index_taken_from_the_file_as_found_resolves_as_a_new_one(path: Path)
     for name in edited.indicators:
         assert taken.actual_by_key(name) == fresh.actual_by_key(name)
         assert taken.actuals_in_year(name, 2031) == fresh.actuals_in_year(name, 2031)
+
+
+def _check_runs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The checks a write runs, in order: "essential" (the file as found) or "complete"."""
+    runs: list[str] = []
+    real = store._errors
+
+    def counting(check: store.Checker, loaded: Loaded) -> list[Any]:
+        runs.append("essential" if check is essential_problems else "complete")
+        return real(check, loaded)
+
+    monkeypatch.setattr(store, "_errors", counting)
+    return runs
+
+
+def test_a_write_that_goes_ahead_checks_only_its_result(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "f.toml"
+    data.write_bytes((TESTS / "data" / "other_region.toml").read_bytes())
+    runs = _check_runs(monkeypatch)
+    args = ["record", "retail_sales", "-p", "2031-07", "-v", "5", "--data", str(data)]
+    result = invoke(CliRunner(), *args)
+    assert result.exit_code == 0, result.stderr
+    assert runs == ["complete"]  # the result holds every figure of the file as found
+
+
+DUPLICATED = """
+[[indicators.retail_sales.observations]]
+period = "2031-Q1"
+value = 9.7
+"""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["retail_sales", "-p", "2031-07", "-v", "5"],  # would go ahead on a sound file
+        ["retail_sales", "-p", "2031-07", "-v", "-5"],  # refused on its own too
+        ["nothing_such", "-p", "2031-07", "-v", "5"],  # an edit that cannot be made
+    ],
+)
+def test_a_file_with_errors_of_its_own_is_refused_with_them_where_they_stand(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    data = tmp_path / "f.toml"
+    text = (TESTS / "data" / "other_region.toml").read_text(encoding="utf-8") + DUPLICATED
+    data.write_text(text, encoding="utf-8")
+    found = [p for p in essential_problems(parse_text(text, str(data))) if p.severity == "error"]
+    assert found  # the appended figure repeats one of the file's
+    runs = _check_runs(monkeypatch)
+    result = invoke(CliRunner(), "record", *args, "--data", str(data))
+    assert result.exit_code == 1
+    assert runs[-1] == "essential"
+    for problem in found:
+        assert f"{data}:{problem.line}:" in result.stderr and problem.message in result.stderr
+    assert data.read_text(encoding="utf-8") == text
