@@ -35,22 +35,32 @@ MAX_INTEGER_DIGITS = 15
 MAX_DECIMAL_PLACES = 10
 
 
+_INTEGER_LIMIT = 10**MAX_INTEGER_DIGITS
+_TOO_LARGE = f"number too large (at most {MAX_INTEGER_DIGITS} digits)"
+
+
 def _number(value: object) -> Decimal:
-    if isinstance(value, bool) or not isinstance(value, int | Decimal):
-        raise ValueError("expected a number")
-    if isinstance(value, int) and abs(value) >= 10**MAX_INTEGER_DIGITS:
-        raise ValueError(f"number too large (at most {MAX_INTEGER_DIGITS} digits)")
-    number = Decimal(value)
-    if not number.is_finite():
+    """A number of the file as an exact Decimal, within the digits and places allowed.
+
+    Every figure passes here: a Decimal is read from one `as_tuple()`, whose exponent and
+    digits tell what `is_finite()` and `adjusted()` would.
+    """
+    if type(value) is int:  # not bool, which is an int too
+        if -_INTEGER_LIMIT < value < _INTEGER_LIMIT:
+            return Decimal(value)
+        raise ValueError(_TOO_LARGE)
+    if type(value) is not Decimal:
+        if isinstance(value, bool) or not isinstance(value, int | Decimal):
+            raise ValueError("expected a number")
+        return _number(int(value) if isinstance(value, int) else Decimal(value))
+    _sign, digits, exponent = value.as_tuple()
+    if not isinstance(exponent, int):  # "n", "N" or "F"
         raise ValueError("expected a finite number, not nan or inf")
-    if number != 0 and number.adjusted() >= MAX_INTEGER_DIGITS:
-        raise ValueError(f"number too large (at most {MAX_INTEGER_DIGITS} digits)")
-    exponent = number.as_tuple().exponent
-    if isinstance(exponent, int) and exponent >= MAX_INTEGER_DIGITS:  # 0e999999999 too
-        raise ValueError(f"number too large (at most {MAX_INTEGER_DIGITS} digits)")
-    if isinstance(exponent, int) and exponent < -MAX_DECIMAL_PLACES:
+    if exponent + len(digits) > MAX_INTEGER_DIGITS:  # adjusted() >= 15, and 0e999999999 too
+        raise ValueError(_TOO_LARGE)
+    if exponent < -MAX_DECIMAL_PLACES:
         raise ValueError(f"too many decimal places (at most {MAX_DECIMAL_PLACES})")
-    return number
+    return value
 
 
 def _period(value: object) -> Period:
