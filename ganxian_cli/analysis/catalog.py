@@ -8,10 +8,11 @@ indicator given by id or name; `suggest` names the closest ids and Chinese names
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..errors import UsageError
+from ..model.english import unit_words
 from ..model.models import Dataset
 from ..model.periods import Period
 from .results import Column, Section
@@ -24,6 +25,12 @@ def _keys(columns: tuple[Column, ...]) -> tuple[str, ...]:
     return tuple(c.key for c in columns)
 
 
+def _unit(row: Mapping[str, Any], lang: str) -> str:
+    """The unit as the file gives it; in English what the figures count in (firms, projects,
+    units of 0.1 billion yuan), as the other English tables say it."""
+    return unit_words(row["d_unit"]) if lang == "en" else str(row["unit"])
+
+
 def _indicators(dataset: Dataset) -> Section:
     rows = [
         {
@@ -33,6 +40,7 @@ def _indicators(dataset: Dataset) -> Section:
             "theme": ind.theme,
             "unit": ind.unit,
             "figures": len(ind.observations),
+            "d_unit": ind.base,
         }
         for ident, ind in dataset.indicators.items()
     ]
@@ -41,7 +49,7 @@ def _indicators(dataset: Dataset) -> Section:
         Column("name", "名称", "Name"),
         Column("name_en", "英文名称", "English name"),
         Column("theme", "主题", "Theme"),
-        Column("unit", "单位", "Unit"),
+        Column("unit", "单位", "Unit", text=_unit),
         Column("figures", "数据数", "Figures", True),
     )
     return Section("indicators", "指标", "Indicators", columns, rows, fields=_keys(columns))

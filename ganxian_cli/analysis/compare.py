@@ -172,9 +172,21 @@ def yoy_section(dataset: Dataset) -> Section:
 
 
 def _entry_name(index: SeriesValues, key: Key) -> dict[str, str]:
-    ind = index.dataset.indicators[key[0]]
-    extra_zh, extra_en = (f"({key[2]})", f" ({key[2]})") if key[2] else ("", "")
-    return both(ind.name + extra_zh, ind.title_en + extra_en)
+    ind, subject = index.dataset.indicators[key[0]], key[2]
+    if not subject:
+        return both(ind.name, ind.title_en)
+    english = subject_in(subject, subject_en(index, key), "en")
+    return both(f"{ind.name}({subject})", f"{ind.title_en} ({english})")
+
+
+def subject_en(index: SeriesValues, key: Key) -> str | None:
+    """The English name the file gives the subject of *key*'s figures (None: none given, or
+    no subject). A derived period's figures are printed ones of the same key."""
+    if not key[2]:
+        return None
+    printed = index.printed.get(key, {}).values()
+    return next((e.found.figure.subject_en for e in printed
+                 if e.found is not None and e.found.figure.subject_en), None)  # fmt: skip
 
 
 # Rows hold their machine fields (what JSON and CSV write), and the entries or figures they
@@ -203,7 +215,7 @@ def derived_section(index: SeriesValues) -> Section:
         if index.dataset.indicators[ident].stock:
             continue  # two levels differ by a change, not by a single period's amount
         symbol = index.dataset.indicators[ident].base.symbol
-        name = _entry_name(index, key)
+        name, english = _entry_name(index, key), subject_en(index, key)
         for e in by_period.values():
             later, earlier = e.later, e.earlier
             assert later and earlier
@@ -215,6 +227,7 @@ def derived_section(index: SeriesValues) -> Section:
                     "name": name,
                     "status": status,
                     "subject": subject,
+                    "subject_en": english,
                     "period": e.text,
                     "from_period": of_figure[id(later)].text,
                     "minus_period": of_figure[id(earlier)].text,
@@ -239,7 +252,8 @@ def derived_section(index: SeriesValues) -> Section:
         notes.text("zh", "两个累计值之差;精度按两者的印刷精度确定。"),
         notes.text("en", "The difference of two cumulative figures, to the precision both were "
                    "printed with."),
-        ("indicator", "name", "status", "subject", "period", "from_period", "minus_period",
+        ("indicator", "name", "status", "subject", "subject_en", "period", "from_period",
+         "minus_period",
          "value", "unit", "qualifier", "note"),
         uniform=True,
     )  # fmt: skip
@@ -297,7 +311,7 @@ def periods_section(index: SeriesValues) -> Section:
             continue
         unit = index.dataset.indicators[key[0]].base
         stock = index.dataset.indicators[key[0]].stock
-        name = _entry_name(index, key)
+        name, english = _entry_name(index, key), subject_en(index, key)
         entries = index.entries(key)
         by_start = {}
         for e in entries:
@@ -311,7 +325,7 @@ def periods_section(index: SeriesValues) -> Section:
             earlier = by_start.get((p.year * 12 + p.start - length - 1, length))
             if earlier is None or (stock and (earlier.derived or later.derived)):
                 continue  # a level's periods are printed levels, never differences
-            rows.append(_period_row(name, key, unit, earlier, later))
+            rows.append(_period_row(name, english, key, unit, earlier, later))
             notes.entry(earlier)
             notes.entry(later)
     return Section(
@@ -330,7 +344,8 @@ def periods_section(index: SeriesValues) -> Section:
         notes.text("zh", "“(推算)”为两个累计值之差;比率的变化以个百分点计。"),
         notes.text("en", "“(derived)” marks the difference of two cumulative figures; rates "
                    "change in percentage points."),
-        ("indicator", "name", "status", "subject", "months", "from_period", "to_period",
+        ("indicator", "name", "status", "subject", "subject_en", "months", "from_period",
+         "to_period",
          "from_value", "from_derived", "to_value", "to_derived", "unit", "change",
          "change_unit", "change_pct", "qualifier", "note"),
         uniform=True,
@@ -377,7 +392,9 @@ def percent(
     return quantize(pct, places_of(pct, width, merged, 2, True), merged)
 
 
-def _period_row(name: dict[str, str], key: Key, unit: Unit, a: Entry, b: Entry) -> dict[str, Any]:
+def _period_row(
+    name: dict[str, str], english: str | None, key: Key, unit: Unit, a: Entry, b: Entry
+) -> dict[str, Any]:
     rate = unit.kind is Kind.RATE
     change, qualifier, pct = period_change(a.num, b.num, rate)
     return {
@@ -385,6 +402,7 @@ def _period_row(name: dict[str, str], key: Key, unit: Unit, a: Entry, b: Entry) 
         "name": name,
         "status": key[1],
         "subject": key[2],
+        "subject_en": english,
         "months": b.period.end - b.period.start + 1,
         "from_period": a.text,
         "to_period": b.text,

@@ -18,8 +18,9 @@ REPORT_VERSION = 6  # 2: the 双过半 section (`progress`); 3: each figure's co
 PROGRESS_VERSION = 6  # 3: target_note; 4: target_kind, plan_reached_month; 5: actual_note,
 # plan_note, actual_stock, time_progress_pct null when not judged against time; 6: gap_qualifier
 # (a lead or lag derived from a bound is a bound: gap_points -10.72 with "nearly" is at most)
-COMPARE_VERSION = 5  # 3: side_by_side rows say which total is derived; 4: every row's note;
-# 5: per_unit, unit and qualifier of a per-unit row null where two articles give its figures
+COMPARE_VERSION = 6  # 3: side_by_side rows say which total is derived; 4: every row's note;
+# 5: per_unit, unit and qualifier of a per-unit row null where two articles give its figures;
+# 6: subject_en beside subject
 LIST_VERSION = 2  # 2: targets carry kind and note; a list's basis is null
 HISTORY_VERSION = 3  # 2: each figure's source, counts, superseded_by, change; 3: subject_en
 VALIDATE_VERSION = 2  # 2: severity "note"

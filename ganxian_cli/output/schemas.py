@@ -281,11 +281,13 @@ COMPARE_ROWS: dict[str, dict[str, Any]] = {
     }),
     "derived_periods": _object({
         "indicator": _STR, "name": _STR, "status": _STATUS, "subject": _NULLABLE_SUBJECT,
+        "subject_en": _NULLABLE_SUBJECT,
         "period": _PERIOD, "from_period": _PERIOD, "minus_period": _PERIOD, "value": _NUM,
         "unit": _STR, "qualifier": _QUALIFIER,
     }),
     "period_on_period": _object({
         "indicator": _STR, "name": _STR, "status": _STATUS, "subject": _NULLABLE_SUBJECT,
+        "subject_en": _NULLABLE_SUBJECT,
         "months": {"type": "integer", "minimum": 1, "maximum": 11},
         "from_period": _PERIOD, "to_period": _PERIOD,
         "from_value": _NUM, "from_derived": _BOOL, "to_value": _NUM, "to_derived": _BOOL,

@@ -390,8 +390,8 @@ def list_doc(opened: Opened, kind: str, search: str, lang: Lang) -> SectionsView
 
     section = listing(opened.dataset, kind, search)
 
-    def body() -> dict[str, Any]:
-        return {"of": kind, "items": section.rows}
+    def body() -> dict[str, Any]:  # a row's machine fields, not what only tables show
+        return {"of": kind, "items": [{k: row[k] for k in section.fields} for row in section.rows]}
 
     return SectionsView("list", Header([opened.path]), [section], lang, body)
 

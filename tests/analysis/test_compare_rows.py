@@ -127,3 +127,65 @@ def test_percent_is_the_num_arithmetic(
     lo, hi = (span.lo, span.hi) if span is not None else (None, None)
     shown = percent(part.value, lo, hi, whole, part.qualifier)
     assert str(shown) == str(ratio.scale(Decimal(100)).shown())
+
+
+SUBJECTS = """schema_version = 1
+
+[source]
+region = "测试县"
+region_en = "Test County"
+title = "测试"
+published = "2031-07"
+
+[themes.t]
+name = "主题"
+name_en = "Theme"
+
+[indicators.output]
+name = "产值"
+name_en = "Output"
+theme = "t"
+unit = "亿元"
+
+[[indicators.output.observations]]
+period = "2031-01..2031-05"
+value = 10.5
+subject = "甲公司"
+subject_en = "Jia Co."
+
+[[indicators.output.observations]]
+period = "2031-H1"
+value = 12.5
+subject = "甲公司"
+
+[[indicators.output.observations]]
+period = "2031-01..2031-05"
+value = 20
+subject = "乙公司"
+
+[[indicators.output.observations]]
+period = "2031-H1"
+value = 24
+subject = "乙公司"
+
+[[indicators.output.observations]]
+period = "2031-05"
+value = 2.1
+subject = "甲公司"
+
+[[indicators.output.observations]]
+period = "2031-05"
+value = 3.9
+subject = "乙公司"
+"""
+
+
+@pytest.mark.parametrize("key", ["derived_periods", "period_on_period"])
+def test_a_subject_s_english_name_is_its_own_field_and_in_the_english_name(key: str) -> None:
+    (section,) = [s for s in compare(Dataset.model_validate(_toml(SUBJECTS))) if s.key == key]
+    by_subject = {r["subject"]: r for r in section.records("en")}
+    assert by_subject["甲公司"]["subject_en"] == "Jia Co."  # given on one of its figures
+    assert by_subject["甲公司"]["name"] == "Output (Jia Co.)"
+    assert by_subject["乙公司"]["subject_en"] is None  # none given: the name keeps the Chinese
+    assert by_subject["乙公司"]["name"] == "Output (乙公司)"
+    assert {r["name"] for r in section.records("zh")} == {"产值(甲公司)", "产值(乙公司)"}

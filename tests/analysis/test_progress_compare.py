@@ -262,7 +262,7 @@ def test_a_single_month_is_derived_from_two_cumulative_figures() -> None:
     assert june == [
         {
             "indicator": "signings", "name": "Projects signed", "status": "actual",
-            "subject": None, "period": "2028-06", "from_period": "2028-H1",
+            "subject": None, "subject_en": None, "period": "2028-06", "from_period": "2028-H1",
             "minus_period": "2028-01..2028-05", "value": 11, "unit": "个", "qualifier": "exact",
             "note": None,
         }
@@ -327,7 +327,7 @@ def test_machine_output_has_plain_fields(runner: CliRunner) -> None:
     assert sum(Decimal(r["needed_for_full"]) for r in rows) == Decimal("368.30")
     compared = invoke(runner, "compare", "--data", str(DATA), "--json").stdout
     assert "9条" not in compared and '"part_value": 9,' in compared
-    assert json.loads(compared)["schema_version"] == 5
+    assert json.loads(compared)["schema_version"] == 6
 
 
 def test_outputs_match_their_schemas(runner: CliRunner) -> None:

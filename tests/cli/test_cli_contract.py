@@ -220,7 +220,7 @@ def test_help_lists_the_commands_by_use(runner: CliRunner) -> None:
         (["history", "industrial_revenue"], "history", 3),
         (["report"], "report", 6),
         (["progress"], "progress", 6),
-        (["compare"], "compare", 5),
+        (["compare"], "compare", 6),
     ],
 )
 def test_an_output_s_version_is_not_the_data_file_s(

@@ -39,3 +39,19 @@ def test_list_csv_carries_the_rows(runner: CliRunner, what: str) -> None:
     assert result.exit_code == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert rows and len(rows[0]) > 2, result.stdout
+
+
+def test_english_listing_names_units_as_english_tables_do(runner: CliRunner) -> None:
+    """The Unit column says what the figures count in; JSON and CSV keep the symbol."""
+    args = ("list", "indicators", "--search", "key_projects", "--data", str(DATA), "--lang", "en")
+    table = invoke(runner, *args, env={"COLUMNS": "200"}).stdout
+    assert " projects " in table and "个" not in table
+    money = invoke(runner, "list", "--search", "industrial_output", "--data", str(DATA),
+                   "--lang", "en", env={"COLUMNS": "200"}).stdout  # fmt: skip
+    assert "units of 0.1 billion yuan" in money and "亿元" not in money
+    items = json.loads(invoke(runner, *args, "--json").stdout)["items"]
+    assert {i["id"]: i["unit"] for i in items}["key_projects"] == "个"
+    assert set(items[0]) == {"id", "name", "name_en", "theme", "unit", "figures"}
+    (line,) = [r for r in invoke(runner, *args, "--format", "csv").stdout.splitlines()
+               if r.startswith("indicators,key_projects,")]  # fmt: skip
+    assert ",个," in line
