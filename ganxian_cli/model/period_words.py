@@ -85,9 +85,9 @@ _ANY_PHRASE = re.compile("[月季年前在期比]")
 # A comparison base: 比5月, 较上月, 与去年相比, 同上年, 较之一季度
 _BASE_BEFORE = frozenset("比较与同和跟之")
 _BASE_AFTER = re.compile(r"同期|相比|相较|比较")
-# … and the plan a share is taken of: 完成全年任务的92%, 占年度计划的25.8% (but 全年目标为… is
-# the period of a target)
-_PLAN_SHARE_BEFORE = ("完成", "占", "为")
+# … and the plan a share is taken of or a rate is measured against: 完成全年任务的92%,
+# 占年度计划的25.8%, 低于全年目标0.6个百分点 (but 全年目标为… is the period of a target)
+_PLAN_SHARE_BEFORE = ("完成", "占", "为", "低于", "高于", "快于", "慢于", "超过", "超出", "落后于")
 _PLAN_AFTER = re.compile(r"(?:目标)?(?:任务|计划|目标|预算)")
 _OPEN, _CLOSE = "(（[【", ")）]】"
 _NUMBER_IN = re.compile(r"[(（]\s*[-+－−]?[\d０-９]")  # a bracket holding a number

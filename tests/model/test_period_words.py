@@ -123,6 +123,9 @@ def test_dates_are_not_periods() -> None:
         ("完成全年任务的92%", "全年"),
         ("占年度计划的25.8%", "年度"),
         ("完成年度目标任务的31.5%", "年度"),
+        ("同比增长5.4%,低于全年目标0.6个百分点", "全年"),
+        ("高于年度计划1.2个百分点", "年度"),
+        ("快于全年目标2个百分点", "全年"),
     ],
 )
 def test_comparison_bases_are_not_the_period(text: str, base: str) -> None:
