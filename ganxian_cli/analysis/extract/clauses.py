@@ -72,6 +72,8 @@ def name(
     statistician names it (`formal`)."""
     raw, listed = _respectively(text, start, stop, after, after_limit)
     lead = _lead(raw, cut)
+    if _in_ratio(text, stop, after) and (ratio := _RATIO_NAME.fullmatch(lead)):
+        return ratio.group("of") + "结构比"  # 三次产业比例调整为8.0:40.1:51.9: its parts
     figure = text[stop:after]
     rate = figure.endswith(("%", "％"))
     earlier = text[stop - 2 : stop].rstrip("-−") in ("(", "（")  # 降幅较一季度(-8.1%)收窄
@@ -236,6 +238,17 @@ _ASCII_ASIDE = re.compile(r"[(（][\x20-\x7e]+[)）]")
 _HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 _LISTED = re.compile(r"^.*\d[\u4e00-\u9fff%％]{0,4}、")
 _RATIO_PARTS = re.compile(r"为?(?:\d+(?:\.\d+)?[:：])+$")
+# a ratio of shares named by what it divides (三次产业结构, 三次产业比例调整为): a 结构比
+_RATIO_NAME = re.compile(
+    r"(?P<of>[\u4e00-\u9fff]{2,}?)(?:结构比?|比例?)(?:调整|优化|转变|变化|变)?"
+)
+
+
+def _in_ratio(text: str, stop: int, after: int) -> bool:
+    """Whether the number text[stop:after] is a part of a ratio (12.3:40.5:47.2)."""
+    return text[after : after + 1] in (":", "：") or text[stop - 1 : stop] in (":", "：")
+
+
 # words that end the noun after a count: what its items do (已全部开工, 均已投产, 全部完工)
 _ENDS = "已|均|都|全部|全数|悉数|正在|将|要|未能|未|实现|完成|开工|投产|竣工|完工|建成"
 _NOUN_ENDS = re.compile(_ENDS)
