@@ -12,7 +12,7 @@ from ...model import period_words
 from ...model.change_words import reading
 from ...model.direction import lead_behind
 from ...model.models import Dataset
-from ...model.periods import UNDATED, Period
+from ...model.periods import UNDATED, Period, PeriodError, parse_period
 from ...model.units import UNITS, Kind, Unit, get_unit
 from . import cells, clauses, context, stocks, when
 from .match import Matcher
@@ -98,6 +98,9 @@ _EARLIER = re.compile(
     r"[(（](?:(?:此前|之前|原|前期|先前)(?:公布|发布|数据|数)|(?:修正|调整|修订|核实|更正)前)"
     r"[^()（）]{0,30}?[)）]"
 )
+# the value of the same months a year before, in brackets after a value (营业收入86.5亿元(上年同期
+# 为80.1亿元),同比增长6.1%): a figure of that earlier period, and an aside before the growth rate
+_PRIOR_SAME = re.compile(r"[(（](?:上年|去年)同期(?:为|是|完成|实现)?[^()（）]{0,30}?[)）]")
 _LIST_JOIN = re.compile(r"[、和及与,，](增长|增加|提高|上升|下降|减少|回落|下滑|降低)?")
 
 
@@ -195,7 +198,7 @@ def extract(
         and not (unit_kind(t.unit) is Kind.COUNT and _OUT_OF.match(text, t.end))
         and not _part_of_a_count(t)
     ]
-    figures = _figures(article, tokens)
+    figures = _figures(article, tokens, _Spans(_PRIOR_SAME, text))
     matcher = Matcher(dataset)
     line_starts = [0] + [m.end() for m in re.finditer("\n", original)]
     subjects = clauses.Subjects(text, article.paragraph_start)
@@ -204,6 +207,9 @@ def extract(
     for n, f in enumerate(figures):
         before = figures[n - 1] if n and figures[n - 1].sentence == f.sentence else None
         after = proposals[-1].name if before else None
+        if f.prior and before is not None and not before.prior:
+            proposals.append(_year_before(proposals[-1], f, article))
+            continue
         proposals.append(
             _proposal(article, f, periods, matcher, line_starts, readers, (before, after))
         )
@@ -352,8 +358,36 @@ def _negative(text: str, sentence: tuple[int, int], clause: int, token: Token) -
     return found.sign < 0
 
 
-def _figures(article: CompactText, tokens: list[Token]) -> list[FoundFigure]:
-    """Tokens as figures; growth rates next to a value become that value's yoy."""
+def _year_before(value: Proposal, figure: FoundFigure, article: CompactText) -> Proposal:
+    """The figure in brackets after *value* that is of the same months a year before (上年同期
+    为80.1亿元): on *value*'s indicator, of its period a year earlier, with no growth of its own
+    (a table's 上年同期 column is read so too)."""
+    try:
+        period = parse_period(value.period)
+    except PeriodError:
+        period = UNDATED
+    earlier = str(Period(period.year - 1, period.start, period.end)) if period.is_dated else ""
+    quote_end = clauses.clause(article.text, figure.token.start, *figure.sentence)[1]
+    return replace(
+        value,
+        value=figure.token.value,
+        unit=figure.token.unit,
+        qualifier=context.qualifier(article.text, figure.token),
+        yoy=None,
+        period=earlier or value.period,
+        status="actual",  # what was done a year before, even beside a target
+        quote=article.quote(figure.clause[0], quote_end),
+        reason=f"the same months a year before ({earlier}) of {value.name}",
+        relation=None,
+        relates_to=None,
+    )
+
+
+def _figures(
+    article: CompactText, tokens: list[Token], prior: _Spans | None = None
+) -> list[FoundFigure]:
+    """Tokens as figures; growth rates next to a value become that value's yoy. A value in
+    *prior* (上年同期为80.1亿元) is of the year before, and no rate's."""
     text = article.text
     figures: list[FoundFigure] = []
     values: list[FoundFigure] = []  # figures that may still take a listed rate (see _pair_list)
@@ -380,10 +414,13 @@ def _figures(article: CompactText, tokens: list[Token]) -> list[FoundFigure]:
                 previous = token
                 continue
             value = -token.value if negative else token.value
+            earlier = prior is not None and prior.inside(token.start)
             figures.append(
-                FoundFigure(replace(token, value=value), sentence, clause, last=token.end)
+                FoundFigure(
+                    replace(token, value=value), sentence, clause, last=token.end, prior=earlier
+                )
             )
-            if token.unit != "%":
+            if token.unit != "%" and not earlier:
                 values.append(figures[-1])
         previous = token
     figures.extend(_pair_list(values, pending_list, article))
@@ -397,6 +434,9 @@ def _attach(
     if not figures:
         return False
     target = figures[-1]
+    if target.prior and len(figures) > 1:  # 86.5亿元(上年同期为80.1亿元),同比增长6.1%
+        target = figures[-2]
+    anchor = target
     if target.sentence != sentence or target.yoy is not None or target.token.unit == "%":
         return False
     if len(figures) > 1 and _SINCE.match(text, target.clause[0], target.token.start):
@@ -409,7 +449,9 @@ def _attach(
             and _BALANCE.search(text[level.clause[0] : level.token.start])
         ):
             target = level
-    between = _GROWTH_WORDS.sub("", _EARLIER.sub("", text[figures[-1].token.end : token.start]))
+    between = _GROWTH_WORDS.sub(
+        "", _PRIOR_SAME.sub("", _EARLIER.sub("", text[anchor.token.end : token.start]))
+    )
     if len(between) > 2:  # 28万吨,确保农民人均可支配收入增长7%: the growth of something else
         return False
     target.yoy = -token.value if negative else token.value
