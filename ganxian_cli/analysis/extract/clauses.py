@@ -465,10 +465,14 @@ _ALL_DONE_TAIL = re.compile(
 _INVESTED = re.compile(r"(?:完成|累计完成)?投资(?:额)?")
 
 
-def of_previous(name: str, previous: str, previous_kind: Kind, after: str) -> str:
+def of_previous(
+    name: str, previous: str, previous_kind: Kind, after: str, listed: bool = False
+) -> str:
     """*name* completed by the figure before it in the sentence (named *previous*, of kind
     *previous_kind*) where it names only a part: 惠及(企业) of an amount, 金额 of a count.
-    *after*: the words after the figure (惠及近500家企业)."""
+    *after*: the words after the figure (惠及近500家企业). *listed*: the count before is one
+    of a list of counts (新签约项目8个,新开工项目6个,完成投资13.6亿元), so an investment after
+    it is the sentence subject's (完成投资), not of that count's items."""
     if _BENEFIT.fullmatch(name) and previous_kind is Kind.AMOUNT:
         noun = _BENEFICIARY.match(after.lstrip("余多"))
         if noun and noun.group() not in name:
@@ -477,8 +481,11 @@ def of_previous(name: str, previous: str, previous_kind: Kind, after: str) -> st
     if _BARE_AMOUNT.fullmatch(name) and previous_kind is Kind.COUNT:
         return previous + name
     items = _ALL_DONE_TAIL.sub("", previous)
-    if _INVESTED.fullmatch(name) and previous_kind is Kind.COUNT and items.endswith("项目"):
-        return items + "完成投资额"
+    if _INVESTED.fullmatch(name) and previous_kind is Kind.COUNT:
+        if listed:
+            return "完成投资"
+        if items.endswith("项目"):
+            return items + "完成投资额"
     return name
 
 

@@ -210,8 +210,9 @@ def extract(
         if f.prior and before is not None and not before.prior:
             proposals.append(_year_before(proposals[-1], f, article))
             continue
+        listed = before is not None and _counts_listed(text, figures[n - 2], before)
         proposals.append(
-            _proposal(article, f, periods, matcher, line_starts, readers, (before, after))
+            _proposal(article, f, periods, matcher, line_starts, readers, (before, after), listed)
         )
     proposals = year_goals(stocks.parts(proposals, figures, text), figures, text)
     proposals = related(_distinct(proposals, matcher), figures, text, dataset)
@@ -356,6 +357,24 @@ def _negative(text: str, sentence: tuple[int, int], clause: int, token: Token) -
     if found.how == "lead":
         return lead_behind(text, clause, token.start, token.unit)
     return found.sign < 0
+
+
+# the items a count names in its own clause (新开工项目6个; not 已开工11个 of the list before)
+_ITEMS = re.compile(r"项目|企业")
+
+
+def _counts_listed(text: str, first: FoundFigure, second: FoundFigure) -> bool:
+    """Whether *first* and *second* are counts of one sentence, each of the items its own
+    clause names (全县新签约项目8个,新开工项目6个): a list of what the sentence's subject did, so
+    an amount after them (完成投资13.6亿元) is the subject's, of neither count's items."""
+    return (
+        first.sentence == second.sentence
+        and unit_kind(first.token.unit) is Kind.COUNT
+        and unit_kind(second.token.unit) is Kind.COUNT
+        and all(
+            _ITEMS.search(text, f.clause[0], f.token.start) is not None for f in (first, second)
+        )
+    )
 
 
 def _year_before(value: Proposal, figure: FoundFigure, article: CompactText) -> Proposal:
@@ -779,6 +798,7 @@ def _proposal(
     line_starts: list[int],
     readers: tuple[clauses.Subjects, context.Status],
     previous: tuple[FoundFigure | None, str | None] = (None, None),
+    listed: bool = False,
 ) -> Proposal:
     text = article.text
     token = figure.token
@@ -793,7 +813,11 @@ def _proposal(
     )
     if previous[0] is not None and previous[1] is not None:
         name = clauses.of_previous(
-            name, previous[1], unit_kind(previous[0].token.unit), text[token.end : token.end + 4]
+            name,
+            previous[1],
+            unit_kind(previous[0].token.unit),
+            text[token.end : token.end + 4],
+            listed,
         )
     subject = subjects(figure.sentence, figure.clause[1])
     quote_end = clauses.clause(text, max(figure.last - 1, token.start), *figure.sentence)[1]
