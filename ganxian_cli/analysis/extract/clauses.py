@@ -250,7 +250,7 @@ def _in_ratio(text: str, stop: int, after: int) -> bool:
 
 
 # words that end the noun after a count: what its items do (已全部开工, 均已投产, 全部完工)
-_ENDS = "已|均|都|全部|全数|悉数|正在|将|要|未能|未|实现|完成|开工|投产|竣工|完工|建成"
+_ENDS = "已|均|都|全部|全数|悉数|正在|将|要|未能|未|累计|实现|完成|开工|投产|竣工|完工|建成"
 _NOUN_ENDS = re.compile(_ENDS)
 # the kind of items counted, right before what they do (计划开工项目未能按期开工)
 _KIND_BEFORE_END = re.compile(rf"(?:项目|企业|主体|行业|村|学校|景区)(?={_ENDS})")
@@ -350,7 +350,7 @@ _COMPARED_ONLY = re.compile(
 # a rate's growth as 增速
 _SPELLED = (("规上", "规模以上"), ("限上", "限额以上"))
 _VERB_INSIDE = re.compile(
-    r"(?<=[\u4e00-\u9fff])(?:可?实现|预计|完成(?!投资|率|年度|全年|计划|任务|目标|额))"
+    r"(?<=[\u4e00-\u9fff])(?:可?实现|预计|完成(?!投资|率|年度|全年|计划|任务|目标|额)|累计(?=完成))"
 )
 _GROWTH_END = re.compile(r"(?:(?:比|较)(?:上年|去年)(?:同期)?|同比)?(?P<verb>增长|下降|上涨|下跌)$")
 

@@ -20,7 +20,7 @@ from .rates import completion_names, link_year_targets, related, unit_kind, year
 from .text import CompactText, compact
 from .tokens import PROPOSED_UNITS, Token, Tokenizer, chinese_number, known_unit
 from .types import Extraction, FoundFigure, Proposal
-from .whole import all_done, link_lists
+from .whole import all_done, link_lists, year_lists
 
 # 100亿元项目1个, 5000万元以上工业项目: a class, not a figure
 # 41个工业大类行业中有29个: the whole a count is taken out of, not a figure of the period
@@ -215,6 +215,7 @@ def extract(
             _proposal(article, f, periods, matcher, line_starts, readers, (before, after), listed)
         )
     proposals = year_goals(stocks.parts(proposals, figures, text), figures, text)
+    proposals = year_lists(proposals, figures, text)
     proposals = related(_distinct(proposals, matcher), figures, text, dataset)
     proposals = completion_names(proposals, matcher)
     proposals = _distinct(
