@@ -27,4 +27,4 @@ def test_an_investment_after_the_one_count_is_of_its_items() -> None:
     *_, invested = extract(
         "今年以来，全区实施产业项目214个，完成投资88亿元。", None, "2030-09"
     ).figures
-    assert invested.name == "实施产业项目完成投资额"
+    assert invested.name == "产业项目完成投资额"

@@ -211,9 +211,19 @@ def extract(
             proposals.append(_year_before(proposals[-1], f, article))
             continue
         listed = before is not None and _counts_listed(text, figures[n - 2], before)
-        proposals.append(
-            _proposal(article, f, periods, matcher, line_starts, readers, (before, after), listed)
+        neighbour = (
+            proposals[-1].name
+            if n
+            and article.paragraph_start(figures[n - 1].token.start)
+            == article.paragraph_start(f.token.start)
+            else None
         )
+        proposals.append(
+            _proposal(
+                article, f, periods, matcher, line_starts, readers, (before, after), listed,
+                neighbour,
+            )
+        )  # fmt: skip
     proposals = year_goals(stocks.parts(proposals, figures, text), figures, text)
     proposals = year_lists(proposals, figures, text)
     proposals = related(_distinct(proposals, matcher), figures, text, dataset)
@@ -800,6 +810,7 @@ def _proposal(
     readers: tuple[clauses.Subjects, context.Status],
     previous: tuple[FoundFigure | None, str | None] = (None, None),
     listed: bool = False,
+    neighbour: str | None = None,
 ) -> Proposal:
     text = article.text
     token = figure.token
@@ -821,6 +832,8 @@ def _proposal(
             listed,
         )
     subject = subjects(figure.sentence, figure.clause[1])
+    if subject is None:  # 赣州腾远钴业实现营业收入: the company's
+        name = clauses.in_scope(name, neighbour)
     quote_end = clauses.clause(text, max(figure.last - 1, token.start), *figure.sentence)[1]
     quote = article.quote(figure.clause[0], quote_end)
     # the words that lead to the figure (a clause's window: linear in the text)
