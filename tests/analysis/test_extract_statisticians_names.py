@@ -70,3 +70,8 @@ def test_a_companys_measure_keeps_no_register_scope() -> None:
 )
 def test_fragments_are_never_a_name(text: str, value: Decimal, name: str) -> None:
     assert _names(text)[value] == name
+
+
+def test_a_change_of_rate_after_a_plans_share_is_of_the_measures_rate() -> None:
+    names = _names("1-5月，全县一般公共预算收入完成年度预算的41.2%，降幅比1-4月收窄1.6个百分点。")
+    assert names[Decimal("1.6")] == "一般公共预算收入增速变动"

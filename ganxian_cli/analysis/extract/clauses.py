@@ -167,6 +167,9 @@ _COMPARED = re.compile(
     r"\d{4}年)(?:同期)?(?:分别)?(?:加快|回落|提高|收窄|扩大|下降|上升|放缓|减缓|增长)?|"
     r"(?P<than>(?:高于|低于|快于|慢于)(?:全国|全省|全市|全区|全县))(?:平均水平|平均)?)?"
 )
+_PLAN_DONE = re.compile(
+    r"(?<=[\u4e00-\u9fff]{2})(?:完成|占)(?:年度|全年)(?:计划|预算|目标|任务)的?$"
+)
 _GROWTH_ONLY = re.compile(r"增长|下降|增速|增幅|降幅")
 _RATE_WORD = re.compile(r"(?:增速|增幅|降幅|涨幅|增长|下降)$")
 # the verb of a register before its count: 规上企业达163家, 共有, 现有
@@ -210,6 +213,8 @@ def _rate_compared(
     if len(measure) < 2:  # the clause before, or the k-th of the m before a 分别 list
         named = _previous_names(text, at, listed[1])
         measure = named[listed[0]] if len(named) == listed[1] else ""
+        # 收入完成年度预算的46.8%,降幅比1-4月收窄: the measure's rate, not its plan's share
+        measure = _PLAN_DONE.sub("", measure)
     measure = _RATE_WORD.sub("", formal(measure, rate=True))
     if len(measure) < 2:
         return None
