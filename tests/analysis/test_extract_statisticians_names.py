@@ -75,3 +75,8 @@ def test_fragments_are_never_a_name(text: str, value: Decimal, name: str) -> Non
 def test_a_change_of_rate_after_a_plans_share_is_of_the_measures_rate() -> None:
     names = _names("1-5月，全县一般公共预算收入完成年度预算的41.2%，降幅比1-4月收窄1.6个百分点。")
     assert names[Decimal("1.6")] == "一般公共预算收入增速变动"
+
+
+def test_working_days_are_a_unit_and_a_target_reached_no_part_of_the_name() -> None:
+    [limit] = extract("今年以来，平均审批时限压缩至2.5个工作日。", None, "2031-07").figures
+    assert (limit.value, limit.unit, limit.name) == (Decimal("2.5"), "个工作日", "平均审批时限")

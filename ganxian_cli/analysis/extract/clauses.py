@@ -29,7 +29,7 @@ _LEAD = re.compile(
 )
 _TAIL = re.compile(
     r"(?:达到?|为|约|近|将近|接近|共|超过|超|逾|突破|是|有|的|了|至|到|已|可|计|预计|将|预|仍然?|"
-    r"稳定在|保持在|控制在|(?:修正|调整|修订|更正|核实)为)+$"
+    r"稳定在|保持在|控制在|(?:修正|调整|修订|更正|核实)为|(?:压缩|缩短|提高|提升|降低|下降|上升)(?:至|到))+$"
 )
 # a count inside the words before another figure (为415户企业办理留抵退税4.06亿元): how many,
 # not what the figure measures

@@ -46,6 +46,7 @@ PROPOSED_UNITS: dict[str, Unit] = {
         _proposed("万美元", "usd", 10_000, Kind.AMOUNT, "×10k US dollars", "万"),
         _proposed("亿美元", "usd", 100_000_000, Kind.AMOUNT, "×100m US dollars", "亿"),
         _proposed("天", "days", 1, Kind.AMOUNT, "days"),
+        _proposed("个工作日", "working_days", 1, Kind.AMOUNT, "working days"),
         _proposed("场次", "sessions", 1, Kind.COUNT, "sessions"),
         _proposed("处", "sites", 1, Kind.COUNT, "sites"),
         _proposed("万户", "firms", 10_000, Kind.COUNT, "×10k firms (households)", "万"),
