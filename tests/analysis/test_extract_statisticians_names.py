@@ -80,3 +80,9 @@ def test_a_change_of_rate_after_a_plans_share_is_of_the_measures_rate() -> None:
 def test_working_days_are_a_unit_and_a_target_reached_no_part_of_the_name() -> None:
     [limit] = extract("今年以来，平均审批时限压缩至2.5个工作日。", None, "2031-07").figures
     assert (limit.value, limit.unit, limit.name) == (Decimal("2.5"), "个工作日", "平均审批时限")
+
+
+def test_the_headlines_region_is_no_part_of_a_name() -> None:
+    text = "梅岭县项目建设\n\n今年1-6月，梅岭县共签约项目24个。\n"
+    [signed] = extract(text, None, "2031-07").figures
+    assert signed.name == "签约项目"

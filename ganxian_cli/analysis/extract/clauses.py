@@ -510,6 +510,15 @@ def of_previous(
     return name
 
 
+def without_place(name: str, place: str) -> str:
+    """*name* without the region the headline opens with (霁溪县共签约项目 -> 签约项目), as
+    without 全县; *name* itself where no name would be left."""
+    if len(place) < 3 or place[0] in "全本该各地" or not name.startswith(place):
+        return name  # 地区生产总值: no place
+    rest = _LEAD.sub("", name[len(place) :])
+    return rest if len(rest) >= 2 else name
+
+
 def in_scope(name: str, neighbour: str | None) -> str:
     """*name*, a measure of a register's firms named with no scope (实现利润总额), in the scope
     the figure before it in its paragraph names (*neighbour*: 规模以上工业企业营业收入 ->

@@ -203,6 +203,7 @@ def extract(
     line_starts = [0] + [m.end() for m in re.finditer("\n", original)]
     subjects = clauses.Subjects(text, article.paragraph_start)
     readers = (subjects, context.Status(text, periods.review))
+    place = _PLACE.match(headline)
     proposals: list[Proposal] = []
     for n, f in enumerate(figures):
         before = figures[n - 1] if n and figures[n - 1].sentence == f.sentence else None
@@ -221,7 +222,7 @@ def extract(
         proposals.append(
             _proposal(
                 article, f, periods, matcher, line_starts, readers, (before, after), listed,
-                neighbour,
+                neighbour, place.group() if place else "",
             )
         )  # fmt: skip
     proposals = year_goals(stocks.parts(proposals, figures, text), figures, text)
@@ -811,6 +812,7 @@ def _proposal(
     previous: tuple[FoundFigure | None, str | None] = (None, None),
     listed: bool = False,
     neighbour: str | None = None,
+    place: str = "",
 ) -> Proposal:
     text = article.text
     token = figure.token
@@ -831,6 +833,7 @@ def _proposal(
             text[token.end : token.end + 4],
             listed,
         )
+    name = clauses.without_place(name, place)
     subject = subjects(figure.sentence, figure.clause[1])
     if subject is None:  # 赣州腾远钴业实现营业收入: the company's
         name = clauses.in_scope(name, neighbour)
