@@ -88,12 +88,17 @@ def all_done(
             match = replace(match, indicator=matcher.fresh())
         reason = f"all ({found.group()[len(found.group('items')) :]}) of the count; " + match.reason
         done_period = _started_by(p.period)
+        quote = p.quote
         if in_force is not None and _WHOLE_YEAR.fullmatch(p.period):
             done_period = in_force(f.token.start)
+            # 列入年度计划的12个…已全部开工: the count done is quoted from its number on, so
+            # the plan's 年度 does not date it as the year
+            quote = text[f.token.start : found.end()]
         out.append(
             replace(
                 p,
                 period=done_period,
+                quote=quote,
                 name=name,
                 indicator=match.indicator,
                 new_indicator=match.new,
