@@ -38,3 +38,13 @@ def test_a_fall_after_the_bracket_is_negative() -> None:
     assert found[0][3] == Decimal("-4.6") and found[1][:4] == (
         Decimal("13.1"), "2030-H1", "actual", None,
     )  # fmt: skip
+
+
+def test_a_growth_of_the_year_before_is_on_the_growth_indicator() -> None:
+    found = extract("1-8月，营业收入86.5亿元（上年同期增长5.2%），同比增长6.1%。", None, "2030-09")
+    revenue, earlier = found.figures
+    assert (revenue.value, revenue.yoy) == (Decimal("86.5"), Decimal("6.1"))
+    assert (earlier.value, earlier.unit, earlier.period, earlier.name) == (
+        Decimal("5.2"), "%", "2029-01..2029-08", "营业收入增速",
+    )  # fmt: skip
+    assert earlier.indicator != revenue.indicator

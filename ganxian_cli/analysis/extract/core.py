@@ -16,7 +16,14 @@ from ...model.periods import UNDATED, Period, PeriodError, parse_period
 from ...model.units import UNITS, Kind, Unit, get_unit
 from . import cells, clauses, context, stocks, when
 from .match import Matcher
-from .rates import completion_names, link_year_targets, related, unit_kind, year_goals
+from .rates import (
+    completion_names,
+    link_year_targets,
+    related,
+    unit_family,
+    unit_kind,
+    year_goals,
+)
 from .text import CompactText, compact
 from .tokens import PROPOSED_UNITS, Token, Tokenizer, chinese_number, known_unit
 from .types import Extraction, FoundFigure, Proposal
@@ -209,7 +216,7 @@ def extract(
         before = figures[n - 1] if n and figures[n - 1].sentence == f.sentence else None
         after = proposals[-1].name if before else None
         if f.prior and before is not None and not before.prior:
-            proposals.append(_year_before(proposals[-1], f, article))
+            proposals.append(_year_before(proposals[-1], f, article, matcher))
             continue
         listed = before is not None and _counts_listed(text, figures[n - 2], before)
         neighbour = (
@@ -389,16 +396,28 @@ def _counts_listed(text: str, first: FoundFigure, second: FoundFigure) -> bool:
     )
 
 
-def _year_before(value: Proposal, figure: FoundFigure, article: CompactText) -> Proposal:
+def _year_before(
+    value: Proposal, figure: FoundFigure, article: CompactText, matcher: Matcher
+) -> Proposal:
     """The figure in brackets after *value* that is of the same months a year before (上年同期
     为80.1亿元): on *value*'s indicator, of its period a year earlier, with no growth of its own
-    (a table's 上年同期 column is read so too)."""
+    (a table's 上年同期 column is read so too); a rate of an amount there (上年同期增长5.2%) is
+    the growth of that amount a year earlier, on the indicator of its growth."""
     try:
         period = parse_period(value.period)
     except PeriodError:
         period = UNDATED
     earlier = str(Period(period.year - 1, period.start, period.end)) if period.is_dated else ""
     quote_end = clauses.clause(article.text, figure.token.start, *figure.sentence)[1]
+    quote = article.quote(figure.clause[0], quote_end)
+    token = figure.token
+    if unit_family(token.unit) != unit_family(value.unit):
+        name = value.name + ("增速" if token.unit == "%" else "")  # else an indicator of its unit
+        found = matcher.match(name, abs(token.value), token.unit, value.subject, earlier, quote)
+        value = replace(
+            value, name=name, indicator=found.indicator, new_indicator=found.new,
+            theme=found.theme, stock=False,
+        )  # fmt: skip
     return replace(
         value,
         value=figure.token.value,
@@ -407,7 +426,7 @@ def _year_before(value: Proposal, figure: FoundFigure, article: CompactText) -> 
         yoy=None,
         period=earlier or value.period,
         status="actual",  # what was done a year before, even beside a target
-        quote=article.quote(figure.clause[0], quote_end),
+        quote=quote,
         reason=f"the same months a year before ({earlier}) of {value.name}",
         relation=None,
         relates_to=None,

@@ -107,7 +107,7 @@ def year_goals(proposals: list[Proposal], figures: list[FoundFigure], text: str)
             and p.status == "target"
             and before.status == "actual"
             and _GOAL_NAMED.search(lead)
-            and _family(p.unit) == _family(before.unit)
+            and unit_family(p.unit) == unit_family(before.unit)
         ):
             p = replace(
                 p,
@@ -159,7 +159,7 @@ def link_year_targets(proposals: list[Proposal], dataset: Dataset | None) -> lis
     indicator."""
     actuals = _actuals_to_date(proposals, dataset)
     named = {
-        (_measure(p.name), p.subject, y, _family(p.unit)): p
+        (_measure(p.name), p.subject, y, unit_family(p.unit)): p
         for p in proposals
         if p.new_indicator and p.status == "actual" and (y := _year_to_date(p.period))
     }
@@ -182,7 +182,7 @@ def link_year_targets(proposals: list[Proposal], dataset: Dataset | None) -> lis
         ):
             out.append(p)
             continue
-        family = _family(p.unit)
+        family = unit_family(p.unit)
         actual = named.get((_measure(p.name), p.subject, year, family))
         how = "but for the register's 企业"
         if actual is None:  # 重点项目投资 of 省市县重点项目累计完成投资: the same quantity
@@ -232,7 +232,7 @@ def _same_quantity(proposals: list[Proposal]) -> _Alike:
         if p.new_indicator and p.status == "actual" and (y := _year_to_date(p.period)):
             words, levels = _words(p.name)
             if len(words) >= 2:
-                found.setdefault((words, p.subject, y, _family(p.unit)), []).append((levels, p))
+                found.setdefault((words, p.subject, y, unit_family(p.unit)), []).append((levels, p))
     return found
 
 
@@ -274,11 +274,11 @@ def _actuals_to_date(
             for o in indicator.observations:
                 y = _year_to_date(str(o.period))
                 if o.status == "actual" and y is not None:
-                    family = _family(o.unit or indicator.unit)
+                    family = unit_family(o.unit or indicator.unit)
                     actuals[ident, o.subject, y, family] = f"{o.period} in the data file"
     for p in proposals:
         if p.status == "actual" and (y := _year_to_date(p.period)) is not None:
-            actuals[p.indicator, p.subject, y, _family(p.unit)] = p.period
+            actuals[p.indicator, p.subject, y, unit_family(p.unit)] = p.period
     return actuals
 
 
@@ -325,7 +325,8 @@ def _year_to_date(period: str) -> int | None:
     return parsed.year
 
 
-def _family(unit: str) -> str:
+def unit_family(unit: str) -> str:
+    """The family of *unit* (亿元 and 万元 are one), or the symbol of a unit no one knows."""
     found = known_unit(unit)
     return unit if found is None else found.family
 
