@@ -46,6 +46,8 @@ def test_the_projects_arranged_for_the_year_are_its_list(sentence: str) -> None:
 
 def test_a_plan_to_arrange_is_a_target_and_new_projects_a_flow() -> None:
     assert _counts("计划全年安排项目80个。")[0][1:3] == ("2031", "target")
+    [funds] = extract("全年安排专项资金5000万元。", None, "2031-07").figures
+    assert (funds.period, funds.status) == ("2031", "target")  # a sum arranged: a plan still
     assert _counts("1-6月，全县38个新开工项目完成投资64.3亿元。")[0][1:3] == (
         "2031-H1", "actual",
     )  # fmt: skip
