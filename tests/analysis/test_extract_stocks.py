@@ -189,3 +189,19 @@ def test_an_area_at_the_year_end_is_a_level() -> None:
     text = "全年粮食播种面积186.4万亩。年末全市有效灌溉面积97.8万亩。"
     got = {str(f.value): f.stock for f in extract(text, None, "2018-03").figures}
     assert got == {"186.4": False, "97.8": True}
+
+
+def test_a_register_revised_or_named_by_its_total_at_a_month_end_is_a_level() -> None:
+    """截至5月末…企业数修正为215家 keeps the register a level with 达218家; 6月末市场主体总量
+    4.19万户 is one too."""
+    found = {
+        p.value: p.stock
+        for p in extract(
+            "截至6月末，全县规模以上工业企业达187家。截至5月末全县规模以上工业企业数修正为185家。"
+            "新增市场主体3100余户，6月末市场主体总量3.76万户。",
+            None,
+            "2031-07",
+        ).figures
+    }
+    assert found[Decimal(187)] and found[Decimal(185)] and found[Decimal("3.76")]
+    assert not found[Decimal(3100)]

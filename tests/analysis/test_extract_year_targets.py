@@ -154,3 +154,55 @@ def test_a_list_named_by_the_plan_it_is_in_is_no_target() -> None:
     }
     [target] = extract("确保列入年度计划的20个项目年内全部开工。", None, "2029-03").figures
     assert (target.status, target.target_kind) == ("target", "list")
+
+
+def test_a_target_named_without_the_actuals_scope_and_verb_tracks_it() -> None:
+    """确保全年完成重点项目投资110亿元 and 41个省市重点项目累计完成投资72.5亿元: one quantity,
+    named with and without the programme's level, 累计 and 完成."""
+    found = _figures(
+        "今年1-7月，全市41个省市重点项目累计完成投资72.5亿元。确保全年完成重点项目投资110亿元以上。"
+    )
+    actual, target = found[Decimal("72.5")], found[Decimal(110)]
+    assert (target.status, target.period) == ("target", "2031")
+    assert target.indicator == actual.indicator == target.tracks
+    assert "省市县, 累计, 完成" in target.reason
+
+
+def test_a_target_of_another_level_or_of_several_actuals_is_not_linked() -> None:
+    other = _figures(
+        "今年1-7月，全市市级重点项目累计完成投资72.5亿元。确保全年完成省级重点项目投资110亿元以上。"
+    )
+    assert other[Decimal(110)].tracks is None
+    assert other[Decimal(110)].indicator != other[Decimal("72.5")].indicator
+    several = _figures(
+        "今年1-7月，全市重点项目累计完成投资72.5亿元，"
+        "市级重点项目累计完成投资30.2亿元。确保全年完成重点项目投资110亿元以上。"
+    )
+    assert several[Decimal(110)].tracks is None
+
+
+def test_a_years_list_all_started_and_its_target_pass_validate(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    """The count started of a list in the year's plan is quoted from its number on (the plan's
+    年度 does not date it as the year), and a target tracks the list's investment to date."""
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "平川县项目建设\n\n今年1-7月，全县41个省市重点项目累计完成投资72.5亿元。"
+        "列入年度计划的9个省级重点新开工项目已全部开工。\n\n确保全年完成重点项目投资110亿元以上。\n",
+        encoding="utf-8",
+    )
+    data, draft = tmp_path / "d.toml", tmp_path / "draft.toml"
+    init = ("init", str(data), "--region", "平川县", "--title", "t", "--published", "2031-08")
+    assert invoke(runner, *init).exit_code == 0
+    made = invoke(runner, "extract", str(article), "--data", str(data), "--output", str(draft))
+    assert made.exit_code == 0, made.output
+    assert 'quote = "9个省级重点新开工项目已全部开工"' in draft.read_text(encoding="utf-8")
+    assert invoke(runner, "import", str(draft), "--data", str(data)).exit_code == 0
+    checked = invoke(runner, "validate", "--strict", str(data))
+    assert checked.exit_code == 0, checked.output
+    shown = invoke(runner, "progress", "--data", str(data), "--format", "json")
+    judged = json.loads(shown.stdout)["targets"]
+    kinds = {t["target_kind"]: t for t in judged}
+    assert set(kinds) == {"list", "annual"} and kinds["annual"]["verdict"]
+    assert kinds["annual"]["target"].endswith("@2031#target")

@@ -24,12 +24,12 @@ _LEAD = re.compile(
     # 为企业减税降费: the beneficiary of what is named
     r"截至目前|共|累计|已经?|还|为(?:企业|群众|农户|居民|市场主体|经营主体)?|对|"
     r"在(?!建|谈|库|营|岗|册|线|校|园|职)|实现|完成|"
-    r"达(?!产)到?|有(?!效)|的|又|再|共计|预计到?|预计|将|"
+    r"达(?!产)到?|有(?!效)|的|又|再|共计|预计到?|预计|将|安排的|"
     r"确保|力争|争取)+"
 )
 _TAIL = re.compile(
-    r"(?:达到?|为|约|近|将近|接近|共|超过|超|逾|突破|是|有|的|了|至|到|已|可|计|预计|将|预|"
-    r"稳定在|保持在|控制在|(?:修正|调整|修订|更正|核实)为)+$"
+    r"(?:达到?|为|约|近|将近|接近|共|超过|超|逾|突破|是|有|的|了|至|到|已|可|计|预计|将|预|仍然?|"
+    r"稳定在|保持在|控制在|(?:修正|调整|修订|更正|核实)为|(?:压缩|缩短|提高|提升|降低|下降|上升)(?:至|到))+$"
 )
 # a count inside the words before another figure (为415户企业办理留抵退税4.06亿元): how many,
 # not what the figure measures
@@ -72,6 +72,8 @@ def name(
     statistician names it (`formal`)."""
     raw, listed = _respectively(text, start, stop, after, after_limit)
     lead = _lead(raw, cut)
+    if _in_ratio(text, stop, after) and (ratio := _RATIO_NAME.fullmatch(lead)):
+        return ratio.group("of") + "结构比"  # 三次产业比例调整为8.0:40.1:51.9: its parts
     figure = text[stop:after]
     rate = figure.endswith(("%", "％"))
     earlier = text[stop - 2 : stop].rstrip("-−") in ("(", "（")  # 降幅较一季度(-8.1%)收窄
@@ -88,6 +90,8 @@ def name(
         named = _share(text, (floor, start), share.group("whole"))
         if named:
             return named
+    if _OF_ITEMS.search(_bare(raw, cut)) and _ITEMS_AFTER.match(text, after, after_limit):
+        lead = ""  # 全年安排的75个重点项目: the count names the items after it
     if len(lead) >= 2:
         found = formal(_completed(text, (floor, start), lead[-24:]), rate)
         register = _REGISTER_VERB.search(text[start:stop]) is not None
@@ -111,6 +115,11 @@ def name(
     if figure.endswith(("家", "户")) and not lead and _REGISTER.fullmatch(found):
         found += "数"  # 全镇12家规模以上工业企业完成产值: the number of firms
     return found
+
+
+# a relative clause right before a count (全年安排的75个重点项目), and the items after it
+_OF_ITEMS = re.compile(r"[\u4e00-\u9fff]的$")
+_ITEMS_AFTER = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:项目|企业)")  # not 项目 alone
 
 
 # the word a name takes for what its unit measures: 接待游客…万人次 counts 人次, 植树造林2600亩
@@ -154,9 +163,12 @@ def _share(text: str, at: tuple[int, int], whole: str) -> str | None:
 # only as a growth (其中6月份增长9.5%): of the measure its words or the clause before name
 _COMPARED = re.compile(
     r"(?P<measure>.*?)(?:增速|增幅|降幅|涨幅|增长)?(?:(?<!同)(?:比|较)(?P<when>上年同期|去年同期|"
-    r"上年|去年|上月|上季度|[一二三四]季度|上半年|前三季度|年初|\d+[-—至~]\d+月|\d+月份?|"
+    r"上年末|去年末|上年底|去年底|上年|去年|上月|上季度|[一二三四]季度|上半年|前三季度|年初|\d+[-—至~]\d+月|\d+月份?|"
     r"\d{4}年)(?:同期)?(?:分别)?(?:加快|回落|提高|收窄|扩大|下降|上升|放缓|减缓|增长)?|"
     r"(?P<than>(?:高于|低于|快于|慢于)(?:全国|全省|全市|全区|全县))(?:平均水平|平均)?)?"
+)
+_PLAN_DONE = re.compile(
+    r"(?<=[\u4e00-\u9fff]{2})(?:完成|占)(?:年度|全年)(?:计划|预算|目标|任务)的?$"
 )
 _GROWTH_ONLY = re.compile(r"增长|下降|增速|增幅|降幅")
 _RATE_WORD = re.compile(r"(?:增速|增幅|降幅|涨幅|增长|下降)$")
@@ -201,6 +213,8 @@ def _rate_compared(
     if len(measure) < 2:  # the clause before, or the k-th of the m before a 分别 list
         named = _previous_names(text, at, listed[1])
         measure = named[listed[0]] if len(named) == listed[1] else ""
+        # 收入完成年度预算的46.8%,降幅比1-4月收窄: the measure's rate, not its plan's share
+        measure = _PLAN_DONE.sub("", measure)
     measure = _RATE_WORD.sub("", formal(measure, rate=True))
     if len(measure) < 2:
         return None
@@ -217,8 +231,8 @@ def _rate_compared(
 def _bare(lead: str, cut: str) -> str:
     """*lead* without the period phrase *cut*, quotes, brackets, and a ratio's parts before
     (三次产业结构比为12.3:40.5:): what is left of the name's words."""
-    if cut:
-        lead = lead.replace(cut, "")
+    if cut:  # 8月底前还将有5个项目: 前 is the date's (before the end of August)
+        lead = re.sub(re.escape(cut) + "(?:之前|以前|前)?", "", lead)
     lead = _ASCII_ASIDE.sub("", lead)
     lead = _RATIO_PARTS.sub("", lead)
     lead = _HEADING.sub("", _LISTED.sub("", lead))
@@ -236,12 +250,24 @@ _ASCII_ASIDE = re.compile(r"[(（][\x20-\x7e]+[)）]")
 _HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 _LISTED = re.compile(r"^.*\d[\u4e00-\u9fff%％]{0,4}、")
 _RATIO_PARTS = re.compile(r"为?(?:\d+(?:\.\d+)?[:：])+$")
+# a ratio of shares named by what it divides (三次产业结构, 三次产业比例调整为): a 结构比
+_RATIO_NAME = re.compile(
+    r"(?P<of>[\u4e00-\u9fff]{2,}?)(?:结构比?|比例?)(?:调整|优化|转变|变化|变)?"
+)
+
+
+def _in_ratio(text: str, stop: int, after: int) -> bool:
+    """Whether the number text[stop:after] is a part of a ratio (12.3:40.5:47.2)."""
+    return text[after : after + 1] in (":", "：") or text[stop - 1 : stop] in (":", "：")
+
+
 # words that end the noun after a count: what its items do (已全部开工, 均已投产, 全部完工)
-_ENDS = "已|均|都|全部|全数|悉数|正在|将|要|未能|未|实现|完成|开工|投产|竣工|完工|建成"
+_ENDS = "已|均|都|全部|全数|悉数|正在|将|要|未能|未|累计|实现|完成|集中|开工|投产|竣工|完工|建成"
 _NOUN_ENDS = re.compile(_ENDS)
 # the kind of items counted, right before what they do (计划开工项目未能按期开工)
 _KIND_BEFORE_END = re.compile(rf"(?:项目|企业|主体|行业|村|学校|景区)(?={_ENDS})")
-_DONE_ONLY = re.compile(r"(?:开工|投产|竣工|完工|建成)+")  # 6个项目竣工投产: 竣工投产项目
+# 6个项目竣工投产: 竣工投产项目; 5个项目集中开工: 集中开工项目
+_DONE_ONLY = re.compile(r"(?:集中)?(?:开工|投产|竣工|完工|建成)+")
 # a clause naming only a change against a date (比年初增加, 较上年末净增, 比上年减少)
 _CHANGE_ONLY = re.compile(
     r"(?:比|较)(?:上年末|上年底|去年末|去年底|年初|上年|去年|上年同期|去年同期|上月|上季度)?"
@@ -337,8 +363,10 @@ _COMPARED_ONLY = re.compile(
 # a rate's growth as 增速
 _SPELLED = (("规上", "规模以上"), ("限上", "限额以上"))
 _VERB_INSIDE = re.compile(
-    r"(?<=[\u4e00-\u9fff])(?:可?实现|预计|完成(?!投资|率|年度|全年|计划|任务|目标|额))"
+    r"(?<=[\u4e00-\u9fff])(?:可?实现|预计|完成(?!投资|率|年度|全年|计划|任务|目标|额)|累计(?=完成))"
 )
+# 规模以上服务业企业营业收入 is the services' (规模以上服务业营业收入), as the bureau names it
+_SERVICES_FIRMS = re.compile(r"规模以上服务业企业(?=营业收入|营业利润|利润总额|期末从业人员)")
 _GROWTH_END = re.compile(r"(?:(?:比|较)(?:上年|去年)(?:同期)?|同比)?(?P<verb>增长|下降|上涨|下跌)$")
 
 
@@ -350,6 +378,7 @@ def formal(name: str, rate: bool = False) -> str:
     for short, full in _SPELLED:
         name = name.replace(short, full)
     name = _VERB_INSIDE.sub("", name).replace("的比重", "比重").replace("的比例", "比例")
+    name = _SERVICES_FIRMS.sub("规模以上服务业", name)
     if rate and "分别" not in name:
         found = _GROWTH_END.search(name)
         if found and found.start() >= 2:
@@ -452,10 +481,14 @@ _ALL_DONE_TAIL = re.compile(
 _INVESTED = re.compile(r"(?:完成|累计完成)?投资(?:额)?")
 
 
-def of_previous(name: str, previous: str, previous_kind: Kind, after: str) -> str:
+def of_previous(
+    name: str, previous: str, previous_kind: Kind, after: str, listed: bool = False
+) -> str:
     """*name* completed by the figure before it in the sentence (named *previous*, of kind
     *previous_kind*) where it names only a part: 惠及(企业) of an amount, 金额 of a count.
-    *after*: the words after the figure (惠及近500家企业)."""
+    *after*: the words after the figure (惠及近500家企业). *listed*: the count before is one
+    of a list of counts (新签约项目8个,新开工项目6个,完成投资13.6亿元), so an investment after
+    it is the sentence subject's (完成投资), not of that count's items."""
     if _BENEFIT.fullmatch(name) and previous_kind is Kind.AMOUNT:
         noun = _BENEFICIARY.match(after.lstrip("余多"))
         if noun and noun.group() not in name:
@@ -463,10 +496,63 @@ def of_previous(name: str, previous: str, previous_kind: Kind, after: str) -> st
         return previous + name
     if _BARE_AMOUNT.fullmatch(name) and previous_kind is Kind.COUNT:
         return previous + name
-    items = _ALL_DONE_TAIL.sub("", previous)
-    if _INVESTED.fullmatch(name) and previous_kind is Kind.COUNT and items.endswith("项目"):
-        return items + "完成投资额"
+    items = _items(_ALL_DONE_TAIL.sub("", previous))
+    done = _items(previous, to_do=True)
+    if _DONE_VERB.fullmatch(name) and previous_kind is Kind.COUNT and done:
+        return "已" + name.lstrip("已") + done  # 重点项目14个,已开工11个: 已开工重点项目
+    if _INVESTED.fullmatch(name) and previous_kind is Kind.COUNT:
+        if listed:
+            return "完成投资"
+        if items:
+            return items + "完成投资额"
+    if _PLANNED_INVESTMENT.fullmatch(name) and items:
+        return items + "年度计划投资"  # 计划实施重点项目56个,年度计划投资129.7亿元
     return name
+
+
+def without_place(name: str, place: str) -> str:
+    """*name* without the region the headline opens with (霁溪县共签约项目 -> 签约项目), as
+    without 全县; *name* itself where no name would be left."""
+    if len(place) < 3 or place[0] in "全本该各地" or not name.startswith(place):
+        return name  # 地区生产总值: no place
+    rest = _LEAD.sub("", name[len(place) :])
+    return rest if len(rest) >= 2 else name
+
+
+def in_scope(name: str, neighbour: str | None) -> str:
+    """*name*, a measure of a register's firms named with no scope (实现利润总额), in the scope
+    the figure before it in its paragraph names (*neighbour*: 规模以上工业企业营业收入 ->
+    规模以上工业企业利润总额); else as it is."""
+    scope = _REGISTER_SCOPE.match(neighbour or "")
+    if _FIRM_MEASURE.fullmatch(name) and scope and len(scope.group()) > len("规模以上"):
+        return formal(scope.group() + name)
+    return name
+
+
+# a measure of a register's firms with no scope of its own (实现利润总额), and the scope of the
+# figure before it that names one (规模以上工业企业营业收入)
+_FIRM_MEASURE = re.compile(r"主营业务收入|营业收入|利润总额|营业利润|利税总额|期末从业人员")
+_REGISTER_SCOPE = re.compile(
+    r"(?:规模以上|限额以上)(?:工业|服务业|批发业|零售业|住宿业|餐饮业|商贸)?(?:企业|单位)?"
+)
+# a count's items done, named by the verb alone (已开工11个)
+_DONE_VERB = re.compile(r"已?(?:开工|复工|竣工|投产|完工|建成|签约|开业|落地)+")
+_PLANNED_INVESTMENT = re.compile(r"(?:年度|全年)?计划投资额?")
+# what a figure of items names before them: a plan, the verb, the clause before 的, a total
+_ITEMS_LEAD = re.compile(r"^(?:.*的)?(?:计划|力争|确保)?(?:实施)?(?:已(?:开工|竣工|投产|建成))?")
+# … and what they were to do, for the count of them done (计划新开工项目64个,已开工47个)
+_TO_DO = re.compile(r"^新?(?:开工|签约|竣工|投产|完工|建成)")
+_ITEMS_TAIL = re.compile(r"(?:总投资|完成投资额?)$")
+
+
+def _items(name: str, to_do: bool = False) -> str:
+    """The items a count or its investment names (纳入县级调度的重点项目 -> 重点项目, 实施重点
+    项目总投资 -> 重点项目; with *to_do*, without what they were to do: 计划新开工项目 -> 项目);
+    "" where they are no projects."""
+    items = _ITEMS_LEAD.sub("", _ITEMS_TAIL.sub("", name))
+    if to_do:
+        items = _TO_DO.sub("", items)
+    return items if items.endswith("项目") else ""
 
 
 def list_item_name(text: str, start: int, stop: int) -> str | None:

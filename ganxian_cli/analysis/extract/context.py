@@ -29,6 +29,10 @@ _ACTUAL = re.compile(r"完成|累计|已|实际|占")
 # a programme named by the plan it is listed in (列入年度计划的12个项目): what the items are, not
 # a target
 LISTED_IN = re.compile(r"(?:列入|纳入)[^,;。，；]{0,8}?(?:年度计划|全年计划|计划|年度)")
+# the year's programme as arranged (全年安排市级重点项目75个): what it is, not a target (a sum
+# arranged, 全年安排资金, may be a plan still)
+ARRANGED = re.compile(r"(?:全年|今年|年度|年内)(?:共|累计)?安排")
+_ITEMS = frozenset({"个", "项"})
 # what was achieved against a target: 完成年度目标的78.6%, 超序时进度3.6个百分点 (超序进度)
 # (完成全年目标2860亿元的48.5%: the target's amount between)
 _ACHIEVED = re.compile(
@@ -94,7 +98,14 @@ class Status:
             return "target"
         if self._planned.within(sentence_start, token.start) and not _ACTUAL.search(lead):
             return "target"  # 二季度计划新开工项目12个,竣工项目15个
-        if self._plan.search(lead) and not _ACTUAL.search(lead) and not LISTED_IN.search(lead):
+        if (
+            self._plan.search(lead)
+            and not _ACTUAL.search(lead)
+            and not LISTED_IN.search(lead)
+            and not (
+                ARRANGED.search(lead) and token.unit in _ITEMS and not _TARGET_REVIEW.search(lead)
+            )
+        ):
             return "target"
         if self._forecast.within(sentence_start, token.start) or _FORECAST.search(
             text, token.end, clause[1]

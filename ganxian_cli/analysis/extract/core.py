@@ -12,15 +12,22 @@ from ...model import period_words
 from ...model.change_words import reading
 from ...model.direction import lead_behind
 from ...model.models import Dataset
-from ...model.periods import UNDATED, Period
+from ...model.periods import UNDATED, Period, PeriodError, parse_period
 from ...model.units import UNITS, Kind, Unit, get_unit
 from . import cells, clauses, context, stocks, when
 from .match import Matcher
-from .rates import completion_names, link_year_targets, related, unit_kind, year_goals
+from .rates import (
+    completion_names,
+    link_year_targets,
+    related,
+    unit_family,
+    unit_kind,
+    year_goals,
+)
 from .text import CompactText, compact
 from .tokens import PROPOSED_UNITS, Token, Tokenizer, chinese_number, known_unit
 from .types import Extraction, FoundFigure, Proposal
-from .whole import all_done, link_lists
+from .whole import all_done, link_lists, year_lists
 
 # 100亿元项目1个, 5000万元以上工业项目: a class, not a figure
 # 41个工业大类行业中有29个: the whole a count is taken out of, not a figure of the period
@@ -98,6 +105,9 @@ _EARLIER = re.compile(
     r"[(（](?:(?:此前|之前|原|前期|先前)(?:公布|发布|数据|数)|(?:修正|调整|修订|核实|更正)前)"
     r"[^()（）]{0,30}?[)）]"
 )
+# the value of the same months a year before, in brackets after a value (营业收入86.5亿元(上年同期
+# 为80.1亿元),同比增长6.1%): a figure of that earlier period, and an aside before the growth rate
+_PRIOR_SAME = re.compile(r"[(（](?:上年|去年)同期(?:为|是|完成|实现)?[^()（）]{0,30}?[)）]")
 _LIST_JOIN = re.compile(r"[、和及与,，](增长|增加|提高|上升|下降|减少|回落|下滑|降低)?")
 
 
@@ -195,19 +205,35 @@ def extract(
         and not (unit_kind(t.unit) is Kind.COUNT and _OUT_OF.match(text, t.end))
         and not _part_of_a_count(t)
     ]
-    figures = _figures(article, tokens)
+    figures = _figures(article, tokens, _Spans(_PRIOR_SAME, text))
     matcher = Matcher(dataset)
     line_starts = [0] + [m.end() for m in re.finditer("\n", original)]
     subjects = clauses.Subjects(text, article.paragraph_start)
     readers = (subjects, context.Status(text, periods.review))
+    place = _PLACE.match(headline)
     proposals: list[Proposal] = []
     for n, f in enumerate(figures):
         before = figures[n - 1] if n and figures[n - 1].sentence == f.sentence else None
         after = proposals[-1].name if before else None
-        proposals.append(
-            _proposal(article, f, periods, matcher, line_starts, readers, (before, after))
+        if f.prior and before is not None and not before.prior:
+            proposals.append(_year_before(proposals[-1], f, article, matcher))
+            continue
+        listed = before is not None and _counts_listed(text, figures[n - 2], before)
+        neighbour = (
+            proposals[-1].name
+            if n
+            and article.paragraph_start(figures[n - 1].token.start)
+            == article.paragraph_start(f.token.start)
+            else None
         )
+        proposals.append(
+            _proposal(
+                article, f, periods, matcher, line_starts, readers, (before, after), listed,
+                neighbour, place.group() if place else "",
+            )
+        )  # fmt: skip
     proposals = year_goals(stocks.parts(proposals, figures, text), figures, text)
+    proposals = year_lists(proposals, figures, text)
     proposals = related(_distinct(proposals, matcher), figures, text, dataset)
     proposals = completion_names(proposals, matcher)
     proposals = _distinct(
@@ -352,8 +378,66 @@ def _negative(text: str, sentence: tuple[int, int], clause: int, token: Token) -
     return found.sign < 0
 
 
-def _figures(article: CompactText, tokens: list[Token]) -> list[FoundFigure]:
-    """Tokens as figures; growth rates next to a value become that value's yoy."""
+# the items a count names in its own clause (新开工项目6个; not 已开工11个 of the list before)
+_ITEMS = re.compile(r"项目|企业")
+
+
+def _counts_listed(text: str, first: FoundFigure, second: FoundFigure) -> bool:
+    """Whether *first* and *second* are counts of one sentence, each of the items its own
+    clause names (全县新签约项目8个,新开工项目6个): a list of what the sentence's subject did, so
+    an amount after them (完成投资13.6亿元) is the subject's, of neither count's items."""
+    return (
+        first.sentence == second.sentence
+        and unit_kind(first.token.unit) is Kind.COUNT
+        and unit_kind(second.token.unit) is Kind.COUNT
+        and all(
+            _ITEMS.search(text, f.clause[0], f.token.start) is not None for f in (first, second)
+        )
+    )
+
+
+def _year_before(
+    value: Proposal, figure: FoundFigure, article: CompactText, matcher: Matcher
+) -> Proposal:
+    """The figure in brackets after *value* that is of the same months a year before (上年同期
+    为80.1亿元): on *value*'s indicator, of its period a year earlier, with no growth of its own
+    (a table's 上年同期 column is read so too); a rate of an amount there (上年同期增长5.2%) is
+    the growth of that amount a year earlier, on the indicator of its growth."""
+    try:
+        period = parse_period(value.period)
+    except PeriodError:
+        period = UNDATED
+    earlier = str(Period(period.year - 1, period.start, period.end)) if period.is_dated else ""
+    quote_end = clauses.clause(article.text, figure.token.start, *figure.sentence)[1]
+    quote = article.quote(figure.clause[0], quote_end)
+    token = figure.token
+    if unit_family(token.unit) != unit_family(value.unit):
+        name = value.name + ("增速" if token.unit == "%" else "")  # else an indicator of its unit
+        found = matcher.match(name, abs(token.value), token.unit, value.subject, earlier, quote)
+        value = replace(
+            value, name=name, indicator=found.indicator, new_indicator=found.new,
+            theme=found.theme, stock=False,
+        )  # fmt: skip
+    return replace(
+        value,
+        value=figure.token.value,
+        unit=figure.token.unit,
+        qualifier=context.qualifier(article.text, figure.token),
+        yoy=None,
+        period=earlier or value.period,
+        status="actual",  # what was done a year before, even beside a target
+        quote=quote,
+        reason=f"the same months a year before ({earlier}) of {value.name}",
+        relation=None,
+        relates_to=None,
+    )
+
+
+def _figures(
+    article: CompactText, tokens: list[Token], prior: _Spans | None = None
+) -> list[FoundFigure]:
+    """Tokens as figures; growth rates next to a value become that value's yoy. A value in
+    *prior* (上年同期为80.1亿元) is of the year before, and no rate's."""
     text = article.text
     figures: list[FoundFigure] = []
     values: list[FoundFigure] = []  # figures that may still take a listed rate (see _pair_list)
@@ -380,10 +464,13 @@ def _figures(article: CompactText, tokens: list[Token]) -> list[FoundFigure]:
                 previous = token
                 continue
             value = -token.value if negative else token.value
+            earlier = prior is not None and prior.inside(token.start)
             figures.append(
-                FoundFigure(replace(token, value=value), sentence, clause, last=token.end)
+                FoundFigure(
+                    replace(token, value=value), sentence, clause, last=token.end, prior=earlier
+                )
             )
-            if token.unit != "%":
+            if token.unit != "%" and not earlier:
                 values.append(figures[-1])
         previous = token
     figures.extend(_pair_list(values, pending_list, article))
@@ -397,6 +484,9 @@ def _attach(
     if not figures:
         return False
     target = figures[-1]
+    if target.prior and len(figures) > 1:  # 86.5亿元(上年同期为80.1亿元),同比增长6.1%
+        target = figures[-2]
+    anchor = target
     if target.sentence != sentence or target.yoy is not None or target.token.unit == "%":
         return False
     if len(figures) > 1 and _SINCE.match(text, target.clause[0], target.token.start):
@@ -409,7 +499,9 @@ def _attach(
             and _BALANCE.search(text[level.clause[0] : level.token.start])
         ):
             target = level
-    between = _GROWTH_WORDS.sub("", _EARLIER.sub("", text[figures[-1].token.end : token.start]))
+    between = _GROWTH_WORDS.sub(
+        "", _PRIOR_SAME.sub("", _EARLIER.sub("", text[anchor.token.end : token.start]))
+    )
     if len(between) > 2:  # 28万吨,确保农民人均可支配收入增长7%: the growth of something else
         return False
     target.yoy = -token.value if negative else token.value
@@ -737,6 +829,9 @@ def _proposal(
     line_starts: list[int],
     readers: tuple[clauses.Subjects, context.Status],
     previous: tuple[FoundFigure | None, str | None] = (None, None),
+    listed: bool = False,
+    neighbour: str | None = None,
+    place: str = "",
 ) -> Proposal:
     text = article.text
     token = figure.token
@@ -751,9 +846,16 @@ def _proposal(
     )
     if previous[0] is not None and previous[1] is not None:
         name = clauses.of_previous(
-            name, previous[1], unit_kind(previous[0].token.unit), text[token.end : token.end + 4]
+            name,
+            previous[1],
+            unit_kind(previous[0].token.unit),
+            text[token.end : token.end + 4],
+            listed,
         )
+    name = clauses.without_place(name, place)
     subject = subjects(figure.sentence, figure.clause[1])
+    if subject is None:  # 赣州腾远钴业实现营业收入: the company's
+        name = clauses.in_scope(name, neighbour)
     quote_end = clauses.clause(text, max(figure.last - 1, token.start), *figure.sentence)[1]
     quote = article.quote(figure.clause[0], quote_end)
     # the words that lead to the figure (a clause's window: linear in the text)

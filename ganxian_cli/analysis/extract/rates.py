@@ -107,7 +107,7 @@ def year_goals(proposals: list[Proposal], figures: list[FoundFigure], text: str)
             and p.status == "target"
             and before.status == "actual"
             and _GOAL_NAMED.search(lead)
-            and _family(p.unit) == _family(before.unit)
+            and unit_family(p.unit) == unit_family(before.unit)
         ):
             p = replace(
                 p,
@@ -159,10 +159,11 @@ def link_year_targets(proposals: list[Proposal], dataset: Dataset | None) -> lis
     indicator."""
     actuals = _actuals_to_date(proposals, dataset)
     named = {
-        (_measure(p.name), p.subject, y, _family(p.unit)): p
+        (_measure(p.name), p.subject, y, unit_family(p.unit)): p
         for p in proposals
         if p.new_indicator and p.status == "actual" and (y := _year_to_date(p.period))
     }
+    alike = _same_quantity(proposals)
     taken = {(p.indicator, p.period, p.status, p.subject) for p in proposals}
     had = _targets_had(dataset)
     stocks = {i for i, x in dataset.indicators.items() if x.stock} if dataset else set()
@@ -181,13 +182,17 @@ def link_year_targets(proposals: list[Proposal], dataset: Dataset | None) -> lis
         ):
             out.append(p)
             continue
-        family = _family(p.unit)
+        family = unit_family(p.unit)
         actual = named.get((_measure(p.name), p.subject, year, family))
+        how = "but for the register's 企业"
+        if actual is None:  # 重点项目投资 of 省市县重点项目累计完成投资: the same quantity
+            actual = _alike(alike, p, year, family)
+            how = "but for words of scope, period and verb (省市县, 累计, 完成)"
         if p.new_indicator and actual and (p.indicator, p.subject, year, family) not in actuals:
             moved = (actual.indicator, p.period, p.status, p.subject)
             if moved not in taken:
                 taken.add(moved)
-                reason = f"named as {actual.name} ({actual.indicator}) but for the register's 企业"
+                reason = f"named as {actual.name} ({actual.indicator}) {how}"
                 p = replace(
                     p, indicator=actual.indicator, name=actual.name, theme=actual.theme,
                     reason=reason,
@@ -202,6 +207,45 @@ def link_year_targets(proposals: list[Proposal], dataset: Dataset | None) -> lis
             p = replace(p, tracks=p.indicator, reason=reason.lstrip("; "))
         out.append(p)
     return _quoted_of(out, linked)
+
+
+# words a target and its actual may differ by and still measure one quantity: the level of a
+# programme (省市县重点项目), the period (累计, 全年), the commitment (确保), the verb (完成投资额)
+_LEVELS = re.compile(r"省市县|省市|市县|省级|市级|县级|区级|镇级|乡级")
+_FILLER = re.compile(r"累计|全年|年内|今年|确保|力争|争取|完成|实现|(?<=投资)额")
+
+
+def _words(name: str) -> tuple[str, frozenset[str]]:
+    """*name* as the quantity it measures, and the levels of the programme it names."""
+    bare = _measure(name)
+    levels = frozenset(m.group() for m in _LEVELS.finditer(bare))
+    return _FILLER.sub("", _LEVELS.sub("", bare)), levels
+
+
+_Alike = dict[tuple[str, str | None, int, str], list[tuple[frozenset[str], Proposal]]]
+
+
+def _same_quantity(proposals: list[Proposal]) -> _Alike:
+    """The new actuals over months of a year, by the quantity their names measure."""
+    found: _Alike = {}
+    for p in proposals:
+        if p.new_indicator and p.status == "actual" and (y := _year_to_date(p.period)):
+            words, levels = _words(p.name)
+            if len(words) >= 2:
+                found.setdefault((words, p.subject, y, unit_family(p.unit)), []).append((levels, p))
+    return found
+
+
+def _alike(alike: _Alike, target: Proposal, year: int, family: str) -> Proposal | None:
+    """The one actual of *target*'s quantity (the levels named on both sides agree where both
+    name some); None where there is none, or more than one indicator could be it."""
+    words, levels = _words(target.name)
+    candidates = {
+        p.indicator: p
+        for own, p in alike.get((words, target.subject, year, family), [])
+        if not (own and levels and own != levels)
+    }
+    return next(iter(candidates.values())) if len(candidates) == 1 else None
 
 
 def _quoted_of(proposals: list[Proposal], linked: set[str]) -> list[Proposal]:
@@ -230,11 +274,11 @@ def _actuals_to_date(
             for o in indicator.observations:
                 y = _year_to_date(str(o.period))
                 if o.status == "actual" and y is not None:
-                    family = _family(o.unit or indicator.unit)
+                    family = unit_family(o.unit or indicator.unit)
                     actuals[ident, o.subject, y, family] = f"{o.period} in the data file"
     for p in proposals:
         if p.status == "actual" and (y := _year_to_date(p.period)) is not None:
-            actuals[p.indicator, p.subject, y, _family(p.unit)] = p.period
+            actuals[p.indicator, p.subject, y, unit_family(p.unit)] = p.period
     return actuals
 
 
@@ -281,7 +325,8 @@ def _year_to_date(period: str) -> int | None:
     return parsed.year
 
 
-def _family(unit: str) -> str:
+def unit_family(unit: str) -> str:
+    """The family of *unit* (亿元 and 万元 are one), or the symbol of a unit no one knows."""
     found = known_unit(unit)
     return unit if found is None else found.family
 

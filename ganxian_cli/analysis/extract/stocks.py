@@ -25,8 +25,11 @@ _PIPELINE = re.compile(r"在建|在谈|在库|入库|储备|总数|保有量|存
 _REGISTER = re.compile(
     r"(?:企业|市场主体|景区|主体)(?:总数|总量)?(?:达到?|共有|现有|拥有|总计|合计)$"
 )
-# a register the words of a date at its end lead to: 年末全市规模以上工业企业1128家, 年末常住人口
-_REGISTER_AT_END = re.compile(r"(?:企业|主体|人口|人员|户数)$")
+# a register the words of a date at its end lead to: 年末全市规模以上工业企业1128家, 年末常住人口,
+# 6月末市场主体总量4.19万户
+_REGISTER_AT_END = re.compile(r"(?:企业|主体|人口|人员|户数)(?:总数|总量)?$")
+# a register named as its count (规模以上工业企业数修正为215家)
+_REGISTER_COUNT = re.compile(r"(?:企业|单位|市场主体)数$")
 # an area the words of a date at its end lead to: 年末全市有效灌溉面积97.8万亩
 _AREA_AT_END = re.compile(r"面积$")
 # an amount standing at a date: 存款余额, 贷款余额, 装机容量, 农机总动力, 存煤, 库存, 存栏
@@ -58,6 +61,7 @@ def is_stock(lead: str, name: str, unit: str, period: str, status: str, at_end: 
             or _PIPELINE.search(lead)
             or _REGISTER.search(lead)
             or (dated and _REGISTER_AT_END.search(lead))
+            or (dated and _REGISTER_COUNT.search(name))
         )
     elif kind is Kind.AMOUNT:
         named = bool(

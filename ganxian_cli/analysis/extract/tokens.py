@@ -46,6 +46,7 @@ PROPOSED_UNITS: dict[str, Unit] = {
         _proposed("万美元", "usd", 10_000, Kind.AMOUNT, "×10k US dollars", "万"),
         _proposed("亿美元", "usd", 100_000_000, Kind.AMOUNT, "×100m US dollars", "亿"),
         _proposed("天", "days", 1, Kind.AMOUNT, "days"),
+        _proposed("个工作日", "working_days", 1, Kind.AMOUNT, "working days"),
         _proposed("场次", "sessions", 1, Kind.COUNT, "sessions"),
         _proposed("处", "sites", 1, Kind.COUNT, "sites"),
         _proposed("万户", "firms", 10_000, Kind.COUNT, "×10k firms (households)", "万"),
@@ -76,9 +77,12 @@ _NAMED_AFTER = re.compile(r"产业|(?:全体)?会议|全会|方面")
 _QUOTES = frozenset('“"「『')
 # a noun and 的 right after a count in words: the count names whose thing the sentence is about
 _POSSESSOR = re.compile(r"[\u4e00-\u9fff]{2,6}?的")
-# A ratio of shares (三次产业结构比为12.3:40.5:47.2): each part is a share in %, where they add
-# up to 100.
-_RATIO = re.compile(r"比(?:例)?为?(\d+(?:\.\d+)?(?:[:：]\d+(?:\.\d+)?){1,5})(?![\d.:：])")
+# A ratio of shares (三次产业结构比为12.3:40.5:47.2, 三次产业结构为…, 三次产业比例调整为…): each
+# part is a share in %, where they add up to 100.
+_RATIO = re.compile(
+    r"(?:比例?|结构)(?:调整|优化|转变|变化|变)?为?"
+    r"(\d+(?:\.\d+)?(?:[:：]\d+(?:\.\d+)?){1,5})(?![\d.:：])"
+)
 _WHOLE, _PLACES = MAX_INTEGER_DIGITS, MAX_DECIMAL_PLACES
 _PART = re.compile(rf"\d{{1,{_WHOLE}}}(?:\.\d{{1,{_PLACES}}})?(?![\d.])")
 # The items of a 分别-list before the one printing the unit: 分别回落3.05和0.87个百分点

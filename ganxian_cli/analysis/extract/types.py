@@ -63,3 +63,4 @@ class FoundFigure:
     clause: tuple[int, int]
     yoy: Decimal | None = None
     last: int = 0  # end of the last token of this figure (its growth rate)
+    prior: bool = False  # the same months a year before, in brackets after the value before

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from ...model.periods import UNDATED, Period, PeriodError, parse_period
 from ...model.units import Kind
+from .context import ARRANGED as _ARRANGED
 from .context import LISTED_IN as _LISTED_IN
 from .match import Match, Matcher
 from .rates import unit_kind
@@ -87,12 +88,17 @@ def all_done(
             match = replace(match, indicator=matcher.fresh())
         reason = f"all ({found.group()[len(found.group('items')) :]}) of the count; " + match.reason
         done_period = _started_by(p.period)
+        quote = p.quote
         if in_force is not None and _WHOLE_YEAR.fullmatch(p.period):
             done_period = in_force(f.token.start)
+            # 列入年度计划的12个…已全部开工: the count done is quoted from its number on, so
+            # the plan's 年度 does not date it as the year
+            quote = text[f.token.start : found.end()]
         out.append(
             replace(
                 p,
                 period=done_period,
+                quote=quote,
                 name=name,
                 indicator=match.indicator,
                 new_indicator=match.new,
@@ -156,5 +162,28 @@ def link_lists(proposals: list[Proposal]) -> list[Proposal]:
                 p = replace(p, tracks=done.indicator)
             else:
                 p = replace(p, target_kind=None)
+        out.append(p)
+    return out
+
+
+# the items right after a count whose investment so far is reported (56个省市县重点项目累计完成
+# 投资83.42亿元): the year's programme, not a flow of items new to the months (新开工, 签约)
+_PROGRESS_OF_ITEMS = re.compile(
+    r"(?P<items>[\u4e00-\u9fff]{0,16}?项目)(?:累计|共|已|已累计)?(?:完成|实现)(?:投资|产值)"
+)
+_NEW_ITEMS = re.compile(r"新|签约|开工|竣工|投产|完工|建成|落地")
+
+
+def year_lists(proposals: list[Proposal], figures: list[FoundFigure], text: str) -> list[Proposal]:
+    """An actual count that is the year's list of projects is of the year, whatever months its
+    sentence reports (1-7月…): the projects whose investment so far it reports (全县56个省市县
+    重点项目累计完成投资…), or the programme arranged for it (全年安排的75个重点项目)."""
+    out: list[Proposal] = []
+    for p, f in zip(proposals, figures, strict=True):
+        if p.status == "actual" and unit_kind(p.unit) is Kind.COUNT and _YEAR.match(p.period):
+            items = _PROGRESS_OF_ITEMS.match(text, f.token.end, f.clause[1])
+            arranged = _ARRANGED.search(text, f.clause[0], f.token.start)
+            if (items and not _NEW_ITEMS.search(items.group("items"))) or arranged:
+                p = replace(p, period=p.period[:4])
         out.append(p)
     return out
