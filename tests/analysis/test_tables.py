@@ -31,6 +31,8 @@ TABLE_ARTICLES = [
     "gov_page_qingfeng_jan_aug.html",
     "tourism_zhexi_2027_twice.txt",
     "heldout3_bureau_meichuan_jan_aug.txt",
+    "heldout4_finance_sangpu_jan_may.txt",
+    "heldout4_quarterly_yuanzhou_q1.txt",
 ]
 
 
@@ -324,7 +326,8 @@ def test_the_same_period_a_year_before() -> None:
         None,
         "2025-01..2025-05",
     )
-    assert prior.yoy == Decimal("10.0")  # the rule: the column on the left
+    assert prior.yoy is None  # the growth is of 1-5月, not of the year before
+    assert got[("出口(亿元)", "1-5月")].yoy == Decimal("10.0")
     assert got[("出口(亿元)", "1-5月")].period(2026) == "2026-01..2026-05"
     assert cells_of(find_tables(text, year=2026, month=5))[("出口(亿元)", "上年同期")].year == 2025
 
@@ -517,7 +520,7 @@ def test_corpus_cells_are_read_right(name: str) -> None:
 
 def test_corpus_cell_count() -> None:
     total = sum(len(t.cells) for name in TABLE_ARTICLES for t in _corpus_tables(name)[1])
-    assert total == 56
+    assert total == 88
 
 
 def test_corpus_prose_articles_have_no_tables() -> None:
