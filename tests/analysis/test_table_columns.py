@@ -178,3 +178,37 @@ def test_a_part_does_not_take_the_word_total_of_the_whole() -> None:
     )
     got = cells_of(find_tables(text))
     assert got[("其中:过夜游客(万人次)", "2029年")].name == "过夜游客人次"
+
+
+def test_a_total_row_at_the_foot_is_the_whole_of_the_shares_above() -> None:
+    text = (
+        "单位：万吨\n"
+        "品种 | 2030年 | 比重(%)\n"
+        "稻谷 | 42.0 | 60.0\n"
+        "小麦 | 28.0 | 40.0\n"
+        "粮食产量 | 70.0 | 100.0\n"
+    )
+    got = cells_of(find_tables(text))
+    assert got[("稻谷", "比重(%)")].name == "稻谷占粮食产量比重"
+    assert ("粮食产量", "比重(%)") not in got
+    assert got[("稻谷", "2030年")].name == "稻谷"  # a part only below its whole takes its name
+
+
+def test_a_budget_column_is_the_share_of_the_year_s_budget_collected() -> None:
+    text = (
+        "单位：万元、%\n"
+        "项目 | 1-7月 | 增长 | 完成预算\n"
+        "土地出让收入 | 8420 | -12.6 | 51.3\n"
+        "专项债券资金 | 6100 | 8.0 | 60.2\n"
+    )
+    got = cells_of(find_tables(text, year=2037))
+    done = got[("土地出让收入", "完成预算")]
+    assert (done.name, done.unit, done.yoy) == ("土地出让收入年度预算完成率", "%", None)
+    assert got[("土地出让收入", "1-7月")].yoy == Decimal("-12.6")
+
+
+def test_a_share_column_is_in_percent_whatever_the_row_s_unit() -> None:
+    text = "指标 | 1-9月 | 比重\n民间投资(亿元) | 31.0 | 46.5\n"
+    got = cells_of(find_tables(text, year=2030))
+    assert got[("民间投资(亿元)", "比重")].unit == "%"
+    assert got[("民间投资(亿元)", "1-9月")].unit == "亿元"

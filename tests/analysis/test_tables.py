@@ -540,7 +540,10 @@ def test_corpus_html_quotes_are_checked_on_the_raw_page() -> None:
 
 # --- linear work ----------------------------------------------------------------------------
 
-_COUNTED = ("_number", "_is_value", "_width", "_period_of", "_pipe_cells", "_aligned_cells")
+_COUNTED = (
+    *("_number", "_is_value", "_width", "_period_of", "_pipe_cells", "_aligned_cells"),
+    "_part_name",
+)
 
 
 def _work(monkeypatch: pytest.MonkeyPatch, text: str) -> int:
@@ -584,7 +587,14 @@ def _unread_doc(n: int) -> str:
     return ("| 2030 | 5.1 | 3.2 |\n" + "正文一段。\n\n") * n + _pipe_doc(n)
 
 
-@pytest.mark.parametrize("make", [_pipe_doc, _flat_doc, _aligned_doc, _spaces_doc, _unread_doc])
+def _shares_doc(n: int) -> str:
+    head = "指标 | 1-5月(亿元) | 上年同期(亿元) | 增长(%) | 比重(%)\n"
+    return head + "用电量 | 9.0 | 8.0 | 12.5 | 100\n其中：城镇 | 6.0 | 5.0 | 20.0 | 66.7\n" * n
+
+
+@pytest.mark.parametrize(
+    "make", [_pipe_doc, _flat_doc, _aligned_doc, _spaces_doc, _unread_doc, _shares_doc]
+)
 def test_reading_is_linear(monkeypatch: pytest.MonkeyPatch, make: Callable[[int], str]) -> None:
     small, large = _work(monkeypatch, make(400)), _work(monkeypatch, make(800))
     assert large <= 2.2 * small, (small, large)

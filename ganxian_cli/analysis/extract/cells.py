@@ -7,7 +7,9 @@ header, the yoy from the 同比 column on its right, and the cell quote form (`t
 that `validate` checks with `tables.cell_shown`. A cell whose quantity the prose prints too
 (45.3亿元 in a sentence, 452871万元 in the table) gets the prose figure's indicator: printed
 identically, `import` records it once; printed with fewer digits, the less precise one
-`restates` the other (its index in the extraction), and `import` checks that they agree.
+`restates` the other (its index in the extraction), and `import` checks that they agree. The
+row's other cells of that quantity (本月 beside 累计, 上年同期 beside 1-8月) take the same
+indicator.
 
 Linear in the text and in the number of cells (figures are grouped by period before pairing).
 """

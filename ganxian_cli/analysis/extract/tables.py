@@ -17,9 +17,15 @@ figure (no unit, or a run of ``|`` or aligned lines with numbers no table is rea
 said by `unread`.
 
 Columns: 本月/当月/N月/N月末 are that month; 累计/1-N月/1—N月/N月累计/一季度/上半年 run from
-January to that month; ``YYYY年`` is the year; a 同比/增长(%)/增速 column is the yoy of the
-value column on its left and not a figure of its own; ``—``, ``-`` and empty cells are no
-figure. The month comes from the header, else a title line just above the table
+January to that month; ``YYYY年`` is the year; 上年同期/去年同期/上年 are the months of the
+column on their left a year earlier; a 同比/增长(%)/增速 column is the yoy of the nearest value
+column on its left that is not of the year before (一季度 | 上年同期 | 增长: of 一季度) and not
+a figure of its own; ``—``, ``-`` and empty cells are no figure. A 比重/占比 column is in %: the
+row whose share is 100 is the whole (that cell is no figure), the other rows' shares are named
+as shares of it (城镇消费品零售额占社会消费品零售总额比重); a 完成预算 column is each row's share of
+its year's budget. A row below the whole, or marked 其中/内 below another, is a part of it:
+a part's label that names no quantity takes the whole's (城镇 under 社会消费品零售总额:
+城镇消费品零售额). The month comes from the header, else a title line just above the table
 (``2027年1-5月主要经济指标``), else the reference month passed in. A row whose label is a
 balance (余额) in a cumulative column stands at the month's end; 比年初/比上年末 columns are
 the change over the year to date.
@@ -451,6 +457,8 @@ def _cells(
     out: list[Cell] = []
     unit_col = next((i for i, c in enumerate(cols) if c.role == "unit"), None)
     growth = _growth_columns(cols)
+    # a column of shares or of a budget's completion is in % whatever the row's unit
+    rate = [c.share or _BUDGET_HEADER.fullmatch(c.quantity) is not None for c in cols]
     parts = _parts(rows, cols)
     for row, (name, whole, of) in zip(rows, parts, strict=True):
         label_piece = row[0]
@@ -492,6 +500,8 @@ def _cells(
             level = (balance and not col.change) or col.level
             if col.share and of:
                 own = f"{name}占{of}比重"  # 城镇消费品零售额占社会消费品零售总额比重
+            elif _BUDGET_HEADER.fullmatch(col.quantity):
+                own = f"{name}年度预算完成率"  # 完成预算（%）: the share of the year's budget
             else:  # 企业 | 新登记（户） | 实有（户）: two quantities of one row, named apart
                 own = name if col.quantity in name else name + col.quantity
             if level and kind is PeriodKind.YEAR_TO_DATE:
@@ -506,7 +516,11 @@ def _cells(
                     name=own,
                     printed=piece.text,
                     value=value,
-                    unit="%" if pct or col.unit == "%" else (row_unit or col.unit or line_unit),
+                    unit=(
+                        "%"
+                        if pct or col.unit == "%" or (rate[i] and not col.unit)
+                        else (row_unit or col.unit or line_unit)
+                    ),
                     yoy=yoy,
                     kind=kind,
                     month=m,
@@ -524,6 +538,7 @@ def _cells(
 
 
 _PART_MARK = re.compile(r"^(其中|内)\s*[:：]\s*")
+_BUDGET_HEADER = re.compile(r"完成(?:年度|全年)?预算(?:的)?(?:比例|进度)?|预算完成(?:率|进度)")
 _SHARE_HEADER = re.compile(r"(?:所占)?(?:比重|占比)|构成")
 # a label that names a quantity of its own (餐饮收入, 工业用电量, 增值税), not only a part (城镇)
 _QUANTITY_END = re.compile(
@@ -567,7 +582,8 @@ def _parts(
     for k, name in enumerate(names):
         if wholes[k]:
             above = labels[k]
-        of = above or next((labels[w] for w in below if w > k), "")
+        after = bisect.bisect_right(below, k)
+        of = above or (labels[below[after]] if after < len(below) else "")
         out.append((name, wholes[k], "" if of in _NO_QUANTITY or wholes[k] else of))
     return out
 
