@@ -212,3 +212,24 @@ def test_a_share_column_is_in_percent_whatever_the_row_s_unit() -> None:
     got = cells_of(find_tables(text, year=2030))
     assert got[("民间投资(亿元)", "比重")].unit == "%"
     assert got[("民间投资(亿元)", "1-9月")].unit == "亿元"
+
+
+def test_rows_of_qualifying_words_only_are_parts_of_the_row_above() -> None:
+    text = (
+        "指标 | 1-6月(亿元) | 增长(%)\n"
+        "社会消费品零售总额 | 80.0 | 5.0\n"
+        "城镇 | 60.0 | 4.8\n"
+        "乡村 | 20.0 | 5.6\n"
+        "旅游收入 | 12.0 | 9.9\n"
+        "国有控股 | 3.0 | 1.0\n"
+        "其他 | 1.0 | 0.5\n"
+    )
+    got = cells_of(find_tables(text, year=2032, month=6))
+    assert [c.name for c in got.values()] == [
+        "社会消费品零售总额",
+        "城镇消费品零售额",
+        "乡村消费品零售额",
+        "旅游收入",
+        "国有控股",  # a word the glossary does not know: left as printed
+        "其他",  # the rest beside the rows above, not a part of one
+    ]

@@ -52,6 +52,7 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Literal
 
+from ...model.glossary import english_name
 from ...model.period_words import period_phrases
 
 __all__ = [
@@ -546,6 +547,7 @@ _QUANTITY_END = re.compile(
 )
 # words before a whole's quantity that name the whole, not the quantity (全社会用电量: 用电量)
 _WHOLE_LEAD = re.compile(r"^(?:全社会|社会|全部|全市|全县|全区|全省|全镇)")
+_OTHERS = re.compile(r"其他|其它|其余")
 _TOTAL = re.compile(r"总(?=(?:额|量|人次|收入|支出|数)$)")  # 零售总额, 接待游客总人次
 _NO_QUANTITY = frozenset({"合计", "总计", "小计", "全部", "总体", "总量", "总额", "全市", "全县"})
 _WHOLE_PART = {"生产总值": "增加值"}  # a part of the product by industry is a value added
@@ -556,8 +558,9 @@ def _parts(
 ) -> list[tuple[str, bool, str]]:
     """Each row's (name, whether it is the whole its table's shares are of, the name of that
     whole for its share; "" when the table has none). A row is a part of the whole above it
-    (the row whose share is 100) or, marked 其中/内, of the nearest unmarked row above; a part
-    whose label names no quantity (城镇, 商品零售) takes the whole's (城镇消费品零售额)."""
+    (the row whose share is 100) or, marked 其中/内 or labelled by qualifying words only (城镇,
+    规模以上), of the nearest row above that names a quantity; a part whose label names no
+    quantity (城镇, 商品零售) takes the whole's (城镇消费品零售额)."""
     shares = [i for i, c in enumerate(cols) if c.share]
     labels: list[str] = []
     wholes: list[bool] = []
@@ -569,12 +572,13 @@ def _parts(
     whole = top = ""
     for label, is_whole, row in zip(labels, wholes, rows, strict=True):
         marked = row[0] is not None and _PART_MARK.match(row[0].text) is not None
+        modifier = not marked and _modifier(label)
         if is_whole:
             whole = label
-        parent = top if marked else "" if is_whole else whole
+        parent = "" if is_whole else top if marked else whole if whole else top if modifier else ""
         name = _part_name(label, parent) if parent else label
         names.append(name)
-        if not marked:
+        if not marked and not modifier:
             top = name
     out: list[tuple[str, bool, str]] = []
     above = ""  # the whole above, else the first below (a 合计 row at the foot)
@@ -586,6 +590,14 @@ def _parts(
         of = above or (labels[below[after]] if after < len(below) else "")
         out.append((name, wholes[k], "" if of in _NO_QUANTITY or wholes[k] else of))
     return out
+
+
+def _modifier(label: str) -> bool:
+    """Whether *label* is only words that qualify a quantity (城镇, 规模以上, 内资), so that
+    its row is a part of the quantity above it."""
+    if not label or _QUANTITY_END.search(label) or _OTHERS.match(label):
+        return False  # 其他: the rest beside the rows above, not a part of one of them
+    return not english_name(label).text
 
 
 def _is_hundred(piece: _Piece | None) -> bool:
