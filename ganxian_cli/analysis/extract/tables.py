@@ -575,7 +575,12 @@ def _parts(
         modifier = not marked and _modifier(label)
         if is_whole:
             whole = label
-        parent = "" if is_whole else top if marked else whole if whole else top if modifier else ""
+        if is_whole:
+            parent = ""
+        elif marked:
+            parent = top
+        else:  # below a whole, a part of it; else a row of qualifying words, of the row above
+            parent = whole or (top if modifier else "")
         name = _part_name(label, parent) if parent else label
         names.append(name)
         if not marked and not modifier:
