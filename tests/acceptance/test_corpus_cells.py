@@ -25,6 +25,7 @@ def _score() -> ModuleType:
 
 TABLES = [
     "gov_page_qingfeng_jan_aug",
+    "heldout4_quarterly_yuanzhou_q1",
     "monthly_heyang_pipe_table",
     "monthly_huaian_flat_table",
     "monthly_yuanbei_aligned_table",

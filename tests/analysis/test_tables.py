@@ -31,6 +31,8 @@ TABLE_ARTICLES = [
     "gov_page_qingfeng_jan_aug.html",
     "tourism_zhexi_2027_twice.txt",
     "heldout3_bureau_meichuan_jan_aug.txt",
+    "heldout4_finance_sangpu_jan_may.txt",
+    "heldout4_quarterly_yuanzhou_q1.txt",
 ]
 
 
@@ -324,7 +326,8 @@ def test_the_same_period_a_year_before() -> None:
         None,
         "2025-01..2025-05",
     )
-    assert prior.yoy == Decimal("10.0")  # the rule: the column on the left
+    assert prior.yoy is None  # the growth is of 1-5月, not of the year before
+    assert got[("出口(亿元)", "1-5月")].yoy == Decimal("10.0")
     assert got[("出口(亿元)", "1-5月")].period(2026) == "2026-01..2026-05"
     assert cells_of(find_tables(text, year=2026, month=5))[("出口(亿元)", "上年同期")].year == 2025
 
@@ -517,7 +520,7 @@ def test_corpus_cells_are_read_right(name: str) -> None:
 
 def test_corpus_cell_count() -> None:
     total = sum(len(t.cells) for name in TABLE_ARTICLES for t in _corpus_tables(name)[1])
-    assert total == 56
+    assert total == 88
 
 
 def test_corpus_prose_articles_have_no_tables() -> None:
@@ -537,7 +540,10 @@ def test_corpus_html_quotes_are_checked_on_the_raw_page() -> None:
 
 # --- linear work ----------------------------------------------------------------------------
 
-_COUNTED = ("_number", "_is_value", "_width", "_period_of", "_pipe_cells", "_aligned_cells")
+_COUNTED = (
+    *("_number", "_is_value", "_width", "_period_of", "_pipe_cells", "_aligned_cells"),
+    "_part_name",
+)
 
 
 def _work(monkeypatch: pytest.MonkeyPatch, text: str) -> int:
@@ -581,7 +587,14 @@ def _unread_doc(n: int) -> str:
     return ("| 2030 | 5.1 | 3.2 |\n" + "正文一段。\n\n") * n + _pipe_doc(n)
 
 
-@pytest.mark.parametrize("make", [_pipe_doc, _flat_doc, _aligned_doc, _spaces_doc, _unread_doc])
+def _shares_doc(n: int) -> str:
+    head = "指标 | 1-5月(亿元) | 上年同期(亿元) | 增长(%) | 比重(%)\n"
+    return head + "用电量 | 9.0 | 8.0 | 12.5 | 100\n其中：城镇 | 6.0 | 5.0 | 20.0 | 66.7\n" * n
+
+
+@pytest.mark.parametrize(
+    "make", [_pipe_doc, _flat_doc, _aligned_doc, _spaces_doc, _unread_doc, _shares_doc]
+)
 def test_reading_is_linear(monkeypatch: pytest.MonkeyPatch, make: Callable[[int], str]) -> None:
     small, large = _work(monkeypatch, make(400)), _work(monkeypatch, make(800))
     assert large <= 2.2 * small, (small, large)

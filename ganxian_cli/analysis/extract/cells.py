@@ -7,7 +7,9 @@ header, the yoy from the 同比 column on its right, and the cell quote form (`t
 that `validate` checks with `tables.cell_shown`. A cell whose quantity the prose prints too
 (45.3亿元 in a sentence, 452871万元 in the table) gets the prose figure's indicator: printed
 identically, `import` records it once; printed with fewer digits, the less precise one
-`restates` the other (its index in the extraction), and `import` checks that they agree.
+`restates` the other (its index in the extraction), and `import` checks that they agree. The
+row's other cells of that quantity (本月 beside 累计, 上年同期 beside 1-8月) take the same
+indicator.
 
 Linear in the text and in the number of cells (figures are grouped by period before pairing).
 """
@@ -79,13 +81,11 @@ def add(
     that share no quantity with the prose free indicator ids."""
     if not found.tables:
         return prose
-    cells = [
-        _proposal(c, matcher, year, month, line_starts)
-        for t in found.tables
-        for c in t.cells
-        if c.unit  # a table that names no unit gives no figure to record
-    ]
+    shown = [(n, c) for n, t in enumerate(found.tables) for c in t.cells if c.unit]
+    # a table that names no unit gives no figure to record
+    cells = [_proposal(c, matcher, year, month, line_starts) for _, c in shown]
     twins = _twins(prose, cells)
+    cells = _rows_follow(cells, [(n, c.row, c.name) for n, c in shown], twins, prose)
     own = [c for k, c in enumerate(cells) if k not in twins]
     free = iter(distinct([*prose, *own])[len(prose) :])
     placed: list[Proposal] = []
@@ -117,6 +117,27 @@ def add(
             out[prose_at] = replace(text, restates=cell_at)
         else:
             out[cell_at] = replace(cell, restates=prose_at)
+    return out
+
+
+def _rows_follow(
+    cells: list[Proposal],
+    rows: list[tuple[int, str, str]],
+    twins: dict[int, int],
+    prose: list[Proposal],
+) -> list[Proposal]:
+    """*cells* where a row's other cells of one quantity (上年同期 beside 1-8月, 本月 beside
+    累计) take the indicator of the prose figure one of them is the twin of; *rows* gives each
+    cell's (table, row label, name). A period already taken is freed later by `distinct`."""
+    of_row = {rows[k]: i for k, i in twins.items()}
+    out = list(cells)
+    for k, cell in enumerate(cells):
+        i = of_row.get(rows[k])
+        if i is not None and k not in twins:
+            p = prose[i]
+            out[k] = replace(
+                cell, indicator=p.indicator, new_indicator=p.new_indicator, theme=p.theme
+            )
     return out
 
 

@@ -17,9 +17,15 @@ figure (no unit, or a run of ``|`` or aligned lines with numbers no table is rea
 said by `unread`.
 
 Columns: 本月/当月/N月/N月末 are that month; 累计/1-N月/1—N月/N月累计/一季度/上半年 run from
-January to that month; ``YYYY年`` is the year; a 同比/增长(%)/增速 column is the yoy of the
-value column on its left and not a figure of its own; ``—``, ``-`` and empty cells are no
-figure. The month comes from the header, else a title line just above the table
+January to that month; ``YYYY年`` is the year; 上年同期/去年同期/上年 are the months of the
+column on their left a year earlier; a 同比/增长(%)/增速 column is the yoy of the nearest value
+column on its left that is not of the year before (一季度 | 上年同期 | 增长: of 一季度) and not
+a figure of its own; ``—``, ``-`` and empty cells are no figure. A 比重/占比 column is in %: the
+row whose share is 100 is the whole (that cell is no figure), the other rows' shares are named
+as shares of it (城镇消费品零售额占社会消费品零售总额比重); a 完成预算 column is each row's share of
+its year's budget. A row below the whole, or marked 其中/内 below another, is a part of it:
+a part's label that names no quantity takes the whole's (城镇 under 社会消费品零售总额:
+城镇消费品零售额). The month comes from the header, else a title line just above the table
 (``2027年1-5月主要经济指标``), else the reference month passed in. A row whose label is a
 balance (余额) in a cumulative column stands at the month's end; 比年初/比上年末 columns are
 the change over the year to date.
@@ -46,6 +52,7 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Literal
 
+from ...model.glossary import english_name
 from ...model.period_words import period_phrases
 
 __all__ = [
@@ -305,6 +312,7 @@ class _Column:
     back: int = 0  # 1 for 上年同期: the year before the table's
     level: bool = False  # 实有（户）, 企业数（家）, 期末余额: a level at the month's end
     quantity: str = ""  # a header naming what is counted, not when (新登记, 实有, 比年初增减)
+    share: bool = False  # 比重（%）, 占比: each row's share of the table's whole
 
 
 def _unit_in_brackets(label: str) -> str:
@@ -380,12 +388,14 @@ def _columns(header: Sequence[str], year: int | None) -> list[_Column]:
             left = next((c for c in reversed(cols) if c.role == "value"), None)
             if kind is PeriodKind.UNKNOWN and left is not None:  # 1-5月 | 上年同期
                 kind, month, explicit = left.kind, left.month, left.explicit
+                if left.year is not None:  # 2035年 | 上年: 2034
+                    col_year = left.year - 1
         level = not change and _LEVEL_HEADER.search(bare) is not None
         named = change or (kind is PeriodKind.UNKNOWN and bare not in _GENERIC_HEADER)
         cols.append(
             _Column(
                 "value", unit, kind, month, col_year, explicit, change, back, level,
-                bare if named else "",
+                bare if named else "", _SHARE_HEADER.fullmatch(bare) is not None,
             )
         )  # fmt: skip
     return cols
@@ -447,12 +457,15 @@ def _cells(
     ref_month = ctx_month if ctx_month is not None else month
     out: list[Cell] = []
     unit_col = next((i for i, c in enumerate(cols) if c.role == "unit"), None)
-    for row in rows:
+    growth = _growth_columns(cols)
+    # a column of shares or of a budget's completion is in % whatever the row's unit
+    rate = [c.share or _BUDGET_HEADER.fullmatch(c.quantity) is not None for c in cols]
+    parts = _parts(rows, cols)
+    for row, (name, whole, of) in zip(rows, parts, strict=True):
         label_piece = row[0]
         if label_piece is None:
             continue
         label = label_piece.text
-        name = _strip_brackets(re.sub(r"^(其中|内)\s*[:：]\s*", "", label))
         row_unit = _unit_in_brackets(_norm(label))
         if not row_unit and unit_col is not None and unit_col < len(row):
             unit_piece = row[unit_col]
@@ -470,19 +483,28 @@ def _cells(
             if parsed is None:
                 continue
             value, pct = parsed
+            if col.share and whole:
+                continue  # the whole's share of itself (100)
             yoy = None
             growth_column = growth_printed = ""
-            if i + 1 < len(cols) and cols[i + 1].role == "yoy" and i + 1 < len(row):
-                yp = row[i + 1]
+            g = growth.get(i)
+            if g is not None and g < len(row):
+                yp = row[g]
                 yv = _number(yp.text) if yp is not None else None
                 if yp is not None and yv is not None:
-                    yoy, growth_column, growth_printed = yv[0], header[i + 1], yp.text
+                    yoy, growth_column, growth_printed = yv[0], header[g], yp.text
             kind, m = col.kind, col.month
             if kind is PeriodKind.UNKNOWN and ctx_kind in _RUNS:
                 kind = ctx_kind
             if m is None and kind in (PeriodKind.MONTH, PeriodKind.YEAR_TO_DATE):
                 m = ref_month
             level = (balance and not col.change) or col.level
+            if col.share and of:
+                own = f"{name}占{of}比重"  # 城镇消费品零售额占社会消费品零售总额比重
+            elif _BUDGET_HEADER.fullmatch(col.quantity):
+                own = f"{name}年度预算完成率"  # 完成预算（%）: the share of the year's budget
+            else:  # 企业 | 新登记（户） | 实有（户）: two quantities of one row, named apart
+                own = name if col.quantity in name else name + col.quantity
             if level and kind is PeriodKind.YEAR_TO_DATE:
                 kind = PeriodKind.MONTH
             cell_year = col.year
@@ -492,11 +514,14 @@ def _cells(
                 Cell(
                     row=label,
                     column=header[i],
-                    # 企业 | 新登记（户） | 实有（户）: two quantities of one row, named apart
-                    name=name if col.quantity in name else name + col.quantity,
+                    name=own,
                     printed=piece.text,
                     value=value,
-                    unit="%" if pct or col.unit == "%" else (row_unit or col.unit or line_unit),
+                    unit=(
+                        "%"
+                        if pct or col.unit == "%" or (rate[i] and not col.unit)
+                        else (row_unit or col.unit or line_unit)
+                    ),
                     yoy=yoy,
                     kind=kind,
                     month=m,
@@ -511,6 +536,112 @@ def _cells(
                 )
             )
     return tuple(out)
+
+
+_PART_MARK = re.compile(r"^(其中|内)\s*[:：]\s*")
+_BUDGET_HEADER = re.compile(r"完成(?:年度|全年)?预算(?:的)?(?:比例|进度)?|预算完成(?:率|进度)")
+_SHARE_HEADER = re.compile(r"(?:所占)?(?:比重|占比)|构成")
+# a label that names a quantity of its own (餐饮收入, 工业用电量, 增值税), not only a part (城镇)
+_QUANTITY_END = re.compile(
+    r"(?:额|量|值|收入|支出|投资|利润|税|费|数|次|价格|指数|面积|率|比重|占比|增速|资金|款|人口)$"
+)
+# words before a whole's quantity that name the whole, not the quantity (全社会用电量: 用电量)
+_WHOLE_LEAD = re.compile(r"^(?:全社会|社会|全部|全市|全县|全区|全省|全镇)")
+_OTHERS = re.compile(r"其他|其它|其余")
+_TOTAL = re.compile(r"总(?=(?:额|量|人次|收入|支出|数)$)")  # 零售总额, 接待游客总人次
+_NO_QUANTITY = frozenset({"合计", "总计", "小计", "全部", "总体", "总量", "总额", "全市", "全县"})
+_WHOLE_PART = {"生产总值": "增加值"}  # a part of the product by industry is a value added
+
+
+def _parts(
+    rows: Sequence[Sequence[_Piece | None]], cols: Sequence[_Column]
+) -> list[tuple[str, bool, str]]:
+    """Each row's (name, whether it is the whole its table's shares are of, the name of that
+    whole for its share; "" when the table has none). A row is a part of the whole above it
+    (the row whose share is 100) or, marked 其中/内 or labelled by qualifying words only (城镇,
+    规模以上), of the nearest row above that names a quantity; a part whose label names no
+    quantity (城镇, 商品零售) takes the whole's (城镇消费品零售额)."""
+    shares = [i for i, c in enumerate(cols) if c.share]
+    labels: list[str] = []
+    wholes: list[bool] = []
+    for row in rows:
+        label = row[0].text if row[0] is not None else ""
+        labels.append(_strip_brackets(_PART_MARK.sub("", label)))
+        wholes.append(any(_is_hundred(row[i]) for i in shares if i < len(row)))
+    names: list[str] = []
+    whole = top = ""
+    for label, is_whole, row in zip(labels, wholes, rows, strict=True):
+        marked = row[0] is not None and _PART_MARK.match(row[0].text) is not None
+        modifier = not marked and _modifier(label)
+        if is_whole:
+            whole = label
+        if is_whole:
+            parent = ""
+        elif marked:
+            parent = top
+        else:  # below a whole, a part of it; else a row of qualifying words, of the row above
+            parent = whole or (top if modifier else "")
+        name = _part_name(label, parent) if parent else label
+        names.append(name)
+        if not marked and not modifier:
+            top = name
+    out: list[tuple[str, bool, str]] = []
+    above = ""  # the whole above, else the first below (a 合计 row at the foot)
+    below = [k for k, w in enumerate(wholes) if w]
+    for k, name in enumerate(names):
+        if wholes[k]:
+            above = labels[k]
+        after = bisect.bisect_right(below, k)
+        of = above or (labels[below[after]] if after < len(below) else "")
+        out.append((name, wholes[k], "" if of in _NO_QUANTITY or wholes[k] else of))
+    return out
+
+
+def _modifier(label: str) -> bool:
+    """Whether *label* is only words that qualify a quantity (城镇, 规模以上, 内资), so that
+    its row is a part of the quantity above it."""
+    if not label or _QUANTITY_END.search(label) or _OTHERS.match(label):
+        return False  # 其他: the rest beside the rows above, not a part of one of them
+    return not english_name(label).text
+
+
+def _is_hundred(piece: _Piece | None) -> bool:
+    found = _number(piece.text) if piece is not None else None
+    return found is not None and found[0] == 100
+
+
+def _part_name(part: str, whole: str) -> str:
+    """The name of *part* of *whole*: *part* when it names a quantity of its own (餐饮收入),
+    else *part* with the whole's quantity (城镇 of 社会消费品零售总额: 城镇消费品零售额; 商品零售:
+    商品零售额; 进口 of 进出口总额: 进口额; 第三产业 of 地区生产总值: 第三产业增加值)."""
+    if not part or _QUANTITY_END.search(part) or whole in _NO_QUANTITY:
+        return part
+    for total, of_part in _WHOLE_PART.items():
+        if whole.endswith(total):
+            return part + of_part
+    core = _TOTAL.sub("", _WHOLE_LEAD.sub("", whole))  # a whole's 总额 is a part's 额
+    for n in range(min(len(part), len(core)), 0, -1):
+        at = core.find(part[-n:])
+        if at >= 0:  # 商品零售 + 消费品零售额: 商品零售额; 进口 + 进出口额: 进口额
+            return part + core[at + n :]
+    return part + core
+
+
+def _growth_columns(cols: Sequence[_Column]) -> dict[int, int]:
+    """Value column -> the 同比 column its yoy is read from: the nearest value column on a
+    growth column's left that is not of the year before (一季度 | 上年同期 | 增长(%): the growth
+    of 一季度), up to the growth column before it."""
+    out: dict[int, int] = {}
+    for g, col in enumerate(cols):
+        if col.role != "yoy":
+            continue
+        for i in range(g - 1, 0, -1):
+            if cols[i].role == "yoy":
+                break
+            if cols[i].role == "value" and not cols[i].back:
+                out.setdefault(i, g)
+                break
+    return out
 
 
 def _place(header: Sequence[_Piece], row: Sequence[_Piece]) -> list[_Piece | None]:
