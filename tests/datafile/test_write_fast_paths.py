@@ -571,3 +571,16 @@ def test_a_file_with_errors_of_its_own_is_refused_with_them_where_they_stand(
     for problem in found:
         assert f"{data}:{problem.line}:" in result.stderr and problem.message in result.stderr
     assert data.read_text(encoding="utf-8") == text
+
+
+def test_a_write_that_corrects_the_file_s_one_wrong_figure_goes_ahead(tmp_path: Path) -> None:
+    data = tmp_path / "f.toml"
+    good = (TESTS / "data" / "other_region.toml").read_text(encoding="utf-8")
+    wrong = good.replace("value = 9.6\nyoy = -3.2", 'value = 9.6\nunit = "个"\nyoy = -3.2', 1)
+    assert wrong != good
+    data.write_text(wrong, encoding="utf-8")
+    assert invoke(CliRunner(), "validate", str(data)).exit_code == 1  # G203: 个 is no amount
+    args = ["retail_sales", "-p", "2031-Q1", "-v", "9.6", "--unit", "亿元", "--replace"]
+    result = invoke(CliRunner(), "record", *args, "--data", str(data))
+    assert result.exit_code == 0, result.stderr
+    assert invoke(CliRunner(), "validate", str(data)).exit_code == 0
