@@ -142,7 +142,10 @@ def _year_to_date(dataset: Dataset, idents: set[str]) -> dict[tuple[str, int], l
 
 def latest_as_of(dataset: Dataset) -> AsOf | None:
     """The latest cut-off month of any actual figure a target tracks."""
-    index = _year_to_date(dataset, {t.actual for t in dataset.targets})
+    return _latest(_year_to_date(dataset, {t.actual for t in dataset.targets}))
+
+
+def _latest(index: dict[tuple[str, int], list[Resolved]]) -> AsOf | None:
     found = [(year, figs[-1].figure.period.cutoff) for (_i, year), figs in index.items()]
     return AsOf(*max(found)) if found else None
 
@@ -189,10 +192,10 @@ def evaluate(
     dataset: Dataset, as_of: AsOf | None = None, basis: Basis = "months"
 ) -> list[Progress]:
     """Every target of *as_of*'s year with a year-to-date actual at or before that month."""
-    as_of = as_of or latest_as_of(dataset)
+    index = _year_to_date(dataset, {t.actual for t in dataset.targets})
+    as_of = as_of or _latest(index)
     if as_of is None:
         return []
-    index = _year_to_date(dataset, {t.actual for t in dataset.targets})
     results = []
     for target in dataset.targets:
         goal = resolve(dataset, target.target)
