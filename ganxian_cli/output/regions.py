@@ -151,10 +151,10 @@ R = TypeVar("R", bound=Rows)
 
 class Spooled(Generic[R]):
     """The sections of several files joined by key as `merged` joins them, except that the
-    rows of each go where *start* says (given the first file's section of a key and how many
-    keys came before it) as each file is read, instead of being kept: of each key, only the
-    section without rows is kept, its title and notes as merged. A context manager: leaving
-    it closes where the rows went."""
+    rows of each go where *start* says (given the first file's section of a key, without its
+    rows, and how many keys came before it) as each file is read, instead of being kept: of
+    each key, only the section without rows is kept, its title and notes as merged. A context
+    manager: leaving it closes where the rows went."""
 
     def __init__(self, start: Callable[[Section, int], R]) -> None:
         self.start = start
@@ -165,10 +165,8 @@ class Spooled(Generic[R]):
         for s in tagged(sections, region):
             kept = self.keys.get(s.key)
             if kept is None:
-                kept = self.keys[s.key] = (
-                    dataclasses.replace(s, rows=[]),
-                    self.start(s, len(self.keys)),
-                )
+                head = dataclasses.replace(s, rows=[])  # what starts the rows keeps none
+                kept = self.keys[s.key] = head, self.start(head, len(self.keys))
             else:
                 self.keys[s.key] = joined(kept[0], s), kept[1]
             kept[1].add(s.rows)

@@ -9,6 +9,7 @@ or a folder) are merged here: the rows of each file with its region.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import IO, TYPE_CHECKING, Any, overload
 
 from ..errors import UsageError
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from ..model.models import Dataset
     from .document import Kind
     from .regions import Spooled
+    from .section_grid import Layouts
 
 EMPTY_SHOWS_NOTHING = frozenset({"table", "markdown"})
 
@@ -349,8 +351,17 @@ class SeveralProgress(SectionsView):
     def write_table(self, color: bool, stream: IO[str] | None = None) -> None:
         """The table of every region's rows, as that of `sections` (`progress_layouts`), its
         rows read from spools once every file is read."""
+        from .section_grid import write_tables
+
+        with self.table() as blocks:
+            write_tables(blocks, color, stream)
+
+    @contextmanager
+    def table(self) -> Iterator[list[Layouts]]:
+        """The blocks of the table (see `write_tables`), after one pass over the files; their
+        rows wait in spools, which are closed on leaving."""
         from .regions import Spooled
-        from .section_grid import BAR_AFTER, SpooledRows, spooled_progress_layouts, write_tables
+        from .section_grid import BAR_AFTER, SpooledRows, spooled_progress_layouts
 
         lang = self.lang
 
@@ -359,8 +370,7 @@ class SeveralProgress(SectionsView):
 
         with Spooled(start) as spooled:
             self._spool(spooled)
-            blocks = spooled_progress_layouts(spooled.parts(), self.title, lang)
-            write_tables(blocks, color, stream)
+            yield spooled_progress_layouts(spooled.parts(), self.title, lang)
 
     def _markdown(self, write: Callable[[str], object]) -> None:
         """The Markdown of `sections`, its rows read from spools once every file is read."""
