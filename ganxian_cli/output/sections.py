@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -72,7 +72,7 @@ def to_markdown(sections: Sequence[Section], lang: Lang, headline: str = "") -> 
             continue
         section = section.shown(lang)
         out += _markdown_head(section, lang)
-        out.extend(_markdown_row(section, row, lang) for row in section.rows)
+        out.extend(_markdown_rows(section, section.rows, lang))
         out += _markdown_notes(section, lang)
     return "\n".join(out)
 
@@ -86,8 +86,9 @@ def _markdown_head(section: Section, lang: Lang) -> list[str]:
     ]
 
 
-def _markdown_row(section: Section, row: dict[str, Any], lang: Lang) -> str:
-    return "| " + " | ".join(md_escape(t) for t in row_cells(section, row, lang)) + " |"
+def _markdown_rows(section: Section, rows: Sequence[dict[str, Any]], lang: Lang) -> Iterator[str]:
+    return ("| " + " | ".join(md_escape(t) for t in row_cells(section, row, lang)) + " |"
+            for row in rows)  # fmt: skip
 
 
 def _markdown_notes(section: Section, lang: Lang) -> list[str]:
@@ -109,7 +110,7 @@ class MarkdownRows:
 
     def add(self, rows: Sequence[dict[str, Any]]) -> None:
         section, lang = self.section, self.lang
-        self.waiting.write("".join("\n" + _markdown_row(section, row, lang) for row in rows))
+        self.waiting.write("".join("\n" + line for line in _markdown_rows(section, rows, lang)))
         self.count += len(rows)
 
     def close(self) -> None:
