@@ -87,6 +87,7 @@ def _markdown_head(section: Section, lang: Lang) -> list[str]:
 
 
 def _markdown_rows(section: Section, rows: Sequence[dict[str, Any]], lang: Lang) -> Iterator[str]:
+    """The line of each of *rows* in the table (*section* as shown)."""
     return ("| " + " | ".join(md_escape(t) for t in row_cells(section, row, lang)) + " |"
             for row in rows)  # fmt: skip
 
