@@ -6,8 +6,9 @@ Usage: python scripts/bench_folder.py [--counts 10 100 1000] [--runs N] [--keep 
 Generates region files of 100-600 figures each (seeded; shapes alternate wide and deep, as in
 `bench_scale.py`), then runs, per folder, in turn: T-sum (``tomllib.load(parse_float=Decimal)``
 of every file in one process, keeping none), F-sum (the same plus ``Dataset.model_validate``),
-`validate FILE…`, `report --data DIR --format json`, `progress --data DIR --format json`
-and `--format csv`, and `export --data DIR`; `--only` runs those whose name contains one of
+`validate FILE…`, `report --data DIR --format json`, `progress --data DIR --format json`,
+`--format csv`, as a table (piped: natural width; and at COLUMNS=80) and `--format markdown`,
+and `export --data DIR`; `--only` runs those whose name contains one of
 the words given (T-sum always runs: the other rows are measured against it). Each cell is
 the median of --runs rounds (default 1) of the CPU seconds (user + system) and the peak
 resident memory (MiB) of that process alone (GNU ``time``).
@@ -101,6 +102,9 @@ def main() -> None:
                 ("report --format json", [*g, "report", *data, "--format", "json"]),
                 ("progress --format json", [*g, "progress", *data, "--format", "json"]),
                 ("progress --format csv", [*g, "progress", *data, "--format", "csv"]),
+                ("progress (table, piped)", [*g, "progress", *data]),
+                ("progress (table, COLUMNS=80)", ["env", "COLUMNS=80", *g, "progress", *data]),
+                ("progress --format markdown", [*g, "progress", *data, "--format", "markdown"]),
                 ("export --format sqlite", [*g, "export", *data, "--output", str(work / "o.db")]),
             ]
             rows = [

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -75,6 +75,11 @@ def wrap(text: str, width: int) -> list[str]:
     if line:
         lines.append(line)
     return lines or [""]
+
+
+def word_width(text: str) -> int:
+    """The width of the widest word of *text* (a CJK character is one), as `wrap` splits it."""
+    return max((cell_width(w) for _space, w in _TOKEN.findall(text)), default=0)
 
 
 def _fit(text: str, width: int) -> int:
@@ -214,6 +219,10 @@ class Grid:
                 out.extend(wrap(self.caption, max_width))
         return "".join(line + "\n" for line in out)
 
+    def draw(self, write: Callable[[str], object], max_width: int, color: bool) -> None:
+        """Write the table at *max_width*, with its styles as ANSI sequences when *color*."""
+        write(styled_text(self.lines(max_width)) if color else self.text(max_width))
+
     def _row_text(self, row: Sequence[Cell], widths: list[int], bar: str) -> list[str]:
         parts = [bar]
         for column, cell, width in zip(self.columns, row, widths, strict=True):
@@ -247,6 +256,62 @@ class Grid:
                 line.append(((" " if column.right else pad + " ") + bar, ""))
             lines.append(line)
         return lines
+
+
+class SpooledGrid(Grid):
+    """A Grid with a header whose rows wait elsewhere (a spool) and are read each time it is
+    drawn, so that none is held: its widths come from what was measured as the rows were
+    written away. *widest*: each column's widest cell; *words*: each column's widest word
+    (as `word_width` measures it); *read*: the rows, one list of cells each."""
+
+    def __init__(
+        self,
+        columns: Sequence[GridColumn],
+        widest: Sequence[int],
+        words: Sequence[int],
+        read: Callable[[], Iterable[list[Cell]]],
+    ) -> None:
+        super().__init__("", columns)
+        self.widest, self.words, self.read = widest, words, read
+
+    def _natural(self) -> list[int]:
+        """As `Grid._natural`: each column's header (or its minimum), or its widest cell."""
+        return [
+            max(cell_width(c.header) if c.wrap else max(cell_width(c.header), c.min_width), w)
+            for c, w in zip(self.columns, self.widest, strict=True)
+        ]
+
+    def _least(self, natural: list[int]) -> list[int]:
+        """As `Grid._least`: a wrapping column down to its minimum, never below its widest
+        word (header's or a cell's, up to WORD_MAX cells)."""
+        least = []
+        for c, w, word in zip(self.columns, natural, self.words, strict=True):
+            if not c.wrap:
+                least.append(w)
+                continue
+            word = min(max(word_width(c.header), word), WORD_MAX)
+            least.append(min(w, max(c.min_width, word, 1)))
+        return least
+
+    def draw(self, write: Callable[[str], object], max_width: int, color: bool) -> None:
+        """The text of `Grid.draw`, written a row at a time as the rows are read."""
+        widths = self.widths(max_width) or self._least(self._natural())
+
+        def put(lines: list[Line]) -> None:
+            if color:
+                write(styled_text(lines))
+            else:
+                write("".join("".join(text for text, _style in ln) + "\n" for ln in lines))
+
+        put([[(_rule("┏", "━", "┳", "┓", widths), "")]])
+        put(self._row([[(c.header, "bold")] for c in self.columns], widths, "┃"))
+        put([[(_rule("┡", "━", "╇", "┩", widths), "")]])
+        for row in self.read():
+            if color:
+                write(styled_text(self._row(row, widths, "│")))
+            else:
+                write("".join(ln + "\n" for ln in self._row_text(row, widths, "│")))
+        put([[(_rule("└", "─", "┴", "┘", widths), "")]])
 
 
 def _rule(left: str, fill: str, cross: str, right: str, widths: list[int]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 from collections.abc import Callable, Iterable, Sequence
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from ..analysis.results import LANGS, Column, Section, Shown
 from ..model.lang import Lang
@@ -122,14 +122,66 @@ def merged(per_file: Sequence[Sequence[Section]]) -> list[Section]:
                 continue
             kept = out[s.key]
             kept.rows.extend(s.rows)
-            if (kept.zh, kept.en) != (s.zh, s.en):  # files of different periods: no period
-                out[s.key] = kept = dataclasses.replace(
-                    kept, zh=_general(kept.zh), en=_general(kept.en)
-                )
-            notes = _lines(kept.note_zh, s.note_zh), _lines(kept.note_en, s.note_en)
-            if notes != (kept.note_zh, kept.note_en):  # every file's notes, each once
-                out[s.key] = dataclasses.replace(kept, note_zh=notes[0], note_en=notes[1])
+            out[s.key] = joined(kept, s)
     return list(out.values())
+
+
+def joined(kept: Section, more: Section) -> Section:
+    """The title and notes of *kept* once *more* (of the same key) is joined to it: without
+    the period where the titles differ, every file's notes each once (its rows as they are)."""
+    if (kept.zh, kept.en) != (more.zh, more.en):  # files of different periods: no period
+        kept = dataclasses.replace(kept, zh=_general(kept.zh), en=_general(kept.en))
+    notes = _lines(kept.note_zh, more.note_zh), _lines(kept.note_en, more.note_en)
+    if notes != (kept.note_zh, kept.note_en):  # every file's notes, each once
+        kept = dataclasses.replace(kept, note_zh=notes[0], note_en=notes[1])
+    return kept
+
+
+class Rows(Protocol):
+    """Where the rows of a section over several files go as each file is read (a spool)."""
+
+    count: int
+
+    def add(self, rows: list[dict[str, Any]]) -> None: ...
+    def close(self) -> None: ...
+
+
+R = TypeVar("R", bound=Rows)
+
+
+class Spooled(Generic[R]):
+    """The sections of several files joined by key as `merged` joins them, except that the
+    rows of each go where *start* says (given the first file's section of a key, without its
+    rows, and how many keys came before it) as each file is read, instead of being kept: of
+    each key, only the section without rows is kept, its title and notes as merged. A context
+    manager: leaving it closes where the rows went."""
+
+    def __init__(self, start: Callable[[Section, int], R]) -> None:
+        self.start = start
+        self.keys: dict[str, tuple[Section, R]] = {}
+
+    def add(self, sections: Sequence[Section], region: dict[str, str]) -> None:
+        """One file's sections, with its region."""
+        for s in tagged(sections, region):
+            kept = self.keys.get(s.key)
+            if kept is None:
+                head = dataclasses.replace(s, rows=[])  # what starts the rows keeps none
+                kept = self.keys[s.key] = head, self.start(head, len(self.keys))
+            else:
+                self.keys[s.key] = joined(kept[0], s), kept[1]
+            kept[1].add(s.rows)
+
+    def parts(self) -> list[tuple[Section, R]]:
+        """Each key's section (without rows) and where its rows went, in the order `merged`
+        gives."""
+        return list(self.keys.values())
+
+    def __enter__(self) -> Spooled[R]:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for _section, rows in self.keys.values():
+            rows.close()
 
 
 def _lines(kept: str, more: str) -> str:

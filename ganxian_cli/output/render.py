@@ -301,9 +301,13 @@ def _report_html(view: ReportView, sink: Sink) -> None:
 
 def _progress_table(view: SectionsView, sink: Sink) -> None:
     from .section_grid import progress_layouts, use_color, write_tables
+    from .views import SeveralProgress
 
-    blocks = progress_layouts(view.sections, view.title, view.lang)
-    write_tables(blocks, use_color(sink.color, sys.stdout))
+    color = use_color(sink.color, sys.stdout)
+    if isinstance(view, SeveralProgress):  # over several files: the rows wait in spools
+        view.write_table(color)
+        return
+    write_tables(progress_layouts(view.sections, view.title, view.lang), color)
 
 
 def _compare_table(view: SectionsView, sink: Sink) -> None:
@@ -342,6 +346,9 @@ def _sections_csv(view: SectionsView, sink: Sink) -> None:
 def _sections_markdown(view: SectionsView, sink: Sink) -> None:
     from .sections import to_markdown
 
+    if "markdown" in view.streams:  # over several files: written file by file
+        view.streams["markdown"](sys.stdout.write)
+        return
     sink.write(to_markdown(view.sections, view.lang, view.title))
 
 

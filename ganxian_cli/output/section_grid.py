@@ -11,19 +11,19 @@ import os
 import re
 import shutil
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from decimal import Decimal
 from typing import IO, Any, Literal
 
-from ..analysis.results import Section
+from ..analysis.results import Section, pick
 from ..errors import escape_control
 from ..model.english import subject_in
 from ..model.lang import Lang
 from ..model.units import Unit, get_unit
-from .grid import Cell, Grid, GridColumn, Segment, cell_width, line, styled_text
+from .grid import Cell, Grid, GridColumn, Segment, SpooledGrid, cell_width, line, word_width
 from .report import HEADERS, STATUS_LABEL, display_growth, display_value
-from .sections import row_cells
+from .sections import cell_text, row_cells
 
 ColorMode = Literal["auto", "always", "never"]
 Layouts = list[list[Grid]]  # what may show one table, widest first
@@ -95,19 +95,21 @@ def section_cards(section: Section, lang: Lang) -> list[Grid]:
 def cards(title: str, labels: list[str], numeric: list[bool], texts: list[list[str]]) -> list[Grid]:
     """The title, then a card per row of *texts*: its first cell as a heading over the other
     cells beside their *labels* (empty ones left out; a *numeric* one never wraps)."""
-    out = [line(title, "bold")]
-    for row_texts in texts:
-        numbers = [cell_width(t) for t, n in zip(row_texts[1:], numeric[1:], strict=True) if n]
-        least = max([WRAP_MIN, *numbers])
-        columns = [GridColumn(""), GridColumn("", wrap=True, min_width=least)]
-        card = Grid(row_texts[0], columns, header=False)
-        card.rows.extend(
-            [[(label, "")], [(text, "")]]
-            for label, text in zip(labels[1:], row_texts[1:], strict=True)
-            if text not in ("", "—")
-        )
-        out.append(card)
-    return out
+    return [line(title, "bold"), *(card(row_texts, labels, numeric) for row_texts in texts)]
+
+
+def card(row_texts: list[str], labels: list[str], numeric: list[bool]) -> Grid:
+    """A row as a card: its first cell a heading over the other cells beside their labels."""
+    numbers = [cell_width(t) for t, n in zip(row_texts[1:], numeric[1:], strict=True) if n]
+    least = max([WRAP_MIN, *numbers])
+    columns = [GridColumn(""), GridColumn("", wrap=True, min_width=least)]
+    grid = Grid(row_texts[0], columns, header=False)
+    grid.rows.extend(
+        [[(label, "")], [(text, "")]]
+        for label, text in zip(labels[1:], row_texts[1:], strict=True)
+        if text not in ("", "—")
+    )
+    return grid
 
 
 BAR_HEADER = {
@@ -229,7 +231,7 @@ def _wide(section: Section, lang: Lang, texts: list[list[str]], bar_after: str =
         columns.append(GridColumn(column.label(lang), right=column.numeric, wrap=wraps,
                                   min_width=NAME_CELLS if wraps else 0))  # fmt: skip
         if column.key == bar_after:
-            columns.append(GridColumn("进度" if lang == "zh" else "Progress", min_width=BAR_CELLS))
+            columns.append(_bar_column(lang))
     grid = Grid("", columns)
     for row, values in zip(section.rows, texts, strict=True):
         cells: list[Cell] = []
@@ -239,6 +241,10 @@ def _wide(section: Section, lang: Lang, texts: list[list[str]], bar_after: str =
                 cells.append([progress_bar(row.get("bar_completion"), row.get("bar_time"))])
         grid.rows.append(cells)
     return grid
+
+
+def _bar_column(lang: Lang) -> GridColumn:
+    return GridColumn("进度" if lang == "zh" else "Progress", min_width=BAR_CELLS)
 
 
 def section_layouts(
@@ -270,13 +276,16 @@ def section_layouts(
     return layouts
 
 
+BAR_AFTER = "d_completion"  # the progress table's bar follows its completion
+BAR_NOTE = {"zh": "进度条中 ┃ 标出序时进度。", "en": "┃ on a bar marks time elapsed."}
+
+
 def progress_layouts(sections: Sequence[Section], headline: str, lang: Lang) -> list[Layouts]:
     """The 双过半 headline, the progress table with bars, then what is still needed."""
     main, *rest = sections
-    bar_note = "进度条中 ┃ 标出序时进度。" if lang == "zh" else "┃ on a bar marks time elapsed."
     return [
         [[line(escape_control(headline), "bold")]],
-        section_layouts(main, lang, "d_completion", bar_note),
+        section_layouts(main, lang, BAR_AFTER, BAR_NOTE[lang]),
         *(section_layouts(s, lang) for s in rest if s.rows),
     ]
 
@@ -316,8 +325,7 @@ def write_tables(
     width = terminal_width(out)
     for layouts in blocks:
         for grid in fitted(layouts, width):
-            drawn = width or NATURAL
-            out.write(styled_text(grid.lines(drawn)) if color else grid.text(drawn))
+            grid.draw(out.write, width or NATURAL, color)
 
 
 def layouts(section: Section, lang: Lang) -> list[list[Grid]]:
@@ -332,3 +340,149 @@ def layouts(section: Section, lang: Lang) -> list[list[Grid]]:
 def write_sections(sections: list[Section], lang: Lang, stream: IO[str] | None = None) -> None:
     """`list` and `history`: each section in the widest layout that fits (see `layouts`)."""
     write_tables([layouts(section, lang) for section in sections], stream=stream)
+
+
+# Over several files (`progress --data FOLDER`), the rows of a table wait in a spool
+
+
+FIELD = "\x1f"  # between the cells of a spooled row (`escape_control` escapes it in any text)
+
+
+class SpooledRows:
+    """The rows of a section over several files, as `section_layouts` lays them out, written to
+    a spool as each file's rows come instead of kept. Of each row the spool holds the text of
+    its cells in *section*'s columns (the first file's), and its progress bar where the column
+    *bar_after* is; of all the rows only what a layout reads is kept: each column's widest cell
+    and widest word, whether every cell is an id and whether any is filled, and their count."""
+
+    def __init__(self, section: Section, lang: Lang, bar_after: str = "") -> None:
+        from .files import spool
+
+        self.columns, self.lang, self.bar_after = section.shown(lang).columns, lang, bar_after
+        keys = [c.key for c in self.columns]
+        self.bar = keys.index(bar_after) if bar_after in keys else None  # the bar's column
+        fields = len(keys) + (self.bar is not None)  # the bar: its text, then its style
+        self.widest, self.words = [0] * fields, [0] * fields
+        self.ids, self.filled = [True] * len(keys), [False] * len(keys)
+        self.count = 0
+        self.waiting = spool()
+
+    def add(self, rows: Iterable[Mapping[str, Any]]) -> None:
+        """Write *rows* to the spool (their cells' text), measuring them."""
+        columns, lang, filled = self.columns, self.lang, self.filled
+        ids, widest, words = self.ids, self.widest, self.words
+        lines = []
+        for row in rows:
+            texts = []
+            for n, c in enumerate(columns):  # as `row_cells`, and `_shown` for `filled`
+                value = row.get(c.key) if c.text is None else c.text(row, lang)
+                if not filled[n] and value not in (None, ""):
+                    filled[n] = True
+                text = escape_control(cell_text(pick(value, lang) if c.text is None else value))
+                texts.append(text)
+                width = cell_width(text)
+                if width > widest[n]:
+                    widest[n] = width
+                if c.numeric:
+                    continue
+                if ids[n] and not _TOKEN.fullmatch(text):
+                    ids[n] = False
+                word = width if ids[n] else word_width(text)  # an id is one word
+                if word > words[n]:
+                    words[n] = word
+            if self.bar is not None:
+                shown, style = progress_bar(row.get("bar_completion"), row.get("bar_time"))
+                widest[-1] = max(widest[-1], cell_width(shown))
+                texts += (shown, style)
+            lines.append(FIELD.join(texts) + "\n")
+            self.count += 1
+        self.waiting.write("".join(lines))
+
+    def close(self) -> None:
+        self.waiting.close()
+
+    def _read(self) -> Iterator[list[str]]:
+        self.waiting.seek(0)
+        for text in self.waiting:
+            yield text[:-1].split(FIELD)
+
+    def layouts(self, head: Section, bar_note: str = "") -> list[list[Grid]]:
+        """What may show the section, widest first, as `section_layouts` makes them; *head*
+        is the section as merged, without its rows (its title and notes)."""
+        lang = self.lang
+        title = line(escape_control(head.title(lang)), "bold")
+        notes = [line(escape_control(n), "dim") for n in head.note(lang).split("\n") if n]
+        every = list(range(len(self.columns)))
+        layouts: list[list[Grid]] = []
+        if self.bar_after:
+            layouts.append([title, self._grid(every, True), line(bar_note, "dim"), *notes])
+        layouts.append([title, self._grid(every), *notes])
+        if len(self.columns) > 4:  # split: the name, then half the columns in each table
+            first, *rest = every
+            half = (len(rest) + 1) // 2
+            split = [self._grid([first, *rest[:half]]), self._grid([first, *rest[half:]])]
+            layouts.append([title, *split, *notes])
+        layouts.append([title, self._cards(), *notes])
+        return layouts
+
+    def _grid(self, shown: list[int], with_bar: bool = False) -> SpooledGrid:
+        """The columns *shown* (and the bar), as `_wide` makes them."""
+        columns: list[GridColumn] = []
+        fields: list[tuple[int, int | None]] = []  # each column's text, and its style
+        for n in shown:
+            c = self.columns[n]
+            wraps = not c.numeric and not self.ids[n]
+            columns.append(GridColumn(c.label(self.lang), right=c.numeric, wrap=wraps,
+                                      min_width=NAME_CELLS if wraps else 0))  # fmt: skip
+            fields.append((n, None))
+            if with_bar and n == self.bar:
+                columns.append(_bar_column(self.lang))
+                fields.append((len(self.columns), len(self.columns) + 1))
+        widest = [self.widest[n] for n, _style in fields]
+        words = [self.words[n] for n, _style in fields]
+
+        def read() -> Iterator[list[Cell]]:
+            for texts in self._read():
+                yield [[(texts[n], "" if s is None else texts[s])] for n, s in fields]
+
+        return SpooledGrid(columns, widest, words, read)
+
+    def _cards(self) -> SpooledCards:
+        """A card per row, as `section_cards` makes them: the columns some row fills."""
+        kept = [n for n, filled in enumerate(self.filled) if filled] or range(len(self.columns))
+        labels = [escape_control(self.columns[n].label(self.lang)) for n in kept]
+        numeric = [self.columns[n].numeric for n in kept]
+
+        def read() -> Iterator[list[str]]:
+            for texts in self._read():
+                yield [texts[n] for n in kept]
+
+        return SpooledCards(read, labels, numeric)
+
+
+class SpooledCards(Grid):
+    """A card per row (see `card`), each made from the row read from the spool as it is drawn.
+    Without columns of its own: as the last layout it is drawn whether it fits or not."""
+
+    def __init__(
+        self, read: Callable[[], Iterable[list[str]]], labels: list[str], numeric: list[bool]
+    ) -> None:
+        super().__init__("", [])
+        self.read, self.labels, self.numeric = read, labels, numeric
+
+    def draw(self, write: Callable[[str], object], max_width: int, color: bool) -> None:
+        for texts in self.read():
+            card(texts, self.labels, self.numeric).draw(write, max_width, color)
+
+
+def spooled_progress_layouts(
+    parts: Sequence[tuple[Section, SpooledRows]], headline: str, lang: Lang
+) -> list[Layouts]:
+    """`progress_layouts` of sections whose rows wait in spools (each with its section as
+    merged, without rows); the first's rows were spooled with their bars (`BAR_AFTER`)."""
+    (head, main), *rest = parts
+    return [
+        [[line(escape_control(headline), "bold")]],
+        main.layouts(head, BAR_NOTE[lang]),
+        *(rows.layouts(section) for section, rows in rest if rows.count),
+    ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -71,17 +71,74 @@ def to_markdown(sections: Sequence[Section], lang: Lang, headline: str = "") -> 
         if not section.rows:
             continue
         section = section.shown(lang)
-        out.append(f"## {md_escape(section.title(lang))}\n")
-        out.append("| " + " | ".join(c.label(lang) for c in section.columns) + " |")
-        out.append("|" + "|".join("---:" if c.numeric else "---" for c in section.columns) + "|")
-        out.extend(
-            "| " + " | ".join(md_escape(t) for t in row_cells(section, row, lang)) + " |"
-            for row in section.rows
-        )
-        if section.note(lang):  # a line of the note a paragraph
-            out.extend(f"\n{md_escape(line)}" for line in section.note(lang).split("\n"))
-        out.append("")
+        out += _markdown_head(section, lang)
+        out.extend(_markdown_rows(section, section.rows, lang))
+        out += _markdown_notes(section, lang)
     return "\n".join(out)
+
+
+def _markdown_head(section: Section, lang: Lang) -> list[str]:
+    """A section's title, its table's header and the line under it (*section* as shown)."""
+    return [
+        f"## {md_escape(section.title(lang))}\n",
+        "| " + " | ".join(c.label(lang) for c in section.columns) + " |",
+        "|" + "|".join("---:" if c.numeric else "---" for c in section.columns) + "|",
+    ]
+
+
+def _markdown_rows(section: Section, rows: Sequence[dict[str, Any]], lang: Lang) -> Iterator[str]:
+    """The line of each of *rows* in the table (*section* as shown)."""
+    return ("| " + " | ".join(md_escape(t) for t in row_cells(section, row, lang)) + " |"
+            for row in rows)  # fmt: skip
+
+
+def _markdown_notes(section: Section, lang: Lang) -> list[str]:
+    """A line of the note a paragraph, then the blank line that ends the section."""
+    note = section.note(lang)
+    return [*(f"\n{md_escape(line)}" for line in note.split("\n") if note), ""]
+
+
+class MarkdownRows:
+    """The rows of a section over several files as the lines of its Markdown table, written
+    to a spool as each file's rows come instead of kept (in *section*'s columns, the first
+    file's); `count`: how many."""
+
+    def __init__(self, section: Section, lang: Lang) -> None:
+        from .files import spool
+
+        self.section, self.lang, self.count = section.shown(lang), lang, 0
+        self.waiting = spool()
+
+    def add(self, rows: Sequence[dict[str, Any]]) -> None:
+        section, lang = self.section, self.lang
+        self.waiting.write("".join("\n" + line for line in _markdown_rows(section, rows, lang)))
+        self.count += len(rows)
+
+    def close(self) -> None:
+        self.waiting.close()
+
+
+def write_markdown(
+    parts: Sequence[tuple[Section, MarkdownRows]],
+    lang: Lang,
+    headline: str,
+    write: Callable[[str], object],
+) -> None:
+    """The text of `to_markdown` of sections whose rows wait in spools (each with its section
+    as merged, without rows: its title and notes), written a piece at a time, ending in a
+    newline."""
+    pieces: list[str] = [f"**{md_escape(headline)}**\n"] if headline else []
+    for section, rows in parts:
+        if not rows.count:
+            continue
+        section = section.shown(lang)
+        write("\n".join([*pieces, *_markdown_head(section, lang)]))
+        rows.waiting.seek(0)  # each row "\n| … |": after the head, as `to_markdown` joins them
+        while chunk := rows.waiting.read(1 << 20):
+            write(chunk)
+        pieces = ["", *_markdown_notes(section, lang)]
+    text = "\n".join(pieces)
+    write(text if text.endswith("\n") else text + "\n")
 
 
 def to_csv(

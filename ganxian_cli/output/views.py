@@ -9,7 +9,8 @@ or a folder) are merged here: the rows of each file with its region.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, overload
+from contextlib import contextmanager
+from typing import IO, TYPE_CHECKING, Any, overload
 
 from ..errors import UsageError
 from .regions import ReportPart
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
     from ..model.lang import Lang
     from ..model.models import Dataset
     from .document import Kind
+    from .regions import Spooled
+    from .section_grid import Layouts
 
 EMPTY_SHOWS_NOTHING = frozenset({"table", "markdown"})
 
@@ -256,10 +259,12 @@ def _progress_of_several(
 
 
 class SeveralProgress(SectionsView):
-    """`progress` over several files. JSON and CSV are written file by file (`streams`): of
-    each file only its counts and its `--fail-on` failures are kept for the next. Tables and
-    Markdown read `sections` (one table of every region's rows, their text made) and `title`
-    (every region's headline): these, and `failures`, are made in one pass over the files the
+    """`progress` over several files. JSON, CSV and Markdown are written file by file
+    (`streams`), and so is the table (`write_table`): of each file only its counts, its
+    `--fail-on` failures and its headline (in `title`) are kept for the next; Markdown and the
+    table write each row's text to a spool and keep only what their layout reads of every row.
+    `sections` (one table of every region's rows) and `body` (the whole JSON document) hold
+    every row at once: they, `title` and `failures` are made in one pass over the files the
     first time one of them is read (`__getattr__` is reached only while a slot is unset)."""
 
     __slots__ = ("_parts", "_tally", "basis", "fail_on", "opened", "when")
@@ -283,6 +288,7 @@ class SeveralProgress(SectionsView):
         self.streams = {
             "json": lambda write: write_progress_json(self._each(), self._head, lang, write),
             "csv": lambda write: write_progress_csv(self._each(), lang, write),
+            "markdown": self._markdown,
         }
 
     def __getattr__(self, name: str) -> Any:
@@ -327,6 +333,54 @@ class SeveralProgress(SectionsView):
 
         counts = self._counts(*self._tally)
         return envelope("progress", {"lang": self.lang.value, **counts, "targets": []})
+
+    def _spool(self, spooled: Spooled[Any]) -> None:
+        """One pass over the files: each file's sections go to *spooled*; of each, its headline
+        (into `title`) and failures are kept, its results are not."""
+        lang = self.lang
+        headlines: list[str] = []
+        failures: list[str] = []
+        for opened in self.opened:
+            view, region, failed = self._read(opened)
+            spooled.add(view.sections, region)
+            headlines.append(f"{region[lang]}: {view.headline}")
+            failures += failed
+        self.title = ("; " if lang == "en" else ";").join(headlines)
+        self.failures = tuple(failures)
+
+    def write_table(self, color: bool, stream: IO[str] | None = None) -> None:
+        """The table of every region's rows, as that of `sections` (`progress_layouts`), its
+        rows read from spools once every file is read."""
+        from .section_grid import write_tables
+
+        with self.table() as blocks:
+            write_tables(blocks, color, stream)
+
+    @contextmanager
+    def table(self) -> Iterator[list[Layouts]]:
+        """The blocks of the table (see `write_tables`), after one pass over the files; their
+        rows wait in spools, which are closed on leaving."""
+        from .regions import Spooled
+        from .section_grid import BAR_AFTER, SpooledRows, spooled_progress_layouts
+
+        lang = self.lang
+
+        def start(section: Section, before: int) -> SpooledRows:
+            return SpooledRows(section, lang, BAR_AFTER if before == 0 else "")
+
+        with Spooled(start) as spooled:
+            self._spool(spooled)
+            yield spooled_progress_layouts(spooled.parts(), self.title, lang)
+
+    def _markdown(self, write: Callable[[str], object]) -> None:
+        """The Markdown of `sections`, its rows read from spools once every file is read."""
+        from .regions import Spooled
+        from .sections import MarkdownRows, write_markdown
+
+        lang = self.lang
+        with Spooled(lambda section, _before: MarkdownRows(section, lang)) as spooled:
+            self._spool(spooled)
+            write_markdown(spooled.parts(), lang, self.title, write)
 
     def _whole(self) -> None:
         """Every region's rows and headline, and the failures, in one pass over the files."""

@@ -157,7 +157,7 @@ def _live_at_output(folder: Path, fmt: str) -> int:
     view = progress_doc(_paths(folder), None, "months", Lang.zh)
     if fmt in view.streams:
         view.streams[fmt](write)
-    else:  # the table: every region's rows
+    else:  # `sections`: every region's rows at once
         write(to_csv(view.sections[:1], Lang.zh))
     return counts[0]
 
@@ -171,7 +171,7 @@ def test_what_is_kept_does_not_grow_with_targets(tmp_path: Path, fmt: str) -> No
 
 
 def test_the_count_sees_the_rows_a_table_keeps(tmp_path: Path) -> None:
-    """The count above would see rows kept across files: the table keeps every region's."""
+    """The count above would see rows kept across files: `sections` keeps every region's."""
     few, many = _targets_folder(tmp_path, 4, 2), _targets_folder(tmp_path, 4, 40)
     _live_at_output(few, "table"), _live_at_output(many, "table")
     grown = _live_at_output(many, "table") - _live_at_output(few, "table")
