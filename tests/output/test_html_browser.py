@@ -24,9 +24,13 @@ from tests.conftest import DATA, invoke
 BROWSER = next(
     (b for b in ("chromium", "chromium-browser", "google-chrome") if shutil.which(b)), None
 )
-pytestmark = pytest.mark.skipif(
-    BROWSER is None, reason="no Chromium here (apt-get install chromium); page not browser-tested"
-)
+pytestmark = [
+    pytest.mark.skipif(
+        BROWSER is None,
+        reason="no Chromium here (apt-get install chromium); page not browser-tested",
+    ),
+    pytest.mark.xdist_group("browser"),  # one worker opens every page (the `browsed` fixture)
+]
 
 
 def _chromium(
