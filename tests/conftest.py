@@ -32,16 +32,6 @@ _STYLE_VARS = (
 )
 
 
-def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
-    """`-n auto` (pyproject's addopts) runs the suite, or a folder of it, on every core; a test
-    file named on the command line runs in this process, as starting workers would take longer
-    than the file. PYTEST_XDIST_AUTO_NUM_WORKERS or `-n N` still choose."""
-    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
-        return None
-    named = [arg.split("::")[0] for arg in config.args]
-    return 0 if named and all(arg.endswith(".py") for arg in named) else None
-
-
 def needs_shared(path: Path, what: str) -> pytest.MarkDecorator:
     """Skip unless *path* (under SHARED) exists, saying where it was looked for and who has it."""
     reason = f"{what} not found at {path}; CI provides ../shared (or set GANXIAN_SHARED)"
