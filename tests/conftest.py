@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -43,6 +44,16 @@ def pinned_terminal(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("TERM", "dumb")
     yield
+
+
+@pytest.fixture(autouse=True)
+def collector_kept() -> Iterator[None]:
+    """The console entry point turns the cyclic garbage collector off for its (short) process;
+    a test that runs it in this one gives the tests after it the collector it found."""
+    enabled = gc.isenabled()
+    yield
+    if enabled:
+        gc.enable()
 
 
 @pytest.fixture

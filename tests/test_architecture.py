@@ -7,6 +7,7 @@ makes (at the top or inside a function) is read from its source, so lazy imports
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 import pytest
@@ -32,16 +33,27 @@ def _layer(dotted: str) -> str | None:
     return "cli" if parts[1] in {"cli", "__main__"} else parts[1]
 
 
-def _imports(path: Path) -> list[tuple[str, int]]:
+@functools.cache
+def _tree(path: Path) -> ast.Module:
+    """The parsed source of *path*: each file is read and parsed once a run."""
+    return ast.parse(path.read_text(encoding="utf-8"))
+
+
+@functools.cache
+def _imports(path: Path) -> tuple[tuple[str, int], ...]:
     """Absolute names of everything *path* imports, with the line."""
-    return _imports_of(path.read_text(encoding="utf-8"), _dotted(path))
+    return tuple(_imports_in(_tree(path), _dotted(path)))
 
 
 def _imports_of(source: str, dotted: str) -> list[tuple[str, int]]:
+    return _imports_in(ast.parse(source), dotted)
+
+
+def _imports_in(tree: ast.Module, dotted: str) -> list[tuple[str, int]]:
     package = dotted.removesuffix(".__init__") if dotted.endswith("__init__") else dotted
     package = package if dotted.endswith("__init__") else dotted.rsplit(".", 1)[0]
     found: list[tuple[str, int]] = []
-    for node in ast.walk(ast.parse(source)):
+    for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             found.extend((alias.name, node.lineno) for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
@@ -214,7 +226,7 @@ def test_the_cli_writes_no_json_itself() -> None:
 def test_no_class_name_is_defined_twice() -> None:
     where: dict[str, list[str]] = {}
     for path in _modules():
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in ast.walk(_tree(path)):
             if isinstance(node, ast.ClassDef):
                 where.setdefault(node.name, []).append(_dotted(path))
     twice = {name: places for name, places in where.items() if len(places) > 1}

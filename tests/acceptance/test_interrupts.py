@@ -152,6 +152,10 @@ def test_ctrl_c_while_options_are_parsed_is_said_too(monkeypatch: pytest.MonkeyP
     stderr = io.StringIO()
     monkeypatch.setattr(entry, "app_for", lambda args: interrupted)
     monkeypatch.setattr(sys, "stderr", stderr)
+    # what `main` sets up for its process, put back for the tests after this one: its stand-in
+    # for stdout, the plugins it turns off (the collector it turns off: tests/conftest.py)
+    monkeypatch.setattr(sys, "stdout", io.StringIO())
+    monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", "__all__")
     monkeypatch.setattr(sys, "argv", ["ganxian", "report"])
     with pytest.raises(SystemExit) as ended:
         entry.main()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import json
 import os
@@ -27,7 +28,9 @@ ARTICLES = TESTS / "articles"
 SEED = SHARED / "seeds" / "000_011b906044fe82a3.txt"
 
 
+@functools.cache
 def _quality() -> ModuleType:
+    """scripts/extract_quality.py, loaded once a run."""
     spec = importlib.util.spec_from_file_location(
         "extract_quality", ROOT / "scripts" / "extract_quality.py"
     )
@@ -253,8 +256,10 @@ def test_linear_in_the_length_of_the_text(monkeypatch: pytest.MonkeyPatch) -> No
     assert len(result.figures) >= 19 * 40
 
 
-def _scores() -> list[object]:
-    return list(_quality().scores())
+@functools.cache
+def _scores() -> tuple[object, ...]:
+    """The scores of the unwrapped articles, read by several tests: made once a run."""
+    return tuple(_quality().scores())
 
 
 def test_quality_on_the_test_articles() -> None:
@@ -277,7 +282,7 @@ def test_hard_wrapped_articles_read_as_the_unwrapped(width: int) -> None:
     """Text cut at a fixed width (from a PDF) is not read as a title a line: the same figures,
     qualifiers and growth rates, and periods within 5 points of the unwrapped reading."""
     quality = _quality()
-    unwrapped = {r.name: r for r in quality.scores()}  # type: ignore[attr-defined]
+    unwrapped = {r.name: r for r in _scores()}  # type: ignore[attr-defined]
     for r in quality.scores(width):
         u = unwrapped[r.name]
         assert (r.found, r.extracted, r.qualifier, r.yoy) == (
