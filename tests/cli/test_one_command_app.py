@@ -75,3 +75,10 @@ def test_only_the_named_command_is_built(monkeypatch: pytest.MonkeyPatch) -> Non
     built.clear()
     typer.main.get_command(app)
     assert sorted(built) == sorted(LISTED)
+
+
+def test_no_option_before_the_command_takes_a_value() -> None:
+    """What makes the first word that is not an option the command's name."""
+    group = typer.main.get_command(app)
+    assert all(p.is_flag or p.count for p in group.params if hasattr(p, "is_flag"))
+    assert [p.name for p in group.params if not hasattr(p, "is_flag")] == []
