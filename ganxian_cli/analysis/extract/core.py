@@ -108,6 +108,9 @@ _EARLIER = re.compile(
 # the value of the same months a year before, in brackets after a value (营业收入86.5亿元(上年同期
 # 为80.1亿元),同比增长6.1%): a figure of that earlier period, and an aside before the growth rate
 _PRIOR_SAME = re.compile(r"[(（](?:上年|去年)同期(?:为|是|完成|实现)?[^()（）]{0,30}?[)）]")
+# the words right before a figure, and a period phrase they may open with
+_WORDS_BEFORE = re.compile(r"[\u4e00-\u9fff]+$")
+_PERIOD_LEAD = re.compile(r"^(?:今年以来|年初以来|今年|截至目前|目前|当月|本月|月份?|份)")
 _LIST_JOIN = re.compile(r"[、和及与,，](增长|增加|提高|上升|下降|减少|回落|下滑|降低)?")
 
 
@@ -220,7 +223,7 @@ def extract(
             continue
         listed = before is not None and _counts_listed(text, figures[n - 2], before)
         neighbour = (
-            proposals[-1].name
+            proposals[-1]
             if n
             and article.paragraph_start(figures[n - 1].token.start)
             == article.paragraph_start(f.token.start)
@@ -830,7 +833,7 @@ def _proposal(
     readers: tuple[clauses.Subjects, context.Status],
     previous: tuple[FoundFigure | None, str | None] = (None, None),
     listed: bool = False,
-    neighbour: str | None = None,
+    neighbour: Proposal | None = None,
     place: str = "",
 ) -> Proposal:
     text = article.text
@@ -855,7 +858,12 @@ def _proposal(
     name = clauses.without_place(name, place)
     subject = subjects(figure.sentence, figure.clause[1])
     if subject is None:  # 赣州腾远钴业实现营业收入: the company's
-        name = clauses.in_scope(name, neighbour)
+        name = clauses.in_scope(name, neighbour.name if neighbour else None)
+    if not name and neighbour and unit_kind(neighbour.unit) is unit_kind(token.unit):
+        name = neighbour.name  # 收入完成1.26亿元;1-5月累计完成7.43亿元: the same item's
+    if not name:  # never no name: the words that lead to it (累计完成), for the reader to edit
+        words = _WORDS_BEFORE.search(text, figure.clause[0], token.start)
+        name = _PERIOD_LEAD.sub("", words.group()) if words else ""
     quote_end = clauses.clause(text, max(figure.last - 1, token.start), *figure.sentence)[1]
     quote = article.quote(figure.clause[0], quote_end)
     # the words that lead to the figure (a clause's window: linear in the text)

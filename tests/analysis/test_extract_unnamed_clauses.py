@@ -1,0 +1,24 @@
+"""A clause that names no item (1-5月累计完成7.43亿元) is never proposed without a name."""
+
+from __future__ import annotations
+
+from ganxian_cli.analysis.extract import extract
+
+
+def _named(text: str, published: str) -> dict[str, str]:
+    return {str(p.value): p.name for p in extract(text, published=published).figures}
+
+
+def test_a_clause_with_no_item_is_of_the_item_before_it_in_the_paragraph() -> None:
+    text = "4月份，全市税收收入完成3.52亿元，下降1.2%；1-4月累计完成12.86亿元，增长0.7%。"
+    assert _named(text, "2033-05")["12.86"] == "税收收入"
+
+
+def test_an_item_of_another_kind_does_not_name_it() -> None:
+    text = "全镇新增就业820人。1-8月累计完成2.4亿元。"
+    name = _named(text, "2027-09")["2.4"]
+    assert name and name != "新增就业"
+
+
+def test_with_no_item_before_the_words_that_lead_to_it_name_it() -> None:
+    assert _named("今年以来累计完成6.05亿元。", "2029-04")["6.05"] == "累计完成"
