@@ -92,6 +92,11 @@ def name(
             return named
     if _OF_ITEMS.search(_bare(raw, cut)) and _ITEMS_AFTER.match(text, after, after_limit):
         lead = ""  # 全年安排的75个重点项目: the count names the items after it
+    if lead.endswith("等"):  # 红岩新能源等6个项目计划于三季度开工: examples, then the count
+        planned = _PLANNED_ITEMS.match(text, after, after_limit)
+        if planned:
+            return planned.group("verb") + planned.group("items")
+        lead = ""
     if len(lead) >= 2:
         found = formal(_completed(text, (floor, start), lead[-24:]), rate)
         register = _REGISTER_VERB.search(text[start:stop]) is not None
@@ -117,6 +122,11 @@ def name(
     return found
 
 
+# the items a count names after it and what they are planned to do (项目计划于四季度投产)
+_PLANNED_ITEMS = re.compile(
+    r"(?P<items>[\u4e00-\u9fff]{0,6}?(?:项目|企业))(?:计划|拟|将|力争|确保)?(?:于|在)?"
+    r"[^,，;；。]{0,6}?(?P<verb>投产|开工|竣工|建成|完工|签约|开业|落地)"
+)
 # a relative clause right before a count (全年安排的75个重点项目), and the items after it
 _OF_ITEMS = re.compile(r"[\u4e00-\u9fff]的$")
 _ITEMS_AFTER = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:项目|企业)")  # not 项目 alone
@@ -395,6 +405,8 @@ _OPENER = re.compile(
 )
 _OPENER_LONGEST = 20  # 14 characters and 有限公司
 _OPENS_AT = "，,；;"
+# a project named by its builder and capacity (总投资36亿元的恒晟新材料年产20万吨锂电隔膜项目)
+_BUILDER_CAPACITY = re.compile(r"的([\u4e00-\u9fff]{2,8}?)年产能?[\d.]")
 # the builder of a project named without a company word: 由鼎新医疗投资建设的…项目
 _BUILDER = re.compile(r"由([\u4e00-\u9fff]{2,12}?)(?:投资建设|投资兴建|建设|承建)")
 # 该公司: the company named last before it in the paragraph
@@ -448,6 +460,7 @@ class Subjects:
             if m:
                 found.append((m.end(), m.group()))
         found += [(m.end(), m.group(1)) for m in _BUILDER.finditer(text, lower, upper)]
+        found += [(m.end(1), m.group(1)) for m in _BUILDER_CAPACITY.finditer(text, lower, upper)]
         for m in _ANAPHOR.finditer(text, lower, upper):
             named = self._company_before(m.start())
             if named:

@@ -33,6 +33,9 @@ LISTED_IN = re.compile(r"(?:列入|纳入)[^,;。，；]{0,8}?(?:年度计划|�
 # arranged, 全年安排资金, may be a plan still)
 ARRANGED = re.compile(r"(?:全年|今年|年度|年内)(?:共|累计)?安排")
 _ITEMS = frozenset({"个", "项"})
+# items planned after their count (4个项目计划于四季度投产): what is to be done, a target (not
+# 11个计划开工项目未能按期开工: the plan names the items, and they were not started)
+_PLANNED_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:项目|企业|工程)(?:计划|拟|力争|确保)")
 # what was achieved against a target: 完成年度目标的78.6%, 超序时进度3.6个百分点 (超序进度)
 # (完成全年目标2860亿元的48.5%: the target's amount between)
 _ACHIEVED = re.compile(
@@ -106,6 +109,8 @@ class Status:
                 ARRANGED.search(lead) and token.unit in _ITEMS and not _TARGET_REVIEW.search(lead)
             )
         ):
+            return "target"
+        if token.unit in _ITEMS and _PLANNED_AFTER.match(text, token.end, clause[1]):
             return "target"
         if self._forecast.within(sentence_start, token.start) or _FORECAST.search(
             text, token.end, clause[1]

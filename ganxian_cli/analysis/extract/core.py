@@ -32,6 +32,13 @@ from .whole import all_done, link_lists, year_lists
 # 100亿元项目1个, 5000万元以上工业项目: a class, not a figure
 # 41个工业大类行业中有29个: the whole a count is taken out of, not a figure of the period
 _OUT_OF = re.compile(r"[\u4e00-\u9fff]{1,8}?中(?:有|[,，])")
+# 总投资36亿元的恒晟新材料…项目: a project's size, as it stands when the article is published,
+# and the project it is of (the words after it, which date its events, not its size)
+_PROJECT_SIZE = re.compile(r"总投资(?:达|为|约|近|超)?$")
+_OF_PROJECT = re.compile(r"的[^,，;；。]{2,30}?项目")
+# 年产20万吨锂电隔膜项目: a capacity in a project's name, not a figure
+_CAPACITY_BEFORE = re.compile(r"年产(?:能)?$")
+_PROJECT_AFTER = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:项目|生产线)")
 _LABEL_AFTER = re.compile(r"(?:以上[\u4e00-\u9fff]{0,4}?|的)?(?:项目|企业)")
 # a whole year: annual capacity (年产), planted areas, the year's plan (今年共安排45个项目)
 # a whole year: annual capacity (年产), the season's area (播种面积, not 完成种植 progress), the
@@ -207,6 +214,10 @@ def extract(
         and not (unit_kind(t.unit) is Kind.AMOUNT and _LABEL_AFTER.match(text, t.end))
         and not (unit_kind(t.unit) is Kind.COUNT and _OUT_OF.match(text, t.end))
         and not _part_of_a_count(t)
+        and not (
+            _CAPACITY_BEFORE.search(text, max(0, t.start - 3), t.start)
+            and _PROJECT_AFTER.match(text, t.end)
+        )
     ]
     figures = _figures(article, tokens, _Spans(_PRIOR_SAME, text))
     matcher = Matcher(dataset)
@@ -585,6 +596,14 @@ def _listed_month(lead: str) -> int | None:
     return int(word) if word.isdigit() else chinese_number(word)
 
 
+def _project_size(text: str, figure: FoundFigure) -> re.Match[str] | None:
+    """The project after a total investment that opens its name (总投资36亿元的…项目)."""
+    token = figure.token
+    if not _PROJECT_SIZE.search(text, figure.clause[0], token.start):
+        return None
+    return _OF_PROJECT.match(text, token.end, figure.clause[1])
+
+
 def _dated(
     text: str, figure: FoundFigure, periods: when.ArticlePeriods, status: str, paragraph: int
 ) -> tuple[Period, str]:
@@ -599,6 +618,8 @@ def _dated(
         return UNDATED, status
     if status == "forecast" and _estimate_of_past(text, figure, periods):
         status = "actual"
+    if status == "actual" and _project_size(text, figure):
+        return Period(periods.now[0], periods.now[1], periods.now[1]), status
     opened = _open_bracket(text, figure.clause[0], token.start)
     if opened is not None:
         bracketed = periods.bracket(opened, token.start)
@@ -708,7 +729,7 @@ def _dated(
         ):
             # 今年,该区累计为342户企业办理…: a total from January to the reference month
             period = Period(period.year, 1, period.end)
-    if status == "target" and phrase is None:
+    if status == "target" and phrase is None and not later:
         period = Period(periods.target_year(token.start, period.year), 1, 12)
     # 规上企业达163家, 12家规模以上工业企业完成产值…, 森林覆盖率稳定在71.5%: at the end (a share or
     # rate of the months is of them: 比重为31.4%)
@@ -865,6 +886,10 @@ def _proposal(
         words = _WORDS_BEFORE.search(text, figure.clause[0], token.start)
         name = _PERIOD_LEAD.sub("", words.group()) if words else ""
     quote_end = clauses.clause(text, max(figure.last - 1, token.start), *figure.sentence)[1]
+    project = _project_size(text, figure)
+    if project is not None:
+        quote_end = project.end()
+        name = "项目" + name if name == "总投资" else name
     quote = article.quote(figure.clause[0], quote_end)
     # the words that lead to the figure (a clause's window: linear in the text)
     sentence = text[max(figure.sentence[0], token.start - clauses.WINDOW) : token.end]
