@@ -1,0 +1,22 @@
+"""A news item's wording: a span of months (前8个月, 连续三个月) is no count, events are counted
+in 场, and the verb of holding them (组织开展各类) is no part of their name."""
+
+from __future__ import annotations
+
+from ganxian_cli.analysis.extract import extract
+
+
+def _values(text: str, published: str) -> dict[str, str]:
+    return {f"{p.value}{p.unit}": p.name for p in extract(text, published=published).figures}
+
+
+def test_a_span_of_months_is_no_count() -> None:
+    text = "岚州市前8个月工业稳中有进\n\n1-8月，全市出口98.2亿元，增长3.1%，连续三个月实现正增长。"
+    found = _values(text, "2035-09")
+    assert "8个" not in found and "3个" not in found
+    assert "98.2亿元" in found
+
+
+def test_events_held_are_counted_and_named_without_the_verb() -> None:
+    found = _values("今年以来，全区组织开展各类招商推介活动36场。", "2033-06")
+    assert found["36场"] == "招商推介活动"
