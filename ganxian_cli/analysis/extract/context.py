@@ -44,6 +44,10 @@ _ACHIEVED = re.compile(
 )
 # the year's plan named right before its amount (完成全年目标2860亿元的48.5%: 2860 is the target)
 _GOAL_NAMED = re.compile(r"(?:完成|达到|实现|占)?(?:全年|年度)(?:目标|任务|计划|预算)(?:为|是)?$")
+# the gap of what was done to the year's goal (低于全年目标0.6个百分点, 高于年度目标)
+_AGAINST_GOAL = re.compile(
+    r"(?:低于|高于|超过|超出|落后于?|快于|慢于)(?:全年|年度)(?:目标|计划|预期)$"
+)
 # a cap to keep under (城镇调查失业率控制在5.5%以内): a target, not what was done
 _CAP_LEAD = re.compile(r"控制在$")
 _CAP_AFTER = re.compile(r"以内|以下")
@@ -87,6 +91,8 @@ class Status:
             return "forecast"
         if _COMMIT.search(lead):
             return "target"  # 确保6月底前完成第二批危房改造任务86户
+        if _AGAINST_GOAL.search(lead):
+            return "actual"  # 增长5.4%,低于全年目标0.6个百分点: how far what was done is from it
         if _GOAL_NAMED.search(lead) or (
             _CAP_LEAD.search(lead) and _CAP_AFTER.match(text, token.end)
         ):

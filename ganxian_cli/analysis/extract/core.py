@@ -36,6 +36,10 @@ _OUT_OF = re.compile(r"[\u4e00-\u9fff]{1,8}?中(?:有|[,，])")
 # and the project it is of (the words after it, which date its events, not its size)
 _PROJECT_SIZE = re.compile(r"总投资(?:达|为|约|近|超)?$")
 _OF_PROJECT = re.compile(r"的[^,，;；。]{2,30}?项目")
+# a paragraph that opens with what the region will aim at (全县将紧盯全年目标不放松): its
+# figures are the plan's, unless their words say what was done
+_PLAN_OPENING = re.compile(r"[^。！？!?]{0,12}?将[^。！？!?,，]{0,8}?(?:目标|任务)")
+_DONE_WORDS = re.compile(r"完成|累计|已|实际|占|同比|比上年")
 # 年产20万吨锂电隔膜项目: a capacity in a project's name, not a figure
 _CAPACITY_BEFORE = re.compile(r"年产(?:能)?$")
 _PROJECT_AFTER = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:项目|生产线)")
@@ -85,7 +89,9 @@ _UP_TO_MONTH_END = re.compile(
 # and so are their rates (开工率100%)
 _FLOW_WORD = re.compile(
     r"完成|实现|新增|净增|新开工|新签|新登记|签约|累计|出栏|惠及|引进|办理|发放|减免|拨付|兑现|"
-    r"接待|销售|产量|造林|增长|下降|增加|减少|注销|开工|竣工|投产"
+    r"接待|销售|产量|造林|增长|下降|增加|减少|注销|开工|竣工|投产|"
+    # 超序时进度2.8个百分点: how far the span's progress is ahead of its share of the year
+    r"(?:序时|时序|时间)进度"
 )
 # …项目完成投资18.2亿元,占总投资的45%: a project's progress as it stands, not the span's flow
 _OF_TOTAL = re.compile(r"占(?:项目)?总投资")
@@ -862,6 +868,12 @@ def _proposal(
     subjects, statuses = readers
     status = statuses(figure.sentence[0], figure.clause, token)
     paragraph = article.paragraph_start(token.start)
+    if (
+        status == "actual"
+        and _PLAN_OPENING.match(text, paragraph, figure.sentence[1])
+        and not _DONE_WORDS.search(text, figure.clause[0], token.start)
+    ):
+        status = "target"  # 全县将紧盯全年目标…;三是抓民生,城镇新增就业2000人: the plan's list
     period, status = _dated(text, figure, periods, status, paragraph)
     phrase = periods.in_sentence(token.start, figure.clause[0], "target")
     cut = "" if phrase is None else phrase.text
