@@ -42,3 +42,26 @@ def test_items_planned_after_their_count_are_a_target_of_that_quarter() -> None:
 def test_a_count_of_planned_items_not_started_is_what_happened() -> None:
     text = "一季度，全市有7个计划开工项目未能按期开工。"
     assert _by_value(text, "2034-04")["7"].status == "actual"
+
+
+ZONE = (
+    "青溪高新区2032年上半年经济运行情况\n\n"
+    "上半年，园区完成固定资产投资40.2亿元（上年同期为35.1亿元），同比增长14.5%，"
+    "完成年度计划投资90亿元的44.7%。园区将力争全年完成工业投资60亿元以上。\n\n"
+    "总投资9亿元的德川科技年产3万吨电子化学品项目于5月投产，达产后可实现年产值12亿元、年税收0.8亿元。\n"
+)
+
+
+def test_the_years_planned_investment_before_its_share_is_a_target_of_the_measure() -> None:
+    plan = _by_value(ZONE, "2032-07")["90"]
+    assert (plan.period, plan.status, plan.name) == ("2032", "target", "固定资产投资")
+    assert _by_value(ZONE, "2032-07")["44.7"].name == "固定资产投资年度计划完成率"
+
+
+def test_a_zones_note_names_its_figures_without_its_word_for_itself() -> None:
+    assert _by_value(ZONE, "2032-07")["40.2"].name == "固定资产投资"
+    assert _by_value(ZONE, "2032-07")["60"].name == "工业投资"
+
+
+def test_each_item_after_full_capacity_is_at_full_capacity() -> None:
+    assert _by_value(ZONE, "2032-07")["0.8"].name == "达产后年税收"

@@ -22,3 +22,8 @@ def test_an_item_of_another_kind_does_not_name_it() -> None:
 
 def test_with_no_item_before_the_words_that_lead_to_it_name_it() -> None:
     assert _named("今年以来累计完成6.05亿元。", "2029-04")["6.05"] == "累计完成"
+
+
+def test_a_revised_total_named_short_is_the_item_revised_before_it() -> None:
+    text = "经核实，3月份全市税收收入修正为2.15亿元，1-3月累计收入相应修正为6.02亿元。"
+    assert _named(text, "2033-05")["6.02"] == "税收收入"

@@ -30,7 +30,7 @@ _LEAD = re.compile(
     r"(?:组织)?开展(?:了)?|举办(?:了)?|各类)+"
 )
 _TAIL = re.compile(
-    r"(?:达到?|为|约|近|将近|接近|共|超过|超|逾|突破|是|有|的|了|至|到|已|可|计|预计|将|预|仍然?|"
+    r"(?:达到?|为|约|近|将近|接近|共|超过|超|逾|突破|是|有|的|了|至|到|已|可|计|预计|将|预|仍然?|相应|"
     r"稳定在|保持在|控制在|(?:修正|调整|修订|更正|核实)为|(?:压缩|缩短|提高|提升|降低|下降|上升)(?:至|到))+$"
 )
 # a count inside the words before another figure (为415户企业办理留抵退税4.06亿元): how many,
@@ -531,6 +531,20 @@ def without_place(name: str, place: str) -> str:
     if len(place) < 3 or place[0] in "全本该各地" or not name.startswith(place):
         return name  # 地区生产总值: no place
     rest = _LEAD.sub("", name[len(place) :])
+    return rest if len(rest) >= 2 else name
+
+
+# a development zone's own word for itself (鹤岭经开区…: 园区新签约项目 is the zone's)
+_ZONE_HEADLINE = re.compile(r"开发区|经开区|高新区|园区|新区|产业园")
+_ZONE_SELF = re.compile(r"^(?:园区|开发区|经开区|高新区|新区|全区|该区)")
+
+
+def without_zone(name: str, headline: str) -> str:
+    """*name* without the word a zone's own note calls the zone by (园区固定资产投资 ->
+    固定资产投资, 园区将力争… -> …), where the headline names a zone; else as it is."""
+    if not _ZONE_HEADLINE.search(headline) or not _ZONE_SELF.match(name):
+        return name
+    rest = _LEAD.sub("", _ZONE_SELF.sub("", name))
     return rest if len(rest) >= 2 else name
 
 

@@ -44,6 +44,9 @@ _ACHIEVED = re.compile(
 )
 # the year's plan named right before its amount (完成全年目标2860亿元的48.5%: 2860 is the target)
 _GOAL_NAMED = re.compile(r"(?:完成|达到|实现|占)?(?:全年|年度)(?:目标|任务|计划|预算)(?:为|是)?$")
+# … and the plan's investment before its share (完成年度计划投资125亿元的79.0%), not the amount
+# done against it (累计完成年度计划投资额71.26亿元)
+PLAN_AMOUNT = re.compile(r"(?:全年|年度)计划投资额?$")
 # the gap of what was done to the year's goal (低于全年目标0.6个百分点, 高于年度目标)
 _AGAINST_GOAL = re.compile(
     r"(?:低于|高于|超过|超出|落后于?|快于|慢于)(?:全年|年度)(?:目标|计划|预期)$"
@@ -93,8 +96,10 @@ class Status:
             return "target"  # 确保6月底前完成第二批危房改造任务86户
         if _AGAINST_GOAL.search(lead):
             return "actual"  # 增长5.4%,低于全年目标0.6个百分点: how far what was done is from it
-        if _GOAL_NAMED.search(lead) or (
-            _CAP_LEAD.search(lead) and _CAP_AFTER.match(text, token.end)
+        if (
+            _GOAL_NAMED.search(lead)
+            or (PLAN_AMOUNT.search(lead) and text.startswith("的", token.end))
+            or (_CAP_LEAD.search(lead) and _CAP_AFTER.match(text, token.end))
         ):
             return "target"
         if _ACHIEVED.search(lead):

@@ -249,7 +249,7 @@ def extract(
         proposals.append(
             _proposal(
                 article, f, periods, matcher, line_starts, readers, (before, after), listed,
-                neighbour, place.group() if place else "",
+                neighbour, place.group() if place else "", headline,
             )
         )  # fmt: skip
     proposals = year_goals(stocks.parts(proposals, figures, text), figures, text)
@@ -862,6 +862,7 @@ def _proposal(
     listed: bool = False,
     neighbour: Proposal | None = None,
     place: str = "",
+    headline: str = "",
 ) -> Proposal:
     text = article.text
     token = figure.token
@@ -888,12 +889,24 @@ def _proposal(
             text[token.end : token.end + 4],
             listed,
         )
-    name = clauses.without_place(name, place)
+    name = clauses.without_zone(clauses.without_place(name, place), headline)
+    if period == UNDATED:  # 达产后可实现年产值58亿元、年税收3.2亿元: each item is at full capacity
+        built = list(_BUILT.finditer(text, figure.sentence[0], token.start))
+        if built and not name.startswith(built[-1].group()):
+            name = built[-1].group() + name
     subject = subjects(figure.sentence, figure.clause[1])
     if subject is None:  # 赣州腾远钴业实现营业收入: the company's
         name = clauses.in_scope(name, neighbour.name if neighbour else None)
-    if not name and neighbour and unit_kind(neighbour.unit) is unit_kind(token.unit):
-        name = neighbour.name  # 收入完成1.26亿元;1-5月累计完成7.43亿元: the same item's
+    if (
+        neighbour
+        and unit_kind(neighbour.unit) is unit_kind(token.unit)
+        and (
+            not name
+            or (len(name) <= 2 and name != neighbour.name and neighbour.name.endswith(name))
+        )
+    ):
+        # 收入完成1.26亿元;1-5月累计完成7.43亿元 (or 累计收入修正为…): the same item's
+        name = neighbour.name
     if not name:  # never no name: the words that lead to it (累计完成), for the reader to edit
         words = _WORDS_BEFORE.search(text, figure.clause[0], token.start)
         name = _PERIOD_LEAD.sub("", words.group()) if words else ""

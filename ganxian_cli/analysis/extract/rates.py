@@ -9,6 +9,7 @@ from ...model.models import Dataset
 from ...model.periods import UNDATED, PeriodError, parse_period
 from ...model.refs import RefError, parse_ref
 from ...model.units import Kind
+from .context import PLAN_AMOUNT
 from .match import Matcher, canonical
 from .tokens import known_unit
 from .types import FoundFigure, Proposal
@@ -24,7 +25,8 @@ _CAP = re.compile(r"控制在")
 _GOAL_NAMED = re.compile(r"(?:全年|年度)(?:目标|任务|计划|预算)(?:为|是)?$")
 # a completion rate named by the plan alone (完成年度目标的63.2%: 年度目标, 全年目标2860亿元)
 _PLAN_ONLY = re.compile(
-    r"(?:完成|占)?(?P<plan>(?:全年|年度)(?:目标|任务|计划|预算))(?:[\d.]+[^\d]{0,3})?(?:完成率)?"
+    r"(?:完成|占)?(?P<plan>(?:全年|年度)(?:目标|任务|计划|预算))(?:(?:投资额?)?[\d.]+[^\d]{0,3})?"
+    r"(?:完成率)?"
 )
 # a completion rate named by its measure and the plan (一般公共预算收入完成年度预算)
 _MEASURE_PLAN = re.compile(
@@ -106,7 +108,10 @@ def year_goals(proposals: list[Proposal], figures: list[FoundFigure], text: str)
             and year is not None
             and p.status == "target"
             and before.status == "actual"
-            and _GOAL_NAMED.search(lead)
+            and (
+                _GOAL_NAMED.search(lead)
+                or (PLAN_AMOUNT.search(lead) and text.startswith("的", f.token.end))
+            )
             and unit_family(p.unit) == unit_family(before.unit)
         ):
             p = replace(
@@ -119,7 +124,8 @@ def year_goals(proposals: list[Proposal], figures: list[FoundFigure], text: str)
                 period=str(year),
                 reason=f"the year's plan of {before.name} before it: its target for {year}",
             )
-        last[f.sentence] = p
+        if not f.prior:  # (上年同期为86.2亿元): a year before, not the actual the plan is of
+            last[f.sentence] = p
         out.append(p)
     return out
 
