@@ -539,10 +539,15 @@ _ZONE_HEADLINE = re.compile(r"开发区|经开区|高新区|园区|新区|产业
 _ZONE_SELF = re.compile(r"^(?:园区|开发区|经开区|高新区|新区|全区|该区)")
 
 
-def without_zone(name: str, headline: str) -> str:
+def names_a_zone(headline: str) -> bool:
+    """Whether *headline* names a development zone (鹤岭经济技术开发区…情况)."""
+    return _ZONE_HEADLINE.search(headline) is not None
+
+
+def without_zone(name: str, zone: bool) -> str:
     """*name* without the word a zone's own note calls the zone by (园区固定资产投资 ->
-    固定资产投资, 园区将力争… -> …), where the headline names a zone; else as it is."""
-    if not _ZONE_HEADLINE.search(headline) or not _ZONE_SELF.match(name):
+    固定资产投资, 园区将力争… -> …), in a note whose headline names a zone (*zone*)."""
+    if not zone or not _ZONE_SELF.match(name):
         return name
     rest = _LEAD.sub("", _ZONE_SELF.sub("", name))
     return rest if len(rest) >= 2 else name

@@ -98,7 +98,7 @@ class Status:
             return "actual"  # 增长5.4%,低于全年目标0.6个百分点: how far what was done is from it
         if (
             _GOAL_NAMED.search(lead)
-            or (PLAN_AMOUNT.search(lead) and text.startswith("的", token.end))
+            or (text.startswith("的", token.end) and PLAN_AMOUNT.search(lead))
             or (_CAP_LEAD.search(lead) and _CAP_AFTER.match(text, token.end))
         ):
             return "target"
@@ -121,7 +121,9 @@ class Status:
             )
         ):
             return "target"
-        if token.unit in _ITEMS and _PLANNED_AFTER.match(text, token.end, clause[1]):
+        if token.unit in _ITEMS and _PLANNED_AFTER.match(
+            text, token.end, min(clause[1], token.end + 12)
+        ):
             return "target"
         if self._forecast.within(sentence_start, token.start) or _FORECAST.search(
             text, token.end, clause[1]

@@ -121,6 +121,7 @@ _EARLIER = re.compile(
 # the value of the same months a year before, in brackets after a value (营业收入86.5亿元(上年同期
 # 为80.1亿元),同比增长6.1%): a figure of that earlier period, and an aside before the growth rate
 _PRIOR_SAME = re.compile(r"[(（](?:上年|去年)同期(?:为|是|完成|实现)?[^()（）]{0,30}?[)）]")
+_REVISED = re.compile(r"(?:修正|调整|修订|更正)为$")
 # the words right before a figure, and a period phrase they may open with
 _WORDS_BEFORE = re.compile(r"[\u4e00-\u9fff]+$")
 _PERIOD_LEAD = re.compile(r"^(?:今年以来|年初以来|今年|截至目前|目前|当月|本月|月份?|份)")
@@ -222,7 +223,7 @@ def extract(
         and not _part_of_a_count(t)
         and not (
             _CAPACITY_BEFORE.search(text, max(0, t.start - 3), t.start)
-            and _PROJECT_AFTER.match(text, t.end)
+            and _PROJECT_AFTER.match(text, t.end, t.end + 16)
         )
     ]
     figures = _figures(article, tokens, _Spans(_PRIOR_SAME, text))
@@ -231,6 +232,7 @@ def extract(
     subjects = clauses.Subjects(text, article.paragraph_start)
     readers = (subjects, context.Status(text, periods.review))
     place = _PLACE.match(headline)
+    zone = clauses.names_a_zone(headline)
     proposals: list[Proposal] = []
     for n, f in enumerate(figures):
         before = figures[n - 1] if n and figures[n - 1].sentence == f.sentence else None
@@ -249,7 +251,7 @@ def extract(
         proposals.append(
             _proposal(
                 article, f, periods, matcher, line_starts, readers, (before, after), listed,
-                neighbour, place.group() if place else "", headline,
+                neighbour, place.group() if place else "", zone,
             )
         )  # fmt: skip
     proposals = year_goals(stocks.parts(proposals, figures, text), figures, text)
@@ -605,9 +607,9 @@ def _listed_month(lead: str) -> int | None:
 def _project_size(text: str, figure: FoundFigure) -> re.Match[str] | None:
     """The project after a total investment that opens its name (总投资36亿元的…项目)."""
     token = figure.token
-    if not _PROJECT_SIZE.search(text, figure.clause[0], token.start):
+    if not _PROJECT_SIZE.search(text, max(figure.clause[0], token.start - 6), token.start):
         return None
-    return _OF_PROJECT.match(text, token.end, figure.clause[1])
+    return _OF_PROJECT.match(text, token.end, min(figure.clause[1], token.end + 32))
 
 
 def _dated(
@@ -862,7 +864,7 @@ def _proposal(
     listed: bool = False,
     neighbour: Proposal | None = None,
     place: str = "",
-    headline: str = "",
+    zone: bool = False,
 ) -> Proposal:
     text = article.text
     token = figure.token
@@ -871,7 +873,7 @@ def _proposal(
     paragraph = article.paragraph_start(token.start)
     if (
         status == "actual"
-        and _PLAN_OPENING.match(text, paragraph, figure.sentence[1])
+        and _PLAN_OPENING.match(text, paragraph, min(figure.sentence[1], paragraph + 24))
         and not _DONE_WORDS.search(text, figure.clause[0], token.start)
     ):
         status = "target"  # 全县将紧盯全年目标…;三是抓民生,城镇新增就业2000人: the plan's list
@@ -889,9 +891,10 @@ def _proposal(
             text[token.end : token.end + 4],
             listed,
         )
-    name = clauses.without_zone(clauses.without_place(name, place), headline)
+    name = clauses.without_zone(clauses.without_place(name, place), zone)
     if period == UNDATED:  # 达产后可实现年产值58亿元、年税收3.2亿元: each item is at full capacity
-        built = list(_BUILT.finditer(text, figure.sentence[0], token.start))
+        lower = max(figure.sentence[0], token.start - clauses.WINDOW)
+        built = list(_BUILT.finditer(text, lower, token.start))
         if built and not name.startswith(built[-1].group()):
             name = built[-1].group() + name
     subject = subjects(figure.sentence, figure.clause[1])
@@ -902,13 +905,20 @@ def _proposal(
         and unit_kind(neighbour.unit) is unit_kind(token.unit)
         and (
             not name
-            or (len(name) <= 2 and name != neighbour.name and neighbour.name.endswith(name))
+            or (
+                len(name) <= 2
+                and name != neighbour.name
+                and neighbour.name.endswith(name)
+                and _REVISED.search(text, max(figure.clause[0], token.start - 8), token.start)
+            )
         )
     ):
-        # 收入完成1.26亿元;1-5月累计完成7.43亿元 (or 累计收入修正为…): the same item's
+        # 收入完成1.26亿元;1-5月累计完成7.43亿元, 收入修正为1.52亿元,累计收入相应修正为…: the
+        # same item's
         name = neighbour.name
     if not name:  # never no name: the words that lead to it (累计完成), for the reader to edit
-        words = _WORDS_BEFORE.search(text, figure.clause[0], token.start)
+        lower = max(figure.clause[0], token.start - clauses.WINDOW)
+        words = _WORDS_BEFORE.search(text, lower, token.start)
         name = _PERIOD_LEAD.sub("", words.group()) if words else ""
     quote_end = clauses.clause(text, max(figure.last - 1, token.start), *figure.sentence)[1]
     project = _project_size(text, figure)

@@ -180,7 +180,7 @@ class Tokenizer:
         before = text[m.start() - 1 : m.start()]
         if before == "第":
             return None  # 第18层, 第一: an ordinal, not an amount
-        if symbol == "个" and _TIME_SPAN.match(text, m.end()):
+        if symbol == "个" and _TIME_SPAN.match(text, m.end(), m.end() + 2):
             return None  # 前10个月, 连续两个月: how long, not how many
         if before and before in ":：" and _PART.fullmatch(num):
             return None  # a part of a ratio (12.3:40.5:47.2), read as a ratio
