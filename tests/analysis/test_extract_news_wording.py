@@ -20,3 +20,8 @@ def test_a_span_of_months_is_no_count() -> None:
 def test_events_held_are_counted_and_named_without_the_verb() -> None:
     found = _values("今年以来，全区组织开展各类招商推介活动36场。", "2033-06")
     assert found["36场"] == "招商推介活动"
+
+
+def test_trade_with_a_partner_keeps_its_preposition() -> None:
+    found = _values("1-6月，全省对非洲进出口38.5亿元，增长9.2%。", "2034-07")
+    assert found["38.5亿元"] == "对非洲进出口"

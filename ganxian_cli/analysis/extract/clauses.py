@@ -22,7 +22,9 @@ _LEAD = re.compile(
     # 在 as a preposition, not of a register's name (在建项目, 在谈项目, 在库, 在营企业); 达 and
     # 有 as verbs, not of 达产 or 有效
     # 为企业减税降费: the beneficiary of what is named
-    r"截至目前|共|累计|已经?|还|为(?:企业|群众|农户|居民|市场主体|经营主体)?|对|"
+    r"截至目前|共|累计|已经?|还|为(?:企业|群众|农户|居民|市场主体|经营主体)?|"
+    # 对东盟进出口: trade with a partner keeps its 对
+    r"对(?![\u4e00-\u9fff]{1,6}?(?:进出口|出口|进口))|"
     r"在(?!建|谈|库|营|岗|册|线|校|园|职)|实现|完成|"
     r"达(?!产)到?|有(?!效)|的|又|再|共计|预计到?|预计|将|安排的|"
     r"确保|力争|争取|"

@@ -136,8 +136,9 @@ def year_goals(proposals: list[Proposal], figures: list[FoundFigure], text: str)
 
 
 def _annual(plan: str) -> str:
-    """The year's plan as a completion rate names it: 全年目标任务 -> 年度目标."""
-    return plan.replace("全年", "年度").replace("目标任务", "目标")
+    """The year's plan as a completion rate names it: 全年目标任务 (the year's targets and
+    tasks as set at its start) -> 年度目标; 全年目标 as it is."""
+    return plan.replace("全年目标任务", "年度目标").replace("目标任务", "目标")
 
 
 def completion_names(proposals: list[Proposal], matcher: Matcher) -> list[Proposal]:
