@@ -27,3 +27,8 @@ def test_with_no_item_before_the_words_that_lead_to_it_name_it() -> None:
 def test_a_revised_total_named_short_is_the_item_revised_before_it() -> None:
     text = "经核实，3月份全市税收收入修正为2.15亿元，1-3月累计收入相应修正为6.02亿元。"
     assert _named(text, "2033-05")["6.02"] == "税收收入"
+
+
+def test_a_share_named_by_no_whole_is_of_the_item_before_in_the_sentences_whole() -> None:
+    text = "1-8月，全市一般公共预算支出42.3亿元，增长5.1%，其中教育支出9.6亿元，占比22.7%。"
+    assert _named(text, "2035-09")["22.7"] == "教育支出占一般公共预算支出比重"

@@ -89,6 +89,11 @@ def name(
         compared = _rate_compared(text, (floor, start), lead, change, listed)
         if compared:
             return compared
+    if rate and lead in _BARE_SHARE:  # 支出15.62亿元,其中民生支出12.48亿元,占比79.9%
+        whole_part = _previous_names(text, (floor, start), 2)
+        if len(whole_part) == 2 and whole_part[0] != whole_part[1]:
+            whole, part = (formal(n) for n in whole_part)
+            return f"{part}占{whole}比重"
     share = _SHARE_OF.fullmatch(lead) if rate else None
     if share:
         named = _share(text, (floor, start), share.group("whole"))
@@ -158,6 +163,9 @@ def _measured(name: str, figure: str) -> str:
 # a share named by its whole alone (占一般公共预算支出的81.6%, 占年度计划的25.8%)
 _SHARE_OF = re.compile(r"占(?P<whole>[\u4e00-\u9fff]{2,16}?)(?:的)?(?:比重|比例)?(?:提高|下降)?")
 _PLANNED = re.compile(r"计划|任务|目标")
+# a share named by no whole (其中民生支出12.48亿元,占比79.9%): of the item before in the whole
+# its sentence opened with
+_BARE_SHARE = frozenset({"占比", "比重", "所占比重"})
 _REGION_IN = re.compile(r"全[区县市省镇乡州旗]")
 
 
