@@ -1,4 +1,5 @@
-"""A clause that names no item (1-5月累计完成7.43亿元) is never proposed without a name."""
+"""Names of figures whose clause says little: none (1-5月累计完成7.43亿元), a short word (累计收入
+相应修正为), a bare 占比, or a service done for firms (为N户纳税人办理增值税留抵退税)."""
 
 from __future__ import annotations
 
@@ -32,3 +33,8 @@ def test_a_revised_total_named_short_is_the_item_revised_before_it() -> None:
 def test_a_share_named_by_no_whole_is_of_the_item_before_in_the_sentences_whole() -> None:
     text = "1-8月，全市一般公共预算支出42.3亿元，增长5.1%，其中教育支出9.6亿元，占比22.7%。"
     assert _named(text, "2035-09")["22.7"] == "教育支出占一般公共预算支出比重"
+
+
+def test_a_service_done_for_firms_is_named_as_the_data_file_names_it() -> None:
+    named = _named("1-7月，全县累计为208户纳税人办理增值税留抵退税2.36亿元。", "2037-08")
+    assert (named["208"], named["2.36"]) == ("办理增值税留抵退税的纳税人", "增值税留抵退税")

@@ -549,6 +549,24 @@ _ZONE_HEADLINE = re.compile(r"开发区|经开区|高新区|园区|新区|产业
 _ZONE_SELF = re.compile(r"^(?:园区|开发区|经开区|高新区|新区|全区|该区)")
 
 
+# a service done for firms (为415户企业办理留抵退税4.06亿元): the firms it was done for, and
+# what was done
+_SERVED = re.compile(r"(?P<who>[\u4e00-\u9fff]{1,8}?)(?P<what>办理[\u4e00-\u9fff]{2,12})")
+
+
+def service_name(name: str, kind: Kind | None) -> str:
+    """*name* of a count or amount of a service done for firms, as the data file names them:
+    企业办理留抵退税 (415户) -> 办理留抵退税的企业; 办理留抵退税 (4.06亿元) -> 留抵退税."""
+    if kind is Kind.AMOUNT and name.startswith("办理") and len(name) >= 4:
+        return name[2:]
+    served = _SERVED.fullmatch(name)
+    if kind is Kind.AMOUNT and served:  # 纳税人办理增值税留抵退税 (1.85亿元): 增值税留抵退税
+        return served.group("what")[2:]
+    if kind is Kind.COUNT and served:
+        return f"{served.group('what')}的{served.group('who')}"
+    return name
+
+
 def names_a_zone(headline: str) -> bool:
     """Whether *headline* names a development zone (鹤岭经济技术开发区…情况)."""
     return _ZONE_HEADLINE.search(headline) is not None

@@ -916,6 +916,7 @@ def _proposal(
         # 收入完成1.26亿元;1-5月累计完成7.43亿元, 收入修正为1.52亿元,累计收入相应修正为…: the
         # same item's
         name = neighbour.name
+    name = clauses.service_name(name, unit_kind(token.unit))
     if not name:  # never no name: the words that lead to it (累计完成), for the reader to edit
         lower = max(figure.clause[0], token.start - clauses.WINDOW)
         words = _WORDS_BEFORE.search(text, lower, token.start)
