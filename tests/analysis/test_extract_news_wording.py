@@ -25,3 +25,16 @@ def test_events_held_are_counted_and_named_without_the_verb() -> None:
 def test_trade_with_a_partner_keeps_its_preposition() -> None:
     found = _values("1-6月，全省对非洲进出口38.5亿元，增长9.2%。", "2034-07")
     assert found["38.5亿元"] == "对非洲进出口"
+
+
+def test_an_article_that_names_trade_totals_by_value_names_its_parts_so() -> None:
+    text = "1-9月，全县外贸进出口总值52.4亿元，增长3.3%。其中，出口31.2亿元，进口21.2亿元。"
+    found = _values(text, "2036-10")
+    assert (found["52.4亿元"], found["31.2亿元"], found["21.2亿元"]) == (
+        "进出口总值", "出口总值", "进口总值",
+    )  # fmt: skip
+
+
+def test_trade_named_by_total_amount_keeps_its_words() -> None:
+    found = _values("1-9月，全县出口31.2亿元，增长2.1%。", "2036-10")
+    assert found["31.2亿元"] == "出口总额"

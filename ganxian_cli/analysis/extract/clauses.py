@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from ...model.units import Kind
 
@@ -567,18 +568,40 @@ def service_name(name: str, kind: Kind | None) -> str:
     return name
 
 
-def names_a_zone(headline: str) -> bool:
-    """Whether *headline* names a development zone (鹤岭经济技术开发区…情况)."""
-    return _ZONE_HEADLINE.search(headline) is not None
+# an article that names its trade totals 总值 (外贸进出口总值386.7亿元): its 出口, 进口 and
+# 外贸总值 are 总值 too
+_TRADE_TOTAL_VALUE = "进出口总值"
+_TRADE_TOTAL = re.compile(r"^(?:外贸)?(进出口|出口|进口)总额$|^外贸(?=进出口)")
+_FOREIGN_TRADE_TOTAL = re.compile(r"(?<=占)外贸总值")
 
 
-def without_zone(name: str, zone: bool) -> str:
-    """*name* without the word a zone's own note calls the zone by (园区固定资产投资 ->
-    固定资产投资, 园区将力争… -> …), in a note whose headline names a zone (*zone*)."""
-    if not zone or not _ZONE_SELF.match(name):
+@dataclass(frozen=True)
+class ArticleTerms:
+    """How an article names what its figures measure, read once from its headline and text:
+    *zone*, a development zone's own note (its headline names 开发区, 经开区, 园区 …), whose
+    园区 is the zone; *total_value*, trade totals named 总值, not 总额."""
+
+    zone: bool = False
+    total_value: bool = False
+
+    @classmethod
+    def of(cls, headline: str, text: str) -> ArticleTerms:
+        return cls(_ZONE_HEADLINE.search(headline) is not None, _TRADE_TOTAL_VALUE in text)
+
+    def __call__(self, name: str) -> str:
+        """*name* in the article's terms: 园区固定资产投资 -> 固定资产投资 (and 园区将力争… ->
+        …) in a zone's note; 出口总额 -> 出口总值, 外贸进出口总值 -> 进出口总值 where the
+        article names trade totals 总值."""
+        if self.zone and _ZONE_SELF.match(name):
+            rest = _LEAD.sub("", _ZONE_SELF.sub("", name))
+            name = rest if len(rest) >= 2 else name
+        if self.total_value:
+            name = _TRADE_TOTAL.sub(lambda m: f"{m.group(1)}总值" if m.group(1) else "", name)
+            name = _FOREIGN_TRADE_TOTAL.sub("进出口总值", name)
         return name
-    rest = _LEAD.sub("", _ZONE_SELF.sub("", name))
-    return rest if len(rest) >= 2 else name
+
+
+NO_TERMS = ArticleTerms()
 
 
 def in_scope(name: str, neighbour: str | None) -> str:

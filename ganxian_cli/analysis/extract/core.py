@@ -232,7 +232,7 @@ def extract(
     subjects = clauses.Subjects(text, article.paragraph_start)
     readers = (subjects, context.Status(text, periods.review))
     place = _PLACE.match(headline)
-    zone = clauses.names_a_zone(headline)
+    terms = clauses.ArticleTerms.of(headline, text)
     proposals: list[Proposal] = []
     for n, f in enumerate(figures):
         before = figures[n - 1] if n and figures[n - 1].sentence == f.sentence else None
@@ -251,7 +251,7 @@ def extract(
         proposals.append(
             _proposal(
                 article, f, periods, matcher, line_starts, readers, (before, after), listed,
-                neighbour, place.group() if place else "", zone,
+                neighbour, place.group() if place else "", terms,
             )
         )  # fmt: skip
     proposals = year_goals(stocks.parts(proposals, figures, text), figures, text)
@@ -864,7 +864,7 @@ def _proposal(
     listed: bool = False,
     neighbour: Proposal | None = None,
     place: str = "",
-    zone: bool = False,
+    terms: clauses.ArticleTerms = clauses.NO_TERMS,
 ) -> Proposal:
     text = article.text
     token = figure.token
@@ -891,7 +891,7 @@ def _proposal(
             text[token.end : token.end + 4],
             listed,
         )
-    name = clauses.without_zone(clauses.without_place(name, place), zone)
+    name = terms(clauses.without_place(name, place))
     if period == UNDATED:  # 达产后可实现年产值58亿元、年税收3.2亿元: each item is at full capacity
         lower = max(figure.sentence[0], token.start - clauses.WINDOW)
         built = list(_BUILT.finditer(text, lower, token.start))
