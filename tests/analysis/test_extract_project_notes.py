@@ -65,3 +65,8 @@ def test_a_zones_note_names_its_figures_without_its_word_for_itself() -> None:
 
 def test_each_item_after_full_capacity_is_at_full_capacity() -> None:
     assert _by_value(ZONE, "2032-07")["0.8"].name == "达产后年税收"
+
+
+def test_a_part_of_the_projects_signed_is_named_as_signed() -> None:
+    text = "1-6月，全县新签约项目26个，签约总额88.4亿元，其中5亿元以上项目7个。"
+    assert _by_value(text, "2033-07")["7"].name == "签约5亿元以上项目"

@@ -604,6 +604,21 @@ def _listed_month(lead: str) -> int | None:
     return int(word) if word.isdigit() else chinese_number(word)
 
 
+# 新签约项目34个,…,其中10亿元以上项目9个: the part is of the projects signed
+_ITEMS_DONE = re.compile(r"(签约|开工|竣工|投产)(?=[\u4e00-\u9fff]{0,4}?项目)")
+_ITEM_VERB = re.compile(r"签约|开工|竣工|投产|建成|在建|在谈|储备|实施")
+
+
+def _part_of_done(text: str, figure: FoundFigure, name: str) -> str:
+    """*name* of a part after 其中 (10亿元以上项目) with what was done to the whole named before
+    it in its sentence (签约10亿元以上项目), where it names projects and no such verb."""
+    if not name.endswith("项目") or _ITEM_VERB.search(name):
+        return name
+    lower = max(figure.sentence[0], figure.clause[0] - clauses.WINDOW)
+    done = list(_ITEMS_DONE.finditer(text, lower, figure.clause[0]))
+    return done[-1].group(1) + name if done else name
+
+
 def _project_size(text: str, figure: FoundFigure) -> re.Match[str] | None:
     """The project after a total investment that opens its name (总投资36亿元的…项目)."""
     token = figure.token
@@ -917,6 +932,8 @@ def _proposal(
         # same item's
         name = neighbour.name
     name = clauses.service_name(name, unit_kind(token.unit))
+    if unit_kind(token.unit) is Kind.COUNT and text.startswith("其中", figure.clause[0]):
+        name = _part_of_done(text, figure, name)
     if not name:  # never no name: the words that lead to it (累计完成), for the reader to edit
         lower = max(figure.clause[0], token.start - clauses.WINDOW)
         words = _WORDS_BEFORE.search(text, lower, token.start)
