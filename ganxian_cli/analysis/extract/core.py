@@ -619,6 +619,49 @@ def _part_of_done(text: str, figure: FoundFigure, name: str) -> str:
     return done[-1].group(1) + name if done else name
 
 
+def _at_full_capacity(text: str, figure: FoundFigure, name: str) -> str:
+    """*name* of an undated forecast with the words that date it when said once for a list
+    (达产后可实现年产值58亿元、年税收3.2亿元: 达产后年税收)."""
+    token = figure.token
+    lower = max(figure.sentence[0], token.start - clauses.WINDOW)
+    built = list(_BUILT.finditer(text, lower, token.start))
+    if built and not name.startswith(built[-1].group()):
+        return built[-1].group() + name
+    return name
+
+
+def _completed_name(text: str, figure: FoundFigure, name: str, neighbour: Proposal | None) -> str:
+    """*name* completed where its clause says little: none or a short word restated by a
+    revision (of the item before it in the paragraph), a service done for firms, a part after
+    其中 of projects done; never empty (the words that lead to the figure, for the reader to
+    edit)."""
+    token = figure.token
+    lower = max(figure.clause[0], token.start - clauses.WINDOW)
+    if (
+        neighbour
+        and unit_kind(neighbour.unit) is unit_kind(token.unit)
+        and (
+            not name
+            or (
+                len(name) <= 2
+                and name != neighbour.name
+                and neighbour.name.endswith(name)
+                and _REVISED.search(text, max(lower, token.start - 8), token.start)
+            )
+        )
+    ):
+        # 收入完成1.26亿元;1-5月累计完成7.43亿元, 收入修正为1.52亿元,累计收入相应修正为…: the
+        # same item's
+        name = neighbour.name
+    name = clauses.service_name(name, unit_kind(token.unit))
+    if unit_kind(token.unit) is Kind.COUNT and text.startswith("其中", figure.clause[0]):
+        name = _part_of_done(text, figure, name)
+    if not name:
+        words = _WORDS_BEFORE.search(text, lower, token.start)
+        name = _PERIOD_LEAD.sub("", words.group()) if words else ""
+    return name
+
+
 def _project_size(text: str, figure: FoundFigure) -> re.Match[str] | None:
     """The project after a total investment that opens its name (总投资36亿元的…项目)."""
     token = figure.token
@@ -889,7 +932,9 @@ def _proposal(
     if (
         status == "actual"
         and _PLAN_OPENING.match(text, paragraph, min(figure.sentence[1], paragraph + 24))
-        and not _DONE_WORDS.search(text, figure.clause[0], token.start)
+        and not _DONE_WORDS.search(
+            text, max(figure.clause[0], token.start - clauses.WINDOW), token.start
+        )
     ):
         status = "target"  # 全县将紧盯全年目标…;三是抓民生,城镇新增就业2000人: the plan's list
     period, status = _dated(text, figure, periods, status, paragraph)
@@ -907,37 +952,12 @@ def _proposal(
             listed,
         )
     name = terms(clauses.without_place(name, place))
-    if period == UNDATED:  # 达产后可实现年产值58亿元、年税收3.2亿元: each item is at full capacity
-        lower = max(figure.sentence[0], token.start - clauses.WINDOW)
-        built = list(_BUILT.finditer(text, lower, token.start))
-        if built and not name.startswith(built[-1].group()):
-            name = built[-1].group() + name
+    if period == UNDATED:
+        name = _at_full_capacity(text, figure, name)
     subject = subjects(figure.sentence, figure.clause[1])
     if subject is None:  # 赣州腾远钴业实现营业收入: the company's
         name = clauses.in_scope(name, neighbour.name if neighbour else None)
-    if (
-        neighbour
-        and unit_kind(neighbour.unit) is unit_kind(token.unit)
-        and (
-            not name
-            or (
-                len(name) <= 2
-                and name != neighbour.name
-                and neighbour.name.endswith(name)
-                and _REVISED.search(text, max(figure.clause[0], token.start - 8), token.start)
-            )
-        )
-    ):
-        # 收入完成1.26亿元;1-5月累计完成7.43亿元, 收入修正为1.52亿元,累计收入相应修正为…: the
-        # same item's
-        name = neighbour.name
-    name = clauses.service_name(name, unit_kind(token.unit))
-    if unit_kind(token.unit) is Kind.COUNT and text.startswith("其中", figure.clause[0]):
-        name = _part_of_done(text, figure, name)
-    if not name:  # never no name: the words that lead to it (累计完成), for the reader to edit
-        lower = max(figure.clause[0], token.start - clauses.WINDOW)
-        words = _WORDS_BEFORE.search(text, lower, token.start)
-        name = _PERIOD_LEAD.sub("", words.group()) if words else ""
+    name = _completed_name(text, figure, name, neighbour)
     quote_end = clauses.clause(text, max(figure.last - 1, token.start), *figure.sentence)[1]
     project = _project_size(text, figure)
     if project is not None:
