@@ -618,6 +618,37 @@ GDP|gross domestic product|k=gdp t=economy
 高于全市|lead|s=over_the_city k=lead_over_city last
 高于全省|lead|s=over_the_province k=lead_over_province last
 高于全国|lead|s=over_the_country k=lead_over_country last
+进出口总值|total value of imports and exports|k=trade t=trade
+外贸总值|total value of foreign trade|k=trade t=trade
+出口总值|total value of exports|k=exports t=trade
+进口总值|total value of imports|k=imports t=trade
+一般贸易|general trade|p=- t=trade
+加工贸易|processing trade|p=- t=trade
+增值税|value-added tax|k=vat t=fiscal
+企业所得税|corporate income tax|k=corporate_income_tax t=fiscal
+个人所得税|individual income tax|k=individual_income_tax t=fiscal
+非税收入|non-tax revenue|k=non_tax_revenue t=fiscal
+纳税人|taxpayers|p=- t=fiscal
+年度预算|annual budget|p=for k=annual_budget
+年度预算完成率|share of the annual budget|s=collected k=budget_completion last
+收窄|narrowing|k=narrowing last
+扩大|widening|k=widening last
+低于全年目标|shortfall|s=against_the_annual_target k=shortfall_against_target last
+落后序时进度|lag behind the time-proportional schedule|k=lag_behind_schedule t=investment
+促消费活动|consumption promotion events|k=promotion_events t=consumption
+食品烟酒类|food, tobacco and liquor|p=- k=food_tobacco_liquor t=consumption
+营业利润|operating profit|k=operating_profit
+信息传输、软件和信息技术服务业|information transmission, software and IT services|p=- k=it_services t=economy
+租赁和商务服务业|leasing and business services|p=- k=leasing_business_services t=economy
+科学研究和技术服务业|scientific research and technical services|p=- k=research_services t=economy
+期末从业人员|persons employed at the end of the period|k=employed_at_period_end t=society
+本外币|in domestic and foreign currencies|p=- k=all_currencies t=finance
+涉农贷款|agriculture-related loans|k=agricultural_loans t=finance
+续贷展期|loan renewals or extensions|k=loan_renewals t=finance
+加权平均利率|weighted average interest rate|k=weighted_rate t=finance
+上市后备企业|enterprises in the pre-listing pool|k=pre_listing_enterprises t=finance
+能繁母猪|breeding sows|p=- t=agriculture
+惠民补贴|subsidies to residents|k=resident_subsidies t=society
 """  # noqa: E501 (one term a line)
 
 # adjectives before the next noun
@@ -655,6 +686,7 @@ _PRE = """
 内资|domestic
 省级|provincial
 市级|municipal
+县级|county
 国家级|national
 重点|key
 重大|major
@@ -753,6 +785,8 @@ _POST = """
 落地|landed
 注销|deregistered
 进出口实绩|with import and export records|k=trading after
+对东盟|with ASEAN|k=asean after
+对欧盟|with the European Union|k=eu after
 开工建设|started|k=started
 """
 

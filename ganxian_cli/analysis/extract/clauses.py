@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from ...model.units import Kind
 
@@ -22,13 +23,17 @@ _LEAD = re.compile(
     # 在 as a preposition, not of a register's name (在建项目, 在谈项目, 在库, 在营企业); 达 and
     # 有 as verbs, not of 达产 or 有效
     # 为企业减税降费: the beneficiary of what is named
-    r"截至目前|共|累计|已经?|还|为(?:企业|群众|农户|居民|市场主体|经营主体)?|对|"
+    r"截至目前|共|累计|已经?|还|为(?:企业|群众|农户|居民|市场主体|经营主体)?|"
+    # 对东盟进出口: trade with a partner keeps its 对
+    r"对(?![\u4e00-\u9fff]{1,6}?(?:进出口|出口|进口))|"
     r"在(?!建|谈|库|营|岗|册|线|校|园|职)|实现|完成|"
     r"达(?!产)到?|有(?!效)|的|又|再|共计|预计到?|预计|将|安排的|"
-    r"确保|力争|争取)+"
+    r"确保|力争|争取|"
+    # 组织开展各类促消费活动: the verb of holding events, not their name
+    r"(?:组织)?开展(?:了)?|举办(?:了)?|各类)+"
 )
 _TAIL = re.compile(
-    r"(?:达到?|为|约|近|将近|接近|共|超过|超|逾|突破|是|有|的|了|至|到|已|可|计|预计|将|预|仍然?|"
+    r"(?:达到?|为|约|近|将近|接近|共|超过|超|逾|突破|是|有|的|了|至|到|已|可|计|预计|将|预|仍然?|相应|"
     r"稳定在|保持在|控制在|(?:修正|调整|修订|更正|核实)为|(?:压缩|缩短|提高|提升|降低|下降|上升)(?:至|到))+$"
 )
 # a count inside the words before another figure (为415户企业办理留抵退税4.06亿元): how many,
@@ -85,6 +90,11 @@ def name(
         compared = _rate_compared(text, (floor, start), lead, change, listed)
         if compared:
             return compared
+    if rate and lead in _BARE_SHARE:  # 支出15.62亿元,其中民生支出12.48亿元,占比79.9%
+        whole_part = _previous_names(text, (floor, start), 2)
+        if len(whole_part) == 2 and whole_part[0] != whole_part[1]:
+            whole, part = (formal(n) for n in whole_part)
+            return f"{part}占{whole}比重"
     share = _SHARE_OF.fullmatch(lead) if rate else None
     if share:
         named = _share(text, (floor, start), share.group("whole"))
@@ -92,6 +102,11 @@ def name(
             return named
     if _OF_ITEMS.search(_bare(raw, cut)) and _ITEMS_AFTER.match(text, after, after_limit):
         lead = ""  # 全年安排的75个重点项目: the count names the items after it
+    if lead.endswith("等"):  # 红岩新能源等6个项目计划于三季度开工: examples, then the count
+        planned = _PLANNED_ITEMS.match(text, after, after_limit)
+        if planned:
+            return planned.group("verb") + planned.group("items")
+        lead = ""
     if len(lead) >= 2:
         found = formal(_completed(text, (floor, start), lead[-24:]), rate)
         register = _REGISTER_VERB.search(text[start:stop]) is not None
@@ -117,6 +132,11 @@ def name(
     return found
 
 
+# the items a count names after it and what they are planned to do (项目计划于四季度投产)
+_PLANNED_ITEMS = re.compile(
+    r"(?P<items>[\u4e00-\u9fff]{0,6}?(?:项目|企业))(?:计划|拟|将|力争|确保)?(?:于|在)?"
+    r"[^,，;；。]{0,6}?(?P<verb>投产|开工|竣工|建成|完工|签约|开业|落地)"
+)
 # a relative clause right before a count (全年安排的75个重点项目), and the items after it
 _OF_ITEMS = re.compile(r"[\u4e00-\u9fff]的$")
 _ITEMS_AFTER = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:项目|企业)")  # not 项目 alone
@@ -144,6 +164,9 @@ def _measured(name: str, figure: str) -> str:
 # a share named by its whole alone (占一般公共预算支出的81.6%, 占年度计划的25.8%)
 _SHARE_OF = re.compile(r"占(?P<whole>[\u4e00-\u9fff]{2,16}?)(?:的)?(?:比重|比例)?(?:提高|下降)?")
 _PLANNED = re.compile(r"计划|任务|目标")
+# a share named by no whole (其中民生支出12.48亿元,占比79.9%): of the item before in the whole
+# its sentence opened with
+_BARE_SHARE = frozenset({"占比", "比重", "所占比重"})
 _REGION_IN = re.compile(r"全[区县市省镇乡州旗]")
 
 
@@ -395,6 +418,8 @@ _OPENER = re.compile(
 )
 _OPENER_LONGEST = 20  # 14 characters and 有限公司
 _OPENS_AT = "，,；;"
+# a project named by its builder and capacity (总投资36亿元的恒晟新材料年产20万吨锂电隔膜项目)
+_BUILDER_CAPACITY = re.compile(r"的([\u4e00-\u9fff]{2,8}?)年产能?[\d.]")
 # the builder of a project named without a company word: 由鼎新医疗投资建设的…项目
 _BUILDER = re.compile(r"由([\u4e00-\u9fff]{2,12}?)(?:投资建设|投资兴建|建设|承建)")
 # 该公司: the company named last before it in the paragraph
@@ -448,6 +473,7 @@ class Subjects:
             if m:
                 found.append((m.end(), m.group()))
         found += [(m.end(), m.group(1)) for m in _BUILDER.finditer(text, lower, upper)]
+        found += [(m.end(1), m.group(1)) for m in _BUILDER_CAPACITY.finditer(text, lower, upper)]
         for m in _ANAPHOR.finditer(text, lower, upper):
             named = self._company_before(m.start())
             if named:
@@ -517,6 +543,65 @@ def without_place(name: str, place: str) -> str:
         return name  # 地区生产总值: no place
     rest = _LEAD.sub("", name[len(place) :])
     return rest if len(rest) >= 2 else name
+
+
+# a development zone's own word for itself (鹤岭经开区…: 园区新签约项目 is the zone's)
+_ZONE_HEADLINE = re.compile(r"开发区|经开区|高新区|园区|新区|产业园")
+_ZONE_SELF = re.compile(r"^(?:园区|开发区|经开区|高新区|新区|全区|该区)")
+
+
+# a service done for firms (为415户企业办理留抵退税4.06亿元): the firms it was done for, and
+# what was done
+_SERVED = re.compile(r"(?P<who>[\u4e00-\u9fff]{1,8}?)(?P<what>办理[\u4e00-\u9fff]{2,12})")
+
+
+def service_name(name: str, kind: Kind | None) -> str:
+    """*name* of a count or amount of a service done for firms, as the data file names them:
+    企业办理留抵退税 (415户) -> 办理留抵退税的企业; 办理留抵退税 (4.06亿元) -> 留抵退税."""
+    if kind is Kind.AMOUNT and name.startswith("办理") and len(name) >= 4:
+        return name[2:]
+    served = _SERVED.fullmatch(name)
+    if kind is Kind.AMOUNT and served:  # 纳税人办理增值税留抵退税 (1.85亿元): 增值税留抵退税
+        return served.group("what")[2:]
+    if kind is Kind.COUNT and served:
+        return f"{served.group('what')}的{served.group('who')}"
+    return name
+
+
+# an article that names its trade totals 总值 (外贸进出口总值386.7亿元): its 出口, 进口 and
+# 外贸总值 are 总值 too
+_TRADE_TOTAL_VALUE = "进出口总值"
+_TRADE_TOTAL = re.compile(r"^(?:外贸)?(进出口|出口|进口)总额$|^外贸(?=进出口)")
+_FOREIGN_TRADE_TOTAL = re.compile(r"(?<=占)外贸总值")
+
+
+@dataclass(frozen=True)
+class ArticleTerms:
+    """How an article names what its figures measure, read once from its headline and text:
+    *zone*, a development zone's own note (its headline names 开发区, 经开区, 园区 …), whose
+    园区 is the zone; *total_value*, trade totals named 总值, not 总额."""
+
+    zone: bool = False
+    total_value: bool = False
+
+    @classmethod
+    def of(cls, headline: str, text: str) -> ArticleTerms:
+        return cls(_ZONE_HEADLINE.search(headline) is not None, _TRADE_TOTAL_VALUE in text)
+
+    def __call__(self, name: str) -> str:
+        """*name* in the article's terms: 园区固定资产投资 -> 固定资产投资 (and 园区将力争… ->
+        …) in a zone's note; 出口总额 -> 出口总值, 外贸进出口总值 -> 进出口总值 where the
+        article names trade totals 总值."""
+        if self.zone and _ZONE_SELF.match(name):
+            rest = _LEAD.sub("", _ZONE_SELF.sub("", name))
+            name = rest if len(rest) >= 2 else name
+        if self.total_value:
+            name = _TRADE_TOTAL.sub(lambda m: f"{m.group(1)}总值" if m.group(1) else "", name)
+            name = _FOREIGN_TRADE_TOTAL.sub("进出口总值", name)
+        return name
+
+
+NO_TERMS = ArticleTerms()
 
 
 def in_scope(name: str, neighbour: str | None) -> str:

@@ -33,6 +33,9 @@ LISTED_IN = re.compile(r"(?:列入|纳入)[^,;。，；]{0,8}?(?:年度计划|�
 # arranged, 全年安排资金, may be a plan still)
 ARRANGED = re.compile(r"(?:全年|今年|年度|年内)(?:共|累计)?安排")
 _ITEMS = frozenset({"个", "项"})
+# items planned after their count (4个项目计划于四季度投产): what is to be done, a target (not
+# 11个计划开工项目未能按期开工: the plan names the items, and they were not started)
+_PLANNED_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:项目|企业|工程)(?:计划|拟|力争|确保)")
 # what was achieved against a target: 完成年度目标的78.6%, 超序时进度3.6个百分点 (超序进度)
 # (完成全年目标2860亿元的48.5%: the target's amount between)
 _ACHIEVED = re.compile(
@@ -41,6 +44,13 @@ _ACHIEVED = re.compile(
 )
 # the year's plan named right before its amount (完成全年目标2860亿元的48.5%: 2860 is the target)
 _GOAL_NAMED = re.compile(r"(?:完成|达到|实现|占)?(?:全年|年度)(?:目标|任务|计划|预算)(?:为|是)?$")
+# … and the plan's investment before its share (完成年度计划投资125亿元的79.0%), not the amount
+# done against it (累计完成年度计划投资额71.26亿元)
+PLAN_AMOUNT = re.compile(r"(?:全年|年度)计划投资额?$")
+# the gap of what was done to the year's goal (低于全年目标0.6个百分点, 高于年度目标)
+_AGAINST_GOAL = re.compile(
+    r"(?:低于|高于|超过|超出|落后于?|快于|慢于)(?:全年|年度)(?:目标|计划|预期)$"
+)
 # a cap to keep under (城镇调查失业率控制在5.5%以内): a target, not what was done
 _CAP_LEAD = re.compile(r"控制在$")
 _CAP_AFTER = re.compile(r"以内|以下")
@@ -84,8 +94,12 @@ class Status:
             return "forecast"
         if _COMMIT.search(lead):
             return "target"  # 确保6月底前完成第二批危房改造任务86户
-        if _GOAL_NAMED.search(lead) or (
-            _CAP_LEAD.search(lead) and _CAP_AFTER.match(text, token.end)
+        if _AGAINST_GOAL.search(lead):
+            return "actual"  # 增长5.4%,低于全年目标0.6个百分点: how far what was done is from it
+        if (
+            _GOAL_NAMED.search(lead)
+            or (text.startswith("的", token.end) and PLAN_AMOUNT.search(lead))
+            or (_CAP_LEAD.search(lead) and _CAP_AFTER.match(text, token.end))
         ):
             return "target"
         if _ACHIEVED.search(lead):
@@ -105,6 +119,10 @@ class Status:
             and not (
                 ARRANGED.search(lead) and token.unit in _ITEMS and not _TARGET_REVIEW.search(lead)
             )
+        ):
+            return "target"
+        if token.unit in _ITEMS and _PLANNED_AFTER.match(
+            text, token.end, min(clause[1], token.end + 12)
         ):
             return "target"
         if self._forecast.within(sentence_start, token.start) or _FORECAST.search(

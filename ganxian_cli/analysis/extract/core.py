@@ -32,6 +32,17 @@ from .whole import all_done, link_lists, year_lists
 # 100亿元项目1个, 5000万元以上工业项目: a class, not a figure
 # 41个工业大类行业中有29个: the whole a count is taken out of, not a figure of the period
 _OUT_OF = re.compile(r"[\u4e00-\u9fff]{1,8}?中(?:有|[,，])")
+# 总投资36亿元的恒晟新材料…项目: a project's size, as it stands when the article is published,
+# and the project it is of (the words after it, which date its events, not its size)
+_PROJECT_SIZE = re.compile(r"总投资(?:达|为|约|近|超)?$")
+_OF_PROJECT = re.compile(r"的[^,，;；。]{2,30}?项目")
+# a paragraph that opens with what the region will aim at (全县将紧盯全年目标不放松): its
+# figures are the plan's, unless their words say what was done
+_PLAN_OPENING = re.compile(r"[^。！？!?]{0,12}?将[^。！？!?,，]{0,8}?(?:目标|任务)")
+_DONE_WORDS = re.compile(r"完成|累计|已|实际|占|同比|比上年")
+# 年产20万吨锂电隔膜项目: a capacity in a project's name, not a figure
+_CAPACITY_BEFORE = re.compile(r"年产(?:能)?$")
+_PROJECT_AFTER = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:项目|生产线)")
 _LABEL_AFTER = re.compile(r"(?:以上[\u4e00-\u9fff]{0,4}?|的)?(?:项目|企业)")
 # a whole year: annual capacity (年产), planted areas, the year's plan (今年共安排45个项目)
 # a whole year: annual capacity (年产), the season's area (播种面积, not 完成种植 progress), the
@@ -78,7 +89,9 @@ _UP_TO_MONTH_END = re.compile(
 # and so are their rates (开工率100%)
 _FLOW_WORD = re.compile(
     r"完成|实现|新增|净增|新开工|新签|新登记|签约|累计|出栏|惠及|引进|办理|发放|减免|拨付|兑现|"
-    r"接待|销售|产量|造林|增长|下降|增加|减少|注销|开工|竣工|投产"
+    r"接待|销售|产量|造林|增长|下降|增加|减少|注销|开工|竣工|投产|"
+    # 超序时进度2.8个百分点: how far the span's progress is ahead of its share of the year
+    r"(?:序时|时序|时间)进度"
 )
 # …项目完成投资18.2亿元,占总投资的45%: a project's progress as it stands, not the span's flow
 _OF_TOTAL = re.compile(r"占(?:项目)?总投资")
@@ -108,6 +121,10 @@ _EARLIER = re.compile(
 # the value of the same months a year before, in brackets after a value (营业收入86.5亿元(上年同期
 # 为80.1亿元),同比增长6.1%): a figure of that earlier period, and an aside before the growth rate
 _PRIOR_SAME = re.compile(r"[(（](?:上年|去年)同期(?:为|是|完成|实现)?[^()（）]{0,30}?[)）]")
+_REVISED = re.compile(r"(?:修正|调整|修订|更正)为$")
+# the words right before a figure, and a period phrase they may open with
+_WORDS_BEFORE = re.compile(r"[\u4e00-\u9fff]+$")
+_PERIOD_LEAD = re.compile(r"^(?:今年以来|年初以来|今年|截至目前|目前|当月|本月|月份?|份)")
 _LIST_JOIN = re.compile(r"[、和及与,，](增长|增加|提高|上升|下降|减少|回落|下滑|降低)?")
 
 
@@ -204,6 +221,10 @@ def extract(
         and not (unit_kind(t.unit) is Kind.AMOUNT and _LABEL_AFTER.match(text, t.end))
         and not (unit_kind(t.unit) is Kind.COUNT and _OUT_OF.match(text, t.end))
         and not _part_of_a_count(t)
+        and not (
+            _CAPACITY_BEFORE.search(text, max(0, t.start - 3), t.start)
+            and _PROJECT_AFTER.match(text, t.end, t.end + 16)
+        )
     ]
     figures = _figures(article, tokens, _Spans(_PRIOR_SAME, text))
     matcher = Matcher(dataset)
@@ -211,6 +232,7 @@ def extract(
     subjects = clauses.Subjects(text, article.paragraph_start)
     readers = (subjects, context.Status(text, periods.review))
     place = _PLACE.match(headline)
+    terms = clauses.ArticleTerms.of(headline, text)
     proposals: list[Proposal] = []
     for n, f in enumerate(figures):
         before = figures[n - 1] if n and figures[n - 1].sentence == f.sentence else None
@@ -220,7 +242,7 @@ def extract(
             continue
         listed = before is not None and _counts_listed(text, figures[n - 2], before)
         neighbour = (
-            proposals[-1].name
+            proposals[-1]
             if n
             and article.paragraph_start(figures[n - 1].token.start)
             == article.paragraph_start(f.token.start)
@@ -229,7 +251,7 @@ def extract(
         proposals.append(
             _proposal(
                 article, f, periods, matcher, line_starts, readers, (before, after), listed,
-                neighbour, place.group() if place else "",
+                neighbour, place.group() if place else "", terms,
             )
         )  # fmt: skip
     proposals = year_goals(stocks.parts(proposals, figures, text), figures, text)
@@ -582,6 +604,72 @@ def _listed_month(lead: str) -> int | None:
     return int(word) if word.isdigit() else chinese_number(word)
 
 
+# 新签约项目34个,…,其中10亿元以上项目9个: the part is of the projects signed
+_ITEMS_DONE = re.compile(r"(签约|开工|竣工|投产)(?=[\u4e00-\u9fff]{0,4}?项目)")
+_ITEM_VERB = re.compile(r"签约|开工|竣工|投产|建成|在建|在谈|储备|实施")
+
+
+def _part_of_done(text: str, figure: FoundFigure, name: str) -> str:
+    """*name* of a part after 其中 (10亿元以上项目) with what was done to the whole named before
+    it in its sentence (签约10亿元以上项目), where it names projects and no such verb."""
+    if not name.endswith("项目") or _ITEM_VERB.search(name):
+        return name
+    lower = max(figure.sentence[0], figure.clause[0] - clauses.WINDOW)
+    done = list(_ITEMS_DONE.finditer(text, lower, figure.clause[0]))
+    return done[-1].group(1) + name if done else name
+
+
+def _at_full_capacity(text: str, figure: FoundFigure, name: str) -> str:
+    """*name* of an undated forecast with the words that date it when said once for a list
+    (达产后可实现年产值58亿元、年税收3.2亿元: 达产后年税收)."""
+    token = figure.token
+    lower = max(figure.sentence[0], token.start - clauses.WINDOW)
+    built = list(_BUILT.finditer(text, lower, token.start))
+    if built and not name.startswith(built[-1].group()):
+        return built[-1].group() + name
+    return name
+
+
+def _completed_name(text: str, figure: FoundFigure, name: str, neighbour: Proposal | None) -> str:
+    """*name* completed where its clause says little: none or a short word restated by a
+    revision (of the item before it in the paragraph), a service done for firms, a part after
+    其中 of projects done; never empty (the words that lead to the figure, for the reader to
+    edit)."""
+    token = figure.token
+    lower = max(figure.clause[0], token.start - clauses.WINDOW)
+    if (
+        neighbour
+        and unit_kind(neighbour.unit) is unit_kind(token.unit)
+        and (
+            not name
+            or (
+                len(name) <= 2
+                and name != neighbour.name
+                and neighbour.name.endswith(name)
+                and _REVISED.search(text, max(lower, token.start - 8), token.start)
+            )
+        )
+    ):
+        # 收入完成1.26亿元;1-5月累计完成7.43亿元, 收入修正为1.52亿元,累计收入相应修正为…: the
+        # same item's
+        name = neighbour.name
+    name = clauses.service_name(name, unit_kind(token.unit))
+    if unit_kind(token.unit) is Kind.COUNT and text.startswith("其中", figure.clause[0]):
+        name = _part_of_done(text, figure, name)
+    if not name:
+        words = _WORDS_BEFORE.search(text, lower, token.start)
+        name = _PERIOD_LEAD.sub("", words.group()) if words else ""
+    return name
+
+
+def _project_size(text: str, figure: FoundFigure) -> re.Match[str] | None:
+    """The project after a total investment that opens its name (总投资36亿元的…项目)."""
+    token = figure.token
+    if not _PROJECT_SIZE.search(text, max(figure.clause[0], token.start - 6), token.start):
+        return None
+    return _OF_PROJECT.match(text, token.end, min(figure.clause[1], token.end + 32))
+
+
 def _dated(
     text: str, figure: FoundFigure, periods: when.ArticlePeriods, status: str, paragraph: int
 ) -> tuple[Period, str]:
@@ -596,6 +684,8 @@ def _dated(
         return UNDATED, status
     if status == "forecast" and _estimate_of_past(text, figure, periods):
         status = "actual"
+    if status == "actual" and _project_size(text, figure):
+        return Period(periods.now[0], periods.now[1], periods.now[1]), status
     opened = _open_bracket(text, figure.clause[0], token.start)
     if opened is not None:
         bracketed = periods.bracket(opened, token.start)
@@ -705,7 +795,7 @@ def _dated(
         ):
             # 今年,该区累计为342户企业办理…: a total from January to the reference month
             period = Period(period.year, 1, period.end)
-    if status == "target" and phrase is None:
+    if status == "target" and phrase is None and not later:
         period = Period(periods.target_year(token.start, period.year), 1, 12)
     # 规上企业达163家, 12家规模以上工业企业完成产值…, 森林覆盖率稳定在71.5%: at the end (a share or
     # rate of the months is of them: 比重为31.4%)
@@ -830,14 +920,23 @@ def _proposal(
     readers: tuple[clauses.Subjects, context.Status],
     previous: tuple[FoundFigure | None, str | None] = (None, None),
     listed: bool = False,
-    neighbour: str | None = None,
+    neighbour: Proposal | None = None,
     place: str = "",
+    terms: clauses.ArticleTerms = clauses.NO_TERMS,
 ) -> Proposal:
     text = article.text
     token = figure.token
     subjects, statuses = readers
     status = statuses(figure.sentence[0], figure.clause, token)
     paragraph = article.paragraph_start(token.start)
+    if (
+        status == "actual"
+        and _PLAN_OPENING.match(text, paragraph, min(figure.sentence[1], paragraph + 24))
+        and not _DONE_WORDS.search(
+            text, max(figure.clause[0], token.start - clauses.WINDOW), token.start
+        )
+    ):
+        status = "target"  # 全县将紧盯全年目标…;三是抓民生,城镇新增就业2000人: the plan's list
     period, status = _dated(text, figure, periods, status, paragraph)
     phrase = periods.in_sentence(token.start, figure.clause[0], "target")
     cut = "" if phrase is None else phrase.text
@@ -852,11 +951,18 @@ def _proposal(
             text[token.end : token.end + 4],
             listed,
         )
-    name = clauses.without_place(name, place)
+    name = terms(clauses.without_place(name, place))
+    if period == UNDATED:
+        name = _at_full_capacity(text, figure, name)
     subject = subjects(figure.sentence, figure.clause[1])
     if subject is None:  # 赣州腾远钴业实现营业收入: the company's
-        name = clauses.in_scope(name, neighbour)
+        name = clauses.in_scope(name, neighbour.name if neighbour else None)
+    name = _completed_name(text, figure, name, neighbour)
     quote_end = clauses.clause(text, max(figure.last - 1, token.start), *figure.sentence)[1]
+    project = _project_size(text, figure)
+    if project is not None:
+        quote_end = project.end()
+        name = "项目" + name if name == "总投资" else name
     quote = article.quote(figure.clause[0], quote_end)
     # the words that lead to the figure (a clause's window: linear in the text)
     sentence = text[max(figure.sentence[0], token.start - clauses.WINDOW) : token.end]

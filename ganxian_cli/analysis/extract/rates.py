@@ -9,6 +9,7 @@ from ...model.models import Dataset
 from ...model.periods import UNDATED, PeriodError, parse_period
 from ...model.refs import RefError, parse_ref
 from ...model.units import Kind
+from .context import PLAN_AMOUNT
 from .match import Matcher, canonical
 from .tokens import known_unit
 from .types import FoundFigure, Proposal
@@ -24,8 +25,14 @@ _CAP = re.compile(r"控制在")
 _GOAL_NAMED = re.compile(r"(?:全年|年度)(?:目标|任务|计划|预算)(?:为|是)?$")
 # a completion rate named by the plan alone (完成年度目标的63.2%: 年度目标, 全年目标2860亿元)
 _PLAN_ONLY = re.compile(
-    r"(?:完成|占)?(?P<plan>(?:全年|年度)(?:目标|任务|计划|预算))(?:[\d.]+[^\d]{0,3})?(?:完成率)?"
+    r"(?:完成|占)?(?P<plan>(?:全年|年度)(?:目标任务|目标|任务|计划|预算))(?:(?:投资额?)?[\d.]+[^\d]{0,3})?"
+    r"(?:完成率)?"
 )
+# what a completion rate, a gap to the schedule and a gap to the year's goal are named by
+_INVESTED = re.compile(r"完成投资额?$")
+_COMPLETION_OF = re.compile(r"(?P<of>.+?)(?:年度|全年)(?:计划|目标|预算|任务)完成率")
+_SCHEDULE_GAP = re.compile(r"(?:超|落后于?|快于|慢于)(?:序时|时序|时间)进度")
+_GOAL_GAP = re.compile(r"(?:低于|高于|超过|超出)(?:全年|年度)(?:目标|计划|预期)")
 # a completion rate named by its measure and the plan (一般公共预算收入完成年度预算)
 _MEASURE_PLAN = re.compile(
     r"(?P<of>[\u4e00-\u9fff]{2,}?)(?:完成|占)(?P<plan>(?:全年|年度)(?:目标|任务|计划|预算))"
@@ -106,7 +113,10 @@ def year_goals(proposals: list[Proposal], figures: list[FoundFigure], text: str)
             and year is not None
             and p.status == "target"
             and before.status == "actual"
-            and _GOAL_NAMED.search(lead)
+            and (
+                _GOAL_NAMED.search(lead)
+                or (PLAN_AMOUNT.search(lead) and text.startswith("的", f.token.end))
+            )
             and unit_family(p.unit) == unit_family(before.unit)
         ):
             p = replace(
@@ -119,25 +129,41 @@ def year_goals(proposals: list[Proposal], figures: list[FoundFigure], text: str)
                 period=str(year),
                 reason=f"the year's plan of {before.name} before it: its target for {year}",
             )
-        last[f.sentence] = p
+        if not f.prior:  # (上年同期为86.2亿元): a year before, not the actual the plan is of
+            last[f.sentence] = p
         out.append(p)
     return out
+
+
+def _annual(plan: str) -> str:
+    """The year's plan as a completion rate names it: 全年目标任务 (the year's targets and
+    tasks as set at its start) -> 年度目标; 全年目标 as it is."""
+    return plan.replace("全年目标任务", "年度目标").replace("目标任务", "目标")
 
 
 def completion_names(proposals: list[Proposal], matcher: Matcher) -> list[Proposal]:
     """A new completion rate named by the plan alone (完成年度目标的63.2% after 城镇新增就业
     3.16万人: 年度目标), or by its measure and the plan (一般公共预算收入完成年度预算), named
-    as a completion rate of what it measures: 城镇新增就业年度目标完成率."""
+    as a completion rate of what it measures: 城镇新增就业年度目标完成率 (重点项目完成投资: of
+    重点项目). A gap named by the schedule or the goal alone (超序时进度2.8个百分点 after
+    完成年度计划的52.8%; 增长5.4%,低于全年目标0.6个百分点) is the gap of the measure before
+    it on its line (规模以上工业总产值超序时进度, 地区生产总值增速低于全年目标)."""
     names = {p.indicator: p.name for p in proposals if unit_kind(p.unit) is not Kind.RATE}
     out: list[Proposal] = []
     for p in proposals:
         name = None
         plan = _PLAN_ONLY.fullmatch(p.name)
-        of = names.get(p.relates_to or "")
+        of = _INVESTED.sub("", names.get(p.relates_to or "", ""))
+        before = out[-1] if out and out[-1].line == p.line else None
         if p.relation == "rate" and plan and of:
-            name = f"{of}{plan.group('plan')}完成率"
+            name = f"{of}{_annual(plan.group('plan'))}完成率"
         elif p.unit == "%" and (both := _MEASURE_PLAN.fullmatch(p.name)):
             name = f"{both.group('of')}{both.group('plan')}完成率"
+        elif before is not None and _SCHEDULE_GAP.fullmatch(p.name):
+            measure = _COMPLETION_OF.fullmatch(before.name)
+            name = f"{measure.group('of')}{p.name}" if measure else None
+        elif before is not None and _GOAL_GAP.fullmatch(p.name) and before.yoy is not None:
+            name = f"{before.name}增速{p.name}"
         if name is not None and p.new_indicator:
             found = matcher.match(name, p.value, p.unit, p.subject, p.period, p.quote)
             p = replace(

@@ -51,6 +51,8 @@ _YEAR_END = re.compile(r"年末|年底|末|底|截至|截止|目前|现有")
 def is_stock(lead: str, name: str, unit: str, period: str, status: str, at_end: bool) -> bool:
     """Whether a figure is a level at a point of time: *lead*, the words of its clause before
     it; *name*, its indicator's name; *at_end*, a stock phrase (截至3月末, 年末) dates it."""
+    if status == "actual" and _REGISTERED_RATE.fullmatch(name):
+        return _at_a_point(period, at_end, name)  # 城镇登记失业率为2.9%: the register at the end
     if status != "actual" or _FLOW.search(lead) or _FLOW.search(name):
         return False
     kind = unit_kind(unit)
@@ -70,6 +72,10 @@ def is_stock(lead: str, name: str, unit: str, period: str, status: str, at_end: 
     else:
         return False
     return named and _at_a_point(period, dated, lead + name)
+
+
+# a rate of a register as it stands at the end of a period (not a survey's, 调查失业率)
+_REGISTERED_RATE = re.compile(r"(?:城镇)?登记失业率")
 
 
 def _at_a_point(period: str, at_end: bool, words: str) -> bool:

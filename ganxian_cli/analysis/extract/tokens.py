@@ -48,6 +48,7 @@ PROPOSED_UNITS: dict[str, Unit] = {
         _proposed("天", "days", 1, Kind.AMOUNT, "days"),
         _proposed("个工作日", "working_days", 1, Kind.AMOUNT, "working days"),
         _proposed("场次", "sessions", 1, Kind.COUNT, "sessions"),
+        _proposed("场", "events", 1, Kind.COUNT, "events"),
         _proposed("处", "sites", 1, Kind.COUNT, "sites"),
         _proposed("万户", "firms", 10_000, Kind.COUNT, "×10k firms (households)", "万"),
         _proposed("微克/立方米", "concentration", 1, Kind.AMOUNT, "µg/m³"),
@@ -76,6 +77,8 @@ def known_unit(symbol: str) -> Unit | None:
 _NAMED_AFTER = re.compile(r"产业|(?:全体)?会议|全会|方面")
 _QUOTES = frozenset('“"「『')
 # a noun and 的 right after a count in words: the count names whose thing the sentence is about
+# 前10个月, 连续两个月, 三个季度: a span of time, not a count of items
+_TIME_SPAN = re.compile(r"月|季度")
 _POSSESSOR = re.compile(r"[\u4e00-\u9fff]{2,6}?的")
 # A ratio of shares (三次产业结构比为12.3:40.5:47.2, 三次产业结构为…, 三次产业比例调整为…): each
 # part is a share in %, where they add up to 100.
@@ -177,6 +180,8 @@ class Tokenizer:
         before = text[m.start() - 1 : m.start()]
         if before == "第":
             return None  # 第18层, 第一: an ordinal, not an amount
+        if symbol == "个" and _TIME_SPAN.match(text, m.end(), m.end() + 2):
+            return None  # 前10个月, 连续两个月: how long, not how many
         if before and before in ":：" and _PART.fullmatch(num):
             return None  # a part of a ratio (12.3:40.5:47.2), read as a ratio
         if chinese and (before in _QUOTES or _NAMED_AFTER.match(text, m.end())):
