@@ -11,7 +11,7 @@ import sys
 import typer
 
 from ..errors import EXIT_INTERRUPTED, OutputError, ReaderGone
-from . import check, export, extract, read, write
+from . import check, export, extract, read, usage, write
 from .app import app
 from .run import EXIT_OK, EXIT_USAGE, STATE, err, interrupted
 
@@ -29,6 +29,8 @@ def command_name(info: typer.models.CommandInfo) -> str:
 
 
 app.registered_commands.sort(key=lambda info: LISTED.index(command_name(info)))
+# a usage error says which commands take an option: all of them, built then
+usage.every_command = lambda: getattr(typer.main.get_command(app), "commands", {})
 
 
 def main() -> None:
@@ -98,13 +100,16 @@ def app_for(args: list[str]) -> typer.Typer:
     Typer turns every command into a click command (reading its signature and building its
     options) before it looks at the command line: about 18 ms for 13 commands, a tenth of a
     short run, of which one command is used. The command line's first word that is not an
-    option names the command; anything else (`ganxian --help`, a mistyped command, shell
-    completion) runs the whole app, so that help lists and did-you-mean see every command.
+    option names the command; anything else (`ganxian --help`, also before a command's name, a
+    mistyped command, shell completion) runs the whole app, so that help lists and did-you-mean
+    see every command.
     """
     name = next((a for a in args if not a.startswith("-")), None)
     named = [info for info in app.registered_commands if command_name(info) == name]
     if len(named) != 1 or any(key.endswith("_COMPLETE") for key in os.environ):
         return app
+    if {"-h", "--help"} & set(args[: args.index(command_name(named[0]))]):
+        return app  # `ganxian --help report` is the app's help
     one = copy.copy(app)
     one.registered_commands = named
     return one

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import typer
@@ -159,12 +159,21 @@ def _no_such_option(
             return [f"{line}; did you mean {long[meant]}?"]
     takers = [
         name
-        for name, command in group.commands.items()
+        for name, command in _every_command(group).items()
         if any(given in _opts(p) for p in command.params)
     ]
     if takers:
         return [f"{line} ({', '.join(takers)} {'has' if len(takers) == 1 else 'have'} it)", helps]
     return [line, helps]
+
+
+# Every command of the app by name, for saying which commands take an option: `entry` sets it,
+# as a run builds only the command it names (`entry.app_for`); unset, the group's own.
+every_command: Callable[[], Mapping[str, Any]] | None = None
+
+
+def _every_command(group: TyperGroup) -> Mapping[str, Any]:
+    return group.commands if every_command is None else every_command()
 
 
 def _bad_value(exc: click_errors.BadParameter, ctx: Context | None) -> str:

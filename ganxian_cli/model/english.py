@@ -172,7 +172,10 @@ def unit_words(unit: Unit) -> str:
                 exponent, word = above[-1]
                 return f"units of {Decimal(1).scaleb(own - exponent):f} {word}"
         return f"units of {quantity(Decimal(1), unit)}"
-    return quantity(Decimal(2), unit)[1:].strip()
+    two = quantity(Decimal(2), unit)  # the plural noun: "2 items", "2 ha", "2%"
+    if two[:1] == "2" and not two[1:2].isdigit() and two[1:2] not in (",", "."):
+        return two[1:].strip()
+    return f"units of {quantity(Decimal(1), unit)}"  # a declared scale: 万标箱 is 10,000 TEU
 
 
 # A theme for each subject of `glossary.subject_of`: id -> (Chinese name, English name), for an

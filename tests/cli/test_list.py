@@ -55,3 +55,11 @@ def test_english_listing_names_units_as_english_tables_do(runner: CliRunner) -> 
     (line,) = [r for r in invoke(runner, *args, "--format", "csv").stdout.splitlines()
                if r.startswith("indicators,key_projects,")]  # fmt: skip
     assert ",个," in line
+
+
+def test_a_declared_unit_of_its_own_scale_is_named_whole(runner: CliRunner) -> None:
+    """万标箱 declared as 10,000 TEU is "units of 10,000 TEU", never "0,000 TEU"."""
+    data = TESTS / "data" / "units_2033.toml"
+    args = ("list", "indicators", "--search", "port_boxes", "--data", str(data), "--lang", "en")
+    table = invoke(runner, *args, env={"COLUMNS": "200"}).stdout
+    assert "units of 10,000 TEU" in table and " 0,000" not in table

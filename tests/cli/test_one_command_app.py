@@ -12,6 +12,8 @@ from ganxian_cli.cli.entry import LISTED, app, app_for, command_name
 HELP_CASES = [[name, "--help"] for name in LISTED]
 ERROR_CASES = [
     ["report", "--bogus"],
+    ["record", "--search", "x"],  # which other commands take the option
+    ["--json", "list"],
     ["report", "-format", "json"],
     ["report", "--format", "yaml"],
     ["record", "gdp"],
@@ -40,7 +42,17 @@ def test_the_one_command_app_answers_as_the_whole_app(args: list[str]) -> None:
 
 @pytest.mark.parametrize(
     "args",
-    [[], ["--help"], ["--version"], ["reprot"], ["Report"], ["--traceback"]],
+    [
+        [],
+        ["--help"],
+        ["--version"],
+        ["reprot"],
+        ["Report"],
+        ["--traceback"],
+        ["--help", "report"],
+        ["-h", "report"],
+        ["--traceback", "--help", "report"],
+    ],
     ids=lambda a: " ".join(a) or "nothing",
 )
 def test_a_command_line_naming_no_command_runs_the_whole_app(args: list[str]) -> None:
@@ -82,3 +94,22 @@ def test_no_option_before_the_command_takes_a_value() -> None:
     group = typer.main.get_command(app)
     assert all(p.is_flag or p.count for p in group.params if hasattr(p, "is_flag"))
     assert [p.name for p in group.params if not hasattr(p, "is_flag")] == []
+
+
+@pytest.mark.parametrize(
+    "args", [["record", "--search", "x"], ["--json", "list"], ["report", "--bogus"]], ids=" ".join
+)
+def test_the_console_script_answers_as_the_whole_app(args: list[str]) -> None:
+    """Through `main`, which picks the app, as the console script runs it."""
+    import subprocess
+    import sys
+
+    run = subprocess.run(
+        [sys.executable, "-m", "ganxian_cli", *args], capture_output=True, text=True, timeout=120
+    )
+    whole = CliRunner().invoke(app, args, prog_name="ganxian")
+    assert (run.returncode, run.stdout, run.stderr) == (
+        whole.exit_code,
+        whole.stdout,
+        whole.stderr,
+    )
