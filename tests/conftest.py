@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import gc
+import importlib.util
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from typer.testing import CliRunner
@@ -108,3 +111,34 @@ def followup_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
         result = runner.invoke(app, args, catch_exceptions=False)
         assert result.exit_code == 0, result.stderr
     return data
+
+
+@functools.cache
+def bench_scale() -> ModuleType:
+    """scripts/bench_scale.py, whose generator makes valid files of any size."""
+    spec = importlib.util.spec_from_file_location(
+        "bench_scale", ROOT / "scripts" / "bench_scale.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def about_region(text: str, n: int, en: str = "") -> str:
+    """*text* (the shipped file or a generated one) about a region of its own."""
+    for old in ('region = "赣县区"', 'region = "示例县"'):
+        text = text.replace(old, f'region = "测试区{n}"', 1)
+    en = en or f"Test District {n}"
+    return text.replace('region_en = "Example County"', f'region_en = "{en}"', 1)
+
+
+def targets_folder(root: Path, files: int, targets: int) -> Path:
+    """*files* generated region files of *targets* targets each (one per group of five
+    indicators), in root/t<targets>."""
+    folder = root / f"t{targets}"
+    folder.mkdir()
+    for n in range(files):
+        text = about_region(bench_scale().generate("wide", targets, 1), n)
+        (folder / f"r{n:02d}.toml").write_text(text, encoding="utf-8")
+    return folder

@@ -4,10 +4,8 @@ languages, and each change and percent is the `Num` arithmetic."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from decimal import Decimal
-from types import ModuleType
 
 import pytest
 from hypothesis import given, settings
@@ -21,24 +19,13 @@ from ganxian_cli.model.intervals import Interval
 from ganxian_cli.model.models import Dataset
 from ganxian_cli.output.regions import merged, region_of, tagged
 from ganxian_cli.output.sections import row_cells, to_csv
-from tests.conftest import DATA, ROOT, TESTS, golden
-
-
-def _bench_scale() -> ModuleType:
-    """scripts/bench_scale.py, whose generator makes valid files of any size."""
-    path = ROOT / "scripts" / "bench_scale.py"
-    spec = importlib.util.spec_from_file_location("bench_scale", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
+from tests.conftest import DATA, TESTS, bench_scale, golden
 
 FILES = [DATA, *sorted((TESTS / "data").glob("*.toml"))]
 
 
 def _generated(shape: str) -> Dataset:
-    return Dataset.model_validate(_toml(_bench_scale().generate(shape, 1, 2)))
+    return Dataset.model_validate(_toml(bench_scale().generate(shape, 1, 2)))
 
 
 def _toml(text: str) -> dict[str, object]:

@@ -9,12 +9,10 @@ file to the next does not grow with the targets per file.
 from __future__ import annotations
 
 import gc
-import importlib.util
 import io
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -34,25 +32,7 @@ from ganxian_cli.output.section_grid import (
 )
 from ganxian_cli.output.sections import to_markdown
 from ganxian_cli.output.views import SeveralProgress, progress_doc
-from tests.conftest import DATA, ROOT, TESTS
-
-
-def _bench_scale() -> ModuleType:
-    """scripts/bench_scale.py, whose generator makes valid files of any size."""
-    path = ROOT / "scripts" / "bench_scale.py"
-    spec = importlib.util.spec_from_file_location("bench_scale", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def _region(text: str, n: int, en: str = "") -> str:
-    """*text* (the shipped file or a generated one) about a region of its own."""
-    for old in ('region = "赣县区"', 'region = "示例县"'):
-        text = text.replace(old, f'region = "测试区{n}"', 1)
-    en = en or f"Test District {n}"
-    return text.replace('region_en = "Example County"', f'region_en = "{en}"', 1)
+from tests.conftest import DATA, TESTS, about_region, bench_scale, targets_folder
 
 
 def _write(folder: Path, texts: list[str]) -> Path:
@@ -64,7 +44,7 @@ def _write(folder: Path, texts: list[str]) -> Path:
 
 def _mixed(root: Path) -> Path:
     """Regions of different periods (no period in the title), notes, fixed lists and levels."""
-    generate = _bench_scale().generate
+    generate = bench_scale().generate
     texts = [
         DATA.read_text(encoding="utf-8"),
         generate("wide", 3, 1),
@@ -73,7 +53,7 @@ def _mixed(root: Path) -> Path:
         generate("deep", 2, 2),
         DATA.read_text(encoding="utf-8"),
     ]
-    return _write(root / "mixed", [_region(t, n) for n, t in enumerate(texts)])
+    return _write(root / "mixed", [about_region(t, n) for n, t in enumerate(texts)])
 
 
 def _every_test_file(root: Path) -> Path:
@@ -85,10 +65,10 @@ def _every_test_file(root: Path) -> Path:
 def _odd(root: Path) -> Path:
     """The first file has no target (its table's columns are those the table shows); a region
     named with Markdown's special characters, a tab and a control character."""
-    generate = _bench_scale().generate
+    generate = bench_scale().generate
     texts = [
-        _region(generate("wide", 0, 1), 0),
-        _region(generate("wide", 2, 1), 1, en="Odd|*_\\u001f\\tName <b>"),
+        about_region(generate("wide", 0, 1), 0),
+        about_region(generate("wide", 2, 1), 1, en="Odd|*_\\u001f\\tName <b>"),
         (TESTS / "data" / "stock_targets.toml").read_text(encoding="utf-8"),
         (TESTS / "data" / "notes_everywhere.toml").read_text(encoding="utf-8"),
     ]
@@ -222,13 +202,6 @@ def test_bad_file_writes_nothing(folder: Path, fmt: str, tmp_path: Path) -> None
 # What is kept across files: live objects when the output starts, all files read
 
 
-def _targets_folder(root: Path, files: int, targets: int) -> Path:
-    """*files* generated files of *targets* targets each (one per group of five indicators)."""
-    generate = _bench_scale().generate
-    texts = [_region(generate("wide", targets, 1), n) for n in range(files)]
-    return _write(root / f"t{targets}", texts)
-
-
 class _Counting(io.StringIO):
     """A stream that counts the objects alive when the first text is written to it: every
     file has been read by then, and what is still alive is what was kept across files."""
@@ -258,7 +231,7 @@ def _live_at_output(folder: Path, fmt: str) -> int:
 
 @pytest.mark.parametrize("fmt", ["table", "markdown"])
 def test_what_is_kept_does_not_grow_with_targets(tmp_path: Path, fmt: str) -> None:
-    few, many = _targets_folder(tmp_path, 4, 2), _targets_folder(tmp_path, 4, 40)
+    few, many = targets_folder(tmp_path, 4, 2), targets_folder(tmp_path, 4, 40)
     _live_at_output(few, fmt), _live_at_output(many, fmt)  # modules imported, caches warm
     grown = _live_at_output(many, fmt) - _live_at_output(few, fmt)
     assert grown < 10, grown  # 152 more targets: not one object each
@@ -266,7 +239,7 @@ def test_what_is_kept_does_not_grow_with_targets(tmp_path: Path, fmt: str) -> No
 
 def test_the_count_sees_rows_kept(tmp_path: Path) -> None:
     """The count above would see rows kept across files: `sections` keeps every region's."""
-    few, many = _targets_folder(tmp_path, 4, 2), _targets_folder(tmp_path, 4, 40)
+    few, many = targets_folder(tmp_path, 4, 2), targets_folder(tmp_path, 4, 40)
     _live_at_output(few, "whole"), _live_at_output(many, "whole")
     grown = _live_at_output(many, "whole") - _live_at_output(few, "whole")
     assert grown > 4 * 38, grown

@@ -6,11 +6,9 @@ next (counted in live objects when the output starts) does not grow with the tar
 from __future__ import annotations
 
 import gc
-import importlib.util
 import io
 import json
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -22,31 +20,14 @@ from ganxian_cli.model.lang import Lang
 from ganxian_cli.output.document import envelope, json_text
 from ganxian_cli.output.sections import to_csv
 from ganxian_cli.output.views import progress_doc
-from tests.conftest import DATA, ROOT, TESTS
-
-
-def _bench_scale() -> ModuleType:
-    """scripts/bench_scale.py, whose generator makes valid files of any size."""
-    path = ROOT / "scripts" / "bench_scale.py"
-    spec = importlib.util.spec_from_file_location("bench_scale", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def _region(text: str, n: int) -> str:
-    """*text* (the shipped file or a generated one) about a region of its own."""
-    for old in ('region = "赣县区"', 'region = "示例县"'):
-        text = text.replace(old, f'region = "测试区{n}"', 1)
-    return text.replace('region_en = "Example County"', f'region_en = "Test District {n}"', 1)
+from tests.conftest import DATA, TESTS, about_region, bench_scale, targets_folder
 
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     """Files of different regions, periods and targets: the shipped file, a sample file,
     generated files of a target per group."""
-    generate = _bench_scale().generate
+    generate = bench_scale().generate
     texts = [
         DATA.read_text(encoding="utf-8"),
         generate("wide", 3, 1),
@@ -56,7 +37,7 @@ def folder(tmp_path: Path) -> Path:
         DATA.read_text(encoding="utf-8"),
     ]
     for n, text in enumerate(texts):
-        (tmp_path / f"r{n}.toml").write_text(_region(text, n), encoding="utf-8")
+        (tmp_path / f"r{n}.toml").write_text(about_region(text, n), encoding="utf-8")
     return tmp_path
 
 
@@ -133,17 +114,6 @@ def test_bad_file_writes_nothing(folder: Path, fmt: str) -> None:
 # What is kept across files: live objects when the output starts, all files read
 
 
-def _targets_folder(root: Path, files: int, targets: int) -> Path:
-    """*files* generated files of *targets* targets each (one per group of five indicators)."""
-    generate = _bench_scale().generate
-    folder = root / f"t{targets}"
-    folder.mkdir()
-    for n in range(files):
-        text = _region(generate("wide", targets, 1), n)
-        (folder / f"r{n}.toml").write_text(text, encoding="utf-8")
-    return folder
-
-
 def _live_at_output(folder: Path, fmt: str) -> int:
     """The objects the collector tracks when the first text is written: every file has been
     read by then, and what is still alive is what was kept across files."""
@@ -164,7 +134,7 @@ def _live_at_output(folder: Path, fmt: str) -> int:
 
 @pytest.mark.parametrize("fmt", ["json", "csv"])
 def test_what_is_kept_does_not_grow_with_targets(tmp_path: Path, fmt: str) -> None:
-    few, many = _targets_folder(tmp_path, 4, 2), _targets_folder(tmp_path, 4, 40)
+    few, many = targets_folder(tmp_path, 4, 2), targets_folder(tmp_path, 4, 40)
     _live_at_output(few, fmt), _live_at_output(many, fmt)  # modules imported, caches warm
     grown = _live_at_output(many, fmt) - _live_at_output(few, fmt)
     assert grown < 10, grown  # 152 more targets: not one object each
@@ -172,7 +142,7 @@ def test_what_is_kept_does_not_grow_with_targets(tmp_path: Path, fmt: str) -> No
 
 def test_the_count_sees_the_rows_a_table_keeps(tmp_path: Path) -> None:
     """The count above would see rows kept across files: `sections` keeps every region's."""
-    few, many = _targets_folder(tmp_path, 4, 2), _targets_folder(tmp_path, 4, 40)
+    few, many = targets_folder(tmp_path, 4, 2), targets_folder(tmp_path, 4, 40)
     _live_at_output(few, "table"), _live_at_output(many, "table")
     grown = _live_at_output(many, "table") - _live_at_output(few, "table")
     assert grown > 4 * 38, grown
