@@ -118,15 +118,20 @@ class Grid:
         if self._widths is not None and self._counted == len(self.rows):
             return list(self._widths)
         widths = [
-            cell_width(c.header) if c.wrap else max(cell_width(c.header), c.min_width)
-            for c in self.columns
+            max(cell_width(c.header) if c.wrap else max(cell_width(c.header), c.min_width), w)
+            for c, w in zip(self.columns, self._widest_cells(), strict=True)
         ]
+        self._widths, self._counted, self._least_widths = widths, len(self.rows), None
+        return list(widths)
+
+    def _widest_cells(self) -> list[int]:
+        """Each column's widest cell (0 without rows)."""
+        widths = [0] * len(self.columns)
         for row in self.rows:
             for n, cell in enumerate(row):
                 for text, _style in cell:
                     widths[n] = max(widths[n], cell_width(text))
-        self._widths, self._counted, self._least_widths = widths, len(self.rows), None
-        return list(widths)
+        return widths
 
     def _least(self, natural: list[int]) -> list[int]:
         """The narrowest each column may get: a wrapping one down to its minimum, but never
@@ -146,7 +151,7 @@ class Grid:
     def _longest_word(self, n: int) -> int:
         """The widest word (a CJK character is one) in column *n*'s header and cells."""
         texts = [self.columns[n].header, *(t for row in self.rows for t, _s in row[n])]
-        return max((cell_width(w) for t in texts for _sp, w in _TOKEN.findall(t)), default=0)
+        return max(map(word_width, texts))
 
     def natural_widths(self) -> list[int]:
         """Each column's widest text (its header's, or a cell's)."""
@@ -274,24 +279,11 @@ class SpooledGrid(Grid):
         super().__init__("", columns)
         self.widest, self.words, self.read = widest, words, read
 
-    def _natural(self) -> list[int]:
-        """As `Grid._natural`: each column's header (or its minimum), or its widest cell."""
-        return [
-            max(cell_width(c.header) if c.wrap else max(cell_width(c.header), c.min_width), w)
-            for c, w in zip(self.columns, self.widest, strict=True)
-        ]
+    def _widest_cells(self) -> list[int]:
+        return list(self.widest)
 
-    def _least(self, natural: list[int]) -> list[int]:
-        """As `Grid._least`: a wrapping column down to its minimum, never below its widest
-        word (header's or a cell's, up to WORD_MAX cells)."""
-        least = []
-        for c, w, word in zip(self.columns, natural, self.words, strict=True):
-            if not c.wrap:
-                least.append(w)
-                continue
-            word = min(max(word_width(c.header), word), WORD_MAX)
-            least.append(min(w, max(c.min_width, word, 1)))
-        return least
+    def _longest_word(self, n: int) -> int:
+        return max(word_width(self.columns[n].header), self.words[n])
 
     def draw(self, write: Callable[[str], object], max_width: int, color: bool) -> None:
         """The text of `Grid.draw`, written a row at a time as the rows are read."""

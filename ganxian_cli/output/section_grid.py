@@ -250,29 +250,46 @@ def _bar_column(lang: Lang) -> GridColumn:
 def section_layouts(
     section: Section, lang: Lang, bar_after: str = "", bar_note: str = ""
 ) -> list[list[Grid]]:
-    """What may show a `progress`/`compare` section, widest first: with a progress bar column
-    after *bar_after* if given, then without it, then split in two tables (the name in each),
-    then a card per row."""
+    """What may show a `progress`/`compare` section, widest first (see `laid_out`)."""
     section = section.shown(lang)
     texts = [[escape_control(t) for t in row_cells(section, row, lang)] for row in section.rows]
-    title = line(escape_control(section.title(lang)), "bold")
-    notes = [line(escape_control(n), "dim") for n in section.note(lang).split("\n") if n]
+    every = len(section.columns)
+
+    def grid(shown: list[int], with_bar: bool) -> Grid:
+        if len(shown) == every:
+            return _wide(section, lang, texts, bar_after if with_bar else "")
+        part = replace(section, columns=tuple(section.columns[i] for i in shown))
+        return _wide(part, lang, [[t[i] for i in shown] for t in texts])
+
+    cards = section_cards(section, lang)[1:]  # after the title
+    return laid_out(section, lang, every, grid, cards, bar_note if bar_after else None)
+
+
+def laid_out(
+    head: Section,
+    lang: Lang,
+    count: int,
+    grid: Callable[[list[int], bool], Grid],
+    cards: list[Grid],
+    bar_note: str | None = None,
+) -> list[list[Grid]]:
+    """The layouts of a section of *count* columns, widest first: with a progress bar and
+    *bar_note* under it if a note is given (None: no bar), then without it, then split in two tables (the name in each, then half
+    the other columns), then a card per row; each under *head*'s title and over its notes.
+    *grid* makes the table of the columns given (by position), with the bar or not."""
+    title = line(escape_control(head.title(lang)), "bold")
+    notes = [line(escape_control(n), "dim") for n in head.note(lang).split("\n") if n]
+    every = list(range(count))
     layouts: list[list[Grid]] = []
-    if bar_after:
-        bar = _wide(section, lang, texts, bar_after)
-        layouts.append([title, bar, line(bar_note, "dim"), *notes])
-    layouts.append([title, _wide(section, lang, texts), *notes])
-    if len(section.columns) > 4:  # split: the name, then half the columns in each table
-        first, *rest = range(len(section.columns))
+    if bar_note is not None:
+        layouts.append([title, grid(every, True), line(bar_note, "dim"), *notes])
+    layouts.append([title, grid(every, False), *notes])
+    if count > 4:
+        first, *rest = every
         half = (len(rest) + 1) // 2
-        parts = [[first, *rest[:half]], [first, *rest[half:]]]
-        split = [
-            _wide(replace(section, columns=tuple(section.columns[i] for i in part)), lang,
-                  [[t[i] for i in part] for t in texts])
-            for part in parts
-        ]  # fmt: skip
+        split = [grid([first, *rest[:half]], False), grid([first, *rest[half:]], False)]
         layouts.append([title, *split, *notes])
-    layouts.append([*section_cards(section, lang), *notes])
+    layouts.append([title, *cards, *notes])
     return layouts
 
 
@@ -409,21 +426,8 @@ class SpooledRows:
     def layouts(self, head: Section, bar_note: str = "") -> list[list[Grid]]:
         """What may show the section, widest first, as `section_layouts` makes them; *head*
         is the section as merged, without its rows (its title and notes)."""
-        lang = self.lang
-        title = line(escape_control(head.title(lang)), "bold")
-        notes = [line(escape_control(n), "dim") for n in head.note(lang).split("\n") if n]
-        every = list(range(len(self.columns)))
-        layouts: list[list[Grid]] = []
-        if self.bar_after:
-            layouts.append([title, self._grid(every, True), line(bar_note, "dim"), *notes])
-        layouts.append([title, self._grid(every), *notes])
-        if len(self.columns) > 4:  # split: the name, then half the columns in each table
-            first, *rest = every
-            half = (len(rest) + 1) // 2
-            split = [self._grid([first, *rest[:half]]), self._grid([first, *rest[half:]])]
-            layouts.append([title, *split, *notes])
-        layouts.append([title, self._cards(), *notes])
-        return layouts
+        note = bar_note if self.bar_after else None
+        return laid_out(head, self.lang, len(self.columns), self._grid, [self._cards()], note)
 
     def _grid(self, shown: list[int], with_bar: bool = False) -> SpooledGrid:
         """The columns *shown* (and the bar), as `_wide` makes them."""
