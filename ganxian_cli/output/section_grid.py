@@ -16,7 +16,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import IO, Any, Literal
 
-from ..analysis.results import Section, pick
+from ..analysis.results import Column, Section, pick
 from ..errors import escape_control
 from ..model.english import subject_in
 from ..model.lang import Lang
@@ -227,9 +227,7 @@ def _wide(section: Section, lang: Lang, texts: list[list[str]], bar_after: str =
     NAME_CELLS, ids (one ASCII word in every cell) and numbers never."""
     columns: list[GridColumn] = []
     for n, column in enumerate(section.columns):
-        wraps = not column.numeric and not all(_TOKEN.fullmatch(t[n]) for t in texts)
-        columns.append(GridColumn(column.label(lang), right=column.numeric, wrap=wraps,
-                                  min_width=NAME_CELLS if wraps else 0))  # fmt: skip
+        columns.append(_table_column(column, lang, all(_TOKEN.fullmatch(t[n]) for t in texts)))
         if column.key == bar_after:
             columns.append(_bar_column(lang))
     grid = Grid("", columns)
@@ -241,6 +239,13 @@ def _wide(section: Section, lang: Lang, texts: list[list[str]], bar_after: str =
                 cells.append([progress_bar(row.get("bar_completion"), row.get("bar_time"))])
         grid.rows.append(cells)
     return grid
+
+
+def _table_column(column: Column, lang: Lang, ids: bool) -> GridColumn:
+    """A section's column in a table: text wraps down to NAME_CELLS, *ids* and numbers never."""
+    wraps = not column.numeric and not ids
+    return GridColumn(column.label(lang), right=column.numeric, wrap=wraps,
+                      min_width=NAME_CELLS if wraps else 0)  # fmt: skip
 
 
 def _bar_column(lang: Lang) -> GridColumn:
@@ -274,9 +279,10 @@ def laid_out(
     bar_note: str | None = None,
 ) -> list[list[Grid]]:
     """The layouts of a section of *count* columns, widest first: with a progress bar and
-    *bar_note* under it if a note is given (None: no bar), then without it, then split in two tables (the name in each, then half
-    the other columns), then a card per row; each under *head*'s title and over its notes.
-    *grid* makes the table of the columns given (by position), with the bar or not."""
+    *bar_note* under it if a note is given (None: no bar), then without it, then split in two
+    tables (the name in each, then half the other columns), then a card per row; each under
+    *head*'s title and over its notes. *grid* makes the table of the columns given (by
+    position), with the bar or not."""
     title = line(escape_control(head.title(lang)), "bold")
     notes = [line(escape_control(n), "dim") for n in head.note(lang).split("\n") if n]
     every = list(range(count))
@@ -434,10 +440,7 @@ class SpooledRows:
         columns: list[GridColumn] = []
         fields: list[tuple[int, int | None]] = []  # each column's text, and its style
         for n in shown:
-            c = self.columns[n]
-            wraps = not c.numeric and not self.ids[n]
-            columns.append(GridColumn(c.label(self.lang), right=c.numeric, wrap=wraps,
-                                      min_width=NAME_CELLS if wraps else 0))  # fmt: skip
+            columns.append(_table_column(self.columns[n], self.lang, self.ids[n]))
             fields.append((n, None))
             if with_bar and n == self.bar:
                 columns.append(_bar_column(self.lang))
