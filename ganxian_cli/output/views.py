@@ -337,16 +337,20 @@ class SeveralProgress(SectionsView):
     def _spool(self, spooled: Spooled[Any]) -> None:
         """One pass over the files: each file's sections go to *spooled*; of each, its headline
         (into `title`) and failures are kept, its results are not."""
-        lang = self.lang
-        headlines: list[str] = []
+        headlines: list[tuple[dict[str, str], str]] = []
         failures: list[str] = []
         for opened in self.opened:
             view, region, failed = self._read(opened)
             spooled.add(view.sections, region)
-            headlines.append(f"{region[lang]}: {view.headline}")
+            headlines.append((region, view.headline))
             failures += failed
-        self.title = ("; " if lang == "en" else ";").join(headlines)
+        self.title = self._title(headlines)
         self.failures = tuple(failures)
+
+    def _title(self, headlines: list[tuple[dict[str, str], str]]) -> str:
+        """Each region's 双过半 headline after its name, in a line."""
+        lang = self.lang
+        return ("; " if lang == "en" else ";").join(f"{r[lang]}: {h}" for r, h in headlines)
 
     def write_table(self, color: bool, stream: IO[str] | None = None) -> None:
         """The table of every region's rows, as that of `sections` (`progress_layouts`), its
@@ -391,10 +395,7 @@ class SeveralProgress(SectionsView):
         for opened in self.opened:
             view, region, failed = self._read(opened)
             parts.append(RegionProgress(view, region, failed, pairs))
-        lang = self.lang
-        self.title = ("; " if lang == "en" else ";").join(
-            f"{p.region[lang]}: {p.headline}" for p in parts
-        )
+        self.title = self._title([(p.region, p.headline) for p in parts])
         self.sections = merged([p.sections for p in parts])
         self.failures = tuple(f for p in parts for f in p.failures)
         self._parts = parts
