@@ -8,14 +8,13 @@ indicator given by id or name; `suggest` names the closest ids and Chinese names
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any
 
 from ..errors import UsageError
-from ..model.english import unit_words
 from ..model.models import Dataset
 from ..model.periods import Period
-from .results import Column, Section
+from .results import Column, Section, unit_text
 
 KINDS = ("indicators", "themes", "periods", "targets", "sources")
 
@@ -23,12 +22,6 @@ KINDS = ("indicators", "themes", "periods", "targets", "sources")
 def _keys(columns: tuple[Column, ...]) -> tuple[str, ...]:
     """A listing's machine fields (CSV columns): every column it shows."""
     return tuple(c.key for c in columns)
-
-
-def _unit(row: Mapping[str, Any], lang: str) -> str:
-    """The unit as the file gives it; in English what the figures count in (firms, projects,
-    units of 0.1 billion yuan), as the other English tables say it."""
-    return unit_words(row["d_unit"]) if lang == "en" else str(row["unit"])
 
 
 def _indicators(dataset: Dataset) -> Section:
@@ -49,7 +42,7 @@ def _indicators(dataset: Dataset) -> Section:
         Column("name", "名称", "Name"),
         Column("name_en", "英文名称", "English name"),
         Column("theme", "主题", "Theme"),
-        Column("unit", "单位", "Unit", text=_unit),
+        Column("unit", "单位", "Unit", text=unit_text),
         Column("figures", "数据数", "Figures", True),
     )
     return Section("indicators", "指标", "Indicators", columns, rows, fields=_keys(columns))

@@ -10,10 +10,10 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from ..model.english import subject_in, unit_words
+from ..model.english import subject_in
 from ..model.models import SINGLE_SOURCE, Dataset
 from ..model.units import convert
-from .results import Column, Section, both
+from .results import Column, Section, both, unit_text
 
 _STATUS_ORDER = {"actual": 0, "forecast": 1, "target": 2}
 # the status as a reader's word: the machine field `status` keeps the key
@@ -86,7 +86,7 @@ def history(dataset: Dataset, ident: str) -> Section:
         Column("label", "时期", "Period"),
         Column("d_status", "状态", "Status"),
         Column("value", "数值", "Value", True),
-        Column("unit", "单位", "Unit", text=_unit),
+        Column("unit", "单位", "Unit", text=unit_text),
         Column("yoy", "同比%", "YoY %", True),
         Column("share", "占最大%", "% of largest", True),
         Column("subject", "主体", "Subject", text=_subject),
@@ -124,12 +124,6 @@ def history(dataset: Dataset, ident: str) -> Section:
         "history", title_zh, title_en, columns, rows,
         "; ".join(notes_zh), "; ".join(notes_en), fields=fields,
     )  # fmt: skip
-
-
-def _unit(row: Mapping[str, Any], lang: str) -> str:
-    """The unit as printed; in English what the figures count in (firms, projects, units of
-    0.1 billion yuan)."""
-    return unit_words(row["d_unit"]) if lang == "en" else str(row["unit"])
 
 
 def _subject(row: Mapping[str, Any], lang: str) -> str | None:

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from typing import Any
 
+from ..model.english import unit_words
+
 LANGS = ("zh", "en")
 
 
@@ -63,6 +65,12 @@ class Column:
         """What the cell of *row* shows in *lang*: text, or a raw value (Decimal, None…)."""
         text = self.text
         return pick(row.get(self.key), lang) if text is None else text(row, lang)
+
+
+def unit_text(row: Mapping[str, Any], lang: str) -> str:
+    """A unit column's cell: the unit as the file gives it (`unit`); in English what the figures
+    count in (`d_unit`, a `Unit`: firms, projects, units of 0.1 billion yuan)."""
+    return unit_words(row["d_unit"]) if lang == "en" else str(row["unit"])
 
 
 @dataclass(frozen=True)
